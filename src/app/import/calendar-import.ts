@@ -1,0 +1,87 @@
+// Imports a school calendar file (formats.md calendar.csv): school half-days per date, overriding the preset.
+import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
+import type { Sql } from '../../db/database.ts';
+import { cell, mapColumns } from './columns.ts';
+import { ImportRejected, problem, ProblemList } from './import-problem.ts';
+import type { StageOutcome } from './register-import.ts';
+import type { TabularFile } from './tabular-file.ts';
+
+const COLUMNS = { required: ['date', 'half', 'school_day'], optional: [] } as const;
+
+export async function stageCalendarFile(tx: Sql, schoolId: number, file: TabularFile): Promise<StageOutcome> {
+  const { index, problems: headerProblems, warnings } = mapColumns(file.header, COLUMNS);
+  if (headerProblems.length > 0) throw new ImportRejected(headerProblems);
+  const problems = new ProblemList();
+  const seen = new Map<string, { row: number; schoolDay: boolean }>();
+  let rows = 0;
+
+  async function* lines(): AsyncIterable<string> {
+    for await (const { row, values } of file.rows) {
+      rows++;
+      if (problems.full) continue;
+      const dateText = cell(values, index.date);
+      const halfText = cell(values, index.half);
+      const dayText = cell(values, index.school_day);
+      const date = parseCivilDate(dateText);
+      const half = parseHalf(halfText);
+      if (!dateText) problems.add(problem(row, 'date', 'required'));
+      else if (!date) problems.add(problem(row, 'date', 'invalid-date', { value: dateText }));
+      if (!halfText) problems.add(problem(row, 'half', 'required'));
+      else if (!half) problems.add(problem(row, 'half', 'invalid-half', { value: halfText }));
+      if (dayText !== '0' && dayText !== '1') {
+        problems.add(problem(row, 'school_day', 'invalid-school-day', { value: dayText }));
+        continue;
+      }
+      if (!date || !half) continue;
+      const schoolDay = dayText === '1';
+      const key = `${date}|${half}`;
+      const earlier = seen.get(key);
+      if (earlier && earlier.schoolDay !== schoolDay) {
+        problems.add(problem(row, 'school_day', 'conflicting-duplicate', { other: earlier.row }));
+        continue;
+      }
+      seen.set(key, { row, schoolDay });
+      yield `${row}\t${date}\t${half}\t${schoolDay ? 't' : 'f'}\n`;
+    }
+  }
+
+  await tx.exec(
+    `CREATE TEMP TABLE import_calendar (row_number integer, date date, half text, school_day boolean) ON COMMIT DROP`,
+  );
+  await tx.copyIn('import_calendar', ['row_number', 'date', 'half', 'school_day'], lines());
+  if (!problems.full) {
+    // Turning a half-day into a free one would orphan register rows already recorded on it.
+    const orphans = await tx.query<{ row: number; count: number }>(
+      `SELECT c.row_number AS "row", count(*)::int AS count
+       FROM import_calendar c JOIN register_entry r ON r.school_id = $1 AND r.date = c.date AND r.half = c.half
+       WHERE NOT c.school_day GROUP BY c.row_number ORDER BY 1`,
+      [schoolId],
+    );
+    for (const o of orphans) problems.add(problem(o.row, 'school_day', 'register-on-free-half-day', { count: o.count }));
+  }
+  if (problems.length > 0) {
+    problems.items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    throw new ImportRejected(problems.items);
+  }
+  return { rows, warnings };
+}
+
+export async function mergeStagedCalendar(
+  tx: Sql,
+  schoolId: number,
+  source: string,
+): Promise<{ inserted: number; updated: number }> {
+  const rows = await tx.query<{ inserted: number; updated: number }>(
+    `WITH merged AS (
+       INSERT INTO calendar_half_day (school_id, date, half, school_day, source)
+       SELECT DISTINCT ON (date, half) $1, date, half, school_day, $2 FROM import_calendar ORDER BY date, half, row_number
+       ON CONFLICT (school_id, date, half) DO UPDATE SET school_day = EXCLUDED.school_day, source = EXCLUDED.source
+       WHERE calendar_half_day.school_day <> EXCLUDED.school_day
+       RETURNING (xmax = 0) AS inserted
+     )
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+     FROM merged`,
+    [schoolId, source],
+  );
+  return rows[0] ?? { inserted: 0, updated: 0 };
+}

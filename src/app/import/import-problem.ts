@@ -1,0 +1,158 @@
+// Problems found while reading an import file: row, column and a reason in Dutch and English.
+import { formatBelgianDate } from '../../domain/half-day.ts';
+
+export interface ImportProblem {
+  /** Row in the file as a spreadsheet numbers it (the header is row 1); null for a problem with the file. */
+  row: number | null;
+  column: string | null;
+  code: ImportProblemCode;
+  messages: { nl: string; en: string };
+}
+
+export type ImportProblemCode =
+  | 'unreadable-file'
+  | 'empty-file'
+  | 'missing-column'
+  | 'unknown-column'
+  | 'required'
+  | 'invalid-date'
+  | 'invalid-half'
+  | 'unknown-code'
+  | 'unknown-pupil'
+  | 'not-a-school-half-day'
+  | 'outside-enrolment'
+  | 'conflicting-duplicate'
+  | 'duplicate-row'
+  | 'invalid-level'
+  | 'invalid-grade'
+  | 'invalid-school-day'
+  | 'wrong-school'
+  | 'invalid-enrolment-period'
+  | 'outside-school-year'
+  | 'register-on-free-half-day'
+  | 'too-many-problems';
+
+type Args = Record<string, string | number>;
+
+const MESSAGES: Record<ImportProblemCode, (a: Args) => { nl: string; en: string }> = {
+  'unreadable-file': (a) => ({
+    nl: `Het bestand kan niet gelezen worden als CSV of Excel (${a.reason}).`,
+    en: `The file cannot be read as CSV or XLSX (${a.reason}).`,
+  }),
+  'empty-file': () => ({ nl: 'Het bestand bevat geen kopregel.', en: 'The file has no header row.' }),
+  'missing-column': (a) => ({
+    nl: `De verplichte kolom "${a.column}" ontbreekt.`,
+    en: `The required column "${a.column}" is missing.`,
+  }),
+  'unknown-column': (a) => ({
+    nl: `De kolom "${a.column}" is onbekend en wordt genegeerd.`,
+    en: `The column "${a.column}" is unknown and ignored.`,
+  }),
+  required: (a) => ({ nl: `"${a.column}" is verplicht.`, en: `"${a.column}" is required.` }),
+  'invalid-date': (a) => ({
+    nl: `"${a.value}" is geen geldige datum (JJJJ-MM-DD of DD/MM/JJJJ).`,
+    en: `"${a.value}" is not a valid date (YYYY-MM-DD or DD/MM/YYYY).`,
+  }),
+  'invalid-half': (a) => ({
+    nl: `"${a.value}" is geen halve dag (VM/NM of AM/PM).`,
+    en: `"${a.value}" is not a half-day (AM/PM or VM/NM).`,
+  }),
+  'unknown-code': (a) => ({
+    nl: `"${a.value}" is geen gekende afwezigheidscode.`,
+    en: `"${a.value}" is not a known absence code.`,
+  }),
+  'unknown-pupil': (a) => ({
+    nl: `Leerling "${a.value}" is niet gekend in deze school.`,
+    en: `Pupil "${a.value}" is not known in this school.`,
+  }),
+  'not-a-school-half-day': (a) => ({
+    nl: `${formatBelgianDate(String(a.date))} ${a.half === 'AM' ? 'VM' : 'NM'} is geen schoolhalve dag volgens de kalender.`,
+    en: `${a.date} ${a.half} is not a school half-day in the calendar.`,
+  }),
+  'outside-enrolment': (a) => ({
+    nl: `Leerling "${a.pupil}" is op ${formatBelgianDate(String(a.date))} niet ingeschreven.`,
+    en: `Pupil "${a.pupil}" is not enrolled on ${a.date}.`,
+  }),
+  'conflicting-duplicate': (a) => ({
+    nl: `Dezelfde leerling en halve dag staan ook op rij ${a.other} met een andere code.`,
+    en: `The same pupil and half-day also appear on row ${a.other} with a different code.`,
+  }),
+  'duplicate-row': (a) => ({
+    nl: `"${a.value}" komt meer dan eens voor in het bestand (ook op rij ${a.other}).`,
+    en: `"${a.value}" occurs more than once in the file (also on row ${a.other}).`,
+  }),
+  'invalid-level': (a) => ({
+    nl: `"${a.value}" is geen onderwijsniveau (kleuter, lager of secundair).`,
+    en: `"${a.value}" is not a level (kleuter, lager or secundair).`,
+  }),
+  'invalid-grade': (a) => ({
+    nl: `"${a.value}" is geen geldig leerjaar voor ${a.level}.`,
+    en: `"${a.value}" is not a valid grade for ${a.level}.`,
+  }),
+  'invalid-school-day': (a) => ({
+    nl: `"${a.value}" moet 1 (lesdag) of 0 (geen lesdag) zijn.`,
+    en: `"${a.value}" must be 1 (school half-day) or 0 (no school).`,
+  }),
+  'wrong-school': (a) => ({
+    nl: `Deze rij hoort bij school "${a.value}", niet bij de gekozen school.`,
+    en: `This row belongs to school "${a.value}", not to the selected school.`,
+  }),
+  'invalid-enrolment-period': () => ({
+    nl: 'De einddatum van de inschrijving ligt voor de begindatum.',
+    en: 'The enrolment ends before it starts.',
+  }),
+  'outside-school-year': (a) => ({
+    nl: `${formatBelgianDate(String(a.value))} valt buiten schooljaar ${a.schoolYear}.`,
+    en: `${a.value} is outside school year ${a.schoolYear}.`,
+  }),
+  'register-on-free-half-day': (a) => ({
+    nl: `Er staan ${a.count} afwezigheden op deze halve dag; ze kan geen vrije halve dag worden.`,
+    en: `${a.count} register rows exist on this half-day; it cannot become a non-school half-day.`,
+  }),
+  'too-many-problems': (a) => ({
+    nl: `Meer dan ${a.limit} problemen: het nakijken werd gestopt.`,
+    en: `More than ${a.limit} problems: checking stopped.`,
+  }),
+};
+
+export function problem(
+  row: number | null,
+  column: string | null,
+  code: ImportProblemCode,
+  args: Args = {},
+): ImportProblem {
+  return { row, column, code, messages: MESSAGES[code]({ column: column ?? '', ...args }) };
+}
+
+/** Thrown inside the import transaction so nothing is written; carries every problem found. */
+export class ImportRejected extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(`Import rejected: ${problems.length} problem(s)`);
+  }
+}
+
+/** Collects problems up to a limit so a file of garbage cannot exhaust memory. */
+export class ProblemList {
+  readonly items: ImportProblem[] = [];
+  private stopped = false;
+
+  constructor(private readonly limit = 10_000) {}
+
+  add(p: ImportProblem): void {
+    if (this.stopped) return;
+    if (this.items.length >= this.limit) {
+      this.items.push(problem(null, null, 'too-many-problems', { limit: this.limit }));
+      this.stopped = true;
+      return;
+    }
+    this.items.push(p);
+  }
+
+  get full(): boolean {
+    return this.stopped;
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+}

@@ -1,0 +1,125 @@
+// Use case: import a pupils, register or calendar file into a school — all-or-nothing, idempotent.
+import { basename } from 'node:path';
+import { schoolYearOf, type SchoolYear } from '../../domain/school-year.ts';
+import type { Database, Sql } from '../../db/database.ts';
+import { mergeStagedPupils } from '../../db/pupil.repository.ts';
+import { mergeStagedRegister } from '../../db/register.repository.ts';
+import { findSchool } from '../../db/school.repository.ts';
+import { requireSchoolAccess } from '../access.ts';
+import type { Actor } from '../actor.ts';
+import { notFound } from '../errors.ts';
+import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
+import { ImportRejected, problem } from './import-problem.ts';
+import { type ImportKind, type ImportResult, NothingChanged } from './import-result.ts';
+import { stagePupilsFile } from './pupils-import.ts';
+import { stageRegisterFile } from './register-import.ts';
+import { openTabularFile, type TabularFile, UnreadableFile } from './tabular-file.ts';
+
+export interface ImportRequest {
+  schoolId: number;
+  kind: ImportKind;
+  /** Path of the file on disk (uploads are streamed to a temporary file first). */
+  path: string;
+  fileName?: string;
+  /** For pupils: the school year of the enrolments; default the school year of today. */
+  schoolYear?: SchoolYear;
+  today?: string;
+}
+
+/** Hook run inside the import transaction once rows changed (signals recomputation plugs in here). */
+export type AfterImportHook = (tx: Sql, schoolId: number, changedPupilIds: number[]) => Promise<void>;
+const afterImportHooks: AfterImportHook[] = [];
+export function onImportApplied(hook: AfterImportHook): void {
+  afterImportHooks.push(hook);
+}
+
+export async function importFile(db: Database, actor: Actor, request: ImportRequest): Promise<ImportResult> {
+  requireSchoolAccess(actor, request.schoolId);
+  const school = await findSchool(db, request.schoolId);
+  if (!school) throw notFound({ nl: 'School', en: 'School' });
+  const fileName = request.fileName ?? basename(request.path);
+  let file: TabularFile;
+  try {
+    file = await openTabularFile(request.path);
+  } catch (error) {
+    throw new ImportRejected([problem(null, null, 'unreadable-file', { reason: (error as Error).message })]);
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const created = await tx.query<{ id: number }>(
+        `INSERT INTO import_batch (school_id, kind, file_name, file_sha256, row_count, inserted_count, updated_count, created_by)
+         VALUES ($1, $2, $3, '', 0, 0, 0, $4) RETURNING id::int AS id`,
+        [school.id, request.kind, fileName, actor.userId],
+      );
+      const importId = (created[0] as { id: number }).id;
+      let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
+      let merged: { inserted: number; updated: number; changedPupilIds: number[] };
+      if (request.kind === 'register') {
+        staged = await stageRegisterFile(tx, school.id, file);
+        merged = await mergeStagedRegister(tx, importId, school.id, actor.userId);
+      } else if (request.kind === 'pupils') {
+        const year = request.schoolYear ?? schoolYearOf(request.today ?? new Date().toISOString().slice(0, 10));
+        staged = await stagePupilsFile(tx, school, year, file);
+        merged = await mergeStagedPupils(tx, school.id);
+      } else {
+        staged = await stageCalendarFile(tx, school.id, file);
+        merged = { ...(await mergeStagedCalendar(tx, school.id, `import:${fileName}`)), changedPupilIds: [] };
+      }
+      if (merged.inserted + merged.updated === 0) throw new NothingChanged(staged.rows);
+      await tx.query(
+        `UPDATE import_batch SET file_sha256 = $2, row_count = $3, inserted_count = $4, updated_count = $5 WHERE id = $1`,
+        [importId, file.sha256(), staged.rows, merged.inserted, merged.updated],
+      );
+      for (const hook of afterImportHooks) await hook(tx, school.id, merged.changedPupilIds);
+      return {
+        status: 'applied' as const,
+        importId,
+        rows: staged.rows,
+        inserted: merged.inserted,
+        updated: merged.updated,
+        warnings: staged.warnings,
+        changedPupilIds: merged.changedPupilIds,
+      };
+    });
+  } catch (error) {
+    if (error instanceof NothingChanged) {
+      return {
+        status: 'unchanged',
+        importId: null,
+        rows: error.rows,
+        inserted: 0,
+        updated: 0,
+        warnings: [],
+        changedPupilIds: [],
+      };
+    }
+    if (error instanceof UnreadableFile) {
+      throw new ImportRejected([problem(null, null, 'unreadable-file', { reason: error.message })]);
+    }
+    throw error;
+  }
+}
+
+export interface ImportListItem {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  rowCount: number;
+  insertedCount: number;
+  updatedCount: number;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export async function listImports(db: Database, actor: Actor, schoolId: number): Promise<ImportListItem[]> {
+  requireSchoolAccess(actor, schoolId);
+  return db.query<ImportListItem>(
+    `SELECT b.id::int AS id, b.kind, b.file_name AS "fileName", b.row_count AS "rowCount",
+            b.inserted_count AS "insertedCount", b.updated_count AS "updatedCount",
+            to_char(b.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
+            u.display_name AS "createdBy"
+     FROM import_batch b LEFT JOIN app_user u ON u.id = b.created_by
+     WHERE b.school_id = $1 ORDER BY b.created_at DESC, b.id DESC LIMIT 100`,
+    [schoolId],
+  );
+}

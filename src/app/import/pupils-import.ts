@@ -1,0 +1,108 @@
+// Imports a pupils file (formats.md pupils.csv): pupils plus their enrolment in one school year.
+import { parseCivilDate } from '../../domain/half-day.ts';
+import type { SchoolYear } from '../../domain/school-year.ts';
+import { copyField, type Sql } from '../../db/database.ts';
+import { createPupilStaging, PUPIL_STAGING_COLUMNS } from '../../db/pupil.repository.ts';
+import { cell, mapColumns } from './columns.ts';
+import { ImportRejected, problem, ProblemList } from './import-problem.ts';
+import type { StageOutcome } from './register-import.ts';
+import type { TabularFile } from './tabular-file.ts';
+
+const COLUMNS = {
+  required: ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'],
+  optional: ['school_id', 'grade', 'class', 'enrolled_from', 'enrolled_until', 'excluded_on'],
+} as const;
+
+/** Grades per level (formats.md: kleuter 1–3, lager 1–6, secundair 1–7). */
+export const GRADES_PER_LEVEL: Record<string, number> = { kleuter: 3, lager: 6, secundair: 7 };
+
+export async function stagePupilsFile(
+  tx: Sql,
+  school: { id: number; institutionNumber: string | null },
+  schoolYear: SchoolYear,
+  file: TabularFile,
+): Promise<StageOutcome> {
+  const { index, problems: headerProblems, warnings } = mapColumns(file.header, COLUMNS);
+  if (headerProblems.length > 0) throw new ImportRejected(headerProblems);
+  const problems = new ProblemList();
+  const firstRowOf = new Map<string, number>();
+  let rows = 0;
+
+  function date(row: number, values: string[], column: (typeof COLUMNS.optional)[number] | 'birth_date') {
+    const text = cell(values, index[column]);
+    if (!text) return null;
+    const parsed = parseCivilDate(text);
+    if (!parsed) problems.add(problem(row, column, 'invalid-date', { value: text }));
+    return parsed ?? undefined;
+  }
+
+  async function* lines(): AsyncIterable<string> {
+    for await (const { row, values } of file.rows) {
+      rows++;
+      if (problems.full) continue;
+      const before = problems.length;
+      const required: Record<string, string> = {};
+      for (const column of COLUMNS.required) {
+        required[column] = cell(values, index[column]);
+        if (!required[column]) problems.add(problem(row, column, 'required'));
+      }
+      const pupilId = required.pupil_id ?? '';
+      const earlier = firstRowOf.get(pupilId);
+      if (pupilId && earlier !== undefined) {
+        problems.add(problem(row, 'pupil_id', 'duplicate-row', { value: pupilId, other: earlier }));
+      } else if (pupilId) firstRowOf.set(pupilId, row);
+      const schoolText = cell(values, index.school_id);
+      if (schoolText && school.institutionNumber && schoolText !== school.institutionNumber) {
+        problems.add(problem(row, 'school_id', 'wrong-school', { value: schoolText }));
+      }
+      const birthDate = required.birth_date ? date(row, values, 'birth_date') : null;
+      const level = (required.level ?? '').toLowerCase();
+      if (level && !(level in GRADES_PER_LEVEL)) problems.add(problem(row, 'level', 'invalid-level', { value: level }));
+      const gradeText = cell(values, index.grade);
+      const grade = gradeText ? Number(gradeText) : null;
+      if (
+        gradeText &&
+        level in GRADES_PER_LEVEL &&
+        !(Number.isInteger(grade) && (grade as number) >= 1 && (grade as number) <= (GRADES_PER_LEVEL[level] ?? 0))
+      ) {
+        problems.add(problem(row, 'grade', 'invalid-grade', { value: gradeText, level }));
+      }
+      const from = date(row, values, 'enrolled_from') ?? schoolYear.firstDay;
+      const until = date(row, values, 'enrolled_until');
+      const excluded = date(row, values, 'excluded_on');
+      for (const [column, value] of [
+        ['enrolled_from', from],
+        ['enrolled_until', until],
+      ] as const) {
+        if (value && (value < schoolYear.firstDay || value > schoolYear.lastDay)) {
+          problems.add(problem(row, column, 'outside-school-year', { value, schoolYear: schoolYear.id }));
+        }
+      }
+      if (from && until && until < from) problems.add(problem(row, 'enrolled_until', 'invalid-enrolment-period'));
+      if (problems.length > before || !birthDate) continue;
+      const fields = [
+        row,
+        pupilId,
+        required.first_name,
+        required.last_name,
+        birthDate,
+        level,
+        grade,
+        cell(values, index.class) || null,
+        from,
+        until ?? null,
+        excluded ?? null,
+        schoolYear.id,
+      ];
+      yield `${fields.map((f) => copyField(f)).join('\t')}\n`;
+    }
+  }
+
+  await createPupilStaging(tx);
+  await tx.copyIn('import_pupils', PUPIL_STAGING_COLUMNS, lines());
+  if (problems.length > 0) {
+    problems.items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    throw new ImportRejected(problems.items);
+  }
+  return { rows, warnings };
+}

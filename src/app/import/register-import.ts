@@ -1,0 +1,92 @@
+// Imports a register file (formats.md register.csv): validate every row, stage it, merge all-or-nothing.
+import { findAbsenceCode } from '../../domain/absence-codes.ts';
+import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
+import { copyField, type Sql } from '../../db/database.ts';
+import {
+  createRegisterStaging,
+  findConflictingDuplicates,
+  mergeStagedRegister,
+  REGISTER_STAGING_COLUMNS,
+} from '../../db/register.repository.ts';
+import { loadPupilEnrolments } from '../../db/pupil.repository.ts';
+import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
+import { cell, mapColumns } from './columns.ts';
+import { ImportRejected, problem, ProblemList } from './import-problem.ts';
+import type { TabularFile } from './tabular-file.ts';
+
+const COLUMNS = { required: ['pupil_id', 'date', 'half', 'code'], optional: ['note'] } as const;
+
+export interface StageOutcome {
+  rows: number;
+  warnings: ReturnType<typeof mapColumns>['warnings'];
+}
+
+/** Validates and stages every row inside the transaction; throws ImportRejected with all problems. */
+export async function stageRegisterFile(tx: Sql, schoolId: number, file: TabularFile): Promise<StageOutcome> {
+  const { index, problems: headerProblems, warnings } = mapColumns(file.header, COLUMNS);
+  if (headerProblems.length > 0) throw new ImportRejected(headerProblems);
+  const pupils = await loadPupilEnrolments(tx, schoolId);
+  const masks = await loadSchoolHalfDayMasks(tx, schoolId);
+  const problems = new ProblemList();
+  // Dates repeat on every row of a day: parse each distinct text once.
+  const dateCache = new Map<string, string | null>();
+  let rows = 0;
+
+  async function* lines(): AsyncIterable<string> {
+    for await (const { row, values } of file.rows) {
+      rows++;
+      if (problems.full) continue;
+      const pupilText = cell(values, index.pupil_id);
+      const dateText = cell(values, index.date);
+      const halfText = cell(values, index.half);
+      const codeText = cell(values, index.code);
+      let ok = true;
+      const pupil = pupilText ? pupils.get(pupilText) : undefined;
+      if (!pupilText) ok = fail(row, 'pupil_id', 'required');
+      else if (!pupil) ok = fail(row, 'pupil_id', 'unknown-pupil', { value: pupilText });
+      let date = dateCache.get(dateText);
+      if (date === undefined) {
+        date = parseCivilDate(dateText);
+        dateCache.set(dateText, date);
+      }
+      if (!dateText) ok = fail(row, 'date', 'required');
+      else if (!date) ok = fail(row, 'date', 'invalid-date', { value: dateText });
+      const half = parseHalf(halfText);
+      if (!halfText) ok = fail(row, 'half', 'required');
+      else if (!half) ok = fail(row, 'half', 'invalid-half', { value: halfText });
+      const code = findAbsenceCode(codeText);
+      if (!codeText) ok = fail(row, 'code', 'required');
+      else if (!code) ok = fail(row, 'code', 'unknown-code', { value: codeText });
+      if (date && half) {
+        const mask = masks.get(date) ?? 0;
+        if ((mask & (half === 'AM' ? 1 : 2)) === 0) ok = fail(row, 'date', 'not-a-school-half-day', { date, half });
+        else if (pupil && !pupil.periods.some((p) => date >= p.from && date <= p.until)) {
+          ok = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
+        }
+      }
+      if (!ok || !pupil || !date || !half || !code) continue;
+      const note = cell(values, index.note);
+      yield `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${note ? copyField(note) : '\\N'}\n`;
+    }
+  }
+
+  function fail(row: number, column: string, code: Parameters<typeof problem>[2], args = {}): false {
+    problems.add(problem(row, column, code, args));
+    return false;
+  }
+
+  await createRegisterStaging(tx);
+  await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
+  if (!problems.full) {
+    for (const c of await findConflictingDuplicates(tx, 10_000)) {
+      problems.add(problem(c.row, 'code', 'conflicting-duplicate', { other: c.firstRow }));
+    }
+  }
+  if (problems.length > 0) {
+    problems.items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    throw new ImportRejected(problems.items);
+  }
+  return { rows, warnings };
+}
+
+export { mergeStagedRegister };

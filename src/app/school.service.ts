@@ -1,0 +1,68 @@
+// Use cases for schools: create a school with the Flemish calendar presets, list the schools a user may see.
+import { expandPreset } from '../domain/calendar.ts';
+import { CALENDAR_PRESETS } from '../domain/calendar-presets.ts';
+import { schoolYearOf } from '../domain/school-year.ts';
+import type { Database, Sql } from '../db/database.ts';
+import {
+  findSchoolByInstitutionNumber,
+  insertSchool,
+  listSchools,
+  schoolYearsWithData,
+  upsertCalendar,
+} from '../db/school.repository.ts';
+import { accessibleSchoolIds } from './access.ts';
+import type { Actor } from './actor.ts';
+import { AppError } from './errors.ts';
+
+export interface NewSchool {
+  name: string;
+  institutionNumber: string;
+  calendarLevel: 'basis' | 'secundair';
+}
+
+/** Creates a school and loads the calendar presets of every school year we ship for its level. */
+export async function createSchool(db: Database, actor: Actor, school: NewSchool): Promise<number> {
+  if (actor.kind !== 'system') {
+    throw new AppError(403, 'forbidden', {
+      nl: 'Enkel een beheerder kan scholen aanmaken.',
+      en: 'Only an administrator can create schools.',
+    });
+  }
+  return db.transaction(async (tx) => {
+    if (await findSchoolByInstitutionNumber(tx, school.institutionNumber)) {
+      throw new AppError(409, 'conflict', {
+        nl: `Er bestaat al een school met instellingsnummer ${school.institutionNumber}.`,
+        en: `A school with institution number ${school.institutionNumber} already exists.`,
+      });
+    }
+    const id = await insertSchool(tx, school);
+    await applyCalendarPresets(tx, id, school.calendarLevel);
+    return id;
+  });
+}
+
+export async function applyCalendarPresets(tx: Sql, schoolId: number, level: 'basis' | 'secundair'): Promise<void> {
+  for (const preset of CALENDAR_PRESETS.filter((p) => p.level === level)) {
+    await upsertCalendar(tx, schoolId, expandPreset(preset), `preset:${preset.id}`);
+  }
+}
+
+export interface SchoolSummary {
+  id: number;
+  name: string;
+  institutionNumber: string | null;
+  calendarLevel: 'basis' | 'secundair' | null;
+  schoolYears: string[];
+  defaultSchoolYear: string;
+}
+
+export async function schoolsVisibleTo(db: Database, actor: Actor, today: string): Promise<SchoolSummary[]> {
+  const schools = await listSchools(db, accessibleSchoolIds(actor));
+  const current = schoolYearOf(today).id;
+  const out: SchoolSummary[] = [];
+  for (const s of schools) {
+    const years = await schoolYearsWithData(db, s.id);
+    out.push({ ...s, schoolYears: years.length > 0 ? years : [current], defaultSchoolYear: years[0] ?? current });
+  }
+  return out;
+}

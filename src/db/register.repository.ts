@@ -1,0 +1,127 @@
+// The absence register: staging of imported rows, merge with history, and per-pupil/per-school reads.
+import type { Sql } from './database.ts';
+
+export const REGISTER_STAGING_COLUMNS = ['row_number', 'pupil_id', 'date', 'half', 'code', 'note'] as const;
+
+export async function createRegisterStaging(tx: Sql): Promise<void> {
+  await tx.exec(
+    `CREATE TEMP TABLE import_register (
+       row_number integer NOT NULL, pupil_id bigint NOT NULL, date date NOT NULL,
+       half text NOT NULL, code text NOT NULL, note text
+     ) ON COMMIT DROP`,
+  );
+}
+
+export interface StagedConflict {
+  row: number;
+  firstRow: number;
+}
+
+/** Rows that repeat a pupil and half-day of an earlier row with a different code. */
+export async function findConflictingDuplicates(tx: Sql, limit: number): Promise<StagedConflict[]> {
+  return tx.query<StagedConflict>(
+    `WITH ranked AS (
+       SELECT row_number, code,
+              first_value(row_number) OVER w AS first_row,
+              first_value(code) OVER w AS first_code
+       FROM import_register
+       WINDOW w AS (PARTITION BY pupil_id, date, half ORDER BY row_number)
+     )
+     SELECT row_number AS "row", first_row AS "firstRow" FROM ranked
+     WHERE row_number <> first_row AND code <> first_code
+     ORDER BY row_number LIMIT $1`,
+    [limit],
+  );
+}
+
+export interface MergeResult {
+  inserted: number;
+  updated: number;
+  changedPupilIds: number[];
+}
+
+/**
+ * Merges the staged rows into the register: new half-days are inserted, changed codes or notes update the
+ * row and append to register_history. Unchanged rows are not touched, so re-importing a file is a no-op.
+ */
+export async function mergeStagedRegister(
+  tx: Sql,
+  importId: number,
+  schoolId: number,
+  userId: number | null,
+): Promise<MergeResult> {
+  await tx.exec(
+    `CREATE TEMP TABLE import_register_distinct ON COMMIT DROP AS
+       SELECT DISTINCT ON (pupil_id, date, half) pupil_id, date, half, code, note
+       FROM import_register ORDER BY pupil_id, date, half, row_number`,
+  );
+  await tx.query(
+    `INSERT INTO register_history (pupil_id, date, half, old_code, new_code, old_note, new_note, import_id, changed_by)
+     SELECT r.pupil_id, r.date, r.half, r.code, s.code, r.note, s.note, $1, $2
+     FROM import_register_distinct s
+     JOIN register_entry r ON r.pupil_id = s.pupil_id AND r.date = s.date AND r.half = s.half
+     WHERE r.code <> s.code OR r.note IS DISTINCT FROM s.note`,
+    [importId, userId],
+  );
+  const rows = await tx.query<{ inserted: number; updated: number; pupils: number[] | null }>(
+    `WITH merged AS (
+       INSERT INTO register_entry (pupil_id, date, half, school_id, code, note, import_id, recorded_by)
+       SELECT pupil_id, date, half, $2, code, note, $1, $3 FROM import_register_distinct
+       ON CONFLICT (pupil_id, date, half) DO UPDATE
+         SET code = EXCLUDED.code, note = EXCLUDED.note, import_id = EXCLUDED.import_id,
+             recorded_by = EXCLUDED.recorded_by, recorded_at = now()
+         WHERE register_entry.code <> EXCLUDED.code OR register_entry.note IS DISTINCT FROM EXCLUDED.note
+       RETURNING pupil_id, (xmax = 0) AS inserted
+     )
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
+            count(*) FILTER (WHERE NOT inserted)::int AS updated,
+            array_agg(DISTINCT pupil_id::int) AS pupils
+     FROM merged`,
+    [importId, schoolId, userId],
+  );
+  const result = rows[0] ?? { inserted: 0, updated: 0, pupils: null };
+  return { inserted: result.inserted, updated: result.updated, changedPupilIds: result.pupils ?? [] };
+}
+
+export interface RegisterRow {
+  date: string;
+  half: 'AM' | 'PM';
+  code: string;
+  note: string | null;
+}
+
+export async function registerOfPupil(db: Sql, pupilId: number, from: string, until: string): Promise<RegisterRow[]> {
+  return db.query<RegisterRow>(
+    `SELECT date, half, code, note FROM register_entry
+     WHERE pupil_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date, half`,
+    [pupilId, from, until],
+  );
+}
+
+export interface HistoryRow {
+  date: string;
+  half: 'AM' | 'PM';
+  oldCode: string;
+  newCode: string;
+  changedAt: string;
+  changedBy: string | null;
+  importId: number | null;
+}
+
+export async function historyOfPupil(db: Sql, pupilId: number, from: string, until: string): Promise<HistoryRow[]> {
+  return db.query<HistoryRow>(
+    `SELECT h.date, h.half, h.old_code AS "oldCode", h.new_code AS "newCode",
+            to_char(h.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "changedAt",
+            u.display_name AS "changedBy", h.import_id::int AS "importId"
+     FROM register_history h LEFT JOIN app_user u ON u.id = h.changed_by
+     WHERE h.pupil_id = $1 AND h.date BETWEEN $2 AND $3 ORDER BY h.changed_at DESC, h.id DESC`,
+    [pupilId, from, until],
+  );
+}
+
+export async function registerCounts(db: Sql): Promise<{ entries: number; history: number }> {
+  const rows = await db.query<{ entries: number; history: number }>(
+    `SELECT (SELECT count(*) FROM register_entry)::int AS entries, (SELECT count(*) FROM register_history)::int AS history`,
+  );
+  return rows[0] ?? { entries: 0, history: 0 };
+}
