@@ -1,4 +1,5 @@
 // The absence register: staging of imported rows, merge with history, and per-pupil/per-school reads.
+import { phaseTimer } from '../app/import/phase-timer.ts';
 import type { Sql } from './database.ts';
 
 export const REGISTER_STAGING_COLUMNS = ['row_number', 'pupil_id', 'date', 'half', 'code', 'note'] as const;
@@ -15,6 +16,23 @@ export async function createRegisterStaging(tx: Sql): Promise<void> {
 export interface StagedConflict {
   row: number;
   firstRow: number;
+}
+
+/**
+ * Indexes the staged rows by half-day. Returns false when the file repeats a pupil and half-day; the caller
+ * then looks for conflicting codes (the slow path, only for files with duplicates).
+ */
+export async function indexStagedRegister(tx: Sql): Promise<boolean> {
+  await tx.exec('SAVEPOINT staged_key');
+  try {
+    await tx.exec('CREATE UNIQUE INDEX import_register_key ON import_register (pupil_id, date, half)');
+    await tx.exec('RELEASE SAVEPOINT staged_key');
+    await tx.exec('ANALYZE import_register');
+    return true;
+  } catch {
+    await tx.exec('ROLLBACK TO SAVEPOINT staged_key');
+    return false;
+  }
 }
 
 /** Rows that repeat a pupil and half-day of an earlier row with a different code. */
@@ -34,6 +52,16 @@ export async function findConflictingDuplicates(tx: Sql, limit: number): Promise
   );
 }
 
+/** Keeps the first of identical repeated rows so the staged set has one row per pupil and half-day. */
+export async function removeRepeatedStagedRows(tx: Sql): Promise<void> {
+  await tx.exec(
+    `DELETE FROM import_register s USING import_register f
+     WHERE f.pupil_id = s.pupil_id AND f.date = s.date AND f.half = s.half AND f.row_number < s.row_number`,
+  );
+  await tx.exec('CREATE UNIQUE INDEX import_register_key ON import_register (pupil_id, date, half)');
+  await tx.exec('ANALYZE import_register');
+}
+
 export interface MergeResult {
   inserted: number;
   updated: number;
@@ -43,6 +71,7 @@ export interface MergeResult {
 /**
  * Merges the staged rows into the register: new half-days are inserted, changed codes or notes update the
  * row and append to register_history. Unchanged rows are not touched, so re-importing a file is a no-op.
+ * The delta (new and changed rows only) is computed once with one join, so each write touches only what changes.
  */
 export async function mergeStagedRegister(
   tx: Sql,
@@ -50,36 +79,44 @@ export async function mergeStagedRegister(
   schoolId: number,
   userId: number | null,
 ): Promise<MergeResult> {
+  const phase = phaseTimer('register merge');
   await tx.exec(
-    `CREATE TEMP TABLE import_register_distinct ON COMMIT DROP AS
-       SELECT DISTINCT ON (pupil_id, date, half) pupil_id, date, half, code, note
-       FROM import_register ORDER BY pupil_id, date, half, row_number`,
+    `CREATE TEMP TABLE import_register_delta ON COMMIT DROP AS
+       SELECT s.pupil_id, s.date, s.half, s.code, s.note, r.code AS old_code, r.note AS old_note
+       FROM import_register s
+       LEFT JOIN register_entry r ON r.pupil_id = s.pupil_id AND r.date = s.date AND r.half = s.half
+       WHERE r.code IS NULL OR r.code <> s.code OR r.note IS DISTINCT FROM s.note`,
   );
-  await tx.query(
-    `INSERT INTO register_history (pupil_id, date, half, old_code, new_code, old_note, new_note, import_id, changed_by)
-     SELECT r.pupil_id, r.date, r.half, r.code, s.code, r.note, s.note, $1, $2
-     FROM import_register_distinct s
-     JOIN register_entry r ON r.pupil_id = s.pupil_id AND r.date = s.date AND r.half = s.half
-     WHERE r.code <> s.code OR r.note IS DISTINCT FROM s.note`,
-    [importId, userId],
+  phase('delta');
+  const changed = await tx.query<{ inserted: number; updated: number; pupils: number[] | null }>(
+    `SELECT count(*) FILTER (WHERE old_code IS NULL)::int AS inserted,
+            count(*) FILTER (WHERE old_code IS NOT NULL)::int AS updated,
+            (SELECT array_agg(pupil_id::int) FROM (SELECT DISTINCT pupil_id FROM import_register_delta) p) AS pupils
+     FROM import_register_delta`,
   );
-  const rows = await tx.query<{ inserted: number; updated: number; pupils: number[] | null }>(
-    `WITH merged AS (
-       INSERT INTO register_entry (pupil_id, date, half, school_id, code, note, import_id, recorded_by)
-       SELECT pupil_id, date, half, $2, code, note, $1, $3 FROM import_register_distinct
-       ON CONFLICT (pupil_id, date, half) DO UPDATE
-         SET code = EXCLUDED.code, note = EXCLUDED.note, import_id = EXCLUDED.import_id,
-             recorded_by = EXCLUDED.recorded_by, recorded_at = now()
-         WHERE register_entry.code <> EXCLUDED.code OR register_entry.note IS DISTINCT FROM EXCLUDED.note
-       RETURNING pupil_id, (xmax = 0) AS inserted
-     )
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted,
-            count(*) FILTER (WHERE NOT inserted)::int AS updated,
-            array_agg(DISTINCT pupil_id::int) AS pupils
-     FROM merged`,
-    [importId, schoolId, userId],
-  );
-  const result = rows[0] ?? { inserted: 0, updated: 0, pupils: null };
+  const result = changed[0] ?? { inserted: 0, updated: 0, pupils: null };
+  if (result.updated > 0) {
+    await tx.query(
+      `INSERT INTO register_history (pupil_id, date, half, old_code, new_code, old_note, new_note, import_id, changed_by)
+       SELECT pupil_id, date, half, old_code, code, old_note, note, $1, $2
+       FROM import_register_delta WHERE old_code IS NOT NULL`,
+      [importId, userId],
+    );
+    await tx.query(
+      `UPDATE register_entry r SET code = d.code, note = d.note, import_id = $1, recorded_by = $2, recorded_at = now()
+       FROM import_register_delta d
+       WHERE d.old_code IS NOT NULL AND r.pupil_id = d.pupil_id AND r.date = d.date AND r.half = d.half`,
+      [importId, userId],
+    );
+  }
+  if (result.inserted > 0) {
+    await tx.query(
+      `INSERT INTO register_entry (pupil_id, date, half, school_id, code, note, import_id, recorded_by)
+       SELECT pupil_id, date, half, $2, code, note, $1, $3 FROM import_register_delta WHERE old_code IS NULL`,
+      [importId, schoolId, userId],
+    );
+  }
+  phase('write');
   return { inserted: result.inserted, updated: result.updated, changedPupilIds: result.pupils ?? [] };
 }
 

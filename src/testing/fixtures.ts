@@ -1,22 +1,12 @@
 // Small helpers for integration tests: a school with the preset calendar and files written to a temp folder.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../app/actor.ts';
 import { importFile } from '../app/import/import.service.ts';
 import { createSchool } from '../app/school.service.ts';
+import { tempDir, writeTemp } from '../app/temp-files.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
 import type { Database } from '../db/database.ts';
 
-export function tempDir(prefix = 'aanwezig-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
-
-export function writeTemp(dir: string, name: string, content: string | Buffer): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+export { tempDir, writeTemp };
 
 export async function schoolWithPupils(
   db: Database,

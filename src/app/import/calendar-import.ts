@@ -16,32 +16,36 @@ export async function stageCalendarFile(tx: Sql, schoolId: number, file: Tabular
   let rows = 0;
 
   async function* lines(): AsyncIterable<string> {
-    for await (const { row, values } of file.rows) {
-      rows++;
-      if (problems.full) continue;
-      const dateText = cell(values, index.date);
-      const halfText = cell(values, index.half);
-      const dayText = cell(values, index.school_day);
-      const date = parseCivilDate(dateText);
-      const half = parseHalf(halfText);
-      if (!dateText) problems.add(problem(row, 'date', 'required'));
-      else if (!date) problems.add(problem(row, 'date', 'invalid-date', { value: dateText }));
-      if (!halfText) problems.add(problem(row, 'half', 'required'));
-      else if (!half) problems.add(problem(row, 'half', 'invalid-half', { value: halfText }));
-      if (dayText !== '0' && dayText !== '1') {
-        problems.add(problem(row, 'school_day', 'invalid-school-day', { value: dayText }));
-        continue;
+    for await (const batch of file.rows) {
+      let chunk = '';
+      for (const { row, values } of batch) {
+        rows++;
+        if (problems.full) continue;
+        const dateText = cell(values, index.date);
+        const halfText = cell(values, index.half);
+        const dayText = cell(values, index.school_day);
+        const date = parseCivilDate(dateText);
+        const half = parseHalf(halfText);
+        if (!dateText) problems.add(problem(row, 'date', 'required'));
+        else if (!date) problems.add(problem(row, 'date', 'invalid-date', { value: dateText }));
+        if (!halfText) problems.add(problem(row, 'half', 'required'));
+        else if (!half) problems.add(problem(row, 'half', 'invalid-half', { value: halfText }));
+        if (dayText !== '0' && dayText !== '1') {
+          problems.add(problem(row, 'school_day', 'invalid-school-day', { value: dayText }));
+          continue;
+        }
+        if (!date || !half) continue;
+        const schoolDay = dayText === '1';
+        const key = `${date}|${half}`;
+        const earlier = seen.get(key);
+        if (earlier && earlier.schoolDay !== schoolDay) {
+          problems.add(problem(row, 'school_day', 'conflicting-duplicate', { other: earlier.row }));
+          continue;
+        }
+        seen.set(key, { row, schoolDay });
+        chunk += `${row}\t${date}\t${half}\t${schoolDay ? 't' : 'f'}\n`;
       }
-      if (!date || !half) continue;
-      const schoolDay = dayText === '1';
-      const key = `${date}|${half}`;
-      const earlier = seen.get(key);
-      if (earlier && earlier.schoolDay !== schoolDay) {
-        problems.add(problem(row, 'school_day', 'conflicting-duplicate', { other: earlier.row }));
-        continue;
-      }
-      seen.set(key, { row, schoolDay });
-      yield `${row}\t${date}\t${half}\t${schoolDay ? 't' : 'f'}\n`;
+      if (chunk) yield chunk;
     }
   }
 
@@ -57,7 +61,8 @@ export async function stageCalendarFile(tx: Sql, schoolId: number, file: Tabular
        WHERE NOT c.school_day GROUP BY c.row_number ORDER BY 1`,
       [schoolId],
     );
-    for (const o of orphans) problems.add(problem(o.row, 'school_day', 'register-on-free-half-day', { count: o.count }));
+    for (const o of orphans)
+      problems.add(problem(o.row, 'school_day', 'register-on-free-half-day', { count: o.count }));
   }
   if (problems.length > 0) {
     problems.items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

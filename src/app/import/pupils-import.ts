@@ -37,64 +37,74 @@ export async function stagePupilsFile(
   }
 
   async function* lines(): AsyncIterable<string> {
-    for await (const { row, values } of file.rows) {
-      rows++;
-      if (problems.full) continue;
-      const before = problems.length;
-      const required: Record<string, string> = {};
-      for (const column of COLUMNS.required) {
-        required[column] = cell(values, index[column]);
-        if (!required[column]) problems.add(problem(row, column, 'required'));
-      }
-      const pupilId = required.pupil_id ?? '';
-      const earlier = firstRowOf.get(pupilId);
-      if (pupilId && earlier !== undefined) {
-        problems.add(problem(row, 'pupil_id', 'duplicate-row', { value: pupilId, other: earlier }));
-      } else if (pupilId) firstRowOf.set(pupilId, row);
-      const schoolText = cell(values, index.school_id);
-      if (schoolText && school.institutionNumber && schoolText !== school.institutionNumber) {
-        problems.add(problem(row, 'school_id', 'wrong-school', { value: schoolText }));
-      }
-      const birthDate = required.birth_date ? date(row, values, 'birth_date') : null;
-      const level = (required.level ?? '').toLowerCase();
-      if (level && !(level in GRADES_PER_LEVEL)) problems.add(problem(row, 'level', 'invalid-level', { value: level }));
-      const gradeText = cell(values, index.grade);
-      const grade = gradeText ? Number(gradeText) : null;
-      if (
-        gradeText &&
-        level in GRADES_PER_LEVEL &&
-        !(Number.isInteger(grade) && (grade as number) >= 1 && (grade as number) <= (GRADES_PER_LEVEL[level] ?? 0))
-      ) {
-        problems.add(problem(row, 'grade', 'invalid-grade', { value: gradeText, level }));
-      }
-      const from = date(row, values, 'enrolled_from') ?? schoolYear.firstDay;
-      const until = date(row, values, 'enrolled_until');
-      const excluded = date(row, values, 'excluded_on');
-      for (const [column, value] of [
-        ['enrolled_from', from],
-        ['enrolled_until', until],
-      ] as const) {
-        if (value && (value < schoolYear.firstDay || value > schoolYear.lastDay)) {
-          problems.add(problem(row, column, 'outside-school-year', { value, schoolYear: schoolYear.id }));
+    for await (const batch of file.rows) {
+      let chunk = '';
+      for (const { row, values } of batch) {
+        rows++;
+        if (problems.full) continue;
+        const before = problems.length;
+        const required: Record<string, string> = {};
+        for (const column of COLUMNS.required) {
+          required[column] = cell(values, index[column]);
+          if (!required[column]) problems.add(problem(row, column, 'required'));
         }
+        const pupilId = required.pupil_id ?? '';
+        const earlier = firstRowOf.get(pupilId);
+        if (pupilId && earlier !== undefined) {
+          problems.add(problem(row, 'pupil_id', 'duplicate-row', { value: pupilId, other: earlier }));
+        } else if (pupilId) firstRowOf.set(pupilId, row);
+        const schoolText = cell(values, index.school_id);
+        if (schoolText && school.institutionNumber && schoolText !== school.institutionNumber) {
+          problems.add(problem(row, 'school_id', 'wrong-school', { value: schoolText }));
+        }
+        const birthDate = required.birth_date ? date(row, values, 'birth_date') : null;
+        const level = (required.level ?? '').toLowerCase();
+        if (level && !(level in GRADES_PER_LEVEL))
+          problems.add(problem(row, 'level', 'invalid-level', { value: level }));
+        const gradeText = cell(values, index.grade);
+        const grade = gradeText ? Number(gradeText) : null;
+        if (
+          gradeText &&
+          level in GRADES_PER_LEVEL &&
+          !(
+            Number.isInteger(grade) &&
+            (grade as number) >= 1 &&
+            (grade as number) <= (GRADES_PER_LEVEL[level] ?? 0)
+          )
+        ) {
+          problems.add(problem(row, 'grade', 'invalid-grade', { value: gradeText, level }));
+        }
+        const from = date(row, values, 'enrolled_from') ?? schoolYear.firstDay;
+        const until = date(row, values, 'enrolled_until');
+        const excluded = date(row, values, 'excluded_on');
+        for (const [column, value] of [
+          ['enrolled_from', from],
+          ['enrolled_until', until],
+        ] as const) {
+          if (value && (value < schoolYear.firstDay || value > schoolYear.lastDay)) {
+            problems.add(problem(row, column, 'outside-school-year', { value, schoolYear: schoolYear.id }));
+          }
+        }
+        if (from && until && until < from)
+          problems.add(problem(row, 'enrolled_until', 'invalid-enrolment-period'));
+        if (problems.length > before || !birthDate) continue;
+        const fields = [
+          row,
+          pupilId,
+          required.first_name,
+          required.last_name,
+          birthDate,
+          level,
+          grade,
+          cell(values, index.class) || null,
+          from,
+          until ?? null,
+          excluded ?? null,
+          schoolYear.id,
+        ];
+        chunk += `${fields.map((f) => copyField(f)).join('\t')}\n`;
       }
-      if (from && until && until < from) problems.add(problem(row, 'enrolled_until', 'invalid-enrolment-period'));
-      if (problems.length > before || !birthDate) continue;
-      const fields = [
-        row,
-        pupilId,
-        required.first_name,
-        required.last_name,
-        birthDate,
-        level,
-        grade,
-        cell(values, index.class) || null,
-        from,
-        until ?? null,
-        excluded ?? null,
-        schoolYear.id,
-      ];
-      yield `${fields.map((f) => copyField(f)).join('\t')}\n`;
+      if (chunk) yield chunk;
     }
   }
 

@@ -27,7 +27,8 @@ describe.each(testEngines())('register import on %s', (engine) => {
     importFile(t.db, SYSTEM_ACTOR, { schoolId, kind: 'register', path: writeTemp(dir, name, content) });
 
   it('imports rows and a re-import of the same file changes nothing', async () => {
-    const csv = 'pupil_id,date,half,code,note\n1001,2025-09-15,AM,B,\n1001,2025-10-02,PM,Z,griep\n1002,2025-09-15,VM,p,\n';
+    const csv =
+      'pupil_id,date,half,code,note\n1001,2025-09-15,AM,B,\n1001,2025-10-02,PM,Z,griep\n1002,2025-09-15,VM,p,\n';
     const first = await run('r1.csv', csv);
     expect(first).toMatchObject({ status: 'applied', rows: 3, inserted: 3, updated: 0 });
     const counts = await registerCounts(t.db);
@@ -79,7 +80,9 @@ describe.each(testEngines())('register import on %s', (engine) => {
   });
 
   it('names a missing required column', async () => {
-    const error = (await run('cols.csv', 'pupil_id,date,code\n1001,2025-09-15,B\n').catch((e) => e)) as ImportRejected;
+    const error = (await run('cols.csv', 'pupil_id,date,code\n1001,2025-09-15,B\n').catch(
+      (e) => e,
+    )) as ImportRejected;
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatchObject({ row: 1, column: 'half', code: 'missing-column' });
   });

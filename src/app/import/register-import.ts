@@ -5,13 +5,16 @@ import { copyField, type Sql } from '../../db/database.ts';
 import {
   createRegisterStaging,
   findConflictingDuplicates,
+  indexStagedRegister,
   mergeStagedRegister,
+  removeRepeatedStagedRows,
   REGISTER_STAGING_COLUMNS,
 } from '../../db/register.repository.ts';
 import { loadPupilEnrolments } from '../../db/pupil.repository.ts';
 import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { cell, mapColumns } from './columns.ts';
 import { ImportRejected, problem, ProblemList } from './import-problem.ts';
+import { phaseTimer } from './phase-timer.ts';
 import type { TabularFile } from './tabular-file.ts';
 
 const COLUMNS = { required: ['pupil_id', 'date', 'half', 'code'], optional: ['note'] } as const;
@@ -33,40 +36,45 @@ export async function stageRegisterFile(tx: Sql, schoolId: number, file: Tabular
   let rows = 0;
 
   async function* lines(): AsyncIterable<string> {
-    for await (const { row, values } of file.rows) {
-      rows++;
-      if (problems.full) continue;
-      const pupilText = cell(values, index.pupil_id);
-      const dateText = cell(values, index.date);
-      const halfText = cell(values, index.half);
-      const codeText = cell(values, index.code);
-      let ok = true;
-      const pupil = pupilText ? pupils.get(pupilText) : undefined;
-      if (!pupilText) ok = fail(row, 'pupil_id', 'required');
-      else if (!pupil) ok = fail(row, 'pupil_id', 'unknown-pupil', { value: pupilText });
-      let date = dateCache.get(dateText);
-      if (date === undefined) {
-        date = parseCivilDate(dateText);
-        dateCache.set(dateText, date);
-      }
-      if (!dateText) ok = fail(row, 'date', 'required');
-      else if (!date) ok = fail(row, 'date', 'invalid-date', { value: dateText });
-      const half = parseHalf(halfText);
-      if (!halfText) ok = fail(row, 'half', 'required');
-      else if (!half) ok = fail(row, 'half', 'invalid-half', { value: halfText });
-      const code = findAbsenceCode(codeText);
-      if (!codeText) ok = fail(row, 'code', 'required');
-      else if (!code) ok = fail(row, 'code', 'unknown-code', { value: codeText });
-      if (date && half) {
-        const mask = masks.get(date) ?? 0;
-        if ((mask & (half === 'AM' ? 1 : 2)) === 0) ok = fail(row, 'date', 'not-a-school-half-day', { date, half });
-        else if (pupil && !pupil.periods.some((p) => date >= p.from && date <= p.until)) {
-          ok = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
+    for await (const batch of file.rows) {
+      let chunk = '';
+      for (const { row, values } of batch) {
+        rows++;
+        if (problems.full) continue;
+        const pupilText = cell(values, index.pupil_id);
+        const dateText = cell(values, index.date);
+        const halfText = cell(values, index.half);
+        const codeText = cell(values, index.code);
+        let ok = true;
+        const pupil = pupilText ? pupils.get(pupilText) : undefined;
+        if (!pupilText) ok = fail(row, 'pupil_id', 'required');
+        else if (!pupil) ok = fail(row, 'pupil_id', 'unknown-pupil', { value: pupilText });
+        let date = dateCache.get(dateText);
+        if (date === undefined) {
+          date = parseCivilDate(dateText);
+          dateCache.set(dateText, date);
         }
+        if (!dateText) ok = fail(row, 'date', 'required');
+        else if (!date) ok = fail(row, 'date', 'invalid-date', { value: dateText });
+        const half = parseHalf(halfText);
+        if (!halfText) ok = fail(row, 'half', 'required');
+        else if (!half) ok = fail(row, 'half', 'invalid-half', { value: halfText });
+        const code = findAbsenceCode(codeText);
+        if (!codeText) ok = fail(row, 'code', 'required');
+        else if (!code) ok = fail(row, 'code', 'unknown-code', { value: codeText });
+        if (date && half) {
+          const mask = masks.get(date) ?? 0;
+          if ((mask & (half === 'AM' ? 1 : 2)) === 0)
+            ok = fail(row, 'date', 'not-a-school-half-day', { date, half });
+          else if (pupil && !pupil.periods.some((p) => date >= p.from && date <= p.until)) {
+            ok = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
+          }
+        }
+        if (!ok || !pupil || !date || !half || !code) continue;
+        const note = cell(values, index.note);
+        chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${note ? copyField(note) : '\\N'}\n`;
       }
-      if (!ok || !pupil || !date || !half || !code) continue;
-      const note = cell(values, index.note);
-      yield `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${note ? copyField(note) : '\\N'}\n`;
+      if (chunk) yield chunk;
     }
   }
 
@@ -75,13 +83,17 @@ export async function stageRegisterFile(tx: Sql, schoolId: number, file: Tabular
     return false;
   }
 
+  const phase = phaseTimer('register import');
   await createRegisterStaging(tx);
   await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
-  if (!problems.full) {
+  phase('parse, validate and stage');
+  if (!problems.full && !(await indexStagedRegister(tx))) {
     for (const c of await findConflictingDuplicates(tx, 10_000)) {
       problems.add(problem(c.row, 'code', 'conflicting-duplicate', { other: c.firstRow }));
     }
+    if (problems.length === 0) await removeRepeatedStagedRows(tx);
   }
+  phase('duplicate check');
   if (problems.length > 0) {
     problems.items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     throw new ImportRejected(problems.items);

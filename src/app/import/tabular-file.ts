@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 
 export interface TabularRow {
   /** Row number as a spreadsheet shows it: the header is row 1. */
@@ -16,7 +16,8 @@ export interface TabularFile {
   format: 'csv' | 'xlsx';
   /** Lower-cased, trimmed header names. */
   header: string[];
-  rows: AsyncIterable<TabularRow>;
+  /** Data rows in batches, in file order. */
+  rows: AsyncIterable<TabularRow[]>;
   /** SHA-256 of the file's bytes; resolves once the rows have been read to the end. */
   sha256(): string;
 }
@@ -25,6 +26,7 @@ export class UnreadableFile extends Error {}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const SNIFF_BYTES = 64 * 1024;
+const XLSX_BATCH_ROWS = 5_000;
 
 async function readHead(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
@@ -72,42 +74,83 @@ export async function openTabularFile(path: string): Promise<TabularFile> {
   return isZip ? openXlsx(hashed, sha256) : openCsv(hashed, head, sha256);
 }
 
+/** Rows arrive in batches (one per parsed chunk) so validation and COPY work on many rows at a time. */
 async function openCsv(input: PassThrough, head: Buffer, sha256: () => string): Promise<TabularFile> {
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      delimiter: detectDelimiter(head.toString('utf8')),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }),
-  );
-  input.on('error', (error) => parser.destroy(error));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  let first: IteratorResult<string[]>;
-  try {
-    first = await iterator.next();
-  } catch (error) {
-    throw new UnreadableFile((error as Error).message);
-  }
-  if (first.done) return emptyFile('csv', sha256);
-  const header = first.value.map((h) => h.trim().toLowerCase());
-  async function* rows(): AsyncIterable<TabularRow> {
+  const batches = csvBatches(input, detectDelimiter(head.toString('utf8')));
+  const first = await batches.next();
+  const firstBatch = first.done ? [] : first.value;
+  const headerValues = firstBatch[0];
+  if (!headerValues) return emptyFile('csv', sha256);
+  const header = headerValues.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim().toLowerCase());
+  async function* rows(): AsyncIterable<TabularRow[]> {
     let row = 1;
-    try {
-      for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
-        row++;
-        yield { row, values: r.value };
-      }
-    } catch (error) {
-      throw new UnreadableFile(`row ${row + 1}: ${(error as Error).message}`);
-    }
+    const number = (batch: string[][]) => batch.map((values) => ({ row: ++row, values }));
+    if (firstBatch.length > 1) yield number(firstBatch.slice(1));
+    for (let r = await batches.next(); !r.done; r = await batches.next()) yield number(r.value);
   }
   return { format: 'csv', header, rows: rows(), sha256 };
 }
 
+/** Streams papaparse chunks with backpressure: the parser pauses until the consumer asks for more. */
+async function* csvBatches(input: PassThrough, delimiter: string): AsyncGenerator<string[][]> {
+  const queue: string[][][] = [];
+  let done = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  let parserHandle: Papa.Parser | null = null;
+  let rowsSoFar = 0;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  input.setEncoding('utf8');
+  Papa.parse<string[]>(input as unknown as Papa.LocalFile, {
+    delimiter,
+    skipEmptyLines: 'greedy',
+    chunk(results, parser) {
+      parserHandle = parser;
+      const fatal = results.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+      if (fatal) {
+        failure = new UnreadableFile(`row ${rowsSoFar + (fatal.row ?? 0) + 1}: ${fatal.message}`);
+        parser.abort();
+      } else {
+        rowsSoFar += results.data.length;
+        queue.push(results.data.map((values) => values.map((v) => v.trim())));
+        parser.pause();
+      }
+      notify();
+    },
+    complete() {
+      done = true;
+      notify();
+    },
+    error(error) {
+      failure = new UnreadableFile(error.message);
+      done = true;
+      notify();
+    },
+  });
+  input.on('error', (error) => {
+    failure = new UnreadableFile(error.message);
+    notify();
+  });
+  while (true) {
+    const next = queue.shift();
+    if (next) {
+      yield next;
+      continue;
+    }
+    if (failure) throw failure;
+    if (done) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      (parserHandle as Papa.Parser | null)?.resume();
+    });
+  }
+}
+
 function emptyFile(format: 'csv' | 'xlsx', sha256: () => string): TabularFile {
-  return { format, header: [], rows: (async function* () {})(), sha256 };
+  return { format, header: [], rows: (async function* (): AsyncIterable<TabularRow[]> {})(), sha256 };
 }
 
 /** Renders a spreadsheet cell as the text a CSV export would hold (dates as YYYY-MM-DD). */
@@ -146,13 +189,19 @@ async function openXlsx(input: PassThrough, sha256: () => string): Promise<Tabul
   if (!headerRow) return emptyFile('xlsx', sha256);
   const width = headerRow.cellCount;
   const header = rowValues(headerRow, width).map((h) => h.toLowerCase());
-  async function* rows(): AsyncIterable<TabularRow> {
+  async function* rows(): AsyncIterable<TabularRow[]> {
     try {
+      let batch: TabularRow[] = [];
       for (let r = await rowsOfFirstSheet.next(); !r.done; r = await rowsOfFirstSheet.next()) {
         const values = rowValues(r.value, width);
         if (values.every((v) => v === '')) continue;
-        yield { row: r.value.number, values };
+        batch.push({ row: r.value.number, values });
+        if (batch.length >= XLSX_BATCH_ROWS) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
       // Drain the remaining sheets so the file is read to its end (and hashed).
       for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
         for await (const _ of s.value as unknown as AsyncIterable<ExcelJS.Row>) {

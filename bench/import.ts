@@ -1,0 +1,89 @@
+// Benchmark: parse, validate and store 1,000,000 register rows on PGlite and on PostgreSQL (rows/s).
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { SYSTEM_ACTOR } from '../src/app/actor.ts';
+import { importFile } from '../src/app/import/import.service.ts';
+import { tempDir } from '../src/app/temp-files.ts';
+import { expandPreset } from '../src/domain/calendar.ts';
+import { presetFor } from '../src/domain/calendar-presets.ts';
+import { parseSchoolYearId } from '../src/domain/school-year.ts';
+import { createTestDatabase } from '../src/testing/test-database.ts';
+import { schoolWithPupils } from '../src/testing/fixtures.ts';
+import { machine, writeResults } from './results.ts';
+
+const CODES = ['B', 'Z', 'Z', 'Z', 'D', 'P', 'R'];
+
+async function writeLines(path: string, lines: Iterable<string>) {
+  const out = createWriteStream(path);
+  for (const line of lines) if (!out.write(line)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+/** A large school whose register has `rows` rows spread over the school half-days of 2025-2026. */
+function* registerLines(rows: number, pupils: number): Iterable<string> {
+  const preset = presetFor('secundair', '2025-2026');
+  if (!preset) throw new Error('missing preset');
+  const slots = expandPreset(preset).filter((h) => h.schoolDay);
+  yield 'pupil_id,date,half,code,note\n';
+  const perPupil = Math.ceil(rows / pupils);
+  if (perPupil > slots.length) throw new Error('too many rows per pupil');
+  let written = 0;
+  for (let p = 0; p < pupils && written < rows; p++) {
+    const stride = Math.max(1, Math.floor(slots.length / perPupil));
+    for (let i = 0; i < perPupil && written < rows; i++) {
+      const slot = slots[(i * stride + p) % slots.length];
+      if (!slot) continue;
+      yield `P${p},${slot.date},${slot.half},${CODES[(p + i) % CODES.length]},\n`;
+      written++;
+    }
+  }
+}
+
+function pupilsCsv(pupils: number): string {
+  const lines = ['pupil_id,first_name,last_name,birth_date,level,grade,class'];
+  for (let p = 0; p < pupils; p++) lines.push(`P${p},Voornaam${p},Achternaam${p},2010-05-05,secundair,${(p % 6) + 1},${(p % 6) + 1}A`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function benchImport(options: { rows: number; pupils: number }) {
+  const dir = tempDir('aanwezig-bench-');
+  const registerPath = join(dir, 'register.csv');
+  await writeLines(registerPath, registerLines(options.rows, options.pupils));
+  const engines: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const measurements = [];
+  for (const engine of engines) {
+    const dataDir = engine === 'pglite' ? join(dir, 'pglite') : undefined;
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const t = await createTestDatabase(engine, { dataDir });
+    try {
+      const schoolId = await schoolWithPupils(t.db, pupilsCsv(options.pupils), { schoolYear: '2025-2026' });
+      const start = performance.now();
+      const result = await importFile(t.db, SYSTEM_ACTOR, { schoolId, kind: 'register', path: registerPath });
+      const seconds = (performance.now() - start) / 1000;
+      const again = performance.now();
+      const reimport = await importFile(t.db, SYSTEM_ACTOR, { schoolId, kind: 'register', path: registerPath });
+      const reimportSeconds = (performance.now() - again) / 1000;
+      const m = {
+        benchmark: 'import',
+        engine,
+        storage: engine === 'pglite' ? 'PGlite on disk' : 'PostgreSQL 15 server',
+        rows: result.rows,
+        inserted: result.inserted,
+        seconds: Number(seconds.toFixed(3)),
+        rowsPerSecond: Math.round(result.rows / seconds),
+        reimportStatus: reimport.status,
+        reimportSeconds: Number(reimportSeconds.toFixed(3)),
+        target: engine === 'postgres' ? 200_000 : 50_000,
+      };
+      console.log(JSON.stringify(m));
+      measurements.push(m);
+    } finally {
+      await t.drop();
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  void parseSchoolYearId;
+  return writeResults('import', { machine: machine(), data: options, measurements });
+}

@@ -1,0 +1,52 @@
+// Schools the user may see, the absence-code list, and a school's pupil overview.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ABSENCE_CODES } from '../../domain/absence-codes.ts';
+import { invalidInput } from '../../app/errors.ts';
+import { listSchoolPupils } from '../../app/pupil.service.ts';
+import { schoolsVisibleTo } from '../../app/school.service.ts';
+import type { RouteContext } from '../server.ts';
+import { idParam, requireActor } from './require-actor.ts';
+
+const PupilQuery = z.object({
+  schoolYear: z.string().optional(),
+  class: z.string().max(100).optional(),
+  level: z.enum(['kleuter', 'lager', 'secundair']).optional(),
+  q: z.string().max(200).optional(),
+  sort: z.string().max(40).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+export async function schoolRoutes(api: FastifyInstance, { db, today }: RouteContext) {
+  api.get('/schools', async (request) => schoolsVisibleTo(db, requireActor(request), today()));
+
+  api.get('/absence-codes', async (request) => {
+    requireActor(request);
+    return ABSENCE_CODES;
+  });
+
+  api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/pupils', async (request) => {
+    const actor = requireActor(request);
+    const query = PupilQuery.safeParse(request.query);
+    if (!query.success) throw invalidInput({ nl: 'Ongeldige filter.', en: `Invalid filter: ${query.error.message}` });
+    const q = query.data;
+    return listSchoolPupils(
+      db,
+      actor,
+      {
+        schoolId: idParam(request.params.schoolId),
+        schoolYear: q.schoolYear,
+        className: q.class,
+        level: q.level,
+        search: q.q,
+        sort: q.sort,
+        order: q.order,
+        limit: q.limit,
+        offset: q.offset,
+      },
+      today(),
+    );
+  });
+}
