@@ -1,15 +1,16 @@
 // Benchmark: parse, validate and store 1,000,000 register rows on PGlite and on PostgreSQL (rows/s).
+
+import { once } from 'node:events';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { SYSTEM_ACTOR } from '../src/app/actor.ts';
 import { importFile } from '../src/app/import/import.service.ts';
 import { tempDir } from '../src/app/temp-files.ts';
 import { expandPreset } from '../src/domain/calendar.ts';
 import { presetFor } from '../src/domain/calendar-presets.ts';
 import { parseSchoolYearId } from '../src/domain/school-year.ts';
-import { createTestDatabase } from '../src/testing/test-database.ts';
 import { schoolWithPupils } from '../src/testing/fixtures.ts';
+import { createTestDatabase } from '../src/testing/test-database.ts';
 import { machine, writeResults } from './results.ts';
 
 const CODES = ['B', 'Z', 'Z', 'Z', 'D', 'P', 'R'];
@@ -43,7 +44,8 @@ function* registerLines(rows: number, pupils: number): Iterable<string> {
 
 function pupilsCsv(pupils: number): string {
   const lines = ['pupil_id,first_name,last_name,birth_date,level,grade,class'];
-  for (let p = 0; p < pupils; p++) lines.push(`P${p},Voornaam${p},Achternaam${p},2010-05-05,secundair,${(p % 6) + 1},${(p % 6) + 1}A`);
+  for (let p = 0; p < pupils; p++)
+    lines.push(`P${p},Voornaam${p},Achternaam${p},2010-05-05,secundair,${(p % 6) + 1},${(p % 6) + 1}A`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -63,7 +65,11 @@ export async function benchImport(options: { rows: number; pupils: number }) {
       const result = await importFile(t.db, SYSTEM_ACTOR, { schoolId, kind: 'register', path: registerPath });
       const seconds = (performance.now() - start) / 1000;
       const again = performance.now();
-      const reimport = await importFile(t.db, SYSTEM_ACTOR, { schoolId, kind: 'register', path: registerPath });
+      const reimport = await importFile(t.db, SYSTEM_ACTOR, {
+        schoolId,
+        kind: 'register',
+        path: registerPath,
+      });
       const reimportSeconds = (performance.now() - again) / 1000;
       const m = {
         benchmark: 'import',

@@ -37,7 +37,7 @@ export async function login(
   password: string,
 ): Promise<{ token: string; user: UserRow; expiresAt: Date }> {
   const user = await findUserByEmail(db, email.trim());
-  if (!user || !user.active || !user.passwordHash) {
+  if (!user?.active || !user.passwordHash) {
     // Spend the same time as a real check so response times do not reveal which emails exist.
     await hashPassword(password);
     throw invalidLogin();
@@ -54,7 +54,10 @@ export async function logout(db: Database, token: string): Promise<void> {
 }
 
 /** The acting user of a session token, or null when the token is unknown, expired or the user inactive. */
-export async function actorForSession(db: Database, token: string): Promise<(Actor & { user: UserRow }) | null> {
+export async function actorForSession(
+  db: Database,
+  token: string,
+): Promise<(Actor & { user: UserRow }) | null> {
   const user = await findSessionUser(db, hashToken(token));
   if (!user) return null;
   return {

@@ -1,9 +1,9 @@
 // Loads the synthetic demo schools through the real import path and creates the demo logins.
 import { rmSync } from 'node:fs';
-import { generateDemo } from '../demo/generate-demo.ts';
-import { parseSchoolYearId } from '../domain/school-year.ts';
 import type { Database } from '../db/database.ts';
 import { addMembership, findUserByEmail, insertUser } from '../db/user.repository.ts';
+import { generateDemo } from '../demo/generate-demo.ts';
+import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
@@ -24,7 +24,10 @@ const csvField = (value: string | number | null | undefined) => {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
+export async function seedDemo(
+  db: Database,
+  seed = 2025,
+): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
   const demo = generateDemo({ seed });
   const dir = tempDir('aanwezig-demo-');
   const schoolIds: number[] = [];
@@ -38,12 +41,25 @@ export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: 
       schoolIds.push(schoolId);
       const years = [...new Set(school.pupils.flatMap((p) => p.enrolments.map((e) => e.schoolYear)))].sort();
       for (const year of years) {
-        const lines = ['pupil_id,first_name,last_name,birth_date,level,grade,class,enrolled_from,enrolled_until,excluded_on'];
+        const lines = [
+          'pupil_id,first_name,last_name,birth_date,level,grade,class,enrolled_from,enrolled_until,excluded_on',
+        ];
         for (const p of school.pupils) {
           const e = p.enrolments.find((x) => x.schoolYear === year);
           if (!e) continue;
           lines.push(
-            [p.pupilId, p.firstName, p.lastName, p.birthDate, e.level, e.grade, e.className, e.enrolledFrom, e.enrolledUntil, e.excludedOn]
+            [
+              p.pupilId,
+              p.firstName,
+              p.lastName,
+              p.birthDate,
+              e.level,
+              e.grade,
+              e.className,
+              e.enrolledFrom,
+              e.enrolledUntil,
+              e.excludedOn,
+            ]
               .map(csvField)
               .join(','),
           );
@@ -56,7 +72,8 @@ export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: 
         });
       }
       const register = ['pupil_id,date,half,code,note'];
-      for (const r of school.register) register.push([r.pupilId, r.date, r.half, r.code, r.note ?? ''].map(csvField).join(','));
+      for (const r of school.register)
+        register.push([r.pupilId, r.date, r.half, r.code, r.note ?? ''].map(csvField).join(','));
       await importFile(db, SYSTEM_ACTOR, {
         schoolId,
         kind: 'register',
@@ -71,8 +88,14 @@ export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: 
   const adminEmail = 'admin@aanwezig.demo';
   if (!(await findUserByEmail(db, adminEmail))) {
     const adminId = await insertUser(db, { email: adminEmail, displayName: 'Demo beheerder', passwordHash });
-    for (const schoolId of schoolIds) await addMembership(db, { userId: adminId, organisationId: schoolId, role: 'beheerder' });
+    for (const schoolId of schoolIds)
+      await addMembership(db, { userId: adminId, organisationId: schoolId, role: 'beheerder' });
   }
-  logins.push({ email: adminEmail, password: DEMO_PASSWORD, role: 'beheerder', organisation: 'alle demoscholen' });
+  logins.push({
+    email: adminEmail,
+    password: DEMO_PASSWORD,
+    role: 'beheerder',
+    organisation: 'alle demoscholen',
+  });
   return { schoolIds, logins };
 }

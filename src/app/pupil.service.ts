@@ -1,9 +1,10 @@
 // Use cases for reading pupils: the school overview list and one pupil's school year.
-import { parseSchoolYearId, schoolYearOf } from '../domain/school-year.ts';
+
 import type { Database } from '../db/database.ts';
 import { enrolmentsOfPupil, findPupil, listPupils, type PupilListItem } from '../db/pupil.repository.ts';
 import { historyOfPupil, registerOfPupil } from '../db/register.repository.ts';
 import { loadCalendar } from '../db/school.repository.ts';
+import { parseSchoolYearId, schoolYearOf } from '../domain/school-year.ts';
 import { requireSchoolAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import { invalidInput, notFound } from './errors.ts';
@@ -12,7 +13,10 @@ function schoolYearParam(text: string | undefined, today: string) {
   if (!text) return schoolYearOf(today);
   const year = parseSchoolYearId(text);
   if (!year) {
-    throw invalidInput({ nl: `"${text}" is geen schooljaar (JJJJ-JJJJ).`, en: `"${text}" is not a school year (YYYY-YYYY).` });
+    throw invalidInput({
+      nl: `"${text}" is geen schooljaar (JJJJ-JJJJ).`,
+      en: `"${text}" is not a school year (YYYY-YYYY).`,
+    });
   }
   return year;
 }
@@ -53,12 +57,20 @@ export async function listSchoolPupils(
   return { schoolYear: year.id, ...result };
 }
 
-export async function pupilYear(db: Database, actor: Actor, pupilId: number, schoolYear: string | undefined, today: string) {
+export async function pupilYear(
+  db: Database,
+  actor: Actor,
+  pupilId: number,
+  schoolYear: string | undefined,
+  today: string,
+) {
   const pupil = await findPupil(db, pupilId);
   if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
   requireSchoolAccess(actor, pupil.schoolId);
   const enrolments = await enrolmentsOfPupil(db, pupilId);
-  const year = schoolYear ? schoolYearParam(schoolYear, today) : schoolYearParam(enrolments[0]?.schoolYear, today);
+  const year = schoolYear
+    ? schoolYearParam(schoolYear, today)
+    : schoolYearParam(enrolments[0]?.schoolYear, today);
   const [calendar, register, history] = await Promise.all([
     loadCalendar(db, pupil.schoolId, year.firstDay, year.lastDay),
     registerOfPupil(db, pupilId, year.firstDay, year.lastDay),

@@ -1,7 +1,5 @@
 // Use cases for schools: create a school with the Flemish calendar presets, list the schools a user may see.
-import { expandPreset } from '../domain/calendar.ts';
-import { CALENDAR_PRESETS } from '../domain/calendar-presets.ts';
-import { schoolYearOf } from '../domain/school-year.ts';
+
 import type { Database, Sql } from '../db/database.ts';
 import {
   findSchoolByInstitutionNumber,
@@ -10,6 +8,9 @@ import {
   schoolYearsWithData,
   upsertCalendar,
 } from '../db/school.repository.ts';
+import { expandPreset } from '../domain/calendar.ts';
+import { CALENDAR_PRESETS } from '../domain/calendar-presets.ts';
+import { schoolYearOf } from '../domain/school-year.ts';
 import { accessibleSchoolIds } from './access.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
@@ -41,7 +42,11 @@ export async function createSchool(db: Database, actor: Actor, school: NewSchool
   });
 }
 
-export async function applyCalendarPresets(tx: Sql, schoolId: number, level: 'basis' | 'secundair'): Promise<void> {
+export async function applyCalendarPresets(
+  tx: Sql,
+  schoolId: number,
+  level: 'basis' | 'secundair',
+): Promise<void> {
   for (const preset of CALENDAR_PRESETS.filter((p) => p.level === level)) {
     await upsertCalendar(tx, schoolId, expandPreset(preset), `preset:${preset.id}`);
   }
@@ -62,7 +67,11 @@ export async function schoolsVisibleTo(db: Database, actor: Actor, today: string
   const out: SchoolSummary[] = [];
   for (const s of schools) {
     const years = await schoolYearsWithData(db, s.id);
-    out.push({ ...s, schoolYears: years.length > 0 ? years : [current], defaultSchoolYear: years[0] ?? current });
+    out.push({
+      ...s,
+      schoolYears: years.length > 0 ? years : [current],
+      defaultSchoolYear: years[0] ?? current,
+    });
   }
   return out;
 }

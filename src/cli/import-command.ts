@@ -1,43 +1,41 @@
 // `aanwezig import pupils|register|calendar FILE`: import with an English problem report on stderr.
 import { SYSTEM_ACTOR } from '../app/actor.ts';
+import { AppError } from '../app/errors.ts';
+import { importFile } from '../app/import/import.service.ts';
 import { ImportRejected } from '../app/import/import-problem.ts';
 import { IMPORT_KINDS, type ImportKind } from '../app/import/import-result.ts';
-import { importFile } from '../app/import/import.service.ts';
-import { AppError } from '../app/errors.ts';
-import { parseSchoolYearId } from '../domain/school-year.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { findSchoolByInstitutionNumber, listSchools } from '../db/school.repository.ts';
+import { parseSchoolYearId } from '../domain/school-year.ts';
+import { CliError, resolveSchool } from './school-option.ts';
 
 export async function importCommand(
   kind: string,
   file: string,
   options: { school?: string; schoolYear?: string },
 ): Promise<void> {
-  if (!IMPORT_KINDS.includes(kind as ImportKind)) fail(`Unknown kind "${kind}": use ${IMPORT_KINDS.join(', ')}.`);
+  if (!IMPORT_KINDS.includes(kind as ImportKind))
+    fail(`Unknown kind "${kind}": use ${IMPORT_KINDS.join(', ')}.`);
   const schoolYear = options.schoolYear ? parseSchoolYearId(options.schoolYear) : undefined;
   if (schoolYear === null) fail(`"${options.schoolYear}" is not a school year (YYYY-YYYY).`);
   const db = await openDatabase();
   try {
     await migrate(db);
-    let schoolId: number;
-    if (options.school) {
-      const school = await findSchoolByInstitutionNumber(db, options.school);
-      if (!school) fail(`No school with institution number ${options.school}.`);
-      schoolId = school.id;
-    } else {
-      const schools = await listSchools(db, 'all');
-      if (schools.length !== 1) {
-        fail(
-          `Choose a school with --school: ${schools.map((s) => `${s.institutionNumber} (${s.name})`).join(', ') || 'none exist'}.`,
-        );
-      }
-      schoolId = (schools[0] as { id: number }).id;
-    }
-    const result = await importFile(db, SYSTEM_ACTOR, { schoolId, kind: kind as ImportKind, path: file, schoolYear });
-    for (const w of result.warnings) console.error(`warning: row ${w.row ?? '-'}, column ${w.column ?? '-'}: ${w.messages.en}`);
-    if (result.status === 'unchanged') console.log(`Nothing changed: ${result.rows} rows were already imported.`);
-    else console.log(`Imported ${result.rows} rows: ${result.inserted} new, ${result.updated} updated (import ${result.importId}).`);
+    const schoolId = await resolveSchool(db, options.school);
+    const result = await importFile(db, SYSTEM_ACTOR, {
+      schoolId,
+      kind: kind as ImportKind,
+      path: file,
+      schoolYear,
+    });
+    for (const w of result.warnings)
+      console.error(`warning: row ${w.row ?? '-'}, column ${w.column ?? '-'}: ${w.messages.en}`);
+    if (result.status === 'unchanged')
+      console.log(`Nothing changed: ${result.rows} rows were already imported.`);
+    else
+      console.log(
+        `Imported ${result.rows} rows: ${result.inserted} new, ${result.updated} updated (import ${result.importId}).`,
+      );
   } catch (error) {
     if (error instanceof ImportRejected) {
       for (const p of error.problems) {
@@ -45,8 +43,8 @@ export async function importCommand(
       }
       console.error(`Rejected: ${error.problems.length} problem(s); nothing was imported.`);
       process.exitCode = 2;
-    } else if (error instanceof AppError) {
-      console.error(error.messages.en);
+    } else if (error instanceof AppError || error instanceof CliError) {
+      console.error(error instanceof AppError ? error.messages.en : error.message);
       process.exitCode = 2;
     } else throw error;
   } finally {

@@ -1,5 +1,6 @@
 // The `aanwezig` command line: serve, migrate, demo, import, signals — thin wrappers over the use cases.
 import { Command } from 'commander';
+import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -25,5 +26,15 @@ program
   .option('--school <institution-number>', 'the school to import into (default: the only school)')
   .option('--school-year <YYYY-YYYY>', 'school year of the enrolments (pupils; default: the current one)')
   .action(importCommand);
+
+program
+  .command('export')
+  .description("export a school's register as canonical register.csv")
+  .argument('<what>', 'register')
+  .option('--school <institution-number>', 'the school (default: the only school)')
+  .option('--from <YYYY-MM-DD>', 'first date')
+  .option('--until <YYYY-MM-DD>', 'last date')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action(exportCommand);
 
 await program.parseAsync(process.argv);

@@ -1,10 +1,10 @@
 // One connection interface over the two engines: embedded PGlite (default, ./data) and a PostgreSQL server.
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 
 export type Engine = 'pglite' | 'postgres';
 

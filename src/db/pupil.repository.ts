@@ -33,7 +33,8 @@ export async function loadPupilEnrolments(
       entry = { id: r.id, periods: [] };
       pupils.set(r.externalId, entry);
     }
-    if (r.from && r.until && r.schoolYear) entry.periods.push({ from: r.from, until: r.until, schoolYear: r.schoolYear });
+    if (r.from && r.until && r.schoolYear)
+      entry.periods.push({ from: r.from, until: r.until, schoolYear: r.schoolYear });
   }
   return pupils;
 }
@@ -142,7 +143,10 @@ const SORT_COLUMNS: Record<string, string> = {
   absent: 'coalesce(c.absent_half_days, 0)',
 };
 
-export async function listPupils(db: Sql, q: PupilListQuery): Promise<{ total: number; items: PupilListItem[]; classes: string[] }> {
+export async function listPupils(
+  db: Sql,
+  q: PupilListQuery,
+): Promise<{ total: number; items: PupilListItem[]; classes: string[] }> {
   const params: unknown[] = [q.schoolId, q.schoolYear, q.from, q.until];
   const filters: string[] = [];
   if (q.className) {

@@ -13,7 +13,9 @@ const SCHOOL_COLUMNS = `id::int AS id, name, institution_number AS "institutionN
 
 export async function listSchools(db: Sql, ids: number[] | 'all'): Promise<SchoolRow[]> {
   if (ids === 'all') {
-    return db.query<SchoolRow>(`SELECT ${SCHOOL_COLUMNS} FROM organisation WHERE kind = 'school' ORDER BY name`);
+    return db.query<SchoolRow>(
+      `SELECT ${SCHOOL_COLUMNS} FROM organisation WHERE kind = 'school' ORDER BY name`,
+    );
   }
   return db.query<SchoolRow>(
     `SELECT ${SCHOOL_COLUMNS} FROM organisation WHERE kind = 'school' AND id = ANY($1::bigint[]) ORDER BY name`,

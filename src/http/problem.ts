@@ -8,15 +8,30 @@ export function preferredLanguage(request: FastifyRequest): 'nl' | 'en' {
   return /^en\b/i.test(header) ? 'en' : 'nl';
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, type: string, messages: Messages, extra = {}) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  type: string,
+  messages: Messages,
+  extra = {},
+) {
   return reply
     .status(status)
     .type('application/problem+json')
-    .send({ type: `urn:aanwezig:problem:${type}`, title: messages.en, status, detail: messages[preferredLanguage(request)], messages, ...extra });
+    .send({
+      type: `urn:aanwezig:problem:${type}`,
+      title: messages.en,
+      status,
+      detail: messages[preferredLanguage(request)],
+      messages,
+      ...extra,
+    });
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) return send(reply, request, error.status, error.type, error.messages, error.extra);
+  if (error instanceof AppError)
+    return send(reply, request, error.status, error.type, error.messages, error.extra);
   if (error instanceof ImportRejected) {
     return send(
       reply,
@@ -32,13 +47,22 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   }
   const e = error as { statusCode?: number; validation?: unknown; code?: string; message?: string };
   if (e.validation || e.code === 'FST_ERR_VALIDATION') {
-    return send(reply, request, 400, 'invalid-input', { nl: 'Ongeldige aanvraag.', en: `Invalid request: ${e.message}` });
+    return send(reply, request, 400, 'invalid-input', {
+      nl: 'Ongeldige aanvraag.',
+      en: `Invalid request: ${e.message}`,
+    });
   }
   if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') {
-    return send(reply, request, 413, 'too-large', { nl: 'Het bestand is te groot.', en: 'The file is too large.' });
+    return send(reply, request, 413, 'too-large', {
+      nl: 'Het bestand is te groot.',
+      en: 'The file is too large.',
+    });
   }
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    return send(reply, request, e.statusCode, 'bad-request', { nl: 'Ongeldige aanvraag.', en: e.message ?? 'Bad request' });
+    return send(reply, request, e.statusCode, 'bad-request', {
+      nl: 'Ongeldige aanvraag.',
+      en: e.message ?? 'Bad request',
+    });
   }
   request.log.error(error);
   return send(reply, request, 500, 'internal', {

@@ -11,7 +11,7 @@ import type { Database } from '../db/database.ts';
 import type { UserRow } from '../db/user.repository.ts';
 import { handleError } from './problem.ts';
 import { authRoutes } from './routes/auth.routes.ts';
-import { importRoutes } from './routes/imports.routes.ts';
+import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
 
@@ -53,6 +53,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await schoolRoutes(api, context);
       await pupilRoutes(api, context);
       await importRoutes(api, context);
+      await exportRoutes(api, context);
     },
     { prefix: '/api' },
   );
@@ -62,13 +63,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !existsSync(`${WEB_DIR}index.html`)) {
-      return reply.status(404).type('application/problem+json').send({
-        type: 'urn:aanwezig:problem:not-found',
-        title: 'Not found',
-        status: 404,
-        detail: 'Niet gevonden.',
-        messages: { nl: 'Niet gevonden.', en: 'Not found.' },
-      });
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send({
+          type: 'urn:aanwezig:problem:not-found',
+          title: 'Not found',
+          status: 404,
+          detail: 'Niet gevonden.',
+          messages: { nl: 'Niet gevonden.', en: 'Not found.' },
+        });
     }
     return reply.type('text/html').sendFile('index.html');
   });

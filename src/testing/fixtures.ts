@@ -3,8 +3,8 @@ import { SYSTEM_ACTOR } from '../app/actor.ts';
 import { importFile } from '../app/import/import.service.ts';
 import { createSchool } from '../app/school.service.ts';
 import { tempDir, writeTemp } from '../app/temp-files.ts';
-import { parseSchoolYearId } from '../domain/school-year.ts';
 import type { Database } from '../db/database.ts';
+import { parseSchoolYearId } from '../domain/school-year.ts';
 
 export { tempDir, writeTemp };
 

@@ -67,14 +67,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(engine: Engine, options: { dataDir?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  options: { dataDir?: string; reopen?: boolean } = {},
+): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const snapshot = await pgliteSnapshot();
+    // reopen: open an existing data directory as it is (e.g. after a process was killed)
+    const snapshot = options.reopen ? undefined : await pgliteSnapshot();
     const db = await openPglite(options.dataDir, snapshot);
     return {
       db,
       engine,
-      env: options.dataDir ? { AANWEZIG_DATA_DIR: options.dataDir } : {},
+      env: options.dataDir ? { AANWEZIG_DATA_DIR: options.dataDir, DATABASE_URL: '' } : { DATABASE_URL: '' },
       drop: () => db.close(),
     };
   }

@@ -1,8 +1,9 @@
 // Imports a school calendar file (formats.md calendar.csv): school half-days per date, overriding the preset.
-import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
+
 import type { Sql } from '../../db/database.ts';
+import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { cell, mapColumns } from './columns.ts';
-import { ImportRejected, problem, ProblemList } from './import-problem.ts';
+import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import type { StageOutcome } from './register-import.ts';
 import type { TabularFile } from './tabular-file.ts';
 

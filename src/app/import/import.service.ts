@@ -1,10 +1,10 @@
 // Use case: import a pupils, register or calendar file into a school — all-or-nothing, idempotent.
 import { basename } from 'node:path';
-import { schoolYearOf, type SchoolYear } from '../../domain/school-year.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { mergeStagedPupils } from '../../db/pupil.repository.ts';
 import { mergeStagedRegister } from '../../db/register.repository.ts';
 import { findSchool } from '../../db/school.repository.ts';
+import { type SchoolYear, schoolYearOf } from '../../domain/school-year.ts';
 import { requireSchoolAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { notFound } from '../errors.ts';

@@ -1,10 +1,11 @@
 // Imports a pupils file (formats.md pupils.csv): pupils plus their enrolment in one school year.
-import { parseCivilDate } from '../../domain/half-day.ts';
-import type { SchoolYear } from '../../domain/school-year.ts';
+
 import { copyField, type Sql } from '../../db/database.ts';
 import { createPupilStaging, PUPIL_STAGING_COLUMNS } from '../../db/pupil.repository.ts';
+import { parseCivilDate } from '../../domain/half-day.ts';
+import type { SchoolYear } from '../../domain/school-year.ts';
 import { cell, mapColumns } from './columns.ts';
-import { ImportRejected, problem, ProblemList } from './import-problem.ts';
+import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import type { StageOutcome } from './register-import.ts';
 import type { TabularFile } from './tabular-file.ts';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCounts } from '../../db/register.repository.ts';
-import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { schoolWithPupils, tempDir, writeTemp } from '../../testing/fixtures.ts';
+import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
-import { ImportRejected } from './import-problem.ts';
 import { importFile } from './import.service.ts';
+import { ImportRejected } from './import-problem.ts';
 
 const PUPILS = `pupil_id,first_name,last_name,birth_date,level,grade,class
 1001,Lotte,Peeters,2012-03-04,secundair,1,1A

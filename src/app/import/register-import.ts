@@ -1,19 +1,20 @@
 // Imports a register file (formats.md register.csv): validate every row, stage it, merge all-or-nothing.
-import { findAbsenceCode } from '../../domain/absence-codes.ts';
-import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
+
 import { copyField, type Sql } from '../../db/database.ts';
+import { loadPupilEnrolments } from '../../db/pupil.repository.ts';
 import {
   createRegisterStaging,
   findConflictingDuplicates,
   indexStagedRegister,
   mergeStagedRegister,
-  removeRepeatedStagedRows,
   REGISTER_STAGING_COLUMNS,
+  removeRepeatedStagedRows,
 } from '../../db/register.repository.ts';
-import { loadPupilEnrolments } from '../../db/pupil.repository.ts';
 import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
+import { findAbsenceCode } from '../../domain/absence-codes.ts';
+import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { cell, mapColumns } from './columns.ts';
-import { ImportRejected, problem, ProblemList } from './import-problem.ts';
+import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { phaseTimer } from './phase-timer.ts';
 import type { TabularFile } from './tabular-file.ts';
 

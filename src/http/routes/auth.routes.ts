@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { login, logout, SESSION_HOURS } from '../../app/auth.service.ts';
 import { invalidInput } from '../../app/errors.ts';
-import { SESSION_COOKIE, type RouteContext } from '../server.ts';
+import { type RouteContext, SESSION_COOKIE } from '../server.ts';
 import { requireActor } from './require-actor.ts';
 
 const LoginBody = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
@@ -12,7 +12,10 @@ export async function authRoutes(api: FastifyInstance, { db }: RouteContext) {
   api.post('/auth/login', async (request, reply) => {
     const body = LoginBody.safeParse(request.body);
     if (!body.success) {
-      throw invalidInput({ nl: 'Vul e-mailadres en wachtwoord in.', en: 'Enter email address and password.' });
+      throw invalidInput({
+        nl: 'Vul e-mailadres en wachtwoord in.',
+        en: 'Enter email address and password.',
+      });
     }
     const session = await login(db, body.data.email, body.data.password);
     reply.setCookie(SESSION_COOKIE, session.token, {

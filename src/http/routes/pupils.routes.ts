@@ -5,8 +5,11 @@ import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
 export async function pupilRoutes(api: FastifyInstance, { db, today }: RouteContext) {
-  api.get<{ Params: { pupilId: string }; Querystring: { schoolYear?: string } }>('/pupils/:pupilId', async (request) => {
-    const actor = requireActor(request);
-    return pupilYear(db, actor, idParam(request.params.pupilId), request.query.schoolYear, today());
-  });
+  api.get<{ Params: { pupilId: string }; Querystring: { schoolYear?: string } }>(
+    '/pupils/:pupilId',
+    async (request) => {
+      const actor = requireActor(request);
+      return pupilYear(db, actor, idParam(request.params.pupilId), request.query.schoolYear, today());
+    },
+  );
 }

@@ -1,10 +1,10 @@
 // Schools the user may see, the absence-code list, and a school's pupil overview.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ABSENCE_CODES } from '../../domain/absence-codes.ts';
 import { invalidInput } from '../../app/errors.ts';
 import { listSchoolPupils } from '../../app/pupil.service.ts';
 import { schoolsVisibleTo } from '../../app/school.service.ts';
+import { ABSENCE_CODES } from '../../domain/absence-codes.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -30,7 +30,8 @@ export async function schoolRoutes(api: FastifyInstance, { db, today }: RouteCon
   api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/pupils', async (request) => {
     const actor = requireActor(request);
     const query = PupilQuery.safeParse(request.query);
-    if (!query.success) throw invalidInput({ nl: 'Ongeldige filter.', en: `Invalid filter: ${query.error.message}` });
+    if (!query.success)
+      throw invalidInput({ nl: 'Ongeldige filter.', en: `Invalid filter: ${query.error.message}` });
     const q = query.data;
     return listSchoolPupils(
       db,

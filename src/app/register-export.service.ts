@@ -1,0 +1,45 @@
+// Use case: export a school's register as the canonical register.csv (formats.md), streamed in pages.
+import type { Database } from '../db/database.ts';
+import { requireSchoolAccess } from './access.ts';
+import type { Actor } from './actor.ts';
+
+const PAGE_ROWS = 20_000;
+
+const csvField = (value: string | null) => {
+  if (value === null) return '';
+  return /[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+};
+
+/** Yields the CSV text in chunks, ordered by pupil number, date and half; keyset-paged so memory stays flat. */
+export async function* exportRegisterCsv(
+  db: Database,
+  actor: Actor,
+  schoolId: number,
+  range: { from?: string; until?: string } = {},
+): AsyncGenerator<string> {
+  requireSchoolAccess(actor, schoolId);
+  yield 'pupil_id,date,half,code,note\n';
+  let after: [string, string, string] = ['', '0001-01-01', ''];
+  while (true) {
+    const rows = await db.query<{
+      externalId: string;
+      date: string;
+      half: string;
+      code: string;
+      note: string | null;
+    }>(
+      `SELECT p.external_id AS "externalId", r.date, r.half, r.code, r.note
+       FROM register_entry r JOIN pupil p ON p.id = r.pupil_id
+       WHERE r.school_id = $1 AND r.date BETWEEN $2 AND $3 AND (p.external_id, r.date, r.half) > ($4, $5::date, $6)
+       ORDER BY p.external_id, r.date, r.half LIMIT ${PAGE_ROWS}`,
+      [schoolId, range.from ?? '0001-01-01', range.until ?? '9999-12-31', ...after],
+    );
+    if (rows.length === 0) return;
+    yield rows
+      .map((r) => `${csvField(r.externalId)},${r.date},${r.half},${r.code},${csvField(r.note)}\n`)
+      .join('');
+    const last = rows[rows.length - 1] as (typeof rows)[number];
+    after = [last.externalId, last.date, last.half];
+    if (rows.length < PAGE_ROWS) return;
+  }
+}
