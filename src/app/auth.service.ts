@@ -54,10 +54,7 @@ export async function logout(db: Database, token: string): Promise<void> {
 }
 
 /** The acting user of a session token, or null when the token is unknown, expired or the user inactive. */
-export async function actorForSession(
-  db: Database,
-  token: string,
-): Promise<(Actor & { user: UserRow }) | null> {
+export async function actorForSession(db: Database, token: string): Promise<(Actor & { user: UserRow }) | null> {
   const user = await findSessionUser(db, hashToken(token));
   if (!user) return null;
   return {

@@ -24,10 +24,7 @@ const csvField = (value: string | number | null | undefined) => {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export async function seedDemo(
-  db: Database,
-  seed = 2025,
-): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
+export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
   const demo = generateDemo({ seed });
   const dir = tempDir('aanwezig-demo-');
   const schoolIds: number[] = [];

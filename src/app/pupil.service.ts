@@ -38,7 +38,7 @@ export async function listSchoolPupils(
   actor: Actor,
   request: PupilListRequest,
   today: string,
-): Promise<{ schoolYear: string; total: number; classes: string[]; items: PupilListItem[] }> {
+): Promise<{ schoolYear: string; total: number; classes: string[]; codes: string[]; items: PupilListItem[] }> {
   requireSchoolAccess(actor, request.schoolId);
   const year = schoolYearParam(request.schoolYear, today);
   const result = await listPupils(db, {
@@ -68,9 +68,7 @@ export async function pupilYear(
   if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
   requireSchoolAccess(actor, pupil.schoolId);
   const enrolments = await enrolmentsOfPupil(db, pupilId);
-  const year = schoolYear
-    ? schoolYearParam(schoolYear, today)
-    : schoolYearParam(enrolments[0]?.schoolYear, today);
+  const year = schoolYear ? schoolYearParam(schoolYear, today) : schoolYearParam(enrolments[0]?.schoolYear, today);
   const [calendar, register, history] = await Promise.all([
     loadCalendar(db, pupil.schoolId, year.firstDay, year.lastDay),
     registerOfPupil(db, pupilId, year.firstDay, year.lastDay),

@@ -35,9 +35,7 @@ export async function* exportRegisterCsv(
       [schoolId, range.from ?? '0001-01-01', range.until ?? '9999-12-31', ...after],
     );
     if (rows.length === 0) return;
-    yield rows
-      .map((r) => `${csvField(r.externalId)},${r.date},${r.half},${r.code},${csvField(r.note)}\n`)
-      .join('');
+    yield rows.map((r) => `${csvField(r.externalId)},${r.date},${r.half},${r.code},${csvField(r.note)}\n`).join('');
     const last = rows[rows.length - 1] as (typeof rows)[number];
     after = [last.externalId, last.date, last.half];
     if (rows.length < PAGE_ROWS) return;

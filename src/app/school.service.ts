@@ -42,11 +42,7 @@ export async function createSchool(db: Database, actor: Actor, school: NewSchool
   });
 }
 
-export async function applyCalendarPresets(
-  tx: Sql,
-  schoolId: number,
-  level: 'basis' | 'secundair',
-): Promise<void> {
+export async function applyCalendarPresets(tx: Sql, schoolId: number, level: 'basis' | 'secundair'): Promise<void> {
   for (const preset of CALENDAR_PRESETS.filter((p) => p.level === level)) {
     await upsertCalendar(tx, schoolId, expandPreset(preset), `preset:${preset.id}`);
   }

@@ -146,7 +146,7 @@ const SORT_COLUMNS: Record<string, string> = {
 export async function listPupils(
   db: Sql,
   q: PupilListQuery,
-): Promise<{ total: number; items: PupilListItem[]; classes: string[] }> {
+): Promise<{ total: number; items: PupilListItem[]; classes: string[]; codes: string[] }> {
   const params: unknown[] = [q.schoolId, q.schoolYear, q.from, q.until];
   const filters: string[] = [];
   if (q.className) {
@@ -196,7 +196,12 @@ export async function listPupils(
      WHERE school_id = $1 AND school_year = $2 AND class_name IS NOT NULL ORDER BY 1`,
     [q.schoolId, q.schoolYear],
   );
+  const codes = await db.query<{ code: string }>(
+    `SELECT DISTINCT code FROM register_entry WHERE school_id = $1 AND date BETWEEN $2 AND $3 ORDER BY 1`,
+    [q.schoolId, q.from, q.until],
+  );
   return {
+    codes: codes.map((c) => c.code),
     total: rows[0]?.total ?? 0,
     items: rows.map(({ total: _total, counts, ...item }) => ({ ...item, countsByCode: counts ?? {} })),
     classes: classes.map((c) => c.name),

@@ -127,12 +127,7 @@ export interface RegisterRow {
   note: string | null;
 }
 
-export async function registerOfPupil(
-  db: Sql,
-  pupilId: number,
-  from: string,
-  until: string,
-): Promise<RegisterRow[]> {
+export async function registerOfPupil(db: Sql, pupilId: number, from: string, until: string): Promise<RegisterRow[]> {
   return db.query<RegisterRow>(
     `SELECT date, half, code, note FROM register_entry
      WHERE pupil_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date, half`,
@@ -150,12 +145,7 @@ export interface HistoryRow {
   importId: number | null;
 }
 
-export async function historyOfPupil(
-  db: Sql,
-  pupilId: number,
-  from: string,
-  until: string,
-): Promise<HistoryRow[]> {
+export async function historyOfPupil(db: Sql, pupilId: number, from: string, until: string): Promise<HistoryRow[]> {
   return db.query<HistoryRow>(
     `SELECT h.date, h.half, h.old_code AS "oldCode", h.new_code AS "newCode",
             to_char(h.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "changedAt",

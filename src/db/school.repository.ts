@@ -13,9 +13,7 @@ const SCHOOL_COLUMNS = `id::int AS id, name, institution_number AS "institutionN
 
 export async function listSchools(db: Sql, ids: number[] | 'all'): Promise<SchoolRow[]> {
   if (ids === 'all') {
-    return db.query<SchoolRow>(
-      `SELECT ${SCHOOL_COLUMNS} FROM organisation WHERE kind = 'school' ORDER BY name`,
-    );
+    return db.query<SchoolRow>(`SELECT ${SCHOOL_COLUMNS} FROM organisation WHERE kind = 'school' ORDER BY name`);
   }
   return db.query<SchoolRow>(
     `SELECT ${SCHOOL_COLUMNS} FROM organisation WHERE kind = 'school' AND id = ANY($1::bigint[]) ORDER BY name`,
@@ -75,12 +73,7 @@ export async function upsertCalendar(
   );
 }
 
-export async function loadCalendar(
-  db: Sql,
-  schoolId: number,
-  from: string,
-  until: string,
-): Promise<CalendarHalfDay[]> {
+export async function loadCalendar(db: Sql, schoolId: number, from: string, until: string): Promise<CalendarHalfDay[]> {
   return db.query<CalendarHalfDay>(
     `SELECT date, half, school_day AS "schoolDay" FROM calendar_half_day
      WHERE school_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date, half`,

@@ -14,10 +14,7 @@ export interface UserRow {
 const USER_COLUMNS = `id::int AS id, email, display_name AS "displayName", password_hash AS "passwordHash", locale, active`;
 
 export async function findUserByEmail(db: Sql, email: string): Promise<UserRow | undefined> {
-  const rows = await db.query<UserRow>(
-    `SELECT ${USER_COLUMNS} FROM app_user WHERE lower(email) = lower($1)`,
-    [email],
-  );
+  const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user WHERE lower(email) = lower($1)`, [email]);
   return rows[0];
 }
 
@@ -58,12 +55,7 @@ export async function membershipsOf(db: Sql, userId: number): Promise<Membership
   );
 }
 
-export async function insertSession(
-  db: Sql,
-  tokenHash: string,
-  userId: number,
-  expiresAt: Date,
-): Promise<void> {
+export async function insertSession(db: Sql, tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
   await db.query('INSERT INTO user_session (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
     tokenHash,
     userId,

@@ -30,8 +30,7 @@ function send(
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError)
-    return send(reply, request, error.status, error.type, error.messages, error.extra);
+  if (error instanceof AppError) return send(reply, request, error.status, error.type, error.messages, error.extra);
   if (error instanceof ImportRejected) {
     return send(
       reply,

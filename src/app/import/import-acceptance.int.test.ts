@@ -120,8 +120,7 @@ describe.each(testEngines())('import acceptance on %s', (engine) => {
       const sheet = workbook.addWorksheet('Afwezigheden');
       sheet.addRow(['pupil_id', 'date', 'half', 'code', 'note']);
       // Dates as real spreadsheet dates, as Excel writes them.
-      for (const l of lines)
-        sheet.addRow([l.pupilId, new Date(`${l.date}T00:00:00Z`), l.half, l.code, l.note || null]);
+      for (const l of lines) sheet.addRow([l.pupilId, new Date(`${l.date}T00:00:00Z`), l.half, l.code, l.note || null]);
       const xlsxPath = join(dir, 'register.xlsx');
       await workbook.xlsx.writeFile(xlsxPath);
       const result = await importFile(other.db, SYSTEM_ACTOR, {
@@ -146,11 +145,10 @@ describe.each(testEngines())('import acceptance on %s', (engine) => {
       const imports = await target.db.query('SELECT count(*)::int AS n FROM import_batch');
       if (engine === 'pglite') await target.db.close(); // PGlite allows one process per data directory
       const path = await writeFileFrom(join(dir, 'kill.csv'), canonicalCsv(registerLines(400_000, 2000)));
-      const child = spawn(
-        process.execPath,
-        ['bin/aanwezig.mjs', 'import', 'register', path, '--school', '300001'],
-        { env: { ...process.env, ...target.env, AANWEZIG_PROFILE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
+      const child = spawn(process.execPath, ['bin/aanwezig.mjs', 'import', 'register', path, '--school', '300001'], {
+        env: { ...process.env, ...target.env, AANWEZIG_PROFILE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       // Kill as soon as the rows are staged and the merge into the register has begun.
       await new Promise<void>((resolve, reject) => {
         let stderr = '';
@@ -166,8 +164,7 @@ describe.each(testEngines())('import acceptance on %s', (engine) => {
         );
       });
       expect(killedAt).toBe('merge');
-      const reopened =
-        engine === 'pglite' ? await createTestDatabase('pglite', { dataDir, reopen: true }) : target;
+      const reopened = engine === 'pglite' ? await createTestDatabase('pglite', { dataDir, reopen: true }) : target;
       expect(await registerCounts(reopened.db)).toEqual(before);
       expect(await reopened.db.query('SELECT count(*)::int AS n FROM import_batch')).toEqual(imports);
       if (reopened !== target) await reopened.drop();

@@ -58,8 +58,7 @@ export async function importFile(db: Database, actor: Actor, request: ImportRequ
         staged = await stageRegisterFile(tx, school.id, file);
         merged = await mergeStagedRegister(tx, importId, school.id, actor.userId);
       } else if (request.kind === 'pupils') {
-        const year =
-          request.schoolYear ?? schoolYearOf(request.today ?? new Date().toISOString().slice(0, 10));
+        const year = request.schoolYear ?? schoolYearOf(request.today ?? new Date().toISOString().slice(0, 10));
         staged = await stagePupilsFile(tx, school, year, file);
         merged = await mergeStagedPupils(tx, school.id);
       } else {

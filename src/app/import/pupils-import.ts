@@ -67,11 +67,7 @@ export async function stagePupilsFile(
         if (
           gradeText &&
           level in GRADES_PER_LEVEL &&
-          !(
-            Number.isInteger(grade) &&
-            (grade as number) >= 1 &&
-            (grade as number) <= (GRADES_PER_LEVEL[level] ?? 0)
-          )
+          !(Number.isInteger(grade) && (grade as number) >= 1 && (grade as number) <= (GRADES_PER_LEVEL[level] ?? 0))
         ) {
           problems.add(problem(row, 'grade', 'invalid-grade', { value: gradeText, level }));
         }
@@ -86,8 +82,7 @@ export async function stagePupilsFile(
             problems.add(problem(row, column, 'outside-school-year', { value, schoolYear: schoolYear.id }));
           }
         }
-        if (from && until && until < from)
-          problems.add(problem(row, 'enrolled_until', 'invalid-enrolment-period'));
+        if (from && until && until < from) problems.add(problem(row, 'enrolled_until', 'invalid-enrolment-period'));
         if (problems.length > before || !birthDate) continue;
         const fields = [
           row,

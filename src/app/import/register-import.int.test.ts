@@ -80,9 +80,7 @@ describe.each(testEngines())('register import on %s', (engine) => {
   });
 
   it('names a missing required column', async () => {
-    const error = (await run('cols.csv', 'pupil_id,date,code\n1001,2025-09-15,B\n').catch(
-      (e) => e,
-    )) as ImportRejected;
+    const error = (await run('cols.csv', 'pupil_id,date,code\n1001,2025-09-15,B\n').catch((e) => e)) as ImportRejected;
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]).toMatchObject({ row: 1, column: 'half', code: 'missing-column' });
   });

@@ -65,8 +65,7 @@ export async function stageRegisterFile(tx: Sql, schoolId: number, file: Tabular
         else if (!code) ok = fail(row, 'code', 'unknown-code', { value: codeText });
         if (date && half) {
           const mask = masks.get(date) ?? 0;
-          if ((mask & (half === 'AM' ? 1 : 2)) === 0)
-            ok = fail(row, 'date', 'not-a-school-half-day', { date, half });
+          if ((mask & (half === 'AM' ? 1 : 2)) === 0) ok = fail(row, 'date', 'not-a-school-half-day', { date, half });
           else if (pupil && !pupil.periods.some((p) => date >= p.from && date <= p.until)) {
             ok = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
           }

@@ -30,8 +30,7 @@ export async function schoolRoutes(api: FastifyInstance, { db, today }: RouteCon
   api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/pupils', async (request) => {
     const actor = requireActor(request);
     const query = PupilQuery.safeParse(request.query);
-    if (!query.success)
-      throw invalidInput({ nl: 'Ongeldige filter.', en: `Invalid filter: ${query.error.message}` });
+    if (!query.success) throw invalidInput({ nl: 'Ongeldige filter.', en: `Invalid filter: ${query.error.message}` });
     const q = query.data;
     return listSchoolPupils(
       db,

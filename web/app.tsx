@@ -1,0 +1,127 @@
+// The application shell: session gate, header and the path-based routes.
+import { type ReactNode, useEffect } from 'react';
+import { type School, setUnauthorizedHandler } from './api/client.ts';
+import { AppHeader } from './components/app-header.tsx';
+import { ErrorMessage, Loading } from './components/status.tsx';
+import { useI18n } from './i18n/i18n.tsx';
+import { ImportPage } from './pages/import-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { PupilPage } from './pages/pupil-page.tsx';
+import { SchoolOverviewPage } from './pages/school-overview-page.tsx';
+import { Link, matchPath, navigate, useLocation } from './router.tsx';
+import { preferredSchool, useReadySession, useSession } from './session.tsx';
+
+export function App() {
+  const { pathname } = useLocation();
+  const { session, reload } = useSession();
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => navigate('/login'));
+  }, []);
+
+  useEffect(() => {
+    if (session.status === 'anonymous' && pathname !== '/login') navigate('/login', { replace: true });
+  }, [session.status, pathname]);
+
+  if (matchPath('/login', pathname)) return <LoginPage />;
+  if (session.status === 'error') {
+    return (
+      <Bare>
+        <ErrorMessage error={session.error} onRetry={reload} />
+      </Bare>
+    );
+  }
+  if (session.status !== 'ready') {
+    return (
+      <Bare>
+        <Loading />
+      </Bare>
+    );
+  }
+  return (
+    <>
+      <SkipLink />
+      <AppHeader />
+      <Routes pathname={pathname} />
+    </>
+  );
+}
+
+function Routes({ pathname }: { pathname: string }) {
+  if (matchPath('/', pathname)) return <HomeRedirect />;
+  const overview = matchPath('/schools/:schoolId', pathname);
+  if (overview?.schoolId) {
+    return (
+      <SchoolRoute
+        schoolId={overview.schoolId}
+        render={(school) => <SchoolOverviewPage key={school.id} school={school} />}
+      />
+    );
+  }
+  const importPage = matchPath('/schools/:schoolId/import', pathname);
+  if (importPage?.schoolId) {
+    return (
+      <SchoolRoute schoolId={importPage.schoolId} render={(school) => <ImportPage key={school.id} school={school} />} />
+    );
+  }
+  const pupil = matchPath('/pupils/:pupilId', pathname);
+  if (pupil?.pupilId) return <PupilPage key={pupil.pupilId} pupilId={pupil.pupilId} />;
+  return <NotFound />;
+}
+
+function HomeRedirect() {
+  const { t } = useI18n();
+  const { schools } = useReadySession();
+  const school = preferredSchool(schools);
+  useEffect(() => {
+    if (school) navigate(`/schools/${encodeURIComponent(String(school.id))}`, { replace: true });
+  }, [school]);
+  if (school) return <Loading />;
+  return (
+    <main id="main" className="page">
+      <p className="alert alert--info">{t('home.noSchools')}</p>
+    </main>
+  );
+}
+
+function SchoolRoute({ schoolId, render }: { schoolId: string; render: (school: School) => ReactNode }) {
+  const { schools, setSchoolId } = useReadySession();
+  const school = schools.find((candidate) => String(candidate.id) === schoolId);
+  useEffect(() => {
+    if (school) setSchoolId(String(school.id));
+  }, [school, setSchoolId]);
+  if (!school) return <NotFound />;
+  return render(school);
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
+    </main>
+  );
+}
+
+function SkipLink() {
+  const { t } = useI18n();
+  return (
+    <a className="skip-link" href="#main">
+      {t('app.skipToContent')}
+    </a>
+  );
+}
+
+function Bare({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <main id="main" className="page page--bare">
+      <p className="login__brand">{t('app.name')}</p>
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,263 @@
+// Import a pupil list, absence register or calendar file, see the result or every problem, and past imports.
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ApiError, api, type ImportKind, type ImportRecord, type ImportResult, type School } from '../api/client.ts';
+import { ProblemTable } from '../components/problem-table.tsx';
+import { ErrorMessage } from '../components/status.tsx';
+import { formatTimestamp } from '../dates.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useReadySession } from '../session.tsx';
+
+const KINDS: readonly ImportKind[] = ['pupils', 'register', 'calendar'];
+const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type Outcome =
+  | { type: 'result'; result: ImportResult; fileName: string }
+  | { type: 'rejected'; error: ApiError; fileName: string }
+  | { type: 'failed'; error: unknown };
+
+export function ImportPage({ school }: { school: School }) {
+  const { language, t } = useI18n();
+  const { schoolYear } = useReadySession();
+  const [kind, setKind] = useState<ImportKind>('register');
+  const [file, setFile] = useState<File | null>(null);
+  const [pupilsYear, setPupilsYear] = useState<string>(schoolYear ?? school.defaultSchoolYear);
+  const [busy, setBusy] = useState(false);
+  const [missingFile, setMissingFile] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [fileInputKey, setFileInputKey] = useState(0);
+  const [history, setHistory] = useState<ImportRecord[] | null>(null);
+  const [historyError, setHistoryError] = useState<unknown>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const ids = { kind: useId(), file: useId(), year: useId(), fileError: useId(), help: useId() };
+
+  useEffect(() => {
+    document.title = `${t('import.title')} · ${school.name} · ${t('app.name')}`;
+  }, [school.name, t]);
+
+  useEffect(() => {
+    if (schoolYear) setPupilsYear(schoolYear);
+  }, [schoolYear]);
+
+  const loadHistory = useCallback(() => {
+    api
+      .imports(school.id)
+      .then((records) => {
+        setHistory(records);
+        setHistoryError(null);
+      })
+      .catch((caught: unknown) => setHistoryError(caught));
+  }, [school.id]);
+
+  useEffect(() => {
+    setOutcome(null);
+    setHistory(null);
+    loadHistory();
+  }, [loadHistory]);
+
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!file) {
+      setMissingFile(true);
+      return;
+    }
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const result = await api.importFile(school.id, kind, file, kind === 'pupils' ? pupilsYear : undefined);
+      setOutcome({ type: 'result', result, fileName: file.name });
+      setFile(null);
+      setFileInputKey((key) => key + 1);
+      loadHistory();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.problem.problems && caught.problem.problems.length > 0) {
+        setOutcome({ type: 'rejected', error: caught, fileName: file.name });
+      } else {
+        setOutcome({ type: 'failed', error: caught });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const number = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en');
+
+  return (
+    <main id="main" className="page import-page">
+      <div className="page__heading">
+        <h1>
+          {t('import.title')} <span className="page__subtitle">{school.name}</span>
+        </h1>
+      </div>
+      <p className="lead">{t('import.intro')}</p>
+
+      <form className="card import-form" onSubmit={submit} data-testid="import-form">
+        <fieldset className="kind-choice">
+          <legend>{t('import.kind')}</legend>
+          {KINDS.map((candidate) => (
+            <div key={candidate} className="kind-choice__option">
+              <input
+                type="radio"
+                id={`${ids.kind}-${candidate}`}
+                name="kind"
+                value={candidate}
+                checked={kind === candidate}
+                onChange={() => setKind(candidate)}
+                data-testid={`import-kind-${candidate}`}
+              />
+              <label htmlFor={`${ids.kind}-${candidate}`}>{t(`import.kind.${candidate}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+
+        <div className="import-help" id={ids.help}>
+          <p>{t(`import.kind.${kind}.help`)}</p>
+          <p className="muted">{t('import.columnsNote')}</p>
+        </div>
+
+        {kind === 'pupils' && (
+          <div className="field">
+            <label htmlFor={ids.year}>{t('import.schoolYear')}</label>
+            <select
+              id={ids.year}
+              value={pupilsYear}
+              onChange={(event) => setPupilsYear(event.target.value)}
+              data-testid="import-school-year"
+            >
+              {school.schoolYears.map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+
+        <div className="field">
+          <label htmlFor={ids.file}>{t('import.file')}</label>
+          <input
+            key={fileInputKey}
+            id={ids.file}
+            type="file"
+            name="file"
+            accept={ACCEPT}
+            aria-describedby={missingFile ? `${ids.help} ${ids.fileError}` : ids.help}
+            aria-invalid={missingFile || undefined}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setMissingFile(false);
+            }}
+            data-testid="import-file"
+          />
+          {missingFile && (
+            <p id={ids.fileError} className="field__error" role="alert">
+              {t('import.noFile')}
+            </p>
+          )}
+        </div>
+
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="import-submit">
+          {busy ? t('import.busy') : t('import.submit')}
+        </button>
+      </form>
+
+      <div ref={outcomeRef} tabIndex={-1} className="import-outcome" data-testid="import-outcome">
+        {outcome?.type === 'result' && outcome.result.status === 'applied' && (
+          <div className="alert alert--success" role="status" data-testid="import-applied">
+            <p>
+              <strong>{t('import.applied')}</strong> <span className="muted">({outcome.fileName})</span>
+            </p>
+            <p>
+              {t('import.appliedCounts', {
+                rows: number.format(outcome.result.rows),
+                inserted: number.format(outcome.result.inserted),
+                updated: number.format(outcome.result.updated),
+              })}
+            </p>
+          </div>
+        )}
+        {outcome?.type === 'result' && outcome.result.status === 'unchanged' && (
+          <div className="alert alert--info" role="status" data-testid="import-unchanged">
+            <p>
+              <strong>{t('import.unchanged')}</strong> <span className="muted">({outcome.fileName})</span>
+            </p>
+          </div>
+        )}
+        {outcome?.type === 'result' && outcome.result.warnings.length > 0 && (
+          <section className="section" aria-labelledby="import-warnings-title">
+            <h2 id="import-warnings-title">{t('import.warnings')}</h2>
+            <ProblemTable problems={outcome.result.warnings} caption={t('import.warnings')} rowTestId="warning-row" />
+          </section>
+        )}
+        {outcome?.type === 'rejected' && (
+          <section className="problem-report" aria-labelledby="import-problems-title" data-testid="problem-report">
+            <div className="alert alert--error" role="alert">
+              <h2 id="import-problems-title" data-testid="problem-count">
+                {outcome.error.problem.problems?.length === 1
+                  ? t('import.problems.one')
+                  : t('import.problems.other', {
+                      count: number.format(outcome.error.problem.problems?.length ?? 0),
+                    })}
+              </h2>
+              <p>
+                <span className="muted">{outcome.fileName}</span> — {t('import.problemsHint')}
+              </p>
+            </div>
+            <ProblemTable
+              problems={outcome.error.problem.problems ?? []}
+              caption={t('import.problem')}
+              rowTestId="problem-row"
+            />
+          </section>
+        )}
+        {outcome?.type === 'failed' && <ErrorMessage error={outcome.error} />}
+      </div>
+
+      <section className="section" aria-labelledby="import-history-title">
+        <h2 id="import-history-title">{t('import.history')}</h2>
+        {historyError !== null && <ErrorMessage error={historyError} onRetry={loadHistory} />}
+        {history && history.length === 0 && <p className="muted">{t('import.historyEmpty')}</p>}
+        {history && history.length > 0 && (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="import-history">
+              <caption className="visually-hidden">{t('import.history')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.when')}</th>
+                  <th scope="col">{t('import.what')}</th>
+                  <th scope="col">{t('import.fileName')}</th>
+                  <th scope="col" className="numeric">
+                    {t('import.rows')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('import.inserted')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('import.updated')}
+                  </th>
+                  <th scope="col">{t('import.by')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((record) => (
+                  <tr key={record.id} data-testid="import-history-row">
+                    <td className="nowrap">{formatTimestamp(record.createdAt, language)}</td>
+                    <td>{KINDS.includes(record.kind) ? t(`import.kind.${record.kind}`) : record.kind}</td>
+                    <td className="break">{record.fileName}</td>
+                    <td className="numeric">{number.format(record.rowCount)}</td>
+                    <td className="numeric">{number.format(record.insertedCount)}</td>
+                    <td className="numeric">{number.format(record.updatedCount)}</td>
+                    <td>{record.createdBy ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}

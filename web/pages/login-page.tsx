@@ -1,0 +1,102 @@
+// Sign-in with email and password; on success the app opens the overview.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
+
+export function LoginPage() {
+  const { language, t } = useI18n();
+  const { signedIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    document.title = `${t('login.title')} · ${t('app.name')}`;
+  }, [t]);
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { user } = await api.login(email.trim(), password);
+      signedIn(user);
+      navigate('/');
+    } catch (caught) {
+      // A rejected password is a 401 with a problem body; prefer its message, else the generic one.
+      setError(
+        caught instanceof ApiError && (caught.problem.messages || caught.status !== 401)
+          ? caught.messageFor(language)
+          : t('login.failed'),
+      );
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login">
+      <main id="main" className="login__card">
+        <div className="login__top">
+          <p className="login__brand">{t('app.name')}</p>
+          <LanguageSwitch />
+        </div>
+        <p className="login__tagline">{t('app.tagline')}</p>
+        <h1>{t('login.title')}</h1>
+        <p>{t('login.intro')}</p>
+        <form onSubmit={submit} data-testid="login-form">
+          {error && (
+            <p className="alert alert--error" role="alert" tabIndex={-1} ref={errorRef} data-testid="login-error">
+              {error}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="login-email">{t('login.email')}</label>
+            <input
+              id="login-email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              data-testid="login-email"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password">{t('login.password')}</label>
+            <input
+              id="login-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              data-testid="login-password"
+            />
+          </div>
+          <button
+            type="submit"
+            className="button button--primary button--wide"
+            disabled={busy}
+            data-testid="login-submit"
+          >
+            {busy ? t('login.busy') : t('login.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

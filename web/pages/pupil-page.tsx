@@ -1,0 +1,281 @@
+// One pupil's school year: enrolment, counts per code, the half-day heat-map, register rows and corrections.
+import { type ReactNode, useEffect, useState } from 'react';
+import { type AbsenceCode, api, type PupilDetail } from '../api/client.ts';
+import { CodeBadge, codeMeaning } from '../components/code-badge.tsx';
+import { ErrorMessage, Loading } from '../components/status.tsx';
+import { YearHeatMap } from '../components/year-heat-map.tsx';
+import { formatDate, formatDateWithWeekday, formatTimestamp, halfLabel } from '../dates.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/nl.ts';
+import { Link } from '../router.tsx';
+import { useReadySession } from '../session.tsx';
+
+export function PupilPage({ pupilId }: { pupilId: string }) {
+  const { language, t } = useI18n();
+  const { schoolYear, setSchoolId, setSchoolYear, codes } = useReadySession();
+  const [detail, setDetail] = useState<PupilDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    api
+      .pupil(pupilId, schoolYear ?? undefined)
+      .then((loaded) => {
+        if (cancelled) return;
+        setDetail(loaded);
+        setSchoolId(String(loaded.pupil.schoolId));
+      })
+      .catch((caught: unknown) => {
+        if (!cancelled) setError(caught);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [pupilId, schoolYear, setSchoolId, attempt]);
+
+  const name = detail ? `${detail.pupil.firstName} ${detail.pupil.lastName}` : '';
+  useEffect(() => {
+    if (name) document.title = `${name} · ${t('app.name')}`;
+  }, [name, t]);
+
+  if (error !== null && !detail) {
+    return (
+      <main id="main" className="page">
+        <ErrorMessage error={error} onRetry={() => setAttempt((count) => count + 1)} />
+      </main>
+    );
+  }
+  if (!detail) {
+    return (
+      <main id="main" className="page">
+        <Loading />
+      </main>
+    );
+  }
+
+  const { pupil, enrolment } = detail;
+  const shownYear = schoolYear ?? enrolment?.schoolYear ?? detail.schoolYears[0] ?? '';
+  const overviewPath = `/schools/${encodeURIComponent(String(pupil.schoolId))}`;
+  const register = [...detail.register].sort(byHalfDay);
+  const history = [...detail.history].sort((a, b) => (a.changedAt < b.changedAt ? 1 : -1));
+
+  return (
+    <main id="main" className="page pupil-page">
+      <p className="back-link">
+        <Link to={overviewPath}>← {t('pupil.back')}</Link>
+      </p>
+      <div className="page__heading">
+        <h1 data-testid="pupil-name">
+          {pupil.lastName}, {pupil.firstName}
+        </h1>
+        <p className="page__meta">{shownYear}</p>
+      </div>
+
+      {error !== null && <ErrorMessage error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+
+      <section className="card" aria-label={name}>
+        <dl className="facts" data-testid="pupil-facts">
+          <Fact label={t('pupil.number')}>{pupil.externalId}</Fact>
+          <Fact label={t('pupil.birthDate')}>{formatDate(pupil.birthDate)}</Fact>
+          {enrolment && (
+            <>
+              <Fact label={t('pupil.class')}>{enrolment.className ?? '—'}</Fact>
+              <Fact label={t('pupil.level')}>
+                {t(`level.${enrolment.level}` as MessageKey)}
+                {enrolment.grade !== null && `, ${t('pupil.grade').toLowerCase()} ${enrolment.grade}`}
+              </Fact>
+              <Fact label={t('pupil.enrolledFrom')}>{formatDate(enrolment.enrolledFrom)}</Fact>
+              <Fact label={t('pupil.enrolledUntil')}>
+                {enrolment.enrolledUntil ? formatDate(enrolment.enrolledUntil) : t('pupil.stillEnrolled')}
+              </Fact>
+              {enrolment.excludedOn && (
+                <Fact label={t('pupil.excludedOn')} emphasis>
+                  {formatDate(enrolment.excludedOn)}
+                </Fact>
+              )}
+            </>
+          )}
+        </dl>
+        {!enrolment && (
+          <p className="alert alert--info" data-testid="not-enrolled">
+            {t('pupil.notEnrolled', { schoolYear: shownYear })}
+          </p>
+        )}
+        {detail.schoolYears.length > 1 && (
+          <div className="year-links">
+            <span>{t('pupil.otherSchoolYears')}:</span>
+            {detail.schoolYears.map((year) =>
+              year === shownYear ? (
+                <strong key={year} aria-current="true">
+                  {year}
+                </strong>
+              ) : (
+                <button key={year} type="button" className="button button--link" onClick={() => setSchoolYear(year)}>
+                  {year}
+                </button>
+              ),
+            )}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="counts-title" className="section">
+        <h2 id="counts-title">{t('pupil.counts')}</h2>
+        <CodeCounts counts={detail.countsByCode} codes={codes} />
+      </section>
+
+      <section aria-labelledby="heat-map-title" className="section">
+        <h2 id="heat-map-title">{t('pupil.heatMap', { schoolYear: shownYear })}</h2>
+        <p className="muted">{t('pupil.heatMapHint')}</p>
+        <YearHeatMap
+          schoolYear={shownYear}
+          calendar={detail.calendar}
+          register={detail.register}
+          enrolment={enrolment}
+          codes={codes}
+        />
+      </section>
+
+      <section aria-labelledby="register-title" className="section">
+        <h2 id="register-title">{t('pupil.register')}</h2>
+        {register.length === 0 ? (
+          <p className="muted">{t('pupil.registerEmpty')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="register-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('pupil.date')}</th>
+                  <th scope="col">{t('pupil.half')}</th>
+                  <th scope="col">{t('pupil.code')}</th>
+                  <th scope="col">{t('pupil.note')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {register.map((entry) => (
+                  <tr key={`${entry.date}|${entry.half}`} data-testid="register-row">
+                    <td className="nowrap">{formatDateWithWeekday(entry.date, t)}</td>
+                    <td>{halfLabel(entry.half, t)}</td>
+                    <td>
+                      <CodeMeaning code={entry.code} codes={codes} />
+                    </td>
+                    <td>{entry.note ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="history-title" className="section">
+        <h2 id="history-title">{t('pupil.history')}</h2>
+        {history.length === 0 ? (
+          <p className="muted">{t('pupil.historyEmpty')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="history-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('pupil.date')}</th>
+                  <th scope="col">{t('pupil.half')}</th>
+                  <th scope="col">{t('pupil.oldCode')}</th>
+                  <th scope="col">{t('pupil.newCode')}</th>
+                  <th scope="col">{t('pupil.changedAt')}</th>
+                  <th scope="col">{t('pupil.changedBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((entry) => (
+                  <tr
+                    key={`${entry.date}|${entry.half}|${entry.changedAt}|${entry.oldCode}|${entry.newCode}`}
+                    data-testid="history-row"
+                  >
+                    <td className="nowrap">{formatDateWithWeekday(entry.date, t)}</td>
+                    <td>{halfLabel(entry.half, t)}</td>
+                    <td>{entry.oldCode ? <CodeBadge code={entry.oldCode} codes={codes} /> : t('pupil.noCode')}</td>
+                    <td>
+                      <span aria-hidden="true" className="muted">
+                        →{' '}
+                      </span>
+                      {entry.newCode ? <CodeBadge code={entry.newCode} codes={codes} /> : t('pupil.noCode')}
+                    </td>
+                    <td className="nowrap">{formatTimestamp(entry.changedAt, language)}</td>
+                    <td>
+                      {entry.changedBy ?? ''}
+                      {entry.importId !== null && (
+                        <span className="muted">
+                          {entry.changedBy ? ' · ' : ''}
+                          {t('pupil.viaImport', { id: entry.importId })}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function byHalfDay(a: { date: string; half: string }, b: { date: string; half: string }): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.half === b.half ? 0 : a.half === 'AM' ? -1 : 1;
+}
+
+function Fact({ label, children, emphasis }: { label: string; children: ReactNode; emphasis?: boolean }) {
+  return (
+    <div className={`facts__item${emphasis ? ' facts__item--emphasis' : ''}`}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function CodeMeaning({ code, codes }: { code: string; codes: readonly AbsenceCode[] }) {
+  const { language, t } = useI18n();
+  return (
+    <span className="code-meaning">
+      <CodeBadge code={code} codes={codes} /> {codeMeaning(code, codes, language) ?? t('codes.unknown')}
+    </span>
+  );
+}
+
+function CodeCounts({ counts, codes }: { counts: Record<string, number>; codes: readonly AbsenceCode[] }) {
+  const { language, t } = useI18n();
+  const order = codes.map((code) => code.code);
+  const entries = Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .sort(([a], [b]) => rank(order, a) - rank(order, b));
+  if (entries.length === 0) return <p className="muted">{t('pupil.countsEmpty')}</p>;
+  const absent = entries
+    .filter(([code]) => codes.find((candidate) => candidate.code === code)?.countsAsAbsent ?? true)
+    .reduce((sum, [, count]) => sum + count, 0);
+  return (
+    <div className="code-counts">
+      <p className="code-counts__total" data-testid="pupil-total-absent">
+        {t('pupil.totalAbsent')}: <strong>{absent}</strong>
+      </p>
+      <ul className="code-counts__list" data-testid="pupil-counts">
+        {entries.map(([code, count]) => (
+          <li key={code} className="code-counts__item" data-code={code}>
+            <CodeBadge code={code} codes={codes} />
+            <span className="code-counts__number">{count}</span>
+            <span className="code-counts__label">{codeMeaning(code, codes, language) ?? t('codes.unknown')}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function rank(order: readonly string[], code: string): number {
+  const index = order.indexOf(code);
+  return index < 0 ? order.length : index;
+}

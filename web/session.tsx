@@ -1,0 +1,154 @@
+// The signed-in user and what every page shares: their schools, the code list, the chosen school and year.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type AbsenceCode, ApiError, api, type Me, type School } from './api/client.ts';
+import { useI18n } from './i18n/i18n.tsx';
+import { languageFromLocale } from './i18n/translate.ts';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; me: Me; schools: School[]; codes: AbsenceCode[] };
+
+interface SessionContextValue {
+  session: SessionState;
+  /** Called by the login page with the user the server returned. */
+  signedIn: (me: Me) => void;
+  signOut: () => Promise<void>;
+  reload: () => void;
+  /** The school the header shows; pages set it from their URL or from the pupil they show. */
+  schoolId: string | null;
+  setSchoolId: (schoolId: string) => void;
+  schoolYear: string | null;
+  setSchoolYear: (schoolYear: string) => void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+const SCHOOL_KEY = 'aanwezig.school';
+const SCHOOL_YEAR_KEY = 'aanwezig.schoolYear';
+
+function remembered(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // storage refused: the choice then lasts for this page only
+  }
+}
+
+/** The school to open on `/`: the last one used if the user still has it, else the first. */
+export function preferredSchool(schools: readonly School[]): School | undefined {
+  const last = remembered(SCHOOL_KEY);
+  return schools.find((school) => String(school.id) === last) ?? schools[0];
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { adoptDefault } = useI18n();
+  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  const [schoolId, setSchoolIdState] = useState<string | null>(null);
+  const [schoolYear, setSchoolYearState] = useState<string | null>(() => remembered(SCHOOL_YEAR_KEY));
+  const [attempt, setAttempt] = useState(0);
+
+  const loadShared = useCallback(
+    async (me: Me) => {
+      adoptDefault(languageFromLocale(me.locale));
+      const [schools, codes] = await Promise.all([api.schools(), api.absenceCodes()]);
+      setSession({ status: 'ready', me, schools, codes });
+    },
+    [adoptDefault],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
+  useEffect(() => {
+    let cancelled = false;
+    setSession({ status: 'loading' });
+    api
+      .me()
+      .then((me) => (cancelled ? undefined : loadShared(me)))
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof ApiError && error.status === 401) setSession({ status: 'anonymous' });
+        else setSession({ status: 'error', error });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [loadShared, attempt]);
+
+  const signedIn = useCallback(
+    (me: Me) => {
+      setSession({ status: 'loading' });
+      loadShared(me).catch((error: unknown) => setSession({ status: 'error', error }));
+    },
+    [loadShared],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setSession({ status: 'anonymous' });
+    }
+  }, []);
+
+  const setSchoolId = useCallback((next: string) => {
+    remember(SCHOOL_KEY, next);
+    setSchoolIdState(next);
+  }, []);
+
+  const setSchoolYear = useCallback((next: string) => {
+    remember(SCHOOL_YEAR_KEY, next);
+    setSchoolYearState(next);
+  }, []);
+
+  // Keep the school year valid for the chosen school: a year the school has, else its default year.
+  const school =
+    session.status === 'ready' ? session.schools.find((candidate) => String(candidate.id) === schoolId) : undefined;
+  useEffect(() => {
+    if (school && (schoolYear === null || !school.schoolYears.includes(schoolYear))) {
+      setSchoolYearState(school.defaultSchoolYear);
+    }
+  }, [school, schoolYear]);
+
+  const value = useMemo(
+    () => ({
+      session,
+      signedIn,
+      signOut,
+      reload: () => setAttempt((count) => count + 1),
+      schoolId,
+      setSchoolId,
+      schoolYear: validSchoolYear(school, schoolYear),
+      setSchoolYear,
+    }),
+    [session, signedIn, signOut, schoolId, setSchoolId, school, schoolYear, setSchoolYear],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The chosen year if the school has it, else the school's default; the remembered year while no school is known. */
+function validSchoolYear(school: School | undefined, chosen: string | null): string | null {
+  if (!school) return chosen;
+  return chosen !== null && school.schoolYears.includes(chosen) ? chosen : school.defaultSchoolYear;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}
+
+/** For pages that only render once signed in. */
+export function useReadySession() {
+  const context = useSession();
+  if (context.session.status !== 'ready') throw new Error('useReadySession needs a signed-in session');
+  const { me, schools, codes } = context.session;
+  return { ...context, me, schools, codes };
+}
