@@ -14,8 +14,7 @@ export async function importCommand(
   file: string,
   options: { school?: string; schoolYear?: string },
 ): Promise<void> {
-  if (!IMPORT_KINDS.includes(kind as ImportKind))
-    fail(`Unknown kind "${kind}": use ${IMPORT_KINDS.join(', ')}.`);
+  if (!IMPORT_KINDS.includes(kind as ImportKind)) fail(`Unknown kind "${kind}": use ${IMPORT_KINDS.join(', ')}.`);
   const schoolYear = options.schoolYear ? parseSchoolYearId(options.schoolYear) : undefined;
   if (schoolYear === null) fail(`"${options.schoolYear}" is not a school year (YYYY-YYYY).`);
   const db = await openDatabase();
@@ -30,8 +29,7 @@ export async function importCommand(
     });
     for (const w of result.warnings)
       console.error(`warning: row ${w.row ?? '-'}, column ${w.column ?? '-'}: ${w.messages.en}`);
-    if (result.status === 'unchanged')
-      console.log(`Nothing changed: ${result.rows} rows were already imported.`);
+    if (result.status === 'unchanged') console.log(`Nothing changed: ${result.rows} rows were already imported.`);
     else
       console.log(
         `Imported ${result.rows} rows: ${result.inserted} new, ${result.updated} updated (import ${result.importId}).`,

@@ -7,9 +7,9 @@ import { buildServer } from '../http/server.ts';
 export async function serveCommand(options: { port: string; host: string; demo: boolean }): Promise<void> {
   const db = await openDatabase();
   await migrate(db);
-  const [{ count }] = (await db.query<{ count: number }>(
-    'SELECT count(*)::int AS count FROM organisation',
-  )) as [{ count: number }];
+  const [{ count }] = (await db.query<{ count: number }>('SELECT count(*)::int AS count FROM organisation')) as [
+    { count: number },
+  ];
   if (count === 0 && options.demo) {
     console.log('Empty database: creating the demo schools (this takes a few seconds)…');
     await seedDemo(db);

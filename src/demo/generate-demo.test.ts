@@ -70,9 +70,7 @@ describe('generateDemo', () => {
     expect(generateDemo({ seed: 2025 })).toEqual(demo);
     const other = generateDemo({ seed: 7 });
     expect(other.schools[1]?.register).not.toEqual(secondary.register);
-    expect(other.schools[0]?.pupils.map((p) => p.lastName)).not.toEqual(
-      primary.pupils.map((p) => p.lastName),
-    );
+    expect(other.schools[0]?.pupils.map((p) => p.lastName)).not.toEqual(primary.pupils.map((p) => p.lastName));
   });
 
   it('builds a primary school of about 400 and a secondary school of about 600 pupils per year', () => {
@@ -117,8 +115,7 @@ describe('generateDemo', () => {
         for (const e of p.enrolments) {
           const startYear = Number(e.schoolYear.slice(0, 4));
           const ageInStartYear = startYear - Number(p.birthDate.slice(0, 4));
-          const onTime =
-            e.level === 'kleuter' ? 2 + e.grade : e.level === 'lager' ? 5 + e.grade : 11 + e.grade;
+          const onTime = e.level === 'kleuter' ? 2 + e.grade : e.level === 'lager' ? 5 + e.grade : 11 + e.grade;
           expect(ageInStartYear - onTime).toBeGreaterThanOrEqual(0);
           expect(ageInStartYear - onTime).toBeLessThanOrEqual(2);
         }
@@ -330,12 +327,8 @@ describe('generateDemo', () => {
       const { pupilId, freeHalfDay } = personas.nearB5;
       expect(countCode(rowsOf(pupilId, '2025-2026'), 'B')).toBe(4);
       expect(freeHalfDay.date.startsWith('2026-')).toBe(true);
-      expect(calendarOf('secundair', '2025-2026').isSchoolHalfDay(freeHalfDay.date, freeHalfDay.half)).toBe(
-        true,
-      );
-      expect(rowsOf(pupilId).some((r) => r.date === freeHalfDay.date && r.half === freeHalfDay.half)).toBe(
-        false,
-      );
+      expect(calendarOf('secundair', '2025-2026').isSchoolHalfDay(freeHalfDay.date, freeHalfDay.half)).toBe(true);
+      expect(rowsOf(pupilId).some((r) => r.date === freeHalfDay.date && r.half === freeHalfDay.half)).toBe(false);
       const enrolment = enrolmentOf(pupilId, '2025-2026');
       expect(enrolment.enrolledUntil).toBeNull();
       expect(enrolment.excludedOn).toBeNull();
@@ -367,10 +360,7 @@ describe('generateDemo', () => {
     const kleuter = other.schools[0]?.pupils.find((p) => p.pupilId === personas.kleuterBelow290.pupilId);
     const enrolment = kleuter?.enrolments.find((e) => e.schoolYear === '2025-2026');
     if (!enrolment) throw new Error('kleuter persona not enrolled');
-    const schoolHalfDays = calendarOf('basis', '2025-2026').schoolHalfDays(
-      enrolment.enrolledFrom,
-      '2026-08-31',
-    );
+    const schoolHalfDays = calendarOf('basis', '2025-2026').schoolHalfDays(enrolment.enrolledFrom, '2026-08-31');
     const absent = rows.filter(
       (r) => r.pupilId === kleuter?.pupilId && r.date >= '2025-09-01' && isAbsentCode(r.code),
     ).length;

@@ -242,12 +242,7 @@ function createPupils(plan: SchoolPlan, random: Random): PupilDraft[] {
 const ILLNESS_NOTES = ['ziek', 'griep', 'koorts', 'buikgriep', 'verkouden', undefined, undefined] as const;
 const APPOINTMENT_NOTES = ['tandarts', 'doktersbezoek', 'orthodontist', 'ziekenhuisonderzoek'] as const;
 const R_NOTES = ['begrafenis', 'familieraad', 'religieuze feestdag', 'huwelijk in de familie'] as const;
-const P_NOTES = [
-  'sportwedstrijd',
-  'rouwverwerking',
-  'culturele activiteit',
-  'familiale omstandigheden',
-] as const;
+const P_NOTES = ['sportwedstrijd', 'rouwverwerking', 'culturele activiteit', 'familiale omstandigheden'] as const;
 
 /** Illness episode length in school days: mostly one or two days, sometimes a week or two. */
 function illnessLength(random: Random): number {
@@ -324,10 +319,7 @@ function addBackground(marks: RegisterMarks, random: Random, context: Background
       // Primary B half-days are mostly holidays stretched by the family: the return day after a break.
       const returnDays: number[] = [];
       for (let day = firstDay + 1; day <= lastDay; day++) {
-        if (
-          year.returnDay[day] &&
-          (year.dayNumbers[day] as number) - (year.dayNumbers[day - 1] as number) > 3
-        ) {
+        if (year.returnDay[day] && (year.dayNumbers[day] as number) - (year.dayNumbers[day - 1] as number) > 3) {
           returnDays.push(day);
         }
       }
@@ -342,12 +334,10 @@ function addBackground(marks: RegisterMarks, random: Random, context: Background
   }
   if (secondary && random.chance(0.006 * share)) {
     const day = randomEnrolledDay();
-    for (let d = day; d < day + random.int(2, 3) && d <= lastDay; d++)
-      marks.setDay(d, 'U', 'tijdelijke uitsluiting');
+    for (let d = day; d < day + random.int(2, 3) && d <= lastDay; d++) marks.setDay(d, 'U', 'tijdelijke uitsluiting');
   }
   const workplaceLearning = secondary && enrolment.grade >= 5 && !enrolment.className.includes('ASO');
-  if (workplaceLearning && random.chance(0.06 * share))
-    marks.setDay(randomEnrolledDay(), 'M', 'stageplaats gesloten');
+  if (workplaceLearning && random.chance(0.06 * share)) marks.setDay(randomEnrolledDay(), 'M', 'stageplaats gesloten');
 }
 
 /** B half-days from `firstDate` on, escalating from `startRate` to `endRate` per school week. */
@@ -418,8 +408,7 @@ const PERSONAS: readonly PersonaSpec[] = [
         marks.setDates('2026-02-02', '2026-02-06', 'D', 'medisch attest');
         marks.setDates('2026-03-23', '2026-04-03', 'B', 'familiereis buiten de schoolvakanties');
         for (let p = marks.positionFrom('2025-10-01', 'AM'); p < marks.end; p++) {
-          if (marks.year.weekdays[p] === 3 && marks.year.halves[p] === 'AM')
-            marks.set(p, 'B', 'thuis op woensdag');
+          if (marks.year.weekdays[p] === 3 && marks.year.halves[p] === 'AM') marks.set(p, 'B', 'thuis op woensdag');
         }
         const target = marks.end - marks.start - requiredPresences + 24;
         const absent = () => marks.count((code) => code !== 'A' && code !== 'L');
@@ -486,8 +475,7 @@ const PERSONAS: readonly PersonaSpec[] = [
     key: 'truant',
     school: 1,
     stepNow: 3,
-    description:
-      'Truant (4th year): first B on a September 2025 afternoon, escalating to several half-days a week.',
+    description: 'Truant (4th year): first B on a September 2025 afternoon, escalating to several half-days a week.',
     plans: {
       '2024-2025': (marks) => void marks.set(marks.positionFrom('2025-05-23', 'PM'), 'B'),
       '2025-2026': (marks, _e, random) => truancyEscalation(marks, random, '2025-09-25', 0.4, 3),
@@ -529,11 +517,7 @@ const PERSONAS: readonly PersonaSpec[] = [
       '2025-2026': (marks, enrolment, random) => {
         marks.setDates('2026-01-19', '2026-01-21', 'U', 'tijdelijke uitsluiting');
         marks.setDates('2026-02-02', '2026-02-09', 'Y', 'preventieve schorsing');
-        marks.setDates(
-          enrolment.excludedOn ?? '2026-02-10',
-          enrolment.enrolledUntil ?? marks.year.lastDay,
-          'T',
-        );
+        marks.setDates(enrolment.excludedOn ?? '2026-02-10', enrolment.enrolledUntil ?? marks.year.lastDay, 'T');
         for (let i = 0; i < 6; i++) {
           marks.set(random.int(marks.positionFrom('2025-10-06'), marks.positionFrom('2026-01-16')), 'B');
         }
@@ -576,11 +560,7 @@ const PERSONAS: readonly PersonaSpec[] = [
 ];
 
 /** Absent on the morning (sometimes the whole day) of return days, with a probability by date. */
-function returnDayAbsences(
-  marks: RegisterMarks,
-  random: Random,
-  probability: (date: IsoDate) => number,
-): void {
+function returnDayAbsences(marks: RegisterMarks, random: Random, probability: (date: IsoDate) => number): void {
   const year = marks.year;
   for (let day = 0; day < year.dayNumbers.length; day++) {
     if (!year.returnDay[day]) continue;
@@ -598,9 +578,7 @@ function returnDayAbsences(
 export function generateDemo(options: GenerateDemoOptions = {}): DemoData {
   const seed = options.seed ?? 2025;
   const plans = [PRIMARY, SECONDARY];
-  const drafts = plans.map((plan) =>
-    createPupils(plan, deriveRandom(seed, 'pupils', plan.institutionNumber)),
-  );
+  const drafts = plans.map((plan) => createPupils(plan, deriveRandom(seed, 'pupils', plan.institutionNumber)));
 
   // Personas are chosen among regular pupils of the right grade, then their records adjusted.
   const personaRandom = deriveRandom(seed, 'personas');

@@ -29,9 +29,7 @@ describe('generateLarge', () => {
       if (school.calendarLevel === 'basis') expect([...levels].sort()).toEqual(['kleuter', 'lager']);
       else expect([...levels]).toEqual(['secundair']);
     }
-    expect(generateLarge({ pupils: 900, schools: 3 }).schools.map((s) => s.pupilCount)).toEqual([
-      300, 300, 300,
-    ]);
+    expect(generateLarge({ pupils: 900, schools: 3 }).schools.map((s) => s.pupilCount)).toEqual([300, 300, 300]);
   });
 
   it('is deterministic and lazy: the same seed yields the same rows, another seed others', () => {
@@ -77,9 +75,7 @@ describe('generateLargeColumnar', () => {
     perPupil.sort((a, b) => a - b);
     expect(perPupil[Math.floor(perPupil.length / 2)]).toBeLessThan(mean);
     expect(perPupil[Math.floor(perPupil.length * 0.99)]).toBeGreaterThan(80);
-    const absent = Array.from(columnar.codeId).filter((id) =>
-      isAbsentCode(columnar.codes[id] as string),
-    ).length;
+    const absent = Array.from(columnar.codeId).filter((id) => isAbsentCode(columnar.codes[id] as string)).length;
     // The rest are A (pre-school children not of compulsory age) and a few L (late, present).
     expect(absent / columnar.rowCount).toBeGreaterThan(0.85);
   });
@@ -96,10 +92,8 @@ describe('generateLargeColumnar', () => {
         row === 0 ||
         (pupilIndex[row - 1] as number) < pupil ||
         ((pupilIndex[row - 1] as number) === pupil && (slot[row - 1] as number) < (slot[row] as number));
-      const enrolled =
-        day >= (pupils.enrolledFrom[pupil] as number) && day <= (pupils.enrolledUntil[pupil] as number);
-      const ownRow =
-        row >= (pupils.rowStart[pupil] as number) && row < (pupils.rowStart[pupil + 1] as number);
+      const enrolled = day >= (pupils.enrolledFrom[pupil] as number) && day <= (pupils.enrolledUntil[pupil] as number);
+      const ownRow = row >= (pupils.rowStart[pupil] as number) && row < (pupils.rowStart[pupil + 1] as number);
       if (!ordered || !enrolled || !ownRow) problems.push(row);
     }
     expect(problems).toEqual([]);
@@ -153,9 +147,7 @@ describe('generate-large command', () => {
       expect(pupils).toHaveLength(501);
       expect(register).toHaveLength(summary.registerRows + 1);
       expect(register[0]).toBe('pupil_id,date,half,code,note');
-      expect(register.length).toBe(
-        [...generateLarge({ seed: 4, pupils: 500, schools: 1 }).register()].length + 1,
-      );
+      expect(register.length).toBe([...generateLarge({ seed: 4, pupils: 500, schools: 1 }).register()].length + 1);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -117,8 +117,7 @@ const STEPS: Record<CalendarLevel, readonly { level: number; grade: number }[]> 
 /** Class letters beyond Z continue as AA, AB, … (a 60,000-pupil benchmark school has many classes). */
 function classLetters(index: number): string {
   let text = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
   return text;
 }
 
@@ -149,10 +148,8 @@ class LargeModel {
     schoolCount: number,
     readonly schoolYear: string,
   ) {
-    if (!Number.isInteger(pupilCount) || pupilCount < 0)
-      throw new RangeError('pupils must be a whole number ≥ 0');
-    if (!Number.isInteger(schoolCount) || schoolCount < 1)
-      throw new RangeError('schools must be a whole number ≥ 1');
+    if (!Number.isInteger(pupilCount) || pupilCount < 0) throw new RangeError('pupils must be a whole number ≥ 0');
+    if (!Number.isInteger(schoolCount) || schoolCount < 1) throw new RangeError('schools must be a whole number ≥ 1');
     this.startYear = Number(schoolYear.slice(0, 4));
     this.days = {
       basis: schoolYearDays('basis', schoolYear),
@@ -160,10 +157,7 @@ class LargeModel {
     };
     this.weights = {
       basis: illnessStartWeights(this.days.basis, deriveRandom(seed, 'large-waves', 'basis', schoolYear)),
-      secundair: illnessStartWeights(
-        this.days.secundair,
-        deriveRandom(seed, 'large-waves', 'secundair', schoolYear),
-      ),
+      secundair: illnessStartWeights(this.days.secundair, deriveRandom(seed, 'large-waves', 'secundair', schoolYear)),
     };
     const maxPositions = Math.max(this.days.basis.count, this.days.secundair.count);
     this.marks = new Uint8Array(maxPositions);
@@ -228,15 +222,7 @@ class LargeModel {
       fromDayNumber(this.enrolledFrom),
       this.enrolledUntil === OPEN_ENROLMENT ? null : fromDayNumber(this.enrolledUntil),
     );
-    this.fillAbsences(
-      random,
-      days,
-      this.weights[school.calendarLevel],
-      start,
-      end,
-      compulsory,
-      step.level === 2,
-    );
+    this.fillAbsences(random, days, this.weights[school.calendarLevel], start, end, compulsory, step.level === 2);
   }
 
   /** Skewed absence counts: most pupils a few half-days, some tens, a few more than a hundred. */
@@ -325,8 +311,7 @@ export function generateLarge(options: GenerateLargeOptions): LargeDataset {
   const seed = options.seed ?? 2025;
   const schoolYear = options.schoolYear ?? '2025-2026';
   const pupilCount = options.pupils;
-  const schools = new LargeModel(seed, pupilCount, schoolCountFor(pupilCount, options.schools), schoolYear)
-    .schools;
+  const schools = new LargeModel(seed, pupilCount, schoolCountFor(pupilCount, options.schools), schoolYear).schools;
 
   function pupilOf(model: LargeModel, index: number): LargePupil {
     const names = new Random(mixSeed(seed, 'name', index));
@@ -471,10 +456,7 @@ export async function writeLargeCsv(
   await mkdir(options.dir, { recursive: true });
   const data = generateLarge(options);
   const pupilLines = await writeLines(join(options.dir, 'pupils.csv'), pupilsCsvLines(data.pupils()));
-  const registerLines = await writeLines(
-    join(options.dir, 'register.csv'),
-    registerCsvLines(data.register()),
-  );
+  const registerLines = await writeLines(join(options.dir, 'register.csv'), registerCsvLines(data.register()));
   return { pupilRows: pupilLines - 1, registerRows: registerLines - 1 };
 }
 
@@ -497,9 +479,7 @@ function parseArguments(argv: readonly string[]): WriteLargeCsvOptions {
   const dir = values.get('out');
   const pupils = number('pupils');
   if (dir === undefined || pupils === undefined) {
-    throw new Error(
-      'usage: generate-large --pupils N --out DIR [--schools N] [--seed N] [--school-year 2025-2026]',
-    );
+    throw new Error('usage: generate-large --pupils N --out DIR [--schools N] [--seed N] [--school-year 2025-2026]');
   }
   return {
     dir,

@@ -85,8 +85,7 @@ export class RegisterMarks {
   /** The first free school half-day on or after `date` with the given half, within the enrolment. */
   freeHalfDayFrom(date: IsoDate, half: Half): HalfDay | null {
     for (let p = Math.max(this.start, this.positionFrom(date, half)); p < this.end; p++) {
-      if (this.year.halves[p] === half && !this.marks.has(p))
-        return { date: this.year.dates[p] as IsoDate, half };
+      if (this.year.halves[p] === half && !this.marks.has(p)) return { date: this.year.dates[p] as IsoDate, half };
     }
     return null;
   }

@@ -70,9 +70,7 @@ describe('csv lines', () => {
     expect(lines[0]).toBe(`${REGISTER_CSV_HEADER}\n`);
     expect(lines).toHaveLength(secondary.register.length + 1);
     const first = secondary.register[0];
-    expect(lines[1]).toBe(
-      `${first?.pupilId},${first?.date},${first?.half},${first?.code},${first?.note ?? ''}\n`,
-    );
+    expect(lines[1]).toBe(`${first?.pupilId},${first?.date},${first?.half},${first?.code},${first?.note ?? ''}\n`);
   });
 });
 
@@ -112,8 +110,7 @@ describe('writing files', () => {
 
   it('feeds Readable.from for callers that stream elsewhere', async () => {
     const chunks: string[] = [];
-    for await (const chunk of Readable.from(registerCsvLines(secondary.register.slice(0, 3))))
-      chunks.push(chunk);
+    for await (const chunk of Readable.from(registerCsvLines(secondary.register.slice(0, 3)))) chunks.push(chunk);
     expect(chunks).toHaveLength(4);
   });
 

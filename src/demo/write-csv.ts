@@ -98,10 +98,7 @@ export async function* toAsyncLines(lines: Iterable<string>): AsyncGenerator<str
  * Streams text to a file, batching small strings into chunks and waiting for `drain` when the stream's
  * buffer is full, so memory stays flat however many lines there are. Resolves with the number of pieces.
  */
-export async function writeLines(
-  path: string,
-  lines: Iterable<string> | AsyncIterable<string>,
-): Promise<number> {
+export async function writeLines(path: string, lines: Iterable<string> | AsyncIterable<string>): Promise<number> {
   const stream = createWriteStream(path, { encoding: 'utf8' });
   const failed = new Promise<never>((_resolve, reject) => stream.once('error', reject));
   failed.catch(() => undefined); // observed below; avoids an unhandled rejection when nothing awaits it
@@ -146,17 +143,12 @@ export interface WrittenCsv {
 }
 
 /** Writes one demo school's `pupils.csv` (one school year) and `register.csv`. */
-export async function writeSchoolCsv(
-  school: DemoSchool,
-  options: WriteSchoolCsvOptions,
-): Promise<WrittenCsv> {
+export async function writeSchoolCsv(school: DemoSchool, options: WriteSchoolCsvOptions): Promise<WrittenCsv> {
   await mkdir(options.dir, { recursive: true });
   const years = school.pupils.flatMap((p) => p.enrolments.map((e) => e.schoolYear)).sort();
   const schoolYear = options.schoolYear ?? years[years.length - 1] ?? '';
   const wanted = options.registerSchoolYears;
-  const rows = wanted
-    ? school.register.filter((row) => wanted.includes(schoolYearOf(row.date).id))
-    : school.register;
+  const rows = wanted ? school.register.filter((row) => wanted.includes(schoolYearOf(row.date).id)) : school.register;
   const pupilsPath = join(options.dir, 'pupils.csv');
   const registerPath = join(options.dir, 'register.csv');
   const pupilLines = await writeLines(pupilsPath, pupilsCsvLines(pupilRowsForYear(school, schoolYear)));
