@@ -12,12 +12,7 @@ import { VLAANDEREN_CATALOG } from '../src/domain/rules/catalog-vlaanderen.ts';
 import { compileCatalog } from '../src/domain/rules/compiled-catalog.ts';
 import { evaluateTable, type SignalTable } from '../src/domain/rules/engine.ts';
 import { type CompiledCalendar, compileCalendar } from '../src/domain/rules/engine-calendar.ts';
-import {
-  createEngineInput,
-  type EngineInput,
-  LEVEL_CODES,
-  NO_DAY,
-} from '../src/domain/rules/engine-input.ts';
+import { createEngineInput, type EngineInput, LEVEL_CODES, NO_DAY } from '../src/domain/rules/engine-input.ts';
 import { toSignals } from '../src/domain/rules/signals.ts';
 import { machine } from './results.ts';
 
@@ -91,11 +86,7 @@ export interface SyntheticRegister {
 }
 
 /** Generates pupils, two school calendars and a register of about `halfDays` rows, already sorted (fast path). */
-export function generateSyntheticRegister(
-  pupils: number,
-  halfDays: number,
-  seed = 20_251_118,
-): SyntheticRegister {
+export function generateSyntheticRegister(pupils: number, halfDays: number, seed = 20_251_118): SyntheticRegister {
   const started = performance.now();
   const next = random(seed);
   const pickCode = codePicker(next);
@@ -134,8 +125,7 @@ export function generateSyntheticRegister(
     const calendarIndex = kind < 0.35 ? 1 : 0;
     pupilCalendar[p] = calendarIndex;
     level[p] = kind < 0.35 ? LEVEL_CODES.secundair : kind < 0.55 ? LEVEL_CODES.kleuter : LEVEL_CODES.lager;
-    birthYear[p] =
-      level[p] === LEVEL_CODES.kleuter ? 2019 + Math.floor(next() * 3) : 2008 + Math.floor(next() * 11);
+    birthYear[p] = level[p] === LEVEL_CODES.kleuter ? 2019 + Math.floor(next() * 3) : 2008 + Math.floor(next() * 11);
     if (next() < 0.001) excludedOn[p] = (schoolSlots[calendarIndex]?.[200] as number) >> 1;
     if (next() < 0.01) carriedOverB[p] = 1 + Math.floor(next() * 4);
     const slots = schoolSlots[calendarIndex] as Int32Array;
@@ -210,9 +200,7 @@ async function secondsAsync(run: () => Promise<unknown>): Promise<number> {
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
 /** Runs the benchmark and returns a JSON-able summary (sizes, seconds, ratios). */
-export async function benchSignalsEngine(
-  options: SignalsEngineBenchOptions,
-): Promise<Record<string, unknown>> {
+export async function benchSignalsEngine(options: SignalsEngineBenchOptions): Promise<Record<string, unknown>> {
   const pupils = options.pupils;
   const halfDays = options.halfDays ?? Math.round((pupils * 50) / 3);
   const report = (measurement: Record<string, unknown>) => options.onMeasurement?.(measurement);
@@ -302,10 +290,7 @@ export async function benchSignalsEngine(
     ratios: duckdb
       ? {
           duckdbFifthBOverEngineAllRules: round((duckdb.seconds.duckdbFifthB as number) / engineSeconds, 2),
-          duckdbZWindowOverEngineAllRules: round(
-            (duckdb.seconds.duckdbZWindow91 as number) / engineSeconds,
-            2,
-          ),
+          duckdbZWindowOverEngineAllRules: round((duckdb.seconds.duckdbZWindow91 as number) / engineSeconds, 2),
         }
       : null,
     duckdb: duckdb ? duckdb.info : 'not installed',
@@ -342,9 +327,7 @@ async function benchDuckDb(
     const writeSeconds = await secondsAsync(() => writeRegisterCsv(file, input, pupilOfRow));
     const instance = await duck.DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
-    const threads = Number(
-      (await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0]?.[0],
-    );
+    const threads = Number((await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0]?.[0]);
     const codeB = ABSENCE_CODES.findIndex((c) => c.code === 'B');
     const codesZ = ABSENCE_CODES.flatMap((c, i) => (c.code === 'Z' || c.code === 'D' ? [i] : []));
     const loadSeconds = await secondsAsync(() =>
