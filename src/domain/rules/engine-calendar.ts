@@ -1,0 +1,170 @@
+// A school calendar compiled for the engine: school half-day slots with prefix counts, shared by many pupils.
+import type { CalendarHalfDay } from '../calendar.ts';
+import { dayNumber } from '../half-day.ts';
+
+/** A half-day as one integer: dayNumber × 2, plus 1 for the afternoon. */
+export type Slot = number;
+
+export function slotOf(day: number, pm: boolean): Slot {
+  return day * 2 + (pm ? 1 : 0);
+}
+
+/** Weekday + half class of a slot: 0 = Monday AM … 13 = Sunday PM (1970-01-01 was a Thursday). */
+export function slotClass(slot: Slot): number {
+  const day = slot >> 1;
+  const weekdayIndex = (((day + 3) % 7) + 7) % 7; // 0 = Monday
+  return weekdayIndex * 2 + (slot & 1);
+}
+
+/**
+ * Why this shape: every question the rules ask about a calendar ("how many school half-days between these
+ * two slots", "is this the next school half-day", "which occurrence of Tuesday PM is this") becomes one array
+ * read, so evaluating millions of register rows never touches dates or strings.
+ */
+export class CompiledCalendar {
+  readonly id: string;
+  /** Sorted school slots. */
+  readonly schoolSlots: Int32Array;
+  /** First slot covered by the per-slot arrays (the Monday AM a week before the first school half-day). */
+  readonly baseSlot: number;
+  readonly baseDay: number;
+  readonly slotCount: number;
+  readonly dayCount: number;
+  /** 1 where the slot is a school half-day. */
+  readonly isSchool: Uint8Array;
+  /** School half-days strictly before each slot; length slotCount + 1 (read directly in hot loops). */
+  readonly rankBefore: Int32Array;
+  /** School days (days with at least one school half-day), sorted. */
+  readonly schoolDays: Int32Array;
+  /** School days strictly before each day; length dayCount + 1. */
+  private readonly dayRankBefore: Int32Array;
+  /** Weekday + half class (slotClass) of each slot, precomputed so hot loops avoid the modulo. */
+  readonly classOf: Uint8Array;
+  /** For a school slot: how many school slots of the same weekday + half precede it. */
+  readonly classOccurrence: Int32Array;
+  /** School slots per weekday + half class (14 classes). */
+  readonly classSlots: readonly Int32Array[];
+  private readonly returnDayCache = new Map<number, { ordinal: Int32Array; days: Int32Array }>();
+
+  constructor(id: string, schoolSlots: Int32Array) {
+    this.id = id;
+    this.schoolSlots = schoolSlots;
+    const first = schoolSlots.length > 0 ? (schoolSlots[0] as number) : 0;
+    const last = schoolSlots.length > 0 ? (schoolSlots[schoolSlots.length - 1] as number) : 0;
+    this.baseDay = (first >> 1) - 7;
+    this.baseSlot = this.baseDay * 2;
+    this.dayCount = (last >> 1) - this.baseDay + 2;
+    this.slotCount = this.dayCount * 2;
+    this.isSchool = new Uint8Array(this.slotCount);
+    this.rankBefore = new Int32Array(this.slotCount + 1);
+    this.dayRankBefore = new Int32Array(this.dayCount + 1);
+    this.classOccurrence = new Int32Array(this.slotCount).fill(-1);
+    this.classOf = new Uint8Array(this.slotCount);
+    for (let i = 0; i < this.slotCount; i++) this.classOf[i] = slotClass(this.baseSlot + i);
+    for (const slot of schoolSlots) this.isSchool[slot - this.baseSlot] = 1;
+    const classCounts = new Int32Array(14);
+    let rank = 0;
+    for (let i = 0; i < this.slotCount; i++) {
+      this.rankBefore[i] = rank;
+      if (this.isSchool[i] === 1) {
+        rank++;
+        const c = slotClass(this.baseSlot + i);
+        this.classOccurrence[i] = classCounts[c] as number;
+        classCounts[c] = (classCounts[c] as number) + 1;
+      }
+    }
+    this.rankBefore[this.slotCount] = rank;
+    const classSlots = Array.from({ length: 14 }, (_, c) => new Int32Array(classCounts[c] as number));
+    const fill = new Int32Array(14);
+    const days: number[] = [];
+    let dayRank = 0;
+    for (let d = 0; d < this.dayCount; d++) {
+      this.dayRankBefore[d] = dayRank;
+      if (this.isSchool[2 * d] === 1 || this.isSchool[2 * d + 1] === 1) {
+        dayRank++;
+        days.push(this.baseDay + d);
+      }
+    }
+    this.dayRankBefore[this.dayCount] = dayRank;
+    for (const slot of schoolSlots) {
+      const c = slotClass(slot);
+      (classSlots[c] as Int32Array)[fill[c] as number] = slot;
+      fill[c] = (fill[c] as number) + 1;
+    }
+    this.classSlots = classSlots;
+    this.schoolDays = Int32Array.from(days);
+  }
+
+  /** Number of school half-days strictly before a slot (clamped outside the calendar). */
+  rank(slot: Slot): number {
+    const i = slot - this.baseSlot;
+    if (i <= 0) return 0;
+    if (i >= this.slotCount) return this.schoolSlots.length;
+    return this.rankBefore[i] as number;
+  }
+
+  /** Number of school half-days in [from, until] (inclusive slots). */
+  countSchoolHalfDays(from: Slot, until: Slot): number {
+    return until < from ? 0 : this.rank(until + 1) - this.rank(from);
+  }
+
+  isSchoolSlot(slot: Slot): boolean {
+    const i = slot - this.baseSlot;
+    return i >= 0 && i < this.slotCount && this.isSchool[i] === 1;
+  }
+
+  /** Number of school days strictly before a day. */
+  dayRank(day: number): number {
+    const i = day - this.baseDay;
+    if (i <= 0) return 0;
+    if (i >= this.dayCount) return this.schoolDays.length;
+    return this.dayRankBefore[i] as number;
+  }
+
+  /** Whether the calendar has any school half-day in [fromDay, untilDay]. */
+  covers(fromDay: number, untilDay: number): boolean {
+    return this.countSchoolHalfDays(fromDay * 2, untilDay * 2 + 1) > 0;
+  }
+
+  /**
+   * Return days: school days whose previous school day lies ≥ minimumGapDays calendar days earlier (or that
+   * have none, like the first school day). `ordinal[day - baseDay]` is the return day's index, or -1.
+   */
+  returnDays(minimumGapDays: number): { ordinal: Int32Array; days: Int32Array } {
+    const cached = this.returnDayCache.get(minimumGapDays);
+    if (cached) return cached;
+    const ordinal = new Int32Array(this.dayCount).fill(-1);
+    const days: number[] = [];
+    let previous = Number.NEGATIVE_INFINITY;
+    for (const day of this.schoolDays) {
+      if (day - previous >= minimumGapDays) {
+        ordinal[day - this.baseDay] = days.length;
+        days.push(day);
+      }
+      previous = day;
+    }
+    const result = { ordinal, days: Int32Array.from(days) };
+    this.returnDayCache.set(minimumGapDays, result);
+    return result;
+  }
+}
+
+/** Compiles calendar entries (e.g. from expandPreset or calendar.csv); later entries win, as in SchoolCalendar. */
+export function compileCalendar(id: string, entries: Iterable<CalendarHalfDay>): CompiledCalendar {
+  const school = new Map<number, boolean>();
+  for (const e of entries) school.set(dayNumber(e.date) * 2 + (e.half === 'PM' ? 1 : 0), e.schoolDay);
+  const slots: number[] = [];
+  for (const [slot, isSchool] of school) if (isSchool) slots.push(slot);
+  slots.sort((a, b) => a - b);
+  return new CompiledCalendar(id, Int32Array.from(slots));
+}
+
+/** Compiles a calendar from school slots already known (fast path); they are sorted and deduplicated here. */
+export function compileCalendarFromSlots(id: string, schoolSlots: ArrayLike<number>): CompiledCalendar {
+  const sorted = Int32Array.from(schoolSlots).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number;
+  }
+  return new CompiledCalendar(id, sorted.slice(0, n));
+}
