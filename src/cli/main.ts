@@ -1,12 +1,19 @@
 // The `aanwezig` command line: serve, migrate, demo, import, signals — thin wrappers over the use cases.
 import { Command } from 'commander';
+import { auditCommand } from './audit-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { signalsCommand } from './signals-command.ts';
 
 const program = new Command();
-program.name('aanwezig').description('Aanwezig: keep every pupil in view.').showHelpAfterError();
+program
+  .name('aanwezig')
+  .description('Aanwezig: keep every pupil in view.')
+  .showHelpAfterError()
+  // Invalid usage exits with status 2, like invalid input (formats.md); help and version exit 0.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
 program
   .command('serve')
@@ -36,5 +43,24 @@ program
   .option('--until <YYYY-MM-DD>', 'last date')
   .option('--out <file>', 'write to a file instead of standard output')
   .action(exportCommand);
+
+program
+  .command('audit')
+  .description('audit log maintenance: delete rows older than the retention period')
+  .argument('<what>', 'purge')
+  .option('--retention-days <days>', 'set the retention period first (at least 30 days; default 730)')
+  .action(auditCommand);
+
+program
+  .command('signals')
+  .description('evaluate the rule catalog on pupils, register and calendar files (no database)')
+  .requiredOption('--pupils <file>', 'pupils.csv')
+  .requiredOption('--register <file>', 'register.csv')
+  .option('--calendar <file>', 'calendar.csv')
+  .option('--calendar-preset <name>', 'e.g. vlaanderen-secundair-2025-2026 or vlaanderen-basis')
+  .requiredOption('--as-of <date>', 'evaluate on this date (YYYY-MM-DD)')
+  .option('--rules <profile>', 'rule catalog: vlaanderen or england', 'vlaanderen')
+  .option('--format <format>', 'json or table', 'json')
+  .action(signalsCommand);
 
 await program.parseAsync(process.argv);
