@@ -24,7 +24,7 @@ const registerArbitrary = fc.uniqueArray(
       { nil: '' },
     ),
   }),
-  { selector: (r) => `${r.pupil}|${r.slot}`, maxLength: 60 },
+  { selector: (r) => `${r.pupil}|${r.slot}`, maxLength: 60, size: 'max' },
 );
 
 async function exportText(db: TestDatabase['db'], schoolId: number) {
