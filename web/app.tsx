@@ -4,6 +4,9 @@ import { type School, setUnauthorizedHandler } from './api/client.ts';
 import { AppHeader } from './components/app-header.tsx';
 import { ErrorMessage, Loading } from './components/status.tsx';
 import { useI18n } from './i18n/i18n.tsx';
+import { AdminUsersPage } from './pages/admin-users-page.tsx';
+import { AttentionPage } from './pages/attention-page.tsx';
+import { AuditLogPage } from './pages/audit-log-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { PupilPage } from './pages/pupil-page.tsx';
@@ -49,6 +52,8 @@ export function App() {
 
 function Routes({ pathname }: { pathname: string }) {
   if (matchPath('/', pathname)) return <HomeRedirect />;
+  if (matchPath('/admin/users', pathname)) return <AdminUsersPage />;
+  if (matchPath('/admin/audit', pathname)) return <AuditLogPage />;
   const overview = matchPath('/schools/:schoolId', pathname);
   if (overview?.schoolId) {
     return (
@@ -64,6 +69,16 @@ function Routes({ pathname }: { pathname: string }) {
       <SchoolRoute schoolId={importPage.schoolId} render={(school) => <ImportPage key={school.id} school={school} />} />
     );
   }
+  const attention = matchPath('/schools/:schoolId/attention', pathname);
+  if (attention?.schoolId) {
+    return (
+      <SchoolRoute
+        schoolId={attention.schoolId}
+        render={(school) => <AttentionPage key={school.id} school={school} />}
+      />
+    );
+  }
+  if (matchPath('/attention', pathname)) return <AttentionPage key="all" school={null} />;
   const pupil = matchPath('/pupils/:pupilId', pathname);
   if (pupil?.pupilId) return <PupilPage key={pupil.pupilId} pupilId={pupil.pupilId} />;
   return <NotFound />;

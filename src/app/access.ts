@@ -1,18 +1,30 @@
-// Access checks every use case starts with. Deny by default: a user reaches a school only through a
-// membership of that school. (Roles, CLB scopes and the full policy table come with the accounts issue.)
+// Access checks every use case starts with; the rules themselves live in ./policy/ (role × action × scope).
+export {
+  type Access,
+  type Action,
+  accessFor,
+  can,
+  hasRoleFor,
+  organisationsWhere,
+  requireAccess,
+  schoolsWhere,
+} from './policy/policy.ts';
+export type { Scope } from './policy/predicates.ts';
+
 import type { Actor } from './actor.ts';
-import { forbidden } from './errors.ts';
+import { can, requireAccess, schoolsWhere } from './policy/policy.ts';
 
+/** @deprecated name your own action: `requireAccess(actor, 'pupil.list', { schoolId })`. */
 export function canAccessSchool(actor: Actor, schoolId: number): boolean {
-  if (actor.kind === 'system') return true;
-  return actor.memberships.some((m) => m.kind === 'school' && m.organisationId === schoolId);
+  return can(actor, 'pupil.list', { schoolId });
 }
 
+/** @deprecated name your own action: `requireAccess(actor, 'pupil.list', { schoolId })`. */
 export function requireSchoolAccess(actor: Actor, schoolId: number): void {
-  if (!canAccessSchool(actor, schoolId)) throw forbidden();
+  requireAccess(actor, 'pupil.list', { schoolId });
 }
 
+/** @deprecated use `schoolsWhere(actor, action)`. */
 export function accessibleSchoolIds(actor: Actor): number[] | 'all' {
-  if (actor.kind === 'system') return 'all';
-  return actor.memberships.filter((m) => m.kind === 'school').map((m) => m.organisationId);
+  return schoolsWhere(actor, 'school.read');
 }

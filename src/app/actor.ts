@@ -1,10 +1,15 @@
 // Who is acting: a signed-in user (with memberships) or the system itself (CLI, demo seeding, jobs).
+import type { Role } from './policy/roles.ts';
+
 export interface Membership {
   organisationId: number;
   organisationName: string;
   kind: 'school' | 'clb' | 'region';
-  role: string;
+  role: Role;
+  /** Classes a class teacher (leerkracht) follows; empty for other roles. */
   classNames: string[];
+  /** Schools this membership reaches: the school itself, the schools a CLB serves, or a region's schools. */
+  schoolIds: number[];
 }
 
 export interface Actor {
@@ -12,6 +17,11 @@ export interface Actor {
   userId: number | null;
   label: string;
   memberships: Membership[];
+  /** Where the action comes from, for the audit log: `GET /api/pupils/:pupilId`, `cli: export register`. */
+  origin?: string;
 }
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, label: 'system', memberships: [] };
+export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, label: 'system', memberships: [], origin: 'system' };
+
+/** The system actor for one CLI command or job, so audit rows say which one. */
+export const systemActor = (origin: string): Actor => ({ ...SYSTEM_ACTOR, origin });

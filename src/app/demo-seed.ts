@@ -1,12 +1,14 @@
 // Loads the synthetic demo schools through the real import path and creates the demo logins.
 import { rmSync } from 'node:fs';
 import type { Database } from '../db/database.ts';
+import { findOrganisationByName, insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
 import { addMembership, findUserByEmail, insertUser } from '../db/user.repository.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
+import type { Role } from './policy/roles.ts';
 import { createSchool } from './school.service.ts';
 import { tempDir, writeTemp } from './temp-files.ts';
 
@@ -80,19 +82,93 @@ export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const logins: DemoLogin[] = [];
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const adminEmail = 'admin@aanwezig.demo';
-  if (!(await findUserByEmail(db, adminEmail))) {
-    const adminId = await insertUser(db, { email: adminEmail, displayName: 'Demo beheerder', passwordHash });
-    for (const schoolId of schoolIds)
-      await addMembership(db, { userId: adminId, organisationId: schoolId, role: 'beheerder' });
-  }
-  logins.push({
-    email: adminEmail,
-    password: DEMO_PASSWORD,
-    role: 'beheerder',
-    organisation: 'alle demoscholen',
-  });
+  const logins = await seedDemoAccounts(db, schoolIds);
   return { schoolIds, logins };
+}
+
+/**
+ * One demo login per role: the school roles on the first (primary) school, a CLB serving both schools, a region
+ * analysing both, and admin@ as beheerder of everything (and directie of both schools, so it sees pupils).
+ */
+async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<DemoLogin[]> {
+  const [firstSchool] = schoolIds;
+  if (firstSchool === undefined) return [];
+  const clbId =
+    (await findOrganisationByName(db, 'clb', 'Demo-CLB'))?.id ?? (await insertOrganisation(db, 'clb', 'Demo-CLB'));
+  const regionId =
+    (await findOrganisationByName(db, 'region', 'Demoregio'))?.id ??
+    (await insertOrganisation(db, 'region', 'Demoregio'));
+  for (const schoolId of schoolIds) {
+    await linkSchool(db, 'clb', clbId, schoolId);
+    await linkSchool(db, 'region', regionId, schoolId);
+  }
+  const [firstClass] = await db.query<{ name: string }>(
+    `SELECT class_name AS name FROM enrolment WHERE school_id = $1 AND class_name IS NOT NULL
+     ORDER BY school_year DESC, class_name LIMIT 1`,
+    [firstSchool],
+  );
+  const schoolName = (id: number) =>
+    db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [id]).then((r) => r[0]?.name ?? '');
+  const primaryName = await schoolName(firstSchool);
+  type Grant = { organisationId: number; role: Role; classNames?: string[] };
+  const accounts: { email: string; displayName: string; grants: Grant[]; organisation: string }[] = [
+    {
+      email: 'admin@aanwezig.demo',
+      displayName: 'Demo beheerder',
+      organisation: 'alle demoscholen, Demo-CLB, Demoregio',
+      grants: [
+        ...schoolIds.flatMap((id): Grant[] => [
+          { organisationId: id, role: 'beheerder' },
+          { organisationId: id, role: 'directie' },
+        ]),
+        { organisationId: clbId, role: 'beheerder' },
+        { organisationId: regionId, role: 'beheerder' },
+      ],
+    },
+    ...(['secretariaat', 'leerlingbegeleider', 'zorgcoordinator', 'directie'] as const).map((role) => ({
+      email: `${role}@aanwezig.demo`,
+      displayName: `Demo ${role}`,
+      organisation: primaryName,
+      grants: [{ organisationId: firstSchool, role }],
+    })),
+    {
+      email: 'leerkracht@aanwezig.demo',
+      displayName: 'Demo leerkracht',
+      organisation: `${primaryName}, klas ${firstClass?.name ?? '-'}`,
+      grants: [{ organisationId: firstSchool, role: 'leerkracht', classNames: firstClass ? [firstClass.name] : [] }],
+    },
+    {
+      email: 'clb@aanwezig.demo',
+      displayName: 'Demo CLB-medewerker',
+      organisation: 'Demo-CLB',
+      grants: [{ organisationId: clbId, role: 'clb-medewerker' }],
+    },
+    {
+      email: 'clb-arts@aanwezig.demo',
+      displayName: 'Demo CLB-arts',
+      organisation: 'Demo-CLB',
+      grants: [{ organisationId: clbId, role: 'clb-arts' }],
+    },
+    {
+      email: 'analist@aanwezig.demo',
+      displayName: 'Demo analist',
+      organisation: 'Demoregio',
+      grants: [{ organisationId: regionId, role: 'analist' }],
+    },
+  ];
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: DemoLogin[] = [];
+  for (const account of accounts) {
+    const userId =
+      (await findUserByEmail(db, account.email))?.id ??
+      (await insertUser(db, { email: account.email, displayName: account.displayName, passwordHash }));
+    for (const grant of account.grants) await addMembership(db, { userId, ...grant });
+    logins.push({
+      email: account.email,
+      password: DEMO_PASSWORD,
+      role: [...new Set(account.grants.map((g) => g.role))].join(', '),
+      organisation: account.organisation,
+    });
+  }
+  return logins;
 }

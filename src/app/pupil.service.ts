@@ -1,13 +1,20 @@
 // Use cases for reading pupils: the school overview list and one pupil's school year.
 
 import type { Database } from '../db/database.ts';
-import { enrolmentsOfPupil, findPupil, listPupils, type PupilListItem } from '../db/pupil.repository.ts';
+import {
+  type EnrolmentRow,
+  enrolmentsOfPupil,
+  findPupil,
+  listPupils,
+  type PupilListItem,
+} from '../db/pupil.repository.ts';
 import { historyOfPupil, registerOfPupil } from '../db/register.repository.ts';
 import { loadCalendar } from '../db/school.repository.ts';
 import { parseSchoolYearId, schoolYearOf } from '../domain/school-year.ts';
-import { requireSchoolAccess } from './access.ts';
+import { requireAccess } from './access.ts';
 import type { Actor } from './actor.ts';
-import { invalidInput, notFound } from './errors.ts';
+import { recordAudit } from './audit.service.ts';
+import { forbidden, invalidInput, notFound } from './errors.ts';
 
 function schoolYearParam(text: string | undefined, today: string) {
   if (!text) return schoolYearOf(today);
@@ -39,10 +46,13 @@ export async function listSchoolPupils(
   request: PupilListRequest,
   today: string,
 ): Promise<{ schoolYear: string; total: number; classes: string[]; codes: string[]; items: PupilListItem[] }> {
-  requireSchoolAccess(actor, request.schoolId);
+  const access = requireAccess(actor, 'pupil.list', { schoolId: request.schoolId });
   const year = schoolYearParam(request.schoolYear, today);
+  // A class teacher sees the pupils of their classes this school year; class names of other years are other pupils.
+  if (access.classNames !== 'all' && year.id !== schoolYearOf(today).id) throw forbidden();
   const result = await listPupils(db, {
     schoolId: request.schoolId,
+    classNames: access.classNames === 'all' ? undefined : access.classNames,
     schoolYear: year.id,
     from: year.firstDay,
     until: year.lastDay,
@@ -54,6 +64,15 @@ export async function listSchoolPupils(
     limit: Math.min(Math.max(request.limit ?? 50, 1), 500),
     offset: Math.max(request.offset ?? 0, 0),
   });
+  // One audit row per list read, naming every pupil on the returned page (docs/security.md).
+  if (result.items.length > 0) {
+    await recordAudit(db, actor, {
+      action: 'pupil.list',
+      organisationId: request.schoolId,
+      pupilIds: result.items.map((p) => p.id),
+      detail: { schoolYear: year.id, offset: request.offset ?? 0 },
+    });
+  }
   return { schoolYear: year.id, ...result };
 }
 
@@ -66,14 +85,20 @@ export async function pupilYear(
 ) {
   const pupil = await findPupil(db, pupilId);
   if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
-  requireSchoolAccess(actor, pupil.schoolId);
   const enrolments = await enrolmentsOfPupil(db, pupilId);
+  requireAccess(actor, 'pupil.read', { schoolId: pupil.schoolId, classNames: currentClasses(enrolments, today) });
   const year = schoolYear ? schoolYearParam(schoolYear, today) : schoolYearParam(enrolments[0]?.schoolYear, today);
   const [calendar, register, history] = await Promise.all([
     loadCalendar(db, pupil.schoolId, year.firstDay, year.lastDay),
     registerOfPupil(db, pupilId, year.firstDay, year.lastDay),
     historyOfPupil(db, pupilId, year.firstDay, year.lastDay),
   ]);
+  await recordAudit(db, actor, {
+    action: 'pupil.read',
+    organisationId: pupil.schoolId,
+    pupilIds: [pupil.id],
+    detail: { schoolYear: year.id },
+  });
   const countsByCode: Record<string, number> = {};
   for (const r of register) countsByCode[r.code] = (countsByCode[r.code] ?? 0) + 1;
   return {
@@ -86,4 +111,10 @@ export async function pupilYear(
     countsByCode,
     history,
   };
+}
+
+/** The pupil's classes in the current school year: what a class teacher's reach is compared with. */
+export function currentClasses(enrolments: readonly EnrolmentRow[], today: string): string[] {
+  const current = schoolYearOf(today).id;
+  return enrolments.filter((e) => e.schoolYear === current && e.className).map((e) => e.className as string);
 }

@@ -1,7 +1,8 @@
 // Use case: export a school's register as the canonical register.csv (formats.md), streamed in pages.
 import type { Database } from '../db/database.ts';
-import { requireSchoolAccess } from './access.ts';
+import { requireAccess } from './access.ts';
 import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.service.ts';
 
 const PAGE_ROWS = 20_000;
 
@@ -17,7 +18,20 @@ export async function* exportRegisterCsv(
   schoolId: number,
   range: { from?: string; until?: string } = {},
 ): AsyncGenerator<string> {
-  requireSchoolAccess(actor, schoolId);
+  requireAccess(actor, 'register.export', { schoolId });
+  const from = range.from ?? '0001-01-01';
+  const until = range.until ?? '9999-12-31';
+  // One audit row for the whole export, naming every pupil whose register rows leave the system.
+  const exported = await db.query<{ id: number }>(
+    'SELECT DISTINCT pupil_id::int AS id FROM register_entry WHERE school_id = $1 AND date BETWEEN $2 AND $3 ORDER BY 1',
+    [schoolId, from, until],
+  );
+  await recordAudit(db, actor, {
+    action: 'register.export',
+    organisationId: schoolId,
+    pupilIds: exported.map((r) => r.id),
+    detail: { from: range.from ?? null, until: range.until ?? null },
+  });
   yield 'pupil_id,date,half,code,note\n';
   let after: [string, string, string] = ['', '0001-01-01', ''];
   while (true) {
@@ -32,7 +46,7 @@ export async function* exportRegisterCsv(
        FROM register_entry r JOIN pupil p ON p.id = r.pupil_id
        WHERE r.school_id = $1 AND r.date BETWEEN $2 AND $3 AND (p.external_id, r.date, r.half) > ($4, $5::date, $6)
        ORDER BY p.external_id, r.date, r.half LIMIT ${PAGE_ROWS}`,
-      [schoolId, range.from ?? '0001-01-01', range.until ?? '9999-12-31', ...after],
+      [schoolId, from, until, ...after],
     );
     if (rows.length === 0) return;
     yield rows.map((r) => `${csvField(r.externalId)},${r.date},${r.half},${r.code},${csvField(r.note)}\n`).join('');

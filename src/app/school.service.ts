@@ -11,7 +11,7 @@ import {
 import { expandPreset } from '../domain/calendar.ts';
 import { CALENDAR_PRESETS } from '../domain/calendar-presets.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
-import { accessibleSchoolIds } from './access.ts';
+import { requireAccess, schoolsWhere } from './access.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 
@@ -58,7 +58,8 @@ export interface SchoolSummary {
 }
 
 export async function schoolsVisibleTo(db: Database, actor: Actor, today: string): Promise<SchoolSummary[]> {
-  const schools = await listSchools(db, accessibleSchoolIds(actor));
+  requireAccess(actor, 'school.list');
+  const schools = await listSchools(db, schoolsWhere(actor, 'school.read'));
   const current = schoolYearOf(today).id;
   const out: SchoolSummary[] = [];
   for (const s of schools) {

@@ -115,6 +115,8 @@ export interface PupilListQuery {
   from: string;
   until: string;
   className?: string;
+  /** Only these classes (a class teacher's reach); undefined for the whole school. */
+  classNames?: string[];
   level?: string;
   search?: string;
   sort: string;
@@ -152,6 +154,10 @@ export async function listPupils(
   if (q.className) {
     params.push(q.className);
     filters.push(`e.class_name = $${params.length}`);
+  }
+  if (q.classNames) {
+    params.push(q.classNames);
+    filters.push(`e.class_name = ANY($${params.length}::text[])`);
   }
   if (q.level) {
     params.push(q.level);
@@ -193,8 +199,9 @@ export async function listPupils(
   );
   const classes = await db.query<{ name: string }>(
     `SELECT DISTINCT class_name AS name FROM enrolment
-     WHERE school_id = $1 AND school_year = $2 AND class_name IS NOT NULL ORDER BY 1`,
-    [q.schoolId, q.schoolYear],
+     WHERE school_id = $1 AND school_year = $2 AND class_name IS NOT NULL
+       AND ($3::text[] IS NULL OR class_name = ANY($3::text[])) ORDER BY 1`,
+    [q.schoolId, q.schoolYear, q.classNames ?? null],
   );
   const codes = await db.query<{ code: string }>(
     `SELECT DISTINCT code FROM register_entry WHERE school_id = $1 AND date BETWEEN $2 AND $3 ORDER BY 1`,
@@ -243,4 +250,9 @@ export async function enrolmentsOfPupil(db: Sql, pupilId: number): Promise<Enrol
      FROM enrolment WHERE pupil_id = $1 ORDER BY school_year DESC`,
     [pupilId],
   );
+}
+
+export async function pupilIdsOfSchool(db: Sql, schoolId: number): Promise<number[]> {
+  const rows = await db.query<{ id: number }>('SELECT id::int AS id FROM pupil WHERE school_id = $1', [schoolId]);
+  return rows.map((r) => r.id);
 }

@@ -71,6 +71,19 @@ export async function upsertCalendar(
      WHERE calendar_half_day.school_day <> EXCLUDED.school_day`,
     [schoolId, source],
   );
+  await bumpCalendarVersion(db, schoolId);
+}
+
+export async function bumpCalendarVersion(db: Sql, schoolId: number): Promise<void> {
+  await db.query('UPDATE organisation SET calendar_version = calendar_version + 1 WHERE id = $1', [schoolId]);
+}
+
+export async function calendarVersion(db: Sql, schoolId: number): Promise<number> {
+  const rows = await db.query<{ version: number }>(
+    'SELECT calendar_version AS version FROM organisation WHERE id = $1',
+    [schoolId],
+  );
+  return rows[0]?.version ?? 0;
 }
 
 export async function loadCalendar(db: Sql, schoolId: number, from: string, until: string): Promise<CalendarHalfDay[]> {

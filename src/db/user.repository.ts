@@ -9,9 +9,11 @@ export interface UserRow {
   passwordHash: string | null;
   locale: 'nl-BE' | 'en';
   active: boolean;
+  mustChangePassword?: boolean;
 }
 
-const USER_COLUMNS = `id::int AS id, email, display_name AS "displayName", password_hash AS "passwordHash", locale, active`;
+const USER_COLUMNS = `id::int AS id, email, display_name AS "displayName", password_hash AS "passwordHash", locale, active,
+  must_change_password AS "mustChangePassword"`;
 
 export async function findUserByEmail(db: Sql, email: string): Promise<UserRow | undefined> {
   const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user WHERE lower(email) = lower($1)`, [email]);
@@ -25,11 +27,18 @@ export async function findUserById(db: Sql, id: number): Promise<UserRow | undef
 
 export async function insertUser(
   db: Sql,
-  user: { email: string; displayName: string; passwordHash: string; locale?: 'nl-BE' | 'en' },
+  user: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    locale?: 'nl-BE' | 'en';
+    mustChangePassword?: boolean;
+  },
 ): Promise<number> {
   const rows = await db.query<{ id: number }>(
-    `INSERT INTO app_user (email, display_name, password_hash, locale) VALUES ($1, $2, $3, $4) RETURNING id::int AS id`,
-    [user.email, user.displayName, user.passwordHash, user.locale ?? 'nl-BE'],
+    `INSERT INTO app_user (email, display_name, password_hash, locale, must_change_password)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id::int AS id`,
+    [user.email, user.displayName, user.passwordHash, user.locale ?? 'nl-BE', user.mustChangePassword ?? false],
   );
   return (rows[0] as { id: number }).id;
 }
@@ -45,13 +54,110 @@ export async function addMembership(
   );
 }
 
+/** A user's memberships with the schools each reaches: the school itself, a CLB's or a region's schools. */
 export async function membershipsOf(db: Sql, userId: number): Promise<Membership[]> {
   return db.query<Membership>(
     `SELECT m.organisation_id::int AS "organisationId", o.name AS "organisationName", o.kind, m.role,
-            m.class_names AS "classNames"
+            m.class_names AS "classNames",
+            CASE o.kind
+              WHEN 'school' THEN ARRAY[o.id::int]
+              WHEN 'clb' THEN ARRAY(SELECT school_id::int FROM clb_school WHERE clb_id = o.id ORDER BY 1)
+              ELSE ARRAY(SELECT school_id::int FROM region_school WHERE region_id = o.id ORDER BY 1)
+            END AS "schoolIds"
      FROM membership m JOIN organisation o ON o.id = m.organisation_id
      WHERE m.user_id = $1 ORDER BY o.name, m.role`,
     [userId],
+  );
+}
+
+export async function removeMembership(db: Sql, userId: number, organisationId: number, role: string): Promise<void> {
+  await db.query('DELETE FROM membership WHERE user_id = $1 AND organisation_id = $2 AND role = $3', [
+    userId,
+    organisationId,
+    role,
+  ]);
+}
+
+export interface UserListItem {
+  id: number;
+  email: string;
+  displayName: string;
+  active: boolean;
+  lockedUntil: string | null;
+  memberships: { organisationId: number; organisationName: string; role: string; classNames: string[] }[];
+}
+
+/** Users with at least one membership in the given organisations, with those memberships only. */
+export async function listUsersOf(db: Sql, organisationIds: number[] | 'all'): Promise<UserListItem[]> {
+  return db.query<UserListItem>(
+    `SELECT u.id::int AS id, u.email, u.display_name AS "displayName", u.active, u.locked_until AS "lockedUntil",
+            coalesce(jsonb_agg(jsonb_build_object('organisationId', m.organisation_id::int, 'organisationName', o.name,
+              'role', m.role, 'classNames', m.class_names) ORDER BY o.name, m.role)
+              FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
+     FROM app_user u
+     LEFT JOIN membership m ON m.user_id = u.id AND ($1::bigint[] IS NULL OR m.organisation_id = ANY($1::bigint[]))
+     LEFT JOIN organisation o ON o.id = m.organisation_id
+     GROUP BY u.id
+     HAVING $1::bigint[] IS NULL OR count(m.id) > 0
+     ORDER BY lower(u.display_name), u.id`,
+    [organisationIds === 'all' ? null : organisationIds],
+  );
+}
+
+export async function setUserActive(db: Sql, userId: number, active: boolean): Promise<void> {
+  await db.query('UPDATE app_user SET active = $2 WHERE id = $1', [userId, active]);
+}
+
+export async function setPassword(db: Sql, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db.query(
+    `UPDATE app_user SET password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = NULL
+     WHERE id = $1`,
+    [userId, passwordHash, mustChange],
+  );
+}
+
+/** Counts a wrong password; from `lockAfter` failures on, locks the account until `lockedUntil`. */
+export async function recordFailedLogin(
+  db: Sql,
+  userId: number,
+  lockAfter: number,
+  lockedUntil: Date,
+): Promise<{ failedLogins: number; locked: boolean }> {
+  const rows = await db.query<{ failedLogins: number; locked: boolean }>(
+    `UPDATE app_user SET failed_logins = failed_logins + 1,
+       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+     WHERE id = $1
+     RETURNING failed_logins AS "failedLogins", (locked_until IS NOT NULL AND locked_until > now()) AS locked`,
+    [userId, lockAfter, lockedUntil.toISOString()],
+  );
+  return rows[0] ?? { failedLogins: 0, locked: false };
+}
+
+export async function lockedUntilOf(db: Sql, userId: number): Promise<Date | null> {
+  const rows = await db.query<{ lockedUntil: Date | string | null }>(
+    'SELECT locked_until AS "lockedUntil" FROM app_user WHERE id = $1 AND locked_until > now()',
+    [userId],
+  );
+  const value = rows[0]?.lockedUntil;
+  return value ? new Date(value) : null;
+}
+
+export async function resetFailedLogins(db: Sql, userId: number): Promise<void> {
+  await db.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND failed_logins > 0', [
+    userId,
+  ]);
+}
+
+/** Ends every session of a user: on sign-in (rotation), password reset and deactivation. */
+export async function deleteSessionsOf(db: Sql, userId: number): Promise<void> {
+  await db.query('DELETE FROM user_session WHERE user_id = $1', [userId]);
+}
+
+/** Marks a session as used; at most once a minute, so reads do not turn into a write per request. */
+export async function touchSession(db: Sql, tokenHash: string): Promise<void> {
+  await db.query(
+    `UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1 AND last_seen_at < now() - interval '1 minute'`,
+    [tokenHash],
   );
 }
 
@@ -63,12 +169,14 @@ export async function insertSession(db: Sql, tokenHash: string, userId: number, 
   ]);
 }
 
-export async function findSessionUser(db: Sql, tokenHash: string): Promise<UserRow | undefined> {
+/** The user of a live session: not past its absolute expiry, not idle longer than `idleMinutes`, user active. */
+export async function findSessionUser(db: Sql, tokenHash: string, idleMinutes: number): Promise<UserRow | undefined> {
   const rows = await db.query<UserRow>(
-    `SELECT u.id::int AS id, u.email, u.display_name AS "displayName", NULL AS "passwordHash", u.locale, u.active
+    `SELECT u.id::int AS id, u.email, u.display_name AS "displayName", NULL AS "passwordHash", u.locale, u.active,
+            u.must_change_password AS "mustChangePassword"
      FROM user_session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
-    [tokenHash],
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
+    [tokenHash, idleMinutes],
   );
   return rows[0];
 }

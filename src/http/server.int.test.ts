@@ -27,6 +27,7 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
   let schoolId: number;
   let otherSchoolId: number;
   let cookie: string;
+  let csrfHeader: Record<string, string>;
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
@@ -72,7 +73,11 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
-    cookie = setCookie.split(';')[0] as string;
+    // The session cookie plus the double-submit CSRF token that state-changing requests must echo in a header.
+    const cookies = response.headers['set-cookie'] as string[];
+    const csrf = cookies.find((c) => c.startsWith('aanwezig_csrf='))?.split(';')[0] as string;
+    cookie = `${cookies.find((c) => c.startsWith('aanwezig_session='))?.split(';')[0]}; ${csrf}`;
+    csrfHeader = { 'x-csrf-token': csrf.slice('aanwezig_csrf='.length) };
     const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(me.json()).toMatchObject({
       email: 'lbg@school.test',
@@ -97,7 +102,7 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     const response = await app.inject({
       method: 'POST',
       url: `/api/schools/${schoolId}/imports/register`,
-      headers: { cookie, ...upload.headers },
+      headers: { cookie, ...csrfHeader, ...upload.headers },
       payload: upload.payload,
     });
     expect(response.statusCode).toBe(200);
@@ -127,7 +132,7 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     const response = await app.inject({
       method: 'POST',
       url: `/api/schools/${schoolId}/imports/register`,
-      headers: { cookie, ...upload.headers, 'accept-language': 'en' },
+      headers: { cookie, ...csrfHeader, ...upload.headers, 'accept-language': 'en' },
       payload: upload.payload,
     });
     expect(response.statusCode).toBe(422);
@@ -153,7 +158,7 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
         payload: upload.payload,
       },
     ]) {
-      const response = await app.inject({ ...request, headers: { cookie, ...(request.headers ?? {}) } });
+      const response = await app.inject({ ...request, headers: { cookie, ...csrfHeader, ...(request.headers ?? {}) } });
       expect(response.statusCode, request.url).toBe(403);
     }
     const register = await t.db.query('SELECT count(*)::int AS n FROM register_entry WHERE school_id = $1', [
@@ -173,7 +178,7 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
   });
 
   it('logs out and the session no longer works', async () => {
-    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, ...csrfHeader } });
     expect(out.statusCode).toBe(204);
     const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(me.statusCode).toBe(401);

@@ -2,27 +2,39 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Actor } from '../app/actor.ts';
-import { actorForSession } from '../app/auth.service.ts';
+import { actorForSession, type SessionActor } from '../app/auth.service.ts';
 import type { Database } from '../db/database.ts';
-import type { UserRow } from '../db/user.repository.ts';
+import { checkCsrf } from './csrf.ts';
 import { handleError } from './problem.ts';
+import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
+import { noteRoutes } from './routes/notes.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
+import { signalRoutes } from './routes/signals.routes.ts';
 
 export const SESSION_COOKIE = 'aanwezig_session';
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 /** Largest accepted upload: a whole school's multi-year register export fits easily. */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
+/** JSON bodies are small forms; uploads go through multipart with their own limit. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
 declare module 'fastify' {
   interface FastifyRequest {
-    actor: (Actor & { user: UserRow }) | null;
+    actor: SessionActor | null;
+  }
+  interface FastifyInstance {
+    /** Every registered route with its declared access (see route-access.ts). */
+    routeTable: RouteEntry[];
   }
 }
 
@@ -31,22 +43,54 @@ export interface ServerOptions {
   logger?: boolean;
   /** Today's civil date; injectable so tests and demos are reproducible. */
   today?: () => string;
+  /** Sign-in attempts per client address and window (the per-account lockout is separate). */
+  loginRateLimit?: { max: number; timeWindow: string | number };
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: true });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: true });
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  app.decorate('routeTable', collectRoutes(app));
   app.decorateRequest('actor', null);
   app.setErrorHandler(handleError);
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(helmet, {
+    // The web app is a Vite build: external scripts and stylesheets only, no inline code.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+  });
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await actorForSession(options.db, token);
+    if (request.actor) request.actor.origin = `${request.method} ${request.routeOptions.url ?? request.url}`;
+    checkCsrf(request, request.actor ? token : undefined);
+    gate(request);
   });
 
-  const context = { db: options.db, today };
+  const context = {
+    db: options.db,
+    today,
+    loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
+  };
   await app.register(
     async (api) => {
       await authRoutes(api, context);
@@ -54,6 +98,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await pupilRoutes(api, context);
       await importRoutes(api, context);
       await exportRoutes(api, context);
+      await signalRoutes(api, context);
+      await noteRoutes(api, context);
+      await adminRoutes(api, context);
     },
     { prefix: '/api' },
   );
@@ -82,4 +129,5 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 export interface RouteContext {
   db: Database;
   today: () => string;
+  loginRateLimit: { max: number; timeWindow: string | number };
 }

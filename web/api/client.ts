@@ -157,6 +157,82 @@ export interface ImportRecord {
   createdBy: string | null;
 }
 
+export type SignalStatus = 'new' | 'acknowledged' | 'handled';
+export type SignalTrack =
+  | 'ongeoorloofd'
+  | 'geoorloofd'
+  | 'schoolweigering'
+  | 'thuiszitter'
+  | 'kleuterparticipatie'
+  | 'algemeen';
+export type Obligation = 'legal' | 'legal-consequence' | 'duty' | 'guidance' | 'practice' | 'regulation';
+
+/** The half-days behind a signal, or (for rules over facts, such as last year's count) the facts themselves. */
+export type SignalEvidence = { date: string; half: Half; code: string }[] | Record<string, number | string | boolean>;
+
+/** One signal as the attention list and the pupil page show it; the server sorts lists by `priority`. */
+export interface AttentionItem {
+  id: number;
+  version: number;
+  schoolId: number;
+  schoolName: string;
+  pupil: {
+    id: number;
+    externalId: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    className: string | null;
+  };
+  ruleId: string;
+  title: LocalizedMessages;
+  action: LocalizedMessages;
+  obligation: Obligation | string;
+  source: string;
+  track: SignalTrack;
+  triggeredOn: string;
+  status: SignalStatus;
+  explanation: LocalizedMessages;
+  evidence: SignalEvidence;
+  /** Days a legal obligation has been open; null for other rules and for handled signals. */
+  daysOpen: number | null;
+  priority: { rule: number; legal: boolean; ageYears: number; recentAbsences: number; otherOpenSignals: number };
+  handledNote: string | null;
+  handledAt: string | null;
+}
+
+export interface AttentionList {
+  schoolYear: string;
+  asOf: string;
+  total: number;
+  items: AttentionItem[];
+  /** Rule ids and class names present in the list (for the filters). */
+  rules: string[];
+  classes: string[];
+}
+
+export interface AttentionQuery {
+  schoolYear: string;
+  rule?: string;
+  className?: string;
+  track?: SignalTrack;
+  status?: 'open' | 'handled' | 'all';
+  limit?: number;
+  offset?: number;
+}
+
+export interface PupilSignals {
+  schoolYear: string;
+  asOf: string;
+  items: AttentionItem[];
+}
+
+export interface SignalFollowUpResult {
+  id: number;
+  version: number;
+  status: SignalStatus;
+}
+
 /** RFC 9457 problem details as the API sends them. */
 export interface ProblemDetails {
   type: string;
@@ -325,4 +401,23 @@ export const api = {
     });
   },
   imports: (schoolId: number | string) => request<ImportRecord[]>(`/api/schools/${id(schoolId)}/imports`),
+  /** One school's attention list, or (schoolId null) the list across every school the user may see. */
+  attention: (schoolId: number | string | null, query: AttentionQuery) =>
+    request<AttentionList>(
+      `${schoolId === null ? '/api/attention' : `/api/schools/${id(schoolId)}/attention`}${queryString({
+        schoolYear: query.schoolYear,
+        rule: query.rule,
+        class: query.className,
+        track: query.track,
+        status: query.status,
+        limit: query.limit,
+        offset: query.offset,
+      })}`,
+    ),
+  pupilSignals: (pupilId: number | string, schoolYear?: string) =>
+    request<PupilSignals>(`/api/pupils/${id(pupilId)}/signals${queryString({ schoolYear })}`),
+  acknowledgeSignal: (signalId: number, version: number) =>
+    request<SignalFollowUpResult>(`/api/signals/${id(signalId)}/acknowledge`, { method: 'POST', body: { version } }),
+  handleSignal: (signalId: number, change: { version: number; note: string; link?: string }) =>
+    request<SignalFollowUpResult>(`/api/signals/${id(signalId)}/handle`, { method: 'POST', body: change }),
 };

@@ -13,15 +13,18 @@ export function AppHeader() {
   const yearSelectId = useId();
   const school = schools.find((candidate) => String(candidate.id) === schoolId) ?? schools[0];
   const onImport = pathname.endsWith('/import');
+  const onAttention = pathname === '/attention' || pathname.endsWith('/attention');
 
   const chooseSchool = (next: string) => {
     setSchoolId(next);
-    navigate(`/schools/${encodeURIComponent(next)}${onImport ? '/import' : ''}`);
+    navigate(`/schools/${encodeURIComponent(next)}${onImport ? '/import' : onAttention ? '/attention' : ''}`);
   };
 
   const overviewPath = school ? `/schools/${encodeURIComponent(String(school.id))}` : '/';
   const importPath = school ? `${overviewPath}/import` : '/';
+  const attentionPath = school ? `${overviewPath}/attention` : '/attention';
   const isOverview = school !== undefined && pathname === overviewPath;
+  const isBeheerder = (me.memberships ?? []).some((membership) => membership.role === 'beheerder');
 
   return (
     <header className="app-header">
@@ -89,10 +92,29 @@ export function AppHeader() {
               </Link>
             </li>
             <li>
+              <Link to={attentionPath} aria-current={onAttention ? 'page' : undefined} data-testid="nav-attention">
+                {t('header.attention')}
+              </Link>
+            </li>
+            <li>
               <Link to={importPath} aria-current={onImport ? 'page' : undefined} data-testid="nav-import">
                 {t('header.import')}
               </Link>
             </li>
+            {isBeheerder && (
+              <>
+                <li>
+                  <Link to="/admin/users" aria-current={pathname === '/admin/users' ? 'page' : undefined}>
+                    {t('header.admin')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/admin/audit" aria-current={pathname === '/admin/audit' ? 'page' : undefined}>
+                    {t('header.audit')}
+                  </Link>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
       </div>

@@ -23,11 +23,21 @@ export interface YearHeatMapProps {
   codes: readonly AbsenceCode[];
   /** Half-days to emphasise, as `YYYY-MM-DD|AM` keys (e.g. the evidence of a signal). */
   highlight?: ReadonlySet<string>;
+  /** What the outlined half-days are, for the legend and the cell labels; defaults to "gemarkeerd". */
+  highlightLabel?: string;
 }
 
 const DAY_NUMBERS = Array.from({ length: MAX_DAYS_IN_MONTH }, (_, index) => index + 1);
 
-export function YearHeatMap({ schoolYear, calendar, register, enrolment, codes, highlight }: YearHeatMapProps) {
+export function YearHeatMap({
+  schoolYear,
+  calendar,
+  register,
+  enrolment,
+  codes,
+  highlight,
+  highlightLabel,
+}: YearHeatMapProps) {
   const { language, t } = useI18n();
   const months = useMemo(
     () => buildHeatMap({ schoolYear, calendar, register, enrolment }),
@@ -50,7 +60,9 @@ export function YearHeatMap({ schoolYear, calendar, register, enrolment, codes, 
     } else if (cell.kind === 'present') what = t('heatMap.present');
     else if (cell.kind === 'nonSchool') what = t('heatMap.nonSchool');
     else what = t('heatMap.outside');
-    const marked = highlight?.has(halfDayKey(cell.date, cell.half)) ? ` (${t('heatMap.highlighted')})` : '';
+    const marked = highlight?.has(halfDayKey(cell.date, cell.half))
+      ? ` (${highlightLabel ?? t('heatMap.highlighted')})`
+      : '';
     return `${when} — ${what}${marked}`;
   };
 
@@ -149,12 +161,12 @@ export function YearHeatMap({ schoolYear, calendar, register, enrolment, codes, 
             {t('heatMap.outside')}
           </li>
           {highlight && highlight.size > 0 && (
-            <li>
+            <li data-testid="heat-map-highlight-legend">
               <span
                 className="heat-cell heat-cell--present heat-cell--highlighted heat-cell--swatch"
                 aria-hidden="true"
               />
-              {t('heatMap.highlighted')}
+              {highlightLabel ?? t('heatMap.highlighted')}
             </li>
           )}
         </ul>

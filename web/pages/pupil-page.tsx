@@ -1,7 +1,8 @@
 // One pupil's school year: enrolment, counts per code, the half-day heat-map, register rows and corrections.
-import { type ReactNode, useEffect, useState } from 'react';
-import { type AbsenceCode, api, type PupilDetail } from '../api/client.ts';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type AbsenceCode, type AttentionItem, api, type PupilDetail, type PupilSignals } from '../api/client.ts';
 import { CodeBadge, codeMeaning } from '../components/code-badge.tsx';
+import { ObligationBadge, SignalStatusBadge } from '../components/signal-badges.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { YearHeatMap } from '../components/year-heat-map.tsx';
 import { formatDate, formatDateWithWeekday, formatTimestamp, halfLabel } from '../dates.ts';
@@ -9,6 +10,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
+import { defaultHighlightedSignal, evidenceHalfDays } from './attention-query.ts';
 
 export function PupilPage({ pupilId }: { pupilId: string }) {
   const { language, t } = useI18n();
@@ -35,6 +37,54 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
       cancelled = true;
     };
   }, [pupilId, schoolYear, setSchoolId, attempt]);
+
+  // The pupil's signals (open and handled) load alongside; the page works without them.
+  const [signals, setSignals] = useState<PupilSignals | null>(null);
+  const [signalsError, setSignalsError] = useState<unknown>(null);
+  /** Signals whose evidence is outlined on the heat-map; null until the user chooses (then: the first open one). */
+  const [chosenSignals, setChosenSignals] = useState<ReadonlySet<number> | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
+  useEffect(() => {
+    let cancelled = false;
+    setSignalsError(null);
+    setChosenSignals(null);
+    api
+      .pupilSignals(pupilId, schoolYear ?? undefined)
+      .then((loaded) => {
+        if (!cancelled) setSignals(loaded);
+      })
+      .catch((caught: unknown) => {
+        if (cancelled) return;
+        setSignals(null);
+        setSignalsError(caught);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [pupilId, schoolYear, attempt]);
+
+  const signalItems = signals?.items ?? [];
+  const highlightedSignals = useMemo(() => {
+    if (chosenSignals) return chosenSignals;
+    const first = defaultHighlightedSignal(signals?.items ?? []);
+    return new Set(first === null ? [] : [first]);
+  }, [chosenSignals, signals]);
+  const highlight = useMemo(
+    () =>
+      new Set(
+        (signals?.items ?? [])
+          .filter((item) => highlightedSignals.has(item.id))
+          .flatMap((item) => evidenceHalfDays(item.evidence)),
+      ),
+    [signals, highlightedSignals],
+  );
+  const toggleSignal = (signalId: number) => {
+    const next = new Set(highlightedSignals);
+    if (next.has(signalId)) next.delete(signalId);
+    else next.add(signalId);
+    setChosenSignals(next);
+  };
 
   const name = detail ? `${detail.pupil.firstName} ${detail.pupil.lastName}` : '';
   useEffect(() => {
@@ -136,7 +186,34 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
           register={detail.register}
           enrolment={enrolment}
           codes={codes}
+          highlight={highlight}
+          highlightLabel={t('heatMap.evidence')}
         />
+      </section>
+
+      <section aria-labelledby="signals-title" className="section" data-testid="pupil-signals">
+        <h2 id="signals-title">{t('signals.title')}</h2>
+        {signalsError !== null && (
+          <ErrorMessage error={signalsError} onRetry={() => setAttempt((count) => count + 1)} />
+        )}
+        {signals && signalItems.length === 0 && <p className="muted">{t('signals.empty')}</p>}
+        {signalItems.length > 0 && (
+          <ul className="pupil-signals">
+            {signalItems.map((item) => (
+              <PupilSignal
+                key={item.id}
+                item={item}
+                highlighted={highlightedSignals.has(item.id)}
+                onToggle={() => toggleSignal(item.id)}
+              />
+            ))}
+          </ul>
+        )}
+        {signalItems.some((item) => item.status !== 'handled') && (
+          <p>
+            <Link to={`${overviewPath}/attention`}>{t('signals.toAttention')} →</Link>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="register-title" className="section">
@@ -221,6 +298,65 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
         )}
       </section>
     </main>
+  );
+}
+
+function PupilSignal({
+  item,
+  highlighted,
+  onToggle,
+}: {
+  item: AttentionItem;
+  highlighted: boolean;
+  onToggle: () => void;
+}) {
+  const { language, t } = useI18n();
+  const halfDays = evidenceHalfDays(item.evidence).length;
+  return (
+    <li
+      className={`pupil-signal${highlighted && halfDays > 0 ? ' pupil-signal--highlighted' : ''}`}
+      data-testid="pupil-signal"
+      data-rule-id={item.ruleId}
+      data-status={item.status}
+    >
+      <div className="pupil-signal__head">
+        <h3 className="pupil-signal__title">{item.title[language]}</h3>
+        <ObligationBadge obligation={item.obligation} />
+        {item.daysOpen !== null && (
+          <span className="badge badge--days-open">
+            {item.daysOpen === 1
+              ? t('attention.daysOpen.one')
+              : t('attention.daysOpen.other', { count: item.daysOpen })}
+          </span>
+        )}
+        <SignalStatusBadge status={item.status} />
+      </div>
+      <p className="pupil-signal__explanation">{item.explanation[language]}</p>
+      <p className="muted pupil-signal__meta">{t('attention.triggeredOn', { date: formatDate(item.triggeredOn) })}</p>
+      {item.status === 'handled' && (
+        <p className="pupil-signal__handled">
+          <strong>{t('signals.handledNote')}:</strong> {item.handledNote}
+          {item.handledAt && (
+            <span className="muted">
+              {' '}
+              ({t('signals.handledAt', { date: formatTimestamp(item.handledAt, language) })})
+            </span>
+          )}
+        </p>
+      )}
+      {halfDays > 0 && (
+        <button
+          type="button"
+          className="button button--secondary button--small pupil-signal__toggle"
+          aria-pressed={highlighted}
+          onClick={onToggle}
+          data-testid="signal-highlight"
+        >
+          <span className="pupil-signal__outline" aria-hidden="true" />
+          {halfDays === 1 ? t('signals.showEvidence.one') : t('signals.showEvidence.other', { count: halfDays })}
+        </button>
+      )}
+    </li>
   );
 }
 

@@ -1,6 +1,7 @@
 // Imports a school calendar file (formats.md calendar.csv): school half-days per date, overriding the preset.
 
 import type { Sql } from '../../db/database.ts';
+import { bumpCalendarVersion } from '../../db/school.repository.ts';
 import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { cell, mapColumns } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
@@ -89,5 +90,7 @@ export async function mergeStagedCalendar(
      FROM merged`,
     [schoolId, source],
   );
-  return rows[0] ?? { inserted: 0, updated: 0 };
+  const result = rows[0] ?? { inserted: 0, updated: 0 };
+  if (result.inserted + result.updated > 0) await bumpCalendarVersion(tx, schoolId);
+  return result;
 }

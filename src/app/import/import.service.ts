@@ -1,13 +1,15 @@
 // Use case: import a pupils, register or calendar file into a school — all-or-nothing, idempotent.
 import { basename } from 'node:path';
-import type { Database, Sql } from '../../db/database.ts';
-import { mergeStagedPupils } from '../../db/pupil.repository.ts';
+import type { Database } from '../../db/database.ts';
+import { mergeStagedPupils, pupilIdsOfSchool } from '../../db/pupil.repository.ts';
 import { mergeStagedRegister } from '../../db/register.repository.ts';
 import { findSchool } from '../../db/school.repository.ts';
 import { type SchoolYear, schoolYearOf } from '../../domain/school-year.ts';
-import { requireSchoolAccess } from '../access.ts';
+import { requireAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.service.ts';
 import { notFound } from '../errors.ts';
+import { recomputeSignals } from '../signals/recompute-signals.ts';
 import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
 import { ImportRejected, problem } from './import-problem.ts';
 import { type ImportKind, type ImportResult, NothingChanged } from './import-result.ts';
@@ -26,18 +28,41 @@ export interface ImportRequest {
   today?: string;
 }
 
-/** Hook run inside the import transaction once rows changed (signals recomputation plugs in here). */
-export type AfterImportHook = (tx: Sql, schoolId: number, changedPupilIds: number[]) => Promise<void>;
-const afterImportHooks: AfterImportHook[] = [];
-export function onImportApplied(hook: AfterImportHook): void {
-  afterImportHooks.push(hook);
+export async function importFile(db: Database, actor: Actor, request: ImportRequest): Promise<ImportResult> {
+  requireAccess(actor, 'import.run', { schoolId: request.schoolId });
+  const detail = { kind: request.kind, fileName: request.fileName ?? basename(request.path) };
+  try {
+    const result = await runImport(db, actor, request);
+    await recordAudit(db, actor, {
+      action: 'import.run',
+      organisationId: request.schoolId,
+      pupilIds: result.changedPupilIds,
+      detail: {
+        ...detail,
+        status: result.status,
+        rows: result.rows,
+        inserted: result.inserted,
+        updated: result.updated,
+      },
+    });
+    return result;
+  } catch (error) {
+    if (error instanceof ImportRejected) {
+      await recordAudit(db, actor, {
+        action: 'import.run',
+        organisationId: request.schoolId,
+        detail: { ...detail, status: 'rejected', problems: error.problems.length },
+      });
+    }
+    throw error;
+  }
 }
 
-export async function importFile(db: Database, actor: Actor, request: ImportRequest): Promise<ImportResult> {
-  requireSchoolAccess(actor, request.schoolId);
+async function runImport(db: Database, actor: Actor, request: ImportRequest): Promise<ImportResult> {
   const school = await findSchool(db, request.schoolId);
   if (!school) throw notFound({ nl: 'School', en: 'School' });
   const fileName = request.fileName ?? basename(request.path);
+  const today = request.today ?? new Date().toISOString().slice(0, 10);
   let file: TabularFile;
   try {
     file = await openTabularFile(request.path);
@@ -58,7 +83,7 @@ export async function importFile(db: Database, actor: Actor, request: ImportRequ
         staged = await stageRegisterFile(tx, school.id, file);
         merged = await mergeStagedRegister(tx, importId, school.id, actor.userId);
       } else if (request.kind === 'pupils') {
-        const year = request.schoolYear ?? schoolYearOf(request.today ?? new Date().toISOString().slice(0, 10));
+        const year = request.schoolYear ?? schoolYearOf(today);
         staged = await stagePupilsFile(tx, school, year, file);
         merged = await mergeStagedPupils(tx, school.id);
       } else {
@@ -70,7 +95,10 @@ export async function importFile(db: Database, actor: Actor, request: ImportRequ
         `UPDATE import_batch SET file_sha256 = $2, row_count = $3, inserted_count = $4, updated_count = $5 WHERE id = $1`,
         [importId, file.sha256(), staged.rows, merged.inserted, merged.updated],
       );
-      for (const hook of afterImportHooks) await hook(tx, school.id, merged.changedPupilIds);
+      // Signals follow the register in the same transaction: exactly the pupils whose data changed (a calendar
+      // change can move every pupil's counts, so then the whole school).
+      const affected = request.kind === 'calendar' ? await pupilIdsOfSchool(tx, school.id) : merged.changedPupilIds;
+      await recomputeSignals(tx, school.id, affected, today);
       return {
         status: 'applied' as const,
         importId,
@@ -112,7 +140,7 @@ export interface ImportListItem {
 }
 
 export async function listImports(db: Database, actor: Actor, schoolId: number): Promise<ImportListItem[]> {
-  requireSchoolAccess(actor, schoolId);
+  requireAccess(actor, 'import.list', { schoolId });
   return db.query<ImportListItem>(
     `SELECT b.id::int AS id, b.kind, b.file_name AS "fileName", b.row_count AS "rowCount",
             b.inserted_count AS "insertedCount", b.updated_count AS "updatedCount",

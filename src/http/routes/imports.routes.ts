@@ -11,62 +11,69 @@ import { importFile, listImports } from '../../app/import/import.service.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../app/import/import-result.ts';
 import { exportRegisterCsv } from '../../app/register-export.service.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
+import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
 export async function importRoutes(api: FastifyInstance, { db, today }: RouteContext) {
-  api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/imports', async (request) =>
+  api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/imports', access('import.list'), async (request) =>
     listImports(db, requireActor(request), idParam(request.params.schoolId)),
   );
 
-  api.post<{ Params: { schoolId: string; kind: string } }>('/schools/:schoolId/imports/:kind', async (request) => {
-    const actor = requireActor(request);
-    const kind = request.params.kind as ImportKind;
-    if (!IMPORT_KINDS.includes(kind)) {
-      throw invalidInput({ nl: 'Onbekend soort import.', en: 'Unknown import kind.' });
-    }
-    if (!request.isMultipart()) {
-      throw invalidInput({ nl: 'Kies een bestand om op te laden.', en: 'Choose a file to upload.' });
-    }
-    const dir = await mkdtemp(join(tmpdir(), 'aanwezig-upload-'));
-    try {
-      let path: string | null = null;
-      let fileName = 'upload';
-      let schoolYearText: string | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          fileName = part.filename || fileName;
-          path = join(dir, 'upload');
-          await pipeline(part.file, createWriteStream(path));
-          if (part.file.truncated) throw invalidInput({ nl: 'Het bestand is te groot.', en: 'The file is too large.' });
-        } else if (part.fieldname === 'schoolYear') {
-          schoolYearText = String(part.value);
+  api.post<{ Params: { schoolId: string; kind: string } }>(
+    '/schools/:schoolId/imports/:kind',
+    access('import.run'),
+    async (request) => {
+      const actor = requireActor(request);
+      const kind = request.params.kind as ImportKind;
+      if (!IMPORT_KINDS.includes(kind)) {
+        throw invalidInput({ nl: 'Onbekend soort import.', en: 'Unknown import kind.' });
+      }
+      if (!request.isMultipart()) {
+        throw invalidInput({ nl: 'Kies een bestand om op te laden.', en: 'Choose a file to upload.' });
+      }
+      const dir = await mkdtemp(join(tmpdir(), 'aanwezig-upload-'));
+      try {
+        let path: string | null = null;
+        let fileName = 'upload';
+        let schoolYearText: string | undefined;
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            fileName = part.filename || fileName;
+            path = join(dir, 'upload');
+            await pipeline(part.file, createWriteStream(path));
+            if (part.file.truncated)
+              throw invalidInput({ nl: 'Het bestand is te groot.', en: 'The file is too large.' });
+          } else if (part.fieldname === 'schoolYear') {
+            schoolYearText = String(part.value);
+          }
         }
+        if (!path) throw invalidInput({ nl: 'Kies een bestand om op te laden.', en: 'Choose a file to upload.' });
+        const schoolYear = schoolYearText ? parseSchoolYearId(schoolYearText) : undefined;
+        if (schoolYear === null) {
+          throw invalidInput({ nl: 'Ongeldig schooljaar.', en: 'Invalid school year.' });
+        }
+        const result = await importFile(db, actor, {
+          schoolId: idParam(request.params.schoolId),
+          kind,
+          path,
+          fileName,
+          schoolYear,
+          today: today(),
+        });
+        const { changedPupilIds: _internal, ...response } = result;
+        return response;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
       }
-      if (!path) throw invalidInput({ nl: 'Kies een bestand om op te laden.', en: 'Choose a file to upload.' });
-      const schoolYear = schoolYearText ? parseSchoolYearId(schoolYearText) : undefined;
-      if (schoolYear === null) {
-        throw invalidInput({ nl: 'Ongeldig schooljaar.', en: 'Invalid school year.' });
-      }
-      const result = await importFile(db, actor, {
-        schoolId: idParam(request.params.schoolId),
-        kind,
-        path,
-        fileName,
-        schoolYear,
-        today: today(),
-      });
-      const { changedPupilIds: _internal, ...response } = result;
-      return response;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 }
 
 export async function exportRoutes(api: FastifyInstance, { db }: RouteContext) {
   api.get<{ Params: { schoolId: string }; Querystring: { from?: string; until?: string } }>(
     '/schools/:schoolId/register.csv',
+    access('register.export'),
     async (request, reply) => {
       const actor = requireActor(request);
       const schoolId = idParam(request.params.schoolId);

@@ -5,6 +5,7 @@ import { invalidInput } from '../../app/errors.ts';
 import { listSchoolPupils } from '../../app/pupil.service.ts';
 import { schoolsVisibleTo } from '../../app/school.service.ts';
 import { ABSENCE_CODES } from '../../domain/absence-codes.ts';
+import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -20,14 +21,14 @@ const PupilQuery = z.object({
 });
 
 export async function schoolRoutes(api: FastifyInstance, { db, today }: RouteContext) {
-  api.get('/schools', async (request) => schoolsVisibleTo(db, requireActor(request), today()));
+  api.get('/schools', access('school.list'), async (request) => schoolsVisibleTo(db, requireActor(request), today()));
 
-  api.get('/absence-codes', async (request) => {
+  api.get('/absence-codes', access('absence-code.read'), async (request) => {
     requireActor(request);
     return ABSENCE_CODES;
   });
 
-  api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/pupils', async (request) => {
+  api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/pupils', access('pupil.list'), async (request) => {
     const actor = requireActor(request);
     const query = PupilQuery.safeParse(request.query);
     if (!query.success) throw invalidInput({ nl: 'Ongeldige filter.', en: `Invalid filter: ${query.error.message}` });

@@ -1,0 +1,170 @@
+// Use cases for notes on a pupil: list the notes the actor may read, add one, record and revoke consents that
+// share a CLB doctor's (clb-arts) note with named roles until a date.
+import type { Database } from '../db/database.ts';
+import {
+  type ConsentRow,
+  consentsOfPupil,
+  findConsent,
+  findNote,
+  insertConsent,
+  insertNote,
+  type NoteRow,
+  notesOfPupil,
+  revokeConsentRow,
+} from '../db/note.repository.ts';
+import { enrolmentsOfPupil, findPupil } from '../db/pupil.repository.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.service.ts';
+import { forbidden, invalidInput, notFound } from './errors.ts';
+import {
+  CONFIDENTIALITY_LEVELS,
+  CONSENT_ROLES,
+  type Confidentiality,
+  mayWriteLevel,
+  NOTE_READERS,
+} from './policy/notes.policy.ts';
+import { can, requireAccess, rolesReaching } from './policy/policy.ts';
+import type { Scope } from './policy/predicates.ts';
+import type { Role } from './policy/roles.ts';
+import { currentClasses } from './pupil.service.ts';
+
+async function pupilScope(db: Database, pupilId: number, today: string): Promise<Scope & { schoolId: number }> {
+  const pupil = await findPupil(db, pupilId);
+  if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
+  return { schoolId: pupil.schoolId, classNames: currentClasses(await enrolmentsOfPupil(db, pupilId), today) };
+}
+
+/** A consent counts from the day it is recorded until and including `validUntil`, unless revoked. */
+const consentValid = (consent: ConsentRow, today: string) => consent.revokedAt === null && consent.validUntil >= today;
+
+/** Whether roles (through which the actor reaches the pupil) may read a note, given the pupil's consents. */
+export function noteVisible(note: NoteRow, roles: readonly Role[], consents: readonly ConsentRow[], today: string) {
+  if (roles.some((role) => NOTE_READERS[note.confidentiality].includes(role))) return true;
+  if (note.confidentiality !== 'clb-arts') return false;
+  return consents.some(
+    (c) => c.noteId === note.id && consentValid(c, today) && c.sharedWithRoles.some((r) => roles.includes(r as Role)),
+  );
+}
+
+export async function listNotes(db: Database, actor: Actor, pupilId: number, today: string) {
+  const scope = await pupilScope(db, pupilId, today);
+  requireAccess(actor, 'note.list', scope);
+  const roles = actor.kind === 'system' ? (['clb-arts'] as Role[]) : rolesReaching(actor, 'note.list', scope);
+  const [notes, consents] = await Promise.all([notesOfPupil(db, pupilId), consentsOfPupil(db, pupilId)]);
+  const visible = notes.filter((note) => noteVisible(note, roles, consents, today));
+  const managesConsent = can(actor, 'consent.manage', scope);
+  await recordAudit(db, actor, {
+    action: 'note.list',
+    organisationId: scope.schoolId,
+    pupilIds: [pupilId],
+    detail: { notes: visible.map((n) => n.id) },
+  });
+  return visible.map((note) => ({
+    ...note,
+    consents: managesConsent && note.confidentiality === 'clb-arts' ? consents.filter((c) => c.noteId === note.id) : [],
+  }));
+}
+
+export async function addNote(
+  db: Database,
+  actor: Actor,
+  pupilId: number,
+  input: { confidentiality: string; body: string },
+  today: string,
+): Promise<{ id: number }> {
+  const scope = await pupilScope(db, pupilId, today);
+  requireAccess(actor, 'note.write', scope);
+  const level = input.confidentiality as Confidentiality;
+  if (!CONFIDENTIALITY_LEVELS.includes(level)) {
+    throw invalidInput({ nl: 'Onbekend vertrouwelijkheidsniveau.', en: 'Unknown confidentiality level.' });
+  }
+  const body = input.body.trim();
+  if (body.length === 0 || body.length > 10_000) {
+    throw invalidInput({ nl: 'Een notitie telt 1 tot 10 000 tekens.', en: 'A note has 1 to 10,000 characters.' });
+  }
+  const role = rolesReaching(actor, 'note.write', scope).find((r) => mayWriteLevel(r, level));
+  if (!role || actor.userId === null) throw forbidden();
+  return db.transaction(async (tx) => {
+    const id = await insertNote(tx, {
+      pupilId,
+      schoolId: scope.schoolId,
+      confidentiality: level,
+      body,
+      authorId: actor.userId as number,
+      authorRole: role,
+    });
+    await recordAudit(tx, actor, {
+      action: 'note.write',
+      organisationId: scope.schoolId,
+      pupilIds: [pupilId],
+      detail: { noteId: id, confidentiality: level },
+    });
+    return { id };
+  });
+}
+
+export async function addConsent(
+  db: Database,
+  actor: Actor,
+  noteId: number,
+  input: { givenBy: string; purpose: string; sharedWithRoles: string[]; validUntil: string },
+  today: string,
+): Promise<{ id: number }> {
+  const note = await findNote(db, noteId);
+  if (!note) throw notFound({ nl: 'Notitie', en: 'Note' });
+  requireAccess(actor, 'consent.manage', { schoolId: note.schoolId });
+  if (actor.userId === null) throw forbidden();
+  if (note.confidentiality !== 'clb-arts') {
+    throw invalidInput({
+      nl: 'Toestemming is enkel nodig voor een notitie van de CLB-arts.',
+      en: 'Consent applies only to a CLB doctor note.',
+    });
+  }
+  const roles = [...new Set(input.sharedWithRoles)];
+  if (roles.length === 0 || roles.some((r) => !CONSENT_ROLES.includes(r as Role))) {
+    throw invalidInput({
+      nl: `Deel enkel met: ${CONSENT_ROLES.join(', ')}.`,
+      en: `Share only with: ${CONSENT_ROLES.join(', ')}.`,
+    });
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || input.validUntil < today) {
+    throw invalidInput({ nl: 'Kies een einddatum vanaf vandaag.', en: 'Choose an end date from today on.' });
+  }
+  if (input.givenBy.trim() === '' || input.purpose.trim() === '') {
+    throw invalidInput({ nl: 'Vul in wie toestemming gaf en waarvoor.', en: 'Enter who consented and for what.' });
+  }
+  return db.transaction(async (tx) => {
+    const id = await insertConsent(tx, {
+      pupilId: note.pupilId,
+      noteId,
+      givenBy: input.givenBy.trim(),
+      purpose: input.purpose.trim(),
+      sharedWithRoles: roles,
+      validUntil: input.validUntil,
+      recordedBy: actor.userId,
+    });
+    await recordAudit(tx, actor, {
+      action: 'consent.record',
+      organisationId: note.schoolId,
+      pupilIds: [note.pupilId],
+      detail: { consentId: id, noteId, sharedWithRoles: roles, validUntil: input.validUntil },
+    });
+    return { id };
+  });
+}
+
+export async function revokeConsent(db: Database, actor: Actor, consentId: number): Promise<void> {
+  const consent = await findConsent(db, consentId);
+  const note = consent ? await findNote(db, consent.noteId) : undefined;
+  if (!consent || !note) throw notFound({ nl: 'Toestemming', en: 'Consent' });
+  requireAccess(actor, 'consent.manage', { schoolId: note.schoolId });
+  await db.transaction(async (tx) => {
+    await revokeConsentRow(tx, consentId);
+    await recordAudit(tx, actor, {
+      action: 'consent.revoke',
+      organisationId: note.schoolId,
+      pupilIds: [note.pupilId],
+      detail: { consentId },
+    });
+  });
+}

@@ -1,0 +1,291 @@
+// Use cases of the attention list: open signals in a transparent priority order, acknowledge and handle them.
+
+import type { Database, Sql } from '../../db/database.ts';
+import { dayNumber } from '../../domain/half-day.ts';
+import type { RuleDefinition } from '../../domain/rules/index.ts';
+import { parseSchoolYearId, schoolYearOf } from '../../domain/school-year.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.service.ts';
+import { AppError, invalidInput, notFound } from '../errors.ts';
+import { requireAccess, schoolsWhere } from '../policy/policy.ts';
+import { activeCatalog } from './recompute-signals.ts';
+import { type Track, trackOf } from './tracks.ts';
+
+/** Obligation levels the catalog marks as binding by law: always on top, with how long they have been open. */
+const LEGAL = new Set(['legal', 'legal-consequence']);
+/** The window for "speed of accumulation": absent half-days in the last four weeks before the list's date. */
+const RECENT_DAYS = 28;
+
+export interface AttentionItem {
+  id: number;
+  version: number;
+  schoolId: number;
+  schoolName: string;
+  pupil: {
+    id: number;
+    externalId: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    className: string | null;
+  };
+  ruleId: string;
+  title: { nl: string; en: string };
+  action: { nl: string; en: string };
+  obligation: string;
+  source: string;
+  track: Track;
+  triggeredOn: string;
+  status: 'new' | 'acknowledged' | 'handled';
+  explanation: { nl: string; en: string };
+  evidence: unknown;
+  /** Days since triggeredOn for legal obligations (how long the duty has been open); null otherwise. */
+  daysOpen: number | null;
+  /** The facts behind the position in the list, in the order they were applied. */
+  priority: { rule: number; legal: boolean; ageYears: number; recentAbsences: number; otherOpenSignals: number };
+  handledNote: string | null;
+  handledAt: string | null;
+}
+
+export interface AttentionQuery {
+  schoolId?: number;
+  schoolYear?: string;
+  ruleId?: string;
+  className?: string;
+  track?: Track;
+  status?: 'open' | 'handled' | 'all';
+  pupilId?: number;
+  limit?: number;
+  offset?: number;
+}
+
+interface SignalRow {
+  id: number;
+  version: number;
+  schoolId: number;
+  schoolName: string;
+  pupilId: number;
+  externalId: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  className: string | null;
+  ruleId: string;
+  triggeredOn: string;
+  status: 'new' | 'acknowledged' | 'handled';
+  explanationNl: string;
+  explanationEn: string;
+  evidence: unknown;
+  handledNote: string | null;
+  handledAt: string | null;
+}
+
+function ruleIndex(): Map<string, RuleDefinition> {
+  return new Map(activeCatalog().rules.map((r) => [r.id, r]));
+}
+
+/** Lists signals of the schools the actor may see (one school, or every school of a CLB), ordered by priority. */
+export async function listAttention(db: Database, actor: Actor, query: AttentionQuery, today: string) {
+  let schoolIds: number[];
+  const classScope = new Map<number, 'all' | string[]>();
+  if (query.schoolId !== undefined) {
+    const access = requireAccess(actor, 'signal.list', { schoolId: query.schoolId });
+    schoolIds = [query.schoolId];
+    classScope.set(query.schoolId, access.classNames);
+  } else {
+    const reachable = schoolsWhere(actor, 'signal.list');
+    if (reachable === 'all') throw invalidInput({ nl: 'Kies een school.', en: 'Choose a school.' });
+    schoolIds = reachable;
+    for (const id of schoolIds) classScope.set(id, requireAccess(actor, 'signal.list', { schoolId: id }).classNames);
+  }
+  const year = query.schoolYear ? parseSchoolYearId(query.schoolYear) : schoolYearOf(today);
+  if (!year) throw invalidInput({ nl: 'Ongeldig schooljaar.', en: 'Invalid school year.' });
+  const asOf = today < year.lastDay ? today : year.lastDay;
+  const status = query.status ?? 'open';
+  if (schoolIds.length === 0) return { schoolYear: year.id, asOf, total: 0, items: [], rules: [], classes: [] };
+  const rows = await db.query<SignalRow>(
+    `SELECT s.id::int AS id, s.version, s.school_id::int AS "schoolId", o.name AS "schoolName",
+            p.id::int AS "pupilId", p.external_id AS "externalId", p.first_name AS "firstName",
+            p.last_name AS "lastName", p.birth_date AS "birthDate", e.class_name AS "className",
+            s.rule_id AS "ruleId", s.triggered_on AS "triggeredOn", s.status,
+            s.explanation_nl AS "explanationNl", s.explanation_en AS "explanationEn", s.evidence,
+            s.handled_note AS "handledNote",
+            to_char(s.handled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "handledAt"
+     FROM signal s
+     JOIN pupil p ON p.id = s.pupil_id
+     JOIN organisation o ON o.id = s.school_id
+     LEFT JOIN enrolment e ON e.pupil_id = s.pupil_id AND e.school_year = s.school_year
+     WHERE s.school_id = ANY($1::bigint[]) AND s.school_year = $2 AND s.holds
+       AND ($3 = 'all' OR ($3 = 'open' AND s.status <> 'handled') OR ($3 = 'handled' AND s.status = 'handled'))
+       AND ($4::text IS NULL OR s.rule_id = $4) AND ($5::text IS NULL OR e.class_name = $5)
+       AND ($6::bigint IS NULL OR s.pupil_id = $6)`,
+    [schoolIds, year.id, status, query.ruleId ?? null, query.className ?? null, query.pupilId ?? null],
+  );
+  const visible = rows.filter((r) => {
+    const scope = classScope.get(r.schoolId);
+    return scope === 'all' || (r.className !== null && scope?.includes(r.className));
+  });
+  const recent = await recentAbsences(db, schoolIds, asOf);
+  const openPerPupil = new Map<number, number>();
+  for (const r of visible)
+    if (r.status !== 'handled') openPerPupil.set(r.pupilId, (openPerPupil.get(r.pupilId) ?? 0) + 1);
+  const rules = ruleIndex();
+  const asOfDay = dayNumber(asOf);
+  let items: AttentionItem[] = visible.map((r) => {
+    const rule = rules.get(r.ruleId);
+    const legal = LEGAL.has(rule?.obligation ?? '');
+    return {
+      id: r.id,
+      version: r.version,
+      schoolId: r.schoolId,
+      schoolName: r.schoolName,
+      pupil: {
+        id: r.pupilId,
+        externalId: r.externalId,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        birthDate: r.birthDate,
+        className: r.className,
+      },
+      ruleId: r.ruleId,
+      title: rule?.title ?? { nl: r.ruleId, en: r.ruleId },
+      action: rule?.action ?? { nl: '', en: '' },
+      obligation: rule?.obligation ?? 'guidance',
+      source: rule?.source ?? '',
+      track: trackOf(r.ruleId),
+      triggeredOn: r.triggeredOn,
+      status: r.status,
+      explanation: { nl: r.explanationNl, en: r.explanationEn },
+      evidence: r.evidence,
+      daysOpen: legal && r.status !== 'handled' ? Math.max(0, asOfDay - dayNumber(r.triggeredOn)) : null,
+      priority: {
+        rule: rule?.priority ?? 0,
+        legal,
+        ageYears: Math.floor((asOfDay - dayNumber(r.birthDate)) / 365.25),
+        recentAbsences: recent.get(r.pupilId) ?? 0,
+        otherOpenSignals: Math.max(0, (openPerPupil.get(r.pupilId) ?? 1) - 1),
+      },
+      handledNote: r.handledNote,
+      handledAt: r.handledAt,
+    };
+  });
+  if (query.track) items = items.filter((i) => i.track === query.track);
+  items.sort(byPriority);
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+  const offset = Math.max(query.offset ?? 0, 0);
+  const page = items.slice(offset, offset + limit);
+  await recordAudit(db, actor, {
+    action: 'signal.list',
+    organisationId: query.schoolId ?? null,
+    pupilIds: [...new Set(page.map((i) => i.pupil.id))],
+  });
+  return {
+    schoolYear: year.id,
+    asOf,
+    total: items.length,
+    items: page,
+    rules: [...new Set(visible.map((r) => r.ruleId))].sort(),
+    classes: [...new Set(visible.map((r) => r.className).filter((c): c is string => c !== null))].sort(),
+  };
+}
+
+/**
+ * The catalog's transparent priority: legal obligations first, then the rule's priority, then younger pupils,
+ * faster accumulation (absences in the last four weeks) and more other open signals (known risk factors).
+ * Parents' reachability joins this order once the pupil file records contact attempts.
+ */
+export function byPriority(a: AttentionItem, b: AttentionItem): number {
+  return (
+    Number(b.priority.legal) - Number(a.priority.legal) ||
+    b.priority.rule - a.priority.rule ||
+    a.priority.ageYears - b.priority.ageYears ||
+    b.priority.recentAbsences - a.priority.recentAbsences ||
+    b.priority.otherOpenSignals - a.priority.otherOpenSignals ||
+    a.triggeredOn.localeCompare(b.triggeredOn) ||
+    a.id - b.id
+  );
+}
+
+async function recentAbsences(db: Sql, schoolIds: number[], asOf: string): Promise<Map<number, number>> {
+  const rows = await db.query<{ pupilId: number; n: number }>(
+    `SELECT r.pupil_id::int AS "pupilId", count(*)::int AS n
+     FROM register_entry r JOIN absence_code c ON c.code = r.code AND c.counts_as_absent
+     WHERE r.school_id = ANY($1::bigint[]) AND r.date > ($2::date - $3::int) AND r.date <= $2::date
+     GROUP BY r.pupil_id`,
+    [schoolIds, asOf, RECENT_DAYS],
+  );
+  return new Map(rows.map((r) => [r.pupilId, r.n]));
+}
+
+const conflict = (current: unknown) =>
+  new AppError(
+    409,
+    'conflict',
+    {
+      nl: 'Iemand anders heeft dit signaal intussen gewijzigd. Bekijk de huidige toestand en probeer opnieuw.',
+      en: 'Someone else changed this signal in the meantime. Review its current state and try again.',
+    },
+    { current },
+  );
+
+/** Moves a signal along new → acknowledged → handled, with optimistic locking on its version. */
+export async function followUpSignal(
+  db: Database,
+  actor: Actor,
+  signalId: number,
+  change: { to: 'acknowledged' | 'handled'; version: number; note?: string; link?: string },
+) {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{
+      schoolId: number;
+      pupilId: number;
+      version: number;
+      status: string;
+      className: string | null;
+    }>(
+      `SELECT s.school_id::int AS "schoolId", s.pupil_id::int AS "pupilId", s.version, s.status,
+              e.class_name AS "className"
+       FROM signal s LEFT JOIN enrolment e ON e.pupil_id = s.pupil_id AND e.school_year = s.school_year
+       WHERE s.id = $1`,
+      [signalId],
+    );
+    const current = rows[0];
+    if (!current) throw notFound({ nl: 'Signaal', en: 'Signal' });
+    requireAccess(actor, 'signal.follow-up', {
+      schoolId: current.schoolId,
+      classNames: current.className ? [current.className] : [],
+    });
+    if (change.to === 'handled' && !change.note?.trim()) {
+      throw invalidInput({
+        nl: 'Beschrijf kort wat er gedaan werd.',
+        en: 'Briefly describe what was done.',
+      });
+    }
+    const updated = await tx.query<{ id: number; version: number; status: string }>(
+      change.to === 'acknowledged'
+        ? `UPDATE signal SET status = 'acknowledged', acknowledged_by = $3, acknowledged_at = now(),
+                  version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $2 AND status = 'new' RETURNING id::int AS id, version, status`
+        : `UPDATE signal SET status = 'handled', handled_by = $3, handled_at = now(), handled_note = $4,
+                  handled_link = $5, handled_evidence_key = evidence_key, version = version + 1, updated_at = now()
+           WHERE id = $1 AND version = $2 AND status <> 'handled' RETURNING id::int AS id, version, status`,
+      change.to === 'acknowledged'
+        ? [signalId, change.version, actor.userId]
+        : [signalId, change.version, actor.userId, change.note?.trim() ?? null, change.link ?? null],
+    );
+    if (updated.length === 0) throw conflict({ version: current.version, status: current.status });
+    await tx.query(`INSERT INTO signal_event (signal_id, event, actor_id, note) VALUES ($1, $2, $3, $4)`, [
+      signalId,
+      change.to,
+      actor.userId,
+      change.note ?? null,
+    ]);
+    await recordAudit(tx, actor, {
+      action: `signal.${change.to}`,
+      organisationId: current.schoolId,
+      pupilIds: [current.pupilId],
+      detail: { signalId },
+    });
+    return updated[0];
+  });
+}

@@ -1,0 +1,162 @@
+// Use case: recompute the signals of some pupils of a school (after an import) and store what changed.
+import { createHash } from 'node:crypto';
+import type { Sql } from '../../db/database.ts';
+import { calendarVersion } from '../../db/school.repository.ts';
+import { type ComputedSignalRow, clearSignals, signalsOfPupils, writeSignals } from '../../db/signal.repository.ts';
+import {
+  buildEngineInput,
+  type CompiledCalendar,
+  compileCalendar,
+  evaluate,
+  type PupilRecord,
+  type RegisterRecord,
+  type RuleCatalog,
+  type Signal,
+  VLAANDEREN_CATALOG,
+} from '../../domain/rules/index.ts';
+import { parseSchoolYearId } from '../../domain/school-year.ts';
+import { phaseTimer } from '../import/phase-timer.ts';
+
+/** The catalog in force. (Per-school overrides of product defaults are resolved here once they are stored.) */
+export function activeCatalog(): RuleCatalog {
+  return VLAANDEREN_CATALOG;
+}
+
+interface EnrolmentFacts {
+  pupilId: number;
+  schoolYear: string;
+  level: 'kleuter' | 'lager' | 'secundair';
+  birthDate: string;
+  enrolledFrom: string;
+  enrolledUntil: string | null;
+  excludedOn: string | null;
+}
+
+/** Compiled calendars per school, reused while the school's calendar_version is unchanged. */
+const calendarCache = new Map<number, { version: number; calendar: CompiledCalendar }>();
+
+async function schoolCalendar(tx: Sql, schoolId: number): Promise<CompiledCalendar> {
+  const version = await calendarVersion(tx, schoolId);
+  const cached = calendarCache.get(schoolId);
+  if (cached?.version === version) return cached.calendar;
+  const rows = await tx.query<{ date: string; half: 'AM' | 'PM'; schoolDay: boolean }>(
+    'SELECT date, half, school_day AS "schoolDay" FROM calendar_half_day WHERE school_id = $1',
+    [schoolId],
+  );
+  const calendar = compileCalendar('school', rows);
+  calendarCache.set(schoolId, { version, calendar });
+  return calendar;
+}
+
+export const evidenceKey = (evidence: Signal['evidence']) =>
+  createHash('sha1').update(JSON.stringify(evidence)).digest('base64url');
+
+export interface RecomputeResult {
+  evaluatedPupils: number;
+  written: number;
+  cleared: number;
+}
+
+/**
+ * Evaluates the catalog for the given pupils in every school year they are enrolled in (as of `today`, or the
+ * last day of a past school year) and writes only the differences with what is stored.
+ */
+export async function recomputeSignals(
+  tx: Sql,
+  schoolId: number,
+  pupilIds: readonly number[],
+  today: string,
+): Promise<RecomputeResult> {
+  if (pupilIds.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
+  const phase = phaseTimer('signals');
+  const enrolments = await tx.query<EnrolmentFacts>(
+    `SELECT e.pupil_id::int AS "pupilId", e.school_year AS "schoolYear", e.level, p.birth_date AS "birthDate",
+            e.enrolled_from AS "enrolledFrom", e.enrolled_until AS "enrolledUntil", e.excluded_on AS "excludedOn"
+     FROM enrolment e JOIN pupil p ON p.id = e.pupil_id
+     WHERE e.pupil_id = ANY($1::bigint[]) AND e.school_id = $2 AND e.enrolled_from <= $3`,
+    [pupilIds, schoolId, today],
+  );
+  if (enrolments.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
+  const years = [...new Set(enrolments.map((e) => e.schoolYear))].sort();
+  const firstYear = parseSchoolYearId(years[0] as string);
+  if (!firstYear) throw new Error(`invalid school year ${years[0]}`);
+  const previousStart = `${firstYear.startYear - 1}-09-01`;
+  // One connection inside a transaction: queries run one after the other.
+  const register = await tx.query<{ pupilId: number; date: string; half: 'AM' | 'PM'; code: string }>(
+    `SELECT pupil_id::int AS "pupilId", date, half, code FROM register_entry
+       WHERE pupil_id = ANY($1::bigint[]) AND date >= $2 AND date <= $3`,
+    [pupilIds, previousStart, today],
+  );
+  const calendar = await schoolCalendar(tx, schoolId);
+  const stored = await signalsOfPupils(tx, pupilIds);
+  phase('load');
+  const registerRecords: RegisterRecord[] = register.map((r) => ({ ...r, pupilId: String(r.pupilId) }));
+  const catalog = activeCatalog();
+  const storedByKey = new Map(stored.map((s) => [`${s.pupilId}|${s.schoolYear}|${s.ruleId}`, s]));
+  const seen = new Set<string>();
+  const rows: ComputedSignalRow[] = [];
+  for (const schoolYear of years) {
+    const year = parseSchoolYearId(schoolYear);
+    if (!year) continue;
+    const asOf = today < year.lastDay ? today : year.lastDay;
+    const pupils: PupilRecord[] = enrolments
+      .filter((e) => e.schoolYear === schoolYear)
+      .map((e) => ({
+        pupilId: String(e.pupilId),
+        calendarId: 'school',
+        birthDate: e.birthDate,
+        level: e.level,
+        enrolledFrom: e.enrolledFrom,
+        enrolledUntil: e.enrolledUntil,
+        excludedOn: e.excludedOn,
+      }));
+    const enrolled = new Set(pupils.map((p) => p.pupilId));
+    const input = buildEngineInput({
+      pupils,
+      register: registerRecords.filter((r) => enrolled.has(r.pupilId)),
+      calendars: [calendar],
+    });
+    for (const signal of evaluate(input, catalog, asOf)) {
+      const pupilId = Number(signal.pupilId);
+      const key = `${pupilId}|${schoolYear}|${signal.ruleId}`;
+      seen.add(key);
+      const fingerprint = evidenceKey(signal.evidence);
+      const before = storedByKey.get(key);
+      if (before?.holds && before.evidenceKey === fingerprint) continue;
+      let status: ComputedSignalRow['status'] = before?.status ?? 'new';
+      let event: ComputedSignalRow['event'] = before ? 'evidence-changed' : 'detected';
+      if (before?.status === 'handled') {
+        if (before.handledEvidenceKey !== fingerprint) {
+          status = 'new';
+          event = 'reopened';
+        } else event = null;
+      }
+      rows.push({
+        schoolId,
+        pupilId,
+        schoolYear,
+        ruleId: signal.ruleId,
+        triggeredOn: signal.triggeredOn,
+        evidence: JSON.stringify(signal.evidence),
+        evidenceKey: fingerprint,
+        explanationNl: signal.explanation.nl,
+        explanationEn: signal.explanation.en,
+        status,
+        event,
+      });
+    }
+  }
+  phase('evaluate');
+  const evaluatedYears = new Set(years);
+  const cleared = stored
+    .filter((s) => s.holds && evaluatedYears.has(s.schoolYear) && !seen.has(`${s.pupilId}|${s.schoolYear}|${s.ruleId}`))
+    .map((s) => s.id);
+  await writeSignals(tx, rows);
+  await clearSignals(tx, cleared);
+  phase('write');
+  return {
+    evaluatedPupils: new Set(enrolments.map((e) => e.pupilId)).size,
+    written: rows.length,
+    cleared: cleared.length,
+  };
+}

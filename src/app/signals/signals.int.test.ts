@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schoolWithPupils, tempDir, writeTemp } from '../../testing/fixtures.ts';
+import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
+import { SYSTEM_ACTOR } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import { importFile } from '../import/import.service.ts';
+import { followUpSignal, listAttention } from './attention-list.service.ts';
+
+const PUPILS = `pupil_id,first_name,last_name,birth_date,level,grade,class
+1001,Lotte,Peeters,2012-03-04,secundair,1,1A
+1002,Milan,Janssens,2011-11-20,secundair,2,2B
+`;
+const TODAY = '2026-03-02';
+
+describe.each(testEngines())('signals after imports on %s', (engine) => {
+  let t: TestDatabase;
+  let schoolId: number;
+  const dir = tempDir();
+  let n = 0;
+  const register = (rows: string[]) =>
+    importFile(t.db, SYSTEM_ACTOR, {
+      schoolId,
+      kind: 'register',
+      path: writeTemp(dir, `r${++n}.csv`, `pupil_id,date,half,code\n${rows.join('\n')}\n`),
+      today: TODAY,
+    });
+  const open = async () =>
+    (await listAttention(t.db, SYSTEM_ACTOR, { schoolId, schoolYear: '2025-2026' }, TODAY)).items.map(
+      (i) => `${i.pupil.externalId}:${i.ruleId}`,
+    );
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    schoolId = await schoolWithPupils(t.db, PUPILS);
+  });
+  afterAll(async () => t?.drop());
+
+  it('the 5th B half-day raises B5_CLB with its evidence, only for that pupil', async () => {
+    await register(['1001,2025-09-15,AM,B', '1001,2025-10-02,PM,B', '1001,2025-11-18,AM,B', '1001,2025-11-18,PM,B']);
+    expect(await open()).not.toContain('1001:B5_CLB');
+    await register(['1001,2025-12-01,AM,B']);
+    const list = await listAttention(t.db, SYSTEM_ACTOR, { schoolId, schoolYear: '2025-2026' }, TODAY);
+    const b5 = list.items.find((i) => i.ruleId === 'B5_CLB');
+    expect(b5).toMatchObject({ pupil: { externalId: '1001' }, triggeredOn: '2025-12-01', obligation: 'legal' });
+    if (!b5) throw new Error('no B5_CLB signal');
+    expect((b5.evidence as { date: string }[]).map((e) => e.date)).toEqual([
+      '2025-09-15',
+      '2025-10-02',
+      '2025-11-18',
+      '2025-11-18',
+      '2025-12-01',
+    ]);
+    expect(b5?.explanation.nl).toContain('01/12/2025');
+    expect(b5?.daysOpen).toBe(91);
+    // Legal obligations come first.
+    expect(list.items[0]?.priority.legal).toBe(true);
+    expect((await open()).filter((k) => k.startsWith('1002:'))).toEqual([]);
+  });
+
+  it('acknowledge and handle with optimistic locking; handled leaves the open list and stays away', async () => {
+    const b5 = (await listAttention(t.db, SYSTEM_ACTOR, { schoolId, schoolYear: '2025-2026' }, TODAY)).items.find(
+      (i) => i.ruleId === 'B5_CLB',
+    );
+    if (!b5) throw new Error('no B5_CLB');
+    const acknowledged = await followUpSignal(t.db, SYSTEM_ACTOR, b5.id, { to: 'acknowledged', version: b5.version });
+    const stale = await followUpSignal(t.db, SYSTEM_ACTOR, b5.id, {
+      to: 'handled',
+      version: b5.version,
+      note: 'CLB gesignaleerd',
+    }).catch((e) => e);
+    expect(stale).toBeInstanceOf(AppError);
+    expect((stale as AppError).status).toBe(409);
+    await followUpSignal(t.db, SYSTEM_ACTOR, b5.id, {
+      to: 'handled',
+      version: acknowledged?.version ?? 0,
+      note: 'CLB gesignaleerd op 2/12',
+    });
+    expect(await open()).not.toContain('1001:B5_CLB');
+    // A 6th B does not change the evidence of B5_CLB (the first five), so the handled signal stays handled.
+    await register(['1001,2025-12-02,AM,B']);
+    expect(await open()).not.toContain('1001:B5_CLB');
+  });
+
+  it('a handled signal comes back when its evidence changes', async () => {
+    // Correcting one of the first five B's to Z makes the 6th B the 5th: new evidence.
+    await register(['1001,2025-09-15,AM,Z']);
+    expect(await open()).toContain('1001:B5_CLB');
+  });
+
+  it('a corrected register clears a signal that no longer holds', async () => {
+    await register(['1002,2025-09-16,AM,B']);
+    expect(await open()).toContain('1002:B_FIRST');
+    await register(['1002,2025-09-16,AM,Z']);
+    expect(await open()).not.toContain('1002:B_FIRST');
+  });
+});

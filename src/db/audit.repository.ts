@@ -1,0 +1,81 @@
+// The audit log: append and search only. Rows are never updated or deleted by the application (migration 0003
+// refuses both); the retention purge is a separate maintenance path (audit-purge.ts).
+import type { Sql } from './database.ts';
+
+export interface AuditEventInput {
+  userId: number | null;
+  actorLabel: string;
+  action: string;
+  organisationId: number | null;
+  pupilIds: readonly number[];
+  origin: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditEventRow {
+  id: number;
+  at: string;
+  userId: number | null;
+  actorLabel: string;
+  action: string;
+  organisationId: number | null;
+  organisationName: string | null;
+  pupilIds: number[];
+  origin: string;
+  detail: Record<string, unknown>;
+}
+
+export async function insertAuditEvent(db: Sql, event: AuditEventInput): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_event (user_id, actor_label, action, organisation_id, pupil_ids, origin, detail)
+     VALUES ($1, $2, $3, $4, $5::bigint[], $6, $7::jsonb)`,
+    [
+      event.userId,
+      event.actorLabel,
+      event.action,
+      event.organisationId,
+      [...event.pupilIds],
+      event.origin,
+      JSON.stringify(event.detail ?? {}),
+    ],
+  );
+}
+
+export interface AuditSearch {
+  /** Limit to these organisations; 'all' for the system. */
+  organisationIds: number[] | 'all';
+  pupilId?: number;
+  userId?: number;
+  action?: string;
+  from?: string;
+  until?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function searchAuditEvents(db: Sql, q: AuditSearch): Promise<{ total: number; items: AuditEventRow[] }> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (value: unknown, sql: (p: string) => string) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (q.organisationIds !== 'all') add(q.organisationIds, (p) => `a.organisation_id = ANY(${p}::bigint[])`);
+  if (q.pupilId !== undefined) add(q.pupilId, (p) => `${p}::bigint = ANY(a.pupil_ids)`);
+  if (q.userId !== undefined) add(q.userId, (p) => `a.user_id = ${p}`);
+  if (q.action) add(q.action, (p) => `a.action = ${p}`);
+  if (q.from) add(q.from, (p) => `a.at >= ${p}::date`);
+  if (q.until) add(q.until, (p) => `a.at < ${p}::date + 1`);
+  params.push(q.limit, q.offset);
+  const rows = await db.query<AuditEventRow & { total: number }>(
+    `SELECT a.id::int AS id, a.at, a.user_id::int AS "userId", a.actor_label AS "actorLabel", a.action,
+            a.organisation_id::int AS "organisationId", o.name AS "organisationName",
+            a.pupil_ids::int[] AS "pupilIds", a.origin, a.detail, count(*) OVER ()::int AS total
+     FROM audit_event a LEFT JOIN organisation o ON o.id = a.organisation_id
+     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY a.at DESC, a.id DESC
+     LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...row }) => row) };
+}

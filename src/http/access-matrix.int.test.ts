@@ -1,0 +1,223 @@
+// Every HTTP route × every role, in and out of scope, against the policy table. The route list comes from the
+// real Fastify app, so a new route without a declared action, or with one the server does not enforce, fails.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../app/actor.ts';
+import { type Action, accessFor, isAction } from '../app/policy/policy.ts';
+import type { Scope } from '../app/policy/predicates.ts';
+import { ROLES, type Role } from '../app/policy/roles.ts';
+import { currentClasses } from '../app/pupil.service.ts';
+import { enrolmentsOfPupil } from '../db/pupil.repository.ts';
+import { membershipsOf } from '../db/user.repository.ts';
+import { buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
+import { type HttpSession, signIn } from '../testing/http-session.ts';
+import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
+import { buildServer } from './server.ts';
+
+const TODAY = '2026-03-01';
+type Target = 'in' | 'out' | 'other-class';
+
+/** A concrete request for a route and the scope the policy should judge it by ('any': allowed somewhere). */
+interface Probe {
+  url: string;
+  payload?: string | object;
+  headers?: Record<string, string>;
+  scope: Scope | 'any';
+}
+
+let counter = 0;
+
+function multipartUpload() {
+  const boundary = '----matrix';
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.csv"\r\nContent-Type: text/csv\r\n\r\npupil_id,date,half,code\n9999,2025-09-15,AM,B\n\r\n--${boundary}--\r\n`;
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * How to fill each path parameter for a target, and what it scopes. A new route with a new parameter name
+ * needs a line here; the test says so.
+ */
+async function resolveParams(
+  world: World,
+  db: TestDatabase['db'],
+  url: string,
+  target: Target,
+): Promise<{ url: string; scope: Scope | 'any' } | null> {
+  let scope: Scope | 'any' = 'any';
+  let path = url;
+  for (const [, name] of url.matchAll(/:(\w+)/g)) {
+    let value: number | string;
+    switch (name) {
+      case 'schoolId':
+        if (target === 'other-class') return null;
+        value = target === 'in' ? world.schoolA : world.schoolB;
+        scope = { schoolId: value };
+        break;
+      case 'pupilId': {
+        value = target === 'in' ? world.pupilA1 : target === 'out' ? world.pupilB : world.pupilA2;
+        const schoolId = target === 'out' ? world.schoolB : world.schoolA;
+        scope = { schoolId, classNames: currentClasses(await enrolmentsOfPupil(db, value), TODAY) };
+        break;
+      }
+      case 'noteId':
+        if (target === 'other-class') return null;
+        value = target === 'in' ? world.noteA : world.noteB;
+        scope = { schoolId: target === 'in' ? world.schoolA : world.schoolB };
+        break;
+      case 'consentId':
+        if (target === 'other-class') return null;
+        value = target === 'in' ? world.consentA : world.consentB;
+        scope = { schoolId: target === 'in' ? world.schoolA : world.schoolB };
+        break;
+      case 'signalId':
+        value = target === 'in' ? world.signalA1 : target === 'out' ? world.signalB : world.signalA2;
+        scope =
+          target === 'out'
+            ? { schoolId: world.schoolB, classNames: ['1A'] }
+            : { schoolId: world.schoolA, classNames: [target === 'in' ? '1A' : '2B'] };
+        break;
+      case 'userId':
+        if (target === 'other-class') return null;
+        value = target === 'in' ? world.victimA : world.victimB;
+        scope = { organisationId: target === 'in' ? world.schoolA : world.schoolB };
+        break;
+      case 'kind':
+        value = 'register';
+        break;
+      default:
+        throw new Error(`access-matrix: add a resolver for route parameter :${name} (${url})`);
+    }
+    path = path.replace(`:${name}`, String(value));
+  }
+  if (target === 'other-class' && !url.includes(':pupilId') && !url.includes(':signalId')) return null;
+  return { url: path, scope };
+}
+
+/** Bodies and query strings that pass validation, so the request reaches the use case's own access check. */
+function sample(method: string, url: string, world: World, target: Target): Partial<Probe> {
+  const organisationId = target === 'out' ? world.schoolB : world.schoolA;
+  const key = `${method} ${url}`;
+  switch (key) {
+    case 'POST /api/schools/:schoolId/imports/:kind':
+      return multipartUpload();
+    case 'POST /api/pupils/:pupilId/notes':
+      return { payload: { confidentiality: 'school+clb', body: 'Gesprek met ouders.' } };
+    case 'POST /api/notes/:noteId/consents':
+      return {
+        payload: {
+          givenBy: 'ouders',
+          purpose: 'opvolging',
+          sharedWithRoles: ['zorgcoordinator'],
+          validUntil: '2026-06-30',
+        },
+      };
+    case 'POST /api/admin/users':
+      counter += 1;
+      return {
+        payload: { email: `invitee${counter}@x.test`, displayName: 'Invitee', organisationId, role: 'secretariaat' },
+        scope: { organisationId },
+      };
+    case 'POST /api/admin/users/:userId/roles':
+    case 'POST /api/admin/users/:userId/roles/remove':
+      return { payload: { organisationId, role: 'secretariaat' } };
+    case 'GET /api/admin/users':
+    case 'GET /api/audit':
+      return { url: `?organisationId=${organisationId}`, scope: { organisationId } };
+    case 'POST /api/signals/:signalId/acknowledge':
+    case 'POST /api/signals/:signalId/handle':
+      return { payload: { version: 1, note: 'Gesprek met ouders gevoerd.' } };
+    case 'POST /api/me/password':
+      return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };
+    default:
+      return {};
+  }
+}
+
+/** Allowed somewhere: the action is allowed on one of the schools or organisations the actor is a member of. */
+function allowedSomewhere(actor: Actor, action: Action): boolean {
+  return actor.memberships.some(
+    (m) =>
+      accessFor(actor, action, { organisationId: m.organisationId }).allowed ||
+      m.schoolIds.some((schoolId) => accessFor(actor, action, { schoolId }).allowed),
+  );
+}
+
+describe.each(testEngines())('every route × every role on %s', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  const sessions = new Map<Role, { session: HttpSession; actor: Actor }>();
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    world = await buildWorld(t.db);
+    app = await buildServer({ db: t.db, today: () => TODAY, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
+    for (const role of ROLES) {
+      const user = world.users[role];
+      const actor: Actor = {
+        kind: 'user',
+        userId: user.id,
+        label: user.email,
+        memberships: await membershipsOf(t.db, user.id),
+      };
+      sessions.set(role, { session: await signIn(app, user.email, WORLD_PASSWORD), actor });
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  const apiRoutes = () => app.routeTable.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
+
+  it('declares a policy action (or public) for every API route', () => {
+    expect(apiRoutes().length).toBeGreaterThan(10);
+    const undeclared = apiRoutes().filter((r) => r.access !== 'public' && !(r.access && isAction(r.access)));
+    expect(undeclared.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('refuses every non-public route without a session (401) or without a CSRF token (403)', async () => {
+    for (const route of apiRoutes().filter((r) => r.access !== 'public')) {
+      const resolved = await resolveParams(world, t.db, route.url, 'in');
+      if (!resolved) continue;
+      const anonymous = await app.inject({ method: route.method as 'GET', url: resolved.url });
+      expect(anonymous.statusCode, `${route.method} ${route.url}`).toBe(route.method === 'GET' ? 401 : 403);
+    }
+  });
+
+  it('answers every route for every role as the policy table says, in and out of scope', async () => {
+    const failures: string[] = [];
+    let cells = 0;
+    for (const route of apiRoutes().filter((r) => r.access !== 'public')) {
+      const action = route.access as Action;
+      for (const target of ['in', 'out', 'other-class'] as const) {
+        const resolved = await resolveParams(world, t.db, route.url, target);
+        if (!resolved) continue;
+        if (target === 'out' && resolved.scope === 'any' && !sample(route.method, route.url, world, 'out').scope)
+          continue; // nothing in the request names a school or organisation
+        for (const role of ROLES) {
+          const { session, actor } = sessions.get(role) as { session: HttpSession; actor: Actor };
+          const extra = sample(route.method, route.url, world, target);
+          const scope = extra.scope ?? resolved.scope;
+          const expected = scope === 'any' ? allowedSomewhere(actor, action) : accessFor(actor, action, scope).allowed;
+          const response = await app.inject({
+            method: route.method as 'GET',
+            url: resolved.url + (extra.url ?? ''),
+            headers: { ...session.headers, ...(extra.headers ?? {}) },
+            ...(extra.payload !== undefined ? { payload: extra.payload } : {}),
+          });
+          cells++;
+          const ok = expected
+            ? ![401, 403].includes(response.statusCode) && response.statusCode < 500
+            : response.statusCode === 403;
+          if (!ok)
+            failures.push(
+              `${role} ${route.method} ${route.url} [${target}]: expected ${expected ? 'allowed' : '403'}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+            );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(cells).toBeGreaterThan(150);
+  });
+});

@@ -1,0 +1,112 @@
+// Property: a user of school A (any role reaching A) can never read or change anything of school B through any
+// route, whatever ids are put in the URL and body. The routes come from the real Fastify app.
+
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../app/policy/roles.ts';
+import { B_MARKER, buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
+import { type HttpSession, signIn } from '../testing/http-session.ts';
+import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
+import { buildServer } from './server.ts';
+
+/** Everything of school B that a route could change, as one comparable snapshot. */
+async function snapshotOfB(t: TestDatabase, world: World) {
+  return t.db.query(
+    `SELECT
+       (SELECT count(*)::int FROM register_entry WHERE school_id = $1) AS register,
+       (SELECT count(*)::int FROM import_batch WHERE school_id = $1) AS imports,
+       (SELECT count(*)::int FROM pupil_note WHERE school_id = $1) AS notes,
+       (SELECT string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' ORDER BY id) FROM consent WHERE pupil_id = $2) AS consents,
+       (SELECT string_agg(user_id || ':' || role, ',' ORDER BY user_id, role) FROM membership WHERE organisation_id = $1) AS memberships,
+       (SELECT string_agg(id || ':' || active || ':' || md5(coalesce(password_hash, '')), ',' ORDER BY id)
+          FROM app_user WHERE id IN (SELECT user_id FROM membership WHERE organisation_id = $1)) AS accounts`,
+    [world.schoolB, world.pupilB],
+  );
+}
+
+describe.each(testEngines())('tenant isolation on %s', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  const sessions: HttpSession[] = [];
+  let idsOfB: Record<string, number[]>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    world = await buildWorld(t.db);
+    app = await buildServer({ db: t.db, today: () => '2026-03-01', loginRateLimit: { max: 1000, timeWindow: 60_000 } });
+    for (const role of ROLES) sessions.push(await signIn(app, world.users[role].email, WORLD_PASSWORD));
+    idsOfB = {
+      schoolId: [world.schoolB],
+      pupilId: [world.pupilB],
+      noteId: [world.noteB, world.consentB],
+      consentId: [world.consentB],
+      userId: [world.victimB, world.userB.id, world.beheerderB.id],
+      organisationId: [world.schoolB],
+    };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('never answers a user of A with data of B, nor lets one change B', async () => {
+    const before = await snapshotOfB(t, world);
+    const routes = app.routeTable.filter(
+      (r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && r.access !== 'public',
+    );
+    const idOf = (name: string) =>
+      fc.oneof(
+        fc.constantFrom(...(idsOfB[name] ?? [world.schoolB])),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: -5, max: 2 ** 40 }),
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.nat({ max: sessions.length - 1 }),
+        fc.record({
+          schoolId: idOf('schoolId'),
+          pupilId: idOf('pupilId'),
+          noteId: idOf('noteId'),
+          consentId: idOf('consentId'),
+          userId: idOf('userId'),
+          organisationId: idOf('organisationId'),
+          kind: fc.constantFrom('register', 'pupils', 'calendar', 'x'),
+        }),
+        async (route, sessionIndex, ids) => {
+          const url = route.url.replace(/:(\w+)/g, (_, name: string) => String(ids[name as keyof typeof ids]));
+          const body = {
+            organisationId: ids.organisationId,
+            role: 'secretariaat',
+            email: `p${Math.abs(ids.userId)}@x.test`,
+            displayName: 'P',
+            confidentiality: 'school',
+            body: 'notitie',
+            givenBy: 'ouders',
+            purpose: 'test',
+            sharedWithRoles: ['zorgcoordinator'],
+            validUntil: '2026-06-30',
+          };
+          const response = await app.inject({
+            method: route.method as 'GET',
+            url: `${url}?organisationId=${ids.organisationId}&schoolYear=2025-2026`,
+            headers: (sessions[sessionIndex] as HttpSession).headers,
+            ...(route.method === 'GET' ? {} : { payload: body }),
+          });
+          expect(response.statusCode, `${route.method} ${url}`).toBeLessThan(500);
+          expect(response.body, `${route.method} ${url}`).not.toContain(B_MARKER);
+          const namesB = Object.entries(idsOfB).some(([name, values]) =>
+            route.url.includes(`:${name}`) ? values.includes(ids[name as keyof typeof ids] as number) : false,
+          );
+          // 401 too: an earlier random reset or deactivation of an A account may have ended that session.
+          if (namesB) expect([401, 403, 404], `${route.method} ${url}`).toContain(response.statusCode);
+          else expect(response.statusCode === 401 || response.statusCode < 500).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(await snapshotOfB(t, world)).toEqual(before);
+  });
+});

@@ -1,0 +1,77 @@
+// Typed client for the account administration and audit API (beheerder): same CSRF and problem handling as client.ts.
+import { ApiError, type ProblemDetails, queryString, readCookie } from './client.ts';
+
+export interface Organisation {
+  id: number;
+  name: string;
+  kind: 'school' | 'clb' | 'region';
+}
+
+export interface AdminUser {
+  id: number;
+  email: string;
+  displayName: string;
+  active: boolean;
+  lockedUntil: string | null;
+  memberships: { organisationId: number; organisationName: string; role: string; classNames: string[] }[];
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorLabel: string;
+  action: string;
+  organisationName: string | null;
+  pupilIds: number[];
+  origin: string;
+}
+
+export interface AuditFilter {
+  organisationId?: string;
+  pupilId?: string;
+  action?: string;
+  from?: string;
+  until?: string;
+  offset?: number;
+}
+
+async function send<T>(path: string, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = readCookie(document.cookie, 'aanwezig_csrf') ?? '';
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
+    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+export const adminApi = {
+  organisations: () => send<Organisation[]>('/api/admin/organisations'),
+  users: (organisationId?: string) => send<AdminUser[]>(`/api/admin/users${queryString({ organisationId })}`),
+  invite: (invitation: {
+    email: string;
+    displayName: string;
+    organisationId: number;
+    role: string;
+    classNames: string[];
+  }) => send<{ userId: number; temporaryPassword: string }>('/api/admin/users', 'POST', invitation),
+  assignRole: (userId: number, assignment: { organisationId: number; role: string; classNames: string[] }) =>
+    send<void>(`/api/admin/users/${userId}/roles`, 'POST', assignment),
+  removeRole: (userId: number, assignment: { organisationId: number; role: string }) =>
+    send<void>(`/api/admin/users/${userId}/roles/remove`, 'POST', assignment),
+  setActive: (userId: number, active: boolean) =>
+    send<void>(`/api/admin/users/${userId}/${active ? 'activate' : 'deactivate'}`, 'POST'),
+  resetPassword: (userId: number) =>
+    send<{ temporaryPassword: string }>(`/api/admin/users/${userId}/password-reset`, 'POST'),
+  audit: (filter: AuditFilter) =>
+    send<{ total: number; items: AuditEvent[] }>(
+      `/api/audit${queryString({ ...filter, limit: 50 } as Record<string, string | number | undefined>)}`,
+    ),
+};

@@ -1,0 +1,223 @@
+// Account administration for a beheerder: invite a user (temporary password shown once), assign and remove
+// roles and classes, deactivate or reactivate, and reset a password.
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type AdminUser, adminApi, type Organisation } from '../api/admin-client.ts';
+import { ErrorMessage, Loading } from '../components/status.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const ROLES_BY_KIND: Record<Organisation['kind'], string[]> = {
+  school: ['secretariaat', 'leerkracht', 'leerlingbegeleider', 'zorgcoordinator', 'directie', 'beheerder'],
+  clb: ['clb-medewerker', 'clb-arts', 'beheerder'],
+  region: ['analist', 'beheerder'],
+};
+
+const classList = (text: string) =>
+  text
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+export function AdminUsersPage() {
+  const { t } = useI18n();
+  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
+  const [organisationId, setOrganisationId] = useState('');
+  const [users, setUsers] = useState<AdminUser[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
+  const ids = { org: useId(), email: useId(), name: useId(), role: useId(), classes: useId() };
+  const [form, setForm] = useState({ email: '', displayName: '', role: 'leerkracht', classes: '' });
+
+  useEffect(() => {
+    document.title = `${t('admin.title')} · ${t('app.name')}`;
+    adminApi
+      .organisations()
+      .then((list) => {
+        setOrganisations(list);
+        setOrganisationId(String(list[0]?.id ?? ''));
+      })
+      .catch(setError);
+  }, [t]);
+
+  const reload = useCallback(() => {
+    if (!organisationId) return;
+    adminApi.users(organisationId).then(setUsers).catch(setError);
+  }, [organisationId]);
+  useEffect(reload, [reload]);
+
+  const organisation = organisations?.find((o) => String(o.id) === organisationId);
+  const roles = organisation ? ROLES_BY_KIND[organisation.kind] : [];
+
+  const run = (work: Promise<unknown>) => {
+    setError(null);
+    work.then(reload).catch(setError);
+  };
+
+  const invite = (event: FormEvent) => {
+    event.preventDefault();
+    if (!organisation) return;
+    setError(null);
+    adminApi
+      .invite({
+        email: form.email,
+        displayName: form.displayName,
+        organisationId: organisation.id,
+        role: form.role,
+        classNames: classList(form.classes),
+      })
+      .then((created) => {
+        setSecret({ email: form.email, password: created.temporaryPassword });
+        setForm({ ...form, email: '', displayName: '', classes: '' });
+        reload();
+      })
+      .catch(setError);
+  };
+
+  if (organisations === null && error === null) return <Loading />;
+  return (
+    <main id="main" className="page">
+      <h1>{t('admin.title')}</h1>
+      {error !== null && <ErrorMessage error={error} />}
+      {secret && (
+        <div className="alert alert--success" role="status" data-testid="admin-temporary-password">
+          <p>{t('admin.temporaryPassword', { email: secret.email })}</p>
+          <p>
+            <code>{secret.password}</code>
+          </p>
+        </div>
+      )}
+      <div className="field field--inline">
+        <label htmlFor={ids.org}>{t('admin.organisation')}</label>
+        <select id={ids.org} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+          {(organisations ?? []).map((o) => (
+            <option key={o.id} value={String(o.id)}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <section aria-labelledby="admin-invite">
+        <h2 id="admin-invite">{t('admin.invite')}</h2>
+        <form onSubmit={invite} className="form-grid">
+          <div className="field">
+            <label htmlFor={ids.email}>{t('login.email')}</label>
+            <input
+              id={ids.email}
+              type="email"
+              required
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.name}>{t('admin.name')}</label>
+            <input
+              id={ids.name}
+              required
+              value={form.displayName}
+              onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.role}>{t('admin.role')}</label>
+            <select id={ids.role} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {role}
+                </option>
+              ))}
+            </select>
+          </div>
+          {form.role === 'leerkracht' && (
+            <div className="field">
+              <label htmlFor={ids.classes}>{t('admin.classes')}</label>
+              <input
+                id={ids.classes}
+                value={form.classes}
+                onChange={(e) => setForm({ ...form, classes: e.target.value })}
+              />
+            </div>
+          )}
+          <button type="submit" className="button button--primary">
+            {t('admin.inviteSubmit')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="admin-users">
+        <h2 id="admin-users">{t('admin.users')}</h2>
+        {users === null ? (
+          <Loading />
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="admin-users">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.name')}</th>
+                  <th scope="col">{t('login.email')}</th>
+                  <th scope="col">{t('admin.roles')}</th>
+                  <th scope="col">{t('admin.status')}</th>
+                  <th scope="col">{t('admin.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((user) => (
+                  <tr key={user.id}>
+                    <td>{user.displayName}</td>
+                    <td>{user.email}</td>
+                    <td>
+                      <ul className="plain-list">
+                        {user.memberships.map((m) => (
+                          <li key={`${m.organisationId}-${m.role}`}>
+                            {m.role}
+                            {m.classNames.length > 0 && ` (${m.classNames.join(', ')})`}{' '}
+                            <button
+                              type="button"
+                              className="button button--secondary button--small"
+                              onClick={() =>
+                                run(adminApi.removeRole(user.id, { organisationId: m.organisationId, role: m.role }))
+                              }
+                            >
+                              {t('admin.removeRole')}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      {user.active ? t('admin.active') : t('admin.inactive')}
+                      {user.lockedUntil && ` · ${t('admin.locked')}`}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => run(adminApi.setActive(user.id, !user.active))}
+                      >
+                        {user.active ? t('admin.deactivate') : t('admin.activate')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => {
+                          setError(null);
+                          adminApi
+                            .resetPassword(user.id)
+                            .then((r) => setSecret({ email: user.email, password: r.temporaryPassword }))
+                            .then(reload)
+                            .catch(setError);
+                        }}
+                      >
+                        {t('admin.resetPassword')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}

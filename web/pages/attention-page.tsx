@@ -1,0 +1,583 @@
+// The attention list ("Aandachtslijst"): open signals of one school, or of every school a CLB serves, in the
+// server's priority order, with "seen" and "handled" follow-up right in the row.
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  ApiError,
+  type AttentionItem,
+  type AttentionList,
+  api,
+  errorMessage,
+  type LocalizedMessages,
+  type School,
+  type SignalTrack,
+} from '../api/client.ts';
+import { ObligationBadge, SignalStatusBadge } from '../components/signal-badges.tsx';
+import { ErrorMessage } from '../components/status.tsx';
+import { formatDate, formatTimestamp } from '../dates.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { Translate } from '../i18n/translate.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { preferredSchool, useReadySession } from '../session.tsx';
+import {
+  ATTENTION_PAGE_SIZE,
+  type AttentionFilter,
+  type AttentionStatusFilter,
+  attentionSearch,
+  type PriorityReason,
+  parseAttentionFilter,
+  priorityReasons,
+  TRACKS,
+} from './attention-query.ts';
+
+type Notice = { tone: 'success' | 'error'; text: string };
+
+/** `school` null: the list across every school the user may see (a CLB worker's view). */
+export function AttentionPage({ school }: { school: School | null }) {
+  const { language, t } = useI18n();
+  const session = useReadySession();
+  const { me, schools } = session;
+  const schoolYear = session.schoolYear ?? (school ?? preferredSchool(schools))?.defaultSchoolYear ?? null;
+  const { pathname, search } = useLocation();
+  const filter = parseAttentionFilter(search);
+  const [result, setResult] = useState<AttentionList | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [attempt, setAttempt] = useState(0);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const ids = { scope: useId(), class: useId(), rule: useId(), track: useId(), status: useId(), heading: useId() };
+  const crossSchool = school === null;
+  const hasClb = (me.memberships ?? []).some((membership) => membership.kind === 'clb');
+  const scopeKey = `${school?.id ?? 'all'}|${schoolYear ?? ''}`;
+
+  // Filter options seen so far for this school and year: the server lists only what matches the current filter.
+  const [known, setKnown] = useState<{
+    key: string;
+    rules: Record<string, LocalizedMessages | null>;
+    classes: string[];
+  }>({ key: scopeKey, rules: {}, classes: [] });
+
+  const update = (changes: Partial<AttentionFilter>) => {
+    const next = { ...filter, page: 1, ...changes };
+    navigate(`${pathname}${attentionSearch(next)}`, { replace: !('page' in changes) });
+  };
+
+  useEffect(() => {
+    document.title = `${t('attention.title')} · ${school?.name ?? t('attention.allSchools')} · ${t('app.name')}`;
+  }, [school?.name, t]);
+
+  // Another school year has other signals: start again at the first page.
+  const shownYear = useRef(schoolYear);
+  useEffect(() => {
+    if (shownYear.current !== schoolYear && filter.page > 1) update({ page: 1 });
+    shownYear.current = schoolYear;
+  });
+
+  const { className, rule, track, status, page } = filter;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry and reload trigger
+  useEffect(() => {
+    if (!schoolYear) return;
+    let cancelled = false;
+    setLoading(true);
+    api
+      .attention(school?.id ?? null, {
+        schoolYear,
+        className: className || undefined,
+        rule: rule || undefined,
+        track: track || undefined,
+        status,
+        limit: ATTENTION_PAGE_SIZE,
+        offset: (page - 1) * ATTENTION_PAGE_SIZE,
+      })
+      .then((list) => {
+        if (cancelled) return;
+        setResult(list);
+        setError(null);
+        setKnown((previous) => {
+          const base = previous.key === scopeKey ? previous : { key: scopeKey, rules: {}, classes: [] };
+          const rules = { ...base.rules };
+          for (const id of list.rules) if (!(id in rules)) rules[id] = null;
+          for (const item of list.items) rules[item.ruleId] = item.title;
+          return { key: scopeKey, rules, classes: [...new Set([...base.classes, ...list.classes])].sort() };
+        });
+      })
+      .catch((caught: unknown) => {
+        if (!cancelled) setError(caught);
+      })
+      .finally(() => {
+        if (!cancelled) setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [school?.id, schoolYear, className, rule, track, status, page, attempt, scopeKey]);
+
+  const pupilName = (item: AttentionItem) => `${item.pupil.firstName} ${item.pupil.lastName}`;
+
+  const announce = (next: Notice) => {
+    setNotice(next);
+    window.setTimeout(() => noticeRef.current?.focus(), 0);
+  };
+
+  /** Runs a follow-up; a 409 (someone else was first) shows the server's message and reloads the list. */
+  const followUp = async (run: () => Promise<unknown>, done: string): Promise<boolean> => {
+    try {
+      await run();
+      announce({ tone: 'success', text: done });
+      setAttempt((count) => count + 1);
+      return true;
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409) {
+        announce({ tone: 'error', text: `${caught.messageFor(language)} ${t('attention.conflictReloaded')}` });
+        setAttempt((count) => count + 1);
+        return true;
+      }
+      throw caught;
+    }
+  };
+
+  const acknowledge = (item: AttentionItem) =>
+    followUp(
+      () => api.acknowledgeSignal(item.id, item.version),
+      t('attention.acknowledged', { pupil: pupilName(item) }),
+    );
+  const handle = (item: AttentionItem, note: string, link: string) =>
+    followUp(
+      () => api.handleSignal(item.id, { version: item.version, note, link: link || undefined }),
+      t('attention.handled', { pupil: pupilName(item) }),
+    );
+
+  const total = result?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / ATTENTION_PAGE_SIZE));
+  const offset = (page - 1) * ATTENTION_PAGE_SIZE;
+  const from = total === 0 ? 0 : offset + 1;
+  const to = Math.min(total, page * ATTENTION_PAGE_SIZE);
+  const number = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en');
+  const filtered = className !== '' || rule !== '' || track !== '' || status !== 'open';
+  const knownRules = known.key === scopeKey ? known.rules : {};
+  const ruleOptions = Object.keys({ ...knownRules, ...(rule ? { [rule]: null } : {}) }).sort();
+  const classOptions = [
+    ...new Set([...(known.key === scopeKey ? known.classes : []), ...(className ? [className] : [])]),
+  ].sort();
+
+  const chooseScope = (value: string) => {
+    const keep = attentionSearch({ ...filter, className: '', rule: '', page: 1 });
+    navigate(value === '' ? `/attention${keep}` : `/schools/${encodeURIComponent(value)}/attention${keep}`);
+  };
+
+  return (
+    <main id="main" className="page attention-page">
+      <div className="page__heading">
+        <h1 id={ids.heading}>
+          {t('attention.title')} <span className="page__subtitle">{school?.name ?? t('attention.allSchools')}</span>
+        </h1>
+        <p className="page__meta" aria-live="polite" data-testid="attention-total">
+          {result
+            ? total === 1
+              ? t('attention.total.one')
+              : t('attention.total.other', { count: number.format(total) })
+            : '\u00a0'}
+          {result && <> · {result.schoolYear}</>}
+          {result && <> · {t('attention.asOf', { date: formatDate(result.asOf) })}</>}
+        </p>
+      </div>
+      <p className="muted lead">{t('attention.intro')}</p>
+
+      <search className="filters" aria-label={t('attention.filters')}>
+        {hasClb && (
+          <div className="field">
+            <label htmlFor={ids.scope}>{t('attention.scope')}</label>
+            <select
+              id={ids.scope}
+              value={school ? String(school.id) : ''}
+              onChange={(event) => chooseScope(event.target.value)}
+              data-testid="filter-scope"
+            >
+              <option value="">{t('attention.allSchools')}</option>
+              {schools.map((candidate) => (
+                <option key={candidate.id} value={String(candidate.id)}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={ids.class}>{t('attention.class')}</label>
+          <select
+            id={ids.class}
+            value={className}
+            onChange={(event) => update({ className: event.target.value })}
+            data-testid="filter-class"
+          >
+            <option value="">{t('attention.allClasses')}</option>
+            {classOptions.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field attention-filters__rule">
+          <label htmlFor={ids.rule}>{t('attention.rule')}</label>
+          <select
+            id={ids.rule}
+            value={rule}
+            onChange={(event) => update({ rule: event.target.value })}
+            data-testid="filter-rule"
+          >
+            <option value="">{t('attention.allRules')}</option>
+            {ruleOptions.map((id) => {
+              const title = knownRules[id]?.[language];
+              return (
+                <option key={id} value={id}>
+                  {title ? `${title} (${id})` : id}
+                </option>
+              );
+            })}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.track}>{t('attention.track')}</label>
+          <select
+            id={ids.track}
+            value={track}
+            onChange={(event) => update({ track: event.target.value as SignalTrack | '' })}
+            data-testid="filter-track"
+          >
+            <option value="">{t('attention.allTracks')}</option>
+            {TRACKS.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {t(`track.${candidate}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.status}>{t('attention.status')}</label>
+          <select
+            id={ids.status}
+            value={status}
+            onChange={(event) => update({ status: event.target.value as AttentionStatusFilter })}
+            data-testid="filter-status"
+          >
+            <option value="open">{t('attention.status.open')}</option>
+            <option value="handled">{t('attention.status.handled')}</option>
+            <option value="all">{t('attention.status.all')}</option>
+          </select>
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="button button--secondary filters__clear"
+            onClick={() => update({ className: '', rule: '', track: '', status: 'open' })}
+          >
+            {t('attention.clearFilters')}
+          </button>
+        )}
+      </search>
+
+      <p
+        ref={noticeRef}
+        tabIndex={-1}
+        role="status"
+        className={notice ? `alert alert--${notice.tone}` : 'visually-hidden'}
+        data-testid="attention-notice"
+      >
+        {notice?.text ?? ''}
+      </p>
+
+      {!schoolYear && <p className="alert alert--info">{t('attention.noSchoolYear')}</p>}
+      {error !== null && <ErrorMessage error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+
+      {result && (
+        <div aria-busy={loading} className="attention-list-wrap">
+          {result.items.length === 0 ? (
+            <div className="empty-state card" data-testid="attention-empty">
+              <p>{status === 'open' && !filtered ? t('attention.emptyOpen') : t('attention.empty')}</p>
+            </div>
+          ) : (
+            <ol
+              className="attention-list"
+              start={offset + 1}
+              aria-label={t('attention.caption', { schoolYear: result.schoolYear })}
+              data-testid="attention-list"
+            >
+              {result.items.map((item, index) => (
+                <AttentionRow
+                  key={`${item.id}|${item.version}`}
+                  item={item}
+                  position={offset + index + 1}
+                  showSchool={crossSchool}
+                  onAcknowledge={acknowledge}
+                  onHandle={handle}
+                />
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+
+      {result && total > 0 && (
+        <nav className="pagination" aria-label={t('attention.pagination')}>
+          <p className="pagination__range">
+            {t('overview.range', { from: number.format(from), to: number.format(to), total: number.format(total) })}
+          </p>
+          <div className="pagination__buttons">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={page <= 1}
+              onClick={() => update({ page: page - 1 })}
+              data-testid="page-previous"
+            >
+              ‹ {t('overview.previous')}
+            </button>
+            <span className="pagination__page">{t('overview.page', { page, pages })}</span>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={page >= pages}
+              onClick={() => update({ page: page + 1 })}
+              data-testid="page-next"
+            >
+              {t('overview.next')} ›
+            </button>
+          </div>
+        </nav>
+      )}
+    </main>
+  );
+}
+
+interface AttentionRowProps {
+  item: AttentionItem;
+  position: number;
+  showSchool: boolean;
+  onAcknowledge: (item: AttentionItem) => Promise<boolean>;
+  onHandle: (item: AttentionItem, note: string, link: string) => Promise<boolean>;
+}
+
+function AttentionRow({ item, position, showSchool, onAcknowledge, onHandle }: AttentionRowProps) {
+  const { language, t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [handling, setHandling] = useState(false);
+  const [note, setNote] = useState('');
+  const [link, setLink] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const handleButtonRef = useRef<HTMLButtonElement>(null);
+  const ids = { title: useId(), note: useId(), noteHint: useId(), noteError: useId(), link: useId() };
+  const reasons = priorityReasons(item.priority);
+  const name = `${item.pupil.firstName} ${item.pupil.lastName}`;
+  const title = item.title[language];
+
+  useEffect(() => {
+    if (handling) noteRef.current?.focus();
+  }, [handling]);
+
+  const run = async (action: () => Promise<boolean>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(errorMessage(caught, language, t('app.error')));
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!note.trim()) {
+      setNoteMissing(true);
+      noteRef.current?.focus();
+      return;
+    }
+    void run(() => onHandle(item, note.trim(), link.trim()));
+  };
+
+  const cancel = () => {
+    setHandling(false);
+    setNoteMissing(false);
+    window.setTimeout(() => handleButtonRef.current?.focus(), 0);
+  };
+
+  return (
+    <li
+      className={`attention-row${item.priority.legal ? ' attention-row--legal' : ''}`}
+      aria-labelledby={ids.title}
+      data-testid="attention-row"
+      data-rule-id={item.ruleId}
+      data-pupil-id={item.pupil.id}
+      data-signal-id={item.id}
+      data-status={item.status}
+    >
+      <div className="attention-row__position" aria-hidden="true">
+        {position}
+      </div>
+      <div className="attention-row__body">
+        <div className="attention-row__head">
+          <h2 className="attention-row__title" id={ids.title}>
+            <span className="visually-hidden">{t('attention.position', { position })}: </span>
+            <Link to={`/pupils/${encodeURIComponent(String(item.pupil.id))}`} data-testid="attention-pupil">
+              {item.pupil.lastName}, {item.pupil.firstName}
+            </Link>
+            <span className="attention-row__pupil-meta">
+              {item.pupil.className ?? '—'}
+              {showSchool && <> · {item.schoolName}</>}
+            </span>
+          </h2>
+          <SignalStatusBadge status={item.status} />
+        </div>
+        <p className="attention-row__rule">
+          <strong data-testid="attention-rule-title" title={item.source || undefined}>
+            {title}
+          </strong>{' '}
+          <ObligationBadge obligation={item.obligation} />
+          {item.daysOpen !== null && (
+            <span className="badge badge--days-open" data-testid="days-open">
+              {item.daysOpen === 1
+                ? t('attention.daysOpen.one')
+                : t('attention.daysOpen.other', { count: item.daysOpen })}
+            </span>
+          )}
+          <span className="muted attention-row__track"> · {t(`track.${item.track}`)}</span>
+        </p>
+        <p className="attention-row__explanation" data-testid="attention-explanation">
+          {item.explanation[language]}
+        </p>
+        {item.action[language] && (
+          <p className="attention-row__action">
+            <span className="attention-row__label">{t('attention.action')}:</span> {item.action[language]}
+          </p>
+        )}
+        <p className="attention-row__meta muted">
+          {t('attention.triggeredOn', { date: formatDate(item.triggeredOn) })}
+        </p>
+        <p className="attention-row__why" data-testid="attention-why">
+          <span className="attention-row__label">{t('attention.why')}:</span> {reasonText(reasons, t)}
+        </p>
+        {item.status === 'handled' && (
+          <p className="attention-row__handled">
+            <span className="attention-row__label">{t('signals.handledNote')}:</span> {item.handledNote}
+            {item.handledAt && (
+              <span className="muted">
+                {' '}
+                ({t('signals.handledAt', { date: formatTimestamp(item.handledAt, language) })})
+              </span>
+            )}
+          </p>
+        )}
+
+        {item.status !== 'handled' && !handling && (
+          <div className="attention-row__buttons">
+            {item.status === 'new' && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={busy}
+                onClick={() => void run(() => onAcknowledge(item))}
+                aria-describedby={ids.title}
+                data-testid="acknowledge"
+              >
+                {t('attention.acknowledge')}
+              </button>
+            )}
+            <button
+              ref={handleButtonRef}
+              type="button"
+              className="button button--primary button--small"
+              disabled={busy}
+              onClick={() => setHandling(true)}
+              aria-describedby={ids.title}
+              data-testid="handle"
+            >
+              {t('attention.handle')}
+            </button>
+          </div>
+        )}
+
+        {handling && (
+          <form className="handle-form" onSubmit={submit} noValidate data-testid="handle-form">
+            <p className="handle-form__title">{t('attention.handleTitle', { title, pupil: name })}</p>
+            <div className="field">
+              <label htmlFor={ids.note}>{t('attention.handleNote')}</label>
+              <textarea
+                ref={noteRef}
+                id={ids.note}
+                rows={3}
+                maxLength={4000}
+                required
+                aria-required="true"
+                aria-invalid={noteMissing ? true : undefined}
+                aria-describedby={noteMissing ? `${ids.noteError} ${ids.noteHint}` : ids.noteHint}
+                value={note}
+                onChange={(event) => {
+                  setNote(event.target.value);
+                  if (event.target.value.trim()) setNoteMissing(false);
+                }}
+                data-testid="handle-note"
+              />
+              <span id={ids.noteHint} className="muted field__hint">
+                {t('attention.handleNoteHint')}
+              </span>
+              {noteMissing && (
+                <p id={ids.noteError} className="field__error" role="alert">
+                  {t('attention.handleNoteRequired')}
+                </p>
+              )}
+            </div>
+            <div className="field">
+              <label htmlFor={ids.link}>{t('attention.handleLink')}</label>
+              <input
+                id={ids.link}
+                type="text"
+                inputMode="url"
+                maxLength={500}
+                value={link}
+                onChange={(event) => setLink(event.target.value)}
+                data-testid="handle-link"
+              />
+            </div>
+            <div className="attention-row__buttons">
+              <button type="submit" className="button button--primary" disabled={busy} data-testid="handle-submit">
+                {busy ? t('attention.busy') : t('attention.handleSubmit')}
+              </button>
+              <button type="button" className="button button--secondary" disabled={busy} onClick={cancel}>
+                {t('attention.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+        {error && (
+          <p className="alert alert--error attention-row__error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function reasonText(reasons: readonly PriorityReason[], t: Translate): string {
+  if (reasons.length === 0) return t('attention.why.rule');
+  return reasons
+    .map((reason) => {
+      switch (reason.kind) {
+        case 'legal':
+          return t('attention.why.legal');
+        case 'younger':
+          return t('attention.why.younger', { age: reason.ageYears });
+        case 'rapid':
+          return t('attention.why.rapid', { count: reason.recentAbsences });
+        case 'otherSignals':
+          return reason.count === 1
+            ? t('attention.why.otherSignals.one')
+            : t('attention.why.otherSignals.other', { count: reason.count });
+      }
+      return '';
+    })
+    .join(' · ');
+}
