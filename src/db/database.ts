@@ -133,6 +133,11 @@ function pgTypeParser(oid: number, format?: string): (value: string) => unknown 
 
 export async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection can be closed by the server (restart, failover, a dropped database). Without a listener
+  // pg rethrows that as an uncaught error; the pool already discards the connection and opens a new one.
+  pool.on('error', (error) => {
+    if (process.env.AANWEZIG_LOG === '1') console.error('PostgreSQL idle connection closed:', error.message);
+  });
   await pool.query('SELECT 1');
   const sql = clientSql(pool);
   return {
