@@ -1,6 +1,8 @@
 // Benchmark of the signals engine on synthetic columnar data, compared with the same questions in DuckDB SQL.
-// Run: `npx tsx bench/signals-engine.ts --pupils 300000 [--half-days 5000000] [--out FILE]`.
-import { writeFileSync } from 'node:fs';
+// Run: `npx tsx bench/signals-engine.ts [--pupils 300000] [--half-days 5000000] [--no-duckdb] [--out FILE]`.
+// Without --pupils it measures both sizes (300,000 pupils / ~5M rows and 1,200,000 pupils / ~20M rows). Every run
+// merges its summary into bench/results/signals.json (one object: machine, sizes, engine and DuckDB seconds, ratios).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +16,7 @@ import { evaluateTable, type SignalTable } from '../src/domain/rules/engine.ts';
 import { type CompiledCalendar, compileCalendar } from '../src/domain/rules/engine-calendar.ts';
 import { createEngineInput, type EngineInput, LEVEL_CODES, NO_DAY } from '../src/domain/rules/engine-input.ts';
 import { signalAt } from '../src/domain/rules/signals.ts';
-import { machine } from './results.ts';
+import { machine, writeResults } from './results.ts';
 
 export interface SignalsEngineBenchOptions {
   pupils: number;
@@ -295,6 +297,7 @@ export async function benchSignalsEngine(options: SignalsEngineBenchOptions): Pr
       ? {
           duckdbFifthBOverEngineAllRules: round((duckdb.seconds.duckdbFifthB as number) / engineSeconds, 2),
           duckdbZWindowOverEngineAllRules: round((duckdb.seconds.duckdbZWindow91 as number) / engineSeconds, 2),
+          engineOverTarget: round(engineSeconds / (rows > 10_000_000 ? 1.5 : 0.3), 2),
         }
       : null,
     duckdb: duckdb ? duckdb.info : 'not installed',
@@ -410,21 +413,92 @@ async function writeRegisterCsv(file: string, input: EngineInput, pupilOfRow: In
   }
 }
 
+const RESULTS_FILE = fileURLToPath(new URL('./results/signals.json', import.meta.url));
+
+/** A size's label in signals.json: "5M" for ~5,000,000 register rows, "20M" for ~20,000,000. */
+function sizeLabel(rows: number): string {
+  return `${Math.round(rows / 1_000_000)}M`;
+}
+
+/**
+ * Merges one size's summary into bench/results/signals.json, so running the sizes one by one still yields one
+ * object: machine, per-size data sizes, engine seconds, DuckDB seconds of both queries, and the ratios.
+ */
+export function recordSignalsResults(summary: Record<string, unknown>): Record<string, unknown> {
+  let previous: Record<string, unknown> = {};
+  if (existsSync(RESULTS_FILE)) {
+    try {
+      previous = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>;
+    } catch {
+      previous = {};
+    }
+  }
+  const sizes = summary.sizes as { rows: number; pupils: number };
+  const seconds = summary.seconds as Record<string, number | null>;
+  const label = sizeLabel(sizes.rows);
+  const entry = {
+    sizes: summary.sizes,
+    engineSeconds: seconds.engine,
+    engineRuns: seconds.engineRuns,
+    affectedPupils1000Seconds: seconds.affectedPupils1000,
+    materialiseAllSignalsSeconds: seconds.materialiseAllSignals,
+    duckdbSeconds:
+      seconds.duckdbFifthB === undefined
+        ? null
+        : {
+            fifthB: seconds.duckdbFifthB,
+            zWindow91: seconds.duckdbZWindow91,
+            threads: (summary.duckdb as { threads?: number }).threads,
+          },
+    ratios: summary.ratios,
+    signalsPerRule: summary.signalsPerRule,
+    measuredAt: (summary.machine as { date: string }).date,
+  };
+  const bySize = { ...((previous.bySize as Record<string, unknown> | undefined) ?? {}), [label]: entry };
+  const engineSeconds: Record<string, unknown> = {};
+  const duckdbSeconds: Record<string, unknown> = {};
+  const ratios: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(bySize)) {
+    const e = value as typeof entry;
+    engineSeconds[key] = e.engineSeconds;
+    duckdbSeconds[key] = e.duckdbSeconds;
+    ratios[key] = e.ratios;
+  }
+  const results = {
+    benchmark: 'signals-engine',
+    description:
+      'whole vlaanderen catalog, evaluateTable, one thread, best of 3 after a warm-up; DuckDB: 5th B per pupil and most Z/D half-days in any 91-day window per pupil',
+    machine: summary.machine,
+    asOf: summary.asOf,
+    targets: { '5M': 0.3, '20M': 1.5 },
+    engineSeconds,
+    duckdbSeconds,
+    ratios,
+    bySize,
+  };
+  writeResults('signals', results);
+  return results;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const option = (flag: string): string | undefined => {
     const i = args.indexOf(flag);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const pupils = Number(option('--pupils') ?? 300_000);
+  const pupilsOption = option('--pupils');
+  const sizes = pupilsOption ? [Number(pupilsOption)] : [300_000, 1_200_000];
   const halfDaysOption = option('--half-days');
-  const summary = await benchSignalsEngine({
-    pupils,
-    halfDays: halfDaysOption ? Number(halfDaysOption) : undefined,
-    duckdb: !args.includes('--no-duckdb'),
-    onMeasurement: (m) => console.log(JSON.stringify(m)),
-  });
-  console.log(JSON.stringify({ measurement: 'summary', ...summary }));
-  const out = option('--out');
-  if (out) writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
+  for (const pupils of sizes) {
+    const summary = await benchSignalsEngine({
+      pupils,
+      halfDays: halfDaysOption ? Number(halfDaysOption) : undefined,
+      duckdb: !args.includes('--no-duckdb'),
+      onMeasurement: (m) => console.log(JSON.stringify(m)),
+    });
+    console.log(JSON.stringify({ measurement: 'summary', ...summary }));
+    recordSignalsResults(summary);
+    const out = option('--out');
+    if (out) writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
+  }
 }

@@ -126,9 +126,23 @@ async function existingUser(db: Sql, userId: number) {
   return user;
 }
 
+/**
+ * A user the actor manages: a member of at least one organisation where the actor is beheerder. Accounts of
+ * other organisations answer "not found", so their ids and existence do not leak across tenants.
+ */
+async function managedUser(db: Sql, actor: Actor, userId: number) {
+  const user = await existingUser(db, userId);
+  if (actor.kind === 'system') return user;
+  const memberships = await membershipsOf(db, userId);
+  if (!memberships.some((m) => can(actor, 'user.manage', { organisationId: m.organisationId }))) {
+    throw notFound({ nl: 'Gebruiker', en: 'User' });
+  }
+  return user;
+}
+
 export async function assignRole(db: Database, actor: Actor, userId: number, assignment: RoleAssignment) {
   const role = await checkAssignment(db, actor, assignment);
-  await existingUser(db, userId);
+  await managedUser(db, actor, userId);
   await db.transaction(async (tx) => {
     await addMembership(tx, {
       userId,
@@ -147,6 +161,9 @@ export async function assignRole(db: Database, actor: Actor, userId: number, ass
 export async function removeRole(db: Database, actor: Actor, userId: number, organisationId: number, role: string) {
   requireAccess(actor, 'user.manage', { organisationId });
   await existingUser(db, userId);
+  if (!(await membershipsOf(db, userId)).some((m) => m.organisationId === organisationId)) {
+    throw notFound({ nl: 'Gebruiker', en: 'User' });
+  }
   await db.transaction(async (tx) => {
     await removeMembership(tx, userId, organisationId, role);
     await recordAudit(tx, actor, { action: 'user.remove-role', organisationId, detail: { userId, role } });

@@ -36,15 +36,17 @@ export class CompiledCalendar {
   readonly rankBefore: Int32Array;
   /** School days (days with at least one school half-day), sorted. */
   readonly schoolDays: Int32Array;
-  /** School days strictly before each day; length dayCount + 1. */
-  private readonly dayRankBefore: Int32Array;
+  /** School days strictly before each day (index day − baseDay); length dayCount + 1 (read directly in hot loops). */
+  readonly dayRankBefore: Int32Array;
   /** Weekday + half class (slotClass) of each slot, precomputed so hot loops avoid the modulo. */
   readonly classOf: Uint8Array;
   /** For a school slot: how many school slots of the same weekday + half precede it. */
   readonly classOccurrence: Int32Array;
+  /** For a school slot: classOccurrence × 16 + classOf (one read where both are needed); 0 elsewhere. */
+  readonly classKey: Int32Array;
   /** School slots per weekday + half class (14 classes). */
   readonly classSlots: readonly Int32Array[];
-  private readonly returnDayCache = new Map<number, { ordinal: Int32Array; days: Int32Array }>();
+  private readonly returnDayCache = new Map<number, ReturnDays>();
 
   constructor(id: string, schoolSlots: Int32Array) {
     this.id = id;
@@ -60,6 +62,7 @@ export class CompiledCalendar {
     this.dayRankBefore = new Int32Array(this.dayCount + 1);
     this.classOccurrence = new Int32Array(this.slotCount).fill(-1);
     this.classOf = new Uint8Array(this.slotCount);
+    this.classKey = new Int32Array(this.slotCount);
     for (let i = 0; i < this.slotCount; i++) this.classOf[i] = slotClass(this.baseSlot + i);
     for (const slot of schoolSlots) this.isSchool[slot - this.baseSlot] = 1;
     const classCounts = new Int32Array(14);
@@ -70,6 +73,7 @@ export class CompiledCalendar {
         rank++;
         const c = slotClass(this.baseSlot + i);
         this.classOccurrence[i] = classCounts[c] as number;
+        this.classKey[i] = (classCounts[c] as number) * 16 + c;
         classCounts[c] = (classCounts[c] as number) + 1;
       }
     }
@@ -128,9 +132,10 @@ export class CompiledCalendar {
 
   /**
    * Return days: school days whose previous school day lies ≥ minimumGapDays calendar days earlier (or that
-   * have none, like the first school day). `ordinal[day - baseDay]` is the return day's index, or -1.
+   * have none, like the first school day). `ordinal[day - baseDay]` is the return day's index, or -1;
+   * `morningOrdinal[slot - baseSlot]` the same for the morning slot of a return day, -1 for every other slot.
    */
-  returnDays(minimumGapDays: number): { ordinal: Int32Array; days: Int32Array } {
+  returnDays(minimumGapDays: number): ReturnDays {
     const cached = this.returnDayCache.get(minimumGapDays);
     if (cached) return cached;
     const ordinal = new Int32Array(this.dayCount).fill(-1);
@@ -143,10 +148,19 @@ export class CompiledCalendar {
       }
       previous = day;
     }
-    const result = { ordinal, days: Int32Array.from(days) };
+    const morningOrdinal = new Int32Array(this.slotCount).fill(-1);
+    for (let d = 0; d < this.dayCount; d++) morningOrdinal[2 * d] = ordinal[d] as number;
+    const result = { ordinal, days: Int32Array.from(days), morningOrdinal };
     this.returnDayCache.set(minimumGapDays, result);
     return result;
   }
+}
+
+/** Return days of a calendar for one minimum gap (see CompiledCalendar.returnDays). */
+export interface ReturnDays {
+  ordinal: Int32Array;
+  days: Int32Array;
+  morningOrdinal: Int32Array;
 }
 
 /** Compiles calendar entries (e.g. from expandPreset or calendar.csv); later entries win, as in SchoolCalendar. */

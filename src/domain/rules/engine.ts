@@ -16,28 +16,6 @@ import { type EngineInput, LEVEL_CODES, NO_DAY } from './engine-input.ts';
 /** Facts behind a signal that is not about individual half-days (projections, exclusions, previous year). */
 export type EvidenceFacts = Readonly<Record<string, number | string | boolean>>;
 
-/** Growable Int32 column (evidence rows of all signals). */
-class IntColumn {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-  /** Appends source[from … until). */
-  append(source: Int32Array, from: number, until: number): void {
-    const needed = this.length + (until - from);
-    if (needed > this.data.length) {
-      const bigger = new Int32Array(Math.max(needed, this.data.length * 2));
-      bigger.set(this.data.subarray(0, this.length));
-      this.data = bigger;
-    }
-    for (let i = from; i < until; i++) this.data[this.length++] = source[i] as number;
-  }
-  view(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
 /**
  * The engine's result, one row per signal, sorted by pupilId then ruleId. Evidence is kept as register row
  * indexes so nothing is allocated per signal; `signals.ts` materialises objects and sentences on demand.
@@ -80,8 +58,8 @@ export function evaluateTable(
 ): SignalTable {
   const compiled = 'evaluationOrder' in catalog ? catalog : compileCatalog(catalog, input.codes);
   if (compiled.codes !== input.codes) throw new Error('catalog was compiled for another code table');
-  const evaluator = new Evaluator(input, compiled, asOf);
   const order = options.pupils ? orderSubset(input, options.pupils) : input.pupilOrder;
+  const evaluator = new Evaluator(input, compiled, asOf, order.length);
   for (let i = 0; i < order.length; i++) evaluator.evaluatePupil(order[i] as number);
   return evaluator.result();
 }
@@ -132,7 +110,6 @@ class Evaluator {
   private readonly localSlot: Int32Array;
   private readonly localBit: Int32Array;
   private readonly localRow: Int32Array;
-  private readonly localRank: Int32Array;
   private readonly scratch: Int32Array;
   private readonly scratch2: Int32Array;
   private readonly perClass = new Int32Array(14);
@@ -140,20 +117,35 @@ class Evaluator {
   private readonly codeCount = new Int32Array(32);
   /** Per distinct rule mask: the current pupil's matching rows this school year. */
   private readonly maskCount: Int32Array;
+  /** (mask index, code id) pairs: maskCount is the sum of codeCount over them. */
+  private readonly maskCodePairs: Int32Array;
+  /**
+   * Per rule: below this many matching rows the rule cannot hold (its evaluator would return at once), so the
+   * dispatch loop skips it; 0 for kinds that test something else first.
+   */
+  private readonly minimumMatching: Int32Array;
+  /** Per rule: its mask index (rule.maskIndex), read without touching the rule object. */
+  private readonly ruleMask: Int32Array;
   /** Per rule index (return-day rules), per calendar: the return-day ordinal of each day. */
   private readonly returnDayTables: (ReturnDayTable[] | undefined)[];
-  private slotRingPosition = new Int32Array(14);
   // Per distinct code mask: the current pupil's matching local rows (see prepare) and their run facts.
   private readonly listCapacity: number;
-  private readonly maskRows: Int32Array;
+  private readonly maskSlot: Int32Array;
+  private readonly maskRow: Int32Array;
   private readonly maskStamp: Int32Array;
   private readonly runStamp: Int32Array;
   private stamp = 0;
   private readonly maskLength: Int32Array;
   private readonly maskRuns: Int32Array;
-  private readonly maskLongestRun: Int32Array;
-  private readonly maskWidestRunDays: Int32Array;
-  private slotRing = new Int32Array(14 * 4);
+  /** Per distinct code mask: list positions where the runs start (see prepareRuns). */
+  private readonly maskRunFirst: Int32Array;
+  /** Index of the catalog's absent mask among the masks (its list is built while loading rows), or -1. */
+  private readonly absentListIndex: number;
+  private readonly absentListMask: number;
+  /** Where that list lives in maskSlot/maskRow (a spare region when the catalog has no absent mask). */
+  private readonly absentListOffset: number;
+  /** Slot rule: per weekday + half class, the occurrence numbers of the pupil's matching rows. */
+  private readonly classBuckets: Int32Array;
   private pupil = 0;
   private calendar: CompiledCalendar;
   private fromSlot = 0;
@@ -168,22 +160,37 @@ class Evaluator {
   private readonly detailOf: Int32Array;
   private readonly variantOf: Int32Array;
   private readonly factsOf: (EvidenceFacts | undefined)[];
-  private pupilEvidence: Int32Array;
-  private pupilEvidenceLength = 0;
+  /**
+   * Whether rules are evaluated in output order (true unless a rule requires one sorted after it): then hold()
+   * writes the signal straight to the output columns and no per-pupil emit pass is needed.
+   */
+  private readonly direct: boolean;
 
   // Output columns, grown together (one capacity check per signal).
   private outLength = 0;
-  private outPupil = new Int32Array(1024);
-  private outRule = new Int32Array(1024);
-  private outDay = new Int32Array(1024);
-  private outEvidenceStart = new Int32Array(1024);
-  private outEvidenceLength = new Int32Array(1024);
-  private outDetail = new Int32Array(1024);
-  private outVariant = new Int32Array(1024);
-  private readonly outEvidence = new IntColumn(4096);
+  private outPupil: Int32Array<ArrayBuffer>;
+  private outRule: Int32Array<ArrayBuffer>;
+  private outDay: Int32Array<ArrayBuffer>;
+  private outEvidenceStart: Int32Array<ArrayBuffer>;
+  private outEvidenceLength: Int32Array<ArrayBuffer>;
+  private outDetail: Int32Array<ArrayBuffer>;
+  private outVariant: Int32Array<ArrayBuffer>;
+  /** Evidence rows of all signals, appended while rules run (a rule that does not hold truncates its own). */
+  private outEvidence: Int32Array<ArrayBuffer>;
+  private evidenceCount = 0;
   private readonly outFacts = new Map<number, EvidenceFacts>();
 
-  constructor(input: EngineInput, compiled: CompiledCatalog, asOf: IsoDate) {
+  /** `pupils`: how many pupils will be evaluated (sizes the output columns so they rarely grow). */
+  constructor(input: EngineInput, compiled: CompiledCatalog, asOf: IsoDate, pupils: number) {
+    const signals = 1024 + pupils * 2;
+    this.outPupil = new Int32Array(signals);
+    this.outRule = new Int32Array(signals);
+    this.outDay = new Int32Array(signals);
+    this.outEvidenceStart = new Int32Array(signals);
+    this.outEvidenceLength = new Int32Array(signals);
+    this.outDetail = new Int32Array(signals);
+    this.outVariant = new Int32Array(signals);
+    this.outEvidence = new Int32Array(4096 + pupils * 8);
     this.input = input;
     this.compiled = compiled;
     this.rules = compiled.rules;
@@ -204,7 +211,6 @@ class Evaluator {
     this.localSlot = new Int32Array(capacity);
     this.localBit = new Int32Array(capacity);
     this.localRow = new Int32Array(capacity);
-    this.localRank = new Int32Array(capacity);
     this.scratch = new Int32Array(capacity);
     this.scratch2 = new Int32Array(capacity);
     const ruleCount = this.rules.length;
@@ -214,18 +220,32 @@ class Evaluator {
     this.detailOf = new Int32Array(ruleCount);
     this.variantOf = new Int32Array(ruleCount);
     this.factsOf = new Array(ruleCount).fill(undefined);
-    this.pupilEvidence = new Int32Array(capacity * Math.max(ruleCount, 1));
+    let direct = true;
+    for (let k = 0; k < ruleCount; k++) if (compiled.evaluationOrder[k] !== compiled.outputOrder[k]) direct = false;
+    this.direct = direct;
     this.calendar = input.calendars[0] as CompiledCalendar;
     const maskTotal = compiled.masks.length;
     this.maskCount = new Int32Array(maskTotal);
+    const pairs: number[] = [];
+    compiled.maskCodes.forEach((ids, m) => {
+      for (const id of ids) pairs.push(m, id);
+    });
+    this.maskCodePairs = Int32Array.from(pairs);
+    this.minimumMatching = Int32Array.from(this.rules, minimumMatchingOf);
+    this.ruleMask = Int32Array.from(this.rules, (rule) => rule.maskIndex);
     this.listCapacity = capacity;
-    this.maskRows = new Int32Array(capacity * Math.max(maskTotal, 1));
+    // One spare region after the masks' lists (see absentListOffset).
+    this.maskSlot = new Int32Array(capacity * (maskTotal + 1));
+    this.maskRow = new Int32Array(capacity * (maskTotal + 1));
+    this.absentListIndex = compiled.masks.indexOf(compiled.absentMask);
+    this.absentListMask = this.absentListIndex >= 0 ? compiled.absentMask : 0;
+    this.absentListOffset = (this.absentListIndex >= 0 ? this.absentListIndex : maskTotal) * capacity;
     this.maskStamp = new Int32Array(maskTotal).fill(-1);
     this.runStamp = new Int32Array(maskTotal).fill(-1);
     this.maskLength = new Int32Array(maskTotal);
     this.maskRuns = new Int32Array(maskTotal);
-    this.maskLongestRun = new Int32Array(maskTotal);
-    this.maskWidestRunDays = new Int32Array(maskTotal);
+    this.maskRunFirst = new Int32Array(capacity * Math.max(maskTotal, 1));
+    this.classBuckets = new Int32Array(capacity * 14);
     this.returnDayTables = this.rules.map((rule) =>
       rule.kind === 'return-day' ? input.calendars.map((c) => c.returnDays(rule.minimumGapDays)) : undefined,
     );
@@ -243,7 +263,7 @@ class Evaluator {
       triggeredDay: this.outDay.subarray(0, n),
       evidenceStart: this.outEvidenceStart.subarray(0, n),
       evidenceLength: this.outEvidenceLength.subarray(0, n),
-      evidenceRows: this.outEvidence.view(),
+      evidenceRows: this.outEvidence.subarray(0, this.evidenceCount),
       detail: this.outDetail.subarray(0, n),
       variant: this.outVariant.subarray(0, n),
       facts: this.outFacts,
@@ -289,14 +309,18 @@ class Evaluator {
     const base = calendar.baseSlot;
     const slotCount = calendar.slotCount;
     const isSchool = calendar.isSchool;
-    const rankBefore = calendar.rankBefore;
     let n = 0;
     const localSlot = this.localSlot;
     const localBit = this.localBit;
     const localRow = this.localRow;
-    const localRank = this.localRank;
     const codeCount = this.codeCount;
     codeCount.fill(0);
+    // The list of the absent mask (shared by most rules) is built here, branch-free, in the same pass.
+    const absentMask = this.absentListMask;
+    const absentOffset = this.absentListOffset;
+    const maskSlot = this.maskSlot;
+    const maskRow = this.maskRow;
+    let a = absentOffset;
     for (; i < until; i++) {
       const slot = rowSlot[i] as number;
       if (slot > toSlot) break;
@@ -305,30 +329,42 @@ class Evaluator {
       if (offset < 0 || offset >= slotCount || isSchool[offset] === 0) continue;
       const code = rowCode[i] as number;
       codeCount[code] = (codeCount[code] as number) + 1;
+      const bit = 1 << code;
       localSlot[n] = slot;
-      localBit[n] = 1 << code;
+      localBit[n] = bit;
       localRow[n] = i;
-      localRank[n] = rankBefore[offset] as number;
       n++;
+      maskSlot[a] = slot;
+      maskRow[a] = i;
+      const x = bit & absentMask;
+      a += (x | -x) >>> 31;
     }
     this.count = n;
     this.stamp++;
-    const maskCodes = this.compiled.maskCodes;
-    const maskCount = this.maskCount;
-    for (let m = 0; m < maskCodes.length; m++) {
-      const ids = maskCodes[m] as Int32Array;
-      let total = 0;
-      for (let j = 0; j < ids.length; j++) total += codeCount[ids[j] as number] as number;
-      maskCount[m] = total;
+    if (this.absentListIndex >= 0) {
+      this.maskLength[this.absentListIndex] = a - absentOffset;
+      this.maskStamp[this.absentListIndex] = this.stamp;
     }
-    this.pupilEvidenceLength = 0;
+    const maskCount = this.maskCount;
+    maskCount.fill(0);
+    const pairs = this.maskCodePairs;
+    for (let j = 0; j < pairs.length; j += 2) {
+      const m = pairs[j] as number;
+      maskCount[m] = (maskCount[m] as number) + (codeCount[pairs[j + 1] as number] as number);
+    }
     const rules = this.rules;
     const order = this.compiled.evaluationOrder;
+    const minimumMatching = this.minimumMatching;
+    const ruleMask = this.ruleMask;
+    const trigger = this.trigger;
     for (let k = 0; k < order.length; k++) {
       const r = order[k] as number;
+      trigger[r] = NONE;
+      // The rule's own first test, hoisted: too few matching rows to ever hold.
+      if ((maskCount[ruleMask[r] as number] as number) < (minimumMatching[r] as number)) continue;
       const rule = rules[r] as CompiledRule;
-      this.trigger[r] = NONE;
-      this.evidenceFrom[r] = this.pupilEvidenceLength;
+      const from = this.evidenceCount;
+      this.evidenceFrom[r] = from;
       switch (rule.kindCode) {
         case KIND_CODES.count:
           this.count_(rule);
@@ -367,35 +403,37 @@ class Evaluator {
           this.share(rule);
           break;
       }
-      if (this.trigger[r] === NONE) this.pupilEvidenceLength = this.evidenceFrom[r] as number;
-      this.evidenceUntil[r] = this.pupilEvidenceLength;
+      if (trigger[r] === NONE) this.evidenceCount = from;
+      else this.evidenceUntil[r] = this.evidenceCount;
     }
-    this.emit();
+    if (!this.direct) this.emitInOutputOrder();
   }
 
-  private emit(): void {
+  /** Writes signal rows for rule r of the current pupil (its evidence is already in outEvidence). */
+  private emit(r: number): void {
+    if (this.outLength === this.outPupil.length) this.growOutput();
+    const index = this.outLength++;
+    const from = this.evidenceFrom[r] as number;
+    this.outPupil[index] = this.pupil;
+    this.outRule[index] = r;
+    this.outDay[index] = this.trigger[r] as number;
+    this.outEvidenceStart[index] = from;
+    this.outEvidenceLength[index] = (this.direct ? this.evidenceCount : (this.evidenceUntil[r] as number)) - from;
+    this.outDetail[index] = this.detailOf[r] as number;
+    this.outVariant[index] = this.variantOf[r] as number;
+    const facts = this.factsOf[r];
+    if (facts !== undefined) {
+      this.outFacts.set(index, facts);
+      this.factsOf[r] = undefined;
+    }
+  }
+
+  /** Emits the current pupil's signals in output order (only when evaluation order differs from it). */
+  private emitInOutputOrder(): void {
     const out = this.compiled.outputOrder;
     for (let k = 0; k < out.length; k++) {
       const r = out[k] as number;
-      const day = this.trigger[r] as number;
-      if (day === NONE) continue;
-      if (this.outLength === this.outPupil.length) this.growOutput();
-      const index = this.outLength++;
-      const from = this.evidenceFrom[r] as number;
-      const until = this.evidenceUntil[r] as number;
-      this.outPupil[index] = this.pupil;
-      this.outRule[index] = r;
-      this.outDay[index] = day;
-      this.outEvidenceStart[index] = this.outEvidence.length;
-      this.outEvidenceLength[index] = until - from;
-      this.outDetail[index] = this.detailOf[r] as number;
-      this.outVariant[index] = this.variantOf[r] as number;
-      if (until > from) this.outEvidence.append(this.pupilEvidence, from, until);
-      const facts = this.factsOf[r];
-      if (facts !== undefined) {
-        this.outFacts.set(index, facts);
-        this.factsOf[r] = undefined;
-      }
+      if (this.trigger[r] !== NONE) this.emit(r);
     }
   }
 
@@ -415,12 +453,16 @@ class Evaluator {
     if (this.maskStamp[maskIndex] === this.stamp) return offset;
     this.maskStamp[maskIndex] = this.stamp;
     const mask = this.compiled.masks[maskIndex] as number;
-    const list = this.maskRows;
+    const maskSlot = this.maskSlot;
+    const maskRow = this.maskRow;
+    const localSlot = this.localSlot;
+    const localRow = this.localRow;
     const bits = this.localBit;
     const n = this.count;
     let m = offset;
     for (let k = 0; k < n; k++) {
-      list[m] = k;
+      maskSlot[m] = localSlot[k] as number;
+      maskRow[m] = localRow[k] as number;
       const x = (bits[k] as number) & mask;
       m += (x | -x) >>> 31;
     }
@@ -428,60 +470,66 @@ class Evaluator {
     return offset;
   }
 
-  /** Run facts of a mask list (number of runs, longest run, widest run in calendar days), computed on demand. */
+  /**
+   * The runs of a mask list, computed on demand in one branch-free pass shared by every run-based rule with that
+   * mask: maskRunFirst[offset + r] is the list position where run r starts (consecutive school half-days), and
+   * maskRunFirst[offset + runs] = the list end. Rules then walk runs, not rows.
+   */
   private prepareRuns(maskIndex: number): number {
     const offset = this.prepare(maskIndex);
     if (this.runStamp[maskIndex] === this.stamp) return offset;
     this.runStamp[maskIndex] = this.stamp;
-    const m = offset + (this.maskLength[maskIndex] as number);
-    const list = this.maskRows;
-    const ranks = this.localRank;
-    const slots = this.localSlot;
-    let runs = 0;
-    let longest = 0;
-    let widest = 0;
-    let runLength = 0;
-    let runStartDay = 0;
+    const end = offset + (this.maskLength[maskIndex] as number);
+    const slots = this.maskSlot;
+    const rankBefore = this.calendar.rankBefore;
+    const base = this.calendar.baseSlot;
+    const runFirst = this.maskRunFirst;
+    let at = offset;
     let previousRank = -2;
-    for (let j = offset; j < m; j++) {
-      const k = list[j] as number;
-      const rank = ranks[k] as number;
-      const day = (slots[k] as number) >> 1;
-      const continues = rank - previousRank === 1 ? 1 : 0;
-      runs += 1 - continues;
-      runLength = runLength * continues + 1;
-      runStartDay = continues === 1 ? runStartDay : day;
-      longest = Math.max(runLength, longest);
-      widest = Math.max(day - runStartDay + 1, widest);
+    for (let j = offset; j < end; j++) {
+      const rank = rankBefore[(slots[j] as number) - base] as number;
+      const gap = rank - previousRank - 1;
+      runFirst[at] = j;
+      at += (gap | -gap) >>> 31;
       previousRank = rank;
     }
-    this.maskRuns[maskIndex] = runs;
-    this.maskLongestRun[maskIndex] = longest;
-    this.maskWidestRunDays[maskIndex] = widest;
+    runFirst[at] = end;
+    this.maskRuns[maskIndex] = at - offset;
     return offset;
   }
 
   // --- helpers ------------------------------------------------------------------------------------------------
 
-  private addEvidence(localIndex: number): void {
-    if (this.pupilEvidenceLength === this.pupilEvidence.length) {
-      const bigger = new Int32Array(this.pupilEvidence.length * 2);
-      bigger.set(this.pupilEvidence);
-      this.pupilEvidence = bigger;
+  /** Adds one register row as evidence. */
+  private addEvidence(row: number): void {
+    if (this.evidenceCount === this.outEvidence.length) {
+      const bigger = new Int32Array(this.outEvidence.length * 2);
+      bigger.set(this.outEvidence);
+      this.outEvidence = bigger;
     }
-    this.pupilEvidence[this.pupilEvidenceLength++] = this.localRow[localIndex] as number;
+    this.outEvidence[this.evidenceCount++] = row;
   }
 
-  /** Adds the local rows list[from … until] (a mask list) as evidence. */
+  /** Adds the rows at mask-list positions from … until (inclusive) as evidence. */
   private addListEvidence(from: number, until: number): void {
-    const list = this.maskRows;
-    for (let j = from; j <= until; j++) this.addEvidence(list[j] as number);
+    const needed = this.evidenceCount + (until - from + 1);
+    if (needed > this.outEvidence.length) {
+      const bigger = new Int32Array(Math.max(needed, this.outEvidence.length * 2));
+      bigger.set(this.outEvidence);
+      this.outEvidence = bigger;
+    }
+    const rows = this.maskRow;
+    const out = this.outEvidence;
+    let at = this.evidenceCount;
+    for (let j = from; j <= until; j++) out[at++] = rows[j] as number;
+    this.evidenceCount = at;
   }
 
   private hold(rule: CompiledRule, day: number, detail = 0, variant = 0): void {
     this.trigger[rule.index] = day;
     this.detailOf[rule.index] = detail;
     this.variantOf[rule.index] = variant;
+    if (this.direct) this.emit(rule.index);
   }
 
   /** Day of the pupil's first enrolled school half-day this school year (up to asOf), or NONE. */
@@ -491,15 +539,6 @@ class Evaluator {
     if (rank >= calendar.schoolSlots.length) return NONE;
     const slot = calendar.schoolSlots[rank] as number;
     return slot <= this.toSlot ? slot >> 1 : NONE;
-  }
-
-  /** Last list position of the run that contains list position j (consecutive school half-days). */
-  private runEnd(j: number, end: number): number {
-    const list = this.maskRows;
-    const ranks = this.localRank;
-    let last = j;
-    while (last + 1 < end && ranks[list[last + 1] as number] === (ranks[list[last] as number] as number) + 1) last++;
-    return last;
   }
 
   // --- rule kinds --------------------------------------------------------------------------------------------
@@ -513,24 +552,44 @@ class Evaluator {
       if (day !== NONE) this.hold(rule, day, carried);
       return;
     }
-    const offset = this.prepare(rule.maskIndex);
-    const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const list = this.maskRows;
-    const slots = this.localSlot;
     const months = rule.monthsMask;
-    if (months === 0) {
-      // Every listed row counts: the threshold-th one is the trigger, no scan needed.
-      const last = offset + threshold - carried - 1;
-      this.addListEvidence(offset, last);
-      this.hold(rule, (slots[list[last] as number] as number) >> 1, carried);
+    const index = rule.maskIndex;
+    if (this.maskStamp[index] === this.stamp) {
+      // The mask's list exists already (another rule built it).
+      const offset = index * this.listCapacity;
+      const end = offset + (this.maskLength[index] as number);
+      const slots = this.maskSlot;
+      if (months === 0) {
+        // Every listed row counts: the threshold-th one is the trigger, no scan needed.
+        const last = offset + threshold - carried - 1;
+        this.addListEvidence(offset, last);
+        this.hold(rule, (slots[last] as number) >> 1, carried);
+        return;
+      }
+      let counted = carried;
+      for (let j = offset; j < end; j++) {
+        const day = (slots[j] as number) >> 1;
+        if ((months & (1 << (this.monthOfYearDay[day - this.yearStartDay] as number))) === 0) continue;
+        this.addEvidence(this.maskRow[j] as number);
+        if (++counted >= threshold) {
+          this.hold(rule, day, carried);
+          return;
+        }
+      }
       return;
     }
+    // No list: scan the pupil's rows only up to the threshold-th match (usually a few rows).
+    const mask = rule.mask;
+    const bits = this.localBit;
+    const slots = this.localSlot;
+    const rows = this.localRow;
+    const n = this.count;
     let counted = carried;
-    for (let j = offset; j < end; j++) {
-      const k = list[j] as number;
+    for (let k = 0; k < n; k++) {
+      if (((bits[k] as number) & mask) === 0) continue;
       const day = (slots[k] as number) >> 1;
-      if ((months & (1 << (this.monthOfYearDay[day - this.yearStartDay] as number))) === 0) continue;
-      this.addEvidence(k);
+      if (months !== 0 && (months & (1 << (this.monthOfYearDay[day - this.yearStartDay] as number))) === 0) continue;
+      this.addEvidence(rows[k] as number);
       if (++counted >= threshold) {
         this.hold(rule, day, carried);
         return;
@@ -543,13 +602,12 @@ class Evaluator {
     if (this.matching(rule) < threshold) return;
     const offset = this.prepare(rule.maskIndex);
     const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const list = this.maskRows;
-    const slots = this.localSlot;
+    const slots = this.maskSlot;
     const reach = rule.windowDays - 1;
     let lo = offset;
     for (let j = offset + threshold - 1; j < end; j++) {
-      const day = (slots[list[j] as number] as number) >> 1;
-      while ((slots[list[lo] as number] as number) >> 1 < day - reach) lo++;
+      const day = (slots[j] as number) >> 1;
+      while ((slots[lo] as number) >> 1 < day - reach) lo++;
       if (j - lo + 1 >= threshold) {
         this.addListEvidence(lo, j);
         this.hold(rule, day);
@@ -562,45 +620,40 @@ class Evaluator {
   private run(rule: CompiledRule): void {
     const threshold = rule.threshold;
     if (this.matching(rule) < threshold) return;
-    const offset = this.prepareRuns(rule.maskIndex);
-    if ((this.maskLongestRun[rule.maskIndex] as number) < threshold) return;
-    const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const list = this.maskRows;
-    const ranks = this.localRank;
-    let start = offset;
-    for (let j = offset; j < end; j++) {
-      if (j > offset && ranks[list[j] as number] !== (ranks[list[j - 1] as number] as number) + 1) start = j;
-      if (j - start + 1 === threshold) {
-        this.addListEvidence(start, j);
-        this.hold(rule, (this.localSlot[list[j] as number] as number) >> 1, this.runEnd(j, end) - start + 1);
-        return;
-      }
+    const index = rule.maskIndex;
+    const offset = this.prepareRuns(index);
+    const runFirst = this.maskRunFirst;
+    const runsEnd = offset + (this.maskRuns[index] as number);
+    for (let r = offset; r < runsEnd; r++) {
+      const start = runFirst[r] as number;
+      const length = (runFirst[r + 1] as number) - start;
+      if (length < threshold || threshold < 1) continue;
+      const j = start + threshold - 1;
+      this.addListEvidence(start, j);
+      this.hold(rule, (this.maskSlot[j] as number) >> 1, length);
+      return;
     }
   }
 
   /** A run whose first and last dates span ≥ spanDays calendar days; triggers on the day the span is reached. */
   private span(rule: CompiledRule): void {
     if (this.matching(rule) === 0) return;
-    const offset = this.prepareRuns(rule.maskIndex);
-    if ((this.maskWidestRunDays[rule.maskIndex] as number) < rule.spanDays) return;
-    const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const list = this.maskRows;
-    const ranks = this.localRank;
-    const slots = this.localSlot;
+    const index = rule.maskIndex;
+    const offset = this.prepareRuns(index);
+    const runFirst = this.maskRunFirst;
+    const runsEnd = offset + (this.maskRuns[index] as number);
+    const slots = this.maskSlot;
     const reach = rule.spanDays - 1;
-    let start = offset;
-    let startDay = (slots[list[offset] as number] as number) >> 1;
-    for (let j = offset; j < end; j++) {
-      const day = (slots[list[j] as number] as number) >> 1;
-      if (j > offset && ranks[list[j] as number] !== (ranks[list[j - 1] as number] as number) + 1) {
-        start = j;
-        startDay = day;
-      }
-      if (day - startDay >= reach) {
-        this.addListEvidence(start, j);
-        this.hold(rule, day, this.runEnd(j, end) - start + 1);
-        return;
-      }
+    for (let r = offset; r < runsEnd; r++) {
+      const start = runFirst[r] as number;
+      const last = (runFirst[r + 1] as number) - 1;
+      const startDay = (slots[start] as number) >> 1;
+      if (((slots[last] as number) >> 1) - startDay < reach) continue;
+      let j = start;
+      while (((slots[j] as number) >> 1) - startDay < reach) j++;
+      this.addListEvidence(start, j);
+      this.hold(rule, (slots[j] as number) >> 1, last - start + 1);
+      return;
     }
   }
 
@@ -608,24 +661,25 @@ class Evaluator {
   private spells(rule: CompiledRule): void {
     const needed = rule.runs;
     if (this.matching(rule) < needed) return;
-    const offset = this.prepareRuns(rule.maskIndex);
-    if ((this.maskRuns[rule.maskIndex] as number) < needed) return;
-    const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const list = this.maskRows;
-    const ranks = this.localRank;
-    const slots = this.localSlot;
-    const startPosition = this.scratch;
-    const startDayRank = this.scratch2;
+    const index = rule.maskIndex;
+    const offset = this.prepareRuns(index);
+    const runCount = this.maskRuns[index] as number;
+    if (runCount < needed) return;
+    const runFirst = this.maskRunFirst;
+    const slots = this.maskSlot;
+    const calendar = this.calendar;
+    const dayRankBefore = calendar.dayRankBefore;
+    const baseDay = calendar.baseDay;
+    const startDayRank = this.scratch;
     const reach = rule.withinSchoolDays - 1;
-    let runs = 0;
-    for (let j = offset; j < end; j++) {
-      if (j > offset && ranks[list[j] as number] === (ranks[list[j - 1] as number] as number) + 1) continue;
-      const day = (slots[list[j] as number] as number) >> 1;
-      startPosition[runs] = j;
-      startDayRank[runs] = this.calendar.dayRank(day);
-      runs++;
-      if (runs >= needed && (startDayRank[runs - 1] as number) - (startDayRank[runs - needed] as number) <= reach) {
-        this.addListEvidence(startPosition[runs - needed] as number, this.runEnd(j, end));
+    const back = Math.max(needed - 1, 0);
+    for (let r = 0; r < runCount; r++) {
+      const start = runFirst[offset + r] as number;
+      const day = (slots[start] as number) >> 1;
+      const rank = dayRankBefore[day - baseDay] as number;
+      startDayRank[r] = rank;
+      if (r + 1 >= needed && rank - (startDayRank[r - back] as number) <= reach) {
+        this.addListEvidence(runFirst[offset + r - back] as number, (runFirst[offset + r + 1] as number) - 1);
         this.hold(rule, day);
         return;
       }
@@ -639,55 +693,40 @@ class Evaluator {
     if (this.matching(rule) < atLeast || atLeast < 1) return;
     const offset = this.prepare(rule.maskIndex);
     const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const list = this.maskRows;
-    const slots = this.localSlot;
+    const slots = this.maskSlot;
     const calendar = this.calendar;
     const base = calendar.baseSlot;
     const classOf = calendar.classOf;
-    const classOccurrence = calendar.classOccurrence;
-    // One pass keeps, per weekday + half class, the occurrence numbers of the last (atLeast − 1) absences in a
-    // ring; a class is a candidate only when atLeast absences fall within `occurrences` consecutive occurrences.
-    const ringSize = Math.max(atLeast - 1, 1);
-    if (this.slotRing.length < 14 * ringSize) this.slotRing = new Int32Array(14 * ringSize);
-    const ring = this.slotRing;
+    const classKey = calendar.classKey;
+    // One branch-free pass buckets the matching rows' occurrence numbers per weekday + half class (in slot order,
+    // so each bucket is sorted); only classes with at least atLeast rows are looked at further.
     const perClass = this.perClass;
     perClass.fill(0);
-    const ringPosition = this.slotRingPosition;
-    ringPosition.fill(0);
-    let candidates = 0;
+    const buckets = this.classBuckets;
+    const capacity = this.listCapacity;
     for (let j = offset; j < end; j++) {
-      const at0 = (slots[list[j] as number] as number) - base;
-      const c = classOf[at0] as number;
-      const occurrence = classOccurrence[at0] as number;
-      const seen = perClass[c] as number;
-      if (atLeast === 1) candidates |= 1 << c;
-      else {
-        const position = ringPosition[c] as number;
-        const at = c * ringSize + position;
-        if (seen >= ringSize && occurrence - (ring[at] as number) <= occurrences - 1) candidates |= 1 << c;
-        ring[at] = occurrence;
-        ringPosition[c] = position + 1 === ringSize ? 0 : position + 1;
-      }
-      perClass[c] = seen + 1;
+      const key = classKey[(slots[j] as number) - base] as number;
+      const c = key & 15;
+      const at = perClass[c] as number;
+      buckets[c * capacity + at] = key >> 4;
+      perClass[c] = at + 1;
     }
+    let candidates = 0;
+    for (let c = 0; c < 14; c++) if ((perClass[c] as number) >= atLeast) candidates |= 1 << c;
     if (candidates === 0) return;
     let bestDay = NONE;
     let bestClass = -1;
     let bestOccurrence = -1;
-    const occurrenceList = this.scratch;
     for (let c = 0; c < 14; c++) {
       if ((candidates & (1 << c)) === 0) continue;
-      let m = 0;
-      for (let j = offset; j < end; j++) {
-        const at0 = (slots[list[j] as number] as number) - base;
-        if (classOf[at0] === c) occurrenceList[m++] = classOccurrence[at0] as number;
-      }
+      const m = perClass[c] as number;
+      const bucket = c * capacity;
       const classSlots = calendar.classSlots[c] as Int32Array;
       const firstOccurrence = lowerBound(classSlots, 0, classSlots.length, this.fromSlot);
       const lastOccurrence = lowerBound(classSlots, 0, classSlots.length, this.toSlot + 1) - 1;
       for (let i = 0; i + atLeast - 1 < m; i++) {
-        const first = occurrenceList[i] as number;
-        const last = occurrenceList[i + atLeast - 1] as number;
+        const first = buckets[bucket + i] as number;
+        const last = buckets[bucket + i + atLeast - 1] as number;
         if (last - first > occurrences - 1) continue;
         const kFrom = Math.max(last, firstOccurrence + occurrences - 1);
         const kUntil = Math.min(first + occurrences - 1, lastOccurrence);
@@ -709,9 +748,10 @@ class Evaluator {
     const fromSlot = classSlots[bestOccurrence - occurrences + 1] as number;
     const untilSlot = classSlots[bestOccurrence] as number;
     for (let j = offset; j < end; j++) {
-      const k = list[j] as number;
-      const slot = slots[k] as number;
-      if (slot >= fromSlot && slot <= untilSlot && classOf[slot - base] === bestClass) this.addEvidence(k);
+      const slot = slots[j] as number;
+      if (slot >= fromSlot && slot <= untilSlot && classOf[slot - base] === bestClass) {
+        this.addEvidence(this.maskRow[j] as number);
+      }
     }
     this.hold(rule, bestDay, bestClass);
   }
@@ -742,31 +782,31 @@ class Evaluator {
     if (this.matching(rule) < atLeast || atLeast < 1) return;
     const offset = this.prepare(rule.maskIndex);
     const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const list = this.maskRows;
-    const slots = this.localSlot;
+    const slots = this.maskSlot;
     const tables = this.returnDayTables[rule.index] as ReturnDayTable[];
     const returnDays = tables[this.input.pupilCalendar[this.pupil] as number] as ReturnDayTable;
-    const baseDay = this.calendar.baseDay;
+    const morningOrdinal = returnDays.morningOrdinal;
+    const base = this.calendar.baseSlot;
     const ordinals = this.scratch;
     const indexes = this.scratch2;
-    const reach = rule.lastReturnDays - 1;
+    // Branch-free: keep the rows on return-day mornings (their return-day ordinal), then look for the window.
     let m = 0;
     for (let j = offset; j < end; j++) {
-      const k = list[j] as number;
-      const slot = slots[k] as number;
-      if ((slot & 1) !== 0) continue;
-      const ordinal = returnDays.ordinal[(slot >> 1) - baseDay] as number;
-      if (ordinal < 0) continue;
+      const ordinal = morningOrdinal[(slots[j] as number) - base] as number;
       ordinals[m] = ordinal;
-      indexes[m] = k;
-      m++;
-      if (m >= atLeast && ordinal - (ordinals[m - atLeast] as number) <= reach) {
-        let first = m - atLeast;
-        while (first > 0 && (ordinals[first - 1] as number) >= ordinal - reach) first--;
-        for (let e = first; e < m; e++) this.addEvidence(indexes[e] as number);
-        this.hold(rule, slot >> 1);
-        return;
-      }
+      indexes[m] = j;
+      m += ~ordinal >>> 31;
+    }
+    if (m < atLeast) return;
+    const reach = rule.lastReturnDays - 1;
+    for (let i = atLeast - 1; i < m; i++) {
+      const ordinal = ordinals[i] as number;
+      if (ordinal - (ordinals[i + 1 - atLeast] as number) > reach) continue;
+      let first = i + 1 - atLeast;
+      while (first > 0 && (ordinals[first - 1] as number) >= ordinal - reach) first--;
+      for (let e = first; e <= i; e++) this.addEvidence(this.maskRow[indexes[e] as number] as number);
+      this.hold(rule, (slots[indexes[i] as number] as number) >> 1);
+      return;
     }
   }
 
@@ -784,15 +824,14 @@ class Evaluator {
     const offset = this.prepare(rule.maskIndex);
     const missingNow = this.maskLength[rule.maskIndex] as number;
     const end = offset + missingNow;
-    const list = this.maskRows;
-    const slots = this.localSlot;
+    const slots = this.maskSlot;
     // Half-days before the enrolment (another school) and after it are unknown here: counted as present, so a
     // pupil who changed school is not flagged for absences this register cannot see.
     let triggered = NONE;
     if (!rule.rateMode) {
       const allowedMissing = total - required;
       if (allowedMissing < 0) triggered = this.firstEnrolledSchoolDay();
-      else if (missingNow > allowedMissing) triggered = (slots[list[offset + allowedMissing] as number] as number) >> 1;
+      else if (missingNow > allowedMissing) triggered = (slots[offset + allowedMissing] as number) >> 1;
     } else {
       const yearRank = calendar.rank(yearFrom);
       const startIndex = yearRank + Math.max(rule.fromElapsedHalfDays, 1) - 1;
@@ -801,13 +840,13 @@ class Evaluator {
         // The presence rate only drops on a day with a counted absence, so the first failing day is the start day
         // or one of those days: test the start day, then each absence day after it.
         let j = offset;
-        while (j < end && (slots[list[j] as number] as number) >> 1 <= startDay) j++;
+        while (j < end && (slots[j] as number) >> 1 <= startDay) j++;
         let missing = j - offset;
         if (startDay <= this.asOfDay && this.belowRate(startDay, missing, total, required)) triggered = startDay;
         for (; triggered === NONE && j < end; j++) {
           missing++;
-          const day = (slots[list[j] as number] as number) >> 1;
-          if (j + 1 < end && (slots[list[j + 1] as number] as number) >> 1 === day) continue;
+          const day = (slots[j] as number) >> 1;
+          if (j + 1 < end && (slots[j + 1] as number) >> 1 === day) continue;
           if (this.belowRate(day, missing, total, required)) triggered = day;
         }
       }
@@ -858,39 +897,28 @@ class Evaluator {
   /** Parents' notes: a (maxSpells + 1)-th separate spell, or one spell spanning more than maxSpanDays days. */
   private noteLimit(rule: CompiledRule): void {
     if (!rule.enabled || this.matching(rule) === 0) return;
-    const offset = this.prepareRuns(rule.maskIndex);
     const index = rule.maskIndex;
-    if (
-      (this.maskRuns[index] as number) <= rule.maxSpells &&
-      (this.maskWidestRunDays[index] as number) <= rule.maxSpanDays
-    ) {
-      return;
-    }
-    const end = offset + (this.maskLength[index] as number);
-    const list = this.maskRows;
-    const ranks = this.localRank;
-    const slots = this.localSlot;
+    const offset = this.prepareRuns(index);
+    const runCount = this.maskRuns[index] as number;
+    const runFirst = this.maskRunFirst;
+    const slots = this.maskSlot;
     const reach = rule.maxSpanDays - 1;
-    let spells = 0;
-    let start = offset;
-    let startDay = 0;
-    for (let j = offset; j < end; j++) {
-      const day = (slots[list[j] as number] as number) >> 1;
-      if (j === offset || ranks[list[j] as number] !== (ranks[list[j - 1] as number] as number) + 1) {
-        start = j;
-        startDay = day;
-        spells++;
-        if (spells > rule.maxSpells) {
-          this.addListEvidence(offset, j);
-          this.hold(rule, day, spells, 0);
-          return;
-        }
-      }
-      if (day - startDay > reach) {
-        this.addListEvidence(start, j);
-        this.hold(rule, day, j - start + 1, 1);
+    const maxSpells = rule.maxSpells;
+    for (let r = 0; r < runCount; r++) {
+      const start = runFirst[offset + r] as number;
+      const day = (slots[start] as number) >> 1;
+      if (r + 1 > maxSpells) {
+        this.addListEvidence(offset, start);
+        this.hold(rule, day, r + 1, 0);
         return;
       }
+      const last = (runFirst[offset + r + 1] as number) - 1;
+      if (((slots[last] as number) >> 1) - day <= reach) continue;
+      let j = start;
+      while (((slots[j] as number) >> 1) - day <= reach) j++;
+      this.addListEvidence(start, j);
+      this.hold(rule, (slots[j] as number) >> 1, j - start + 1, 1);
+      return;
     }
   }
 
@@ -933,8 +961,7 @@ class Evaluator {
     const percent = rule.percent;
     if (absent * 100 < percent * possible) return;
     const offset = this.prepare(rule.maskIndex);
-    const list = this.maskRows;
-    const slots = this.localSlot;
+    const slots = this.maskSlot;
     // Start of the current episode: walk back over absence days. Between two absence days the share only falls,
     // so each stretch is tested at its last school day; before the first absence the share is 0.
     const fromRank = calendar.rank(this.fromSlot);
@@ -943,12 +970,12 @@ class Evaluator {
     let cumulative = absent;
     let j = offset + absent - 1;
     while (j >= offset) {
-      const day = (slots[list[j] as number] as number) >> 1;
+      const day = (slots[j] as number) >> 1;
       if (nextDay !== NONE && cumulative * 100 < percent * (calendar.rank(nextDay * 2) - fromRank)) {
         start = nextDay;
         break;
       }
-      while (j >= offset && (slots[list[j] as number] as number) >> 1 === day) {
+      while (j >= offset && (slots[j] as number) >> 1 === day) {
         cumulative--;
         j--;
       }
@@ -969,7 +996,32 @@ class Evaluator {
   }
 }
 
+const NEVER = 0x7fffffff;
+
+/** The matching-row count below which a rule's evaluator returns without holding (see Evaluator.minimumMatching). */
+function minimumMatchingOf(rule: CompiledRule): number {
+  switch (rule.kind) {
+    case 'count':
+      return rule.includesCarriedOver ? 0 : Math.max(rule.threshold, 0);
+    case 'window-count':
+    case 'run':
+      return Math.max(rule.threshold, 0);
+    case 'span':
+      return 1;
+    case 'spells':
+      return Math.max(rule.runs, 0);
+    case 'slot':
+    case 'return-day':
+      return rule.absentAtLeast < 1 ? NEVER : rule.absentAtLeast;
+    case 'note-limit':
+      return rule.enabled ? 1 : NEVER;
+    default:
+      return 0;
+  }
+}
+
 interface ReturnDayTable {
   ordinal: Int32Array;
   days: Int32Array;
+  morningOrdinal: Int32Array;
 }
