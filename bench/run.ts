@@ -1,5 +1,10 @@
 // `npm run bench -- NAME [--rows N]`: runs one benchmark (or all) and writes bench/results/NAME.json.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { benchImport } from './import.ts';
+import { writeResults } from './results.ts';
+import { benchSignalsEngine, recordSignalsResults } from './signals-engine.ts';
+import { benchSignalsIncremental } from './signals-incremental.ts';
 
 const [name = 'all', ...rest] = process.argv.slice(2);
 const option = (flag: string, fallback: number) => {
@@ -9,6 +14,17 @@ const option = (flag: string, fallback: number) => {
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   import: () => benchImport({ rows: option('--rows', 1_000_000), pupils: option('--pupils', 20_000) }),
+  // (a) the whole catalog over 300,000 and 1,200,000 pupils, (b) DuckDB on the same data, (c) incremental recompute.
+  signals: async () => {
+    for (const pupils of [300_000, 1_200_000]) {
+      const summary = await benchSignalsEngine({ pupils, onMeasurement: (m) => console.log(JSON.stringify(m)) });
+      recordSignalsResults(summary);
+    }
+    const incremental = await benchSignalsIncremental({ pupils: 2000 });
+    const file = fileURLToPath(new URL('./results/signals.json', import.meta.url));
+    const results = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return writeResults('signals', { ...results, incremental });
+  },
 };
 
 const selected = name === 'all' ? Object.keys(benchmarks) : [name];

@@ -1,0 +1,88 @@
+// Signals end to end: importing the 5th B half-day of a demo pupil puts B5_CLB on the attention list with its
+// evidence; acknowledging and handling it in the browser takes it off the open list.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../src/demo/generate-demo.ts';
+import { formatBelgianDate } from '../src/domain/half-day.ts';
+import { type Harness, login, screenshot, startHarness } from './harness.ts';
+
+const { nearB5 } = generateDemo().personas;
+
+describe('signals end to end', () => {
+  let h: Harness;
+  let schoolId: number;
+  let pupilId: number;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const rows = await h.db.query<{ schoolId: number; pupilId: number }>(
+      `SELECT o.id::int AS "schoolId", p.id::int AS "pupilId" FROM pupil p JOIN organisation o ON o.id = p.school_id
+       WHERE o.institution_number = $1 AND p.external_id = $2`,
+      [nearB5.institutionNumber, nearB5.pupilId],
+    );
+    schoolId = rows[0]?.schoolId ?? -1;
+    pupilId = rows[0]?.pupilId ?? -1;
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const b5Row = () =>
+    h.page.locator(`[data-testid="attention-row"][data-rule-id="B5_CLB"][data-pupil-id="${pupilId}"]`);
+
+  it('shows B5_CLB with its evidence after the import that brings the 5th B', async () => {
+    const { page } = h;
+    await login(page);
+    await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB`);
+    await page.getByTestId('attention-total').waitFor();
+    expect(await b5Row().count()).toBe(0); // four B half-days: no legal signal yet
+
+    const free = nearB5.freeHalfDay;
+    const file = h.writeUpload(
+      'vijfde-b.csv',
+      ['pupil_id,date,half,code', `${nearB5.pupilId},${free.date},${free.half},B`, ''].join('\n'),
+    );
+    await page.goto(`/schools/${schoolId}/import`);
+    await page.getByTestId('import-kind-register').check();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-applied').waitFor();
+
+    await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB`);
+    await b5Row().waitFor();
+    const explanation = await b5Row().getByTestId('attention-explanation').textContent();
+    // "5e halve dag B op 13/01/2026: …" — the explanation names the 5th half-day and the evidence before it.
+    expect(explanation).toContain(formatBelgianDate(free.date));
+    expect(explanation).toMatch(/5e/);
+    expect(await b5Row().getAttribute('data-status')).toBe('new');
+    expect(await b5Row().getByTestId('days-open').textContent()).toMatch(/\d+/);
+    await screenshot(page, 'signals-01-b5-on-attention-list');
+
+    // The pupil page outlines the five evidence half-days on the heat-map.
+    await b5Row().getByTestId('attention-pupil').click();
+    await page.locator('[data-testid="pupil-signal"][data-rule-id="B5_CLB"]').waitFor();
+    await screenshot(page, 'signals-02-pupil-evidence');
+  });
+
+  it('acknowledging and handling it removes it from the open list', async () => {
+    const { page } = h;
+    await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB`);
+    await b5Row().waitFor();
+    await b5Row().getByTestId('acknowledge').click();
+    await expect.poll(() => b5Row().getAttribute('data-status')).toBe('acknowledged');
+    await b5Row().getByTestId('handle').click();
+    await b5Row().getByTestId('handle-note').fill('CLB gesignaleerd via het aanmeldingsformulier.');
+    await b5Row().getByTestId('handle-submit').click();
+    await expect.poll(() => b5Row().count()).toBe(0);
+    await screenshot(page, 'signals-03-handled');
+
+    const stored = await h.db.query<{ status: string; handledNote: string }>(
+      `SELECT status, handled_note AS "handledNote" FROM signal WHERE pupil_id = $1 AND rule_id = 'B5_CLB'`,
+      [pupilId],
+    );
+    expect(stored).toEqual([{ status: 'handled', handledNote: 'CLB gesignaleerd via het aanmeldingsformulier.' }]);
+
+    await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB&status=handled`);
+    await b5Row().waitFor();
+    expect(await b5Row().getAttribute('data-status')).toBe('handled');
+  });
+});
