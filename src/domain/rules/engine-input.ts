@@ -361,18 +361,26 @@ export function buildEngineInput(records: EngineRecords): EngineInput {
   const rowPupil: number[] = [];
   const rowSlot: number[] = [];
   const rowCode: number[] = [];
+  // A register repeats the same few hundred dates: validate and convert each distinct date text once.
+  const dayOfDate = new Map<string, number | null>();
   let i = 0;
   for (const row of records.register) {
-    const where = `register[${i++}]`;
+    const index = i++;
     const p = pupilIndex.get(row.pupilId);
-    const c = codeIndex.get(row.code.trim().toUpperCase());
-    if (p === undefined) problems.push({ where, message: `unknown pupil ${row.pupilId}` });
-    if (c === undefined) problems.push({ where, message: `unknown code ${row.code}` });
-    if (!isValidIsoDate(row.date)) problems.push({ where, message: `"${row.date}" is not a YYYY-MM-DD date` });
-    if (row.half !== 'AM' && row.half !== 'PM') problems.push({ where, message: `half must be AM or PM` });
-    if (p === undefined || c === undefined || problems.length > 0) continue;
+    const c = codeIndex.get(row.code) ?? codeIndex.get(row.code.trim().toUpperCase());
+    let day = dayOfDate.get(row.date);
+    if (day === undefined) {
+      day = isValidIsoDate(row.date) ? dayNumber(row.date) : null;
+      dayOfDate.set(row.date, day);
+    }
+    if (p === undefined) problems.push({ where: `register[${index}]`, message: `unknown pupil ${row.pupilId}` });
+    if (c === undefined) problems.push({ where: `register[${index}]`, message: `unknown code ${row.code}` });
+    if (day === null) problems.push({ where: `register[${index}]`, message: `"${row.date}" is not a YYYY-MM-DD date` });
+    if (row.half !== 'AM' && row.half !== 'PM')
+      problems.push({ where: `register[${index}]`, message: `half must be AM or PM` });
+    if (p === undefined || c === undefined || day === null || problems.length > 0) continue;
     rowPupil.push(p);
-    rowSlot.push(dayNumber(row.date) * 2 + (row.half === 'PM' ? 1 : 0));
+    rowSlot.push(day * 2 + (row.half === 'PM' ? 1 : 0));
     rowCode.push(c);
   }
   if (problems.length > 0) throw new EngineInputError(problems);
