@@ -11,6 +11,7 @@ import {
   type School,
   type SignalTrack,
 } from '../api/client.ts';
+import { Pagination } from '../components/pagination.tsx';
 import { ObligationBadge, SignalStatusBadge } from '../components/signal-badges.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { formatDate, formatTimestamp } from '../dates.ts';
@@ -148,10 +149,7 @@ export function AttentionPage({ school }: { school: School | null }) {
     );
 
   const total = result?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / ATTENTION_PAGE_SIZE));
   const offset = (page - 1) * ATTENTION_PAGE_SIZE;
-  const from = total === 0 ? 0 : offset + 1;
-  const to = Math.min(total, page * ATTENTION_PAGE_SIZE);
   const number = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en');
   const filtered = className !== '' || rule !== '' || track !== '' || status !== 'open';
   const knownRules = known.key === scopeKey ? known.rules : {};
@@ -319,32 +317,13 @@ export function AttentionPage({ school }: { school: School | null }) {
       )}
 
       {result && total > 0 && (
-        <nav className="pagination" aria-label={t('attention.pagination')}>
-          <p className="pagination__range">
-            {t('overview.range', { from: number.format(from), to: number.format(to), total: number.format(total) })}
-          </p>
-          <div className="pagination__buttons">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={page <= 1}
-              onClick={() => update({ page: page - 1 })}
-              data-testid="page-previous"
-            >
-              ‹ {t('overview.previous')}
-            </button>
-            <span className="pagination__page">{t('overview.page', { page, pages })}</span>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={page >= pages}
-              onClick={() => update({ page: page + 1 })}
-              data-testid="page-next"
-            >
-              {t('overview.next')} ›
-            </button>
-          </div>
-        </nav>
+        <Pagination
+          label="attention.pagination"
+          page={page}
+          pageSize={ATTENTION_PAGE_SIZE}
+          total={total}
+          onPage={(next) => update({ page: next })}
+        />
       )}
     </main>
   );

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { api, type Level, type PupilList, type PupilSort, type School } from '../api/client.ts';
 import { CodeBadge } from '../components/code-badge.tsx';
 import { CodeLegend } from '../components/code-legend.tsx';
+import { Pagination } from '../components/pagination.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
@@ -97,9 +98,6 @@ export function SchoolOverviewPage({ school }: { school: School }) {
       )
     : [];
   const total = result?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const to = Math.min(total, page * PAGE_SIZE);
   const levels: Level[] = school.calendarLevel === 'secundair' ? ['secundair'] : ['kleuter', 'lager'];
   const number = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en');
   const filtered = className !== '' || level !== '' || q !== '';
@@ -276,36 +274,13 @@ export function SchoolOverviewPage({ school }: { school: School }) {
       )}
 
       {result && total > 0 && (
-        <nav className="pagination" aria-label={t('overview.pagination')}>
-          <p className="pagination__range">
-            {t('overview.range', {
-              from: number.format(from),
-              to: number.format(to),
-              total: number.format(total),
-            })}
-          </p>
-          <div className="pagination__buttons">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={page <= 1}
-              onClick={() => update({ page: page - 1 })}
-              data-testid="page-previous"
-            >
-              ‹ {t('overview.previous')}
-            </button>
-            <span className="pagination__page">{t('overview.page', { page, pages })}</span>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={page >= pages}
-              onClick={() => update({ page: page + 1 })}
-              data-testid="page-next"
-            >
-              {t('overview.next')} ›
-            </button>
-          </div>
-        </nav>
+        <Pagination
+          label="overview.pagination"
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          onPage={(next) => update({ page: next })}
+        />
       )}
 
       <CodeLegend codes={codes} />
