@@ -105,11 +105,10 @@ class Evaluator {
   /** Per calendar: whether it has school half-days in the previous school year. */
   private readonly coversPreviousYear: Uint8Array;
 
-  // The current pupil's valid rows this school year (school half-day, enrolled, ≤ asOf), as local arrays.
-  private count = 0;
-  private readonly localSlot: Int32Array;
-  private readonly localBit: Int32Array;
-  private readonly localRow: Int32Array;
+  // The current pupil's valid rows this school year (school half-day, enrolled, ≤ asOf) lie in register rows
+  // loadFrom … loadUntil (rows in between that are not valid are skipped by the same tests again).
+  private loadFrom = 0;
+  private loadUntil = 0;
   private readonly scratch: Int32Array;
   private readonly scratch2: Int32Array;
   private readonly perClass = new Int32Array(14);
@@ -117,13 +116,15 @@ class Evaluator {
   private readonly codeCount = new Int32Array(32);
   /** Per distinct rule mask: the current pupil's matching rows this school year. */
   private readonly maskCount: Int32Array;
-  /** (mask index, code id) pairs: maskCount is the sum of codeCount over them. */
+  /** (mask index, code id) pairs of the masks without an eager list: their maskCount sums codeCount over them. */
   private readonly maskCodePairs: Int32Array;
   /**
-   * Per rule: below this many matching rows the rule cannot hold (its evaluator would return at once), so the
-   * dispatch loop skips it; 0 for kinds that test something else first.
+   * Per rule: below this many matching rows (plus the carried-over B, see carriedOver) the rule cannot hold (its
+   * evaluator would return at once), so the dispatch loop skips it; 0 for kinds that test something else first.
    */
   private readonly minimumMatching: Int32Array;
+  /** Per rule: -1 when it counts the carried-over B too (added to its matching count), else 0. */
+  private readonly carriedOver: Int32Array;
   /** Per rule: its mask index (rule.maskIndex), read without touching the rule object. */
   private readonly ruleMask: Int32Array;
   /** Per rule index (return-day rules), per calendar: the return-day ordinal of each day. */
@@ -139,13 +140,20 @@ class Evaluator {
   private readonly maskRuns: Int32Array;
   /** Per distinct code mask: list positions where the runs start (see prepareRuns). */
   private readonly maskRunFirst: Int32Array;
-  /** Index of the catalog's absent mask among the masks (its list is built while loading rows), or -1. */
-  private readonly absentListIndex: number;
-  private readonly absentListMask: number;
-  /** Where that list lives in maskSlot/maskRow (a spare region when the catalog has no absent mask). */
-  private readonly absentListOffset: number;
+  /**
+   * Up to four masks whose lists are built in the row-loading pass itself (the ones list-based rules use; see
+   * eagerMasksOf): their indexes (-1 = none), bit masks (0 = none) and list offsets (a spare region for none).
+   */
+  private readonly eagerIndex: Int32Array;
+  private readonly eagerMask: Int32Array;
+  private readonly eagerOffset: Int32Array;
   /** Slot rule: per weekday + half class, the occurrence numbers of the pupil's matching rows. */
   private readonly classBuckets: Int32Array;
+  /** Slot rule: occurrence bounds per class for boundsCalendar, boundsFrom and boundsTo (see occurrenceBounds). */
+  private readonly boundsCache = new Int32Array(28);
+  private boundsCalendar: CompiledCalendar | undefined;
+  private boundsFrom = 0;
+  private boundsTo = 0;
   private pupil = 0;
   private calendar: CompiledCalendar;
   private fromSlot = 0;
@@ -182,7 +190,7 @@ class Evaluator {
 
   /** `pupils`: how many pupils will be evaluated (sizes the output columns so they rarely grow). */
   constructor(input: EngineInput, compiled: CompiledCatalog, asOf: IsoDate, pupils: number) {
-    const signals = 1024 + pupils * 2;
+    const signals = 1024 + pupils * 3;
     this.outPupil = new Int32Array(signals);
     this.outRule = new Int32Array(signals);
     this.outDay = new Int32Array(signals);
@@ -190,7 +198,7 @@ class Evaluator {
     this.outEvidenceLength = new Int32Array(signals);
     this.outDetail = new Int32Array(signals);
     this.outVariant = new Int32Array(signals);
-    this.outEvidence = new Int32Array(4096 + pupils * 8);
+    this.outEvidence = new Int32Array(4096 + pupils * 16);
     this.input = input;
     this.compiled = compiled;
     this.rules = compiled.rules;
@@ -208,9 +216,6 @@ class Evaluator {
       c.covers(this.previousYearStartDay, this.yearStartDay - 1) ? 1 : 0,
     );
     const capacity = input.maxRowsPerPupil + 1;
-    this.localSlot = new Int32Array(capacity);
-    this.localBit = new Int32Array(capacity);
-    this.localRow = new Int32Array(capacity);
     this.scratch = new Int32Array(capacity);
     this.scratch2 = new Int32Array(capacity);
     const ruleCount = this.rules.length;
@@ -226,20 +231,25 @@ class Evaluator {
     this.calendar = input.calendars[0] as CompiledCalendar;
     const maskTotal = compiled.masks.length;
     this.maskCount = new Int32Array(maskTotal);
+    const eager = eagerMasksOf(compiled);
+    // The eager masks' counts are their lists' lengths: only the other masks are summed from code counts.
     const pairs: number[] = [];
     compiled.maskCodes.forEach((ids, m) => {
-      for (const id of ids) pairs.push(m, id);
+      if (!eager.includes(m)) for (const id of ids) pairs.push(m, id);
     });
     this.maskCodePairs = Int32Array.from(pairs);
     this.minimumMatching = Int32Array.from(this.rules, minimumMatchingOf);
     this.ruleMask = Int32Array.from(this.rules, (rule) => rule.maskIndex);
+    this.carriedOver = Int32Array.from(this.rules, (rule) =>
+      rule.kind === 'count' && rule.includesCarriedOver ? -1 : 0,
+    );
     this.listCapacity = capacity;
-    // One spare region after the masks' lists (see absentListOffset).
+    // One spare region after the masks' lists (where unused eager lists write).
     this.maskSlot = new Int32Array(capacity * (maskTotal + 1));
     this.maskRow = new Int32Array(capacity * (maskTotal + 1));
-    this.absentListIndex = compiled.masks.indexOf(compiled.absentMask);
-    this.absentListMask = this.absentListIndex >= 0 ? compiled.absentMask : 0;
-    this.absentListOffset = (this.absentListIndex >= 0 ? this.absentListIndex : maskTotal) * capacity;
+    this.eagerIndex = Int32Array.from({ length: 4 }, (_, e) => eager[e] ?? -1);
+    this.eagerMask = Int32Array.from(this.eagerIndex, (m) => (m >= 0 ? (compiled.masks[m] as number) : 0));
+    this.eagerOffset = Int32Array.from(this.eagerIndex, (m) => (m >= 0 ? m : maskTotal) * capacity);
     this.maskStamp = new Int32Array(maskTotal).fill(-1);
     this.runStamp = new Int32Array(maskTotal).fill(-1);
     this.maskLength = new Int32Array(maskTotal);
@@ -306,21 +316,30 @@ class Evaluator {
     this.previousFrom = i;
     while (i < until && (rowSlot[i] as number) < yearFromSlot) i++;
     this.previousUntil = i;
+    this.loadFrom = i;
     const base = calendar.baseSlot;
     const slotCount = calendar.slotCount;
     const isSchool = calendar.isSchool;
-    let n = 0;
-    const localSlot = this.localSlot;
-    const localBit = this.localBit;
-    const localRow = this.localRow;
     const codeCount = this.codeCount;
     codeCount.fill(0);
-    // The list of the absent mask (shared by most rules) is built here, branch-free, in the same pass.
-    const absentMask = this.absentListMask;
-    const absentOffset = this.absentListOffset;
+    // The lists of the eager masks are built here, branch-free, in the same pass (unused ones write to a spare
+    // region with mask 0).
+    const eagerMask = this.eagerMask;
+    const eagerOffset = this.eagerOffset;
+    const mask0 = eagerMask[0] as number;
+    const mask1 = eagerMask[1] as number;
+    const mask2 = eagerMask[2] as number;
+    const mask3 = eagerMask[3] as number;
+    const offset0 = eagerOffset[0] as number;
+    const offset1 = eagerOffset[1] as number;
+    const offset2 = eagerOffset[2] as number;
+    const offset3 = eagerOffset[3] as number;
+    let a0 = offset0;
+    let a1 = offset1;
+    let a2 = offset2;
+    let a3 = offset3;
     const maskSlot = this.maskSlot;
     const maskRow = this.maskRow;
-    let a = absentOffset;
     for (; i < until; i++) {
       const slot = rowSlot[i] as number;
       if (slot > toSlot) break;
@@ -330,21 +349,25 @@ class Evaluator {
       const code = rowCode[i] as number;
       codeCount[code] = (codeCount[code] as number) + 1;
       const bit = 1 << code;
-      localSlot[n] = slot;
-      localBit[n] = bit;
-      localRow[n] = i;
-      n++;
-      maskSlot[a] = slot;
-      maskRow[a] = i;
-      const x = bit & absentMask;
-      a += (x | -x) >>> 31;
+      maskSlot[a0] = slot;
+      maskRow[a0] = i;
+      const x0 = bit & mask0;
+      a0 += (x0 | -x0) >>> 31;
+      maskSlot[a1] = slot;
+      maskRow[a1] = i;
+      const x1 = bit & mask1;
+      a1 += (x1 | -x1) >>> 31;
+      maskSlot[a2] = slot;
+      maskRow[a2] = i;
+      const x2 = bit & mask2;
+      a2 += (x2 | -x2) >>> 31;
+      maskSlot[a3] = slot;
+      maskRow[a3] = i;
+      const x3 = bit & mask3;
+      a3 += (x3 | -x3) >>> 31;
     }
-    this.count = n;
-    this.stamp++;
-    if (this.absentListIndex >= 0) {
-      this.maskLength[this.absentListIndex] = a - absentOffset;
-      this.maskStamp[this.absentListIndex] = this.stamp;
-    }
+    this.loadUntil = i;
+    const stamp = ++this.stamp;
     const maskCount = this.maskCount;
     maskCount.fill(0);
     const pairs = this.maskCodePairs;
@@ -352,16 +375,43 @@ class Evaluator {
       const m = pairs[j] as number;
       maskCount[m] = (maskCount[m] as number) + (codeCount[pairs[j + 1] as number] as number);
     }
+    const eagerIndex = this.eagerIndex;
+    const maskLength = this.maskLength;
+    const maskStamp = this.maskStamp;
+    const e0 = eagerIndex[0] as number;
+    if (e0 >= 0) {
+      maskLength[e0] = maskCount[e0] = a0 - offset0;
+      maskStamp[e0] = stamp;
+    }
+    const e1 = eagerIndex[1] as number;
+    if (e1 >= 0) {
+      maskLength[e1] = maskCount[e1] = a1 - offset1;
+      maskStamp[e1] = stamp;
+    }
+    const e2 = eagerIndex[2] as number;
+    if (e2 >= 0) {
+      maskLength[e2] = maskCount[e2] = a2 - offset2;
+      maskStamp[e2] = stamp;
+    }
+    const e3 = eagerIndex[3] as number;
+    if (e3 >= 0) {
+      maskLength[e3] = maskCount[e3] = a3 - offset3;
+      maskStamp[e3] = stamp;
+    }
     const rules = this.rules;
     const order = this.compiled.evaluationOrder;
     const minimumMatching = this.minimumMatching;
     const ruleMask = this.ruleMask;
     const trigger = this.trigger;
+    const carriedOver = this.carriedOver;
+    const carried = input.carriedOverB[p] as number;
     for (let k = 0; k < order.length; k++) {
       const r = order[k] as number;
       trigger[r] = NONE;
-      // The rule's own first test, hoisted: too few matching rows to ever hold.
-      if ((maskCount[ruleMask[r] as number] as number) < (minimumMatching[r] as number)) continue;
+      // The rule's own first test, hoisted: too few matching rows (with the carried-over B the rule counts) to
+      // ever hold.
+      const matching = (maskCount[ruleMask[r] as number] as number) + (carried & (carriedOver[r] as number));
+      if (matching < (minimumMatching[r] as number)) continue;
       const rule = rules[r] as CompiledRule;
       const from = this.evidenceCount;
       this.evidenceFrom[r] = from;
@@ -455,15 +505,24 @@ class Evaluator {
     const mask = this.compiled.masks[maskIndex] as number;
     const maskSlot = this.maskSlot;
     const maskRow = this.maskRow;
-    const localSlot = this.localSlot;
-    const localRow = this.localRow;
-    const bits = this.localBit;
-    const n = this.count;
+    const rowSlot = this.input.rowSlot;
+    const rowCode = this.input.rowCode;
+    const calendar = this.calendar;
+    const base = calendar.baseSlot;
+    const slotCount = calendar.slotCount;
+    const isSchool = calendar.isSchool;
+    const fromSlot = this.fromSlot;
+    const until = this.loadUntil;
     let m = offset;
-    for (let k = 0; k < n; k++) {
-      maskSlot[m] = localSlot[k] as number;
-      maskRow[m] = localRow[k] as number;
-      const x = (bits[k] as number) & mask;
+    // The same tests as the loading pass (rows up to loadUntil are ≤ toSlot).
+    for (let i = this.loadFrom; i < until; i++) {
+      const slot = rowSlot[i] as number;
+      if (slot < fromSlot) continue;
+      const at = slot - base;
+      if (at < 0 || at >= slotCount || isSchool[at] === 0) continue;
+      maskSlot[m] = slot;
+      maskRow[m] = i;
+      const x = (1 << (rowCode[i] as number)) & mask;
       m += (x | -x) >>> 31;
     }
     this.maskLength[maskIndex] = m - offset;
@@ -580,16 +639,24 @@ class Evaluator {
     }
     // No list: scan the pupil's rows only up to the threshold-th match (usually a few rows).
     const mask = rule.mask;
-    const bits = this.localBit;
-    const slots = this.localSlot;
-    const rows = this.localRow;
-    const n = this.count;
+    const rowSlot = this.input.rowSlot;
+    const rowCode = this.input.rowCode;
+    const calendar = this.calendar;
+    const base = calendar.baseSlot;
+    const slotCount = calendar.slotCount;
+    const isSchool = calendar.isSchool;
+    const fromSlot = this.fromSlot;
+    const until = this.loadUntil;
     let counted = carried;
-    for (let k = 0; k < n; k++) {
-      if (((bits[k] as number) & mask) === 0) continue;
-      const day = (slots[k] as number) >> 1;
+    for (let i = this.loadFrom; i < until; i++) {
+      if (((1 << (rowCode[i] as number)) & mask) === 0) continue;
+      const slot = rowSlot[i] as number;
+      if (slot < fromSlot) continue;
+      const at = slot - base;
+      if (at < 0 || at >= slotCount || isSchool[at] === 0) continue;
+      const day = slot >> 1;
       if (months !== 0 && (months & (1 << (this.monthOfYearDay[day - this.yearStartDay] as number))) === 0) continue;
-      this.addEvidence(rows[k] as number);
+      this.addEvidence(i);
       if (++counted >= threshold) {
         this.hold(rule, day, carried);
         return;
@@ -722,8 +789,9 @@ class Evaluator {
       const m = perClass[c] as number;
       const bucket = c * capacity;
       const classSlots = calendar.classSlots[c] as Int32Array;
-      const firstOccurrence = lowerBound(classSlots, 0, classSlots.length, this.fromSlot);
-      const lastOccurrence = lowerBound(classSlots, 0, classSlots.length, this.toSlot + 1) - 1;
+      const bounds = this.occurrenceBounds();
+      const firstOccurrence = bounds[c] as number;
+      const lastOccurrence = bounds[c + 14] as number;
       for (let i = 0; i + atLeast - 1 < m; i++) {
         const first = buckets[bucket + i] as number;
         const last = buckets[bucket + i + atLeast - 1] as number;
@@ -734,7 +802,7 @@ class Evaluator {
           const windowLastDay = (classSlots[kk] as number) >> 1;
           if (bestDay !== NONE && windowLastDay >= bestDay) break;
           const windowFirstDay = (classSlots[kk - occurrences + 1] as number) >> 1;
-          if (this.presentBetween(c, rule.mask, windowFirstDay, windowLastDay, occurrences)) {
+          if (this.presentBetween(c, offset, end, windowFirstDay, windowLastDay, occurrences)) {
             bestDay = windowLastDay;
             bestClass = c;
             bestOccurrence = kk;
@@ -757,21 +825,48 @@ class Evaluator {
   }
 
   /**
+   * Per weekday + half class c of the pupil's calendar: [c] = the first occurrence on or after fromSlot, [c + 14]
+   * = the last on or before toSlot. Cached: most pupils share calendar, enrolment and so these bounds.
+   */
+  private occurrenceBounds(): Int32Array {
+    const bounds = this.boundsCache;
+    if (this.boundsCalendar === this.calendar && this.boundsFrom === this.fromSlot && this.boundsTo === this.toSlot) {
+      return bounds;
+    }
+    this.boundsCalendar = this.calendar;
+    this.boundsFrom = this.fromSlot;
+    this.boundsTo = this.toSlot;
+    for (let c = 0; c < 14; c++) {
+      const classSlots = this.calendar.classSlots[c] as Int32Array;
+      bounds[c] = lowerBound(classSlots, 0, classSlots.length, this.fromSlot);
+      bounds[c + 14] = lowerBound(classSlots, 0, classSlots.length, this.toSlot + 1) - 1;
+    }
+    return bounds;
+  }
+
+  /**
    * Whether the pupil was present on a school half-day from firstDay to lastDay (within the enrolment) other than
    * the `occurrences` half-days of class c in that range.
    */
-  private presentBetween(c: number, mask: number, firstDay: number, lastDay: number, occurrences: number): boolean {
+  private presentBetween(
+    c: number,
+    list: number,
+    end: number,
+    firstDay: number,
+    lastDay: number,
+    occurrences: number,
+  ): boolean {
     const calendar = this.calendar;
-    const slots = this.localSlot;
-    const bits = this.localBit;
-    const n = this.count;
+    const slots = this.maskSlot;
+    const classOf = calendar.classOf;
+    const base = calendar.baseSlot;
     const from = Math.max(firstDay * 2, this.fromSlot);
     const until = Math.min(lastDay * 2 + 1, this.toSlot);
     const schoolHalfDays = calendar.countSchoolHalfDays(from, until);
+    // The rule's mask list holds exactly the pupil's matching rows: count those of another class in the range.
     let absentOther = 0;
-    for (let k = lowerBound(slots, 0, n, from); k < n && (slots[k] as number) <= until; k++) {
-      const slot = slots[k] as number;
-      if (((bits[k] as number) & mask) !== 0 && calendar.classOf[slot - calendar.baseSlot] !== c) absentOther++;
+    for (let k = lowerBound(slots, list, end, from); k < end && (slots[k] as number) <= until; k++) {
+      if (classOf[(slots[k] as number) - base] !== c) absentOther++;
     }
     return schoolHalfDays - occurrences - absentOther > 0;
   }
@@ -998,11 +1093,28 @@ class Evaluator {
 
 const NEVER = 0x7fffffff;
 
+/**
+ * The masks whose lists the row-loading pass builds (at most four): those of rules that run for most pupils and
+ * then read a list (not projections, which run for few pupils, nor counts with a high threshold, which rarely
+ * run and scan the rows themselves; not the kinds without a mask), most-used first.
+ */
+function eagerMasksOf(compiled: CompiledCatalog): number[] {
+  const uses = new Map<number, number>();
+  for (const rule of compiled.rules) {
+    if (rule.mask === 0 || rule.kind === 'projection' || (rule.kind === 'count' && rule.threshold > 5)) continue;
+    uses.set(rule.maskIndex, (uses.get(rule.maskIndex) ?? 0) + 1);
+  }
+  return [...uses.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, 4)
+    .map(([m]) => m);
+}
+
 /** The matching-row count below which a rule's evaluator returns without holding (see Evaluator.minimumMatching). */
 function minimumMatchingOf(rule: CompiledRule): number {
   switch (rule.kind) {
     case 'count':
-      return rule.includesCarriedOver ? 0 : Math.max(rule.threshold, 0);
+      return Math.max(rule.threshold, 0);
     case 'window-count':
     case 'run':
       return Math.max(rule.threshold, 0);
