@@ -1,7 +1,9 @@
 // `npm run bench -- NAME [--rows N]`: runs one benchmark (or all) and writes bench/results/NAME.json.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { benchFile } from './file.ts';
 import { benchImport } from './import.ts';
+import { benchMonitor } from './monitor.ts';
 import { writeResults } from './results.ts';
 import { benchSignalsEngine, recordSignalsResults } from './signals-engine.ts';
 import { benchSignalsIncremental } from './signals-incremental.ts';
@@ -13,7 +15,9 @@ const option = (flag: string, fallback: number) => {
 };
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
+  file: () => benchFile({ entries: option('--entries', 5_000), runs: option('--runs', 100) }),
   import: () => benchImport({ rows: option('--rows', 1_000_000), pupils: option('--pupils', 20_000) }),
+  monitor: () => benchMonitor({ pupils: option('--pupils', 1_200_000) }),
   // (a) the whole catalog over 300,000 and 1,200,000 pupils, (b) DuckDB on the same data, (c) incremental recompute.
   signals: async () => {
     for (const pupils of [300_000, 1_200_000]) {

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-seed.ts';
 import type { Database } from '../src/db/database.ts';
-import { buildServer } from '../src/http/server.ts';
+import { buildServer, type ServerOptions } from '../src/http/server.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.ts';
 
 /** The fixed "today" of every end-to-end run: school year 2025-2026, a Monday. */
@@ -46,7 +46,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `serverOptions` adds to the server's options (e.g. single sign-on settings for the OIDC test). */
+export async function startHarness(options: { serverOptions?: Partial<ServerOptions> } = {}): Promise<Harness> {
   if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npm run build:web` before the e2e tests');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const tempDir = mkdtempSync(join(tmpdir(), 'aanwezig-e2e-'));
@@ -68,7 +69,11 @@ export async function startHarness(): Promise<Harness> {
     cleanups.push(() => database.drop());
     const { schoolIds } = await seedDemo(database.db);
 
-    const app: FastifyInstance = await buildServer({ db: database.db, today: () => E2E_TODAY });
+    const app: FastifyInstance = await buildServer({
+      db: database.db,
+      today: () => E2E_TODAY,
+      ...options.serverOptions,
+    });
     cleanups.push(() => app.close());
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;

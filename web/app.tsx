@@ -9,8 +9,14 @@ import { AttentionPage } from './pages/attention-page.tsx';
 import { AuditLogPage } from './pages/audit-log-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { MonitorDashboardPage } from './pages/monitor-dashboard-page.tsx';
+import { MonitorHubPage } from './pages/monitor-hub-page.tsx';
+import { MonitorThuiszittersPage } from './pages/monitor-thuiszitters-page.tsx';
+import { PupilFilePage } from './pages/pupil-file-page.tsx';
 import { PupilPage } from './pages/pupil-page.tsx';
 import { SchoolOverviewPage } from './pages/school-overview-page.tsx';
+import { SelfscanGoalPage } from './pages/selfscan-goal-page.tsx';
+import { SelfscanPage } from './pages/selfscan-page.tsx';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { preferredSchool, useReadySession, useSession } from './session.tsx';
 
@@ -78,10 +84,59 @@ function Routes({ pathname }: { pathname: string }) {
       />
     );
   }
+  const selfscan = matchPath('/schools/:schoolId/selfscan', pathname);
+  if (selfscan?.schoolId) {
+    return (
+      <SchoolRoute schoolId={selfscan.schoolId} render={(school) => <SelfscanPage key={school.id} school={school} />} />
+    );
+  }
+  const selfscanGoal = matchPath('/schools/:schoolId/selfscan/:schoolYear/goals/:goalId', pathname);
+  if (selfscanGoal?.schoolId && selfscanGoal.schoolYear && selfscanGoal.goalId) {
+    const { schoolYear, goalId } = selfscanGoal;
+    return (
+      <SchoolRoute
+        schoolId={selfscanGoal.schoolId}
+        render={(school) => (
+          <SelfscanGoalPage key={`${school.id}-${goalId}`} school={school} schoolYear={schoolYear} goalId={goalId} />
+        )}
+      />
+    );
+  }
   if (matchPath('/attention', pathname)) return <AttentionPage key="all" school={null} />;
+  const monitorRoute = monitorPage(pathname);
+  if (monitorRoute) return monitorRoute;
+  const pupilFile = matchPath('/pupils/:pupilId/file', pathname);
+  if (pupilFile?.pupilId) return <PupilFilePage key={pupilFile.pupilId} pupilId={pupilFile.pupilId} />;
   const pupil = matchPath('/pupils/:pupilId', pathname);
   if (pupil?.pupilId) return <PupilPage key={pupil.pupilId} pupilId={pupil.pupilId} />;
   return <NotFound />;
+}
+
+/** The monitor's pages: hub, school dashboard and thuiszitters, CLB and region dashboards. */
+function monitorPage(pathname: string): ReactNode {
+  if (matchPath('/monitor', pathname)) return <MonitorHubPage />;
+  if (matchPath('/monitor/thuiszitters', pathname)) return <MonitorThuiszittersPage key="all" school={null} />;
+  const clb = matchPath('/monitor/clbs/:id', pathname);
+  if (clb?.id) return <MonitorDashboardPage key={`c${clb.id}`} target={{ kind: 'clb', id: clb.id }} />;
+  const region = matchPath('/monitor/regions/:id', pathname);
+  if (region?.id) return <MonitorDashboardPage key={`r${region.id}`} target={{ kind: 'region', id: region.id }} />;
+  const school = matchPath('/schools/:schoolId/monitor', pathname);
+  if (school?.schoolId)
+    return (
+      <SchoolRoute
+        schoolId={school.schoolId}
+        render={(found) => <MonitorDashboardPage key={`s${found.id}`} target={{ kind: 'school', id: found.id }} />}
+      />
+    );
+  const thuiszitters = matchPath('/schools/:schoolId/thuiszitters', pathname);
+  if (thuiszitters?.schoolId)
+    return (
+      <SchoolRoute
+        schoolId={thuiszitters.schoolId}
+        render={(found) => <MonitorThuiszittersPage key={found.id} school={found} />}
+      />
+    );
+  return null;
 }
 
 function HomeRedirect() {

@@ -101,6 +101,16 @@ export async function login(
     });
     throw invalidLogin();
   }
+  return startSession(db, user, origin);
+}
+
+/** Opens a new session for an authenticated user (password or single sign-on). */
+export async function startSession(
+  db: Database,
+  user: UserRow,
+  origin: string,
+  detail: Record<string, unknown> = {},
+): Promise<{ token: string; user: UserRow; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   await db.transaction(async (tx) => {
@@ -111,7 +121,7 @@ export async function login(
     await recordAudit(
       tx,
       { ...anonymous(origin, user.email), userId: user.id },
-      { action: 'auth.login', organisationId: null },
+      { action: 'auth.login', organisationId: null, detail },
     );
   });
   return { token, user, expiresAt };

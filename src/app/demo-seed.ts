@@ -10,6 +10,7 @@ import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
 import type { Role } from './policy/roles.ts';
 import { createSchool } from './school.service.ts';
+import { seedDemoSelfscan } from './selfscan/selfscan-demo.ts';
 import { tempDir, writeTemp } from './temp-files.ts';
 
 export const DEMO_PASSWORD = 'aanwezig-demo';
@@ -83,6 +84,7 @@ export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: 
     rmSync(dir, { recursive: true, force: true });
   }
   const logins = await seedDemoAccounts(db, schoolIds);
+  if (schoolIds[0] !== undefined) await seedDemoSelfscan(db, schoolIds[0]);
   return { schoolIds, logins };
 }
 
@@ -130,6 +132,13 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
       displayName: `Demo ${role}`,
       organisation: primaryName,
       grants: [{ organisationId: firstSchool, role }],
+    })),
+    // A pupil counsellor of the secondary school, where the truant personas (B5_CLB) are: the pupil-file demo.
+    ...schoolIds.slice(1, 2).map((id) => ({
+      email: 'lbg@aanwezig.demo',
+      displayName: 'Demo leerlingbegeleider secundair',
+      organisation: 'secundaire demoschool',
+      grants: [{ organisationId: id, role: 'leerlingbegeleider' as const }],
     })),
     {
       email: 'leerkracht@aanwezig.demo',

@@ -4,6 +4,7 @@ import { auditCommand } from './audit-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { migrateCommand } from './migrate-command.ts';
+import { monitorCommand } from './monitor-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { signalsCommand } from './signals-command.ts';
 
@@ -50,6 +51,12 @@ program
   .argument('<what>', 'purge')
   .option('--retention-days <days>', 'set the retention period first (at least 30 days; default 730)')
   .action(auditCommand);
+
+program
+  .command('monitor')
+  .description('monitor aggregates: rebuild them all from the register')
+  .argument('<what>', 'refresh')
+  .action(monitorCommand);
 
 program
   .command('signals')

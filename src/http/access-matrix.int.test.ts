@@ -81,15 +81,49 @@ async function resolveParams(
         value = target === 'in' ? world.victimA : world.victimB;
         scope = { organisationId: target === 'in' ? world.schoolA : world.schoolB };
         break;
+      case 'clbId':
+      case 'regionId':
+        if (target === 'other-class') return null;
+        // Out of scope: another organisation (school B), which no CLB or region member belongs to.
+        value = target === 'in' ? (name === 'clbId' ? world.clb : world.region) : world.schoolB;
+        scope = { organisationId: value };
+        break;
+      case 'personId':
+      case 'entryId':
+      case 'agreementId': {
+        const key = target === 'in' ? 'A1' : target === 'out' ? 'B' : 'A2';
+        value = world.fileItems[key][name];
+        scope =
+          target === 'out'
+            ? { schoolId: world.schoolB, classNames: ['1A'] }
+            : { schoolId: world.schoolA, classNames: [target === 'in' ? '1A' : '2B'] };
+        break;
+      }
+      case 'track':
+        value = 'ongeoorloofd';
+        break;
       case 'kind':
         value = 'register';
+        break;
+      case 'schoolYear':
+        value = '2025-2026';
+        break;
+      case 'goalId':
+        value = 'f0-registratie';
+        break;
+      case 'questionId':
+        value = 'f0-registratie.1';
+        break;
+      case 'actionId':
+        value = 1;
         break;
       default:
         throw new Error(`access-matrix: add a resolver for route parameter :${name} (${url})`);
     }
     path = path.replace(`:${name}`, String(value));
   }
-  if (target === 'other-class' && !url.includes(':pupilId') && !url.includes(':signalId')) return null;
+  const pupilLevel = [':pupilId', ':signalId', ':personId', ':entryId', ':agreementId'];
+  if (target === 'other-class' && !pupilLevel.some((param) => url.includes(param))) return null;
   return { url: path, scope };
 }
 
@@ -125,6 +159,33 @@ function sample(method: string, url: string, world: World, target: Target): Part
       return { url: `?organisationId=${organisationId}`, scope: { organisationId } };
     case 'POST /api/signals/:signalId/acknowledge':
     case 'POST /api/signals/:signalId/handle':
+      return { payload: { version: 1, note: 'Gesprek met ouders gevoerd.' } };
+    case 'PUT /api/pupils/:pupilId/file/tracks/:track':
+      return { payload: { phase: 1, reason: 'Vijf B-codes.', version: 0 } };
+    case 'PUT /api/pupils/:pupilId/file/pivot':
+      return { payload: { name: 'An Peeters', version: 0 } };
+    case 'POST /api/pupils/:pupilId/file/people':
+    case 'PUT /api/file/people/:personId':
+      return { payload: { relation: 'parent1', name: 'Moeder', version: 1 } };
+    case 'POST /api/file/people/:personId/contact-attempts':
+      return { payload: { attemptedOn: '2026-02-01', channel: 'phone', reached: false } };
+    case 'POST /api/pupils/:pupilId/file/entries':
+    case 'PUT /api/file/entries/:entryId':
+      return {
+        payload: { kind: 'pupil-conversation', occurredOn: '2026-02-02', who: 'LBG', what: 'Gesprek', version: 1 },
+      };
+    case 'POST /api/pupils/:pupilId/file/agreements':
+    case 'PUT /api/file/agreements/:agreementId':
+      return { payload: { what: 'Afspraak', who: 'LBG', dueOn: '2026-03-09', version: 1 } };
+    case 'POST /api/pupils/:pupilId/file/workflows/clb-signal':
+      return { payload: { checklist: {} } };
+    case 'POST /api/pupils/:pupilId/file/workflows/police-report':
+      return { payload: { ground: 'manifest-unwillingness' } };
+    case 'POST /api/pupils/:pupilId/file/workflows/hospital-return':
+      return { payload: { answers: {} } };
+    case 'POST /api/pupils/:pupilId/file/workflows/return-plan':
+      return { payload: { steps: [] } };
+    case 'POST /api/signals/:signalId/handle-with-entry':
       return { payload: { version: 1, note: 'Gesprek met ouders gevoerd.' } };
     case 'POST /api/me/password':
       return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };

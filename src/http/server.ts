@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { actorForSession, type SessionActor } from '../app/auth.service.ts';
+import { type OidcSettings, oidcSettingsFromEnv } from '../app/oidc.service.ts';
 import type { Database } from '../db/database.ts';
 import { checkCsrf } from './csrf.ts';
 import { handleError } from './problem.ts';
@@ -15,9 +16,13 @@ import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
+import { monitorRoutes } from './routes/monitor.routes.ts';
 import { noteRoutes } from './routes/notes.routes.ts';
+import { oidcRoutes } from './routes/oidc.routes.ts';
+import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
+import { selfscanRoutes } from './routes/selfscan.routes.ts';
 import { signalRoutes } from './routes/signals.routes.ts';
 
 export const SESSION_COOKIE = 'aanwezig_session';
@@ -45,6 +50,8 @@ export interface ServerOptions {
   today?: () => string;
   /** Sign-in attempts per client address and window (the per-account lockout is separate). */
   loginRateLimit?: { max: number; timeWindow: string | number };
+  /** Single sign-on; default from the AANWEZIG_OIDC_* environment variables (off when unset). */
+  oidc?: OidcSettings | null;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -90,17 +97,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     db: options.db,
     today,
     loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: '1 minute' },
+    oidc: options.oidc === undefined ? oidcSettingsFromEnv() : options.oidc,
   };
   await app.register(
     async (api) => {
       await authRoutes(api, context);
+      await oidcRoutes(api, context);
       await schoolRoutes(api, context);
       await pupilRoutes(api, context);
       await importRoutes(api, context);
       await exportRoutes(api, context);
       await signalRoutes(api, context);
+      await selfscanRoutes(api, context);
       await noteRoutes(api, context);
+      await pupilFileRoutes(api, context);
       await adminRoutes(api, context);
+      await monitorRoutes(api, context);
     },
     { prefix: '/api' },
   );
@@ -130,4 +142,5 @@ export interface RouteContext {
   db: Database;
   today: () => string;
   loginRateLimit: { max: number; timeWindow: string | number };
+  oidc: OidcSettings | null;
 }

@@ -8,6 +8,7 @@ import type { Role } from '../app/policy/roles.ts';
 import type { Database } from '../db/database.ts';
 import { insertConsent, insertNote } from '../db/note.repository.ts';
 import { insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
+import { insertAgreement, insertEntry, insertPerson } from '../db/pupil-file.repository.ts';
 import { addMembership, insertUser } from '../db/user.repository.ts';
 import { schoolWithPupils, tempDir, writeTemp } from './fixtures.ts';
 
@@ -41,6 +42,8 @@ export interface World {
   signalA1: number;
   signalA2: number;
   signalB: number;
+  /** Pupil-file items (a person, an entry, an agreement) of pupilA1 (class 1A), pupilA2 (2B) and pupilB. */
+  fileItems: Record<'A1' | 'A2' | 'B', { personId: number; entryId: number; agreementId: number }>;
 }
 
 const PUPILS_A = `pupil_id,first_name,last_name,birth_date,level,grade,class
@@ -145,10 +148,51 @@ export async function buildWorld(db: Database): Promise<World> {
   const signalA1 = await signal(pupilA1);
   const signalA2 = await signal(pupilA2);
   const signalB = await signal(pupilB);
+  const fileItem = async (pupilId: number, schoolId: number, authorId: number) => ({
+    personId: (
+      await insertPerson(db, pupilId, schoolId, {
+        relation: 'parent1',
+        name: 'Ouder',
+        phone: null,
+        email: null,
+        address: null,
+        note: null,
+      })
+    ).id,
+    entryId: await insertEntry(db, {
+      pupilId,
+      schoolId,
+      kind: 'pupil-conversation',
+      occurredOn: '2026-02-02',
+      who: 'LBG',
+      what: 'Gesprek',
+      effect: null,
+      confidentiality: 'school',
+      authorId,
+      authorRole: 'leerlingbegeleider',
+    }),
+    agreementId: await insertAgreement(db, {
+      pupilId,
+      schoolId,
+      what: 'Afspraak',
+      who: 'LBG',
+      dueOn: '2026-03-09',
+      checkNote: null,
+      status: 'open',
+      entryId: null,
+      by: authorId,
+    }),
+  });
+  const fileItems: World['fileItems'] = {
+    A1: await fileItem(pupilA1, schoolA, users.leerlingbegeleider.id),
+    A2: await fileItem(pupilA2, schoolA, users.leerlingbegeleider.id),
+    B: await fileItem(pupilB, schoolB, userB.id),
+  };
   return {
     signalA1,
     signalA2,
     signalB,
+    fileItems,
     consentA,
     consentB,
     schoolA,

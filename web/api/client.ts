@@ -366,6 +366,8 @@ export function queryString(params: Record<string, string | number | undefined>)
 const id = (value: number | string) => encodeURIComponent(String(value));
 
 export const api = {
+  /** Whether single sign-on is configured (no session needed). */
+  singleSignOn: () => request<{ enabled: boolean; label: string | null }>('/api/auth/oidc'),
   login: (email: string, password: string) =>
     request<{ user: Me }>('/api/auth/login', {
       method: 'POST',

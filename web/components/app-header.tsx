@@ -101,6 +101,28 @@ export function AppHeader() {
                 {t('header.import')}
               </Link>
             </li>
+            <li>
+              <Link
+                to={`${overviewPath}/selfscan`}
+                aria-current={pathname.includes('/selfscan') ? 'page' : undefined}
+                data-testid="nav-selfscan"
+              >
+                {t('selfscan.nav')}
+              </Link>
+            </li>
+            <li>
+              <Link
+                to="/monitor"
+                aria-current={
+                  pathname.startsWith('/monitor') || pathname.endsWith('/monitor') || pathname.endsWith('/thuiszitters')
+                    ? 'page'
+                    : undefined
+                }
+                data-testid="nav-monitor"
+              >
+                {t('monitor.nav')}
+              </Link>
+            </li>
             {isBeheerder && (
               <>
                 <li>

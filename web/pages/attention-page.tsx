@@ -11,6 +11,7 @@ import {
   type School,
   type SignalTrack,
 } from '../api/client.ts';
+import { fileApi } from '../api/pupil-file-client.ts';
 import { Pagination } from '../components/pagination.tsx';
 import { ObligationBadge, SignalStatusBadge } from '../components/signal-badges.tsx';
 import { ErrorMessage } from '../components/status.tsx';
@@ -144,7 +145,11 @@ export function AttentionPage({ school }: { school: School | null }) {
     );
   const handle = (item: AttentionItem, note: string, link: string) =>
     followUp(
-      () => api.handleSignal(item.id, { version: item.version, note, link: link || undefined }),
+      // Without a link of its own, what was done becomes a timeline entry of the pupil file the signal links to.
+      () =>
+        link
+          ? api.handleSignal(item.id, { version: item.version, note, link })
+          : fileApi.handleSignalWithEntry(item.id, { version: item.version, note }),
       t('attention.handled', { pupil: pupilName(item) }),
     );
 
@@ -406,7 +411,14 @@ function AttentionRow({ item, position, showSchool, onAcknowledge, onHandle }: A
             <span className="attention-row__pupil-meta">
               {item.pupil.className ?? '—'}
               {showSchool && <> · {item.schoolName}</>}
-            </span>
+            </span>{' '}
+            <Link
+              to={`/pupils/${encodeURIComponent(String(item.pupil.id))}/file`}
+              className="attention-row__file"
+              data-testid="attention-file"
+            >
+              {t('attention.toFile')}
+            </Link>
           </h2>
           <SignalStatusBadge status={item.status} />
         </div>

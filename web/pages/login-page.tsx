@@ -14,6 +14,13 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
+  const [singleSignOn, setSingleSignOn] = useState<{ enabled: boolean; label: string | null } | null>(null);
+
+  useEffect(() => {
+    api.singleSignOn().then(setSingleSignOn, () => setSingleSignOn(null));
+    // The provider's callback sends the browser back here with ?sso=failed when the sign-in was refused.
+    if (new URLSearchParams(window.location.search).get('sso') === 'failed') setError(t('login.ssoFailed'));
+  }, [t]);
 
   useEffect(() => {
     document.title = `${t('login.title')} · ${t('app.name')}`;
@@ -54,6 +61,15 @@ export function LoginPage() {
         <p className="login__tagline">{t('app.tagline')}</p>
         <h1>{t('login.title')}</h1>
         <p>{t('login.intro')}</p>
+        {singleSignOn?.enabled && (
+          <>
+            {/* A full navigation, not fetch: the identity provider's pages take over the window. */}
+            <a className="button button--primary button--wide" href="/api/auth/oidc/login" data-testid="login-sso">
+              {t('login.sso', { label: singleSignOn.label ?? '' })}
+            </a>
+            <p className="muted login__or">{t('login.or')}</p>
+          </>
+        )}
         <form onSubmit={submit} data-testid="login-form">
           {error && (
             <p className="alert alert--error" role="alert" tabIndex={-1} ref={errorRef} data-testid="login-error">

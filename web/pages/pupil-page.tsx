@@ -122,6 +122,13 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
           {pupil.lastName}, {pupil.firstName}
         </h1>
         <p className="page__meta">{shownYear}</p>
+        <Link
+          to={`/pupils/${encodeURIComponent(String(pupil.id))}/file`}
+          className="button button--secondary"
+          data-testid="open-file"
+        >
+          {t('file.open')}
+        </Link>
       </div>
 
       {error !== null && <ErrorMessage error={error} onRetry={() => setAttempt((count) => count + 1)} />}

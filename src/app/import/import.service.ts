@@ -9,6 +9,7 @@ import { requireAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { notFound } from '../errors.ts';
+import { refreshMonitorAfterImport } from '../monitor/monitor-refresh.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
 import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
 import { ImportRejected, problem } from './import-problem.ts';
@@ -99,6 +100,8 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
       // change can move every pupil's counts, so then the whole school).
       const affected = request.kind === 'calendar' ? await pupilIdsOfSchool(tx, school.id) : merged.changedPupilIds;
       await recomputeSignals(tx, school.id, affected, today);
+      // The monitor's aggregates follow the register and the signals, in the same transaction.
+      await refreshMonitorAfterImport(tx, school.id, request.kind, merged.changedPupilIds);
       return {
         status: 'applied' as const,
         importId,

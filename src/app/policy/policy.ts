@@ -3,12 +3,15 @@ import type { Actor, Membership } from '../actor.ts';
 import { forbidden } from '../errors.ts';
 import { accountsPolicy } from './accounts.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
+import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
 import type { Reach, Scope } from './predicates.ts';
+import { pupilFilePolicy } from './pupil-file.policy.ts';
 import { pupilsPolicy } from './pupils.policy.ts';
 import type { Role } from './roles.ts';
 import type { Rule } from './rule.ts';
 import { schoolsPolicy } from './schools.policy.ts';
+import { selfscanPolicy } from './selfscan.policy.ts';
 import { signalsPolicy } from './signals.policy.ts';
 
 /** Add a new area's policy file here; its keys become actions routes and use cases can name. */
@@ -19,6 +22,9 @@ export const POLICY = {
   ...notesPolicy,
   ...accountsPolicy,
   ...signalsPolicy,
+  ...selfscanPolicy,
+  ...monitorPolicy,
+  ...pupilFilePolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;

@@ -1,0 +1,94 @@
+// Use cases that keep the monitor's aggregates current: the incremental refresh inside every import
+// transaction (one school; for a register import only the changed dates and pupils) and the full refresh.
+import type { Database, Sql } from '../../db/database.ts';
+import {
+  type RefreshScope,
+  refreshCells,
+  refreshDays,
+  refreshPupilYears,
+  schoolYearsOfSchool,
+} from '../../db/monitor.repository.ts';
+import { shareThresholds } from '../../domain/monitor/definitions.ts';
+import { phaseTimer } from '../import/phase-timer.ts';
+
+/** Up to this many changed dates and pupils the refresh touches only those; beyond, the school's years whole. */
+const MAX_NARROW_DATES = 31;
+const MAX_NARROW_PUPILS = 2000;
+
+const thresholdHalfDays = () => shareThresholds().map((t) => t.halfDays);
+
+export interface MonitorRefreshResult {
+  schoolYears: string[];
+  dates: number | 'all';
+  pupils: number | 'all';
+}
+
+/**
+ * Refreshes one school's aggregates after an import, inside the import's transaction and after the signals
+ * were recomputed. A register import changes only the dates and pupils in its delta (`import_register_delta`,
+ * the merge's temporary table); a pupils or calendar import can move every count of the school.
+ */
+export async function refreshMonitorAfterImport(
+  tx: Sql,
+  schoolId: number,
+  kind: 'pupils' | 'register' | 'calendar',
+  changedPupilIds: readonly number[],
+): Promise<MonitorRefreshResult> {
+  const phase = phaseTimer('monitor refresh');
+  let scope: RefreshScope;
+  if (kind === 'register') {
+    const [delta] = await tx.query<{ dates: string[] | null; years: string[] | null }>(
+      `SELECT array_agg(DISTINCT date::text) AS dates, array_agg(DISTINCT monitor_school_year(date)) AS years
+       FROM import_register_delta`,
+    );
+    const dates = delta?.dates ?? [];
+    // A large import (a whole year's register) refreshes its school years whole: filtering every register row
+    // against thousands of dates or pupils costs more than recounting the school.
+    const narrow = dates.length <= MAX_NARROW_DATES && changedPupilIds.length <= MAX_NARROW_PUPILS;
+    scope = {
+      schoolId,
+      schoolYears: delta?.years ?? [],
+      dates: narrow ? dates : null,
+      pupilIds: narrow ? changedPupilIds : null,
+    };
+  } else {
+    scope = { schoolId, schoolYears: await schoolYearsOfSchool(tx, schoolId), dates: null, pupilIds: null };
+  }
+  if (scope.schoolYears !== null && scope.schoolYears.length === 0) return { schoolYears: [], dates: 0, pupils: 0 };
+  await refreshDays(tx, scope);
+  await refreshPupilYears(tx, scope);
+  // Signals of the next school year can change too (PRIOR_YEAR, B30_TWO_YEARS look one year back).
+  const years = (scope.schoolYears ?? []).flatMap((year) => {
+    const start = Number(year.slice(0, 4)) + 1;
+    return [year, `${start}-${start + 1}`];
+  });
+  await refreshCells(tx, { ...scope, schoolYears: [...new Set(years)] }, thresholdHalfDays());
+  phase('refresh');
+  return {
+    schoolYears: [...(scope.schoolYears ?? [])],
+    dates: scope.dates?.length ?? 'all',
+    pupils: scope.pupilIds?.length ?? 'all',
+  };
+}
+
+/** Rebuilds every aggregate of every school from the register (`aanwezig monitor refresh`). */
+export async function refreshMonitorFully(db: Database): Promise<{ days: number; pupilYears: number; cells: number }> {
+  return db.transaction(async (tx) => {
+    await tx.exec('TRUNCATE monitor_day, monitor_pupil_year, monitor_cell');
+    // Large sorts and hashes over the whole register: give them memory instead of spilling to disk.
+    await tx.exec("SET LOCAL work_mem = '256MB'");
+    const phase = phaseTimer('monitor full refresh');
+    const all: RefreshScope = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
+    await refreshDays(tx, all);
+    phase('days');
+    await refreshPupilYears(tx, all);
+    phase('pupil years');
+    await refreshCells(tx, all, thresholdHalfDays());
+    phase('cells');
+    const [counts] = await tx.query<{ days: number; pupilYears: number; cells: number }>(
+      `SELECT (SELECT count(*) FROM monitor_day)::int AS days, (SELECT count(*) FROM monitor_pupil_year)::int AS "pupilYears",
+              (SELECT count(*) FROM monitor_cell)::int AS cells`,
+    );
+    return counts ?? { days: 0, pupilYears: 0, cells: 0 };
+  });
+}

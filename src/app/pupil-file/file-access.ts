@@ -1,0 +1,104 @@
+// Shared access helpers of the pupil file: the pupil's scope, the confidentiality levels a reader sees and the
+// role a writer writes a level with, the 409 conflict carrying the current version, and a transaction view.
+import type { Database, Sql } from '../../db/database.ts';
+import { enrolmentsOfPupil, findPupil } from '../../db/pupil.repository.ts';
+import type { Actor } from '../actor.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { CONFIDENTIALITY_LEVELS, type Confidentiality, mayWriteLevel, NOTE_READERS } from '../policy/notes.policy.ts';
+import { type Action, requireAccess, rolesReaching } from '../policy/policy.ts';
+import type { Scope } from '../policy/predicates.ts';
+import type { Role } from '../policy/roles.ts';
+import { currentClasses } from '../pupil.service.ts';
+
+export interface PupilScope extends Scope {
+  schoolId: number;
+  pupil: { id: number; externalId: string; firstName: string; lastName: string; birthDate: string };
+  className: string | null;
+}
+
+/** Loads the pupil and checks the action on it (its school and this year's classes) before anything else. */
+export async function requirePupilAccess(
+  db: Sql,
+  actor: Actor,
+  action: Action,
+  pupilId: number,
+  today: string,
+): Promise<PupilScope> {
+  const pupil = await findPupil(db, pupilId);
+  if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
+  const enrolments = await enrolmentsOfPupil(db, pupilId);
+  const classNames = currentClasses(enrolments, today);
+  requireAccess(actor, action, { schoolId: pupil.schoolId, classNames });
+  const latest = [...enrolments].sort((a, b) => b.schoolYear.localeCompare(a.schoolYear))[0];
+  return {
+    schoolId: pupil.schoolId,
+    classNames,
+    className: classNames[0] ?? latest?.className ?? null,
+    pupil: {
+      id: pupil.id,
+      externalId: pupil.externalId,
+      firstName: pupil.firstName,
+      lastName: pupil.lastName,
+      birthDate: pupil.birthDate,
+    },
+  };
+}
+
+const rolesFor = (actor: Actor, action: Action, scope: Scope): Role[] =>
+  actor.kind === 'system' ? ['clb-arts', 'zorgcoordinator'] : rolesReaching(actor, action, scope);
+
+/** Confidentiality levels of entries the actor reads in this file (the notes' model: NOTE_READERS). */
+export function readableLevels(actor: Actor, scope: Scope): Confidentiality[] {
+  const roles = rolesFor(actor, 'file.read', scope);
+  return CONFIDENTIALITY_LEVELS.filter((level) => NOTE_READERS[level].some((role) => roles.includes(role)));
+}
+
+/** Levels the actor may write: only levels it can read itself. */
+export function writableLevels(actor: Actor, scope: Scope): Confidentiality[] {
+  const roles = rolesFor(actor, 'file.write', scope);
+  return CONFIDENTIALITY_LEVELS.filter((level) => roles.some((role) => mayWriteLevel(role, level)));
+}
+
+/** The role through which the actor writes an entry of this level, or 403. */
+export function writerRole(actor: Actor, action: Action, scope: Scope, level: Confidentiality): Role {
+  const role = rolesFor(actor, action, scope).find((r) => mayWriteLevel(r, level));
+  if (!role) throw forbidden();
+  return role;
+}
+
+/** Optimistic locking lost: 409 with the item as it is now and the change that was not applied. */
+export const conflict = (current: unknown, yours: unknown) =>
+  new AppError(
+    409,
+    'conflict',
+    {
+      nl: 'Iemand anders heeft dit intussen gewijzigd. Bekijk de huidige versie; uw wijziging werd niet opgeslagen maar blijft behouden om opnieuw te proberen.',
+      en: 'Someone else changed this in the meantime. Review the current version; your change was not saved but is kept so you can try again.',
+    },
+    { current, yours },
+  );
+
+/** A Database view of an open transaction, so a use case that opens its own transaction joins this one. */
+export function inTransaction(db: Database, tx: Sql): Database {
+  return { ...tx, engine: db.engine, transaction: (work) => work(tx), close: async () => {} };
+}
+
+const ITEM_TABLES = { person: 'file_person', entry: 'file_entry', agreement: 'file_agreement' } as const;
+
+/** The access check for an item of a file (person, entry, agreement), before its request body is even read. */
+export async function requireItemAccess(
+  db: Sql,
+  actor: Actor,
+  action: Action,
+  item: keyof typeof ITEM_TABLES,
+  id: number,
+  today: string,
+): Promise<PupilScope> {
+  const rows = await db.query<{ pupilId: number }>(
+    `SELECT pupil_id::int AS "pupilId" FROM ${ITEM_TABLES[item]} WHERE id = $1`,
+    [id],
+  );
+  const pupilId = rows[0]?.pupilId;
+  if (pupilId === undefined) throw notFound({ nl: 'Onderdeel van het dossier', en: 'File item' });
+  return requirePupilAccess(db, actor, action, pupilId, today);
+}

@@ -1,0 +1,65 @@
+// The school's own figures for a school year, shown next to the self-scan goals they relate to (goal-figures.ts).
+import type { Sql } from '../../db/database.ts';
+import type { SchoolYear } from '../../domain/school-year.ts';
+import { median } from '../../domain/selfscan/goal-figures.ts';
+import { type Track, trackOf } from '../signals/tracks.ts';
+
+export interface SchoolFigures {
+  schoolYear: string;
+  /** Register rows of the year, rows corrected afterwards (register_history), and their share. */
+  registerRows: number;
+  registerCorrections: number;
+  correctedShare: number | null;
+  /** Pupils with a B5_CLB signal (5 B-codes: report to the CLB), how many handled, days until handled. */
+  b5Clb: { pupils: number; handled: number; medianDaysToHandled: number | null; maxDaysToHandled: number | null };
+  /** Signals that hold and are not handled, in total and per follow-up track. */
+  openSignals: number;
+  openSignalsByTrack: Record<Track, number>;
+}
+
+export async function schoolFigures(db: Sql, schoolId: number, year: SchoolYear): Promise<SchoolFigures> {
+  const [register] = await db.query<{ rows: number; corrections: number }>(
+    `SELECT (SELECT count(*)::int FROM register_entry
+             WHERE school_id = $1 AND date BETWEEN $2::date AND $3::date) AS rows,
+            (SELECT count(*)::int FROM register_history h JOIN pupil p ON p.id = h.pupil_id
+             WHERE p.school_id = $1 AND h.date BETWEEN $2::date AND $3::date) AS corrections`,
+    [schoolId, year.firstDay, year.lastDay],
+  );
+  const b5 = await db.query<{ status: string; days: number | null }>(
+    `SELECT status, CASE WHEN handled_at IS NULL THEN NULL
+                         ELSE GREATEST(0, (handled_at AT TIME ZONE 'Europe/Brussels')::date - triggered_on) END AS days
+     FROM signal WHERE school_id = $1 AND school_year = $2 AND rule_id = 'B5_CLB' AND holds`,
+    [schoolId, year.id],
+  );
+  const open = await db.query<{ ruleId: string; n: number }>(
+    `SELECT rule_id AS "ruleId", count(*)::int AS n FROM signal
+     WHERE school_id = $1 AND school_year = $2 AND holds AND status <> 'handled' GROUP BY rule_id`,
+    [schoolId, year.id],
+  );
+  const byTrack: Record<Track, number> = {
+    ongeoorloofd: 0,
+    geoorloofd: 0,
+    schoolweigering: 0,
+    thuiszitter: 0,
+    kleuterparticipatie: 0,
+    algemeen: 0,
+  };
+  for (const row of open) byTrack[trackOf(row.ruleId)] += row.n;
+  const days = b5.flatMap((r) => (r.days === null ? [] : [r.days]));
+  const rows = register?.rows ?? 0;
+  const corrections = register?.corrections ?? 0;
+  return {
+    schoolYear: year.id,
+    registerRows: rows,
+    registerCorrections: corrections,
+    correctedShare: rows === 0 ? null : corrections / rows,
+    b5Clb: {
+      pupils: b5.length,
+      handled: b5.filter((r) => r.status === 'handled').length,
+      medianDaysToHandled: median(days),
+      maxDaysToHandled: days.length ? Math.max(...days) : null,
+    },
+    openSignals: open.reduce((sum, r) => sum + r.n, 0),
+    openSignalsByTrack: byTrack,
+  };
+}

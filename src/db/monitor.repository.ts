@@ -1,0 +1,271 @@
+// The monitor's precomputed aggregates: refresh (one school, some dates or pupils, or everything) and reads.
+import type { MonitorCell } from '../domain/monitor/dashboard.ts';
+import type { Sql } from './database.ts';
+
+/** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */
+export interface RefreshScope {
+  /** null: every school (the full refresh). */
+  schoolId: number | null;
+  /** School years whose cells are rebuilt; null: every year with data. */
+  schoolYears: readonly string[] | null;
+  /** Only these dates' day rows (a register import); null: every date of the school years. */
+  dates: readonly string[] | null;
+  /** Only these pupils' year totals (a register import); null: every pupil of the school years. */
+  pupilIds: readonly number[] | null;
+}
+
+/** The half-days that count: absent codes on school half-days within the enrolment of that school year. */
+const ABSENT_HALF_DAYS = `
+  FROM register_entry r
+  JOIN absence_code ac ON ac.code = r.code AND ac.counts_as_absent
+  JOIN enrolment e ON e.pupil_id = r.pupil_id AND e.school_id = r.school_id
+   AND r.date >= e.enrolled_from AND (e.enrolled_until IS NULL OR r.date <= e.enrolled_until)
+   AND r.date >= make_date(left(e.school_year, 4)::int, 9, 1) AND r.date < make_date(left(e.school_year, 4)::int + 1, 9, 1)
+  JOIN calendar_half_day c ON c.school_id = r.school_id AND c.date = r.date AND c.half = r.half AND c.school_day`;
+
+const OFFICIAL_CODE = 'COALESCE(ac.maps_to, ac.code)';
+
+/** Builds `AND …` conditions and their parameters for a scope, numbering parameters from `first`. */
+function conditions(
+  scope: RefreshScope,
+  columns: { school: string; year?: string; date?: string; pupil?: string; yearOfDate?: string },
+  params: unknown[],
+): string {
+  const parts: string[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    parts.push(sql.replace('?', `$${params.length}`));
+  };
+  if (scope.schoolId !== null) add(`${columns.school} = ?`, scope.schoolId);
+  if (scope.schoolYears !== null && columns.year) add(`${columns.year} = ANY(?::text[])`, scope.schoolYears);
+  if (scope.schoolYears !== null && columns.yearOfDate)
+    add(`monitor_school_year(${columns.yearOfDate}) = ANY(?::text[])`, scope.schoolYears);
+  if (scope.dates !== null && columns.date) add(`${columns.date} = ANY(?::date[])`, scope.dates);
+  if (scope.pupilIds !== null && columns.pupil) add(`${columns.pupil} = ANY(?::bigint[])`, scope.pupilIds);
+  return parts.length === 0 ? '' : ` AND ${parts.join(' AND ')}`;
+}
+
+/** Rebuilds the day rows of the scope from the register. */
+export async function refreshDays(tx: Sql, scope: RefreshScope): Promise<void> {
+  const deleteParams: unknown[] = [];
+  const deleteWhere = conditions(scope, { school: 'school_id', year: 'school_year', date: 'date' }, deleteParams);
+  await tx.query(`DELETE FROM monitor_day WHERE true${deleteWhere}`, deleteParams);
+  const params: unknown[] = [];
+  const where = conditions(scope, { school: 'r.school_id', year: 'e.school_year', date: 'r.date' }, params);
+  await tx.query(
+    `INSERT INTO monitor_day (school_id, school_year, date, half, code, half_days)
+     SELECT r.school_id, e.school_year, r.date, r.half, ${OFFICIAL_CODE}, count(*)::int
+     ${ABSENT_HALF_DAYS}
+     WHERE true${where}
+     GROUP BY r.school_id, e.school_year, r.date, r.half, ${OFFICIAL_CODE}`,
+    params,
+  );
+}
+
+/** Rebuilds the per-pupil year totals of the scope (per official code and '*' for every absent code). */
+export async function refreshPupilYears(tx: Sql, scope: RefreshScope): Promise<void> {
+  const deleteParams: unknown[] = [];
+  const deleteWhere = conditions(scope, { school: 'school_id', year: 'school_year', pupil: 'pupil_id' }, deleteParams);
+  await tx.query(`DELETE FROM monitor_pupil_year WHERE true${deleteWhere}`, deleteParams);
+  const params: unknown[] = [];
+  const where = conditions(scope, { school: 'r.school_id', year: 'e.school_year', pupil: 'r.pupil_id' }, params);
+  await tx.query(
+    `INSERT INTO monitor_pupil_year (school_id, school_year, pupil_id, code, half_days)
+     SELECT r.school_id, e.school_year, r.pupil_id, COALESCE(${OFFICIAL_CODE}, '*'), count(*)::int
+     ${ABSENT_HALF_DAYS}
+     WHERE true${where}
+     GROUP BY r.school_id, e.school_year, r.pupil_id, ROLLUP (${OFFICIAL_CODE})`,
+    params,
+  );
+}
+
+/** Rebuilds every dashboard cell of the scope's schools and years from the day rows, year totals and signals. */
+export async function refreshCells(tx: Sql, scope: RefreshScope, thresholds: readonly number[]): Promise<void> {
+  const cellScope = { ...scope, dates: null, pupilIds: null };
+  const p: unknown[] = [];
+  const deleteWhere = conditions(cellScope, { school: 'school_id', year: 'school_year' }, p);
+  await tx.query(`DELETE FROM monitor_cell WHERE true${deleteWhere}`, p);
+  const params: unknown[] = [thresholds];
+  const day = conditions(cellScope, { school: 'd.school_id', year: 'd.school_year' }, params);
+  const pupil = conditions(cellScope, { school: 'y.school_id', year: 'y.school_year' }, params);
+  const enrolled = conditions(cellScope, { school: 'e.school_id', year: 'e.school_year' }, params);
+  const signal = conditions(cellScope, { school: 's.school_id', year: 's.school_year' }, params);
+  await tx.query(
+    `INSERT INTO monitor_cell (school_id, school_year, dimension, key, code, value)
+     SELECT d.school_id, d.school_year, 'week',
+            lpad(((d.date - date_trunc('week', make_date(split_part(d.school_year, '-', 1)::int, 9, 1))::date) / 7 + 1)::text, 2, '0'),
+            d.code, sum(d.half_days)::int
+       FROM monitor_day d WHERE true${day} GROUP BY 1, 2, 4, 5
+     UNION ALL
+     SELECT d.school_id, d.school_year, 'month', to_char(d.date, 'MM'), d.code, sum(d.half_days)::int
+       FROM monitor_day d WHERE true${day} GROUP BY 1, 2, 4, 5
+     UNION ALL
+     SELECT d.school_id, d.school_year, 'weekday', extract(isodow FROM d.date)::int || '-' || d.half, d.code,
+            sum(d.half_days)::int
+       FROM monitor_day d WHERE true${day} GROUP BY 1, 2, 4, 5
+     UNION ALL
+     SELECT y.school_id, y.school_year, g.dimension, g.key, y.code, sum(y.half_days)::int
+       FROM monitor_pupil_year y
+       JOIN enrolment e ON e.pupil_id = y.pupil_id AND e.school_year = y.school_year AND e.school_id = y.school_id
+       CROSS JOIN LATERAL (VALUES ('class', COALESCE(e.class_name, '?')),
+                                  ('grade', e.level || '-' || COALESCE(e.grade::text, '?'))) AS g (dimension, key)
+       WHERE y.code <> '*'${pupil} GROUP BY 1, 2, 3, 4, 5
+     UNION ALL
+     SELECT y.school_id, y.school_year, 'threshold', t.n::text, y.code, count(*)::int
+       FROM monitor_pupil_year y JOIN unnest($1::int[]) AS t (n) ON y.half_days >= t.n
+       WHERE true${pupil} GROUP BY 1, 2, 4, 5
+     UNION ALL
+     SELECT e.school_id, e.school_year, 'enrolled', '', '*', count(*)::int
+       FROM enrolment e WHERE true${enrolled} GROUP BY 1, 2
+     UNION ALL
+     SELECT s.school_id, s.school_year, 'signal', s.rule_id, '*', count(*)::int
+       FROM signal s WHERE s.holds${signal} GROUP BY 1, 2, 4`,
+    params,
+  );
+  const refreshed: unknown[] = [];
+  const refreshWhere = conditions({ ...cellScope, schoolYears: null }, { school: 'id' }, refreshed);
+  await tx.query(
+    `INSERT INTO monitor_refresh (school_id, refreshed_at)
+     SELECT id, now() FROM organisation WHERE kind = 'school'${refreshWhere}
+     ON CONFLICT (school_id) DO UPDATE SET refreshed_at = excluded.refreshed_at`,
+    refreshed,
+  );
+}
+
+/** The school years a school has data in (enrolments), for a whole-school refresh. */
+export async function schoolYearsOfSchool(db: Sql, schoolId: number): Promise<string[]> {
+  const rows = await db.query<{ schoolYear: string }>(
+    'SELECT DISTINCT school_year AS "schoolYear" FROM enrolment WHERE school_id = $1 ORDER BY 1',
+    [schoolId],
+  );
+  return rows.map((r) => r.schoolYear);
+}
+
+/** Cells of some schools and years, summed over the schools (a region or CLB reads one row per cell). */
+export async function readCells(
+  db: Sql,
+  schoolIds: readonly number[],
+  schoolYears: readonly string[],
+): Promise<MonitorCell[]> {
+  return db.query<MonitorCell>(
+    `SELECT school_year AS "schoolYear", dimension, key, code, sum(value)::int AS value
+     FROM monitor_cell WHERE school_id = ANY($1::bigint[]) AND school_year = ANY($2::text[])
+     GROUP BY school_year, dimension, key, code`,
+    [schoolIds, schoolYears],
+  );
+}
+
+/** When the schools' aggregates were last refreshed (the oldest of them). */
+export async function refreshedAt(db: Sql, schoolIds: readonly number[]): Promise<string | null> {
+  const [row] = await db.query<{ at: string | null }>(
+    `SELECT to_char(min(refreshed_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at
+     FROM monitor_refresh WHERE school_id = ANY($1::bigint[])`,
+    [schoolIds],
+  );
+  return row?.at ?? null;
+}
+
+/** Signals per rule of some schools in a school year: holding, and of those not handled yet (live). */
+export async function signalCounts(db: Sql, schoolIds: readonly number[], schoolYear: string) {
+  return db.query<{ ruleId: string; holding: number; open: number }>(
+    `SELECT rule_id AS "ruleId", count(*)::int AS holding, count(*) FILTER (WHERE status <> 'handled')::int AS open
+     FROM signal WHERE holds AND school_id = ANY($1::bigint[]) AND school_year = $2 GROUP BY rule_id`,
+    [schoolIds, schoolYear],
+  );
+}
+
+/**
+ * Days from B5_CLB (its trigger date) to the signal to the CLB. Until the pupil file records the signal to
+ * the CLB, the moment the B5_CLB signal was handled stands for it (docs/monitor.md).
+ */
+export async function clbDelay(db: Sql, schoolIds: readonly number[], schoolYear: string, today: string) {
+  const [row] = await db.query<{
+    signalled: number;
+    medianDays: number | null;
+    averageDays: number | null;
+    notYetSignalled: number;
+    medianDaysOpen: number | null;
+  }>(
+    `SELECT count(*) FILTER (WHERE handled_at IS NOT NULL)::int AS signalled,
+            (percentile_cont(0.5) WITHIN GROUP (ORDER BY (handled_at AT TIME ZONE 'Europe/Brussels')::date - triggered_on)
+               FILTER (WHERE handled_at IS NOT NULL))::float8 AS "medianDays",
+            round(avg((handled_at AT TIME ZONE 'Europe/Brussels')::date - triggered_on)
+               FILTER (WHERE handled_at IS NOT NULL), 1)::float8 AS "averageDays",
+            count(*) FILTER (WHERE handled_at IS NULL)::int AS "notYetSignalled",
+            (percentile_cont(0.5) WITHIN GROUP (ORDER BY $3::date - triggered_on)
+               FILTER (WHERE handled_at IS NULL))::float8 AS "medianDaysOpen"
+     FROM signal WHERE holds AND rule_id = 'B5_CLB' AND school_id = ANY($1::bigint[]) AND school_year = $2`,
+    [schoolIds, schoolYear, today],
+  );
+  return row ?? { signalled: 0, medianDays: null, averageDays: null, notYetSignalled: 0, medianDaysOpen: null };
+}
+
+/** A CLB or region with the schools it serves or covers. */
+export async function organisationWithSchools(db: Sql, kind: 'clb' | 'region', organisationId: number) {
+  const link = kind === 'clb' ? 'clb_school l ON l.clb_id = o.id' : 'region_school l ON l.region_id = o.id';
+  const [row] = await db.query<{ id: number; name: string; schoolIds: number[] | null }>(
+    `SELECT o.id::int AS id, o.name, array_agg(l.school_id::int ORDER BY l.school_id) FILTER (WHERE l.school_id IS NOT NULL) AS "schoolIds"
+     FROM organisation o LEFT JOIN ${link} WHERE o.id = $1 AND o.kind = $2 GROUP BY o.id, o.name`,
+    [organisationId, kind],
+  );
+  return row ? { id: row.id, name: row.name, schoolIds: row.schoolIds ?? [] } : undefined;
+}
+
+export interface ThuiszitterRow {
+  pupilId: number;
+  schoolId: number;
+  schoolName: string;
+  firstName: string;
+  lastName: string;
+  className: string | null;
+  ruleIds: string[];
+  signalledSince: string;
+  absentHalfDays: number;
+  /** First day of the absence spell that runs up to the last school half-day up to today; null when present then. */
+  atHomeSince: string | null;
+}
+
+/**
+ * Pupils of some schools for whom a thuiszitter rule holds this school year, with the spell of absence they are
+ * in now: the school half-days after their last present school half-day (within the enrolment, up to today).
+ */
+export async function thuiszitterRows(
+  db: Sql,
+  schoolIds: readonly number[],
+  schoolYear: string,
+  ruleIds: readonly string[],
+  today: string,
+): Promise<ThuiszitterRow[]> {
+  return db.query<ThuiszitterRow>(
+    `WITH thuis AS (
+       SELECT s.pupil_id, s.school_id, array_agg(s.rule_id ORDER BY s.rule_id) AS rule_ids, min(s.triggered_on) AS since
+       FROM signal s
+       WHERE s.holds AND s.school_year = $2 AND s.rule_id = ANY($3::text[]) AND s.school_id = ANY($1::bigint[])
+       GROUP BY s.pupil_id, s.school_id),
+     slots AS (
+       SELECT t.pupil_id, c.date, c.half, (ac.code IS NOT NULL) AS absent
+       FROM thuis t
+       JOIN enrolment e ON e.pupil_id = t.pupil_id AND e.school_year = $2
+       JOIN calendar_half_day c ON c.school_id = t.school_id AND c.school_day
+        AND c.date >= e.enrolled_from AND c.date <= LEAST($4::date, COALESCE(e.enrolled_until, $4::date))
+       LEFT JOIN register_entry r ON r.pupil_id = t.pupil_id AND r.date = c.date AND r.half = c.half
+       LEFT JOIN absence_code ac ON ac.code = r.code AND ac.counts_as_absent),
+     spell AS (
+       SELECT pupil_id,
+              max(date) FILTER (WHERE NOT absent) AS last_present,
+              count(*) FILTER (WHERE absent)::int AS absent_half_days
+       FROM slots GROUP BY pupil_id)
+     SELECT t.pupil_id::int AS "pupilId", t.school_id::int AS "schoolId", o.name AS "schoolName",
+            p.first_name AS "firstName", p.last_name AS "lastName", e.class_name AS "className",
+            t.rule_ids AS "ruleIds", t.since AS "signalledSince", COALESCE(sp.absent_half_days, 0) AS "absentHalfDays",
+            (SELECT min(sl.date) FROM slots sl
+              WHERE sl.pupil_id = t.pupil_id AND sl.absent AND (sp.last_present IS NULL OR sl.date > sp.last_present)) AS "atHomeSince"
+     FROM thuis t
+     JOIN pupil p ON p.id = t.pupil_id
+     JOIN organisation o ON o.id = t.school_id
+     JOIN enrolment e ON e.pupil_id = t.pupil_id AND e.school_year = $2
+     LEFT JOIN spell sp ON sp.pupil_id = t.pupil_id
+     ORDER BY "atHomeSince" NULLS LAST, p.last_name, p.first_name`,
+    [schoolIds, schoolYear, ruleIds, today],
+  );
+}

@@ -1,0 +1,133 @@
+// The kinds of timeline entries in a pupil file, each with its Dutch and English label and the seed it comes from.
+
+export interface InterventionKind {
+  id: string;
+  nl: string;
+  en: string;
+  /** Where the seeds describe it (file and line numbers in ../shared/seeds/). */
+  source: string;
+  /** Recorded only through a guided workflow with preconditions (never through the plain entry form). */
+  workflow?: boolean;
+}
+
+export const INTERVENTION_KINDS = [
+  {
+    id: 'pupil-conversation',
+    nl: 'Gesprek met de leerling',
+    en: 'Conversation with the pupil',
+    source: '001:370, 001:482',
+  },
+  {
+    id: 'parents-phone',
+    nl: 'Contact met ouders (telefoon)',
+    en: 'Contact with parents (phone)',
+    source: '003:106-108',
+  },
+  {
+    id: 'parents-letter',
+    nl: 'Contact met ouders (brief)',
+    en: 'Contact with parents (letter)',
+    source: '003:106-108',
+  },
+  {
+    id: 'parents-message',
+    nl: 'Contact met ouders (bericht)',
+    en: 'Contact with parents (message)',
+    source: '002:1104-1111',
+  },
+  { id: 'parents-meeting', nl: 'Gesprek met de ouders', en: 'Meeting with the parents', source: '002:863-928' },
+  { id: 'home-visit', nl: 'Huisbezoek', en: 'Home visit', source: '001:402, 003:108' },
+  { id: 'care-meeting', nl: 'Zorgoverleg / cel leerlingenbegeleiding', en: 'Pupil-care meeting', source: '001:480' },
+  { id: 'clb-consultation', nl: 'Overleg met het CLB', en: 'Consultation with the CLB', source: '003:137, 003:418' },
+  {
+    id: 'clb-signal',
+    nl: 'Signalering aan het CLB',
+    en: 'Signal to the CLB',
+    source: '001:480-498, 003:114-117',
+    workflow: true,
+  },
+  { id: 'clb-referral', nl: 'Aanmelding bij het CLB', en: 'Referral to the CLB', source: '003:177-298' },
+  { id: 'truancy-contract', nl: 'Spijbelcontract (politie)', en: 'Truancy contract (police)', source: '001:694-698' },
+  { id: 'police-report', nl: 'Melding bij de politie', en: 'Police report', source: '003:412-436', workflow: true },
+  {
+    id: 'unreachability-form',
+    nl: 'Fiche onbereikbaarheid',
+    en: 'Unreachability form',
+    source: '003:466-473',
+    workflow: true,
+  },
+  { id: 'naft', nl: 'NAFT / schoolextern traject', en: 'NAFT / school-external trajectory', source: '000:100-108' },
+  { id: 'time-out', nl: 'Time-out', en: 'Time-out', source: '000:100-108' },
+  {
+    id: 'toah',
+    nl: 'TOAH (tijdelijk onderwijs aan huis)',
+    en: 'TOAH (temporary home tuition)',
+    source: '000:28-31, 001:767',
+  },
+  { id: 'sio-bednet', nl: 'SIO / Bednet', en: 'SIO / Bednet', source: '001:767-775' },
+  { id: 'school-and-illness', nl: 'School en ziek zijn', en: 'School and illness', source: '000:64' },
+  {
+    id: 'hospital-return',
+    nl: 'Terugkeer na ziekenhuis of K-dienst',
+    en: 'Return after hospital or K-dienst',
+    source: '000:38-69',
+    workflow: true,
+  },
+  { id: 'm-document-ocj', nl: 'M-document OCJ', en: 'M-document to OCJ', source: '000:134-150, 003:488-490' },
+  {
+    id: 'agodi-report',
+    nl: 'Melding zorgwekkend dossier AgODi',
+    en: 'Worrying-case report to AgODi',
+    source: '003:494-517',
+  },
+  { id: 'class-conversation', nl: 'Klasgesprek', en: 'Class conversation', source: '002:1364-1402, 000:251-263' },
+  { id: 'warm-handover', nl: 'Warme overdracht', en: 'Warm handover', source: '003:329-337, 001:89' },
+  {
+    id: 'perspectives',
+    nl: 'Perspectieven van de betrokkenen',
+    en: 'Perspectives of those involved',
+    source: '002:929-978',
+  },
+  {
+    id: 'return-plan',
+    nl: 'Geleidelijk terugkeerplan',
+    en: 'Gradual return plan',
+    source: '002:1554-1592',
+    workflow: true,
+  },
+  {
+    id: 'let-go-of-school',
+    nl: 'School loslaten, de jongere niet',
+    en: 'Let go of school, not of the pupil',
+    source: '002:1648-1660, 002:1753',
+  },
+  { id: 'other', nl: 'Andere maatregel', en: 'Other measure', source: '003:122-124' },
+] as const satisfies readonly InterventionKind[];
+
+export type InterventionKindId = (typeof INTERVENTION_KINDS)[number]['id'];
+
+const BY_ID = new Map<string, InterventionKind>(INTERVENTION_KINDS.map((kind) => [kind.id, kind]));
+
+export const interventionKind = (id: string): InterventionKind | undefined => BY_ID.get(id);
+
+/** Kinds a user may record directly; workflow kinds go through their guided workflow and its preconditions. */
+export const isFreeKind = (id: string): boolean => {
+  const kind = BY_ID.get(id);
+  return kind !== undefined && kind.workflow !== true;
+};
+
+/** Tracks of the care continuum a file follows (the attention list's tracks that have phases). */
+export const FILE_TRACKS = ['ongeoorloofd', 'geoorloofd', 'schoolweigering', 'thuiszitter'] as const;
+export type FileTrack = (typeof FILE_TRACKS)[number];
+
+export const PERSON_RELATIONS = [
+  'pupil',
+  'parent1',
+  'parent2',
+  'plus-parent',
+  'school-staff',
+  'clb',
+  'external',
+  'other',
+] as const;
+export const CONTACT_CHANNELS = ['phone', 'letter', 'message', 'email', 'home-visit', 'in-person'] as const;

@@ -1,0 +1,350 @@
+// The pupil file (leerlingendossier): the file, its paginated lists, edits with optimistic locking, the guided
+// workflows, the PDF and JSON exports, and handling a signal by recording a timeline entry.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { invalidInput } from '../../app/errors.ts';
+import type { Action } from '../../app/policy/policy.ts';
+import { requireItemAccess, requirePupilAccess } from '../../app/pupil-file/file-access.ts';
+import { exportFileJson, exportFilePdf } from '../../app/pupil-file/file-export.service.ts';
+import {
+  addAgreement,
+  addContactAttempt,
+  addEntry,
+  addPerson,
+  editAgreement,
+  editEntry,
+  editPerson,
+  fileTimeline,
+  getFile,
+  handleSignalWithEntry,
+  listAgreements,
+  listEdits,
+  listPeople,
+  setPivot,
+  setTrackPhase,
+} from '../../app/pupil-file/pupil-file.service.ts';
+import {
+  recordHospitalReturn,
+  recordReturnPlan,
+  reportToPolice,
+  signalClb,
+} from '../../app/pupil-file/workflows.service.ts';
+import { access } from '../route-access.ts';
+import type { RouteContext } from '../server.ts';
+import { idParam, requireActor } from './require-actor.ts';
+
+const text = (max: number) => z.string().max(max);
+const optional = (max: number) => z.string().max(max).nullable().optional();
+const version = z.number().int().min(0);
+const level = z.enum(['school', 'school+clb', 'clb', 'clb-arts']);
+
+const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+const TimelineQuery = PageQuery.extend({ sources: text(100).optional() });
+const AgreementQuery = PageQuery.extend({ status: z.enum(['open', 'done', 'dropped']).optional() });
+const HistoryQuery = PageQuery.extend({ item: text(20).optional(), itemId: text(40).optional() });
+
+const Phase = z.object({ phase: z.number().int(), reason: text(2000), version });
+const Pivot = z.object({ name: text(200), role: optional(200), contact: optional(500), version });
+const Person = z.object({
+  relation: text(20),
+  name: text(200),
+  phone: optional(100),
+  email: optional(200),
+  address: optional(500),
+  note: optional(2000),
+});
+const ContactAttempt = z.object({
+  attemptedOn: text(10),
+  channel: text(20),
+  reached: z.boolean(),
+  note: optional(2000),
+});
+const Entry = z.object({
+  kind: text(40),
+  occurredOn: text(10),
+  who: text(200),
+  what: text(10_000),
+  effect: optional(4000),
+  confidentiality: level.optional(),
+  handlesSignal: z.object({ id: z.number().int().min(1), version: z.number().int().min(1) }).optional(),
+});
+const Agreement = z.object({
+  what: text(2000),
+  who: text(200),
+  dueOn: text(10),
+  checkNote: optional(2000),
+  status: z.enum(['open', 'done', 'dropped']).optional(),
+  entryId: z.number().int().min(1).nullable().optional(),
+});
+const Common = { occurredOn: text(10).optional(), who: text(200).optional(), confidentiality: level.optional() };
+const ClbSignal = z.object({
+  ...Common,
+  checklist: z.record(z.string().max(40), z.string().max(4000)),
+  noConversationReason: text(2000).optional(),
+});
+const PoliceReport = z.object({
+  ...Common,
+  ground: text(40),
+  unwillingnessFacts: text(4000).optional(),
+  notPowerlessness: z.boolean().optional(),
+  unreachability: z
+    .object({
+      lastKnownAddress: text(500).optional(),
+      lastSeenOn: text(10).optional(),
+      attemptsSummary: text(4000).optional(),
+    })
+    .optional(),
+});
+const HospitalReturn = z.object({
+  ...Common,
+  dischargeOn: text(10).optional(),
+  answers: z.record(z.string().max(40), z.string().max(4000)),
+});
+const ReturnPlan = z.object({
+  ...Common,
+  steps: z
+    .array(
+      z.object({
+        from: text(10),
+        load: z.number().min(0).max(100),
+        description: text(1000),
+        leaveOut: z.array(text(200)).max(20),
+      }),
+    )
+    .max(60),
+});
+const HandleWithEntry = z.object({
+  version: z.number().int().min(1),
+  note: text(4000),
+  kind: text(40).optional(),
+  occurredOn: text(10).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success)
+    throw invalidInput({ nl: 'Ongeldige aanvraag.', en: `Invalid request: ${result.error.message}` });
+  return result.data;
+}
+
+type PupilParams = { Params: { pupilId: string } };
+
+export async function pupilFileRoutes(api: FastifyInstance, { db, today }: RouteContext) {
+  const pupil = (params: { pupilId: string }) => idParam(params.pupilId);
+  // Writes check access on the pupil (or item) before the body is validated: no 400 reveals anything to outsiders.
+  const onPupil = (action: Action) => ({
+    ...access(action),
+    preHandler: async (request: FastifyRequest) => {
+      const { pupilId } = request.params as { pupilId: string };
+      await requirePupilAccess(db, requireActor(request), action, idParam(pupilId), today());
+    },
+  });
+  const onItem = (action: Action, item: 'person' | 'entry' | 'agreement') => ({
+    ...access(action),
+    preHandler: async (request: FastifyRequest) => {
+      const id = Object.values(request.params as Record<string, string>)[0] ?? '';
+      await requireItemAccess(db, requireActor(request), action, item, idParam(id), today());
+    },
+  });
+
+  api.get<PupilParams>('/pupils/:pupilId/file', access('file.read'), async (request) =>
+    getFile(db, requireActor(request), pupil(request.params), today()),
+  );
+
+  api.get<PupilParams>('/pupils/:pupilId/file/timeline', access('file.read'), async (request) => {
+    const q = parse(TimelineQuery, request.query);
+    return fileTimeline(
+      db,
+      requireActor(request),
+      pupil(request.params),
+      { limit: q.limit, offset: q.offset, sources: q.sources?.split(',') },
+      today(),
+    );
+  });
+
+  api.get<PupilParams>('/pupils/:pupilId/file/agreements', access('file.read'), async (request) =>
+    listAgreements(db, requireActor(request), pupil(request.params), parse(AgreementQuery, request.query), today()),
+  );
+
+  api.get<PupilParams>('/pupils/:pupilId/file/people', access('file.read'), async (request) =>
+    listPeople(db, requireActor(request), pupil(request.params), parse(PageQuery, request.query), today()),
+  );
+
+  api.get<PupilParams>('/pupils/:pupilId/file/history', access('file.manage'), async (request) =>
+    listEdits(db, requireActor(request), pupil(request.params), parse(HistoryQuery, request.query), today()),
+  );
+
+  api.put<{ Params: { pupilId: string; track: string } }>(
+    '/pupils/:pupilId/file/tracks/:track',
+    onPupil('file.manage'),
+    async (request) =>
+      setTrackPhase(
+        db,
+        requireActor(request),
+        pupil(request.params),
+        request.params.track,
+        parse(Phase, request.body),
+        today(),
+      ),
+  );
+
+  api.put<PupilParams>('/pupils/:pupilId/file/pivot', onPupil('file.manage'), async (request) =>
+    setPivot(db, requireActor(request), pupil(request.params), parse(Pivot, request.body), today()),
+  );
+
+  api.post<PupilParams>('/pupils/:pupilId/file/people', onPupil('file.write'), async (request, reply) =>
+    reply
+      .status(201)
+      .send(await addPerson(db, requireActor(request), pupil(request.params), parse(Person, request.body), today())),
+  );
+
+  api.put<{ Params: { personId: string } }>('/file/people/:personId', onItem('file.write', 'person'), async (request) =>
+    editPerson(
+      db,
+      requireActor(request),
+      idParam(request.params.personId),
+      parse(Person.extend({ version }), request.body),
+      today(),
+    ),
+  );
+
+  api.post<{ Params: { personId: string } }>(
+    '/file/people/:personId/contact-attempts',
+    onItem('file.write', 'person'),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await addContactAttempt(
+            db,
+            requireActor(request),
+            idParam(request.params.personId),
+            parse(ContactAttempt, request.body),
+            today(),
+          ),
+        ),
+  );
+
+  api.post<PupilParams>('/pupils/:pupilId/file/entries', onPupil('file.write'), async (request, reply) =>
+    reply
+      .status(201)
+      .send(await addEntry(db, requireActor(request), pupil(request.params), parse(Entry, request.body), today())),
+  );
+
+  api.put<{ Params: { entryId: string } }>('/file/entries/:entryId', onItem('file.write', 'entry'), async (request) =>
+    editEntry(
+      db,
+      requireActor(request),
+      idParam(request.params.entryId),
+      parse(Entry.omit({ handlesSignal: true }).extend({ version }), request.body),
+      today(),
+    ),
+  );
+
+  api.post<PupilParams>('/pupils/:pupilId/file/agreements', onPupil('file.write'), async (request, reply) =>
+    reply
+      .status(201)
+      .send(
+        await addAgreement(db, requireActor(request), pupil(request.params), parse(Agreement, request.body), today()),
+      ),
+  );
+
+  api.put<{ Params: { agreementId: string } }>(
+    '/file/agreements/:agreementId',
+    onItem('file.write', 'agreement'),
+    async (request) =>
+      editAgreement(
+        db,
+        requireActor(request),
+        idParam(request.params.agreementId),
+        parse(Agreement.omit({ entryId: true }).extend({ version }), request.body),
+        today(),
+      ),
+  );
+
+  api.post<PupilParams>('/pupils/:pupilId/file/workflows/clb-signal', onPupil('file.manage'), async (request, reply) =>
+    reply
+      .status(201)
+      .send(await signalClb(db, requireActor(request), pupil(request.params), parse(ClbSignal, request.body), today())),
+  );
+
+  api.post<PupilParams>(
+    '/pupils/:pupilId/file/workflows/police-report',
+    onPupil('file.manage'),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await reportToPolice(
+            db,
+            requireActor(request),
+            pupil(request.params),
+            parse(PoliceReport, request.body),
+            today(),
+          ),
+        ),
+  );
+
+  api.post<PupilParams>(
+    '/pupils/:pupilId/file/workflows/hospital-return',
+    onPupil('file.manage'),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordHospitalReturn(
+            db,
+            requireActor(request),
+            pupil(request.params),
+            parse(HospitalReturn, request.body),
+            today(),
+          ),
+        ),
+  );
+
+  api.post<PupilParams>('/pupils/:pupilId/file/workflows/return-plan', onPupil('file.manage'), async (request, reply) =>
+    reply
+      .status(201)
+      .send(
+        await recordReturnPlan(
+          db,
+          requireActor(request),
+          pupil(request.params),
+          parse(ReturnPlan, request.body),
+          today(),
+        ),
+      ),
+  );
+
+  api.get<PupilParams>('/pupils/:pupilId/file/export.json', access('file.export'), async (request, reply) => {
+    const data = await exportFileJson(db, requireActor(request), pupil(request.params), today());
+    return reply
+      .header('content-disposition', `attachment; filename="dossier-${data.pupil.externalId}.json"`)
+      .send(data);
+  });
+
+  api.get<PupilParams>('/pupils/:pupilId/file/export.pdf', access('file.export'), async (request, reply) => {
+    const { data, pdf } = await exportFilePdf(db, requireActor(request), pupil(request.params), today());
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="dossier-${data.pupil.externalId}.pdf"`)
+      .send(pdf);
+  });
+
+  /** The attention list's "handled": what was done becomes a timeline entry and the signal links to it. */
+  api.post<{ Params: { signalId: string } }>(
+    '/signals/:signalId/handle-with-entry',
+    access('signal.follow-up'),
+    async (request) =>
+      handleSignalWithEntry(
+        db,
+        requireActor(request),
+        idParam(request.params.signalId),
+        parse(HandleWithEntry, request.body),
+        today(),
+      ),
+  );
+}

@@ -1,0 +1,104 @@
+// Typed client for the monitor API: dashboards (school, CLB, region), thuiszitters and which ones I can open.
+import { ApiError, type ProblemDetails, queryString } from './client.ts';
+
+/** A count as the server shows it: null when suppressed (1 to 4, CLB and region only). */
+export type ShownCount = number | null;
+
+export interface SeriesRow {
+  key: string;
+  current: Record<string, ShownCount>;
+  previous: Record<string, ShownCount>;
+}
+
+export type SeriesDimension = 'week' | 'month' | 'weekday' | 'class' | 'grade';
+
+export interface Dashboard {
+  schoolYear: string;
+  previousSchoolYear: string;
+  suppressed: boolean;
+  minShownCount: number;
+  codes: string[];
+  enrolled: { current: ShownCount; previous: ShownCount };
+  series: Record<SeriesDimension, SeriesRow[]>;
+  thresholds: { halfDays: number; ruleId: string; code: string; pupils: ShownCount; share: number | null }[];
+  signals: { ruleId: string; holding: ShownCount; open: ShownCount }[];
+  clbDelay: {
+    signalled: ShownCount;
+    medianDays: number | null;
+    averageDays: number | null;
+    notYetSignalled: ShownCount;
+    medianDaysOpen: number | null;
+  };
+  overdueAgreements: { available: false; reason: string };
+}
+
+export interface MonitorResponse {
+  scope: { kind: 'school' | 'clb' | 'region'; id: number; name: string; schoolCount: number };
+  refreshedAt: string | null;
+  weekStarts: Record<string, string>;
+  dashboard: Dashboard;
+}
+
+export interface Thuiszitter {
+  pupilId: number;
+  schoolId: number;
+  schoolName: string;
+  firstName: string;
+  lastName: string;
+  className: string | null;
+  ruleIds: string[];
+  signalledSince: string;
+  absentHalfDays: number;
+  atHomeSince: string | null;
+  daysAtHome: number;
+  education: string | null;
+  pivotPerson: string | null;
+  lastContact: string | null;
+}
+
+export interface ThuiszittersList {
+  schoolYear: string;
+  today: string;
+  rules: string[];
+  pupils: Thuiszitter[];
+}
+
+export interface MonitorScopes {
+  schoolIds: number[];
+  clbs: { id: number; name: string }[];
+  regions: { id: number; name: string }[];
+}
+
+async function get<T>(path: string): Promise<T> {
+  const response = await fetch(path, {
+    headers: { accept: 'application/json, application/problem+json' },
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
+    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
+  }
+  return (await response.json()) as T;
+}
+
+const id = (value: number | string) => encodeURIComponent(String(value));
+
+export type DashboardTarget = { kind: 'school' | 'clb' | 'region'; id: number | string };
+
+export function dashboardPath(target: DashboardTarget): string {
+  if (target.kind === 'school') return `/api/schools/${id(target.id)}/monitor`;
+  return `/api/monitor/${target.kind === 'clb' ? 'clbs' : 'regions'}/${id(target.id)}`;
+}
+
+export const monitorApi = {
+  scopes: () => get<MonitorScopes>('/api/monitor/scopes'),
+  dashboard: (target: DashboardTarget, schoolYear?: string) =>
+    get<MonitorResponse>(`${dashboardPath(target)}${queryString({ schoolYear })}`),
+  /** The server's CSV export (suppressed for a CLB or region), as a link target. */
+  exportUrl: (target: DashboardTarget, schoolYear?: string) =>
+    `${dashboardPath(target)}/export.csv${queryString({ schoolYear })}`,
+  thuiszitters: (schoolId: number | string | null, schoolYear?: string) =>
+    get<ThuiszittersList>(
+      `${schoolId === null ? '/api/monitor/thuiszitters' : `/api/schools/${id(schoolId)}/monitor/thuiszitters`}${queryString({ schoolYear })}`,
+    ),
+};

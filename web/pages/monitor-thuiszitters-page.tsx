@@ -1,0 +1,96 @@
+// Thuiszitters: pupils currently in a long-absence, fixed-slot, 30 P, long-illness or excluded-without-school
+// signal, with how long they have been at home. Education, spilfiguur and last contact come with the pupil file.
+import { useEffect, useState } from 'react';
+import type { School } from '../api/client.ts';
+import { monitorApi, type ThuiszittersList } from '../api/monitor-client.ts';
+import { type Cell, ChartTable } from '../components/chart-table.tsx';
+import { ErrorMessage, Loading } from '../components/status.tsx';
+import { formatDate } from '../dates.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
+import { useReadySession } from '../session.tsx';
+
+/** `school` null: every school the user follows up (a CLB's view). */
+export function MonitorThuiszittersPage({ school }: { school: School | null }) {
+  const { t } = useI18n();
+  const session = useReadySession();
+  const schoolYear = session.schoolYear ?? undefined;
+  const [state, setState] = useState<{ list?: ThuiszittersList; error?: unknown }>({});
+  useEffect(() => {
+    let live = true;
+    setState({});
+    monitorApi
+      .thuiszitters(school?.id ?? null, schoolYear)
+      .then((list) => live && setState({ list }))
+      .catch((error: unknown) => live && setState({ error }));
+    return () => {
+      live = false;
+    };
+  }, [school?.id, schoolYear]);
+
+  const title = school ? t('monitor.thuiszitters.titleSchool', { name: school.name }) : t('monitor.thuiszitters.title');
+  if (state.error)
+    return (
+      <main id="main" className="page">
+        <h1>{title}</h1>
+        <ErrorMessage error={state.error} />
+      </main>
+    );
+  const list = state.list;
+  if (!list)
+    return (
+      <main id="main" className="page">
+        <Loading />
+      </main>
+    );
+  const unknown = t('monitor.thuiszitters.unknown');
+  const columns = [
+    t('monitor.thuiszitters.pupil'),
+    ...(school ? [] : [t('monitor.thuiszitters.school')]),
+    t('monitor.thuiszitters.class'),
+    t('monitor.thuiszitters.signals'),
+    t('monitor.thuiszitters.since'),
+    t('monitor.thuiszitters.days'),
+    t('monitor.thuiszitters.absent'),
+    t('monitor.thuiszitters.education'),
+    t('monitor.thuiszitters.pivot'),
+    t('monitor.thuiszitters.contact'),
+  ];
+  const rows: Cell[][] = list.pupils.map((p) => [
+    `${p.lastName} ${p.firstName}`,
+    ...(school ? [] : [p.schoolName]),
+    p.className ?? '',
+    p.ruleIds.join(', '),
+    p.atHomeSince ? formatDate(p.atHomeSince) : t('monitor.thuiszitters.atSchool'),
+    p.daysAtHome,
+    p.absentHalfDays,
+    p.education ?? unknown,
+    p.pivotPerson ?? unknown,
+    p.lastContact ?? unknown,
+  ]);
+  return (
+    <main id="main" className="page monitor" data-testid="monitor-thuiszitters">
+      <h1>{title}</h1>
+      <p>{t('monitor.thuiszitters.intro', { year: list.schoolYear, date: formatDate(list.today) })}</p>
+      {list.pupils.length === 0 ? (
+        <p className="alert alert--info">{t('monitor.thuiszitters.empty')}</p>
+      ) : (
+        <ChartTable
+          caption={title}
+          columns={columns}
+          rows={rows}
+          fileName={`thuiszitters-${school?.id ?? 'all'}-${list.schoolYear}.csv`}
+          format={(value) => String(value ?? '')}
+          testId="table-thuiszitters"
+        />
+      )}
+      <ul className="monitor-links">
+        {list.pupils.map((p) => (
+          <li key={p.pupilId}>
+            <Link to={`/pupils/${p.pupilId}`}>{`${p.lastName} ${p.firstName}`}</Link>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
