@@ -37,6 +37,9 @@ export async function refreshMonitorAfterImport(
   const phase = phaseTimer('monitor refresh');
   let scope: RefreshScope;
   if (kind === 'register') {
+    // A large import changes the register's statistics within this transaction; without fresh statistics the
+    // planner picks nested loops over the new rows (measured: 96 s instead of well under a second for 200,000).
+    await tx.exec('ANALYZE register_entry');
     const [delta] = await tx.query<{ dates: string[] | null; years: string[] | null }>(
       `SELECT array_agg(DISTINCT date::text) AS dates, array_agg(DISTINCT monitor_school_year(date)) AS years
        FROM import_register_delta`,
