@@ -143,9 +143,37 @@ describe.each(testEngines())('monitor on %s', (engine) => {
     expect(list.pupils.length).toBe(expected?.n);
     expect(list.pupils.length).toBeGreaterThan(0);
     for (const pupil of list.pupils) {
-      expect(pupil.education).toBeNull();
+      expect(pupil.education).toBeNull(); // no pupil file yet: unknown
       expect(pupil.daysAtHome).toBeGreaterThanOrEqual(0);
     }
+    // With a pupil file: the spilfiguur, the education shared with the school and the last contact attempt.
+    const first = list.pupils[0];
+    if (!first) throw new Error('no thuiszitter');
+    await t.db.query(
+      `INSERT INTO pupil_file (pupil_id, school_id, pivot_name, pivot_role) VALUES ($1, $2, 'An Peeters', 'leerlingbegeleider')`,
+      [first.pupilId, schoolA],
+    );
+    await t.db.query(
+      `INSERT INTO file_entry (pupil_id, school_id, kind, occurred_on, who, what, confidentiality, author_role)
+       VALUES ($1, $2, 'toah', '2026-01-10', 'school', 'TOAH aangevraagd', 'school+clb', 'leerlingbegeleider'),
+              ($1, $2, 'naft', '2026-01-12', 'clb', 'vertrouwelijk', 'clb-arts', 'clb-arts')`,
+      [first.pupilId, schoolA],
+    );
+    const [person] = await t.db.query<{ id: number }>(
+      `INSERT INTO file_person (pupil_id, school_id, relation, name) VALUES ($1, $2, 'parent1', 'Ouder') RETURNING id::int AS id`,
+      [first.pupilId, schoolA],
+    );
+    await t.db.query(
+      `INSERT INTO file_contact_attempt (person_id, pupil_id, attempted_on, channel, reached)
+       VALUES ($1, $2, '2026-02-01', 'phone', true), ($1, $2, '2026-02-20', 'phone', false)`,
+      [person?.id, first.pupilId],
+    );
+    const again = await listThuiszitters(t.db, SYSTEM_ACTOR, { schoolId: schoolA, schoolYear: '2025-2026' }, TODAY);
+    expect(again.pupils.find((p) => p.pupilId === first.pupilId)).toMatchObject({
+      education: 'TOAH', // the clb-arts NAFT entry does not surface
+      pivotPerson: 'An Peeters (leerlingbegeleider)',
+      lastContact: '20/02/2026 ✗',
+    });
   });
 
   it('never shows or exports a count between 1 and 4 for a CLB or a region, whatever the register', async () => {

@@ -10,7 +10,7 @@ import {
   thuiszitterRows,
 } from '../../db/monitor.repository.ts';
 import { findSchool } from '../../db/school.repository.ts';
-import { addDays, dayNumber } from '../../domain/half-day.ts';
+import { addDays, dayNumber, formatBelgianDate } from '../../domain/half-day.ts';
 import { dashboardCsv } from '../../domain/monitor/csv.ts';
 import { buildDashboard, type Dashboard, suppressDashboard } from '../../domain/monitor/dashboard.ts';
 import { MIN_SHOWN_COUNT, shareThresholds, THUISZITTER_RULES } from '../../domain/monitor/definitions.ts';
@@ -152,10 +152,47 @@ export interface Thuiszitter {
   atHomeSince: string | null;
   /** Calendar days from atHomeSince to today (0 when the pupil was at school on the last school half-day). */
   daysAtHome: number;
-  /** TOAH, SIO, NAFT or none; spilfiguur; last contact: recorded in the pupil file (issue 5), unknown until then. */
-  education: null;
-  pivotPerson: null;
-  lastContact: null;
+  /** From the pupil file: TOAH, SIO, NAFT (or "—" for none); the spilfiguur; the last contact attempt. null: no file. */
+  education: string | null;
+  pivotPerson: string | null;
+  lastContact: string | null;
+}
+
+/** Education kinds of the pupil file that answer "which education does this child at home get". */
+const EDUCATION_KINDS: Record<string, string> = {
+  toah: 'TOAH',
+  'sio-bednet': 'SIO',
+  naft: 'NAFT',
+  'time-out': 'time-out',
+};
+
+/**
+ * What the pupil file knows about children at home. Only entries shared with the school (levels `school` and
+ * `school+clb`) count, so a CLB-confidential entry cannot surface here as "TOAH".
+ */
+async function pupilFileFacts(db: Sql, pupilIds: readonly number[]) {
+  const rows = await db.query<{
+    pupilId: number;
+    hasFile: boolean;
+    pivot: string | null;
+    education: string[] | null;
+    lastContactOn: string | null;
+    lastReached: boolean | null;
+  }>(
+    `SELECT p.id::int AS "pupilId", f.pupil_id IS NOT NULL AS "hasFile",
+            CASE WHEN f.pivot_name IS NULL THEN NULL
+                 ELSE f.pivot_name || COALESCE(' (' || f.pivot_role || ')', '') END AS pivot,
+            (SELECT array_agg(DISTINCT e.kind ORDER BY e.kind) FROM file_entry e
+              WHERE e.pupil_id = p.id AND e.kind = ANY($2::text[]) AND e.confidentiality IN ('school', 'school+clb'))
+              AS education,
+            c.attempted_on AS "lastContactOn", c.reached AS "lastReached"
+     FROM unnest($1::bigint[]) AS p (id)
+     LEFT JOIN pupil_file f ON f.pupil_id = p.id
+     LEFT JOIN LATERAL (SELECT attempted_on, reached FROM file_contact_attempt a WHERE a.pupil_id = p.id
+                        ORDER BY attempted_on DESC, id DESC LIMIT 1) c ON true`,
+    [pupilIds, Object.keys(EDUCATION_KINDS)],
+  );
+  return new Map(rows.map((r) => [r.pupilId, r]));
 }
 
 /** Pupils currently in a thuiszitter signal, of one school or of every school the actor may follow up. */
@@ -181,13 +218,25 @@ export async function listThuiszitters(
   const year = chosenYear(options.schoolYear, today);
   const asOf = today < year.lastDay ? today : year.lastDay;
   const rows = await thuiszitterRows(db, schoolIds, year.id, THUISZITTER_RULES, asOf);
-  const pupils = rows.map((row) => ({
-    ...row,
-    daysAtHome: row.atHomeSince === null ? 0 : dayNumber(asOf) - dayNumber(row.atHomeSince) + 1,
-    education: null,
-    pivotPerson: null,
-    lastContact: null,
-  }));
+  const facts = await pupilFileFacts(
+    db,
+    rows.map((row) => row.pupilId),
+  );
+  const pupils = rows.map((row) => {
+    const file = facts.get(row.pupilId);
+    const hasFile = file?.hasFile || (file?.lastContactOn ?? null) !== null || (file?.education?.length ?? 0) > 0;
+    return {
+      ...row,
+      daysAtHome: row.atHomeSince === null ? 0 : dayNumber(asOf) - dayNumber(row.atHomeSince) + 1,
+      education: hasFile
+        ? (file?.education ?? []).map((kind) => EDUCATION_KINDS[kind] ?? kind).join(', ') || '—'
+        : null,
+      pivotPerson: file?.pivot ?? null,
+      lastContact: file?.lastContactOn
+        ? `${formatBelgianDate(file.lastContactOn)}${file.lastReached === false ? ' ✗' : ' ✓'}`
+        : null,
+    };
+  });
   if (pupils.length > 0)
     await recordAudit(db, actor, {
       action: 'monitor.thuiszitters',
