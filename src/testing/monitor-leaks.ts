@@ -10,6 +10,8 @@ export function countsOf(dashboard: Dashboard<ShownCount>): { path: string; valu
     { path: 'enrolled.previous', value: dashboard.enrolled.previous },
     { path: 'clbDelay.signalled', value: dashboard.clbDelay.signalled },
     { path: 'clbDelay.notYetSignalled', value: dashboard.clbDelay.notYetSignalled },
+    { path: 'agreements.open', value: dashboard.agreements.open },
+    { path: 'agreements.overdue', value: dashboard.agreements.overdue },
   ];
   for (const d of SERIES_DIMENSIONS)
     for (const row of dashboard.series[d])

@@ -29,7 +29,7 @@ export interface Dashboard {
     notYetSignalled: ShownCount;
     medianDaysOpen: number | null;
   };
-  overdueAgreements: { available: false; reason: string };
+  agreements: { open: ShownCount; overdue: ShownCount };
 }
 
 export interface MonitorResponse {

@@ -440,7 +440,7 @@ export const en: Messages = {
   'monitor.delay.note':
     'Until the pupil file records the signal to the CLB, the moment the B5_CLB signal was handled counts.',
   'monitor.agreements.title': 'Overdue agreements',
-  'monitor.agreements.na': 'n/a until the pupil file lands',
+  'monitor.agreements.counts': '{overdue} overdue of {open} open agreements',
   'monitor.none': '–',
   'monitor.thuiszitters.title': 'Children at home',
   'monitor.thuiszitters.titleSchool': 'Children at home – {name}',

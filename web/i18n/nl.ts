@@ -442,7 +442,7 @@ export const nl = {
   'monitor.delay.note':
     'Tot het leerlingendossier het signaal aan het CLB vastlegt, telt het moment waarop het B5_CLB-signaal werd afgehandeld.',
   'monitor.agreements.title': 'Afspraken over tijd',
-  'monitor.agreements.na': 'n.v.t. tot het leerlingendossier er is',
+  'monitor.agreements.counts': '{overdue} over tijd van {open} lopende afspraken',
   'monitor.none': '–',
   'monitor.thuiszitters.title': 'Thuiszitters',
   'monitor.thuiszitters.titleSchool': 'Thuiszitters – {name}',

@@ -224,7 +224,12 @@ function DelaySection({ dashboard }: { dashboard: Dashboard }) {
         <dt>{t('monitor.delay.medianOpen')}</dt>
         <dd>{days(d.medianDaysOpen)}</dd>
         <dt>{t('monitor.agreements.title')}</dt>
-        <dd>{t('monitor.agreements.na')}</dd>
+        <dd data-testid="monitor-overdue">
+          {t('monitor.agreements.counts', {
+            overdue: count(dashboard.agreements.overdue, dashboard.minShownCount),
+            open: count(dashboard.agreements.open, dashboard.minShownCount),
+          })}
+        </dd>
       </dl>
       <p className="monitor-note">{t('monitor.delay.note')}</p>
     </section>

@@ -44,14 +44,25 @@ function weekStarts(startYear: number, keys: readonly string[]): Record<string, 
   return Object.fromEntries(keys.map((key) => [key, addDays(monday, (Number(key) - 1) * 7)]));
 }
 
+/** Open agreements of the schools' pupil files, and how many are past their due date (live, small table). */
+async function agreementCounts(db: Sql, schoolIds: readonly number[], today: string) {
+  const [row] = await db.query<{ open: number; overdue: number }>(
+    `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_on < $2::date)::int AS overdue
+     FROM file_agreement WHERE school_id = ANY($1::bigint[]) AND status = 'open'`,
+    [schoolIds, today],
+  );
+  return row ?? { open: 0, overdue: 0 };
+}
+
 async function build(db: Sql, schoolIds: readonly number[], schoolYear: string | undefined, today: string) {
   const year = chosenYear(schoolYear, today);
   const previous = previousSchoolYear(year);
-  const [cells, signals, delay, refreshed] = [
+  const [cells, signals, delay, refreshed, agreements] = [
     await readCells(db, schoolIds, [year.id, previous.id]),
     await signalCounts(db, schoolIds, year.id),
     await clbDelay(db, schoolIds, year.id, today < year.lastDay ? today : year.lastDay),
     await refreshedAt(db, schoolIds),
+    await agreementCounts(db, schoolIds, today),
   ];
   const dashboard = buildDashboard({
     schoolYear: year.id,
@@ -60,6 +71,7 @@ async function build(db: Sql, schoolIds: readonly number[], schoolYear: string |
     thresholds: shareThresholds(),
     signals,
     delay,
+    agreements,
   });
   return {
     dashboard,

@@ -50,5 +50,7 @@ export function dashboardCsv(dashboard: Dashboard<ShownCount>): string {
   }
   add('b5-clb-signalled', '', dashboard.schoolYear, 'B', dashboard.clbDelay.signalled);
   add('b5-clb-not-yet-signalled', '', dashboard.schoolYear, 'B', dashboard.clbDelay.notYetSignalled);
+  add('agreements-open', '', dashboard.schoolYear, '*', dashboard.agreements.open);
+  add('agreements-overdue', '', dashboard.schoolYear, '*', dashboard.agreements.overdue);
   return `${lines.map((line) => line.map(field).join(',')).join('\r\n')}\r\n`;
 }

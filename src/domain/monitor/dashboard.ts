@@ -60,8 +60,8 @@ export interface Dashboard<C = number> {
   thresholds: ThresholdRow<C>[];
   signals: SignalRow<C>[];
   clbDelay: ClbDelay<C>;
-  /** Overdue agreements need the pupil file (issue 5): not available until it lands. */
-  overdueAgreements: { available: false; reason: 'pupil-file' };
+  /** Agreements (wat/wie/wanneer/check) of the pupil files: still open, and of those past their due date. */
+  agreements: { open: C; overdue: C };
 }
 
 export interface LiveSignalCounts {
@@ -87,6 +87,7 @@ export function buildDashboard(input: {
   thresholds: readonly ShareThreshold[];
   signals: readonly LiveSignalCounts[];
   delay: ClbDelay<number>;
+  agreements: { open: number; overdue: number };
 }): Dashboard<number> {
   const { schoolYear, previousSchoolYear } = input;
   const codesSeen = new Set<string>();
@@ -154,7 +155,7 @@ export function buildDashboard(input: {
     thresholds,
     signals: [...input.signals].sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     clbDelay: input.delay,
-    overdueAgreements: { available: false, reason: 'pupil-file' },
+    agreements: input.agreements,
   };
 }
 
@@ -201,6 +202,10 @@ export function suppressDashboard(dashboard: Dashboard<number>, minShownCount: n
       averageDays: suppressStatistic(clbDelay.signalled, clbDelay.averageDays),
       notYetSignalled: suppressCount(clbDelay.notYetSignalled),
       medianDaysOpen: suppressStatistic(clbDelay.notYetSignalled, clbDelay.medianDaysOpen),
+    },
+    agreements: {
+      open: suppressCount(dashboard.agreements.open),
+      overdue: suppressCount(dashboard.agreements.overdue),
     },
   };
 }

@@ -37,7 +37,8 @@ describe('small-cell suppression', () => {
           notYetSignalled: fc.nat(9),
           medianDaysOpen: fc.option(fc.nat(60)),
         }),
-        (cells, signals, delay) => {
+        fc.record({ open: fc.nat(12), overdue: fc.nat(12) }),
+        (cells, signals, delay, agreements) => {
           const raw = buildDashboard({
             schoolYear: '2025-2026',
             previousSchoolYear: '2024-2025',
@@ -45,6 +46,7 @@ describe('small-cell suppression', () => {
             thresholds: shareThresholds(),
             signals,
             delay,
+            agreements,
           });
           const shown = suppressDashboard(raw, MIN_SHOWN_COUNT);
           expect(suppressionLeaks(shown, dashboardCsv(shown))).toEqual([]);
@@ -68,6 +70,7 @@ describe('small-cell suppression', () => {
       cells: [{ schoolYear: '2025-2026', dimension: 'week', key: '01', code: 'B', value: 3 }],
       thresholds: shareThresholds(),
       signals: [],
+      agreements: { open: 0, overdue: 0 },
       delay: { signalled: 0, medianDays: null, averageDays: null, notYetSignalled: 0, medianDaysOpen: null },
     });
     expect(suppressionLeaks(raw, dashboardCsv(raw))).not.toEqual([]);
