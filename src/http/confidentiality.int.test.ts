@@ -1,0 +1,79 @@
+// A clb-arts note or pupil-file entry never reaches a school role through any API response — lists, pupil pages,
+// the pupil file, its JSON export, audit search — unless a valid consent names that role.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../app/policy/roles.ts';
+import { buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
+import { type HttpSession, signIn } from '../testing/http-session.ts';
+import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
+import { buildServer } from './server.ts';
+
+const NOTE_BODY = 'Medische context A'; // the world's clb-arts note on pupil A1, shared by consent with zorgcoordinator
+const ENTRY_MARKER = 'Qqgeheim-arts';
+const SCHOOL_ROLES = ROLES.filter((r) => !r.startsWith('clb') && r !== 'analist');
+
+describe.each(testEngines())('clb-arts confidentiality across every GET route on %s', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  let today = '2026-03-01';
+  const sessions = new Map<string, HttpSession>();
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    world = await buildWorld(t.db);
+    await t.db.query(
+      `INSERT INTO file_entry (pupil_id, school_id, kind, occurred_on, who, what, confidentiality, author_role)
+       VALUES ($1, $2, 'conversation-pupil', '2026-02-02', 'CLB-arts', $3, 'clb-arts', 'clb-arts')`,
+      [world.pupilA1, world.schoolA, ENTRY_MARKER],
+    );
+    app = await buildServer({ db: t.db, today: () => today, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
+    for (const role of [...SCHOOL_ROLES, 'clb-arts'] as const)
+      sessions.set(role, await signIn(app, world.users[role].email, WORLD_PASSWORD));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  /** Every GET route whose parameters are a school or a pupil, filled with school A and its pupil A1. */
+  const readRoutes = () =>
+    app.routeTable
+      .filter((r) => r.method === 'GET' && r.url.startsWith('/api/') && r.access !== 'public')
+      .filter((r) => [...r.url.matchAll(/:(\w+)/g)].every(([, name]) => name === 'schoolId' || name === 'pupilId'))
+      .map((r) => r.url.replace(':schoolId', String(world.schoolA)).replace(':pupilId', String(world.pupilA1)));
+
+  async function bodiesFor(role: string): Promise<string> {
+    const session = sessions.get(role) as HttpSession;
+    let all = '';
+    for (const url of readRoutes()) {
+      const response = await app.inject({ method: 'GET', url, headers: session.headers });
+      all += `\n${url} ${response.statusCode} ${response.body}`;
+    }
+    return all;
+  }
+
+  it('reads every route as every school role and finds the clb-arts texts only where a consent allows', async () => {
+    expect(readRoutes().length).toBeGreaterThan(10);
+    for (const role of SCHOOL_ROLES) {
+      const bodies = await bodiesFor(role);
+      expect(bodies.includes(ENTRY_MARKER), `${role} saw the clb-arts file entry`).toBe(false);
+      // The consent of the world shares the note with the zorgcoordinator until 2026-06-30.
+      expect(bodies.includes(NOTE_BODY), `${role} and the note`).toBe(role === 'zorgcoordinator');
+    }
+  });
+
+  it('the CLB doctor does read both (the routes really return these texts)', async () => {
+    const bodies = await bodiesFor('clb-arts');
+    expect(bodies.includes(ENTRY_MARKER)).toBe(true);
+    expect(bodies.includes(NOTE_BODY)).toBe(true);
+  });
+
+  it('after the consent expires the note disappears again for the consented role too', async () => {
+    today = '2026-07-01';
+    const bodies = await bodiesFor('zorgcoordinator');
+    expect(bodies.includes(NOTE_BODY)).toBe(false);
+    expect(bodies.includes(ENTRY_MARKER)).toBe(false);
+    today = '2026-03-01';
+  });
+});
