@@ -53,7 +53,9 @@ export async function benchImport(options: { rows: number; pupils: number }) {
   const dir = tempDir('aanwezig-bench-');
   const registerPath = join(dir, 'register.csv');
   await writeLines(registerPath, registerLines(options.rows, options.pupils));
-  const engines: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  // BENCH_ENGINES=postgres (or pglite) measures one engine only.
+  const engines = (process.env.BENCH_ENGINES?.split(',') ??
+    (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'])) as ('pglite' | 'postgres')[];
   const measurements = [];
   for (const engine of engines) {
     const dataDir = engine === 'pglite' ? join(dir, 'pglite') : undefined;
