@@ -231,13 +231,8 @@ export async function benchMonitor(options: { pupils: number }) {
     for (let run = 0; run < 3; run++) {
       const seconds = await db
         .transaction(async (tx) => {
-          await tx.query(
-            `CREATE TEMP TABLE import_register_delta ON COMMIT DROP AS
-             SELECT pupil_id, date, half, code FROM register_entry WHERE school_id = $1 AND date = $2`,
-            [schoolId, day],
-          );
           const start = performance.now();
-          await refreshMonitorAfterImport(tx, schoolId, 'register', result.changedPupilIds);
+          await refreshMonitorAfterImport(tx, schoolId, 'register', result.changedPupilIds, [day]);
           const elapsed = Number(((performance.now() - start) / 1000).toFixed(3));
           throw Object.assign(new Error('rollback'), { elapsed });
         })

@@ -84,10 +84,11 @@ describe('pupil file end to end', () => {
     await page.getByTestId('pivot-save').click();
     await expect.poll(() => page.getByTestId('pivot-current').textContent()).toBe('An Peeters (leerlingbegeleider)');
 
-    // An agreement due next week.
+    // An agreement due next week, with a reminder from today.
     await page.getByTestId('agreement-what').fill('Elke ochtend aanmelden bij de leerlingbegeleider');
     await page.getByTestId('agreement-who').fill('Leerling en An Peeters');
     await page.getByTestId('agreement-due').fill(NEXT_WEEK);
+    await page.getByTestId('agreement-remind').fill(E2E_TODAY);
     await page.getByTestId('agreement-check').fill('Evaluatie in het zorgoverleg');
     await page.getByTestId('agreement-save').click();
     const agreement = page.getByTestId('agreement-row');
@@ -105,6 +106,11 @@ describe('pupil file end to end', () => {
     expect(signal?.link).toBe(`entry:${entry?.id}`);
     await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB&status=handled`);
     await expect.poll(() => row.getAttribute('data-status')).toBe('handled');
+    // The attention page recalls the agreement from its reminder date on.
+    const reminder = page.getByTestId('reminder-row').filter({ hasText: 'Elke ochtend aanmelden' });
+    await reminder.waitFor();
+    expect(await reminder.getAttribute('data-state')).toBe('upcoming');
+    expect(await reminder.textContent()).toContain('09/03/2026');
     await screenshot(page, 'file-02-signal-handled');
 
     // Someone else edits the agreement meanwhile: saving the stale version shows the conflict, the text stays.

@@ -1,5 +1,6 @@
 // Use cases for notes on a pupil: list the notes the actor may read, add one, record and revoke consents that
 // share a CLB doctor's (clb-arts) note with named roles until a date.
+
 import type { Database } from '../db/database.ts';
 import {
   type ConsentRow,
@@ -13,6 +14,7 @@ import {
   revokeConsentRow,
 } from '../db/note.repository.ts';
 import { enrolmentsOfPupil, findPupil } from '../db/pupil.repository.ts';
+import { findEntry } from '../db/pupil-file.repository.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { forbidden, invalidInput, notFound } from './errors.ts';
@@ -120,19 +122,7 @@ export async function addConsent(
       en: 'Consent applies only to a CLB doctor note.',
     });
   }
-  const roles = [...new Set(input.sharedWithRoles)];
-  if (roles.length === 0 || roles.some((r) => !CONSENT_ROLES.includes(r as Role))) {
-    throw invalidInput({
-      nl: `Deel enkel met: ${CONSENT_ROLES.join(', ')}.`,
-      en: `Share only with: ${CONSENT_ROLES.join(', ')}.`,
-    });
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || input.validUntil < today) {
-    throw invalidInput({ nl: 'Kies een einddatum vanaf vandaag.', en: 'Choose an end date from today on.' });
-  }
-  if (input.givenBy.trim() === '' || input.purpose.trim() === '') {
-    throw invalidInput({ nl: 'Vul in wie toestemming gaf en waarvoor.', en: 'Enter who consented and for what.' });
-  }
+  const roles = checkConsentInput(input, today);
   return db.transaction(async (tx) => {
     const id = await insertConsent(tx, {
       pupilId: note.pupilId,
@@ -153,10 +143,42 @@ export async function addConsent(
   });
 }
 
+/**
+ * The consent's content: roles from CONSENT_ROLES only, an end date from today on, who consented and for what.
+ * Returns the distinct roles.
+ */
+export function checkConsentInput(
+  input: { givenBy: string; purpose: string; sharedWithRoles: string[]; validUntil: string },
+  today: string,
+): string[] {
+  const roles = [...new Set(input.sharedWithRoles)];
+  if (roles.length === 0 || roles.some((r) => !CONSENT_ROLES.includes(r as Role))) {
+    throw invalidInput({
+      nl: `Deel enkel met: ${CONSENT_ROLES.join(', ')}.`,
+      en: `Share only with: ${CONSENT_ROLES.join(', ')}.`,
+    });
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || input.validUntil < today) {
+    throw invalidInput({ nl: 'Kies een einddatum vanaf vandaag.', en: 'Choose an end date from today on.' });
+  }
+  if (input.givenBy.trim() === '' || input.purpose.trim() === '') {
+    throw invalidInput({ nl: 'Vul in wie toestemming gaf en waarvoor.', en: 'Enter who consented and for what.' });
+  }
+  return roles;
+}
+
+/** Revokes a consent on a note or on a pupil-file entry; the shared text is hidden again at once. */
 export async function revokeConsent(db: Database, actor: Actor, consentId: number): Promise<void> {
   const consent = await findConsent(db, consentId);
-  const note = consent ? await findNote(db, consent.noteId) : undefined;
-  if (!consent || !note) throw notFound({ nl: 'Toestemming', en: 'Consent' });
+  const subject = !consent
+    ? undefined
+    : consent.noteId !== null
+      ? await findNote(db, consent.noteId)
+      : consent.entryId !== null
+        ? await findEntry(db, consent.entryId)
+        : undefined;
+  if (!consent || !subject) throw notFound({ nl: 'Toestemming', en: 'Consent' });
+  const note = { schoolId: subject.schoolId, pupilId: subject.pupilId };
   requireAccess(actor, 'consent.manage', { schoolId: note.schoolId });
   await db.transaction(async (tx) => {
     await revokeConsentRow(tx, consentId);

@@ -15,7 +15,9 @@ export interface NoteRow {
 
 export interface ConsentRow {
   id: number;
-  noteId: number;
+  /** The consent shares either a note or a pupil-file entry (migration 0010). */
+  noteId: number | null;
+  entryId: number | null;
   givenBy: string;
   purpose: string;
   sharedWithRoles: string[];
@@ -63,7 +65,7 @@ export async function insertNote(
   return (rows[0] as { id: number }).id;
 }
 
-const CONSENT_COLUMNS = `id::int AS id, note_id::int AS "noteId", given_by AS "givenBy", purpose,
+const CONSENT_COLUMNS = `id::int AS id, note_id::int AS "noteId", entry_id::int AS "entryId", given_by AS "givenBy", purpose,
   shared_with_roles AS "sharedWithRoles", valid_until AS "validUntil", recorded_at AS "recordedAt",
   revoked_at AS "revokedAt"`;
 
@@ -80,7 +82,8 @@ export async function insertConsent(
   db: Sql,
   consent: {
     pupilId: number;
-    noteId: number;
+    noteId: number | null;
+    entryId?: number | null;
     givenBy: string;
     purpose: string;
     sharedWithRoles: string[];
@@ -89,8 +92,8 @@ export async function insertConsent(
   },
 ): Promise<number> {
   const rows = await db.query<{ id: number }>(
-    `INSERT INTO consent (pupil_id, note_id, given_by, purpose, shared_with_roles, valid_until, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::int AS id`,
+    `INSERT INTO consent (pupil_id, note_id, given_by, purpose, shared_with_roles, valid_until, recorded_by, entry_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int AS id`,
     [
       consent.pupilId,
       consent.noteId,
@@ -99,6 +102,7 @@ export async function insertConsent(
       consent.sharedWithRoles,
       consent.validUntil,
       consent.recordedBy,
+      consent.entryId ?? null,
     ],
   );
   return (rows[0] as { id: number }).id;
@@ -106,4 +110,8 @@ export async function insertConsent(
 
 export async function revokeConsentRow(db: Sql, consentId: number): Promise<void> {
   await db.query('UPDATE consent SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [consentId]);
+}
+
+export async function consentsOfEntry(db: Sql, entryId: number): Promise<ConsentRow[]> {
+  return db.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM consent WHERE entry_id = $1 ORDER BY id`, [entryId]);
 }

@@ -308,6 +308,8 @@ export interface AgreementRow {
   what: string;
   who: string;
   dueOn: string;
+  /** Own reminder date; null: the product default lead before dueOn (src/domain/care/reminders.ts). */
+  remindOn: string | null;
   checkNote: string | null;
   status: 'open' | 'done' | 'dropped';
   entryId: number | null;
@@ -316,10 +318,12 @@ export interface AgreementRow {
   updatedAt: string;
 }
 
-export type AgreementInput = Pick<AgreementRow, 'what' | 'who' | 'dueOn' | 'checkNote' | 'status'>;
+export type AgreementInput = Pick<AgreementRow, 'what' | 'who' | 'dueOn' | 'checkNote' | 'status'> & {
+  remindOn?: string | null;
+};
 
 const AGREEMENT_COLUMNS = `a.id::int AS id, a.pupil_id::int AS "pupilId", a.school_id::int AS "schoolId", a.what,
-  a.who, a.due_on AS "dueOn", a.check_note AS "checkNote", a.status, a.entry_id::int AS "entryId", a.version,
+  a.who, a.due_on AS "dueOn", a.remind_on AS "remindOn", a.check_note AS "checkNote", a.status, a.entry_id::int AS "entryId", a.version,
   u.display_name AS "createdBy", ${TS('a.updated_at')} AS "updatedAt"`;
 
 export async function findAgreement(db: Sql, id: number): Promise<AgreementRow | undefined> {
@@ -351,19 +355,20 @@ export async function insertAgreement(
   a: AgreementInput & { pupilId: number; schoolId: number; entryId: number | null; by: number | null },
 ): Promise<number> {
   const rows = await db.query<{ id: number }>(
-    `INSERT INTO file_agreement (pupil_id, school_id, what, who, due_on, check_note, status, entry_id, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::int AS id`,
-    [a.pupilId, a.schoolId, a.what, a.who, a.dueOn, a.checkNote, a.status, a.entryId, a.by],
+    `INSERT INTO file_agreement
+       (pupil_id, school_id, what, who, due_on, check_note, status, entry_id, created_by, remind_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::int AS id`,
+    [a.pupilId, a.schoolId, a.what, a.who, a.dueOn, a.checkNote, a.status, a.entryId, a.by, a.remindOn ?? null],
   );
   return (rows[0] as { id: number }).id;
 }
 
 export async function updateAgreement(db: Sql, id: number, version: number, a: AgreementInput): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE file_agreement SET what = $3, who = $4, due_on = $5, check_note = $6, status = $7,
+    `UPDATE file_agreement SET what = $3, who = $4, due_on = $5, check_note = $6, status = $7, remind_on = $8,
             version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, a.what, a.who, a.dueOn, a.checkNote, a.status],
+    [id, version, a.what, a.who, a.dueOn, a.checkNote, a.status, a.remindOn ?? null],
   );
   return rows.length > 0;
 }
@@ -448,19 +453,30 @@ export interface TimelineRow {
 
 /**
  * The mixed timeline, newest first, one page at a time. Entries are filtered by the confidentiality levels the
- * reader may see; register facts are the pupil's absent half-days grouped per day.
+ * reader may see, plus entries a valid consent (not revoked, `validUntil` ≥ today) shares with one of the reader's
+ * roles; register facts are the pupil's absent half-days grouped per day.
  */
 export async function timelineOf(
   db: Sql,
   pupilId: number,
-  options: { levels: readonly string[]; sources: readonly string[]; limit: number; offset: number },
+  options: {
+    levels: readonly string[];
+    sharedWith: { roles: readonly string[]; today: string };
+    sources: readonly string[];
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: TimelineRow[]; total: number }> {
   const union = `
     SELECT 'entry' AS source, e.id::text AS id, e.occurred_on AS date, e.kind, e.who, e.what, e.effect,
            e.confidentiality, NULL::text AS status,
            CASE WHEN e.signal_id IS NULL THEN NULL ELSE 'signal:' || e.signal_id END AS link, e.version,
            e.details, 3 AS rank, e.id AS seq
-    FROM file_entry e WHERE e.pupil_id = $1 AND e.confidentiality = ANY($2::text[]) AND 'entry' = ANY($3::text[])
+    FROM file_entry e
+    WHERE e.pupil_id = $1 AND 'entry' = ANY($3::text[])
+      AND (e.confidentiality = ANY($2::text[])
+           OR EXISTS (SELECT 1 FROM consent c WHERE c.entry_id = e.id AND c.revoked_at IS NULL
+                        AND c.valid_until >= $4::date AND c.shared_with_roles && $5::text[]))
     UNION ALL
     SELECT 'signal', s.id::text, s.triggered_on, s.rule_id, NULL, s.explanation_nl, s.handled_note, NULL, s.status,
            s.handled_link, s.version, NULL::jsonb, 2, s.id
@@ -471,13 +487,15 @@ export async function timelineOf(
     FROM register_entry r JOIN absence_code c ON c.code = r.code AND c.counts_as_absent
     WHERE r.pupil_id = $1 AND 'register' = ANY($3::text[])
     GROUP BY r.pupil_id, r.date`;
+  const { roles, today } = options.sharedWith;
+  const params = [pupilId, options.levels, options.sources, today, roles];
   const [items, total] = await Promise.all([
     db.query<TimelineRow & { rank?: number; seq?: number }>(
       `SELECT source, id, date, kind, who, what, effect, confidentiality, status, link, version, details
-       FROM (${union}) t ORDER BY date DESC, rank DESC, seq DESC LIMIT $4 OFFSET $5`,
-      [pupilId, options.levels, options.sources, options.limit, options.offset],
+       FROM (${union}) t ORDER BY date DESC, rank DESC, seq DESC LIMIT $6 OFFSET $7`,
+      [...params, options.limit, options.offset],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${union}) t`, [pupilId, options.levels, options.sources]),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${union}) t`, params),
   ]);
   return { items, total: total[0]?.n ?? 0 };
 }

@@ -18,6 +18,11 @@ export interface StagedConflict {
   firstRow: number;
 }
 
+/** Statistics for the planner when the file repeats no half-day (checked while parsing): no index needed. */
+export async function analyzeStagedRegister(tx: Sql): Promise<void> {
+  await tx.exec('ANALYZE import_register');
+}
+
 /**
  * Indexes the staged rows by half-day. Returns false when the file repeats a pupil and half-day; the caller
  * then looks for conflicting codes (the slow path, only for files with duplicates).
@@ -66,6 +71,8 @@ export interface MergeResult {
   inserted: number;
   updated: number;
   changedPupilIds: number[];
+  /** The distinct dates (YYYY-MM-DD) of the rows that were inserted or changed. */
+  changedDates: string[];
 }
 
 /**
@@ -80,6 +87,38 @@ export async function mergeStagedRegister(
   userId: number | null,
 ): Promise<MergeResult> {
   const phase = phaseTimer('register merge');
+  // A school's first import of a period (nothing registered yet between the file's first and last date): every
+  // staged row is new, so it is inserted straight from the staging table without computing a delta. Pupils
+  // belong to one school, so no other school's rows can share a key.
+  const [span] = await tx.query<{ overlap: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM register_entry r
+       WHERE r.school_id = $1
+         AND r.date BETWEEN (SELECT min(date) FROM import_register) AND (SELECT max(date) FROM import_register)
+     ) AS overlap`,
+    [schoolId],
+  );
+  phase('overlap check');
+  if (span && !span.overlap) {
+    await tx.query(
+      `INSERT INTO register_entry (pupil_id, date, half, school_id, code, note, import_id, recorded_by)
+       SELECT pupil_id, date, half, $2, code, note, $1, $3 FROM import_register`,
+      [importId, schoolId, userId],
+    );
+    // Every staged row was inserted (a repeated key would have failed the statement).
+    const [inserted] = await tx.query<{ n: number; pupils: number[] | null; dates: string[] | null }>(
+      `SELECT count(*)::int AS n, array_agg(DISTINCT pupil_id::int) AS pupils,
+              array_agg(DISTINCT date::text) AS dates
+       FROM import_register`,
+    );
+    phase('write (first import of the period)');
+    return {
+      inserted: inserted?.n ?? 0,
+      updated: 0,
+      changedPupilIds: inserted?.pupils ?? [],
+      changedDates: inserted?.dates ?? [],
+    };
+  }
   await tx.exec(
     `CREATE TEMP TABLE import_register_delta ON COMMIT DROP AS
        SELECT s.pupil_id, s.date, s.half, s.code, s.note, r.code AS old_code, r.note AS old_note
@@ -88,13 +127,19 @@ export async function mergeStagedRegister(
        WHERE r.code IS NULL OR r.code <> s.code OR r.note IS DISTINCT FROM s.note`,
   );
   phase('delta');
-  const changed = await tx.query<{ inserted: number; updated: number; pupils: number[] | null }>(
+  const changed = await tx.query<{
+    inserted: number;
+    updated: number;
+    pupils: number[] | null;
+    dates: string[] | null;
+  }>(
     `SELECT count(*) FILTER (WHERE old_code IS NULL)::int AS inserted,
             count(*) FILTER (WHERE old_code IS NOT NULL)::int AS updated,
-            (SELECT array_agg(pupil_id::int) FROM (SELECT DISTINCT pupil_id FROM import_register_delta) p) AS pupils
+            (SELECT array_agg(pupil_id::int) FROM (SELECT DISTINCT pupil_id FROM import_register_delta) p) AS pupils,
+            (SELECT array_agg(date::text) FROM (SELECT DISTINCT date FROM import_register_delta) d) AS dates
      FROM import_register_delta`,
   );
-  const result = changed[0] ?? { inserted: 0, updated: 0, pupils: null };
+  const result = changed[0] ?? { inserted: 0, updated: 0, pupils: null, dates: null };
   if (result.updated > 0) {
     await tx.query(
       `INSERT INTO register_history (pupil_id, date, half, old_code, new_code, old_note, new_note, import_id, changed_by)
@@ -117,7 +162,12 @@ export async function mergeStagedRegister(
     );
   }
   phase('write');
-  return { inserted: result.inserted, updated: result.updated, changedPupilIds: result.pupils ?? [] };
+  return {
+    inserted: result.inserted,
+    updated: result.updated,
+    changedPupilIds: result.pupils ?? [],
+    changedDates: result.dates ?? [],
+  };
 }
 
 export interface RegisterRow {

@@ -33,6 +33,14 @@ function multipartUpload() {
   return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+function documentUpload() {
+  const boundary = '----matrix-document';
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = `${field('title', 'Verslag')}${field('confidentiality', 'school+clb')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="v.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`;
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 /**
  * How to fill each path parameter for a target, and what it scopes. A new route with a new parameter name
  * needs a line here; the test says so.
@@ -90,7 +98,8 @@ async function resolveParams(
         break;
       case 'personId':
       case 'entryId':
-      case 'agreementId': {
+      case 'agreementId':
+      case 'documentId': {
         const key = target === 'in' ? 'A1' : target === 'out' ? 'B' : 'A2';
         value = world.fileItems[key][name];
         scope =
@@ -122,7 +131,7 @@ async function resolveParams(
     }
     path = path.replace(`:${name}`, String(value));
   }
-  const pupilLevel = [':pupilId', ':signalId', ':personId', ':entryId', ':agreementId'];
+  const pupilLevel = [':pupilId', ':signalId', ':personId', ':entryId', ':agreementId', ':documentId'];
   if (target === 'other-class' && !pupilLevel.some((param) => url.includes(param))) return null;
   return { url: path, scope };
 }
@@ -134,6 +143,10 @@ function sample(method: string, url: string, world: World, target: Target): Part
   switch (key) {
     case 'POST /api/schools/:schoolId/imports/:kind':
       return multipartUpload();
+    case 'POST /api/pupils/:pupilId/file/documents':
+      return documentUpload();
+    case 'POST /api/file/documents/:documentId/remove':
+      return { payload: { version: 1 } };
     case 'POST /api/pupils/:pupilId/notes':
       return { payload: { confidentiality: 'school+clb', body: 'Gesprek met ouders.' } };
     case 'POST /api/notes/:noteId/consents':
@@ -185,6 +198,13 @@ function sample(method: string, url: string, world: World, target: Target): Part
       return { payload: { answers: {} } };
     case 'POST /api/pupils/:pupilId/file/workflows/return-plan':
       return { payload: { steps: [] } };
+    case 'POST /api/pupils/:pupilId/file/workflows/school-refusal-signals':
+      return { payload: { answers: {} } };
+    case 'POST /api/pupils/:pupilId/file/workflows/perspectives':
+    case 'POST /api/pupils/:pupilId/file/workflows/school-refusal-review':
+      return { payload: { rows: [] } };
+    case 'POST /api/pupils/:pupilId/file/workflows/let-go-of-school':
+      return { payload: { grounds: [], alternatives: [] } };
     case 'POST /api/signals/:signalId/handle-with-entry':
       return { payload: { version: 1, note: 'Gesprek met ouders gevoerd.' } };
     case 'POST /api/me/password':

@@ -1,5 +1,7 @@
 // A clb-arts note or pupil-file entry never reaches a school role through any API response — lists, pupil pages,
-// the pupil file, its JSON export, audit search — unless a valid consent names that role.
+// the pupil file, its JSON export, audit search — unless a valid consent names that role. The entry is shared by
+// a consent recorded through the API with the leerlingbegeleider until 2026-06-30; the note (world data) with
+// the zorgcoordinator.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../app/policy/roles.ts';
@@ -17,19 +19,34 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
   let app: FastifyInstance;
   let world: World;
   let today = '2026-03-01';
+  let entryId: number;
   const sessions = new Map<string, HttpSession>();
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     world = await buildWorld(t.db);
-    await t.db.query(
+    const [entry] = await t.db.query<{ id: number }>(
       `INSERT INTO file_entry (pupil_id, school_id, kind, occurred_on, who, what, confidentiality, author_role)
-       VALUES ($1, $2, 'conversation-pupil', '2026-02-02', 'CLB-arts', $3, 'clb-arts', 'clb-arts')`,
+       VALUES ($1, $2, 'conversation-pupil', '2026-02-02', 'CLB-arts', $3, 'clb-arts', 'clb-arts')
+       RETURNING id::int AS id`,
       [world.pupilA1, world.schoolA, ENTRY_MARKER],
     );
+    entryId = entry?.id as number;
     app = await buildServer({ db: t.db, today: () => today, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
     for (const role of [...SCHOOL_ROLES, 'clb-arts'] as const)
       sessions.set(role, await signIn(app, world.users[role].email, WORLD_PASSWORD));
+    const consent = await app.inject({
+      method: 'POST',
+      url: `/api/file/entries/${entryId}/consents`,
+      headers: sessions.get('clb-arts')?.headers,
+      payload: {
+        givenBy: 'Moeder',
+        purpose: 'Begeleiding op school',
+        sharedWithRoles: ['leerlingbegeleider'],
+        validUntil: '2026-06-30',
+      },
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
   });
   afterAll(async () => {
     await app?.close();
@@ -57,7 +74,7 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
     expect(readRoutes().length).toBeGreaterThan(10);
     for (const role of SCHOOL_ROLES) {
       const bodies = await bodiesFor(role);
-      expect(bodies.includes(ENTRY_MARKER), `${role} saw the clb-arts file entry`).toBe(false);
+      expect(bodies.includes(ENTRY_MARKER), `${role} and the clb-arts file entry`).toBe(role === 'leerlingbegeleider');
       // The consent of the world shares the note with the zorgcoordinator until 2026-06-30.
       expect(bodies.includes(NOTE_BODY), `${role} and the note`).toBe(role === 'zorgcoordinator');
     }
@@ -74,6 +91,39 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
     const bodies = await bodiesFor('zorgcoordinator');
     expect(bodies.includes(NOTE_BODY)).toBe(false);
     expect(bodies.includes(ENTRY_MARKER)).toBe(false);
+    expect((await bodiesFor('leerlingbegeleider')).includes(ENTRY_MARKER)).toBe(false);
     today = '2026-03-01';
+  });
+
+  it('a shared entry can be read, not edited, and disappears when the CLB doctor revokes the consent', async () => {
+    const lbg = sessions.get('leerlingbegeleider') as HttpSession;
+    const edit = await app.inject({
+      method: 'PUT',
+      url: `/api/file/entries/${entryId}`,
+      headers: lbg.headers,
+      payload: { kind: 'other', occurredOn: '2026-02-02', who: 'x', what: 'overschreven', version: 1 },
+    });
+    expect(edit.statusCode).toBe(404);
+    const refused = await app.inject({
+      method: 'GET',
+      url: `/api/file/entries/${entryId}/consents`,
+      headers: lbg.headers,
+    });
+    expect(refused.statusCode).toBe(403);
+    const doctor = sessions.get('clb-arts') as HttpSession;
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/file/entries/${entryId}/consents`,
+      headers: doctor.headers,
+    });
+    const [consent] = list.json().items;
+    expect(consent).toMatchObject({ entryId, noteId: null, sharedWithRoles: ['leerlingbegeleider'] });
+    const revoke = await app.inject({
+      method: 'POST',
+      url: `/api/consents/${consent.id}/revoke`,
+      headers: doctor.headers,
+    });
+    expect(revoke.statusCode).toBe(204);
+    expect((await bodiesFor('leerlingbegeleider')).includes(ENTRY_MARKER)).toBe(false);
   });
 });

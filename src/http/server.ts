@@ -15,12 +15,14 @@ import { handleError } from './problem.ts';
 import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { noteRoutes } from './routes/notes.routes.ts';
 import { oidcRoutes } from './routes/oidc.routes.ts';
 import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
+import { reminderRoutes } from './routes/reminders.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
 import { selfscanRoutes } from './routes/selfscan.routes.ts';
 import { signalRoutes } from './routes/signals.routes.ts';
@@ -111,6 +113,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await selfscanRoutes(api, context);
       await noteRoutes(api, context);
       await pupilFileRoutes(api, context);
+      await fileDocumentRoutes(api, context);
+      await reminderRoutes(api, context);
       await adminRoutes(api, context);
       await monitorRoutes(api, context);
     },

@@ -17,6 +17,7 @@ async function snapshotOfB(t: TestDatabase, world: World) {
        (SELECT count(*)::int FROM register_entry WHERE school_id = $1) AS register,
        (SELECT count(*)::int FROM import_batch WHERE school_id = $1) AS imports,
        (SELECT count(*)::int FROM pupil_note WHERE school_id = $1) AS notes,
+       (SELECT string_agg(id || ':' || version, ',' ORDER BY id) FROM file_document WHERE school_id = $1) AS documents,
        (SELECT string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' ORDER BY id) FROM consent WHERE pupil_id = $2) AS consents,
        (SELECT string_agg(user_id || ':' || role, ',' ORDER BY user_id, role) FROM membership WHERE organisation_id = $1) AS memberships,
        (SELECT string_agg(id || ':' || active || ':' || md5(coalesce(password_hash, '')), ',' ORDER BY id)
@@ -44,6 +45,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
       consentId: [world.consentB],
       userId: [world.victimB, world.userB.id, world.beheerderB.id],
       organisationId: [world.schoolB],
+      documentId: [world.fileItems.B.documentId],
     };
   });
   afterAll(async () => {
@@ -73,6 +75,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
           consentId: idOf('consentId'),
           userId: idOf('userId'),
           organisationId: idOf('organisationId'),
+          documentId: idOf('documentId'),
           kind: fc.constantFrom('register', 'pupils', 'calendar', 'x'),
         }),
         async (route, sessionIndex, ids) => {

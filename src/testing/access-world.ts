@@ -1,11 +1,13 @@
 // A small world for access tests: school A (classes 1A, 2B) and school B, a CLB and a region that cover only A,
 // one user per role on A, a user of B, and a note with a consent on a pupil of each school.
 
+import { createHash } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../app/actor.ts';
 import { hashPassword } from '../app/auth.service.ts';
 import { importFile } from '../app/import/import.service.ts';
 import type { Role } from '../app/policy/roles.ts';
 import type { Database } from '../db/database.ts';
+import { insertDocument } from '../db/file-document.repository.ts';
 import { insertConsent, insertNote } from '../db/note.repository.ts';
 import { insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
 import { insertAgreement, insertEntry, insertPerson } from '../db/pupil-file.repository.ts';
@@ -42,8 +44,8 @@ export interface World {
   signalA1: number;
   signalA2: number;
   signalB: number;
-  /** Pupil-file items (a person, an entry, an agreement) of pupilA1 (class 1A), pupilA2 (2B) and pupilB. */
-  fileItems: Record<'A1' | 'A2' | 'B', { personId: number; entryId: number; agreementId: number }>;
+  /** Pupil-file items (a person, an entry, an agreement, a school+clb document) of pupilA1 (1A), pupilA2 (2B), pupilB. */
+  fileItems: Record<'A1' | 'A2' | 'B', { personId: number; entryId: number; agreementId: number; documentId: number }>;
 }
 
 const PUPILS_A = `pupil_id,first_name,last_name,birth_date,level,grade,class
@@ -148,6 +150,8 @@ export async function buildWorld(db: Database): Promise<World> {
   const signalA1 = await signal(pupilA1);
   const signalA2 = await signal(pupilA2);
   const signalB = await signal(pupilB);
+  const documentText = (pupilId: number, schoolId: number) =>
+    schoolId === schoolB ? `${B_MARKER} ${pupilId}` : `Verslag ${pupilId}`;
   const fileItem = async (pupilId: number, schoolId: number, authorId: number) => ({
     personId: (
       await insertPerson(db, pupilId, schoolId, {
@@ -181,6 +185,20 @@ export async function buildWorld(db: Database): Promise<World> {
       status: 'open',
       entryId: null,
       by: authorId,
+    }),
+    documentId: await insertDocument(db, {
+      pupilId,
+      schoolId,
+      entryId: null,
+      title: schoolId === schoolB ? `${B_MARKER} verslag` : 'Verslag',
+      description: null,
+      fileName: 'verslag.txt',
+      mediaType: 'text/plain; charset=utf-8',
+      sha256: createHash('sha256').update(documentText(pupilId, schoolId)).digest('hex'),
+      content: Buffer.from(documentText(pupilId, schoolId)),
+      confidentiality: 'school+clb',
+      uploadedBy: authorId,
+      uploaderRole: 'leerlingbegeleider',
     }),
   });
   const fileItems: World['fileItems'] = {

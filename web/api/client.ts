@@ -196,7 +196,14 @@ export interface AttentionItem {
   evidence: SignalEvidence;
   /** Days a legal obligation has been open; null for other rules and for handled signals. */
   daysOpen: number | null;
-  priority: { rule: number; legal: boolean; ageYears: number; recentAbsences: number; otherOpenSignals: number };
+  priority: {
+    rule: number;
+    legal: boolean;
+    ageYears: number;
+    parentsUnreachable: boolean;
+    recentAbsences: number;
+    otherOpenSignals: number;
+  };
   handledNote: string | null;
   handledAt: string | null;
 }

@@ -56,6 +56,7 @@ export interface Agreement {
   what: string;
   who: string;
   dueOn: string;
+  remindOn: string | null;
   checkNote: string | null;
   status: 'open' | 'done' | 'dropped';
   version: number;
@@ -83,7 +84,22 @@ export interface PupilFile {
   clbSignalDraft: { absenceCount: string };
   kinds: FileKind[];
   clbSignalFields: { id: string; nl: string; en: string }[];
-  permissions: { write: boolean; manage: boolean; export: boolean; levels: Confidentiality[] };
+  hospitalReturnQuestions: WorkflowDefinition[];
+  schoolRefusal: SchoolRefusalDefinitions;
+  /** Days before the due date an agreement without its own reminder date is recalled. */
+  reminderLeadDays: number;
+  permissions: { write: boolean; manage: boolean; export: boolean; consent: boolean; levels: Confidentiality[] };
+}
+
+export interface EntryConsent {
+  id: number;
+  entryId: number;
+  givenBy: string;
+  purpose: string;
+  sharedWithRoles: string[];
+  validUntil: string;
+  revokedAt: string | null;
+  valid: boolean;
 }
 
 export interface TimelineItem {
@@ -98,6 +114,8 @@ export interface TimelineItem {
   status: string | null;
   link: string | null;
   version: number | null;
+  /** A workflow entry's structured checklist (e.g. the steps of a return plan). */
+  details?: unknown;
 }
 
 export interface Paged<T> {
@@ -121,6 +139,8 @@ export interface AgreementInput {
   what: string;
   who: string;
   dueOn: string;
+  /** Empty: the default lead time before the due date. */
+  remindOn?: string | null;
   checkNote?: string | null;
   status?: Agreement['status'];
 }
@@ -145,7 +165,7 @@ export function preconditionsOf(error: unknown): PreconditionProblem['preconditi
     : [];
 }
 
-async function send<T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown): Promise<T> {
+export async function send<T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = readCookie(document.cookie, 'aanwezig_csrf') ?? '';
@@ -168,6 +188,7 @@ async function send<T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', bod
     const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
     throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
   }
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -204,5 +225,96 @@ export const fileApi = {
   /** The attention list's "handled": records what was done as a timeline entry the signal then links to. */
   handleSignalWithEntry: (signalId: number, change: { version: number; note: string; kind?: string }) =>
     send<{ id: number }>(`/api/signals/${signalId}/handle-with-entry`, 'POST', change),
+  entryConsents: (entryId: number) => send<{ items: EntryConsent[] }>(`/api/file/entries/${entryId}/consents`),
+  addEntryConsent: (
+    entryId: number,
+    consent: { givenBy: string; purpose: string; sharedWithRoles: string[]; validUntil: string },
+  ) => send<{ id: number }>(`/api/file/entries/${entryId}/consents`, 'POST', consent),
+  revokeConsent: (consentId: number) => send<void>(`/api/consents/${consentId}/revoke`, 'POST'),
   exportUrl: (pupilId: number | string, format: 'pdf' | 'json') => `${file(pupilId)}/export.${format}`,
+};
+
+// --- Guided workflows: return after hospital (seed 000) and the school-refusal tool (seed 002) ------------------
+
+export interface WorkflowDefinition {
+  id: string;
+  nl: string;
+  en: string;
+  source?: string;
+}
+
+/** The checklists of the school-refusal tool as GET …/file exposes them (src/domain/care/workflows.ts). */
+export interface SchoolRefusalDefinitions {
+  signals: WorkflowDefinition[];
+  stakeholders: (WorkflowDefinition & { named: boolean })[];
+  perspectiveColumns: WorkflowDefinition[];
+  reviewColumns: WorkflowDefinition[];
+  reviewStages: WorkflowDefinition[];
+  reviewChannels: WorkflowDefinition[];
+  letGoGrounds: (WorkflowDefinition & { from: string })[];
+  letGoAlternatives: (WorkflowDefinition & { for: string })[];
+}
+
+export interface ReturnStepInput {
+  from: string;
+  load: number;
+  description: string;
+  leaveOut: string[];
+}
+
+export interface StakeholderRowInput {
+  stakeholder: string;
+  name?: string;
+}
+
+export interface ContactPlanInput {
+  who?: string;
+  frequency?: string;
+  nextContactOn?: string;
+  channel?: string;
+}
+
+const workflow = <T = { id: number }>(pupilId: number | string, name: string, input: unknown) =>
+  send<T>(`${file(pupilId)}/workflows/${name}`, 'POST', input);
+
+export const workflowApi = {
+  hospitalReturn: (pupilId: number | string, input: { dischargeOn?: string; answers: Record<string, string> }) =>
+    workflow(pupilId, 'hospital-return', input),
+  returnPlan: (pupilId: number | string, input: { steps: ReturnStepInput[] }) =>
+    workflow(pupilId, 'return-plan', input),
+  schoolRefusalSignals: (
+    pupilId: number | string,
+    input: {
+      answers: Record<string, { answer?: string; note?: string }>;
+      followUp?: string;
+      recentEvents?: string;
+      informationNeeded?: string;
+    },
+  ) => workflow(pupilId, 'school-refusal-signals', input),
+  perspectives: (
+    pupilId: number | string,
+    input: { rows: (StakeholderRowInput & { whatIsGoingOn?: string; pupilExperience?: string })[] },
+  ) => workflow(pupilId, 'perspectives', input),
+  schoolRefusalReview: (
+    pupilId: number | string,
+    input: {
+      stage: string;
+      rows: (StakeholderRowInput & { done?: string; effect?: string; needed?: string })[];
+      pivot?: string;
+      regie?: string;
+      clbRole?: string;
+      channels: string[];
+      communication?: string;
+    },
+  ) => workflow<{ id: number; pivotSet: boolean }>(pupilId, 'school-refusal-review', input),
+  letGoOfSchool: (
+    pupilId: number | string,
+    input: {
+      grounds: string[];
+      alternatives: string[];
+      otherAlternative?: string;
+      discussedWith?: string;
+      contactPlan: ContactPlanInput;
+    },
+  ) => workflow<{ id: number; agreementId: number }>(pupilId, 'let-go-of-school', input),
 };

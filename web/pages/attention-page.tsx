@@ -13,6 +13,7 @@ import {
 } from '../api/client.ts';
 import { fileApi } from '../api/pupil-file-client.ts';
 import { Pagination } from '../components/pagination.tsx';
+import { RemindersPanel } from '../components/reminders-panel.tsx';
 import { ObligationBadge, SignalStatusBadge } from '../components/signal-badges.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { formatDate, formatTimestamp } from '../dates.ts';
@@ -185,6 +186,7 @@ export function AttentionPage({ school }: { school: School | null }) {
         </p>
       </div>
       <p className="muted lead">{t('attention.intro')}</p>
+      <RemindersPanel schoolId={school?.id ?? null} />
 
       <search className="filters" aria-label={t('attention.filters')}>
         {hasClb && (
@@ -561,6 +563,8 @@ function reasonText(reasons: readonly PriorityReason[], t: Translate): string {
           return t('attention.why.legal');
         case 'younger':
           return t('attention.why.younger', { age: reason.ageYears });
+        case 'parentsUnreachable':
+          return t('attention.why.parentsUnreachable');
         case 'rapid':
           return t('attention.why.rapid', { count: reason.recentAbsences });
         case 'otherSignals':

@@ -28,16 +28,28 @@ describe('attention filter in the URL', () => {
 describe('priorityReasons', () => {
   it('names legal duty, a younger child, rapid accumulation and other signals', () => {
     expect(
-      priorityReasons({ rule: 90, legal: true, ageYears: 6, recentAbsences: 7, otherOpenSignals: 2 }).map(
-        (r) => r.kind,
-      ),
-    ).toEqual(['legal', 'younger', 'rapid', 'otherSignals']);
+      priorityReasons({
+        rule: 90,
+        legal: true,
+        ageYears: 6,
+        parentsUnreachable: true,
+        recentAbsences: 7,
+        otherOpenSignals: 2,
+      }).map((r) => r.kind),
+    ).toEqual(['legal', 'younger', 'parentsUnreachable', 'rapid', 'otherSignals']);
   });
 
   it('gives no reason for an older pupil with little recent absence', () => {
-    expect(priorityReasons({ rule: 10, legal: false, ageYears: 15, recentAbsences: 1, otherOpenSignals: 0 })).toEqual(
-      [],
-    );
+    expect(
+      priorityReasons({
+        rule: 10,
+        legal: false,
+        ageYears: 15,
+        parentsUnreachable: false,
+        recentAbsences: 1,
+        otherOpenSignals: 0,
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -70,17 +70,19 @@ export function attentionSearch(filter: AttentionFilter): string {
 export type PriorityReason =
   | { kind: 'legal' }
   | { kind: 'younger'; ageYears: number }
+  | { kind: 'parentsUnreachable' }
   | { kind: 'rapid'; recentAbsences: number }
   | { kind: 'otherSignals'; count: number };
 
 /**
  * The facts that put a row high in the list, in the server's order: a legal obligation, a younger child,
- * quickly accumulating absence (half-days in the last four weeks), other open signals for the same pupil.
+ * parents who could not be reached at the latest attempt, quickly accumulating absence (half-days in the last four weeks), other open signals for the same pupil.
  */
 export function priorityReasons(priority: AttentionItem['priority']): PriorityReason[] {
   const reasons: PriorityReason[] = [];
   if (priority.legal) reasons.push({ kind: 'legal' });
   if (priority.ageYears < YOUNGER_CHILD_BELOW) reasons.push({ kind: 'younger', ageYears: priority.ageYears });
+  if (priority.parentsUnreachable) reasons.push({ kind: 'parentsUnreachable' });
   if (priority.recentAbsences >= RAPID_FROM) reasons.push({ kind: 'rapid', recentAbsences: priority.recentAbsences });
   if (priority.otherOpenSignals > 0) reasons.push({ kind: 'otherSignals', count: priority.otherOpenSignals });
   return reasons;

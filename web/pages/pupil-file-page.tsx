@@ -1,5 +1,6 @@
 // The pupil file (leerlingendossier): tracks and phases, spilfiguur, people and contact attempts, the timeline
 // (register facts, signals and measures), agreements with conflict handling, the CLB-signal checklist, exports.
+
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import {
@@ -19,6 +20,9 @@ import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
+import { EntryConsents } from './entry-consent.tsx';
+import { FileDocuments } from './pupil-file-documents.tsx';
+import { FileWorkflows, WorkflowDetails } from './pupil-file-workflows.tsx';
 
 const PAGE = 20;
 const RELATIONS = ['pupil', 'parent1', 'parent2', 'plus-parent', 'school-staff', 'clb', 'external', 'other'];
@@ -145,14 +149,17 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
       {file.openSignals.some((s) => s.ruleId === 'B5_CLB') && file.permissions.manage && (
         <ClbSignalForm file={file} pupilId={pupilId} run={run} />
       )}
+      {file.permissions.manage && <FileWorkflows file={file} pupilId={pupilId} run={run} />}
 
       <Section title={t('file.entry')} testId="file-entry">
         {file.permissions.write && <EntryForm file={file} pupilId={pupilId} run={run} />}
       </Section>
 
-      <Timeline pupilId={pupilId} reload={reload} kinds={file.kinds} />
+      <Timeline pupilId={pupilId} reload={reload} kinds={file.kinds} canShare={file.permissions.consent} />
 
       <Agreements file={file} pupilId={pupilId} run={run} reload={reload} />
+
+      <FileDocuments pupilId={pupilId} file={file} />
 
       <Section title={t('file.people')} testId="file-people">
         {file.parentsUnreachable && <p className="alert alert--info">{t('file.parentsUnreachable')}</p>}
@@ -224,7 +231,7 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
 
 type Run = (work: () => Promise<unknown>, done: string) => Promise<boolean>;
 
-function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+export function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   const id = useId();
   return (
     <section className="section card file-section" aria-labelledby={id} data-testid={testId}>
@@ -234,7 +241,7 @@ function Section({ title, testId, children }: { title: string; testId: string; c
   );
 }
 
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+export function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
   return (
     <div className="field">
@@ -622,7 +629,18 @@ function ClbSignalForm({ file, pupilId, run }: { file: PupilFile; pupilId: strin
   );
 }
 
-function Timeline({ pupilId, reload, kinds }: { pupilId: string; reload: number; kinds: PupilFile['kinds'] }) {
+function Timeline({
+  pupilId,
+  reload,
+  kinds,
+  canShare,
+}: {
+  pupilId: string;
+  reload: number;
+  kinds: PupilFile['kinds'];
+  /** The CLB doctor shares clb-arts entries by consent. */
+  canShare: boolean;
+}) {
   const { t, language } = useI18n();
   const [offset, setOffset] = useState(0);
   const [sources, setSources] = useState('');
@@ -686,12 +704,21 @@ function Timeline({ pupilId, reload, kinds }: { pupilId: string; reload: number;
                 {item.who && <span className="muted"> · {item.who}</span>}
                 {item.status && <span className="badge"> {item.status}</span>}
                 {item.what && <p className="file-timeline__what">{item.what}</p>}
+                {item.source === 'entry' && <WorkflowDetails kind={item.kind} details={item.details} />}
                 {item.effect && (
                   <p className="muted">
                     {t('file.effect')}: {item.effect}
                   </p>
                 )}
                 {item.link && <span className="muted">{item.link}</span>}
+                {item.confidentiality === 'clb-arts' &&
+                  (canShare ? (
+                    <EntryConsents entryId={Number(item.id)} />
+                  ) : (
+                    <span className="badge badge--obligation" data-testid="entry-shared">
+                      {t('consent.shared')}
+                    </span>
+                  ))}
               </li>
             ))}
           </ol>
@@ -744,6 +771,7 @@ function Agreements({ file, pupilId, run, reload }: { file: PupilFile; pupilId: 
             key={`${agreement.id}:${agreement.version}`}
             agreement={agreement}
             canEdit={file.permissions.write}
+            leadDays={file.reminderLeadDays}
             run={run}
           />
         ))}
@@ -772,6 +800,7 @@ function Agreements({ file, pupilId, run, reload }: { file: PupilFile; pupilId: 
         <AgreementForm
           submitLabel={t('file.addAgreement')}
           testPrefix="agreement"
+          leadDays={file.reminderLeadDays}
           onSubmit={(input) => run(() => fileApi.addAgreement(pupilId, input), t('file.saved'))}
         />
       )}
@@ -779,7 +808,17 @@ function Agreements({ file, pupilId, run, reload }: { file: PupilFile; pupilId: 
   );
 }
 
-function AgreementRow({ agreement, canEdit, run }: { agreement: Agreement; canEdit: boolean; run: Run }) {
+function AgreementRow({
+  agreement,
+  canEdit,
+  leadDays,
+  run,
+}: {
+  agreement: Agreement;
+  canEdit: boolean;
+  leadDays: number;
+  run: Run;
+}) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [conflict, setConflict] = useState<Agreement | null>(null);
@@ -806,6 +845,9 @@ function AgreementRow({ agreement, canEdit, run }: { agreement: Agreement; canEd
       <span data-testid="agreement-text">
         {agreement.what} · {agreement.who} · {formatDate(agreement.dueOn)}
         {agreement.checkNote ? ` · ${agreement.checkNote}` : ''} · {t(`file.status.${agreement.status}` as MessageKey)}
+        {agreement.remindOn && agreement.status === 'open'
+          ? ` · ${t('file.agreementRemindsOn', { date: formatDate(agreement.remindOn) })}`
+          : ''}
       </span>
       {canEdit && !editing && (
         <button
@@ -832,6 +874,7 @@ function AgreementRow({ agreement, canEdit, run }: { agreement: Agreement; canEd
           initial={agreement}
           submitLabel={t('file.save')}
           testPrefix="agreement-edit"
+          leadDays={leadDays}
           onSubmit={save}
           onCancel={() => {
             setEditing(false);
@@ -847,12 +890,14 @@ function AgreementForm({
   initial,
   submitLabel,
   testPrefix,
+  leadDays,
   onSubmit,
   onCancel,
 }: {
   initial?: Agreement;
   submitLabel: string;
   testPrefix: string;
+  leadDays: number;
   onSubmit: (input: AgreementInput) => Promise<boolean>;
   onCancel?: () => void;
 }) {
@@ -860,15 +905,17 @@ function AgreementForm({
   const [what, setWhat] = useState(initial?.what ?? '');
   const [who, setWho] = useState(initial?.who ?? '');
   const [dueOn, setDueOn] = useState(initial?.dueOn ?? '');
+  const [remindOn, setRemindOn] = useState(initial?.remindOn ?? '');
   const [checkNote, setCheckNote] = useState(initial?.checkNote ?? '');
   const [status, setStatus] = useState<Agreement['status']>(initial?.status ?? 'open');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void onSubmit({ what, who, dueOn, checkNote: checkNote || null, status }).then((ok) => {
+    void onSubmit({ what, who, dueOn, remindOn: remindOn || null, checkNote: checkNote || null, status }).then((ok) => {
       if (ok && !initial) {
         setWhat('');
         setWho('');
         setDueOn('');
+        setRemindOn('');
         setCheckNote('');
       }
     });
@@ -908,6 +955,18 @@ function AgreementForm({
             value={dueOn}
             onChange={(e) => setDueOn(e.target.value)}
             data-testid={`${testPrefix}-due`}
+          />
+        )}
+      </Field>
+      <Field label={t('file.agreementRemind', { days: leadDays })}>
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            max={dueOn || undefined}
+            value={remindOn}
+            onChange={(e) => setRemindOn(e.target.value)}
+            data-testid={`${testPrefix}-remind`}
           />
         )}
       </Field>

@@ -154,7 +154,8 @@ describe.each(testEngines())('import acceptance on %s', (engine) => {
         let stderr = '';
         child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString();
-          if (!killedAt && /\[register merge\] delta/.test(stderr)) {
+          // "overlap check" precedes the write of a school's first import, "delta" that of a later one.
+          if (!killedAt && /\[register merge\] (overlap check|delta)/.test(stderr)) {
             killedAt = 'merge';
             child.kill('SIGKILL');
           }

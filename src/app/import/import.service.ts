@@ -79,7 +79,7 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
       );
       const importId = (created[0] as { id: number }).id;
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
-      let merged: { inserted: number; updated: number; changedPupilIds: number[] };
+      let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
         staged = await stageRegisterFile(tx, school.id, file);
         merged = await mergeStagedRegister(tx, importId, school.id, actor.userId);
@@ -101,7 +101,7 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
       const affected = request.kind === 'calendar' ? await pupilIdsOfSchool(tx, school.id) : merged.changedPupilIds;
       await recomputeSignals(tx, school.id, affected, today);
       // The monitor's aggregates follow the register and the signals, in the same transaction.
-      await refreshMonitorAfterImport(tx, school.id, request.kind, merged.changedPupilIds);
+      await refreshMonitorAfterImport(tx, school.id, request.kind, merged.changedPupilIds, merged.changedDates ?? []);
       return {
         status: 'applied' as const,
         importId,

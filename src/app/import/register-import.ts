@@ -3,6 +3,7 @@
 import { copyField, type Sql } from '../../db/database.ts';
 import { loadPupilEnrolments } from '../../db/pupil.repository.ts';
 import {
+  analyzeStagedRegister,
   createRegisterStaging,
   findConflictingDuplicates,
   indexStagedRegister,
@@ -12,7 +13,7 @@ import {
 } from '../../db/register.repository.ts';
 import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { findAbsenceCode } from '../../domain/absence-codes.ts';
-import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
+import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { cell, mapColumns } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { phaseTimer } from './phase-timer.ts';
@@ -34,6 +35,11 @@ export async function stageRegisterFile(tx: Sql, schoolId: number, file: Tabular
   const problems = new ProblemList();
   // Dates repeat on every row of a day: parse each distinct text once.
   const dateCache = new Map<string, string | null>();
+  const dayCache = new Map<string, number>();
+  // Repeated half-days are found here while parsing (one number per pupil and half-day); only a file that
+  // repeats one takes the slower path through a unique index on the staged rows.
+  const seen = new Set<number>();
+  let repeats = false;
   let rows = 0;
 
   async function* lines(): AsyncIterable<string> {
@@ -71,6 +77,14 @@ export async function stageRegisterFile(tx: Sql, schoolId: number, file: Tabular
           }
         }
         if (!ok || !pupil || !date || !half || !code) continue;
+        let day = dayCache.get(date);
+        if (day === undefined) {
+          day = dayNumber(date);
+          dayCache.set(date, day);
+        }
+        const key = (pupil.id * 131_072 + day) * 2 + (half === 'AM' ? 0 : 1);
+        if (seen.has(key)) repeats = true;
+        else seen.add(key);
         const note = cell(values, index.note);
         chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${note ? copyField(note) : '\\N'}\n`;
       }
@@ -87,7 +101,8 @@ export async function stageRegisterFile(tx: Sql, schoolId: number, file: Tabular
   await createRegisterStaging(tx);
   await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
   phase('parse, validate and stage');
-  if (!problems.full && !(await indexStagedRegister(tx))) {
+  if (!repeats) await analyzeStagedRegister(tx);
+  else if (!problems.full && !(await indexStagedRegister(tx))) {
     for (const c of await findConflictingDuplicates(tx, 10_000)) {
       problems.add(problem(c.row, 'code', 'conflicting-duplicate', { other: c.firstRow }));
     }

@@ -25,14 +25,15 @@ export interface MonitorRefreshResult {
 
 /**
  * Refreshes one school's aggregates after an import, inside the import's transaction and after the signals
- * were recomputed. A register import changes only the dates and pupils in its delta (`import_register_delta`,
- * the merge's temporary table); a pupils or calendar import can move every count of the school.
+ * were recomputed. A register import changes only the dates and pupils of its merge (the rows it inserted or
+ * changed); a pupils or calendar import can move every count of the school.
  */
 export async function refreshMonitorAfterImport(
   tx: Sql,
   schoolId: number,
   kind: 'pupils' | 'register' | 'calendar',
   changedPupilIds: readonly number[],
+  changedDates: readonly string[] = [],
 ): Promise<MonitorRefreshResult> {
   const phase = phaseTimer('monitor refresh');
   // These are aggregations over whole joins. Inside the import transaction the planner often has no statistics
@@ -45,11 +46,11 @@ export async function refreshMonitorAfterImport(
     // A large import changes the register's statistics within this transaction; without fresh statistics the
     // planner picks nested loops over the new rows (measured: 96 s instead of well under a second for 200,000).
     await tx.exec('ANALYZE register_entry');
-    const [delta] = await tx.query<{ dates: string[] | null; years: string[] | null }>(
-      `SELECT array_agg(DISTINCT date::text) AS dates, array_agg(DISTINCT monitor_school_year(date)) AS years
-       FROM import_register_delta`,
+    const [delta] = await tx.query<{ years: string[] | null }>(
+      'SELECT array_agg(DISTINCT monitor_school_year(d)) AS years FROM unnest($1::date[]) d',
+      [changedDates],
     );
-    const dates = delta?.dates ?? [];
+    const dates = [...changedDates];
     // A large import (a whole year's register) refreshes its school years whole: filtering every register row
     // against thousands of dates or pupils costs more than recounting the school.
     const narrow = dates.length <= MAX_NARROW_DATES && changedPupilIds.length <= MAX_NARROW_PUPILS;

@@ -53,6 +53,11 @@ export function readableLevels(actor: Actor, scope: Scope): Confidentiality[] {
   return CONFIDENTIALITY_LEVELS.filter((level) => NOTE_READERS[level].some((role) => roles.includes(role)));
 }
 
+/** The roles through which the actor reads this file: a consent naming one of them shares a clb-arts entry. */
+export function entrySharing(actor: Actor, scope: Scope, today: string) {
+  return { roles: rolesFor(actor, 'file.read', scope), today };
+}
+
 /** Levels the actor may write: only levels it can read itself. */
 export function writableLevels(actor: Actor, scope: Scope): Confidentiality[] {
   const roles = rolesFor(actor, 'file.write', scope);

@@ -15,7 +15,8 @@ import { FILE_TRACKS, interventionKind } from '../../domain/care/intervention-ki
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';
-import { readableLevels, requirePupilAccess } from './file-access.ts';
+import { documentLine, exportedDocuments } from './documents.service.ts';
+import { entrySharing, readableLevels, requirePupilAccess } from './file-access.ts';
 
 /** Hard cap per export: a file with more entries than this is exported in its newest part (and says so). */
 const MAX_EXPORTED = 20_000;
@@ -31,12 +32,14 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
     agreementsOf(db, pupilId, null, 5000, 0),
     timelineOf(db, pupilId, {
       levels: readableLevels(actor, scope),
+      sharedWith: entrySharing(actor, scope, today),
       sources: ['entry', 'signal'],
       limit: MAX_EXPORTED,
       offset: 0,
     }),
     db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [scope.schoolId]),
   ]);
+  const documents = await exportedDocuments(db, pupilId, readableLevels(actor, scope));
   await recordAudit(db, actor, {
     action: 'file.export',
     organisationId: scope.schoolId,
@@ -55,6 +58,7 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
     people: people.items,
     contactAttempts,
     agreements: agreements.items,
+    documents,
     measures: timeline.items
       .filter((i) => i.source === 'entry')
       .map((i) => ({
@@ -186,6 +190,10 @@ export function renderFilePdf(data: FileExport): Promise<Buffer> {
     line(
       `${a.what} · ${a.who} · tegen ${belgianDate(a.dueOn)} · ${STATUS_LABELS[a.status] ?? a.status}${a.checkNote ? ` · check: ${a.checkNote}` : ''}`,
     );
+
+  heading('Documenten');
+  if (data.documents.length === 0) none();
+  for (const d of data.documents) line(documentLine(d));
 
   heading('Signalen');
   if (data.signals.length === 0) none();

@@ -325,6 +325,11 @@ describe.each(testEngines())('pupil file on %s', (engine) => {
     });
     const file = (await call('lbg', 'GET', `/api/pupils/${pupilId}/file`)).json();
     expect(file.parentsUnreachable).toBe(true);
+    // The attention list weighs it: every open signal of this pupil says its parents were unreachable.
+    const attention = (await call('lbg', 'GET', `/api/schools/${file.pupil.schoolId}/attention?status=all`)).json();
+    const mine = attention.items.filter((i: { pupil: { id: number } }) => i.pupil.id === pupilId);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const item of mine) expect(item.priority.parentsUnreachable).toBe(true);
     expect(file.tracks.find((x: { track: string }) => x.track === 'ongeoorloofd')).toMatchObject({ phase: 1 });
     expect(file.trackChanges[0]).toMatchObject({ fromPhase: null, toPhase: 1, changedBy: 'Demo lbg' });
 

@@ -1,6 +1,7 @@
 // Use cases of the pupil file: read the file and its paginated lists, change a track's phase and the
 // spilfiguur, record people, contact attempts, interventions and agreements — every edit version-checked and
 // kept in the edit history, every read and write audited.
+
 import type { Database, Sql } from '../../db/database.ts';
 import {
   type AgreementInput,
@@ -39,7 +40,12 @@ import {
   isFreeKind,
   PERSON_RELATIONS,
 } from '../../domain/care/intervention-kinds.ts';
-import { CLB_SIGNAL_FIELDS, HOSPITAL_RETURN_QUESTIONS } from '../../domain/care/workflows.ts';
+import { REMINDER_LEAD_DAYS } from '../../domain/care/reminders.ts';
+import {
+  CLB_SIGNAL_FIELDS,
+  HOSPITAL_RETURN_QUESTIONS,
+  SCHOOL_REFUSAL_DEFINITIONS,
+} from '../../domain/care/workflows.ts';
 import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
@@ -49,6 +55,7 @@ import { can, requireAccess } from '../policy/policy.ts';
 import { followUpSignal } from '../signals/attention-list.service.ts';
 import {
   conflict,
+  entrySharing,
   inTransaction,
   type PupilScope,
   readableLevels,
@@ -130,11 +137,16 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
     clbSignalDraft: { absenceCount: String(bCount) },
     kinds: INTERVENTION_KINDS,
     clbSignalFields: CLB_SIGNAL_FIELDS,
+    reminderLeadDays: REMINDER_LEAD_DAYS,
     hospitalReturnQuestions: HOSPITAL_RETURN_QUESTIONS,
+    /** The school-refusal tool's checklists (seed 002) for the guided workflows on the page. */
+    schoolRefusal: SCHOOL_REFUSAL_DEFINITIONS,
     permissions: {
       write: can(actor, 'file.write', scope),
       manage: can(actor, 'file.manage', scope),
       export: can(actor, 'file.export', scope),
+      /** The CLB doctor shares clb-arts entries by consent. */
+      consent: can(actor, 'consent.manage', scope),
       levels: can(actor, 'file.write', scope) ? writableLevels(actor, scope) : [],
     },
   };
@@ -172,7 +184,13 @@ export async function fileTimeline(
     (SOURCES as readonly string[]).includes(s),
   );
   const { limit, offset } = page(query);
-  const result = await timelineOf(db, pupilId, { levels: readableLevels(actor, scope), sources, limit, offset });
+  const result = await timelineOf(db, pupilId, {
+    levels: readableLevels(actor, scope),
+    sharedWith: entrySharing(actor, scope, today),
+    sources,
+    limit,
+    offset,
+  });
   await recordAudit(db, actor, {
     action: 'file.timeline',
     organisationId: scope.schoolId,
@@ -556,10 +574,21 @@ function agreementInput(input: Partial<Record<keyof AgreementInput, string | nul
   const status = input.status ?? 'open';
   if (!(STATUSES as readonly string[]).includes(status))
     throw invalidInput({ nl: 'Onbekende status.', en: 'Unknown status.' });
+  const dueOn = requireDate(input.dueOn ?? '', 'dueOn');
+  const remindOn = input.remindOn ? requireDate(input.remindOn, 'remindOn') : null;
+  if (remindOn !== null && remindOn > dueOn)
+    throw invalidInput(
+      {
+        nl: 'De herinnering valt ten laatste op de vervaldatum.',
+        en: 'The reminder falls on the due date at the latest.',
+      },
+      { field: 'remindOn' },
+    );
   return {
     what: requireText(input.what, 'what', 2000),
     who: requireText(input.who, 'who', 200),
-    dueOn: requireDate(input.dueOn ?? '', 'dueOn'),
+    dueOn,
+    remindOn,
     checkNote: optionalText(input.checkNote, 2000),
     status: status as AgreementInput['status'],
   };

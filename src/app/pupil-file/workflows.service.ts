@@ -1,19 +1,46 @@
 // Guided workflows of the pupil file: each checks the seeds' preconditions (src/domain/care/workflows.ts),
 // records its checklist as a timeline entry and, for the CLB signal, handles the open B5_CLB signal.
 import type { Database } from '../../db/database.ts';
-import { contactAttemptsOf, countEntries } from '../../db/pupil-file.repository.ts';
+import {
+  contactAttemptsOf,
+  countEntries,
+  ensureFile,
+  findAgreement,
+  findFile,
+  insertAgreement,
+  insertEdit,
+  peopleOf,
+  updatePivot,
+} from '../../db/pupil-file.repository.ts';
 import {
   CLB_SIGNAL_FIELDS,
   checkClbSignal,
   checkHospitalReturn,
+  checkLetGoOfSchool,
+  checkPerspectives,
   checkPoliceReport,
   checkReturnPlan,
+  checkSchoolRefusalReview,
+  checkSchoolRefusalSignals,
   HOSPITAL_RETURN_QUESTIONS,
+  LET_GO_ALTERNATIVES,
+  LET_GO_GROUNDS,
+  type LetGoInput,
+  PERSPECTIVE_COLUMNS,
+  type PerspectiveRow,
   type PoliceReportInput,
   type Problem,
+  REVIEW_CHANNELS,
+  REVIEW_COLUMNS,
+  REVIEW_STAGES,
   type ReturnStep,
+  SCHOOL_REFUSAL_SIGNALS,
+  type SchoolRefusalReviewInput,
+  type SchoolRefusalSignalsInput,
+  STAKEHOLDERS,
 } from '../../domain/care/workflows.ts';
 import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Confidentiality } from '../policy/notes.policy.ts';
 import { requireAccess } from '../policy/policy.ts';
@@ -188,4 +215,271 @@ export async function recordReturnPlan(
       details: { steps: input.steps },
     }),
   );
+}
+
+// --- School refusal (seed 002) ---------------------------------------------------------------------------------
+
+const trimmed = (value: string | undefined | null) => value?.trim() ?? '';
+const belgian = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+const label = (list: readonly { id: string; nl: string }[], id: string) => list.find((x) => x.id === id)?.nl ?? id;
+const CHANNEL_NL: Record<string, string> = {
+  phone: 'telefoon',
+  letter: 'brief',
+  message: 'bericht',
+  email: 'e-mail',
+  'home-visit': 'huisbezoek',
+  'in-person': 'persoonlijk gesprek',
+};
+const CLB_KINDS = ['clb-consultation', 'clb-signal', 'clb-referral'];
+
+/** "Schoolse betrokkene 1 (mevr. Claes)": the row's label with its "namelijk …". */
+const stakeholderLabel = (row: { stakeholder: string; name?: string }) =>
+  `${label(STAKEHOLDERS, row.stakeholder)}${trimmed(row.name) ? ` (${trimmed(row.name)})` : ''}`;
+
+const entryBase = (actor: Actor, input: Common, today: string) => ({
+  occurredOn: input.occurredOn ?? today,
+  who: input.who?.trim() || actor.label,
+  effect: null,
+  confidentiality: input.confidentiality ?? ('school+clb' as Confidentiality),
+});
+
+/** §1.1 of the school-refusal tool: the signals checklist (seed 002:636-665) and what happens next. */
+export async function recordSchoolRefusalSignals(
+  db: Database,
+  actor: Actor,
+  pupilId: number,
+  input: Common & SchoolRefusalSignalsInput,
+  today: string,
+) {
+  const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
+  const problems = checkSchoolRefusalSignals(input);
+  if (problems.length > 0) throw preconditionFailed(problems);
+  const answers = Object.fromEntries(
+    SCHOOL_REFUSAL_SIGNALS.map((s) => {
+      const a = input.answers[s.id];
+      return [s.id, { answer: a?.answer as string, note: trimmed(a?.note) || null }];
+    }),
+  );
+  const group = (answer: string) =>
+    SCHOOL_REFUSAL_SIGNALS.filter((s) => answers[s.id]?.answer === answer).map(
+      (s) => `${s.nl}${answers[s.id]?.note ? ` (${answers[s.id]?.note})` : ''}`,
+    );
+  const seen = group('yes');
+  const unknown = group('unknown');
+  const what = [
+    seen.length > 0 ? `Opgemerkt: ${seen.join('; ')}.` : 'Geen signalen van schoolweigering opgemerkt.',
+    unknown.length > 0 ? `Onbekend: ${unknown.join('; ')}.` : '',
+    `Niet opgemerkt: ${SCHOOL_REFUSAL_SIGNALS.length - seen.length - unknown.length} van ${SCHOOL_REFUSAL_SIGNALS.length}.`,
+    trimmed(input.recentEvents) ? `Ingrijpende gebeurtenissen: ${trimmed(input.recentEvents)}` : '',
+    trimmed(input.informationNeeded) ? `Nog nodige informatie: ${trimmed(input.informationNeeded)}` : '',
+    trimmed(input.followUp) ? `Volgende stap: ${trimmed(input.followUp)}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return db.transaction((tx) =>
+    writeEntry(db, tx, actor, scope, {
+      ...entryBase(actor, input, today),
+      kind: 'school-refusal-signals',
+      what,
+      details: {
+        answers,
+        followUp: trimmed(input.followUp) || null,
+        recentEvents: trimmed(input.recentEvents) || null,
+        informationNeeded: trimmed(input.informationNeeded) || null,
+      },
+    }),
+  );
+}
+
+/** §1.6: how each one involved sees the situation (seed 002:929-978), the pupil and the parents at least. */
+export async function recordPerspectives(
+  db: Database,
+  actor: Actor,
+  pupilId: number,
+  input: Common & { rows: PerspectiveRow[] },
+  today: string,
+) {
+  const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
+  const problems = checkPerspectives(input.rows);
+  if (problems.length > 0) throw preconditionFailed(problems);
+  // Kept in the seed's row order (002:947-968).
+  const rows = STAKEHOLDERS.flatMap((s) => input.rows.filter((r) => r.stakeholder === s.id)).map((r) => ({
+    stakeholder: r.stakeholder,
+    name: trimmed(r.name) || null,
+    whatIsGoingOn: trimmed(r.whatIsGoingOn) || null,
+    pupilExperience: trimmed(r.pupilExperience) || null,
+  }));
+  const what = rows
+    .map(
+      (r) =>
+        `${stakeholderLabel({ stakeholder: r.stakeholder, name: r.name ?? undefined })}: ${PERSPECTIVE_COLUMNS.filter(
+          (c) => r[c.id],
+        )
+          .map((c) => `${c.nl} ${r[c.id]}`)
+          .join(' ')}`,
+    )
+    .join('\n');
+  return db.transaction((tx) =>
+    writeEntry(db, tx, actor, scope, {
+      ...entryBase(actor, input, today),
+      kind: 'perspectives',
+      what,
+      details: { rows },
+    }),
+  );
+}
+
+/**
+ * §1.7 (phase 1) or §2.2 (its update in phase 2): what was done, its effect and what is needed per person involved,
+ * the roles and how communication runs (seed 002:1016-1089, 002:1268-1346). A file without a spilfiguur gets the
+ * one named here (kept in the edit history); an existing spilfiguur is changed only through the file's own form.
+ */
+export async function recordSchoolRefusalReview(
+  db: Database,
+  actor: Actor,
+  pupilId: number,
+  input: Common & SchoolRefusalReviewInput,
+  today: string,
+) {
+  const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
+  const problems = checkSchoolRefusalReview(input);
+  if (problems.length > 0) throw preconditionFailed(problems);
+  const rows = input.rows.map((r) => ({
+    stakeholder: r.stakeholder,
+    name: trimmed(r.name) || null,
+    done: trimmed(r.done),
+    effect: trimmed(r.effect),
+    needed: trimmed(r.needed),
+  }));
+  const roles = {
+    pivot: trimmed(input.pivot),
+    regie: trimmed(input.regie),
+    clbRole: trimmed(input.clbRole) || null,
+    channels: [...(input.channels ?? [])],
+    communication: trimmed(input.communication) || null,
+  };
+  const [done, effect, needed] = REVIEW_COLUMNS;
+  const what = [
+    `${label(REVIEW_STAGES, input.stage ?? '')}.`,
+    `Spilfiguur: ${roles.pivot}. Regie: ${roles.regie}.${roles.clbRole ? ` CLB: ${roles.clbRole}.` : ''}`,
+    `Communicatie: ${roles.channels.map((c) => label(REVIEW_CHANNELS, c)).join(', ')}${roles.communication ? ` (${roles.communication})` : ''}.`,
+    ...rows.map(
+      (r) =>
+        `${stakeholderLabel({ stakeholder: r.stakeholder, name: r.name ?? undefined })}: ${done?.nl} ${r.done} ${effect?.nl} ${r.effect} ${needed?.nl} ${r.needed}`,
+    ),
+  ].join('\n');
+  return db.transaction(async (tx) => {
+    const entry = await writeEntry(db, tx, actor, scope, {
+      ...entryBase(actor, input, today),
+      kind: 'school-refusal-review',
+      what,
+      details: { stage: input.stage, rows, ...roles },
+    });
+    const before = await findFile(tx, pupilId);
+    let pivotSet = false;
+    if (before && !before.pivotName) {
+      const written = await updatePivot(tx, pupilId, before.version, { name: roles.pivot, role: null, contact: null });
+      if (written) {
+        await insertEdit(tx, {
+          pupilId,
+          item: 'file',
+          itemId: pupilId,
+          version: written.version,
+          before,
+          after: written,
+          by: actor.userId,
+        });
+        await recordAudit(tx, actor, {
+          action: 'file.pivot',
+          organisationId: scope.schoolId,
+          pupilIds: [pupilId],
+          detail: { entryId: entry.id },
+        });
+        pivotSet = true;
+      }
+    }
+    return { id: entry.id, pivotSet };
+  });
+}
+
+/**
+ * Phase 3: school is (temporarily) let go, the pupil is not (seed 002:1648-1660, 002:1742-1885). Records the
+ * grounds, the chosen alternatives and the contact plan, and makes the next contact an open agreement (wat / wie
+ * / wanneer) so it shows in the agreements and their reminders.
+ */
+export async function letGoOfSchool(
+  db: Database,
+  actor: Actor,
+  pupilId: number,
+  input: Common & LetGoInput,
+  today: string,
+) {
+  const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
+  const [clbEntries, people] = await Promise.all([countEntries(db, pupilId, CLB_KINDS), peopleOf(db, pupilId, 500, 0)]);
+  const clbInvolved = clbEntries > 0 || people.items.some((p) => p.relation === 'clb');
+  const problems = checkLetGoOfSchool(input, { clbInvolved, today });
+  if (problems.length > 0) throw preconditionFailed(problems);
+  const plan = {
+    who: trimmed(input.contactPlan?.who),
+    frequency: trimmed(input.contactPlan?.frequency),
+    nextContactOn: input.contactPlan?.nextContactOn as string,
+    channel: input.contactPlan?.channel as string,
+  };
+  const alternatives = LET_GO_ALTERNATIVES.filter((a) => input.alternatives.includes(a.id)).map((a) => a.id);
+  const grounds = LET_GO_GROUNDS.filter((g) => input.grounds.includes(g.id)).map((g) => g.id);
+  const otherAlternative = alternatives.includes('other') ? trimmed(input.otherAlternative) : null;
+  const channel = CHANNEL_NL[plan.channel] ?? plan.channel;
+  const what = [
+    'Schoollopen (tijdelijk) losgelaten, de jongere niet.',
+    `Waarom: ${grounds.map((g) => label(LET_GO_GROUNDS, g)).join('; ')}.`,
+    `Alternatieven: ${alternatives
+      .map((a) =>
+        a === 'other' ? `${label(LET_GO_ALTERNATIVES, a)}: ${otherAlternative}` : label(LET_GO_ALTERNATIVES, a),
+      )
+      .join('; ')}.`,
+    `Besproken met: ${trimmed(input.discussedWith)}.`,
+    `Contactplan: ${plan.who} houdt contact, ${plan.frequency}, via ${channel}; volgend contact op ${belgian(plan.nextContactOn)}.`,
+  ].join('\n');
+  return db.transaction(async (tx) => {
+    const entry = await writeEntry(db, tx, actor, scope, {
+      ...entryBase(actor, input, today),
+      kind: 'let-go-of-school',
+      what,
+      details: {
+        grounds,
+        alternatives,
+        otherAlternative,
+        discussedWith: trimmed(input.discussedWith),
+        contactPlan: plan,
+      },
+    });
+    await ensureFile(tx, pupilId, scope.schoolId);
+    const agreementId = await insertAgreement(tx, {
+      what: `Contact met ${scope.pupil.firstName} via ${channel} (${plan.frequency}): school loslaten, de jongere niet`,
+      who: plan.who.slice(0, 200),
+      dueOn: plan.nextContactOn,
+      checkNote: 'Contactplan fase 3: de school blijft betrokken.',
+      status: 'open',
+      pupilId,
+      schoolId: scope.schoolId,
+      entryId: entry.id,
+      by: actor.userId,
+    });
+    await insertEdit(tx, {
+      pupilId,
+      item: 'agreement',
+      itemId: agreementId,
+      version: 1,
+      before: null,
+      after: await findAgreement(tx, agreementId),
+      by: actor.userId,
+    });
+    await recordAudit(tx, actor, {
+      action: 'file.agreement',
+      organisationId: scope.schoolId,
+      pupilIds: [pupilId],
+      detail: { agreementId, entryId: entry.id },
+    });
+    return { id: entry.id, agreementId };
+  });
 }

@@ -42,7 +42,15 @@ export interface AttentionItem {
   /** Days since triggeredOn for legal obligations (how long the duty has been open); null otherwise. */
   daysOpen: number | null;
   /** The facts behind the position in the list, in the order they were applied. */
-  priority: { rule: number; legal: boolean; ageYears: number; recentAbsences: number; otherOpenSignals: number };
+  priority: {
+    rule: number;
+    legal: boolean;
+    ageYears: number;
+    /** The latest contact attempt with a parent recorded in the pupil file failed. */
+    parentsUnreachable: boolean;
+    recentAbsences: number;
+    otherOpenSignals: number;
+  };
   handledNote: string | null;
   handledAt: string | null;
 }
@@ -125,7 +133,10 @@ export async function listAttention(db: Database, actor: Actor, query: Attention
     const scope = classScope.get(r.schoolId);
     return scope === 'all' || (r.className !== null && scope?.includes(r.className));
   });
-  const recent = await recentAbsences(db, schoolIds, asOf);
+  const [recent, unreachable] = await Promise.all([
+    recentAbsences(db, schoolIds, asOf),
+    parentsUnreachable(db, schoolIds, asOf),
+  ]);
   const openPerPupil = new Map<number, number>();
   for (const r of visible)
     if (r.status !== 'handled') openPerPupil.set(r.pupilId, (openPerPupil.get(r.pupilId) ?? 0) + 1);
@@ -162,6 +173,7 @@ export async function listAttention(db: Database, actor: Actor, query: Attention
         rule: rule?.priority ?? 0,
         legal,
         ageYears: Math.floor((asOfDay - dayNumber(r.birthDate)) / 365.25),
+        parentsUnreachable: unreachable.has(r.pupilId),
         recentAbsences: recent.get(r.pupilId) ?? 0,
         otherOpenSignals: Math.max(0, (openPerPupil.get(r.pupilId) ?? 1) - 1),
       },
@@ -190,15 +202,17 @@ export async function listAttention(db: Database, actor: Actor, query: Attention
 }
 
 /**
- * The catalog's transparent priority: legal obligations first, then the rule's priority, then younger pupils,
- * faster accumulation (absences in the last four weeks) and more other open signals (known risk factors).
- * Parents' reachability joins this order once the pupil file records contact attempts.
+ * The catalog's transparent priority (rules-vlaanderen.md, "These feed the attention list's priority"): legal
+ * obligations first, then the rule's priority, then younger pupils, parents unreachable (the latest contact
+ * attempt with a parent in the pupil file failed), faster accumulation (absences in the last four weeks) and more
+ * other open signals (known risk factors).
  */
 export function byPriority(a: AttentionItem, b: AttentionItem): number {
   return (
     Number(b.priority.legal) - Number(a.priority.legal) ||
     b.priority.rule - a.priority.rule ||
     a.priority.ageYears - b.priority.ageYears ||
+    Number(b.priority.parentsUnreachable) - Number(a.priority.parentsUnreachable) ||
     b.priority.recentAbsences - a.priority.recentAbsences ||
     b.priority.otherOpenSignals - a.priority.otherOpenSignals ||
     a.triggeredOn.localeCompare(b.triggeredOn) ||
@@ -288,4 +302,19 @@ export async function followUpSignal(
     });
     return updated[0];
   });
+}
+
+/** Pupils whose latest recorded contact attempt with a parent (up to the list's date) did not reach them. */
+async function parentsUnreachable(db: Sql, schoolIds: number[], asOf: string): Promise<Set<number>> {
+  const rows = await db.query<{ pupilId: number }>(
+    `SELECT latest."pupilId" FROM (
+       SELECT DISTINCT ON (a.pupil_id) a.pupil_id::int AS "pupilId", a.reached
+       FROM file_contact_attempt a JOIN file_person fp ON fp.id = a.person_id
+       WHERE fp.school_id = ANY($1::bigint[]) AND fp.relation IN ('parent1', 'parent2', 'plus-parent')
+         AND a.attempted_on <= $2::date
+       ORDER BY a.pupil_id, a.attempted_on DESC, a.id DESC
+     ) latest WHERE NOT latest.reached`,
+    [schoolIds, asOf],
+  );
+  return new Set(rows.map((r) => r.pupilId));
 }

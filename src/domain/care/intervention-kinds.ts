@@ -83,10 +83,25 @@ export const INTERVENTION_KINDS = [
   { id: 'class-conversation', nl: 'Klasgesprek', en: 'Class conversation', source: '002:1364-1402, 000:251-263' },
   { id: 'warm-handover', nl: 'Warme overdracht', en: 'Warm handover', source: '003:329-337, 001:89' },
   {
+    id: 'school-refusal-signals',
+    nl: 'Signalen van schoolweigering',
+    en: 'Signals of school refusal',
+    source: '002:636-665, 002:713-779',
+    workflow: true,
+  },
+  {
     id: 'perspectives',
     nl: 'Perspectieven van de betrokkenen',
     en: 'Perspectives of those involved',
     source: '002:929-978',
+    workflow: true,
+  },
+  {
+    id: 'school-refusal-review',
+    nl: 'Wat werd en wordt er ondernomen?',
+    en: 'What was and is being done?',
+    source: '002:1016-1089, 002:1268-1346',
+    workflow: true,
   },
   {
     id: 'return-plan',
@@ -99,7 +114,8 @@ export const INTERVENTION_KINDS = [
     id: 'let-go-of-school',
     nl: 'School loslaten, de jongere niet',
     en: 'Let go of school, not of the pupil',
-    source: '002:1648-1660, 002:1753',
+    source: '002:1648-1660, 002:1742-1885',
+    workflow: true,
   },
   { id: 'other', nl: 'Andere maatregel', en: 'Other measure', source: '003:122-124' },
 ] as const satisfies readonly InterventionKind[];

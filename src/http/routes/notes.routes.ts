@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { invalidInput } from '../../app/errors.ts';
 import { addConsent, addNote, listNotes, revokeConsent } from '../../app/note.service.ts';
+import { addEntryConsent, clbArtsEntry, listEntryConsents } from '../../app/pupil-file/entry-consent.service.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
@@ -41,6 +42,30 @@ export async function noteRoutes(api: FastifyInstance, { db, today }: RouteConte
       const created = await addConsent(db, requireActor(request), idParam(request.params.noteId), body, today());
       return reply.status(201).send(created);
     },
+  );
+
+  /** A consent sharing a CLB doctor's entry of the pupil file (access is checked before the body is read). */
+  api.post<{ Params: { entryId: string } }>(
+    '/file/entries/:entryId/consents',
+    {
+      ...access('consent.manage'),
+      preHandler: async (request) => {
+        const { entryId } = request.params as { entryId: string };
+        await clbArtsEntry(db, requireActor(request), idParam(entryId));
+      },
+    },
+    async (request, reply) => {
+      const body = parse(ConsentBody, request.body);
+      const actor = requireActor(request);
+      const created = await addEntryConsent(db, actor, idParam(request.params.entryId), body, today());
+      return reply.status(201).send(created);
+    },
+  );
+
+  api.get<{ Params: { entryId: string } }>(
+    '/file/entries/:entryId/consents',
+    access('consent.manage'),
+    async (request) => listEntryConsents(db, requireActor(request), idParam(request.params.entryId), today()),
   );
 
   api.post<{ Params: { consentId: string } }>(

@@ -24,8 +24,12 @@ import {
   setTrackPhase,
 } from '../../app/pupil-file/pupil-file.service.ts';
 import {
+  letGoOfSchool,
   recordHospitalReturn,
+  recordPerspectives,
   recordReturnPlan,
+  recordSchoolRefusalReview,
+  recordSchoolRefusalSignals,
   reportToPolice,
   signalClb,
 } from '../../app/pupil-file/workflows.service.ts';
@@ -75,6 +79,7 @@ const Agreement = z.object({
   what: text(2000),
   who: text(200),
   dueOn: text(10),
+  remindOn: optional(10),
   checkNote: optional(2000),
   status: z.enum(['open', 'done', 'dropped']).optional(),
   entryId: z.number().int().min(1).nullable().optional(),
@@ -115,6 +120,56 @@ const ReturnPlan = z.object({
       }),
     )
     .max(60),
+});
+const SchoolRefusalSignals = z.object({
+  ...Common,
+  answers: z.record(z.string().max(40), z.object({ answer: text(10).optional(), note: text(2000).optional() })),
+  followUp: text(4000).optional(),
+  recentEvents: text(4000).optional(),
+  informationNeeded: text(4000).optional(),
+});
+const StakeholderRow = { stakeholder: text(40), name: text(200).optional() };
+const Perspectives = z.object({
+  ...Common,
+  rows: z
+    .array(
+      z.object({ ...StakeholderRow, whatIsGoingOn: text(4000).optional(), pupilExperience: text(4000).optional() }),
+    )
+    .max(30),
+});
+const SchoolRefusalReview = z.object({
+  ...Common,
+  stage: text(20).optional(),
+  rows: z
+    .array(
+      z.object({
+        ...StakeholderRow,
+        done: text(4000).optional(),
+        effect: text(4000).optional(),
+        needed: text(4000).optional(),
+      }),
+    )
+    .max(60),
+  pivot: text(200).optional(),
+  regie: text(200).optional(),
+  clbRole: text(2000).optional(),
+  channels: z.array(text(20)).max(10).optional(),
+  communication: text(2000).optional(),
+});
+const LetGoOfSchool = z.object({
+  ...Common,
+  grounds: z.array(text(40)).max(20),
+  alternatives: z.array(text(40)).max(30),
+  otherAlternative: text(1000).optional(),
+  discussedWith: text(1000).optional(),
+  contactPlan: z
+    .object({
+      who: text(200).optional(),
+      frequency: text(200).optional(),
+      nextContactOn: text(10).optional(),
+      channel: text(20).optional(),
+    })
+    .optional(),
 });
 const HandleWithEntry = z.object({
   version: z.number().int().min(1),
@@ -317,6 +372,75 @@ export async function pupilFileRoutes(api: FastifyInstance, { db, today }: Route
           today(),
         ),
       ),
+  );
+
+  // The school-refusal tool (seed 002): signals (§1.1), perspectives (§1.6), what was done (§1.7 / §2.2), phase 3.
+  api.post<PupilParams>(
+    '/pupils/:pupilId/file/workflows/school-refusal-signals',
+    onPupil('file.manage'),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordSchoolRefusalSignals(
+            db,
+            requireActor(request),
+            pupil(request.params),
+            parse(SchoolRefusalSignals, request.body),
+            today(),
+          ),
+        ),
+  );
+
+  api.post<PupilParams>(
+    '/pupils/:pupilId/file/workflows/perspectives',
+    onPupil('file.manage'),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordPerspectives(
+            db,
+            requireActor(request),
+            pupil(request.params),
+            parse(Perspectives, request.body),
+            today(),
+          ),
+        ),
+  );
+
+  api.post<PupilParams>(
+    '/pupils/:pupilId/file/workflows/school-refusal-review',
+    onPupil('file.manage'),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordSchoolRefusalReview(
+            db,
+            requireActor(request),
+            pupil(request.params),
+            parse(SchoolRefusalReview, request.body),
+            today(),
+          ),
+        ),
+  );
+
+  api.post<PupilParams>(
+    '/pupils/:pupilId/file/workflows/let-go-of-school',
+    onPupil('file.manage'),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await letGoOfSchool(
+            db,
+            requireActor(request),
+            pupil(request.params),
+            parse(LetGoOfSchool, request.body),
+            today(),
+          ),
+        ),
   );
 
   api.get<PupilParams>('/pupils/:pupilId/file/export.json', access('file.export'), async (request, reply) => {

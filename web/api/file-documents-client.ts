@@ -1,0 +1,94 @@
+// Typed client for the documents of the pupil file: list, multipart upload, download link and removal, with the
+// same CSRF and problem handling as client.ts.
+import { ApiError, type LocalizedMessages, type ProblemDetails, queryString, readCookie } from './client.ts';
+import { type Confidentiality, type Paged, send } from './pupil-file-client.ts';
+
+export interface FileDocument {
+  id: number;
+  pupilId: number;
+  entryId: number | null;
+  title: string;
+  description: string | null;
+  fileName: string;
+  /** As the server detected it from the content. */
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  confidentiality: Confidentiality;
+  uploadedBy: string | null;
+  uploadedAt: string;
+  removedAt: string | null;
+  version: number;
+}
+
+export interface DocumentPage extends Paged<FileDocument> {
+  /** The server's limit and the extensions to offer in the file picker. */
+  rules: { maxBytes: number; accept: string };
+}
+
+/** One reason an upload was refused (nl/en), as the 413 and 422 answers list them. */
+export interface DocumentProblem {
+  field: string;
+  code: string;
+  nl: string;
+  en: string;
+}
+
+export interface DocumentUpload {
+  title: string;
+  confidentiality: Confidentiality;
+  entryId?: number;
+  file: File;
+}
+
+/** The problems of a refused upload (empty for any other error). */
+export function documentProblemsOf(error: unknown): DocumentProblem[] {
+  if (!(error instanceof ApiError) || (error.status !== 422 && error.status !== 413)) return [];
+  const problems = (error.problem as { problems?: unknown }).problems;
+  return Array.isArray(problems) ? (problems as DocumentProblem[]) : [];
+}
+
+async function upload(path: string, form: FormData): Promise<FileDocument> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json, application/problem+json',
+        'x-csrf-token': readCookie(document.cookie, 'aanwezig_csrf') ?? '',
+      },
+      body: form, // the browser sets the multipart boundary itself
+      credentials: 'same-origin',
+    });
+  } catch {
+    const messages: LocalizedMessages = {
+      nl: 'De server is niet bereikbaar. Probeer opnieuw.',
+      en: 'The server cannot be reached. Try again.',
+    };
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, messages });
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
+    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
+  }
+  return (await response.json()) as FileDocument;
+}
+
+const id = (value: number | string) => encodeURIComponent(String(value));
+
+export const documentsApi = {
+  list: (pupilId: number | string, page: { limit: number; offset: number }) =>
+    send<DocumentPage>(`/api/pupils/${id(pupilId)}/file/documents${queryString(page)}`),
+  upload: (pupilId: number | string, input: DocumentUpload) => {
+    const form = new FormData();
+    form.set('title', input.title);
+    form.set('confidentiality', input.confidentiality);
+    if (input.entryId) form.set('entryId', String(input.entryId));
+    form.set('file', input.file); // after the fields, so the server reads them first
+    return upload(`/api/pupils/${id(pupilId)}/file/documents`, form);
+  },
+  /** Download link: the server answers with an attachment (and writes an audit row). */
+  contentUrl: (documentId: number) => `/api/file/documents/${id(documentId)}/content`,
+  remove: (documentId: number, version: number, reason?: string) =>
+    send<FileDocument>(`/api/file/documents/${id(documentId)}/remove`, 'POST', { version, reason: reason || null }),
+};

@@ -1,0 +1,151 @@
+// Sharing a CLB doctor's (clb-arts) entry of the pupil file by consent of the pupil or the parents: the CLB
+// doctor records who consented, for what, with which roles and until when, and can revoke it.
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { type EntryConsent, fileApi } from '../api/pupil-file-client.ts';
+import { formatDate } from '../dates.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/nl.ts';
+
+/** Roles a clb-arts entry may be shared with (CONSENT_ROLES in src/app/policy/notes.policy.ts). */
+const SHAREABLE = ['leerkracht', 'leerlingbegeleider', 'zorgcoordinator', 'directie', 'clb-medewerker'] as const;
+
+export function EntryConsents({ entryId }: { entryId: number }) {
+  const { language, t } = useI18n();
+  const ids = { givenBy: useId(), purpose: useId(), until: useId() };
+  const [open, setOpen] = useState(false);
+  const [consents, setConsents] = useState<EntryConsent[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [givenBy, setGivenBy] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [roles, setRoles] = useState<string[]>([]);
+  const [validUntil, setValidUntil] = useState('');
+  const [reload, setReload] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` is the refresh trigger
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    fileApi
+      .entryConsents(entryId)
+      .then((loaded) => !cancelled && setConsents(loaded.items))
+      .catch((caught: unknown) => !cancelled && setError(errorMessage(caught, language, t('app.error'))));
+    return () => {
+      cancelled = true;
+    };
+  }, [open, entryId, reload]);
+
+  const act = (work: () => Promise<unknown>) => {
+    setError(null);
+    work()
+      .then(() => setReload((n) => n + 1))
+      .catch((caught: unknown) => setError(errorMessage(caught, language, t('app.error'))));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    act(async () => {
+      await fileApi.addEntryConsent(entryId, { givenBy, purpose, sharedWithRoles: roles, validUntil });
+      setGivenBy('');
+      setPurpose('');
+      setRoles([]);
+      setValidUntil('');
+    });
+  };
+
+  if (!open)
+    return (
+      <button
+        type="button"
+        className="button button--link"
+        onClick={() => setOpen(true)}
+        data-testid="entry-consents-open"
+      >
+        {t('consent.manage')}
+      </button>
+    );
+  return (
+    <div className="entry-consents" data-testid="entry-consents">
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
+      {consents && consents.length === 0 && <p className="muted">{t('consent.none')}</p>}
+      {consents && consents.length > 0 && (
+        <ul className="file-list">
+          {consents.map((c) => {
+            const valid = c.valid;
+            return (
+              <li key={c.id} data-testid="entry-consent">
+                {c.sharedWithRoles.map((r) => t(`consent.role.${r}` as MessageKey)).join(', ')} ·{' '}
+                {t('consent.until', { date: formatDate(c.validUntil) })} · {c.givenBy}: {c.purpose} ·{' '}
+                {c.revokedAt ? t('consent.revoked') : valid ? t('consent.valid') : t('consent.expired')}
+                {valid && (
+                  <button
+                    type="button"
+                    className="button button--link"
+                    onClick={() => act(() => fileApi.revokeConsent(c.id))}
+                    data-testid="entry-consent-revoke"
+                  >
+                    {t('consent.revoke')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form className="file-form" onSubmit={submit} data-testid="entry-consent-form">
+        <div className="field">
+          <label htmlFor={ids.givenBy}>{t('consent.givenBy')}</label>
+          <input
+            id={ids.givenBy}
+            required
+            maxLength={200}
+            value={givenBy}
+            onChange={(e) => setGivenBy(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.purpose}>{t('consent.purpose')}</label>
+          <input
+            id={ids.purpose}
+            required
+            maxLength={1000}
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value)}
+          />
+        </div>
+        <fieldset className="field">
+          <legend>{t('consent.roles')}</legend>
+          {SHAREABLE.map((role) => (
+            <label key={role} className="checkbox">
+              <input
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
+                data-testid={`entry-consent-role-${role}`}
+              />{' '}
+              {t(`consent.role.${role}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={ids.until}>{t('consent.validUntil')}</label>
+          <input
+            id={ids.until}
+            type="date"
+            required
+            value={validUntil}
+            onChange={(e) => setValidUntil(e.target.value)}
+          />
+        </div>
+        <p className="file-actions">
+          <button type="submit" className="button button--primary" data-testid="entry-consent-save">
+            {t('consent.save')}
+          </button>
+        </p>
+      </form>
+    </div>
+  );
+}
