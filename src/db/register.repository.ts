@@ -13,58 +13,30 @@ export async function createRegisterStaging(tx: Sql): Promise<void> {
   );
 }
 
-export interface StagedConflict {
-  row: number;
-  firstRow: number;
-}
-
-/** Statistics for the planner when the file repeats no half-day (checked while parsing): no index needed. */
+/** Statistics for the planner before the staged rows are merged (repeats were removed while parsing). */
 export async function analyzeStagedRegister(tx: Sql): Promise<void> {
   await tx.exec('ANALYZE import_register');
 }
 
-/**
- * Indexes the staged rows by half-day. Returns false when the file repeats a pupil and half-day; the caller
- * then looks for conflicting codes (the slow path, only for files with duplicates).
- */
-export async function indexStagedRegister(tx: Sql): Promise<boolean> {
-  await tx.exec('SAVEPOINT staged_key');
-  try {
-    await tx.exec('CREATE UNIQUE INDEX import_register_key ON import_register (pupil_id, date, half)');
-    await tx.exec('RELEASE SAVEPOINT staged_key');
-    await tx.exec('ANALYZE import_register');
-    return true;
-  } catch {
-    await tx.exec('ROLLBACK TO SAVEPOINT staged_key');
-    return false;
-  }
-}
+/** Columns of a school's first register import, written by COPY straight into the register. */
+export const REGISTER_DIRECT_COLUMNS = [
+  'pupil_id',
+  'date',
+  'half',
+  'code',
+  'note',
+  'school_id',
+  'import_id',
+  'recorded_by',
+] as const;
 
-/** Rows that repeat a pupil and half-day of an earlier row with a different code. */
-export async function findConflictingDuplicates(tx: Sql, limit: number): Promise<StagedConflict[]> {
-  return tx.query<StagedConflict>(
-    `WITH ranked AS (
-       SELECT row_number, code,
-              first_value(row_number) OVER w AS first_row,
-              first_value(code) OVER w AS first_code
-       FROM import_register
-       WINDOW w AS (PARTITION BY pupil_id, date, half ORDER BY row_number)
-     )
-     SELECT row_number AS "row", first_row AS "firstRow" FROM ranked
-     WHERE row_number <> first_row AND code <> first_code
-     ORDER BY row_number LIMIT $1`,
-    [limit],
+/** Whether the school has any register row (if not, an import can write straight into the register). */
+export async function schoolHasRegister(tx: Sql, schoolId: number): Promise<boolean> {
+  const rows = await tx.query<{ found: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM register_entry WHERE school_id = $1) AS found',
+    [schoolId],
   );
-}
-
-/** Keeps the first of identical repeated rows so the staged set has one row per pupil and half-day. */
-export async function removeRepeatedStagedRows(tx: Sql): Promise<void> {
-  await tx.exec(
-    `DELETE FROM import_register s USING import_register f
-     WHERE f.pupil_id = s.pupil_id AND f.date = s.date AND f.half = s.half AND f.row_number < s.row_number`,
-  );
-  await tx.exec('CREATE UNIQUE INDEX import_register_key ON import_register (pupil_id, date, half)');
-  await tx.exec('ANALYZE import_register');
+  return rows[0]?.found === true;
 }
 
 export interface MergeResult {

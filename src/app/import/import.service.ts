@@ -81,8 +81,8 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
-        staged = await stageRegisterFile(tx, school.id, file);
-        merged = await mergeStagedRegister(tx, importId, school.id, actor.userId);
+        staged = await stageRegisterFile(tx, school.id, file, { importId, userId: actor.userId });
+        merged = staged.written ?? (await mergeStagedRegister(tx, importId, school.id, actor.userId));
       } else if (request.kind === 'pupils') {
         const year = request.schoolYear ?? schoolYearOf(today);
         staged = await stagePupilsFile(tx, school, year, file);

@@ -79,6 +79,44 @@ describe.each(testEngines())('register import on %s', (engine) => {
     ]);
   });
 
+  it('identical repeats count once, on the school’s first import (straight into the register) and on later ones', async () => {
+    const fresh = await schoolWithPupils(t.db, PUPILS.replaceAll('100', '200'), { institutionNumber: '777777' });
+    const runAt = (school: number, name: string, content: string) =>
+      importFile(t.db, SYSTEM_ACTOR, { schoolId: school, kind: 'register', path: writeTemp(dir, name, content) });
+    const repeated = 'pupil_id,date,half,code\n2001,2025-09-22,AM,B\n2001,2025-09-22,AM,B\n2002,2025-09-22,AM,Z\n';
+    expect(await runAt(fresh, 'first.csv', repeated)).toMatchObject({ status: 'applied', rows: 3, inserted: 2 });
+    const later = 'pupil_id,date,half,code\n2003,2025-09-23,PM,B\n2003,2025-09-23,PM,B\n2001,2025-09-22,AM,B\n';
+    expect(await runAt(fresh, 'later.csv', later)).toMatchObject({ status: 'applied', rows: 3, inserted: 1 });
+    const conflicting = 'pupil_id,date,half,code\n2003,2025-09-24,AM,B\n2003,2025-09-24,AM,Z\n';
+    const error = (await runAt(fresh, 'conflict.csv', conflicting).catch((e) => e)) as ImportRejected;
+    expect(error.problems.map((p) => [p.row, p.code])).toEqual([[3, 'conflicting-duplicate']]);
+    const [count] = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM register_entry WHERE school_id = $1',
+      [fresh],
+    );
+    expect(count?.n).toBe(3);
+  });
+
+  it('a school’s first import that fails writes nothing, even though it wrote straight into the register', async () => {
+    const fresh = await schoolWithPupils(t.db, PUPILS.replaceAll('100', '300'), { institutionNumber: '888888' });
+    const lines = Array.from(
+      { length: 500 },
+      (_, i) => `300${(i % 3) + 1},2025-10-${String(6 + (i % 3)).padStart(2, '0')},${i % 2 ? 'PM' : 'AM'},B`,
+    );
+    const csv = `pupil_id,date,half,code\n${[...new Set(lines)].join('\n')}\n9999,2025-10-06,AM,B\n`;
+    const error = (await importFile(t.db, SYSTEM_ACTOR, {
+      schoolId: fresh,
+      kind: 'register',
+      path: writeTemp(dir, 'fresh-bad.csv', csv),
+    }).catch((e) => e)) as ImportRejected;
+    expect(error).toBeInstanceOf(ImportRejected);
+    const [count] = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM register_entry WHERE school_id = $1',
+      [fresh],
+    );
+    expect(count?.n).toBe(0);
+  });
+
   it('names a missing required column', async () => {
     const error = (await run('cols.csv', 'pupil_id,date,code\n1001,2025-09-15,B\n').catch((e) => e)) as ImportRejected;
     expect(error.problems).toHaveLength(1);

@@ -1,18 +1,18 @@
-// Imports a register file (formats.md register.csv): validate every row, stage it, merge all-or-nothing.
+// Imports a register file (formats.md register.csv): validate every row, then write it all-or-nothing.
 
 import { copyField, type Sql } from '../../db/database.ts';
 import { loadPupilEnrolments } from '../../db/pupil.repository.ts';
 import {
   analyzeStagedRegister,
   createRegisterStaging,
-  findConflictingDuplicates,
-  indexStagedRegister,
+  type MergeResult,
   mergeStagedRegister,
+  REGISTER_DIRECT_COLUMNS,
   REGISTER_STAGING_COLUMNS,
-  removeRepeatedStagedRows,
+  schoolHasRegister,
 } from '../../db/register.repository.ts';
 import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
-import { findAbsenceCode } from '../../domain/absence-codes.ts';
+import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { cell, mapColumns } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
@@ -20,27 +20,48 @@ import { phaseTimer } from './phase-timer.ts';
 import type { TabularFile } from './tabular-file.ts';
 
 const COLUMNS = { required: ['pupil_id', 'date', 'half', 'code'], optional: ['note'] } as const;
+const CODE_INDEX = new Map(ABSENCE_CODES.map((c, i) => [c.code, i]));
+/** Room for the code index in a repeated-half-day entry (row × CODE_SLOTS + code index). */
+const CODE_SLOTS = 128;
 
 export interface StageOutcome {
   rows: number;
   warnings: ReturnType<typeof mapColumns>['warnings'];
+  /**
+   * Set when the rows went straight into the register: the school had no register rows yet (its first import),
+   * so every valid row is new and no staging or delta is needed. Otherwise the caller merges the staged rows.
+   */
+  written?: MergeResult;
 }
 
-/** Validates and stages every row inside the transaction; throws ImportRejected with all problems. */
-export async function stageRegisterFile(tx: Sql, schoolId: number, file: TabularFile): Promise<StageOutcome> {
+/**
+ * Validates every row inside the transaction and writes the valid ones with COPY: into the staging table, or —
+ * for a school's first register import — straight into the register. Repeated half-days are found while
+ * parsing: an identical repeat is skipped, a repeat with another code is a problem. Throws ImportRejected with
+ * all problems, which rolls the whole transaction back.
+ */
+export async function stageRegisterFile(
+  tx: Sql,
+  schoolId: number,
+  file: TabularFile,
+  write: { importId: number; userId: number | null },
+): Promise<StageOutcome> {
+  const phase = phaseTimer('register import');
   const { index, problems: headerProblems, warnings } = mapColumns(file.header, COLUMNS);
   if (headerProblems.length > 0) throw new ImportRejected(headerProblems);
   const pupils = await loadPupilEnrolments(tx, schoolId);
   const masks = await loadSchoolHalfDayMasks(tx, schoolId);
+  const direct = !(await schoolHasRegister(tx, schoolId));
   const problems = new ProblemList();
   // Dates repeat on every row of a day: parse each distinct text once.
   const dateCache = new Map<string, string | null>();
   const dayCache = new Map<string, number>();
-  // Repeated half-days are found here while parsing (one number per pupil and half-day); only a file that
-  // repeats one takes the slower path through a unique index on the staged rows.
-  const seen = new Set<number>();
-  let repeats = false;
+  // One number per pupil and half-day → the first row that had it and its code.
+  const seen = new Map<number, number>();
+  const changedPupils = new Set<number>();
+  const tail = direct ? `\t${schoolId}\t${write.importId}\t${write.userId ?? '\\N'}\n` : '\n';
   let rows = 0;
+  let written = 0;
 
   async function* lines(): AsyncIterable<string> {
     for await (const batch of file.rows) {
@@ -83,10 +104,23 @@ export async function stageRegisterFile(tx: Sql, schoolId: number, file: Tabular
           dayCache.set(date, day);
         }
         const key = (pupil.id * 131_072 + day) * 2 + (half === 'AM' ? 0 : 1);
-        if (seen.has(key)) repeats = true;
-        else seen.add(key);
+        const codeIndex = CODE_INDEX.get(code.code) ?? 0;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          // The first of identical repeats counts; another code for the same half-day is a problem.
+          if (first % CODE_SLOTS !== codeIndex)
+            fail(row, 'code', 'conflicting-duplicate', { other: Math.floor(first / CODE_SLOTS) });
+          continue;
+        }
+        seen.set(key, row * CODE_SLOTS + codeIndex);
+        if (problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
         const note = cell(values, index.note);
-        chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${note ? copyField(note) : '\\N'}\n`;
+        const noteField = note ? copyField(note) : '\\N';
+        if (direct) {
+          changedPupils.add(pupil.id);
+          chunk += `${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
+        } else chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
+        written++;
       }
       if (chunk) yield chunk;
     }
@@ -97,23 +131,31 @@ export async function stageRegisterFile(tx: Sql, schoolId: number, file: Tabular
     return false;
   }
 
-  const phase = phaseTimer('register import');
-  await createRegisterStaging(tx);
-  await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
-  phase('parse, validate and stage');
-  if (!repeats) await analyzeStagedRegister(tx);
-  else if (!problems.full && !(await indexStagedRegister(tx))) {
-    for (const c of await findConflictingDuplicates(tx, 10_000)) {
-      problems.add(problem(c.row, 'code', 'conflicting-duplicate', { other: c.firstRow }));
-    }
-    if (problems.length === 0) await removeRepeatedStagedRows(tx);
+  phase(direct ? 'prepare (first import of the school: straight into the register)' : 'prepare');
+  if (direct) await tx.copyIn('register_entry', REGISTER_DIRECT_COLUMNS, lines());
+  else {
+    await createRegisterStaging(tx);
+    await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
   }
-  phase('duplicate check');
+  phase('parse, validate and write');
   if (problems.length > 0) {
     problems.items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     throw new ImportRejected(problems.items);
   }
-  return { rows, warnings };
+  if (!direct) {
+    await analyzeStagedRegister(tx);
+    return { rows, warnings };
+  }
+  return {
+    rows,
+    warnings,
+    written: {
+      inserted: written,
+      updated: 0,
+      changedPupilIds: [...changedPupils],
+      changedDates: [...dayCache.keys()],
+    },
+  };
 }
 
 export { mergeStagedRegister };
