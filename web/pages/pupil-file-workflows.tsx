@@ -758,14 +758,13 @@ function ReturnPlanForm({ pupilId, run, onDone }: FormProps) {
 }
 
 function LetGoForm({ file, pupilId, run, onDone }: FormProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { problems, busy, submit } = useWorkflow(run, onDone);
   const [grounds, setGrounds] = useState<string[]>([]);
   const [alternatives, setAlternatives] = useState<string[]>([]);
   const [otherAlternative, setOtherAlternative] = useState('');
   const [discussedWith, setDiscussedWith] = useState('');
   const [plan, setPlan] = useState<ContactPlanInput>({ who: file.pivot.name ?? '', channel: 'phone' });
-  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
   const send = (event: FormEvent) => {
     event.preventDefault();
     void submit(
@@ -786,54 +785,26 @@ function LetGoForm({ file, pupilId, run, onDone }: FormProps) {
       <p className="muted">{t('wf.letGo.hint')}</p>
       <ProblemList problems={problems} />
       <FieldProblems problems={problems} field="clbInvolvement" />
-      <fieldset className="field">
-        <legend>{t('wf.letGo.grounds')}</legend>
-        {GROUPS.map((group) => (
-          <div key={group}>
-            <p>
-              <em>{t(`wf.letGo.from.${group}` as MessageKey)}</em>
-            </p>
-            {file.schoolRefusal.letGoGrounds
-              .filter((g) => g.from === group)
-              .map((ground) => (
-                <label key={ground.id} style={BLOCK_CHOICE}>
-                  <input
-                    type="checkbox"
-                    checked={grounds.includes(ground.id)}
-                    onChange={(e) => setGrounds(toggle(grounds, ground.id, e.target.checked))}
-                    data-testid={`wf-letGo-ground-${ground.id}`}
-                  />{' '}
-                  {ground[language]}
-                </label>
-              ))}
-          </div>
-        ))}
+      <GroupedChoices
+        legend={t('wf.letGo.grounds')}
+        items={file.schoolRefusal.letGoGrounds.map((g) => ({ ...g, group: g.from }))}
+        groupLabel={(group) => t(`wf.letGo.from.${group}` as MessageKey)}
+        chosen={grounds}
+        onChange={setGrounds}
+        testId="wf-letGo-ground"
+      >
         <FieldProblems problems={problems} field="grounds" />
-      </fieldset>
-      <fieldset className="field">
-        <legend>{t('wf.letGo.alternatives')}</legend>
-        {GROUPS.map((group) => (
-          <div key={group}>
-            <p>
-              <em>{t(`wf.letGo.for.${group}` as MessageKey)}</em>
-            </p>
-            {file.schoolRefusal.letGoAlternatives
-              .filter((a) => a.for === group)
-              .map((alternative) => (
-                <label key={alternative.id} style={BLOCK_CHOICE}>
-                  <input
-                    type="checkbox"
-                    checked={alternatives.includes(alternative.id)}
-                    onChange={(e) => setAlternatives(toggle(alternatives, alternative.id, e.target.checked))}
-                    data-testid={`wf-letGo-alternative-${alternative.id}`}
-                  />{' '}
-                  {alternative[language]}
-                </label>
-              ))}
-          </div>
-        ))}
+      </GroupedChoices>
+      <GroupedChoices
+        legend={t('wf.letGo.alternatives')}
+        items={file.schoolRefusal.letGoAlternatives.map((a) => ({ ...a, group: a.for }))}
+        groupLabel={(group) => t(`wf.letGo.for.${group}` as MessageKey)}
+        chosen={alternatives}
+        onChange={setAlternatives}
+        testId="wf-letGo-alternative"
+      >
         <FieldProblems problems={problems} field="alternatives" />
-      </fieldset>
+      </GroupedChoices>
       {alternatives.includes('other') && (
         <Field label={t('wf.letGo.other')} hint={<FieldProblems problems={problems} field="otherAlternative" />}>
           {(id) => (
@@ -983,4 +954,53 @@ export function WorkflowDetails({ kind, details }: { kind: string; details: unkn
     );
   }
   return null;
+}
+
+const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
+
+/** Checkboxes grouped per pupil / family / school, as the seed lists grounds and alternatives (phase 3). */
+function GroupedChoices({
+  legend,
+  items,
+  groupLabel,
+  chosen,
+  onChange,
+  testId,
+  children,
+}: {
+  legend: string;
+  items: readonly { id: string; nl: string; en: string; group: string }[];
+  groupLabel: (group: (typeof GROUPS)[number]) => string;
+  chosen: string[];
+  onChange: (chosen: string[]) => void;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const { language } = useI18n();
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {GROUPS.map((group) => (
+        <div key={group}>
+          <p>
+            <em>{groupLabel(group)}</em>
+          </p>
+          {items
+            .filter((item) => item.group === group)
+            .map((item) => (
+              <label key={item.id} style={BLOCK_CHOICE}>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(item.id)}
+                  onChange={(e) => onChange(toggle(chosen, item.id, e.target.checked))}
+                  data-testid={`${testId}-${item.id}`}
+                />{' '}
+                {item[language]}
+              </label>
+            ))}
+        </div>
+      ))}
+      {children}
+    </fieldset>
+  );
 }

@@ -2,6 +2,7 @@
 // workflows, the PDF and JSON exports, and handling a signal by recording a timeline entry.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Actor } from '../../app/actor.ts';
 import { invalidInput } from '../../app/errors.ts';
 import type { Action } from '../../app/policy/policy.ts';
 import { requireItemAccess, requirePupilAccess } from '../../app/pupil-file/file-access.ts';
@@ -33,6 +34,7 @@ import {
   reportToPolice,
   signalClb,
 } from '../../app/pupil-file/workflows.service.ts';
+import type { Database } from '../../db/database.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
@@ -320,128 +322,27 @@ export async function pupilFileRoutes(api: FastifyInstance, { db, today }: Route
       ),
   );
 
-  api.post<PupilParams>('/pupils/:pupilId/file/workflows/clb-signal', onPupil('file.manage'), async (request, reply) =>
-    reply
-      .status(201)
-      .send(await signalClb(db, requireActor(request), pupil(request.params), parse(ClbSignal, request.body), today())),
-  );
-
-  api.post<PupilParams>(
-    '/pupils/:pupilId/file/workflows/police-report',
-    onPupil('file.manage'),
-    async (request, reply) =>
+  /** A guided workflow: its preconditions are checked by the use case (422 listing every unmet one). */
+  function workflow<T>(
+    name: string,
+    schema: z.ZodType<T>,
+    record: (db: Database, actor: Actor, pupilId: number, input: T, today: string) => Promise<unknown>,
+  ) {
+    api.post<PupilParams>(`/pupils/:pupilId/file/workflows/${name}`, onPupil('file.manage'), async (request, reply) =>
       reply
         .status(201)
-        .send(
-          await reportToPolice(
-            db,
-            requireActor(request),
-            pupil(request.params),
-            parse(PoliceReport, request.body),
-            today(),
-          ),
-        ),
-  );
-
-  api.post<PupilParams>(
-    '/pupils/:pupilId/file/workflows/hospital-return',
-    onPupil('file.manage'),
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordHospitalReturn(
-            db,
-            requireActor(request),
-            pupil(request.params),
-            parse(HospitalReturn, request.body),
-            today(),
-          ),
-        ),
-  );
-
-  api.post<PupilParams>('/pupils/:pupilId/file/workflows/return-plan', onPupil('file.manage'), async (request, reply) =>
-    reply
-      .status(201)
-      .send(
-        await recordReturnPlan(
-          db,
-          requireActor(request),
-          pupil(request.params),
-          parse(ReturnPlan, request.body),
-          today(),
-        ),
-      ),
-  );
-
+        .send(await record(db, requireActor(request), pupil(request.params), parse(schema, request.body), today())),
+    );
+  }
+  workflow('clb-signal', ClbSignal, signalClb);
+  workflow('police-report', PoliceReport, reportToPolice);
+  workflow('hospital-return', HospitalReturn, recordHospitalReturn);
+  workflow('return-plan', ReturnPlan, recordReturnPlan);
   // The school-refusal tool (seed 002): signals (§1.1), perspectives (§1.6), what was done (§1.7 / §2.2), phase 3.
-  api.post<PupilParams>(
-    '/pupils/:pupilId/file/workflows/school-refusal-signals',
-    onPupil('file.manage'),
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordSchoolRefusalSignals(
-            db,
-            requireActor(request),
-            pupil(request.params),
-            parse(SchoolRefusalSignals, request.body),
-            today(),
-          ),
-        ),
-  );
-
-  api.post<PupilParams>(
-    '/pupils/:pupilId/file/workflows/perspectives',
-    onPupil('file.manage'),
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordPerspectives(
-            db,
-            requireActor(request),
-            pupil(request.params),
-            parse(Perspectives, request.body),
-            today(),
-          ),
-        ),
-  );
-
-  api.post<PupilParams>(
-    '/pupils/:pupilId/file/workflows/school-refusal-review',
-    onPupil('file.manage'),
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordSchoolRefusalReview(
-            db,
-            requireActor(request),
-            pupil(request.params),
-            parse(SchoolRefusalReview, request.body),
-            today(),
-          ),
-        ),
-  );
-
-  api.post<PupilParams>(
-    '/pupils/:pupilId/file/workflows/let-go-of-school',
-    onPupil('file.manage'),
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await letGoOfSchool(
-            db,
-            requireActor(request),
-            pupil(request.params),
-            parse(LetGoOfSchool, request.body),
-            today(),
-          ),
-        ),
-  );
+  workflow('school-refusal-signals', SchoolRefusalSignals, recordSchoolRefusalSignals);
+  workflow('perspectives', Perspectives, recordPerspectives);
+  workflow('school-refusal-review', SchoolRefusalReview, recordSchoolRefusalReview);
+  workflow('let-go-of-school', LetGoOfSchool, letGoOfSchool);
 
   api.get<PupilParams>('/pupils/:pupilId/file/export.json', access('file.export'), async (request, reply) => {
     const data = await exportFileJson(db, requireActor(request), pupil(request.params), today());
