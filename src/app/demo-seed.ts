@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
 import type { Role } from './policy/roles.ts';
+import { seedDemoFiles } from './pupil-file/pupil-file-demo.ts';
 import { createSchool } from './school.service.ts';
 import { seedDemoSelfscan } from './selfscan/selfscan-demo.ts';
 import { tempDir, writeTemp } from './temp-files.ts';
@@ -27,7 +28,11 @@ const csvField = (value: string | number | null | undefined) => {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
+export async function seedDemo(
+  db: Database,
+  seed = 2025,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
   const demo = generateDemo({ seed });
   const dir = tempDir('aanwezig-demo-');
   const schoolIds: number[] = [];
@@ -85,6 +90,7 @@ export async function seedDemo(db: Database, seed = 2025): Promise<{ schoolIds: 
   }
   const logins = await seedDemoAccounts(db, schoolIds);
   if (schoolIds[0] !== undefined) await seedDemoSelfscan(db, schoolIds[0]);
+  await seedDemoFiles(db, demo.personas, schoolIds, today);
   return { schoolIds, logins };
 }
 
