@@ -10,7 +10,10 @@ export interface ReminderRow {
   externalId: string;
   firstName: string;
   lastName: string;
+  /** The class this school year (what a class teacher's scope is checked against). */
   className: string | null;
+  /** The class of the pupil's latest enrolment up to this school year, for display. */
+  lastClassName: string | null;
   what: string;
   who: string;
   dueOn: string;
@@ -36,7 +39,9 @@ export async function dueReminders(
   return db.query<ReminderRow>(
     `SELECT a.id::int AS id, a.version, a.pupil_id::int AS "pupilId", a.school_id::int AS "schoolId",
             o.name AS "schoolName", p.external_id AS "externalId", p.first_name AS "firstName",
-            p.last_name AS "lastName", e.class_name AS "className", a.what, a.who, a.due_on AS "dueOn",
+            p.last_name AS "lastName", e.class_name AS "className",
+            (SELECT l.class_name FROM enrolment l WHERE l.pupil_id = a.pupil_id AND l.school_year <= $3
+             ORDER BY l.school_year DESC LIMIT 1) AS "lastClassName", a.what, a.who, a.due_on AS "dueOn",
             a.remind_on AS "remindOn", a.check_note AS "checkNote", u.display_name AS "createdBy",
             COALESCE(a.created_by = $5 OR lower(btrim(a.who)) IN (lower(me.display_name), lower(me.email)), false)
               AS mine

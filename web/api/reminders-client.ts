@@ -12,6 +12,7 @@ export interface Reminder {
   firstName: string;
   lastName: string;
   className: string | null;
+  lastClassName: string | null;
   what: string;
   who: string;
   dueOn: string;

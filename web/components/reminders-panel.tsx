@@ -79,7 +79,7 @@ export function RemindersPanel({ schoolId }: { schoolId: number | string | null 
               <Link to={`/pupils/${item.pupilId}/file`}>
                 {item.firstName} {item.lastName}
               </Link>
-              {item.className ? ` (${item.className})` : ''}
+              {(item.className ?? item.lastClassName) ? ` (${item.className ?? item.lastClassName})` : ''}
               {schoolId === null ? ` · ${item.schoolName}` : ''}: {item.what} — {t('reminders.who', { who: item.who })}
             </li>
           ))}

@@ -81,7 +81,13 @@ describe.each(testEngines())('agreement reminders on %s', (engine) => {
     const body = response.json();
     expect(whats(response)).toEqual(['Te laat', 'Binnen drie dagen', 'Eigen herinnering']);
     expect(body).toMatchObject({ total: 3, overdue: 1, leadDays: 3 });
-    expect(body.items[0]).toMatchObject({ state: 'overdue', daysOverdue: 3, firstName: 'Lina', className: '1A' });
+    expect(body.items[0]).toMatchObject({
+      state: 'overdue',
+      daysOverdue: 3,
+      firstName: 'Lina',
+      className: '1A',
+      lastClassName: '1A',
+    });
     expect(body.items[1]).toMatchObject({ state: 'upcoming', daysOverdue: 0 });
   });
 
