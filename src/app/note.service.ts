@@ -2,6 +2,7 @@
 // share a CLB doctor's (clb-arts) note with named roles until a date.
 
 import type { Database } from '../db/database.ts';
+import { findDocument } from '../db/file-document.repository.ts';
 import {
   type ConsentRow,
   consentsOfPupil,
@@ -176,7 +177,9 @@ export async function revokeConsent(db: Database, actor: Actor, consentId: numbe
       ? await findNote(db, consent.noteId)
       : consent.entryId !== null
         ? await findEntry(db, consent.entryId)
-        : undefined;
+        : consent.documentId !== null
+          ? await findDocument(db, consent.documentId)
+          : undefined;
   if (!consent || !subject) throw notFound({ nl: 'Toestemming', en: 'Consent' });
   const note = { schoolId: subject.schoolId, pupilId: subject.pupilId };
   requireAccess(actor, 'consent.manage', { schoolId: note.schoolId });

@@ -94,21 +94,48 @@ export async function documentContent(db: Sql, id: number): Promise<Buffer | und
   return typeof content === 'string' ? Buffer.from(content, 'base64') : undefined;
 }
 
-/** One page of the pupil's documents that are not removed, newest first, in the given levels only. */
+/** A valid consent (not revoked, valid until `today` or later) shares document d with one of the `roles`. */
+const shared = (today: string, roles: string) =>
+  `EXISTS (SELECT 1 FROM consent c WHERE c.document_id = d.id AND c.revoked_at IS NULL
+            AND c.valid_until >= ${today}::date AND c.shared_with_roles && ${roles}::text[])`;
+
+/**
+ * One page of the pupil's documents that are not removed, newest first: in the given levels, or shared with one
+ * of the reader's roles by a valid consent.
+ */
 export async function documentsOf(
   db: Sql,
   pupilId: number,
-  options: { levels: readonly string[]; limit: number; offset: number },
+  options: {
+    levels: readonly string[];
+    sharedWith: { roles: readonly string[]; today: string };
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: DocumentRow[]; total: number }> {
-  const where = 'd.pupil_id = $1 AND d.deleted_at IS NULL AND d.confidentiality = ANY($2::text[])';
+  const where = `d.pupil_id = $1 AND d.deleted_at IS NULL AND (d.confidentiality = ANY($2::text[]) OR ${shared('$3', '$4')})`;
+  const params = [pupilId, options.levels, options.sharedWith.today, options.sharedWith.roles];
   const [items, total] = await Promise.all([
     db.query<DocumentRow>(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY d.uploaded_at DESC, d.id DESC LIMIT $3 OFFSET $4`,
-      [pupilId, options.levels, options.limit, options.offset],
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY d.uploaded_at DESC, d.id DESC LIMIT $5 OFFSET $6`,
+      [...params, options.limit, options.offset],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM file_document d WHERE ${where}`, [pupilId, options.levels]),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM file_document d WHERE ${where}`, params),
   ]);
   return { items, total: total[0]?.n ?? 0 };
+}
+
+/** Whether a valid consent shares the document with one of the roles. */
+export async function documentShared(
+  db: Sql,
+  id: number,
+  sharedWith: { roles: readonly string[]; today: string },
+): Promise<boolean> {
+  const rows = await db.query<{ shared: boolean }>(
+    `SELECT ${shared('$2', '$3')} AS shared FROM file_document d WHERE d.id = $1`,
+    [id, sharedWith.today, sharedWith.roles],
+  );
+  return rows[0]?.shared === true;
 }
 
 /**

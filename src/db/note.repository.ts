@@ -15,9 +15,10 @@ export interface NoteRow {
 
 export interface ConsentRow {
   id: number;
-  /** The consent shares either a note or a pupil-file entry (migration 0010). */
+  /** The consent shares one note, one pupil-file entry or one document (migrations 0010, 0011). */
   noteId: number | null;
   entryId: number | null;
+  documentId: number | null;
   givenBy: string;
   purpose: string;
   sharedWithRoles: string[];
@@ -65,7 +66,8 @@ export async function insertNote(
   return (rows[0] as { id: number }).id;
 }
 
-const CONSENT_COLUMNS = `id::int AS id, note_id::int AS "noteId", entry_id::int AS "entryId", given_by AS "givenBy", purpose,
+const CONSENT_COLUMNS = `id::int AS id, note_id::int AS "noteId", entry_id::int AS "entryId",
+  document_id::int AS "documentId", given_by AS "givenBy", purpose,
   shared_with_roles AS "sharedWithRoles", valid_until AS "validUntil", recorded_at AS "recordedAt",
   revoked_at AS "revokedAt"`;
 
@@ -84,6 +86,7 @@ export async function insertConsent(
     pupilId: number;
     noteId: number | null;
     entryId?: number | null;
+    documentId?: number | null;
     givenBy: string;
     purpose: string;
     sharedWithRoles: string[];
@@ -92,8 +95,9 @@ export async function insertConsent(
   },
 ): Promise<number> {
   const rows = await db.query<{ id: number }>(
-    `INSERT INTO consent (pupil_id, note_id, given_by, purpose, shared_with_roles, valid_until, recorded_by, entry_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int AS id`,
+    `INSERT INTO consent
+       (pupil_id, note_id, given_by, purpose, shared_with_roles, valid_until, recorded_by, entry_id, document_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::int AS id`,
     [
       consent.pupilId,
       consent.noteId,
@@ -103,6 +107,7 @@ export async function insertConsent(
       consent.validUntil,
       consent.recordedBy,
       consent.entryId ?? null,
+      consent.documentId ?? null,
     ],
   );
   return (rows[0] as { id: number }).id;
@@ -112,6 +117,8 @@ export async function revokeConsentRow(db: Sql, consentId: number): Promise<void
   await db.query('UPDATE consent SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [consentId]);
 }
 
-export async function consentsOfEntry(db: Sql, entryId: number): Promise<ConsentRow[]> {
-  return db.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM consent WHERE entry_id = $1 ORDER BY id`, [entryId]);
+/** The consents of one pupil-file entry or document. */
+export async function consentsOfFileItem(db: Sql, item: 'entry' | 'document', id: number): Promise<ConsentRow[]> {
+  const column = item === 'entry' ? 'entry_id' : 'document_id';
+  return db.query<ConsentRow>(`SELECT ${CONSENT_COLUMNS} FROM consent WHERE ${column} = $1 ORDER BY id`, [id]);
 }

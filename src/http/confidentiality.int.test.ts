@@ -12,6 +12,7 @@ import { buildServer } from './server.ts';
 
 const NOTE_BODY = 'Medische context A'; // the world's clb-arts note on pupil A1, shared by consent with zorgcoordinator
 const ENTRY_MARKER = 'Qqgeheim-arts';
+const DOCUMENT_MARKER = 'Qqattest-arts';
 const SCHOOL_ROLES = ROLES.filter((r) => !r.startsWith('clb') && r !== 'analist');
 
 describe.each(testEngines())('clb-arts confidentiality across every GET route on %s', (engine) => {
@@ -20,6 +21,7 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
   let world: World;
   let today = '2026-03-01';
   let entryId: number;
+  let documentId: number;
   const sessions = new Map<string, HttpSession>();
 
   beforeAll(async () => {
@@ -32,6 +34,16 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
       [world.pupilA1, world.schoolA, ENTRY_MARKER],
     );
     entryId = entry?.id as number;
+    const [document] = await t.db.query<{ id: number }>(
+      `INSERT INTO file_document (pupil_id, school_id, title, file_name, media_type, size_bytes, sha256, content,
+                                  confidentiality, uploader_role)
+       VALUES ($1, $2, $3, 'attest.txt', 'text/plain', 5,
+               '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824', decode('aGVsbG8=', 'base64'),
+               'clb-arts', 'clb-arts')
+       RETURNING id::int AS id`,
+      [world.pupilA1, world.schoolA, DOCUMENT_MARKER],
+    );
+    documentId = document?.id as number;
     app = await buildServer({ db: t.db, today: () => today, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
     for (const role of [...SCHOOL_ROLES, 'clb-arts'] as const)
       sessions.set(role, await signIn(app, world.users[role].email, WORLD_PASSWORD));
@@ -47,6 +59,18 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
       },
     });
     expect(consent.statusCode, consent.body).toBe(201);
+    const documentConsent = await app.inject({
+      method: 'POST',
+      url: `/api/file/documents/${documentId}/consents`,
+      headers: sessions.get('clb-arts')?.headers,
+      payload: {
+        givenBy: 'Vader',
+        purpose: 'Attest voor de klassenraad',
+        sharedWithRoles: ['zorgcoordinator'],
+        validUntil: '2026-06-30',
+      },
+    });
+    expect(documentConsent.statusCode, documentConsent.body).toBe(201);
   });
   afterAll(async () => {
     await app?.close();
@@ -75,6 +99,7 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
     for (const role of SCHOOL_ROLES) {
       const bodies = await bodiesFor(role);
       expect(bodies.includes(ENTRY_MARKER), `${role} and the clb-arts file entry`).toBe(role === 'leerlingbegeleider');
+      expect(bodies.includes(DOCUMENT_MARKER), `${role} and the clb-arts document`).toBe(role === 'zorgcoordinator');
       // The consent of the world shares the note with the zorgcoordinator until 2026-06-30.
       expect(bodies.includes(NOTE_BODY), `${role} and the note`).toBe(role === 'zorgcoordinator');
     }
@@ -84,6 +109,7 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
     const bodies = await bodiesFor('clb-arts');
     expect(bodies.includes(ENTRY_MARKER)).toBe(true);
     expect(bodies.includes(NOTE_BODY)).toBe(true);
+    expect(bodies.includes(DOCUMENT_MARKER)).toBe(true);
   });
 
   it('after the consent expires the note disappears again for the consented role too', async () => {
@@ -91,6 +117,7 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
     const bodies = await bodiesFor('zorgcoordinator');
     expect(bodies.includes(NOTE_BODY)).toBe(false);
     expect(bodies.includes(ENTRY_MARKER)).toBe(false);
+    expect(bodies.includes(DOCUMENT_MARKER)).toBe(false);
     expect((await bodiesFor('leerlingbegeleider')).includes(ENTRY_MARKER)).toBe(false);
     today = '2026-03-01';
   });
@@ -125,5 +152,25 @@ describe.each(testEngines())('clb-arts confidentiality across every GET route on
     });
     expect(revoke.statusCode).toBe(204);
     expect((await bodiesFor('leerlingbegeleider')).includes(ENTRY_MARKER)).toBe(false);
+  });
+
+  it('a shared document can be downloaded, not removed, by the role it is shared with; by no other school role', async () => {
+    const download = (role: string) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/file/documents/${documentId}/content`,
+        headers: sessions.get(role)?.headers,
+      });
+    const coordinator = await download('zorgcoordinator');
+    expect(coordinator.statusCode).toBe(200);
+    expect(coordinator.body).toBe('hello');
+    expect((await download('leerlingbegeleider')).statusCode).toBe(404);
+    const remove = await app.inject({
+      method: 'POST',
+      url: `/api/file/documents/${documentId}/remove`,
+      headers: sessions.get('zorgcoordinator')?.headers,
+      payload: { version: 1 },
+    });
+    expect(remove.statusCode).toBe(404);
   });
 });

@@ -91,9 +91,12 @@ export interface PupilFile {
   permissions: { write: boolean; manage: boolean; export: boolean; consent: boolean; levels: Confidentiality[] };
 }
 
-export interface EntryConsent {
+export type ConsentItem = 'entry' | 'document';
+
+export interface FileConsent {
   id: number;
-  entryId: number;
+  entryId: number | null;
+  documentId: number | null;
   givenBy: string;
   purpose: string;
   sharedWithRoles: string[];
@@ -225,11 +228,14 @@ export const fileApi = {
   /** The attention list's "handled": records what was done as a timeline entry the signal then links to. */
   handleSignalWithEntry: (signalId: number, change: { version: number; note: string; kind?: string }) =>
     send<{ id: number }>(`/api/signals/${signalId}/handle-with-entry`, 'POST', change),
-  entryConsents: (entryId: number) => send<{ items: EntryConsent[] }>(`/api/file/entries/${entryId}/consents`),
-  addEntryConsent: (
-    entryId: number,
+  /** Consents sharing a clb-arts entry or document (for the CLB doctor). */
+  consents: (item: ConsentItem, id: number) =>
+    send<{ items: FileConsent[] }>(`/api/file/${item === 'entry' ? 'entries' : 'documents'}/${id}/consents`),
+  addConsent: (
+    item: ConsentItem,
+    id: number,
     consent: { givenBy: string; purpose: string; sharedWithRoles: string[]; validUntil: string },
-  ) => send<{ id: number }>(`/api/file/entries/${entryId}/consents`, 'POST', consent),
+  ) => send<{ id: number }>(`/api/file/${item === 'entry' ? 'entries' : 'documents'}/${id}/consents`, 'POST', consent),
   revokeConsent: (consentId: number) => send<void>(`/api/consents/${consentId}/revoke`, 'POST'),
   exportUrl: (pupilId: number | string, format: 'pdf' | 'json') => `${file(pupilId)}/export.${format}`,
 };

@@ -1,5 +1,6 @@
 // Documents in the pupil file: a paginated list with download links, an upload form (title, confidentiality,
 // one file) that shows every reason the server refused a file, and removal with the version that was seen.
+
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import {
@@ -15,6 +16,7 @@ import { ErrorMessage } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
+import { FileConsents } from './file-consents.tsx';
 import { Field, Section } from './pupil-file-page.tsx';
 
 const PAGE_SIZE = 10;
@@ -98,7 +100,9 @@ export function FileDocuments({ pupilId, file }: { pupilId: string; file: PupilF
                 date: formatDate(document.uploadedAt.slice(0, 10)),
                 who: document.uploadedBy ?? '—',
               })}
-              canRemove={file.permissions.manage}
+              // A clb-arts document shared by consent is read-only for the roles it is shared with.
+              canRemove={file.permissions.manage && file.permissions.levels.includes(document.confidentiality)}
+              canShare={file.permissions.consent}
               onRemoved={(text, tone) => {
                 setNotice({ tone, text });
                 refresh();
@@ -134,11 +138,14 @@ function DocumentRow({
   document,
   meta,
   canRemove,
+  canShare,
   onRemoved,
 }: {
   document: FileDocument;
   meta: string;
   canRemove: boolean;
+  /** The CLB doctor shares clb-arts documents by consent. */
+  canShare: boolean;
   onRemoved: (text: string, tone: 'success' | 'error') => void;
 }) {
   const { t, language } = useI18n();
@@ -161,6 +168,11 @@ function DocumentRow({
     <li data-testid="document-row" data-document-id={document.id} data-version={document.version}>
       <strong data-testid="document-title">{document.title}</strong>{' '}
       <span className="badge">{t(`file.level.${document.confidentiality}` as MessageKey)}</span>
+      {document.confidentiality === 'clb-arts' && !canShare && (
+        <span className="badge badge--obligation" data-testid="document-shared">
+          {t('consent.shared')}
+        </span>
+      )}
       <p className="muted" data-testid="document-meta">
         {meta}
       </p>
@@ -184,6 +196,7 @@ function DocumentRow({
           </button>
         )}
       </span>
+      {document.confidentiality === 'clb-arts' && canShare && <FileConsents item="document" id={document.id} />}
       {confirming && (
         <form className="file-form" onSubmit={remove} data-testid="document-remove-form">
           <p className="muted">{t('docs.removeHint')}</p>

@@ -20,7 +20,7 @@ import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
-import { EntryConsents } from './entry-consent.tsx';
+import { FileConsents } from './file-consents.tsx';
 import { FileDocuments } from './pupil-file-documents.tsx';
 import { FileWorkflows, WorkflowDetails } from './pupil-file-workflows.tsx';
 
@@ -713,7 +713,7 @@ function Timeline({
                 {item.link && <span className="muted">{item.link}</span>}
                 {item.confidentiality === 'clb-arts' &&
                   (canShare ? (
-                    <EntryConsents entryId={Number(item.id)} />
+                    <FileConsents item="entry" id={Number(item.id)} />
                   ) : (
                     <span className="badge badge--obligation" data-testid="entry-shared">
                       {t('consent.shared')}

@@ -6,6 +6,7 @@ import type { Database, Sql } from '../../db/database.ts';
 import {
   type DocumentRow,
   documentContent,
+  documentShared,
   documentsOf,
   findDocument,
   insertDocument,
@@ -19,7 +20,14 @@ import { recordAudit } from '../audit.service.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../policy/notes.policy.ts';
 import type { Action } from '../policy/policy.ts';
-import { conflict, type PupilScope, readableLevels, requirePupilAccess, writerRole } from './file-access.ts';
+import {
+  conflict,
+  entrySharing,
+  type PupilScope,
+  readableLevels,
+  requirePupilAccess,
+  writerRole,
+} from './file-access.ts';
 
 const DOCUMENT = { nl: 'Document', en: 'Document' };
 
@@ -102,7 +110,11 @@ export async function requireDocumentAccess(
   const document = await findDocument(db, documentId);
   if (!document) throw notFound(DOCUMENT);
   const scope = await requirePupilAccess(db, actor, action, document.pupilId, today);
-  if (!readableLevels(actor, scope).includes(document.confidentiality)) throw notFound(DOCUMENT);
+  // A clb-arts document shared by consent can be read (listed, downloaded), never removed.
+  const readable =
+    readableLevels(actor, scope).includes(document.confidentiality) ||
+    (action === 'file.read' && (await documentShared(db, documentId, entrySharing(actor, scope, today))));
+  if (!readable) throw notFound(DOCUMENT);
   return { document, scope };
 }
 
@@ -185,7 +197,12 @@ export async function listDocuments(
 ) {
   const scope = await requirePupilAccess(db, actor, 'file.read', pupilId, today);
   const { limit, offset } = page(query);
-  const result = await documentsOf(db, pupilId, { levels: readableLevels(actor, scope), limit, offset });
+  const result = await documentsOf(db, pupilId, {
+    levels: readableLevels(actor, scope),
+    sharedWith: entrySharing(actor, scope, today),
+    limit,
+    offset,
+  });
   await recordAudit(db, actor, {
     action: 'file.documents',
     organisationId: scope.schoolId,
@@ -250,8 +267,13 @@ export async function removeDocument(
 }
 
 /** The documents of an export: only levels the exporter reads, removed ones left out. */
-export async function exportedDocuments(db: Sql, pupilId: number, levels: readonly string[]) {
-  const { items } = await documentsOf(db, pupilId, { levels, limit: 5000, offset: 0 });
+export async function exportedDocuments(
+  db: Sql,
+  pupilId: number,
+  levels: readonly string[],
+  sharedWith: { roles: readonly string[]; today: string },
+) {
+  const { items } = await documentsOf(db, pupilId, { levels, sharedWith, limit: 5000, offset: 0 });
   return items.map((d) => ({
     id: d.id,
     title: d.title,

@@ -39,7 +39,12 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
     }),
     db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [scope.schoolId]),
   ]);
-  const documents = await exportedDocuments(db, pupilId, readableLevels(actor, scope));
+  const documents = await exportedDocuments(
+    db,
+    pupilId,
+    readableLevels(actor, scope),
+    entrySharing(actor, scope, today),
+  );
   await recordAudit(db, actor, {
     action: 'file.export',
     organisationId: scope.schoolId,

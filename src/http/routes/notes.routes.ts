@@ -1,9 +1,9 @@
 // Notes on a pupil (with a confidentiality level) and the consents that share a CLB doctor's note.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalidInput } from '../../app/errors.ts';
 import { addConsent, addNote, listNotes, revokeConsent } from '../../app/note.service.ts';
-import { addEntryConsent, clbArtsEntry, listEntryConsents } from '../../app/pupil-file/entry-consent.service.ts';
+import { addFileConsent, listFileConsents, requireConsentItem } from '../../app/pupil-file/file-consent.service.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
@@ -44,29 +44,31 @@ export async function noteRoutes(api: FastifyInstance, { db, today }: RouteConte
     },
   );
 
-  /** A consent sharing a CLB doctor's entry of the pupil file (access is checked before the body is read). */
-  api.post<{ Params: { entryId: string } }>(
-    '/file/entries/:entryId/consents',
-    {
-      ...access('consent.manage'),
-      preHandler: async (request) => {
-        const { entryId } = request.params as { entryId: string };
-        await clbArtsEntry(db, requireActor(request), idParam(entryId));
+  /** Consents sharing a CLB doctor's entry or document of the pupil file (access checked before the body). */
+  for (const [item, path] of [
+    ['entry', 'entries'],
+    ['document', 'documents'],
+  ] as const) {
+    const param = `${item}Id`;
+    const idOf = (request: FastifyRequest) => idParam((request.params as Record<string, string>)[param] ?? '');
+    api.post(
+      `/file/${path}/:${param}/consents`,
+      {
+        ...access('consent.manage'),
+        preHandler: async (request) => {
+          await requireConsentItem(db, requireActor(request), item, idOf(request));
+        },
       },
-    },
-    async (request, reply) => {
-      const body = parse(ConsentBody, request.body);
-      const actor = requireActor(request);
-      const created = await addEntryConsent(db, actor, idParam(request.params.entryId), body, today());
-      return reply.status(201).send(created);
-    },
-  );
-
-  api.get<{ Params: { entryId: string } }>(
-    '/file/entries/:entryId/consents',
-    access('consent.manage'),
-    async (request) => listEntryConsents(db, requireActor(request), idParam(request.params.entryId), today()),
-  );
+      async (request, reply) => {
+        const body = parse(ConsentBody, request.body);
+        const created = await addFileConsent(db, requireActor(request), item, idOf(request), body, today());
+        return reply.status(201).send(created);
+      },
+    );
+    api.get(`/file/${path}/:${param}/consents`, access('consent.manage'), async (request) =>
+      listFileConsents(db, requireActor(request), item, idOf(request), today()),
+    );
+  }
 
   api.post<{ Params: { consentId: string } }>(
     '/consents/:consentId/revoke',

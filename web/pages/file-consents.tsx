@@ -1,8 +1,8 @@
-// Sharing a CLB doctor's (clb-arts) entry of the pupil file by consent of the pupil or the parents: the CLB
+// Sharing a CLB doctor's (clb-arts) entry or document of the pupil file by consent of the pupil or the parents: the CLB
 // doctor records who consented, for what, with which roles and until when, and can revoke it.
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import { type EntryConsent, fileApi } from '../api/pupil-file-client.ts';
+import { type ConsentItem, type FileConsent, fileApi } from '../api/pupil-file-client.ts';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
@@ -10,11 +10,11 @@ import type { MessageKey } from '../i18n/nl.ts';
 /** Roles a clb-arts entry may be shared with (CONSENT_ROLES in src/app/policy/notes.policy.ts). */
 const SHAREABLE = ['leerkracht', 'leerlingbegeleider', 'zorgcoordinator', 'directie', 'clb-medewerker'] as const;
 
-export function EntryConsents({ entryId }: { entryId: number }) {
+export function FileConsents({ item, id }: { item: ConsentItem; id: number }) {
   const { language, t } = useI18n();
   const ids = { givenBy: useId(), purpose: useId(), until: useId() };
   const [open, setOpen] = useState(false);
-  const [consents, setConsents] = useState<EntryConsent[] | null>(null);
+  const [consents, setConsents] = useState<FileConsent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [givenBy, setGivenBy] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -27,13 +27,13 @@ export function EntryConsents({ entryId }: { entryId: number }) {
     if (!open) return;
     let cancelled = false;
     fileApi
-      .entryConsents(entryId)
+      .consents(item, id)
       .then((loaded) => !cancelled && setConsents(loaded.items))
       .catch((caught: unknown) => !cancelled && setError(errorMessage(caught, language, t('app.error'))));
     return () => {
       cancelled = true;
     };
-  }, [open, entryId, reload]);
+  }, [open, item, id, reload]);
 
   const act = (work: () => Promise<unknown>) => {
     setError(null);
@@ -44,7 +44,7 @@ export function EntryConsents({ entryId }: { entryId: number }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     act(async () => {
-      await fileApi.addEntryConsent(entryId, { givenBy, purpose, sharedWithRoles: roles, validUntil });
+      await fileApi.addConsent(item, id, { givenBy, purpose, sharedWithRoles: roles, validUntil });
       setGivenBy('');
       setPurpose('');
       setRoles([]);
@@ -58,13 +58,13 @@ export function EntryConsents({ entryId }: { entryId: number }) {
         type="button"
         className="button button--link"
         onClick={() => setOpen(true)}
-        data-testid="entry-consents-open"
+        data-testid={`${item}-consents-open`}
       >
         {t('consent.manage')}
       </button>
     );
   return (
-    <div className="entry-consents" data-testid="entry-consents">
+    <div className="entry-consents" data-testid={`${item}-consents`}>
       {error && (
         <p className="alert alert--error" role="alert">
           {error}
@@ -76,7 +76,7 @@ export function EntryConsents({ entryId }: { entryId: number }) {
           {consents.map((c) => {
             const valid = c.valid;
             return (
-              <li key={c.id} data-testid="entry-consent">
+              <li key={c.id} data-testid={`${item}-consent`}>
                 {c.sharedWithRoles.map((r) => t(`consent.role.${r}` as MessageKey)).join(', ')} ·{' '}
                 {t('consent.until', { date: formatDate(c.validUntil) })} · {c.givenBy}: {c.purpose} ·{' '}
                 {c.revokedAt ? t('consent.revoked') : valid ? t('consent.valid') : t('consent.expired')}
@@ -85,7 +85,7 @@ export function EntryConsents({ entryId }: { entryId: number }) {
                     type="button"
                     className="button button--link"
                     onClick={() => act(() => fileApi.revokeConsent(c.id))}
-                    data-testid="entry-consent-revoke"
+                    data-testid={`${item}-consent-revoke`}
                   >
                     {t('consent.revoke')}
                   </button>
@@ -95,7 +95,7 @@ export function EntryConsents({ entryId }: { entryId: number }) {
           })}
         </ul>
       )}
-      <form className="file-form" onSubmit={submit} data-testid="entry-consent-form">
+      <form className="file-form" onSubmit={submit} data-testid={`${item}-consent-form`}>
         <div className="field">
           <label htmlFor={ids.givenBy}>{t('consent.givenBy')}</label>
           <input
@@ -124,7 +124,7 @@ export function EntryConsents({ entryId }: { entryId: number }) {
                 type="checkbox"
                 checked={roles.includes(role)}
                 onChange={(e) => setRoles(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
-                data-testid={`entry-consent-role-${role}`}
+                data-testid={`${item}-consent-role-${role}`}
               />{' '}
               {t(`consent.role.${role}` as MessageKey)}
             </label>
@@ -141,7 +141,7 @@ export function EntryConsents({ entryId }: { entryId: number }) {
           />
         </div>
         <p className="file-actions">
-          <button type="submit" className="button button--primary" data-testid="entry-consent-save">
+          <button type="submit" className="button button--primary" data-testid={`${item}-consent-save`}>
             {t('consent.save')}
           </button>
         </p>
