@@ -520,29 +520,22 @@ function ReviewForm({ file, pupilId, run, onDone }: FormProps) {
                 </Field>
               ))}
               {rows.length > 1 && (
-                <button
-                  type="button"
-                  className="button button--link"
+                <RowButton
                   onClick={() => setRows(rows.filter((_, i) => i !== index))}
-                  data-testid={`wf-review-${index}-remove`}
-                >
-                  {t('wf.removeRow')}
-                </button>
+                  testId={`wf-review-${index}-remove`}
+                  label={t('wf.removeRow')}
+                />
               )}
             </li>
           );
         })}
       </ol>
-      <p>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => setRows([...rows, empty(Math.max(...rows.map((r) => r.key), 0) + 1, 'school-1')])}
-          data-testid="wf-review-add"
-        >
-          {t('wf.addRow')}
-        </button>
-      </p>
+      <RowButton
+        add
+        onClick={() => setRows([...rows, empty(Math.max(...rows.map((r) => r.key), 0) + 1, 'school-1')])}
+        testId="wf-review-add"
+        label={t('wf.addRow')}
+      />
       <Field label={t('wf.review.pivot')} hint={<FieldProblems problems={problems} field="pivot" />}>
         {(id) => (
           <input
@@ -730,28 +723,16 @@ function ReturnPlanForm({ pupilId, run, onDone }: FormProps) {
               )}
             </Field>
             {steps.length > 1 && (
-              <button
-                type="button"
-                className="button button--link"
+              <RowButton
                 onClick={() => setSteps(steps.filter((_, i) => i !== index))}
-                data-testid={`wf-step-${index}-remove`}
-              >
-                {t('wf.returnPlan.removeStep')}
-              </button>
+                testId={`wf-step-${index}-remove`}
+                label={t('wf.returnPlan.removeStep')}
+              />
             )}
           </li>
         ))}
       </ol>
-      <p>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={addStep}
-          data-testid="wf-step-add"
-        >
-          {t('wf.returnPlan.addStep')}
-        </button>
-      </p>
+      <RowButton add onClick={addStep} testId="wf-step-add" label={t('wf.returnPlan.addStep')} />
       <SubmitButton name="returnPlan" busy={busy} />
     </form>
   );
@@ -1003,4 +984,29 @@ function GroupedChoices({
       {children}
     </fieldset>
   );
+}
+
+/** Adds a row (a button on its own line) or removes one (a link-style button in the row). */
+function RowButton({
+  add = false,
+  onClick,
+  testId,
+  label,
+}: {
+  add?: boolean;
+  onClick: () => void;
+  testId: string;
+  label: string;
+}) {
+  const button = (
+    <button
+      type="button"
+      className={add ? 'button button--secondary button--small' : 'button button--link'}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {label}
+    </button>
+  );
+  return add ? <p>{button}</p> : button;
 }
