@@ -1,8 +1,10 @@
 // Sharing a CLB doctor's (clb-arts) entry or document of the pupil file by consent of the pupil or the parents: the CLB
 // doctor records who consented, for what, with which roles and until when, and can revoke it.
-import { type FormEvent, useEffect, useId, useState } from 'react';
+
+import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { type ConsentItem, type FileConsent, fileApi } from '../api/pupil-file-client.ts';
+import { TextField } from '../components/form-field.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
@@ -12,7 +14,6 @@ const SHAREABLE = ['leerkracht', 'leerlingbegeleider', 'zorgcoordinator', 'direc
 
 export function FileConsents({ item, id }: { item: ConsentItem; id: number }) {
   const { language, t } = useI18n();
-  const ids = { givenBy: useId(), purpose: useId(), until: useId() };
   const [open, setOpen] = useState(false);
   const [consents, setConsents] = useState<FileConsent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -96,26 +97,8 @@ export function FileConsents({ item, id }: { item: ConsentItem; id: number }) {
         </ul>
       )}
       <form className="file-form" onSubmit={submit} data-testid={`${item}-consent-form`}>
-        <div className="field">
-          <label htmlFor={ids.givenBy}>{t('consent.givenBy')}</label>
-          <input
-            id={ids.givenBy}
-            required
-            maxLength={200}
-            value={givenBy}
-            onChange={(e) => setGivenBy(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.purpose}>{t('consent.purpose')}</label>
-          <input
-            id={ids.purpose}
-            required
-            maxLength={1000}
-            value={purpose}
-            onChange={(e) => setPurpose(e.target.value)}
-          />
-        </div>
+        <TextField label={t('consent.givenBy')} value={givenBy} onChange={setGivenBy} required maxLength={200} />
+        <TextField label={t('consent.purpose')} value={purpose} onChange={setPurpose} required maxLength={1000} />
         <fieldset className="field">
           <legend>{t('consent.roles')}</legend>
           {SHAREABLE.map((role) => (
@@ -130,16 +113,7 @@ export function FileConsents({ item, id }: { item: ConsentItem; id: number }) {
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor={ids.until}>{t('consent.validUntil')}</label>
-          <input
-            id={ids.until}
-            type="date"
-            required
-            value={validUntil}
-            onChange={(e) => setValidUntil(e.target.value)}
-          />
-        </div>
+        <TextField label={t('consent.validUntil')} value={validUntil} onChange={setValidUntil} type="date" required />
         <p className="file-actions">
           <button type="submit" className="button button--primary" data-testid={`${item}-consent-save`}>
             {t('consent.save')}

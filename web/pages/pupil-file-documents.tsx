@@ -11,13 +11,14 @@ import {
   type FileDocument,
 } from '../api/file-documents-client.ts';
 import { type Confidentiality, conflictOf, type PupilFile } from '../api/pupil-file-client.ts';
+import { Field, TextField } from '../components/form-field.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
 import { FileConsents } from './file-consents.tsx';
-import { Field, Section } from './pupil-file-page.tsx';
+import { Section } from './pupil-file-page.tsx';
 
 const PAGE_SIZE = 10;
 /** Fallback until the first list answer brings the server's own limit. */
@@ -200,17 +201,13 @@ function DocumentRow({
       {confirming && (
         <form className="file-form" onSubmit={remove} data-testid="document-remove-form">
           <p className="muted">{t('docs.removeHint')}</p>
-          <Field label={t('docs.removeReason')}>
-            {(id) => (
-              <input
-                id={id}
-                maxLength={2000}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                data-testid="document-remove-reason"
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('docs.removeReason')}
+            value={reason}
+            onChange={setReason}
+            testId="document-remove-reason"
+            maxLength={2000}
+          />
           <p className="file-actions">
             <button type="submit" className="button" disabled={busy} data-testid="document-remove-confirm">
               {t('docs.removeConfirm')}
@@ -280,18 +277,14 @@ function UploadForm({
 
   return (
     <form className="file-form" onSubmit={submit} data-testid="document-form">
-      <Field label={t('docs.titleLabel')}>
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={200}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            data-testid="document-title-input"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('docs.titleLabel')}
+        value={title}
+        onChange={setTitle}
+        testId="document-title-input"
+        required
+        maxLength={200}
+      />
       <Field label={t('file.level')}>
         {(id) => (
           <select

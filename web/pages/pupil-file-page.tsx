@@ -15,6 +15,7 @@ import {
   preconditionsOf,
   type TimelineItem,
 } from '../api/pupil-file-client.ts';
+import { Field, TextField } from '../components/form-field.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -241,16 +242,6 @@ export function Section({ title, testId, children }: { title: string; testId: st
   );
 }
 
-export function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-    </div>
-  );
-}
-
 function TrackRow({
   pupilId,
   track,
@@ -324,40 +315,15 @@ function PivotForm({ pupilId, pivot, run }: { pupilId: string; pivot: PupilFile[
   };
   return (
     <form className="file-form" onSubmit={submit}>
-      <Field label={t('file.name')}>
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={200}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="pivot-name"
-          />
-        )}
-      </Field>
-      <Field label={t('file.role')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={200}
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            data-testid="pivot-role"
-          />
-        )}
-      </Field>
-      <Field label={t('file.contact')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={500}
-            value={contact}
-            onChange={(e) => setContact(e.target.value)}
-            data-testid="pivot-contact"
-          />
-        )}
-      </Field>
+      <TextField label={t('file.name')} value={name} onChange={setName} testId="pivot-name" required maxLength={200} />
+      <TextField label={t('file.role')} value={role} onChange={setRole} testId="pivot-role" maxLength={200} />
+      <TextField
+        label={t('file.contact')}
+        value={contact}
+        onChange={setContact}
+        testId="pivot-contact"
+        maxLength={500}
+      />
       <button type="submit" className="button button--primary" data-testid="pivot-save">
         {t('file.save')}
       </button>
@@ -405,29 +371,8 @@ function PersonForm({ pupilId, run }: { pupilId: string; run: Run }) {
           </select>
         )}
       </Field>
-      <Field label={t('file.name')}>
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={200}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="person-name"
-          />
-        )}
-      </Field>
-      <Field label={t('file.phone')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={100}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            data-testid="person-phone"
-          />
-        )}
-      </Field>
+      <TextField label={t('file.name')} value={name} onChange={setName} testId="person-name" required maxLength={200} />
+      <TextField label={t('file.phone')} value={phone} onChange={setPhone} testId="person-phone" maxLength={100} />
       <Field label={t('file.email')}>
         {(id) => (
           <input id={id} type="email" maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -490,30 +435,15 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
           </select>
         )}
       </Field>
-      <Field label={t('file.date')}>
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            required
-            value={occurredOn}
-            onChange={(e) => setOccurredOn(e.target.value)}
-            data-testid="entry-date"
-          />
-        )}
-      </Field>
-      <Field label={t('file.who')}>
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={200}
-            value={who}
-            onChange={(e) => setWho(e.target.value)}
-            data-testid="entry-who"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('file.date')}
+        value={occurredOn}
+        onChange={setOccurredOn}
+        testId="entry-date"
+        type="date"
+        required
+      />
+      <TextField label={t('file.who')} value={who} onChange={setWho} testId="entry-who" required maxLength={200} />
       <Field label={t('file.what')}>
         {(id) => (
           <textarea
@@ -922,65 +852,45 @@ function AgreementForm({
   };
   return (
     <form className="file-form" onSubmit={submit} data-testid={`${testPrefix}-form`}>
-      <Field label={t('file.agreementWhat')}>
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={2000}
-            value={what}
-            onChange={(e) => setWhat(e.target.value)}
-            data-testid={`${testPrefix}-what`}
-          />
-        )}
-      </Field>
-      <Field label={t('file.agreementWho')}>
-        {(id) => (
-          <input
-            id={id}
-            required
-            maxLength={200}
-            value={who}
-            onChange={(e) => setWho(e.target.value)}
-            data-testid={`${testPrefix}-who`}
-          />
-        )}
-      </Field>
-      <Field label={t('file.agreementDue')}>
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            required
-            value={dueOn}
-            onChange={(e) => setDueOn(e.target.value)}
-            data-testid={`${testPrefix}-due`}
-          />
-        )}
-      </Field>
-      <Field label={t('file.agreementRemind', { days: leadDays })}>
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            max={dueOn || undefined}
-            value={remindOn}
-            onChange={(e) => setRemindOn(e.target.value)}
-            data-testid={`${testPrefix}-remind`}
-          />
-        )}
-      </Field>
-      <Field label={t('file.agreementCheck')}>
-        {(id) => (
-          <input
-            id={id}
-            maxLength={2000}
-            value={checkNote}
-            onChange={(e) => setCheckNote(e.target.value)}
-            data-testid={`${testPrefix}-check`}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('file.agreementWhat')}
+        value={what}
+        onChange={setWhat}
+        testId={`${testPrefix}-what`}
+        required
+        maxLength={2000}
+      />
+      <TextField
+        label={t('file.agreementWho')}
+        value={who}
+        onChange={setWho}
+        testId={`${testPrefix}-who`}
+        required
+        maxLength={200}
+      />
+      <TextField
+        label={t('file.agreementDue')}
+        value={dueOn}
+        onChange={setDueOn}
+        testId={`${testPrefix}-due`}
+        type="date"
+        required
+      />
+      <TextField
+        label={t('file.agreementRemind', { days: leadDays })}
+        value={remindOn}
+        onChange={setRemindOn}
+        testId={`${testPrefix}-remind`}
+        type="date"
+        max={dueOn || undefined}
+      />
+      <TextField
+        label={t('file.agreementCheck')}
+        value={checkNote}
+        onChange={setCheckNote}
+        testId={`${testPrefix}-check`}
+        maxLength={2000}
+      />
       {initial && (
         <Field label={t('file.agreementStatus')}>
           {(id) => (

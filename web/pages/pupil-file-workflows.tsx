@@ -2,6 +2,7 @@
 // the school-refusal tool (seed 002): signals (§1.1), perspectives (§1.6), what was done (§1.7 / §2.2), the
 // gradual return plan (FAQ 3) and phase 3, "let go of school, not of the pupil". The server checks the seeds'
 // preconditions; its 422 problems are shown next to the fields they name, and a recorded workflow reloads the file.
+
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import {
   type ContactPlanInput,
@@ -10,6 +11,7 @@ import {
   preconditionsOf,
   workflowApi,
 } from '../api/pupil-file-client.ts';
+import { Field, TextField } from '../components/form-field.tsx';
 import { formatDate, weekday } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
@@ -136,17 +138,6 @@ function FieldProblems({
   );
 }
 
-function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-      {hint}
-    </div>
-  );
-}
-
 function SubmitButton({ name, busy }: { name: WorkflowName; busy: boolean }) {
   const { t } = useI18n();
   return (
@@ -178,17 +169,14 @@ function HospitalReturnForm({ file, pupilId, run, onDone }: FormProps) {
       <h3>{t('wf.open.hospital')}</h3>
       <p className="muted">{t('wf.hospital.hint')}</p>
       <ProblemList problems={problems} />
-      <Field label={t('wf.hospital.discharge')} hint={<FieldProblems problems={problems} field="dischargeOn" />}>
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            value={dischargeOn}
-            onChange={(e) => setDischargeOn(e.target.value)}
-            data-testid="wf-hospital-discharge"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('wf.hospital.discharge')}
+        hint={<FieldProblems problems={problems} field="dischargeOn" />}
+        value={dischargeOn}
+        onChange={setDischargeOn}
+        testId="wf-hospital-discharge"
+        type="date"
+      />
       {file.hospitalReturnQuestions.map((question) => (
         <Field
           key={question.id}
@@ -536,42 +524,32 @@ function ReviewForm({ file, pupilId, run, onDone }: FormProps) {
         testId="wf-review-add"
         label={t('wf.addRow')}
       />
-      <Field label={t('wf.review.pivot')} hint={<FieldProblems problems={problems} field="pivot" />}>
-        {(id) => (
-          <input
-            type="text"
-            id={id}
-            maxLength={200}
-            value={pivot}
-            onChange={(e) => setPivot(e.target.value)}
-            data-testid="wf-review-pivot"
-          />
-        )}
-      </Field>
-      <Field label={t('wf.review.regie')} hint={<FieldProblems problems={problems} field="regie" />}>
-        {(id) => (
-          <input
-            type="text"
-            id={id}
-            maxLength={200}
-            value={regie}
-            onChange={(e) => setRegie(e.target.value)}
-            data-testid="wf-review-regie"
-          />
-        )}
-      </Field>
-      <Field label={t('wf.review.clbRole')}>
-        {(id) => (
-          <input
-            type="text"
-            id={id}
-            maxLength={2000}
-            value={clbRole}
-            onChange={(e) => setClbRole(e.target.value)}
-            data-testid="wf-review-clbRole"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('wf.review.pivot')}
+        hint={<FieldProblems problems={problems} field="pivot" />}
+        value={pivot}
+        onChange={setPivot}
+        testId="wf-review-pivot"
+        type="text"
+        maxLength={200}
+      />
+      <TextField
+        label={t('wf.review.regie')}
+        hint={<FieldProblems problems={problems} field="regie" />}
+        value={regie}
+        onChange={setRegie}
+        testId="wf-review-regie"
+        type="text"
+        maxLength={200}
+      />
+      <TextField
+        label={t('wf.review.clbRole')}
+        value={clbRole}
+        onChange={setClbRole}
+        testId="wf-review-clbRole"
+        type="text"
+        maxLength={2000}
+      />
       <fieldset className="field">
         <legend>{t('wf.review.channels')}</legend>
         {file.schoolRefusal.reviewChannels.map((channel) => (
@@ -589,18 +567,14 @@ function ReviewForm({ file, pupilId, run, onDone }: FormProps) {
         ))}
         <FieldProblems problems={problems} field="channels" />
       </fieldset>
-      <Field label={t('wf.review.communication')}>
-        {(id) => (
-          <input
-            type="text"
-            id={id}
-            maxLength={2000}
-            value={communication}
-            onChange={(e) => setCommunication(e.target.value)}
-            data-testid="wf-review-communication"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('wf.review.communication')}
+        value={communication}
+        onChange={setCommunication}
+        testId="wf-review-communication"
+        type="text"
+        maxLength={2000}
+      />
       <SubmitButton name="review" busy={busy} />
     </form>
   );
@@ -787,31 +761,25 @@ function LetGoForm({ file, pupilId, run, onDone }: FormProps) {
         <FieldProblems problems={problems} field="alternatives" />
       </GroupedChoices>
       {alternatives.includes('other') && (
-        <Field label={t('wf.letGo.other')} hint={<FieldProblems problems={problems} field="otherAlternative" />}>
-          {(id) => (
-            <input
-              type="text"
-              id={id}
-              maxLength={1000}
-              value={otherAlternative}
-              onChange={(e) => setOtherAlternative(e.target.value)}
-              data-testid="wf-letGo-other"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('wf.letGo.other')}
+          hint={<FieldProblems problems={problems} field="otherAlternative" />}
+          value={otherAlternative}
+          onChange={setOtherAlternative}
+          testId="wf-letGo-other"
+          type="text"
+          maxLength={1000}
+        />
       )}
-      <Field label={t('wf.letGo.discussedWith')} hint={<FieldProblems problems={problems} field="discussedWith" />}>
-        {(id) => (
-          <input
-            type="text"
-            id={id}
-            maxLength={1000}
-            value={discussedWith}
-            onChange={(e) => setDiscussedWith(e.target.value)}
-            data-testid="wf-letGo-discussedWith"
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('wf.letGo.discussedWith')}
+        hint={<FieldProblems problems={problems} field="discussedWith" />}
+        value={discussedWith}
+        onChange={setDiscussedWith}
+        testId="wf-letGo-discussedWith"
+        type="text"
+        maxLength={1000}
+      />
       <fieldset className="field">
         <legend>{t('wf.letGo.contactPlan')}</legend>
         <p className="muted">{t('wf.letGo.contactPlanHint')}</p>
