@@ -22,7 +22,7 @@ import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../policy/notes.po
 import type { Action } from '../policy/policy.ts';
 import {
   conflict,
-  entrySharing,
+  consentSharing,
   type PupilScope,
   readableLevels,
   requirePupilAccess,
@@ -113,7 +113,7 @@ export async function requireDocumentAccess(
   // A clb-arts document shared by consent can be read (listed, downloaded), never removed.
   const readable =
     readableLevels(actor, scope).includes(document.confidentiality) ||
-    (action === 'file.read' && (await documentShared(db, documentId, entrySharing(actor, scope, today))));
+    (action === 'file.read' && (await documentShared(db, documentId, consentSharing(actor, scope, today))));
   if (!readable) throw notFound(DOCUMENT);
   return { document, scope };
 }
@@ -199,7 +199,7 @@ export async function listDocuments(
   const { limit, offset } = page(query);
   const result = await documentsOf(db, pupilId, {
     levels: readableLevels(actor, scope),
-    sharedWith: entrySharing(actor, scope, today),
+    sharedWith: consentSharing(actor, scope, today),
     limit,
     offset,
   });

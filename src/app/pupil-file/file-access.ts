@@ -53,8 +53,8 @@ export function readableLevels(actor: Actor, scope: Scope): Confidentiality[] {
   return CONFIDENTIALITY_LEVELS.filter((level) => NOTE_READERS[level].some((role) => roles.includes(role)));
 }
 
-/** The roles through which the actor reads this file: a consent naming one of them shares a clb-arts entry. */
-export function entrySharing(actor: Actor, scope: Scope, today: string) {
+/** The roles through which the actor reads this file: a consent naming one of them shares a clb-arts entry or document. */
+export function consentSharing(actor: Actor, scope: Scope, today: string) {
   return { roles: rolesFor(actor, 'file.read', scope), today };
 }
 

@@ -16,7 +16,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';
 import { documentLine, exportedDocuments } from './documents.service.ts';
-import { entrySharing, readableLevels, requirePupilAccess } from './file-access.ts';
+import { consentSharing, readableLevels, requirePupilAccess } from './file-access.ts';
 
 /** Hard cap per export: a file with more entries than this is exported in its newest part (and says so). */
 const MAX_EXPORTED = 20_000;
@@ -32,7 +32,7 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
     agreementsOf(db, pupilId, null, 5000, 0),
     timelineOf(db, pupilId, {
       levels: readableLevels(actor, scope),
-      sharedWith: entrySharing(actor, scope, today),
+      sharedWith: consentSharing(actor, scope, today),
       sources: ['entry', 'signal'],
       limit: MAX_EXPORTED,
       offset: 0,
@@ -43,7 +43,7 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
     db,
     pupilId,
     readableLevels(actor, scope),
-    entrySharing(actor, scope, today),
+    consentSharing(actor, scope, today),
   );
   await recordAudit(db, actor, {
     action: 'file.export',

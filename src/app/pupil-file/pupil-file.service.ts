@@ -55,7 +55,7 @@ import { can, requireAccess } from '../policy/policy.ts';
 import { followUpSignal } from '../signals/attention-list.service.ts';
 import {
   conflict,
-  entrySharing,
+  consentSharing,
   inTransaction,
   type PupilScope,
   readableLevels,
@@ -186,7 +186,7 @@ export async function fileTimeline(
   const { limit, offset } = page(query);
   const result = await timelineOf(db, pupilId, {
     levels: readableLevels(actor, scope),
-    sharedWith: entrySharing(actor, scope, today),
+    sharedWith: consentSharing(actor, scope, today),
     sources,
     limit,
     offset,
