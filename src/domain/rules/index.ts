@@ -4,7 +4,14 @@ export { ENGLAND_CATALOG } from './catalog-england.ts';
 export type * from './catalog-types.ts';
 export { VLAANDEREN_CATALOG } from './catalog-vlaanderen.ts';
 export { CatalogCompileError, type CompiledCatalog, compileCatalog } from './compiled-catalog.ts';
-export { type EvaluateOptions, type EvidenceFacts, evaluateTable, type SignalTable } from './engine.ts';
+export {
+  assertCurrent,
+  type EvaluateOptions,
+  type EvidenceFacts,
+  evaluateTable,
+  SignalBuffers,
+  type SignalTable,
+} from './engine.ts';
 export { CompiledCalendar, compileCalendar, compileCalendarFromSlots, slotOf } from './engine-calendar.ts';
 export {
   buildEngineInput,

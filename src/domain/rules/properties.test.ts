@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ABSENCE_CODES } from '../absence-codes.ts';
 import type { HalfDay } from '../half-day.ts';
 import { VLAANDEREN_CATALOG } from './catalog-vlaanderen.ts';
+import { evaluateTable, SignalBuffers } from './engine.ts';
 import type { PupilRecord, RegisterRecord } from './engine-input.ts';
 import { pupilIndexesOf } from './engine-input.ts';
-import { evaluate } from './signals.ts';
+import { evaluate, signalAt, toSignals } from './signals.ts';
 import { BASIS, inputOf } from './test-fixtures.ts';
 
 const SCHOOL_HALF_DAYS: HalfDay[] = BASIS.schoolHalfDays('2024-09-01', '2026-08-31');
@@ -117,6 +118,24 @@ describe('engine properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('evaluating into reused SignalBuffers gives what fresh memory gives, and marks the previous table stale', () => {
+    const buffers = new SignalBuffers();
+    let previous: ReturnType<typeof evaluateTable> | undefined;
+    fc.assert(
+      fc.property(scenarioArbitrary, ({ pupils, register, asOf }) => {
+        const input = inputOf({ pupils, register });
+        const table = evaluateTable(input, VLAANDEREN_CATALOG, asOf, { buffers });
+        expect(toSignals(table)).toEqual(evaluate(input, VLAANDEREN_CATALOG, asOf));
+        if (previous !== undefined && previous.length > 0) {
+          expect(() => signalAt(previous as ReturnType<typeof evaluateTable>, 0)).toThrow(/overwritten/);
+        }
+        previous = table;
+      }),
+      { numRuns: 100 },
+    );
+    expect(buffers.generation).toBeGreaterThan(0);
   });
 
   it('signals are sorted by pupilId, then ruleId, and triggeredOn is never after asOf', () => {

@@ -3,7 +3,7 @@ import type { Half, IsoDate } from '../half-day.ts';
 import type { LocalizedText, RuleCatalog, RuleDefinition } from './catalog-types.ts';
 import { belgianFromDayNumber, isoFromDayNumber, shortFromDayNumber } from './civil-day.ts';
 import type { CompiledCatalog } from './compiled-catalog.ts';
-import { type EvaluateOptions, type EvidenceFacts, evaluateTable, type SignalTable } from './engine.ts';
+import { assertCurrent, type EvaluateOptions, type EvidenceFacts, evaluateTable, type SignalTable } from './engine.ts';
 import type { CompiledCalendar } from './engine-calendar.ts';
 import type { EngineInput } from './engine-input.ts';
 
@@ -39,6 +39,7 @@ export function evaluate(
 }
 
 export function toSignals(table: SignalTable): Signal[] {
+  assertCurrent(table);
   const out = new Array<Signal>(table.length);
   for (let i = 0; i < table.length; i++) out[i] = signalAt(table, i);
   return out;
@@ -46,6 +47,7 @@ export function toSignals(table: SignalTable): Signal[] {
 
 /** The evidence half-days of signal i (empty for fact-based signals). */
 export function evidenceHalfDays(table: SignalTable, i: number): EvidenceHalfDay[] {
+  assertCurrent(table);
   const { rowSlot, rowCode, codes } = table.input;
   const start = table.evidenceStart[i] as number;
   const length = table.evidenceLength[i] as number;
@@ -63,6 +65,7 @@ export function evidenceHalfDays(table: SignalTable, i: number): EvidenceHalfDay
 }
 
 export function signalAt(table: SignalTable, i: number): Signal {
+  assertCurrent(table);
   const rule = table.catalog.rules[table.rule[i] as number];
   if (!rule) throw new RangeError(`no signal ${i}`);
   const facts = table.facts.get(i);
