@@ -4,10 +4,13 @@ import type { CalendarHalfDay } from '../calendar.ts';
 import { dayNumber, type Half, type IsoDate, isValidIsoDate } from '../half-day.ts';
 import { CompiledCalendar, compileCalendar } from './engine-calendar.ts';
 
-/** Sentinels for open enrolment bounds and missing dates in the per-pupil day columns. */
-export const NO_DAY = -2_147_483_648;
-export const OPEN_START = -2_147_483_648;
-export const OPEN_END = 2_147_483_647;
+/**
+ * Sentinels for open enrolment bounds and missing dates in the per-pupil day columns: far outside any real day
+ * number (days since 1970), yet small integers (V8 Smis, |x| < 2^30), so hot loops compare them without unboxing.
+ */
+export const NO_DAY = -1_000_000_000;
+export const OPEN_START = -1_000_000_000;
+export const OPEN_END = 1_000_000_000;
 
 export type PupilLevel = 'kleuter' | 'lager' | 'secundair';
 /** Level codes in `EngineInput.level`: 0 = unknown. */

@@ -81,6 +81,26 @@ export interface EvaluateOptions {
 
 const NONE = NO_DAY;
 
+// evaluatePupil's switch uses the KIND_CODES values as literals (a switch on literals compiles to a jump table).
+(
+  [
+    'count',
+    'window-count',
+    'run',
+    'span',
+    'spells',
+    'slot',
+    'return-day',
+    'projection',
+    'exclusion',
+    'note-limit',
+    'prior-year',
+    'share',
+  ] as const
+).forEach((kind, code) => {
+  if (KIND_CODES[kind] !== code) throw new Error(`KIND_CODES.${kind} is not ${code}: update evaluatePupil's switch`);
+});
+
 /** Evaluates every rule of the catalog for the pupils on `asOf` (only register rows on or before it count). */
 export function evaluateTable(
   input: EngineInput,
@@ -159,6 +179,10 @@ class Evaluator {
   private readonly carriedOver: Int32Array;
   /** Per rule: its mask index (rule.maskIndex), read without touching the rule object. */
   private readonly ruleMask: Int32Array;
+  /** Per rule: the GATE_* facts of the pupil it needs to hold at all (0 = none), tested before any call. */
+  private readonly ruleGate: Int32Array;
+  /** Whether codeCount / maskCount hold the previous pupil's counts (they are reset only then). */
+  private countsDirty = true;
   /** Per rule index (return-day rules), per calendar: the return-day ordinal of each day. */
   private readonly returnDayTables: (ReturnDayTable[] | undefined)[];
   // Per distinct code mask: the current pupil's matching local rows (see prepare) and their run facts.
@@ -181,6 +205,12 @@ class Evaluator {
   private readonly eagerOffset: Int32Array;
   /** Slot rule: per weekday + half class, the occurrence numbers of the pupil's matching rows. */
   private readonly classBuckets: Int32Array;
+  /**
+   * Slot rule: each class's bucket starts after bucketPad entries holding FAR_OCCURRENCE, so "the occurrence
+   * atLeast − 1 rows back" can be read without a branch even before there are that many rows.
+   */
+  private readonly bucketPad: number;
+  private readonly bucketStride: number;
   /** Slot rule: occurrence bounds per class for boundsCalendar, boundsFrom and boundsTo (see occurrenceBounds). */
   private readonly boundsCache = new Int32Array(28);
   private boundsCalendar: CompiledCalendar | undefined;
@@ -284,6 +314,7 @@ class Evaluator {
     this.maskCodePairs = Int32Array.from(pairs);
     this.minimumMatching = Int32Array.from(this.rules, minimumMatchingOf);
     this.ruleMask = Int32Array.from(this.rules, (rule) => rule.maskIndex);
+    this.ruleGate = Int32Array.from(this.rules, gateOf);
     this.carriedOver = Int32Array.from(this.rules, (rule) =>
       rule.kind === 'count' && rule.includesCarriedOver ? -1 : 0,
     );
@@ -299,7 +330,9 @@ class Evaluator {
     this.maskLength = new Int32Array(maskTotal);
     this.maskRuns = new Int32Array(maskTotal);
     this.maskRunFirst = new Int32Array(capacity * Math.max(maskTotal, 1));
-    this.classBuckets = new Int32Array(capacity * 14);
+    this.bucketPad = Math.max(1, ...this.rules.map((rule) => (rule.kind === 'slot' ? rule.absentAtLeast : 0)));
+    this.bucketStride = capacity + this.bucketPad;
+    this.classBuckets = new Int32Array(this.bucketStride * 14).fill(FAR_OCCURRENCE);
     this.returnDayTables = this.rules.map((rule) =>
       rule.kind === 'return-day' ? input.calendars.map((c) => c.returnDays(rule.minimumGapDays)) : undefined,
     );
@@ -380,7 +413,13 @@ class Evaluator {
     const slotCount = calendar.slotCount;
     const isSchool = calendar.isSchool;
     const codeCount = this.codeCount;
-    codeCount.fill(0);
+    const maskCount = this.maskCount;
+    if (this.countsDirty) {
+      // Plain loops: these arrays are small and fill() costs a builtin call per pupil.
+      for (let c = 0; c < codeCount.length; c++) codeCount[c] = 0;
+      for (let m = 0; m < maskCount.length; m++) maskCount[m] = 0;
+      this.countsDirty = false;
+    }
     // The lists of the eager masks are built here, branch-free, in the same pass (unused ones write to a spare
     // region with mask 0).
     const eagerMask = this.eagerMask;
@@ -427,12 +466,14 @@ class Evaluator {
     }
     this.loadUntil = i;
     const stamp = ++this.stamp;
-    const maskCount = this.maskCount;
-    maskCount.fill(0);
-    const pairs = this.maskCodePairs;
-    for (let j = 0; j < pairs.length; j += 2) {
-      const m = pairs[j] as number;
-      maskCount[m] = (maskCount[m] as number) + (codeCount[pairs[j + 1] as number] as number);
+    if (i !== this.loadFrom) {
+      // Some row was loaded (or skipped): sum the other masks' counts; the next pupil resets them.
+      this.countsDirty = true;
+      const pairs = this.maskCodePairs;
+      for (let j = 0; j < pairs.length; j += 2) {
+        const m = pairs[j] as number;
+        maskCount[m] = (maskCount[m] as number) + (codeCount[pairs[j + 1] as number] as number);
+      }
     }
     const eagerIndex = this.eagerIndex;
     const maskLength = this.maskLength;
@@ -464,9 +505,18 @@ class Evaluator {
     const trigger = this.trigger;
     const carriedOver = this.carriedOver;
     const carried = input.carriedOverB[p] as number;
+    const ruleGate = this.ruleGate;
+    const excludedOn = input.excludedOn[p] as number;
+    // The facts some rules need before they can hold at all (see gateOf).
+    const facts =
+      (input.level[p] === LEVEL_CODES.kleuter ? GATE_KLEUTER : 0) |
+      (excludedOn !== NO_DAY && excludedOn <= this.asOfDay ? GATE_EXCLUDED : 0) |
+      (this.previousFrom < this.previousUntil ? GATE_PREVIOUS_YEAR : 0);
     for (let k = 0; k < order.length; k++) {
       const r = order[k] as number;
       trigger[r] = NONE;
+      const gate = ruleGate[r] as number;
+      if ((gate & facts) !== gate) continue;
       // The rule's own first test, hoisted: too few matching rows (with the carried-over B the rule counts) to
       // ever hold.
       const matching = (maskCount[ruleMask[r] as number] as number) + (carried & (carriedOver[r] as number));
@@ -475,40 +525,40 @@ class Evaluator {
       const from = this.evidenceCount;
       this.evidenceFrom[r] = from;
       switch (rule.kindCode) {
-        case KIND_CODES.count:
+        case 0: // count (KIND_CODES)
           this.count_(rule);
           break;
-        case KIND_CODES['window-count']:
+        case 1: // window-count (KIND_CODES)
           this.windowCount(rule);
           break;
-        case KIND_CODES.run:
+        case 2: // run (KIND_CODES)
           this.run(rule);
           break;
-        case KIND_CODES.span:
+        case 3: // span (KIND_CODES)
           this.span(rule);
           break;
-        case KIND_CODES.spells:
+        case 4: // spells (KIND_CODES)
           this.spells(rule);
           break;
-        case KIND_CODES.slot:
+        case 5: // slot (KIND_CODES)
           this.slot(rule);
           break;
-        case KIND_CODES['return-day']:
+        case 6: // return-day (KIND_CODES)
           this.returnDay(rule);
           break;
-        case KIND_CODES.projection:
+        case 7: // projection (KIND_CODES)
           this.projection(rule);
           break;
-        case KIND_CODES.exclusion:
+        case 8: // exclusion (KIND_CODES)
           this.exclusion(rule);
           break;
-        case KIND_CODES['note-limit']:
+        case 9: // note-limit (KIND_CODES)
           this.noteLimit(rule);
           break;
-        case KIND_CODES['prior-year']:
+        case 10: // prior-year (KIND_CODES)
           this.priorYear(rule);
           break;
-        case KIND_CODES.share:
+        case 11: // share (KIND_CODES)
           this.share(rule);
           break;
       }
@@ -827,18 +877,25 @@ class Evaluator {
     // One branch-free pass buckets the matching rows' occurrence numbers per weekday + half class (in slot order,
     // so each bucket is sorted); only classes with at least atLeast rows are looked at further.
     const perClass = this.perClass;
-    perClass.fill(0);
+    for (let c = 0; c < 14; c++) perClass[c] = 0;
     const buckets = this.classBuckets;
-    const capacity = this.listCapacity;
+    const stride = this.bucketStride;
+    const pad = this.bucketPad;
+    // The same pass marks the classes where atLeast rows lie within `occurrences` consecutive occurrences (the
+    // row atLeast − 1 back in the bucket is a padding FAR_OCCURRENCE while there are fewer): only those classes
+    // can hold, and for most pupils there is none.
+    const back = atLeast - 1;
+    let candidates = 0;
     for (let j = offset; j < end; j++) {
       const key = classKey[(slots[j] as number) - base] as number;
       const c = key & 15;
       const at = perClass[c] as number;
-      buckets[c * capacity + at] = key >> 4;
+      const occurrence = key >> 4;
+      const position = c * stride + pad + at;
+      buckets[position] = occurrence;
       perClass[c] = at + 1;
+      candidates |= ((occurrence - (buckets[position - back] as number) - occurrences) >> 31) & (1 << c);
     }
-    let candidates = 0;
-    for (let c = 0; c < 14; c++) if ((perClass[c] as number) >= atLeast) candidates |= 1 << c;
     if (candidates === 0) return;
     let bestDay = NONE;
     let bestClass = -1;
@@ -846,7 +903,7 @@ class Evaluator {
     for (let c = 0; c < 14; c++) {
       if ((candidates & (1 << c)) === 0) continue;
       const m = perClass[c] as number;
-      const bucket = c * capacity;
+      const bucket = c * stride + pad;
       const classSlots = calendar.classSlots[c] as Int32Array;
       const bounds = this.occurrenceBounds();
       const firstOccurrence = bounds[c] as number;
@@ -1151,6 +1208,8 @@ class Evaluator {
 }
 
 const NEVER = 0x7fffffff;
+/** Padding before each slot-rule bucket: far enough back that no window of occurrences reaches it. */
+const FAR_OCCURRENCE = -1_000_000;
 
 /**
  * The masks whose lists the row-loading pass builds (at most four): those of rules that run for most pupils and
@@ -1170,6 +1229,25 @@ function eagerMasksOf(compiled: CompiledCatalog): number[] {
 }
 
 /** The matching-row count below which a rule's evaluator returns without holding (see Evaluator.minimumMatching). */
+/** Pupil facts for ruleGate: a pre-primary pupil, excluded on or before asOf, with rows in the previous year. */
+const GATE_KLEUTER = 1;
+const GATE_EXCLUDED = 2;
+const GATE_PREVIOUS_YEAR = 4;
+
+/** The facts a rule kind needs before its evaluator can hold (it returns at once without them). */
+function gateOf(rule: CompiledRule): number {
+  switch (rule.kind) {
+    case 'projection':
+      return GATE_KLEUTER;
+    case 'exclusion':
+      return GATE_EXCLUDED;
+    case 'prior-year':
+      return GATE_PREVIOUS_YEAR;
+    default:
+      return 0;
+  }
+}
+
 function minimumMatchingOf(rule: CompiledRule): number {
   switch (rule.kind) {
     case 'count':
