@@ -34,12 +34,15 @@ export interface SignalTable {
   readonly evidenceLength: Int32Array;
   /** Register row indexes (into input.rowSlot / rowCode). */
   readonly evidenceRows: Int32Array;
-  /** Kind-specific number: run length now (run, span), carried-over B count (count). */
+  /**
+   * Kind-specific number: run length now (run, span), carried-over B count (count), missing half-days
+   * (projection), absent half-days (share), weekday + half class (slot), spells or spell length (note-limit).
+   */
   readonly detail: Int32Array;
   /** Kind-specific variant: note-limit 0 = too many spells, 1 = one spell too long. */
   readonly variant: Int32Array;
-  /** Facts per signal index, for kinds whose evidence is facts. */
-  readonly facts: ReadonlyMap<number, EvidenceFacts>;
+  /** The facts of signal i, for kinds whose evidence is facts (projection, exclusion, prior year, share). */
+  readonly factsAt: (i: number) => EvidenceFacts | undefined;
   /** The buffers the columns live in when the evaluation was given some (see SignalBuffers). */
   readonly buffers?: SignalBuffers;
   /** buffers.generation right after this evaluation: the table is stale once they differ. */
@@ -229,7 +232,6 @@ class Evaluator {
   private readonly evidenceUntil: Int32Array;
   private readonly detailOf: Int32Array;
   private readonly variantOf: Int32Array;
-  private readonly factsOf: (EvidenceFacts | undefined)[];
   /**
    * Whether rules are evaluated in output order (true unless a rule requires one sorted after it): then hold()
    * writes the signal straight to the output columns and no per-pupil emit pass is needed.
@@ -248,7 +250,6 @@ class Evaluator {
   /** Evidence rows of all signals, appended while rules run (a rule that does not hold truncates its own). */
   private outEvidence: Int32Array<ArrayBuffer>;
   private evidenceCount = 0;
-  private readonly outFacts = new Map<number, EvidenceFacts>();
 
   private readonly buffers: SignalBuffers | undefined;
 
@@ -298,7 +299,6 @@ class Evaluator {
     this.evidenceUntil = new Int32Array(ruleCount);
     this.detailOf = new Int32Array(ruleCount);
     this.variantOf = new Int32Array(ruleCount);
-    this.factsOf = new Array(ruleCount).fill(undefined);
     let direct = true;
     for (let k = 0; k < ruleCount; k++) if (compiled.evaluationOrder[k] !== compiled.outputOrder[k]) direct = false;
     this.direct = direct;
@@ -368,7 +368,7 @@ class Evaluator {
       evidenceRows: this.outEvidence.subarray(0, this.evidenceCount),
       detail: this.outDetail.subarray(0, n),
       variant: this.outVariant.subarray(0, n),
-      facts: this.outFacts,
+      factsAt: (i: number) => this.factsOf(i),
     };
   }
 
@@ -387,19 +387,17 @@ class Evaluator {
     this.outVariant = grow(this.outVariant);
   }
 
-  evaluatePupil(p: number): void {
+  /**
+   * Sets the pupil's context: calendar, enrolled slot range this school year up to asOf, and the register rows of
+   * the previous school year (previousFrom … previousUntil); loadFrom = the first row of this school year.
+   */
+  private setPupil(p: number): void {
     const input = this.input;
     this.pupil = p;
-    const calendar = input.calendars[input.pupilCalendar[p] as number] as CompiledCalendar;
-    this.calendar = calendar;
-    const fromDay = Math.max(this.yearStartDay, input.enrolledFrom[p] as number);
-    const toDay = Math.min(this.asOfDay, this.yearEndDay, input.enrolledUntil[p] as number);
-    const fromSlot = fromDay * 2;
-    const toSlot = toDay * 2 + 1;
-    this.fromSlot = fromSlot;
-    this.toSlot = toSlot;
+    this.calendar = input.calendars[input.pupilCalendar[p] as number] as CompiledCalendar;
+    this.fromSlot = Math.max(this.yearStartDay, input.enrolledFrom[p] as number) * 2;
+    this.toSlot = Math.min(this.asOfDay, this.yearEndDay, input.enrolledUntil[p] as number) * 2 + 1;
     const rowSlot = input.rowSlot;
-    const rowCode = input.rowCode;
     const until = input.rowStart[p + 1] as number;
     let i = input.rowStart[p] as number;
     const previousFromSlot = this.previousYearStartDay * 2;
@@ -409,6 +407,18 @@ class Evaluator {
     while (i < until && (rowSlot[i] as number) < yearFromSlot) i++;
     this.previousUntil = i;
     this.loadFrom = i;
+  }
+
+  evaluatePupil(p: number): void {
+    const input = this.input;
+    this.setPupil(p);
+    const calendar = this.calendar;
+    const fromSlot = this.fromSlot;
+    const toSlot = this.toSlot;
+    const rowSlot = input.rowSlot;
+    const rowCode = input.rowCode;
+    const until = input.rowStart[p + 1] as number;
+    let i = this.loadFrom;
     const base = calendar.baseSlot;
     const slotCount = calendar.slotCount;
     const isSchool = calendar.isSchool;
@@ -580,11 +590,6 @@ class Evaluator {
     this.outEvidenceLength[index] = (this.direct ? this.evidenceCount : (this.evidenceUntil[r] as number)) - from;
     this.outDetail[index] = this.detailOf[r] as number;
     this.outVariant[index] = this.variantOf[r] as number;
-    const facts = this.factsOf[r];
-    if (facts !== undefined) {
-      this.outFacts.set(index, facts);
-      this.factsOf[r] = undefined;
-    }
   }
 
   /** Emits the current pupil's signals in output order (only when evaluation order differs from it). */
@@ -1032,9 +1037,7 @@ class Evaluator {
     const yearFrom = this.yearStartDay * 2;
     const total = calendar.countSchoolHalfDays(yearFrom, this.yearEndDay * 2 + 1);
     const required = rule.requiredHalfDays;
-    const offset = this.prepare(rule.maskIndex);
-    const missingNow = this.maskLength[rule.maskIndex] as number;
-    const end = offset + missingNow;
+    const missingNow = this.matching(rule);
     const slots = this.maskSlot;
     // Half-days before the enrolment (another school) and after it are unknown here: counted as present, so a
     // pupil who changed school is not flagged for absences this register cannot see.
@@ -1042,8 +1045,12 @@ class Evaluator {
     if (!rule.rateMode) {
       const allowedMissing = total - required;
       if (allowedMissing < 0) triggered = this.firstEnrolledSchoolDay();
-      else if (missingNow > allowedMissing) triggered = (slots[offset + allowedMissing] as number) >> 1;
+      else if (missingNow > allowedMissing) {
+        triggered = (slots[this.prepare(rule.maskIndex) + allowedMissing] as number) >> 1;
+      }
     } else {
+      const offset = this.prepare(rule.maskIndex);
+      const end = offset + missingNow;
       const yearRank = calendar.rank(yearFrom);
       const startIndex = yearRank + Math.max(rule.fromElapsedHalfDays, 1) - 1;
       if (startIndex < calendar.schoolSlots.length) {
@@ -1063,19 +1070,26 @@ class Evaluator {
       }
     }
     if (triggered === NONE) return;
+    // The facts are derived from the missing half-days when asked for (factsOf).
+    this.hold(rule, triggered, missingNow);
+  }
+
+  private projectionFacts(rule: CompiledRule, missingNow: number): EvidenceFacts {
+    const calendar = this.calendar;
+    const yearFrom = this.yearStartDay * 2;
+    const total = calendar.countSchoolHalfDays(yearFrom, this.yearEndDay * 2 + 1);
     const elapsed = calendar.countSchoolHalfDays(yearFrom, Math.min(this.asOfDay, this.yearEndDay) * 2 + 1);
     const present = elapsed - missingNow;
     const remaining = total - elapsed;
     const projected = elapsed > 0 ? Math.floor(present + (remaining * present) / elapsed) : total;
-    this.factsOf[rule.index] = {
+    return {
       schoolHalfDaysInYear: total,
       elapsedSchoolHalfDays: elapsed,
       presentHalfDays: present,
       remainingSchoolHalfDays: remaining,
       projectedHalfDays: rule.rateMode ? projected : present + remaining,
-      requiredHalfDays: required,
+      requiredHalfDays: rule.requiredHalfDays,
     };
-    this.hold(rule, triggered);
   }
 
   /** Presence rate at the end of `day` below required / total (projection rule, rate mode). */
@@ -1096,13 +1110,19 @@ class Evaluator {
     if (day > this.asOfDay) return;
     const elsewhere = this.input.enrolledElsewhereFrom[p] as number;
     if (elsewhere !== NO_DAY && elsewhere <= day) return;
+    this.hold(rule, day);
+  }
+
+  private exclusionFacts(): EvidenceFacts {
+    const calendar = this.calendar;
+    const excludedOn = this.input.excludedOn[this.pupil] as number;
+    const elsewhere = this.input.enrolledElsewhereFrom[this.pupil] as number;
     const lastDay = elsewhere !== NO_DAY ? Math.min(this.asOfDay, elsewhere - 1) : this.asOfDay;
-    this.factsOf[rule.index] = {
+    return {
       excludedOn: isoFromDayNumber(excludedOn),
       schoolDaysWithoutSchool: calendar.dayRank(lastDay + 1) - calendar.dayRank(excludedOn + 1),
       enrolledElsewhereFrom: elsewhere === NO_DAY ? '' : isoFromDayNumber(elsewhere),
     };
-    this.hold(rule, day);
   }
 
   /** Parents' notes: a (maxSpells + 1)-th separate spell, or one spell spanning more than maxSpanDays days. */
@@ -1135,21 +1155,9 @@ class Evaluator {
 
   /** Previous school year: any condition met; optionally only while another rule holds now. */
   private priorYear(rule: CompiledRule): void {
-    const from = this.previousFrom;
-    const until = this.previousUntil;
-    if (from === until) return;
-    const input = this.input;
-    const calendar = this.calendar;
-    const checkSchool = this.coversPreviousYear[input.pupilCalendar[this.pupil] as number] === 1;
+    if (this.previousFrom === this.previousUntil) return;
     const conditions = rule.conditions;
-    const counts = new Array<number>(conditions.length).fill(0);
-    for (let i = from; i < until; i++) {
-      if (checkSchool && !calendar.isSchoolSlot(input.rowSlot[i] as number)) continue;
-      const bit = 1 << (input.rowCode[i] as number);
-      for (let c = 0; c < conditions.length; c++) {
-        if (((conditions[c] as CompiledCondition).mask & bit) !== 0) counts[c] = (counts[c] as number) + 1;
-      }
-    }
+    const counts = this.priorYearCounts(rule);
     let met = false;
     for (let c = 0; c < conditions.length; c++) {
       if ((counts[c] as number) >= (conditions[c] as CompiledCondition).threshold) met = true;
@@ -1157,10 +1165,33 @@ class Evaluator {
     if (!met) return;
     const day = rule.requiresRule >= 0 ? (this.trigger[rule.requiresRule] as number) : this.firstEnrolledSchoolDay();
     if (day === NONE) return;
-    const facts: Record<string, number | string> = { previousSchoolYear: this.previousYearId };
-    for (let c = 0; c < conditions.length; c++) facts[(conditions[c] as CompiledCondition).fact] = counts[c] as number;
-    this.factsOf[rule.index] = facts;
     this.hold(rule, day);
+  }
+
+  /** Per condition of a prior-year rule: the pupil's matching school half-days in the previous school year. */
+  private priorYearCounts(rule: CompiledRule): number[] {
+    const input = this.input;
+    const calendar = this.calendar;
+    const checkSchool = this.coversPreviousYear[input.pupilCalendar[this.pupil] as number] === 1;
+    const conditions = rule.conditions;
+    const counts = new Array<number>(conditions.length).fill(0);
+    for (let i = this.previousFrom; i < this.previousUntil; i++) {
+      if (checkSchool && !calendar.isSchoolSlot(input.rowSlot[i] as number)) continue;
+      const bit = 1 << (input.rowCode[i] as number);
+      for (let c = 0; c < conditions.length; c++) {
+        if (((conditions[c] as CompiledCondition).mask & bit) !== 0) counts[c] = (counts[c] as number) + 1;
+      }
+    }
+    return counts;
+  }
+
+  private priorYearFacts(rule: CompiledRule): EvidenceFacts {
+    const counts = this.priorYearCounts(rule);
+    const facts: Record<string, number | string> = { previousSchoolYear: this.previousYearId };
+    rule.conditions.forEach((condition, c) => {
+      facts[condition.fact] = counts[c] as number;
+    });
+    return facts;
   }
 
   /** Absent on ≥ percent % of possible school half-days; holds while true on asOf, since the episode began. */
@@ -1197,13 +1228,42 @@ class Evaluator {
     if (minimumIndex < calendar.schoolSlots.length) {
       start = Math.max(start, (calendar.schoolSlots[minimumIndex] as number) >> 1);
     }
-    this.factsOf[rule.index] = {
+    this.hold(rule, start, absent);
+  }
+
+  private shareFacts(rule: CompiledRule, absent: number): EvidenceFacts {
+    const possible = this.calendar.countSchoolHalfDays(this.fromSlot, this.toSlot);
+    return {
       absentHalfDays: absent,
       possibleHalfDays: possible,
       sharePercent: Math.round((absent * 1000) / possible) / 10,
-      thresholdPercent: percent,
+      thresholdPercent: rule.percent,
     };
-    this.hold(rule, start);
+  }
+
+  /**
+   * The facts of signal i (after evaluation), for kinds whose evidence is facts rather than half-days: derived on
+   * demand from the input and the signal's detail, so evaluation allocates nothing per signal.
+   */
+  factsOf(i: number): EvidenceFacts | undefined {
+    const rule = this.rules[this.outRule[i] as number] as CompiledRule;
+    const detail = this.outDetail[i] as number;
+    switch (rule.kind) {
+      case 'projection':
+        this.setPupil(this.outPupil[i] as number);
+        return this.projectionFacts(rule, detail);
+      case 'exclusion':
+        this.setPupil(this.outPupil[i] as number);
+        return this.exclusionFacts();
+      case 'prior-year':
+        this.setPupil(this.outPupil[i] as number);
+        return this.priorYearFacts(rule);
+      case 'share':
+        this.setPupil(this.outPupil[i] as number);
+        return this.shareFacts(rule, detail);
+      default:
+        return undefined;
+    }
   }
 }
 

@@ -68,7 +68,7 @@ export function signalAt(table: SignalTable, i: number): Signal {
   assertCurrent(table);
   const rule = table.catalog.rules[table.rule[i] as number];
   if (!rule) throw new RangeError(`no signal ${i}`);
-  const facts = table.facts.get(i);
+  const facts = table.factsAt(i);
   return {
     pupilId: table.input.pupilIds[table.pupil[i] as number] as string,
     ruleId: rule.id,
