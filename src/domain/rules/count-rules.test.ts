@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VLAANDEREN_CATALOG } from './catalog-vlaanderen.ts';
 import { find, row, rows, ruleIds, schoolHalfDaysFrom, signalsOf } from './test-fixtures.ts';
 
 // Calendar: Flemish primary school 2025-2026 (presets): Wednesday afternoons free, herfstvakantie 27/10–2/11.
@@ -105,6 +106,23 @@ describe('B30, B30_TWO_YEARS and P30', () => {
     expect(find(only29, 'B30_TWO_YEARS')).toBeUndefined();
     const notNow = signalsOf({ register: [...previous, ...b30.slice(0, 29)], asOf: '2026-03-01' });
     expect(find(notNow, 'B30_TWO_YEARS')).toBeUndefined();
+  });
+
+  it('a rule that requires one sorted after it (evaluation order ≠ output order) gives the same signals', () => {
+    const previous = rows('p1', 'B', schoolHalfDaysFrom('2025-03-10', 30));
+    const register = [...previous, ...b30, ...rows('p1', 'Z', schoolHalfDaysFrom('2026-01-12', 4))];
+    // "A_TWO_YEARS" sorts before B30, which it requires: the engine evaluates B30 first, then emits in id order.
+    const renamed = {
+      ...VLAANDEREN_CATALOG,
+      rules: VLAANDEREN_CATALOG.rules.map((r) => (r.id === 'B30_TWO_YEARS' ? { ...r, id: 'A_TWO_YEARS' } : r)),
+    };
+    const direct = signalsOf({ register, asOf: '2026-03-01' });
+    const reordered = signalsOf({ register, asOf: '2026-03-01', catalog: renamed });
+    expect(reordered.map((s) => s.ruleId)).toEqual([...reordered.map((s) => s.ruleId)].sort());
+    expect(find(reordered, 'A_TWO_YEARS')).toEqual({ ...find(direct, 'B30_TWO_YEARS'), ruleId: 'A_TWO_YEARS' });
+    const rest = (signals: typeof direct) => signals.filter((s) => !s.ruleId.endsWith('_TWO_YEARS'));
+    expect(rest(reordered)).toEqual(rest(direct));
+    expect(rest(direct).length).toBeGreaterThan(2);
   });
 
   it('P30 holds at the 30th P half-day, not at 29', () => {

@@ -228,6 +228,8 @@ class Evaluator {
 
   // Per-pupil results, indexed by rule.
   private readonly trigger: Int32Array;
+  /** Per rule: the pupil stamp (see stamp) of the last pupil it held for; trigger[r] is valid only then. */
+  private readonly triggerStamp: Int32Array;
   private readonly evidenceFrom: Int32Array;
   private readonly evidenceUntil: Int32Array;
   private readonly detailOf: Int32Array;
@@ -295,6 +297,7 @@ class Evaluator {
     this.scratch2 = new Int32Array(capacity);
     const ruleCount = this.rules.length;
     this.trigger = new Int32Array(ruleCount);
+    this.triggerStamp = new Int32Array(ruleCount).fill(-1);
     this.evidenceFrom = new Int32Array(ruleCount);
     this.evidenceUntil = new Int32Array(ruleCount);
     this.detailOf = new Int32Array(ruleCount);
@@ -512,7 +515,7 @@ class Evaluator {
     const order = this.compiled.evaluationOrder;
     const minimumMatching = this.minimumMatching;
     const ruleMask = this.ruleMask;
-    const trigger = this.trigger;
+    const triggerStamp = this.triggerStamp;
     const carriedOver = this.carriedOver;
     const carried = input.carriedOverB[p] as number;
     const ruleGate = this.ruleGate;
@@ -524,7 +527,6 @@ class Evaluator {
       (this.previousFrom < this.previousUntil ? GATE_PREVIOUS_YEAR : 0);
     for (let k = 0; k < order.length; k++) {
       const r = order[k] as number;
-      trigger[r] = NONE;
       const gate = ruleGate[r] as number;
       if ((gate & facts) !== gate) continue;
       // The rule's own first test, hoisted: too few matching rows (with the carried-over B the rule counts) to
@@ -572,24 +574,29 @@ class Evaluator {
           this.share(rule);
           break;
       }
-      if (trigger[r] === NONE) this.evidenceCount = from;
+      if (triggerStamp[r] !== stamp) this.evidenceCount = from;
       else this.evidenceUntil[r] = this.evidenceCount;
     }
     if (!this.direct) this.emitInOutputOrder();
   }
 
   /** Writes signal rows for rule r of the current pupil (its evidence is already in outEvidence). */
-  private emit(r: number): void {
+  private emit(r: number, day: number, evidenceUntil: number, detail: number, variant: number): void {
     if (this.outLength === this.outPupil.length) this.growOutput();
     const index = this.outLength++;
     const from = this.evidenceFrom[r] as number;
     this.outPupil[index] = this.pupil;
     this.outRule[index] = r;
-    this.outDay[index] = this.trigger[r] as number;
+    this.outDay[index] = day;
     this.outEvidenceStart[index] = from;
-    this.outEvidenceLength[index] = (this.direct ? this.evidenceCount : (this.evidenceUntil[r] as number)) - from;
-    this.outDetail[index] = this.detailOf[r] as number;
-    this.outVariant[index] = this.variantOf[r] as number;
+    this.outEvidenceLength[index] = evidenceUntil - from;
+    this.outDetail[index] = detail;
+    this.outVariant[index] = variant;
+  }
+
+  /** The day rule r triggered for the current pupil, or NONE when it does not hold (or was not evaluated). */
+  private triggered(r: number): number {
+    return this.triggerStamp[r] === this.stamp ? (this.trigger[r] as number) : NONE;
   }
 
   /** Emits the current pupil's signals in output order (only when evaluation order differs from it). */
@@ -597,7 +604,15 @@ class Evaluator {
     const out = this.compiled.outputOrder;
     for (let k = 0; k < out.length; k++) {
       const r = out[k] as number;
-      if (this.trigger[r] !== NONE) this.emit(r);
+      if (this.triggerStamp[r] === this.stamp) {
+        this.emit(
+          r,
+          this.trigger[r] as number,
+          this.evidenceUntil[r] as number,
+          this.detailOf[r] as number,
+          this.variantOf[r] as number,
+        );
+      }
     }
   }
 
@@ -699,10 +714,14 @@ class Evaluator {
   }
 
   private hold(rule: CompiledRule, day: number, detail = 0, variant = 0): void {
-    this.trigger[rule.index] = day;
-    this.detailOf[rule.index] = detail;
-    this.variantOf[rule.index] = variant;
-    if (this.direct) this.emit(rule.index);
+    const r = rule.index;
+    this.trigger[r] = day;
+    this.triggerStamp[r] = this.stamp;
+    if (this.direct) this.emit(r, day, this.evidenceCount, detail, variant);
+    else {
+      this.detailOf[r] = detail;
+      this.variantOf[r] = variant;
+    }
   }
 
   /** Day of the pupil's first enrolled school half-day this school year (up to asOf), or NONE. */
@@ -1163,7 +1182,7 @@ class Evaluator {
       if ((counts[c] as number) >= (conditions[c] as CompiledCondition).threshold) met = true;
     }
     if (!met) return;
-    const day = rule.requiresRule >= 0 ? (this.trigger[rule.requiresRule] as number) : this.firstEnrolledSchoolDay();
+    const day = rule.requiresRule >= 0 ? this.triggered(rule.requiresRule) : this.firstEnrolledSchoolDay();
     if (day === NONE) return;
     this.hold(rule, day);
   }
