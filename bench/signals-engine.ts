@@ -401,6 +401,7 @@ async function benchDuckDb(
     );
     const [fifthB, zWindow] = counts.getRows()[0] ?? [];
     connection.closeSync();
+    instance.closeSync();
     return {
       seconds: timings,
       info: {
