@@ -42,4 +42,13 @@ export {
   resolveCatalog,
   resolveCatalogOrThrow,
 } from './resolve-catalog.ts';
-export { type EvidenceHalfDay, evaluate, evidenceHalfDays, type Signal, signalAt, toSignals } from './signals.ts';
+export {
+  type EvidenceHalfDay,
+  evaluate,
+  evidenceHalfDays,
+  explanationAt,
+  type Signal,
+  signalAt,
+  signalWithoutExplanation,
+  toSignals,
+} from './signals.ts';

@@ -65,17 +65,32 @@ export function evidenceHalfDays(table: SignalTable, i: number): EvidenceHalfDay
 }
 
 export function signalAt(table: SignalTable, i: number): Signal {
+  const { pupilId, ruleId, triggeredOn, evidence } = signalWithoutExplanation(table, i);
+  return { pupilId, ruleId, triggeredOn, evidence, explanation: explanationAt(table, i, evidence) };
+}
+
+/**
+ * Signal i without its sentences (for a caller that first compares the evidence with what it stored and asks
+ * for the explanation only of the signals that changed).
+ */
+export function signalWithoutExplanation(table: SignalTable, i: number): Omit<Signal, 'explanation'> {
   assertCurrent(table);
   const rule = table.catalog.rules[table.rule[i] as number];
   if (!rule) throw new RangeError(`no signal ${i}`);
-  const facts = table.factsAt(i);
   return {
     pupilId: table.input.pupilIds[table.pupil[i] as number] as string,
     ruleId: rule.id,
     triggeredOn: isoDay(table.triggeredDay[i] as number),
-    evidence: facts ?? evidenceHalfDays(table, i),
-    explanation: explain(table, i, rule.definition, facts),
+    evidence: table.factsAt(i) ?? evidenceHalfDays(table, i),
   };
+}
+
+/** The nl/en sentence of signal i; `evidence` as signalWithoutExplanation gave it (its facts are reused). */
+export function explanationAt(table: SignalTable, i: number, evidence: Signal['evidence']): LocalizedText {
+  assertCurrent(table);
+  const rule = table.catalog.rules[table.rule[i] as number];
+  if (!rule) throw new RangeError(`no signal ${i}`);
+  return explain(table, i, rule.definition, Array.isArray(evidence) ? undefined : evidence);
 }
 
 // --- explanations ----------------------------------------------------------------------------------------------
