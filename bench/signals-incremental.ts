@@ -14,7 +14,7 @@ import { createTestDatabase } from '../src/testing/test-database.ts';
 const DAY = '2026-03-10';
 const TODAY = '2026-03-20';
 /** Runs before measuring, so the JIT has compiled the engine as in a long-running server. */
-const WARM_UP = Number(process.env.WARM_UP ?? 3);
+const WARM_UP = 3;
 const REPEATS = 9;
 
 export async function benchSignalsIncremental(options: { pupils: number }) {
