@@ -11,7 +11,7 @@ import {
 import { historyOfPupil, registerOfPupil } from '../db/register.repository.ts';
 import { loadCalendar } from '../db/school.repository.ts';
 import { parseSchoolYearId, schoolYearOf } from '../domain/school-year.ts';
-import { requireAccess } from './access.ts';
+import { can, requireAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { forbidden, invalidInput, notFound } from './errors.ts';
@@ -86,7 +86,8 @@ export async function pupilYear(
   const pupil = await findPupil(db, pupilId);
   if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
   const enrolments = await enrolmentsOfPupil(db, pupilId);
-  requireAccess(actor, 'pupil.read', { schoolId: pupil.schoolId, classNames: currentClasses(enrolments, today) });
+  const scope = { schoolId: pupil.schoolId, classNames: currentClasses(enrolments, today) };
+  requireAccess(actor, 'pupil.read', scope);
   const year = schoolYear ? schoolYearParam(schoolYear, today) : schoolYearParam(enrolments[0]?.schoolYear, today);
   const [calendar, register, history] = await Promise.all([
     loadCalendar(db, pupil.schoolId, year.firstDay, year.lastDay),
@@ -110,6 +111,8 @@ export async function pupilYear(
     register,
     countsByCode,
     history,
+    /** What the page may offer to change (the server checks again on every write). */
+    permissions: { enrolmentElsewhere: can(actor, 'enrolment.elsewhere', scope) },
   };
 }
 

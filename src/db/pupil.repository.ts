@@ -64,7 +64,10 @@ export async function createPupilStaging(tx: Sql): Promise<void> {
   );
 }
 
-/** Upserts staged pupils and their enrolment for the staged school year; returns changed row counts. */
+/**
+ * Upserts staged pupils and their enrolment for the staged school year; returns changed row counts. The columns
+ * recorded in the app (enrolled_elsewhere_*, version) are not in pupils.csv and are left as they are.
+ */
 export async function mergeStagedPupils(
   tx: Sql,
   schoolId: number,
@@ -241,15 +244,53 @@ export interface EnrolmentRow {
   enrolledFrom: string;
   enrolledUntil: string | null;
   excludedOn: string | null;
+  /** Recorded in the app after a definitive exclusion (never by the pupils import): enrolled in another school. */
+  enrolledElsewhereFrom: string | null;
+  enrolledElsewhereSchool: string | null;
+  /** Optimistic lock of the enrolled-elsewhere edits. */
+  version: number;
 }
+
+const ENROLMENT_COLUMNS = `school_year AS "schoolYear", level, grade, class_name AS "className",
+  enrolled_from AS "enrolledFrom", enrolled_until AS "enrolledUntil", excluded_on AS "excludedOn",
+  enrolled_elsewhere_from AS "enrolledElsewhereFrom", enrolled_elsewhere_school AS "enrolledElsewhereSchool", version`;
 
 export async function enrolmentsOfPupil(db: Sql, pupilId: number): Promise<EnrolmentRow[]> {
   return db.query<EnrolmentRow>(
-    `SELECT school_year AS "schoolYear", level, grade, class_name AS "className", enrolled_from AS "enrolledFrom",
-            enrolled_until AS "enrolledUntil", excluded_on AS "excludedOn"
-     FROM enrolment WHERE pupil_id = $1 ORDER BY school_year DESC`,
+    `SELECT ${ENROLMENT_COLUMNS} FROM enrolment WHERE pupil_id = $1 ORDER BY school_year DESC`,
     [pupilId],
   );
+}
+
+/** The pupil's enrolment of one school year, locked for the rest of the transaction when `forUpdate`. */
+export async function findEnrolment(
+  db: Sql,
+  pupilId: number,
+  schoolYear: string,
+  forUpdate = false,
+): Promise<EnrolmentRow | undefined> {
+  const rows = await db.query<EnrolmentRow>(
+    `SELECT ${ENROLMENT_COLUMNS} FROM enrolment WHERE pupil_id = $1 AND school_year = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [pupilId, schoolYear],
+  );
+  return rows[0];
+}
+
+/**
+ * Records (or clears, with nulls) that the pupil is enrolled in another school, at the version the editor saw.
+ * Undefined when the version is stale: the caller answers 409.
+ */
+export async function updateEnrolledElsewhere(
+  db: Sql,
+  change: { pupilId: number; schoolYear: string; version: number; from: string | null; school: string | null },
+): Promise<EnrolmentRow | undefined> {
+  const rows = await db.query<EnrolmentRow>(
+    `UPDATE enrolment SET enrolled_elsewhere_from = $4, enrolled_elsewhere_school = $5, version = version + 1
+     WHERE pupil_id = $1 AND school_year = $2 AND version = $3
+     RETURNING ${ENROLMENT_COLUMNS}`,
+    [change.pupilId, change.schoolYear, change.version, change.from, change.school],
+  );
+  return rows[0];
 }
 
 export async function pupilIdsOfSchool(db: Sql, schoolId: number): Promise<number[]> {

@@ -207,6 +207,8 @@ function sample(method: string, url: string, world: World, target: Target): Part
       return { payload: { grounds: [], alternatives: [] } };
     case 'POST /api/signals/:signalId/handle-with-entry':
       return { payload: { version: 1, note: 'Gesprek met ouders gevoerd.' } };
+    case 'PUT /api/pupils/:pupilId/enrolments/:schoolYear/elsewhere':
+      return { payload: { from: '2026-01-05', school: 'Andere school', version: 1 } };
     case 'POST /api/me/password':
       return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };
     default:

@@ -19,6 +19,8 @@ async function snapshotOfB(t: TestDatabase, world: World) {
        (SELECT count(*)::int FROM pupil_note WHERE school_id = $1) AS notes,
        (SELECT string_agg(id || ':' || version, ',' ORDER BY id) FROM file_document WHERE school_id = $1) AS documents,
        (SELECT string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' ORDER BY id) FROM consent WHERE pupil_id = $2) AS consents,
+       (SELECT string_agg(school_year || ':' || version || ':' || coalesce(enrolled_elsewhere_from::text, '-'), ',' ORDER BY school_year)
+          FROM enrolment WHERE school_id = $1) AS enrolments,
        (SELECT string_agg(user_id || ':' || role, ',' ORDER BY user_id, role) FROM membership WHERE organisation_id = $1) AS memberships,
        (SELECT string_agg(id || ':' || active || ':' || md5(coalesce(password_hash, '')), ',' ORDER BY id)
           FROM app_user WHERE id IN (SELECT user_id FROM membership WHERE organisation_id = $1)) AS accounts`,
@@ -36,6 +38,8 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     world = await buildWorld(t.db);
+    // Excluded, so recording an enrolment elsewhere for B's pupil would succeed if a route forgot its access check.
+    await t.db.query(`UPDATE enrolment SET excluded_on = '2025-11-17' WHERE pupil_id = $1`, [world.pupilB]);
     app = await buildServer({ db: t.db, today: () => '2026-03-01', loginRateLimit: { max: 1000, timeWindow: 60_000 } });
     for (const role of ROLES) sessions.push(await signIn(app, world.users[role].email, WORLD_PASSWORD));
     idsOfB = {
@@ -91,6 +95,9 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
             purpose: 'test',
             sharedWithRoles: ['zorgcoordinator'],
             validUntil: '2026-06-30',
+            from: '2026-01-05',
+            school: 'Andere school',
+            version: 1,
           };
           const response = await app.inject({
             method: route.method as 'GET',

@@ -88,6 +88,17 @@ export interface Enrolment {
   enrolledFrom: string;
   enrolledUntil: string | null;
   excludedOn: string | null;
+  /** After a definitive exclusion: enrolled in another school from this date (recorded in the app). */
+  enrolledElsewhereFrom: string | null;
+  enrolledElsewhereSchool: string | null;
+  /** Optimistic lock of the enrolled-elsewhere edits. */
+  version: number;
+}
+
+export interface EnrolledElsewhereChange {
+  from: string | null;
+  school: string | null;
+  version: number;
 }
 
 export interface CalendarHalfDay {
@@ -128,6 +139,8 @@ export interface PupilDetail {
   register: RegisterEntry[];
   countsByCode: Record<string, number>;
   history: HistoryEntry[];
+  /** What the page may offer to change (the server checks again). */
+  permissions: { enrolmentElsewhere: boolean };
 }
 
 /** One problem in an imported file (or a warning). */
@@ -400,6 +413,12 @@ export const api = {
     ),
   pupil: (pupilId: number | string, schoolYear?: string) =>
     request<PupilDetail>(`/api/pupils/${id(pupilId)}${queryString({ schoolYear })}`),
+  /** Records (from a date) or clears (null) that an excluded pupil is enrolled in another school. */
+  recordEnrolledElsewhere: (pupilId: number | string, schoolYear: string, change: EnrolledElsewhereChange) =>
+    request<Enrolment>(`/api/pupils/${id(pupilId)}/enrolments/${id(schoolYear)}/elsewhere`, {
+      method: 'PUT',
+      body: change,
+    }),
   importFile: (schoolId: number | string, kind: ImportKind, file: File, schoolYear?: string) => {
     const form = new FormData();
     if (schoolYear && kind === 'pupils') form.set('schoolYear', schoolYear);

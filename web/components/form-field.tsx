@@ -1,4 +1,4 @@
-// Form fields shared by the pupil-file pages: a label tied to its control, an optional hint or problem list
+// Form fields shared by the pupil-file and pupil pages: a label tied to its control, an optional hint or problem list
 // under it, and the common case of a single text or date input.
 import { type ReactNode, useId } from 'react';
 
@@ -30,6 +30,7 @@ export function TextField({
   type = 'text',
   required = false,
   maxLength,
+  min,
   max,
   hint,
 }: {
@@ -40,6 +41,7 @@ export function TextField({
   type?: 'text' | 'date' | 'email' | 'tel';
   required?: boolean;
   maxLength?: number;
+  min?: string;
   max?: string;
   hint?: ReactNode;
 }) {
@@ -51,6 +53,7 @@ export function TextField({
           type={type}
           required={required}
           maxLength={maxLength}
+          min={min}
           max={max}
           value={value}
           onChange={(e) => onChange(e.target.value)}

@@ -1,7 +1,18 @@
-// One pupil's school year: enrolment, counts per code, the half-day heat-map, register rows and corrections.
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { type AbsenceCode, type AttentionItem, api, type PupilDetail, type PupilSignals } from '../api/client.ts';
+// One pupil's school year: enrolment (and, after an exclusion, the enrolment in another school), counts per code,
+// the half-day heat-map, register rows and corrections.
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import {
+  type AbsenceCode,
+  ApiError,
+  type AttentionItem,
+  api,
+  type Enrolment,
+  errorMessage,
+  type PupilDetail,
+  type PupilSignals,
+} from '../api/client.ts';
 import { CodeBadge, codeMeaning } from '../components/code-badge.tsx';
+import { TextField } from '../components/form-field.tsx';
 import { ObligationBadge, SignalStatusBadge } from '../components/signal-badges.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { YearHeatMap } from '../components/year-heat-map.tsx';
@@ -18,6 +29,8 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
   const [detail, setDetail] = useState<PupilDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
+  /** The outcome of recording an enrolment elsewhere; kept while the page reloads the pupil. */
+  const [elsewhereNotice, setElsewhereNotice] = useState<Notice>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
   useEffect(() => {
@@ -153,9 +166,55 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
                   {formatDate(enrolment.excludedOn)}
                 </Fact>
               )}
+              {(enrolment.excludedOn || enrolment.enrolledElsewhereFrom) && (
+                <Fact label={t('pupil.elsewhere')}>
+                  <span data-testid="enrolled-elsewhere">
+                    {enrolment.enrolledElsewhereFrom
+                      ? [
+                          t('pupil.elsewhere.value', { date: formatDate(enrolment.enrolledElsewhereFrom) }),
+                          enrolment.enrolledElsewhereSchool,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')
+                      : t('pupil.elsewhere.none')}
+                  </span>
+                </Fact>
+              )}
             </>
           )}
         </dl>
+        {enrolment &&
+          (enrolment.excludedOn || enrolment.enrolledElsewhereFrom) &&
+          detail.permissions.enrolmentElsewhere && (
+            <EnrolledElsewhereForm
+              key={`${enrolment.schoolYear}|${enrolment.version}`}
+              pupilId={pupilId}
+              enrolment={enrolment}
+              onNotice={setElsewhereNotice}
+              onSaved={() => setAttempt((count) => count + 1)}
+            />
+          )}
+        {elsewhereNotice && (
+          <div
+            className={`alert alert--${elsewhereNotice.tone}`}
+            role={elsewhereNotice.tone === 'error' ? 'alert' : 'status'}
+            data-testid="elsewhere-notice"
+          >
+            <p>{elsewhereNotice.text}</p>
+            {elsewhereNotice.reload && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setElsewhereNotice(null);
+                  setAttempt((count) => count + 1);
+                }}
+              >
+                {t('pupil.elsewhere.reload')}
+              </button>
+            )}
+          </div>
+        )}
         {!enrolment && (
           <p className="alert alert--info" data-testid="not-enrolled">
             {t('pupil.notEnrolled', { schoolYear: shownYear })}
@@ -364,6 +423,96 @@ function PupilSignal({
         </button>
       )}
     </li>
+  );
+}
+
+type Notice = { tone: 'success' | 'error'; text: string; reload?: boolean } | null;
+
+/**
+ * Records from when an excluded pupil is enrolled in another school, or clears it, at the version shown. The
+ * server recomputes the pupil's signals at once; the page then reloads the pupil and its signals.
+ */
+function EnrolledElsewhereForm({
+  pupilId,
+  enrolment,
+  onNotice,
+  onSaved,
+}: {
+  pupilId: string;
+  enrolment: Enrolment;
+  /** The outcome, shown by the page: this form is remounted once the saved enrolment has reloaded. */
+  onNotice: (notice: Notice) => void;
+  onSaved: () => void;
+}) {
+  const { language, t } = useI18n();
+  const [from, setFrom] = useState(enrolment.enrolledElsewhereFrom ?? '');
+  const [school, setSchool] = useState(enrolment.enrolledElsewhereSchool ?? '');
+  const [busy, setBusy] = useState(false);
+
+  const send = async (change: { from: string | null; school: string | null }, done: string) => {
+    setBusy(true);
+    onNotice(null);
+    try {
+      await api.recordEnrolledElsewhere(pupilId, enrolment.schoolYear, { ...change, version: enrolment.version });
+      onNotice({ tone: 'success', text: done });
+      onSaved();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409) {
+        onNotice({ tone: 'error', text: t('pupil.elsewhere.conflict'), reload: true });
+      } else if (caught instanceof ApiError && caught.status === 422) {
+        onNotice({ tone: 'error', text: t('pupil.elsewhere.refused', { reason: caught.messageFor(language) }) });
+      } else {
+        // 403 (no longer allowed), 400 or a network problem: the server's own message.
+        onNotice({ tone: 'error', text: errorMessage(caught, language, t('app.error')) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send({ from, school: school.trim() || null }, t('pupil.elsewhere.saved'));
+  };
+
+  return (
+    <details className="elsewhere" open={!enrolment.enrolledElsewhereFrom}>
+      <summary>{t('pupil.elsewhere.edit')}</summary>
+      <form className="file-form" onSubmit={submit} data-testid="elsewhere-form">
+        <p className="muted">{t('pupil.elsewhere.hint')}</p>
+        <TextField
+          label={t('pupil.elsewhere.from')}
+          type="date"
+          value={from}
+          onChange={setFrom}
+          min={enrolment.excludedOn ?? undefined}
+          required
+          testId="elsewhere-from"
+        />
+        <TextField
+          label={t('pupil.elsewhere.school')}
+          value={school}
+          onChange={setSchool}
+          maxLength={200}
+          testId="elsewhere-school"
+        />
+        <div className="file-actions">
+          <button type="submit" className="button button--primary" disabled={busy} data-testid="elsewhere-save">
+            {t('pupil.elsewhere.save')}
+          </button>
+          {enrolment.enrolledElsewhereFrom && (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => void send({ from: null, school: null }, t('pupil.elsewhere.cleared'))}
+              data-testid="elsewhere-clear"
+            >
+              {t('pupil.elsewhere.clear')}
+            </button>
+          )}
+        </div>
+      </form>
+    </details>
   );
 }
 

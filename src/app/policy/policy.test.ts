@@ -60,6 +60,7 @@ const EXPECTED: Record<string, Role[]> = {
   'note.list': ['leerkracht', 'leerlingbegeleider', 'zorgcoordinator', 'directie', 'clb-medewerker', 'clb-arts'],
   'note.write': ['leerkracht', 'leerlingbegeleider', 'zorgcoordinator', 'directie', 'clb-medewerker', 'clb-arts'],
   'consent.manage': ['clb-arts'],
+  'enrolment.elsewhere': ['secretariaat', 'leerlingbegeleider', 'zorgcoordinator', 'directie', 'clb-medewerker'],
 };
 
 describe('access policy', () => {
@@ -96,6 +97,18 @@ describe('access policy', () => {
     expect(schoolsWhere(analist, 'school.read')).toEqual([SCHOOL]);
     for (const action of ['pupil.list', 'pupil.read', 'note.list', 'register.export', 'import.run'] as const)
       expect(can(analist, action, { schoolId: SCHOOL, classNames: ['1A'] })).toBe(false);
+  });
+
+  it('lets the school and its CLB worker record an enrolment elsewhere, not a class teacher of the pupil', () => {
+    const ownPupil = { schoolId: SCHOOL, classNames: ['1A'] };
+    expect(can(actorWith('leerkracht'), 'pupil.read', ownPupil)).toBe(true);
+    expect(can(actorWith('leerkracht'), 'enrolment.elsewhere', ownPupil)).toBe(false);
+    expect(can(actorWith('clb-medewerker'), 'enrolment.elsewhere', ownPupil)).toBe(true);
+    expect(can(actorWith('clb-medewerker'), 'enrolment.elsewhere', { schoolId: OTHER, classNames: ['1A'] })).toBe(
+      false,
+    );
+    for (const role of ['clb-arts', 'analist', 'beheerder'] as const)
+      expect(can(actorWith(role), 'enrolment.elsewhere', ownPupil), role).toBe(false);
   });
 
   it('lets a beheerder manage accounts and read the audit of its own organisation only', () => {

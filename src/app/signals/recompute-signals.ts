@@ -32,6 +32,8 @@ interface EnrolmentFacts {
   enrolledFrom: string;
   enrolledUntil: string | null;
   excludedOn: string | null;
+  /** Recorded in the app after an exclusion (enrolment-elsewhere.service.ts); ends EXCLUDED_NO_SCHOOL. */
+  enrolledElsewhereFrom: string | null;
 }
 
 /** Compiled calendars per school, reused while the school's calendar_version is unchanged. */
@@ -97,7 +99,8 @@ export async function recomputeSignals(
   const phase = phaseTimer('signals');
   const enrolments = await tx.query<EnrolmentFacts>(
     `SELECT e.pupil_id::int AS "pupilId", e.school_year AS "schoolYear", e.level, p.birth_date AS "birthDate",
-            e.enrolled_from AS "enrolledFrom", e.enrolled_until AS "enrolledUntil", e.excluded_on AS "excludedOn"
+            e.enrolled_from AS "enrolledFrom", e.enrolled_until AS "enrolledUntil", e.excluded_on AS "excludedOn",
+            e.enrolled_elsewhere_from AS "enrolledElsewhereFrom"
      FROM enrolment e JOIN pupil p ON p.id = e.pupil_id
      WHERE e.pupil_id = ANY($1::bigint[]) AND e.school_id = $2 AND e.enrolled_from <= $3`,
     [pupilIds, schoolId, today],
@@ -130,6 +133,7 @@ export async function recomputeSignals(
         enrolledFrom: e.enrolledFrom,
         enrolledUntil: e.enrolledUntil,
         excludedOn: e.excludedOn,
+        enrolledElsewhereFrom: e.enrolledElsewhereFrom,
       }));
     const enrolled = new Set(pupils.map((p) => p.pupilId));
     const input = buildEngineInput({
