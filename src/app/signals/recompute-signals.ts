@@ -9,6 +9,7 @@ import {
   compileCalendar,
   evaluateTable,
   explanationAt,
+  lastingEvidence,
   type PupilRecord,
   type RegisterRecord,
   type RuleCatalog,
@@ -79,6 +80,20 @@ async function registerOfPupils(
 export const evidenceKey = (evidence: Signal['evidence']) =>
   createHash('sha1').update(JSON.stringify(evidence)).digest('base64url');
 
+/**
+ * A signal's evidence fingerprint: the key of its lasting evidence (what only new evidence changes), followed by
+ * ".key of the whole evidence" when time-driven facts make them differ. A handled signal returns only when the
+ * lasting part changes; a change in the rest just refreshes the stored evidence.
+ */
+export function fingerprintOf(evidence: Signal['evidence']): { lasting: string; fingerprint: string } {
+  const lasting = evidenceKey(lastingEvidence(evidence));
+  const whole = evidenceKey(evidence);
+  return { lasting, fingerprint: lasting === whole ? lasting : `${lasting}.${whole}` };
+}
+
+/** The lasting part of a stored fingerprint (base64url has no "."); null stays null. */
+const lastingPart = (fingerprint: string | null | undefined) => fingerprint?.split('.')[0] ?? null;
+
 export interface RecomputeResult {
   evaluatedPupils: number;
   written: number;
@@ -148,13 +163,15 @@ export async function recomputeSignals(
       const pupilId = Number(signal.pupilId);
       const key = `${pupilId}|${schoolYear}|${signal.ruleId}`;
       seen.add(key);
-      const fingerprint = evidenceKey(signal.evidence);
+      const { lasting, fingerprint } = fingerprintOf(signal.evidence);
       const before = storedByKey.get(key);
       if (before?.holds && before.evidenceKey === fingerprint) continue;
       let status: ComputedSignalRow['status'] = before?.status ?? 'new';
       let event: ComputedSignalRow['event'] = before ? 'evidence-changed' : 'detected';
+      // Only time moved on (e.g. one more school day without a school): refresh the stored facts, no event.
+      if (before?.holds && lastingPart(before.evidenceKey) === lasting) event = null;
       if (before?.status === 'handled') {
-        if (before.handledEvidenceKey !== fingerprint) {
+        if (lastingPart(before.handledEvidenceKey) !== lasting) {
           status = 'new';
           event = 'reopened';
         } else event = null;

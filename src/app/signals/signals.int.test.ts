@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { importFile } from '../import/import.service.ts';
 import { followUpSignal, listAttention } from './attention-list.service.ts';
+import { recomputeSignals } from './recompute-signals.ts';
 
 const PUPILS = `pupil_id,first_name,last_name,birth_date,level,grade,class
 1001,Lotte,Peeters,2012-03-04,secundair,1,1A
@@ -92,5 +93,63 @@ describe.each(testEngines())('signals after imports on %s', (engine) => {
     expect(await open()).toContain('1002:B_FIRST');
     await register(['1002,2025-09-16,AM,Z']);
     expect(await open()).not.toContain('1002:B_FIRST');
+  });
+});
+
+describe.each(testEngines())('fact-based signals over time on %s', (engine) => {
+  let t: TestDatabase;
+  let schoolId: number;
+  let pupilId: number;
+  const stored = async () => {
+    const [row] = await t.db.query<{ id: number; status: string; version: number; evidence: unknown }>(
+      `SELECT id::int AS id, status, version, evidence FROM signal WHERE pupil_id = $1 AND rule_id = 'EXCLUDED_NO_SCHOOL'`,
+      [pupilId],
+    );
+    return row;
+  };
+  const events = async () =>
+    (
+      await t.db.query<{ event: string }>(
+        `SELECT event FROM signal_event e JOIN signal s ON s.id = e.signal_id
+         WHERE s.pupil_id = $1 AND s.rule_id = 'EXCLUDED_NO_SCHOOL' ORDER BY e.id`,
+        [pupilId],
+      )
+    ).map((e) => e.event);
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    // Excluded on Monday 17/11/2025; the 10th school day after it is 1/12/2025.
+    schoolId = await schoolWithPupils(
+      t.db,
+      'pupil_id,first_name,last_name,birth_date,level,grade,class,excluded_on\n3001,Ella,Maes,2010-05-05,secundair,3,3A,2025-11-17\n',
+      { institutionNumber: '000777' },
+    );
+    const [pupil] = await t.db.query<{ id: number }>('SELECT id::int AS id FROM pupil WHERE school_id = $1', [
+      schoolId,
+    ]);
+    pupilId = pupil?.id ?? 0;
+  });
+  afterAll(async () => t?.drop());
+
+  it('a handled EXCLUDED_NO_SCHOOL stays handled as school days pass; its facts are refreshed without an event', async () => {
+    await recomputeSignals(t.db, schoolId, [pupilId], '2025-12-05');
+    const first = await stored();
+    expect(first).toMatchObject({ status: 'new', evidence: { excludedOn: '2025-11-17' } });
+    const days = (first?.evidence as { schoolDaysWithoutSchool: number }).schoolDaysWithoutSchool;
+    const acknowledged = await followUpSignal(t.db, SYSTEM_ACTOR, first?.id ?? 0, {
+      to: 'acknowledged',
+      version: first?.version ?? 0,
+    });
+    await followUpSignal(t.db, SYSTEM_ACTOR, first?.id ?? 0, {
+      to: 'handled',
+      version: acknowledged?.version ?? 0,
+      note: 'Opvang geregeld, LOP verwittigd',
+    });
+    // A week later: more school days without a school, but no new evidence.
+    await recomputeSignals(t.db, schoolId, [pupilId], '2025-12-12');
+    const later = await stored();
+    expect(later?.status).toBe('handled');
+    expect((later?.evidence as { schoolDaysWithoutSchool: number }).schoolDaysWithoutSchool).toBeGreaterThan(days);
+    expect(await events()).toEqual(['detected', 'acknowledged', 'handled']);
   });
 });

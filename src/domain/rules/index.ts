@@ -47,6 +47,7 @@ export {
   evaluate,
   evidenceHalfDays,
   explanationAt,
+  lastingEvidence,
   type Signal,
   signalAt,
   signalWithoutExplanation,

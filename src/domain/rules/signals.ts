@@ -70,6 +70,35 @@ export function signalAt(table: SignalTable, i: number): Signal {
 }
 
 /**
+ * Facts that change with the calendar alone (another school day passed), not with new evidence: a handled signal
+ * must not come back for them, so they are left out of its lasting evidence (see lastingEvidence).
+ */
+const TIME_FACTS = new Set([
+  'schoolDaysWithoutSchool',
+  'elapsedSchoolHalfDays',
+  'remainingSchoolHalfDays',
+  'presentHalfDays',
+  'projectedHalfDays',
+  'possibleHalfDays',
+  'sharePercent',
+]);
+
+/**
+ * The part of a signal's evidence that only new evidence changes: half-days as they are; facts without the
+ * time-driven ones, with a projection's missing half-days (elapsed − present) in their place. The app keys a
+ * handled signal's return on this, and refreshes the stored facts silently when only time moved on.
+ */
+export function lastingEvidence(evidence: Signal['evidence']): Signal['evidence'] {
+  if (Array.isArray(evidence)) return evidence;
+  const lasting: Record<string, number | string | boolean> = {};
+  for (const [key, value] of Object.entries(evidence)) if (!TIME_FACTS.has(key)) lasting[key] = value;
+  const elapsed = evidence.elapsedSchoolHalfDays;
+  const present = evidence.presentHalfDays;
+  if (typeof elapsed === 'number' && typeof present === 'number') lasting.missingHalfDays = elapsed - present;
+  return lasting;
+}
+
+/**
  * Signal i without its sentences (for a caller that first compares the evidence with what it stored and asks
  * for the explanation only of the signals that changed).
  */
