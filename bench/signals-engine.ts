@@ -317,6 +317,10 @@ export async function benchSignalsEngine(options: SignalsEngineBenchOptions): Pr
       ? {
           duckdbFifthBOverEngineAllRules: round((duckdb.seconds.duckdbFifthB as number) / engineSeconds, 2),
           duckdbZWindowOverEngineAllRules: round((duckdb.seconds.duckdbZWindow91 as number) / engineSeconds, 2),
+          duckdbZWindowOneThreadOverEngineAllRules: round(
+            (duckdb.seconds.duckdbZWindow91OneThread as number) / engineSeconds,
+            2,
+          ),
           engineOverTarget: round(engineSeconds / (rows > 10_000_000 ? 1.5 : 0.3), 2),
         }
       : null,
@@ -396,6 +400,18 @@ async function benchDuckDb(
         seconds: timings[name],
       });
     }
+    // The same window query on one thread, as the engine runs: the per-thread comparison.
+    await connection.run('SET threads = 1');
+    await connection.run(queries.duckdbZWindow91);
+    const oneThread: number[] = [];
+    for (let i = 0; i < RUNS; i++) oneThread.push(await secondsAsync(() => connection.run(queries.duckdbZWindow91)));
+    timings.duckdbZWindow91OneThread = round(Math.min(...oneThread));
+    report({
+      benchmark: 'signals-engine',
+      measurement: `duckdbZWindow91 (best of ${RUNS}, 1 thread)`,
+      ...size,
+      seconds: timings.duckdbZWindow91OneThread,
+    });
     const counts = await connection.runAndReadAll(
       'SELECT (SELECT count(*) FROM fifth_b), (SELECT count(*) FROM z_window WHERE most_z_in_91_days >= 10)',
     );
@@ -471,6 +487,7 @@ export function recordSignalsResults(summary: Record<string, unknown>): Record<s
         : {
             fifthB: seconds.duckdbFifthB,
             zWindow91: seconds.duckdbZWindow91,
+            zWindow91OneThread: seconds.duckdbZWindow91OneThread,
             threads: (summary.duckdb as { threads?: number }).threads,
           },
     ratios: summary.ratios,

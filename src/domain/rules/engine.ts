@@ -168,7 +168,7 @@ class Evaluator {
   private readonly scratch2: Int32Array;
   private readonly perClass = new Int32Array(14);
   /** Rows per code id of the current pupil this school year: an upper bound that lets rules skip the scan. */
-  private readonly codeCount = new Int32Array(32);
+  private readonly codeCount: Int32Array;
   /** Per distinct rule mask: the current pupil's matching rows this school year. */
   private readonly maskCount: Int32Array;
   /** (mask index, code id) pairs of the masks without an eager list: their maskCount sums codeCount over them. */
@@ -308,6 +308,7 @@ class Evaluator {
     this.calendar = input.calendars[0] as CompiledCalendar;
     const maskTotal = compiled.masks.length;
     this.maskCount = new Int32Array(maskTotal);
+    this.codeCount = new Int32Array(input.codes.length);
     const eager = eagerMasksOf(compiled);
     // The eager masks' counts are their lists' lengths: only the other masks are summed from code counts.
     const pairs: number[] = [];
