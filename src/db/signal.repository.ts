@@ -12,17 +12,18 @@ export interface StoredSignal {
   handledEvidenceKey: string | null;
 }
 
-export async function signalsOfPupils(tx: Sql, pupilIds: readonly number[]): Promise<StoredSignal[]> {
-  if (pupilIds.length === 0) return [];
-  // One JSON value instead of a result row per signal: PGlite decodes rows field by field, which took longer
-  // than the query itself for the few hundred signals of an import's pupils.
-  const [result] = await tx.query<{ signals: string | null }>(
-    `SELECT json_agg(json_build_array(id, pupil_id, school_year, rule_id, evidence_key, holds, status,
-                                      handled_evidence_key))::text AS signals
-     FROM signal WHERE pupil_id = ANY($1::bigint[])`,
-    [pupilIds],
-  );
-  const rows = JSON.parse(result?.signals ?? '[]') as [
+/**
+ * SQL for the stored signals of the pupils in parameter `$n` (bigint[]) as one JSON text value (see
+ * parseStoredSignals): PGlite decodes result rows field by field, which took longer than the query itself for
+ * the few hundred signals of an import's pupils. A subquery, so a caller can fetch it with other values at once.
+ */
+export const storedSignalsJson = (n: number) =>
+  `SELECT json_agg(json_build_array(id, pupil_id, school_year, rule_id, evidence_key, holds, status,
+                                    handled_evidence_key))::text
+   FROM signal WHERE pupil_id = ANY($${n}::bigint[])`;
+
+export function parseStoredSignals(json: string | null | undefined): StoredSignal[] {
+  const rows = JSON.parse(json ?? '[]') as [
     number,
     number,
     string,
@@ -42,6 +43,14 @@ export async function signalsOfPupils(tx: Sql, pupilIds: readonly number[]): Pro
     status,
     handledEvidenceKey,
   }));
+}
+
+export async function signalsOfPupils(tx: Sql, pupilIds: readonly number[]): Promise<StoredSignal[]> {
+  if (pupilIds.length === 0) return [];
+  const [result] = await tx.query<{ signals: string | null }>(`SELECT (${storedSignalsJson(1)}) AS signals`, [
+    pupilIds,
+  ]);
+  return parseStoredSignals(result?.signals);
 }
 
 export interface ComputedSignalRow {

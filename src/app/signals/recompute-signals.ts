@@ -1,8 +1,14 @@
 // Use case: recompute the signals of some pupils of a school (after an import) and store what changed.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Sql } from '../../db/database.ts';
-import { calendarVersion } from '../../db/school.repository.ts';
-import { type ComputedSignalRow, clearSignals, signalsOfPupils, writeSignals } from '../../db/signal.repository.ts';
+import {
+  type ComputedSignalRow,
+  clearSignals,
+  parseStoredSignals,
+  type StoredSignal,
+  storedSignalsJson,
+  writeSignals,
+} from '../../db/signal.repository.ts';
 import {
   buildEngineInput,
   type CompiledCalendar,
@@ -40,8 +46,7 @@ interface EnrolmentFacts {
 /** Compiled calendars per school, reused while the school's calendar_version is unchanged. */
 const calendarCache = new Map<number, { version: number; calendar: CompiledCalendar }>();
 
-async function schoolCalendar(tx: Sql, schoolId: number): Promise<CompiledCalendar> {
-  const version = await calendarVersion(tx, schoolId);
+async function schoolCalendar(tx: Sql, schoolId: number, version: number): Promise<CompiledCalendar> {
   const cached = calendarCache.get(schoolId);
   if (cached?.version === version) return cached.calendar;
   const rows = await tx.query<{ date: string; half: 'AM' | 'PM'; schoolDay: boolean }>(
@@ -53,32 +58,45 @@ async function schoolCalendar(tx: Sql, schoolId: number): Promise<CompiledCalend
   return calendar;
 }
 
+interface PupilState {
+  register: RegisterRecord[];
+  stored: StoredSignal[];
+  calendarVersion: number;
+}
+
 /**
- * The pupils' register rows from `from` to `until`, fetched as one aggregated text value: a few thousand rows
- * as separate result rows cost ~5 µs each to decode in PGlite (23 ms for the 3,000 rows of a one-day import's
- * pupils, of which the query itself took 5 ms); one value of "pupil,date,half,code" items decodes at once.
+ * In one round trip: the pupils' register rows from `from` to `until`, their stored signals and the school's
+ * calendar version. Rows and signals come as one aggregated text value each: a few thousand rows as separate
+ * result rows cost ~5 µs each to decode in PGlite (23 ms for the 3,000 rows of a one-day import's pupils, of which
+ * the query itself took 5 ms).
  */
-async function registerOfPupils(
+async function stateOfPupils(
   tx: Sql,
+  schoolId: number,
   pupilIds: readonly number[],
   from: string,
   until: string,
-): Promise<RegisterRecord[]> {
-  const [result] = await tx.query<{ rows: string | null }>(
-    `SELECT string_agg(concat_ws(',', pupil_id, to_char(date, 'YYYY-MM-DD'), half, code), ';') AS rows
-       FROM register_entry WHERE pupil_id = ANY($1::bigint[]) AND date >= $2 AND date <= $3`,
-    [pupilIds, from, until],
+): Promise<PupilState> {
+  const [result] = await tx.query<{ register: string | null; signals: string | null; calendarVersion: number }>(
+    `SELECT (SELECT string_agg(concat_ws(',', pupil_id, to_char(date, 'YYYY-MM-DD'), half, code), ';')
+               FROM register_entry WHERE pupil_id = ANY($1::bigint[]) AND date >= $2 AND date <= $3) AS register,
+            (${storedSignalsJson(1)}) AS signals,
+            (SELECT calendar_version FROM organisation WHERE id = $4) AS "calendarVersion"`,
+    [pupilIds, from, until, schoolId],
   );
-  const text = result?.rows ?? '';
-  if (text === '') return [];
-  return text.split(';').map((item) => {
-    const [pupilId, date, half, code] = item.split(',') as [string, string, 'AM' | 'PM', string];
-    return { pupilId, date, half, code };
-  });
+  const text = result?.register ?? '';
+  const register: RegisterRecord[] =
+    text === ''
+      ? []
+      : text.split(';').map((item) => {
+          const [pupilId, date, half, code] = item.split(',') as [string, string, 'AM' | 'PM', string];
+          return { pupilId, date, half, code };
+        });
+  return { register, stored: parseStoredSignals(result?.signals), calendarVersion: result?.calendarVersion ?? 0 };
 }
 
-export const evidenceKey = (evidence: Signal['evidence']) =>
-  createHash('sha1').update(JSON.stringify(evidence)).digest('base64url');
+/** SHA-1 of the evidence JSON, base64url (one-shot `hash`: no Hash object per signal). */
+export const evidenceKey = (evidence: Signal['evidence']) => hash('sha1', JSON.stringify(evidence), 'base64url');
 
 /**
  * A signal's evidence fingerprint: the key of its lasting evidence (what only new evidence changes), followed by
@@ -86,8 +104,10 @@ export const evidenceKey = (evidence: Signal['evidence']) =>
  * lasting part changes; a change in the rest just refreshes the stored evidence.
  */
 export function fingerprintOf(evidence: Signal['evidence']): { lasting: string; fingerprint: string } {
-  const lasting = evidenceKey(lastingEvidence(evidence));
-  const whole = evidenceKey(evidence);
+  const lastingPart = lastingEvidence(evidence);
+  const lasting = evidenceKey(lastingPart);
+  // Half-day evidence is lasting as a whole: hash it once.
+  const whole = lastingPart === evidence ? lasting : evidenceKey(evidence);
   return { lasting, fingerprint: lasting === whole ? lasting : `${lasting}.${whole}` };
 }
 
@@ -126,9 +146,12 @@ export async function recomputeSignals(
   if (!firstYear) throw new Error(`invalid school year ${years[0]}`);
   const previousStart = `${firstYear.startYear - 1}-09-01`;
   // One connection inside a transaction: queries run one after the other.
-  const registerRecords = await registerOfPupils(tx, pupilIds, previousStart, today);
-  const calendar = await schoolCalendar(tx, schoolId);
-  const stored = await signalsOfPupils(tx, pupilIds);
+  const {
+    register: registerRecords,
+    stored,
+    calendarVersion,
+  } = await stateOfPupils(tx, schoolId, pupilIds, previousStart, today);
+  const calendar = await schoolCalendar(tx, schoolId, calendarVersion);
   phase('load');
   const catalog = activeCatalog();
   const storedByKey = new Map(stored.map((s) => [`${s.pupilId}|${s.schoolYear}|${s.ruleId}`, s]));

@@ -105,6 +105,7 @@ describe.each(testEngines())('fact-based signals over time on %s', (engine) => {
       `SELECT id::int AS id, status, version, evidence FROM signal WHERE pupil_id = $1 AND rule_id = 'EXCLUDED_NO_SCHOOL'`,
       [pupilId],
     );
+    if (!row) throw new Error('no EXCLUDED_NO_SCHOOL signal stored');
     return row;
   };
   const events = async () =>
@@ -135,12 +136,12 @@ describe.each(testEngines())('fact-based signals over time on %s', (engine) => {
     await recomputeSignals(t.db, schoolId, [pupilId], '2025-12-05');
     const first = await stored();
     expect(first).toMatchObject({ status: 'new', evidence: { excludedOn: '2025-11-17' } });
-    const days = (first?.evidence as { schoolDaysWithoutSchool: number }).schoolDaysWithoutSchool;
-    const acknowledged = await followUpSignal(t.db, SYSTEM_ACTOR, first?.id ?? 0, {
+    const days = (first.evidence as { schoolDaysWithoutSchool: number }).schoolDaysWithoutSchool;
+    const acknowledged = await followUpSignal(t.db, SYSTEM_ACTOR, first.id, {
       to: 'acknowledged',
-      version: first?.version ?? 0,
+      version: first.version,
     });
-    await followUpSignal(t.db, SYSTEM_ACTOR, first?.id ?? 0, {
+    await followUpSignal(t.db, SYSTEM_ACTOR, first.id, {
       to: 'handled',
       version: acknowledged?.version ?? 0,
       note: 'Opvang geregeld, LOP verwittigd',
@@ -148,8 +149,8 @@ describe.each(testEngines())('fact-based signals over time on %s', (engine) => {
     // A week later: more school days without a school, but no new evidence.
     await recomputeSignals(t.db, schoolId, [pupilId], '2025-12-12');
     const later = await stored();
-    expect(later?.status).toBe('handled');
-    expect((later?.evidence as { schoolDaysWithoutSchool: number }).schoolDaysWithoutSchool).toBeGreaterThan(days);
+    expect(later.status).toBe('handled');
+    expect((later.evidence as { schoolDaysWithoutSchool: number }).schoolDaysWithoutSchool).toBeGreaterThan(days);
     expect(await events()).toEqual(['detected', 'acknowledged', 'handled']);
   });
 });

@@ -47,6 +47,7 @@ export class CompiledCalendar {
   /** School slots per weekday + half class (14 classes). */
   readonly classSlots: readonly Int32Array[];
   private readonly returnDayCache = new Map<number, ReturnDays>();
+  private readonly spanCache = new Map<number, number>();
 
   constructor(id: string, schoolSlots: Int32Array) {
     this.id = id;
@@ -128,6 +129,29 @@ export class CompiledCalendar {
   /** Whether the calendar has any school half-day in [fromDay, untilDay]. */
   covers(fromDay: number, untilDay: number): boolean {
     return this.countSchoolHalfDays(fromDay * 2, untilDay * 2 + 1) > 0;
+  }
+
+  /**
+   * The fewest school half-days a run of consecutive school half-days has when its first and last days lie at
+   * least spanDays − 1 calendar days apart (a holiday inside the run shortens it); Infinity when no run can.
+   * A lower bound the span rules prune on before building their runs.
+   */
+  fewestHalfDaysSpanning(spanDays: number): number {
+    const cached = this.spanCache.get(spanDays);
+    if (cached !== undefined) return cached;
+    const slots = this.schoolSlots;
+    const reach = spanDays - 1;
+    let fewest = Number.POSITIVE_INFINITY;
+    let b = 0;
+    for (let a = 0; a < slots.length; a++) {
+      const startDay = (slots[a] as number) >> 1;
+      if (b < a) b = a;
+      while (b < slots.length && ((slots[b] as number) >> 1) - startDay < reach) b++;
+      if (b === slots.length) break;
+      fewest = Math.min(fewest, b - a + 1);
+    }
+    this.spanCache.set(spanDays, fewest);
+    return fewest;
   }
 
   /**

@@ -316,7 +316,13 @@ class Evaluator {
       if (!eager.includes(m)) for (const id of ids) pairs.push(m, id);
     });
     this.maskCodePairs = Int32Array.from(pairs);
-    this.minimumMatching = Int32Array.from(this.rules, minimumMatchingOf);
+    this.minimumMatching = Int32Array.from(this.rules, (rule) => {
+      const minimum = minimumMatchingOf(rule);
+      if (rule.kind !== 'span' || input.calendars.length === 0) return minimum;
+      // A run spanning spanDays has at least this many half-days in every calendar of the input.
+      const fewest = Math.min(...input.calendars.map((c) => c.fewestHalfDaysSpanning(rule.spanDays)));
+      return Number.isFinite(fewest) ? Math.max(minimum, fewest) : NEVER;
+    });
     this.ruleMask = Int32Array.from(this.rules, (rule) => rule.maskIndex);
     this.ruleGate = Int32Array.from(this.rules, gateOf);
     this.carriedOver = Int32Array.from(this.rules, (rule) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { compileCalendar } from './engine-calendar.ts';
 import type { RegisterRecord } from './engine-input.ts';
-import { find, row, rows, schoolHalfDaysFrom, signalsOf } from './test-fixtures.ts';
+import { BASIS_HALF_DAYS, find, row, rows, schoolHalfDaysFrom, signalsOf } from './test-fixtures.ts';
 
 // Calendar: Flemish primary school 2025-2026 (presets): Wednesday afternoons free, herfstvakantie 27/10–2/11,
 // wapenstilstand 11/11, kerstvakantie 22/12–4/1.
@@ -63,6 +64,17 @@ describe('Z_LONG (a Z/D sequence spanning 21 calendar days)', () => {
   it('a holiday inside the sequence neither breaks nor ends it, and its days count in the span', () => {
     const register = rows('p1', 'Z', halfDaysUntil('2025-12-19', '2026-01-08'));
     expect(find(signalsOf({ register, asOf: '2026-01-31' }), 'Z_LONG')?.triggeredOn).toBe('2026-01-08');
+  });
+
+  it('prunes on the fewest half-days a 21-day run can have, which a run over a holiday reaches', () => {
+    const calendar = compileCalendar('basis', BASIS_HALF_DAYS);
+    const overChristmas = halfDaysUntil('2025-12-19', '2026-01-08');
+    const fewest = calendar.fewestHalfDaysSpanning(21);
+    expect(fewest).toBeGreaterThan(1);
+    expect(fewest).toBeLessThanOrEqual(overChristmas.length);
+    // Without a holiday 21 days take three school weeks: far more half-days.
+    expect(halfDaysUntil('2025-11-19', '2025-12-09').length).toBeGreaterThan(2 * fewest);
+    expect(compileCalendar('empty', []).fewestHalfDaysSpanning(21)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('a half-day with another code breaks the sequence', () => {
