@@ -174,16 +174,15 @@ class Evaluator {
   /** (mask index, code id) pairs of the masks without an eager list: their maskCount sums codeCount over them. */
   private readonly maskCodePairs: Int32Array;
   /**
-   * Per rule: below this many matching rows (plus the carried-over B, see carriedOver) the rule cannot hold (its
-   * evaluator would return at once), so the dispatch loop skips it; 0 for kinds that test something else first.
+   * The dispatch loop's plan: per rule in evaluation order, PLAN_STRIDE numbers side by side, read in one sweep:
+   * - the rule index;
+   * - its mask index (rule.maskIndex), read without touching the rule object;
+   * - its minimum: below this many matching rows (plus the carried-over B, see below) the rule cannot hold (its
+   *   evaluator would return at once), so the loop skips it; 0 for kinds that test something else first;
+   * - its gate: the GATE_* facts of the pupil it needs to hold at all (0 = none);
+   * - -1 when it counts the carried-over B too (added to its matching count), else 0.
    */
-  private readonly minimumMatching: Int32Array;
-  /** Per rule: -1 when it counts the carried-over B too (added to its matching count), else 0. */
-  private readonly carriedOver: Int32Array;
-  /** Per rule: its mask index (rule.maskIndex), read without touching the rule object. */
-  private readonly ruleMask: Int32Array;
-  /** Per rule: the GATE_* facts of the pupil it needs to hold at all (0 = none), tested before any call. */
-  private readonly ruleGate: Int32Array;
+  private readonly plan: Int32Array;
   /** Whether codeCount / maskCount hold the previous pupil's counts (they are reset only then). */
   private countsDirty = true;
   /** Per rule index (return-day rules), per calendar: the return-day ordinal of each day. */
@@ -316,17 +315,19 @@ class Evaluator {
       if (!eager.includes(m)) for (const id of ids) pairs.push(m, id);
     });
     this.maskCodePairs = Int32Array.from(pairs);
-    this.minimumMatching = Int32Array.from(this.rules, (rule) => {
+    const minimumOf = (rule: CompiledRule): number => {
       const minimum = minimumMatchingOf(rule);
       if (rule.kind !== 'span' || input.calendars.length === 0) return minimum;
       // A run spanning spanDays has at least this many half-days in every calendar of the input.
       const fewest = Math.min(...input.calendars.map((c) => c.fewestHalfDaysSpanning(rule.spanDays)));
       return Number.isFinite(fewest) ? Math.max(minimum, fewest) : NEVER;
-    });
-    this.ruleMask = Int32Array.from(this.rules, (rule) => rule.maskIndex);
-    this.ruleGate = Int32Array.from(this.rules, gateOf);
-    this.carriedOver = Int32Array.from(this.rules, (rule) =>
-      rule.kind === 'count' && rule.includesCarriedOver ? -1 : 0,
+    };
+    this.plan = Int32Array.from(
+      Array.from(compiled.evaluationOrder).flatMap((r) => {
+        const rule = this.rules[r] as CompiledRule;
+        const carriedOver = rule.kind === 'count' && rule.includesCarriedOver ? -1 : 0;
+        return [r, rule.maskIndex, minimumOf(rule), gateOf(rule), carriedOver];
+      }),
     );
     this.listCapacity = capacity;
     // One spare region after the masks' lists (where unused eager lists write).
@@ -519,27 +520,23 @@ class Evaluator {
       maskStamp[e3] = stamp;
     }
     const rules = this.rules;
-    const order = this.compiled.evaluationOrder;
-    const minimumMatching = this.minimumMatching;
-    const ruleMask = this.ruleMask;
+    const plan = this.plan;
     const triggerStamp = this.triggerStamp;
-    const carriedOver = this.carriedOver;
     const carried = input.carriedOverB[p] as number;
-    const ruleGate = this.ruleGate;
     const excludedOn = input.excludedOn[p] as number;
     // The facts some rules need before they can hold at all (see gateOf).
     const facts =
       (input.level[p] === LEVEL_CODES.kleuter ? GATE_KLEUTER : 0) |
       (excludedOn !== NO_DAY && excludedOn <= this.asOfDay ? GATE_EXCLUDED : 0) |
       (this.previousFrom < this.previousUntil ? GATE_PREVIOUS_YEAR : 0);
-    for (let k = 0; k < order.length; k++) {
-      const r = order[k] as number;
-      const gate = ruleGate[r] as number;
+    for (let k = 0; k < plan.length; k += PLAN_STRIDE) {
+      const gate = plan[k + 3] as number;
       if ((gate & facts) !== gate) continue;
       // The rule's own first test, hoisted: too few matching rows (with the carried-over B the rule counts) to
       // ever hold.
-      const matching = (maskCount[ruleMask[r] as number] as number) + (carried & (carriedOver[r] as number));
-      if (matching < (minimumMatching[r] as number)) continue;
+      const matching = (maskCount[plan[k + 1] as number] as number) + (carried & (plan[k + 4] as number));
+      if (matching < (plan[k + 2] as number)) continue;
+      const r = plan[k] as number;
       const rule = rules[r] as CompiledRule;
       const from = this.evidenceCount;
       this.evidenceFrom[r] = from;
@@ -1294,6 +1291,8 @@ class Evaluator {
 }
 
 const NEVER = 0x7fffffff;
+/** Numbers per rule in Evaluator.plan. */
+const PLAN_STRIDE = 5;
 /** Padding before each slot-rule bucket: far enough back that no window of occurrences reaches it. */
 const FAR_OCCURRENCE = -1_000_000;
 
@@ -1314,7 +1313,7 @@ function eagerMasksOf(compiled: CompiledCatalog): number[] {
     .map(([m]) => m);
 }
 
-/** The matching-row count below which a rule's evaluator returns without holding (see Evaluator.minimumMatching). */
+/** The matching-row count below which a rule's evaluator returns without holding (see Evaluator.plan). */
 /** Pupil facts for ruleGate: a pre-primary pupil, excluded on or before asOf, with rows in the previous year. */
 const GATE_KLEUTER = 1;
 const GATE_EXCLUDED = 2;
