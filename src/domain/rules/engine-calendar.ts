@@ -1,6 +1,7 @@
 // A school calendar compiled for the engine: school half-day slots with prefix counts, shared by many pupils.
 import type { CalendarHalfDay } from '../calendar.ts';
 import { dayNumber } from '../half-day.ts';
+import { civilFromDayNumber } from './civil-day.ts';
 
 /** A half-day as one integer: dayNumber × 2, plus 1 for the afternoon. */
 export type Slot = number;
@@ -141,6 +142,11 @@ export class CompiledCalendar {
     if (cached !== undefined) return cached;
     const slots = this.schoolSlots;
     const reach = spanDays - 1;
+    // Runs never cross 1 September (the engine reads one school year), so the summer break does not count.
+    const schoolYear = (slot: number): number => {
+      const [year, month] = civilFromDayNumber(slot >> 1);
+      return month >= 9 ? year : year - 1;
+    };
     let fewest = Number.POSITIVE_INFINITY;
     let b = 0;
     for (let a = 0; a < slots.length; a++) {
@@ -148,6 +154,7 @@ export class CompiledCalendar {
       if (b < a) b = a;
       while (b < slots.length && ((slots[b] as number) >> 1) - startDay < reach) b++;
       if (b === slots.length) break;
+      if (schoolYear(slots[b] as number) !== schoolYear(slots[a] as number)) continue;
       fewest = Math.min(fewest, b - a + 1);
     }
     this.spanCache.set(spanDays, fewest);

@@ -75,6 +75,13 @@ describe('Z_LONG (a Z/D sequence spanning 21 calendar days)', () => {
     // Without a holiday 21 days take three school weeks: far more half-days.
     expect(halfDaysUntil('2025-11-19', '2025-12-09').length).toBeGreaterThan(2 * fewest);
     expect(compileCalendar('empty', []).fewestHalfDaysSpanning(21)).toBe(Number.POSITIVE_INFINITY);
+    // The fixture's calendar holds two school years: the fewest of either year, the summer between them not counted.
+    const ofYear = (from: string, until: string) =>
+      compileCalendar(
+        from,
+        BASIS_HALF_DAYS.filter((h) => h.date >= from && h.date <= until),
+      ).fewestHalfDaysSpanning(21);
+    expect(fewest).toBe(Math.min(ofYear('2024-09-01', '2025-08-31'), ofYear('2025-09-01', '2026-08-31')));
   });
 
   it('a half-day with another code breaks the sequence', () => {
