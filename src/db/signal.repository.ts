@@ -168,9 +168,13 @@ export async function writeSignals(tx: Sql, rows: readonly ComputedSignalRow[]):
 /** Marks signals that no longer hold (their evidence was corrected away); they leave the attention list. */
 export async function clearSignals(tx: Sql, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
+  // One statement: the update and its events (one round trip).
   await tx.query(
-    `UPDATE signal SET holds = false, updated_at = now(), version = version + 1 WHERE id = ANY($1::bigint[])`,
+    `WITH cleared AS (
+       UPDATE signal SET holds = false, updated_at = now(), version = version + 1 WHERE id = ANY($1::bigint[])
+       RETURNING id
+     )
+     INSERT INTO signal_event (signal_id, event) SELECT id, 'cleared' FROM cleared`,
     [ids],
   );
-  await tx.query(`INSERT INTO signal_event (signal_id, event) SELECT unnest($1::bigint[]), 'cleared'`, [ids]);
 }

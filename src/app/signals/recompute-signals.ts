@@ -9,6 +9,7 @@ import {
   storedSignalsJson,
   writeSignals,
 } from '../../db/signal.repository.ts';
+import { isoFromDayNumber } from '../../domain/rules/civil-day.ts';
 import {
   buildEngineInput,
   type CompiledCalendar,
@@ -96,20 +97,28 @@ async function stateOfPupils(
                'birthDate', birth_date, 'enrolledFrom', enrolled_from, 'enrolledUntil', enrolled_until,
                'excludedOn', excluded_on, 'enrolledElsewhereFrom', enrolled_elsewhere_from))::text
              FROM enrolled) AS enrolments,
-            (SELECT string_agg(concat_ws(',', r.pupil_id, to_char(r.date, 'YYYY-MM-DD'), r.half, r.code), ';')
+            (SELECT string_agg(concat_ws(',', r.pupil_id, r.date - DATE '1970-01-01', left(r.half, 1), r.code), ';')
                FROM register_entry r, first_day f
                WHERE r.pupil_id = ANY($1::bigint[]) AND r.date >= f.day AND r.date <= $3) AS register,
             (${storedSignalsJson(1)}) AS signals,
             (SELECT calendar_version FROM organisation WHERE id = $2) AS "calendarVersion"`,
     [pupilIds, schoolId, today],
   );
+  // "pupil,day number,A|P,code" items: a third shorter than ISO dates, and pg decoded the ~90 KB text value
+  // at ~2.5 ms; the few hundred distinct days are turned into ISO dates once.
   const text = result?.register ?? '';
+  const isoOf = new Map<string, string>();
   const register: RegisterRecord[] =
     text === ''
       ? []
       : text.split(';').map((item) => {
-          const [pupilId, date, half, code] = item.split(',') as [string, string, 'AM' | 'PM', string];
-          return { pupilId, date, half, code };
+          const [pupilId, day, half, code] = item.split(',') as [string, string, string, string];
+          let date = isoOf.get(day);
+          if (date === undefined) {
+            date = isoFromDayNumber(Number(day));
+            isoOf.set(day, date);
+          }
+          return { pupilId, date, half: half === 'P' ? 'PM' : 'AM', code };
         });
   return {
     enrolments: JSON.parse(result?.enrolments ?? '[]') as EnrolmentFacts[],
