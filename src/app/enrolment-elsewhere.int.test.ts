@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
 import { addMembership, insertUser } from '../db/user.repository.ts';
 import { buildServer } from '../http/server.ts';
-import { tempDir, writeTemp } from '../testing/fixtures.ts';
+import { pupilIdsByNumber, tempDir, writeTemp } from '../testing/fixtures.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
@@ -79,12 +79,7 @@ describe.each(testEngines())('enrolled in another school after an exclusion on %
       calendarLevel: 'secundair',
     });
     await importPupils(pupilsCsv('3A'));
-    const ids = await t.db.query<{ id: number }>(
-      'SELECT id::int AS id FROM pupil WHERE school_id = $1 ORDER BY external_id',
-      [schoolId],
-    );
-    excluded = ids[0]?.id as number;
-    notExcluded = ids[1]?.id as number;
+    [excluded, notExcluded] = (await pupilIdsByNumber(t.db, schoolId)) as [number, number];
     const clb = await insertOrganisation(t.db, 'clb', 'CLB Elders');
     await linkSchool(t.db, 'clb', clb, schoolId);
     const users: [Role, number, string[]][] = [

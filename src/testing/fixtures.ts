@@ -27,3 +27,12 @@ export async function schoolWithPupils(
   });
   return schoolId;
 }
+
+/** The database ids of a school's pupils in the order of their pupil numbers (the CSV's pupil_id). */
+export async function pupilIdsByNumber(db: Database, schoolId: number): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    'SELECT id::int AS id FROM pupil WHERE school_id = $1 ORDER BY external_id',
+    [schoolId],
+  );
+  return rows.map((r) => r.id);
+}

@@ -9,7 +9,7 @@ import { addMembership, insertUser } from '../../db/user.repository.ts';
 import { DOCUMENT_LIMITS } from '../../domain/care/documents.ts';
 import { buildServer } from '../../http/server.ts';
 import { docxBytes, EXE, HTML, MINIMAL_PDF, PNG, pdfBytes } from '../../testing/document-files.ts';
-import { schoolWithPupils } from '../../testing/fixtures.ts';
+import { pupilIdsByNumber, schoolWithPupils } from '../../testing/fixtures.ts';
 import { type HttpSession, signIn } from '../../testing/http-session.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { hashPassword } from '../auth.service.ts';
@@ -91,12 +91,7 @@ describe.each(testEngines())('documents in the pupil file on %s', (engine) => {
     t = await createTestDatabase(engine);
     schoolId = await schoolWithPupils(t.db, PUPILS, { institutionNumber: '444444' });
     const otherSchool = await schoolWithPupils(t.db, PUPILS_OTHER, { institutionNumber: '555555' });
-    const ids = await t.db.query<{ id: number }>(
-      'SELECT id::int AS id FROM pupil WHERE school_id = $1 ORDER BY external_id',
-      [schoolId],
-    );
-    pupilId = ids[0]?.id as number;
-    otherClassPupilId = ids[1]?.id as number;
+    [pupilId, otherClassPupilId] = (await pupilIdsByNumber(t.db, schoolId)) as [number, number];
     const clb = await insertOrganisation(t.db, 'clb', 'CLB Documenten');
     await linkSchool(t.db, 'clb', clb, schoolId);
     const passwordHash = await hashPassword(PASSWORD);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOrganisation, linkSchool } from '../../db/organisation.repository.ts';
 import { addMembership, insertUser } from '../../db/user.repository.ts';
 import { buildServer } from '../../http/server.ts';
-import { schoolWithPupils } from '../../testing/fixtures.ts';
+import { pupilIdsByNumber, schoolWithPupils } from '../../testing/fixtures.ts';
 import { type HttpSession, signIn } from '../../testing/http-session.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { hashPassword } from '../auth.service.ts';
@@ -37,12 +37,7 @@ describe.each(testEngines())('agreement reminders on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     schoolId = await schoolWithPupils(t.db, PUPILS, { institutionNumber: '444444' });
-    const ids = await t.db.query<{ id: number }>(
-      'SELECT id::int AS id FROM pupil WHERE school_id = $1 ORDER BY external_id',
-      [schoolId],
-    );
-    lina = ids[0]?.id as number;
-    tom = ids[1]?.id as number;
+    [lina, tom] = (await pupilIdsByNumber(t.db, schoolId)) as [number, number];
     const clb = await insertOrganisation(t.db, 'clb', 'CLB Herinnering');
     await linkSchool(t.db, 'clb', clb, schoolId);
     const passwordHash = await hashPassword(PASSWORD);
