@@ -123,11 +123,30 @@ export async function addConsent(
       en: 'Consent applies only to a CLB doctor note.',
     });
   }
+  return storeConsent(db, actor, { pupilId: note.pupilId, schoolId: note.schoolId, noteId }, input, today);
+}
+
+export type ConsentInput = { givenBy: string; purpose: string; sharedWithRoles: string[]; validUntil: string };
+
+/**
+ * Checks and records a consent to share one clb-arts note, entry or document (exactly one of the ids), with its
+ * audit row, in one transaction. The caller has checked access and that the item is clb-arts.
+ */
+export async function storeConsent(
+  db: Database,
+  actor: Actor,
+  item: { pupilId: number; schoolId: number; noteId?: number; entryId?: number; documentId?: number },
+  input: ConsentInput,
+  today: string,
+): Promise<{ id: number }> {
   const roles = checkConsentInput(input, today);
+  const { pupilId, schoolId, ...itemId } = item;
   return db.transaction(async (tx) => {
     const id = await insertConsent(tx, {
-      pupilId: note.pupilId,
-      noteId,
+      pupilId,
+      noteId: item.noteId ?? null,
+      entryId: item.entryId ?? null,
+      documentId: item.documentId ?? null,
       givenBy: input.givenBy.trim(),
       purpose: input.purpose.trim(),
       sharedWithRoles: roles,
@@ -136,9 +155,9 @@ export async function addConsent(
     });
     await recordAudit(tx, actor, {
       action: 'consent.record',
-      organisationId: note.schoolId,
-      pupilIds: [note.pupilId],
-      detail: { consentId: id, noteId, sharedWithRoles: roles, validUntil: input.validUntil },
+      organisationId: schoolId,
+      pupilIds: [pupilId],
+      detail: { consentId: id, ...itemId, sharedWithRoles: roles, validUntil: input.validUntil },
     });
     return { id };
   });

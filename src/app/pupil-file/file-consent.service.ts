@@ -3,12 +3,12 @@
 // audited. A shared item is read-only for the roles it is shared with.
 import type { Database } from '../../db/database.ts';
 import { findDocument } from '../../db/file-document.repository.ts';
-import { consentsOfFileItem, insertConsent } from '../../db/note.repository.ts';
+import { consentsOfFileItem } from '../../db/note.repository.ts';
 import { findEntry } from '../../db/pupil-file.repository.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { forbidden, invalidInput, notFound } from '../errors.ts';
-import { checkConsentInput } from '../note.service.ts';
+import { storeConsent } from '../note.service.ts';
 import { requireAccess } from '../policy/policy.ts';
 
 export type ConsentItem = 'entry' | 'document';
@@ -42,27 +42,8 @@ export async function addFileConsent(
       nl: 'Toestemming is enkel nodig voor iets van de CLB-arts.',
       en: 'Consent applies only to what the CLB doctor keeps.',
     });
-  const roles = checkConsentInput(input, today);
-  return db.transaction(async (tx) => {
-    const consentId = await insertConsent(tx, {
-      pupilId: subject.pupilId,
-      noteId: null,
-      entryId: item === 'entry' ? id : null,
-      documentId: item === 'document' ? id : null,
-      givenBy: input.givenBy.trim(),
-      purpose: input.purpose.trim(),
-      sharedWithRoles: roles,
-      validUntil: input.validUntil,
-      recordedBy: actor.userId,
-    });
-    await recordAudit(tx, actor, {
-      action: 'consent.record',
-      organisationId: subject.schoolId,
-      pupilIds: [subject.pupilId],
-      detail: { consentId, [`${item}Id`]: id, sharedWithRoles: roles, validUntil: input.validUntil },
-    });
-    return { id: consentId };
-  });
+  const target = item === 'entry' ? { entryId: id } : { documentId: id };
+  return storeConsent(db, actor, { pupilId: subject.pupilId, schoolId: subject.schoolId, ...target }, input, today);
 }
 
 /** The consents of one clb-arts entry or document (valid, expired and revoked), for the CLB doctor. */
