@@ -1,6 +1,7 @@
 // Documents of the pupil file (`file_document`): metadata lists filtered by confidentiality level, the content
 // of one document, and removal (which keeps the row and clears the content).
 import type { Sql } from './database.ts';
+import { sharedByConsent, type Visibility, visibilityValues, visibleItem } from './file-visibility.sql.ts';
 
 const TS = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -94,11 +95,6 @@ export async function documentContent(db: Sql, id: number): Promise<Buffer | und
   return typeof content === 'string' ? Buffer.from(content, 'base64') : undefined;
 }
 
-/** A valid consent (not revoked, valid until `today` or later) shares document d with one of the `roles`. */
-const shared = (today: string, roles: string) =>
-  `EXISTS (SELECT 1 FROM consent c WHERE c.document_id = d.id AND c.revoked_at IS NULL
-            AND c.valid_until >= ${today}::date AND c.shared_with_roles && ${roles}::text[])`;
-
 /**
  * One page of the pupil's documents that are not removed, newest first: in the given levels, or shared with one
  * of the reader's roles by a valid consent.
@@ -106,15 +102,11 @@ const shared = (today: string, roles: string) =>
 export async function documentsOf(
   db: Sql,
   pupilId: number,
-  options: {
-    levels: readonly string[];
-    sharedWith: { roles: readonly string[]; today: string };
-    limit: number;
-    offset: number;
-  },
+  options: Visibility & { limit: number; offset: number },
 ): Promise<{ items: DocumentRow[]; total: number }> {
-  const where = `d.pupil_id = $1 AND d.deleted_at IS NULL AND (d.confidentiality = ANY($2::text[]) OR ${shared('$3', '$4')})`;
-  const params = [pupilId, options.levels, options.sharedWith.today, options.sharedWith.roles];
+  const where = `d.pupil_id = $1 AND d.deleted_at IS NULL
+    AND ${visibleItem('document', 'd', { levels: '$2', today: '$3', roles: '$4' })}`;
+  const params = [pupilId, ...visibilityValues(options)];
   const [items, total] = await Promise.all([
     db.query<DocumentRow>(
       `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY d.uploaded_at DESC, d.id DESC LIMIT $5 OFFSET $6`,
@@ -132,7 +124,8 @@ export async function documentShared(
   sharedWith: { roles: readonly string[]; today: string },
 ): Promise<boolean> {
   const rows = await db.query<{ shared: boolean }>(
-    `SELECT ${shared('$2', '$3')} AS shared FROM file_document d WHERE d.id = $1`,
+    `SELECT ${sharedByConsent('document', 'd', { today: '$2', roles: '$3' })} AS shared
+     FROM file_document d WHERE d.id = $1`,
     [id, sharedWith.today, sharedWith.roles],
   );
   return rows[0]?.shared === true;

@@ -1,6 +1,7 @@
 // The pupil file's tables: file (spilfiguur), tracks and phase history, people and contact attempts, entries,
 // agreements, edit history, and the one timeline that mixes register facts, signals and entries.
 import type { Sql } from './database.ts';
+import { sharedByConsent, type Visibility, visibilityValues, visibleItem } from './file-visibility.sql.ts';
 
 const TS = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -411,26 +412,42 @@ export async function insertEdit(
   );
 }
 
+/**
+ * The edit history, newest first. An edit of an entry or a document is listed only when the reader sees that item
+ * now (`visibleItem`, as the timeline) and, unless a consent shares it, reads every level the edit recorded
+ * (before and after): an entry moved from clb-arts to school+clb keeps its clb-arts versions away from the school.
+ */
 export async function editsOf(
   db: Sql,
   pupilId: number,
   filter: { item?: string; itemId?: string },
+  visibility: Visibility,
   limit: number,
   offset: number,
 ) {
-  const where = (alias: string) =>
-    `${alias}pupil_id = $1 AND ($2::text IS NULL OR ${alias}item = $2) AND ($3::text IS NULL OR ${alias}item_id = $3)`;
-  const params = [pupilId, filter.item ?? null, filter.itemId ?? null];
+  const p = { levels: '$4', today: '$5', roles: '$6' };
+  const recordedLevels = `coalesce(f.before->>'confidentiality', f.after->>'confidentiality') = ANY($4::text[])
+    AND coalesce(f.after->>'confidentiality', f.before->>'confidentiality') = ANY($4::text[])`;
+  const seen = (kind: 'entry' | 'document', alias: string) =>
+    `${visibleItem(kind, alias, p)} AND (${sharedByConsent(kind, alias, p)} OR (${recordedLevels}))`;
+  const where = `f.pupil_id = $1 AND ($2::text IS NULL OR f.item = $2) AND ($3::text IS NULL OR f.item_id = $3)
+    AND CASE f.item
+      WHEN 'entry' THEN EXISTS (SELECT 1 FROM file_entry e
+                                WHERE e.id::text = f.item_id AND e.pupil_id = f.pupil_id AND ${seen('entry', 'e')})
+      WHEN 'document' THEN EXISTS (SELECT 1 FROM file_document d
+                                   WHERE d.id::text = f.item_id AND d.pupil_id = f.pupil_id AND ${seen('document', 'd')})
+      ELSE true END`;
+  const params = [pupilId, filter.item ?? null, filter.itemId ?? null, ...visibilityValues(visibility)];
   const [items, total] = await Promise.all([
     db.query<EditRow>(
       `SELECT f.id::int AS id, f.item, f.item_id AS "itemId", f.version, f.before, f.after,
               u.display_name AS "editedBy", ${TS('f.edited_at')} AS "editedAt"
        FROM file_edit f LEFT JOIN app_user u ON u.id = f.edited_by
-       WHERE ${where('f.')}
-       ORDER BY f.edited_at DESC, f.id DESC LIMIT $4 OFFSET $5`,
+       WHERE ${where}
+       ORDER BY f.edited_at DESC, f.id DESC LIMIT $7 OFFSET $8`,
       [...params, limit, offset],
     ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM file_edit WHERE ${where('')}`, params),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM file_edit f WHERE ${where}`, params),
   ]);
   return { items, total: total[0]?.n ?? 0 };
 }
@@ -459,13 +476,7 @@ export interface TimelineRow {
 export async function timelineOf(
   db: Sql,
   pupilId: number,
-  options: {
-    levels: readonly string[];
-    sharedWith: { roles: readonly string[]; today: string };
-    sources: readonly string[];
-    limit: number;
-    offset: number;
-  },
+  options: Visibility & { sources: readonly string[]; limit: number; offset: number },
 ): Promise<{ items: TimelineRow[]; total: number }> {
   const union = `
     SELECT 'entry' AS source, e.id::text AS id, e.occurred_on AS date, e.kind, e.who, e.what, e.effect,
@@ -474,9 +485,7 @@ export async function timelineOf(
            e.details, 3 AS rank, e.id AS seq
     FROM file_entry e
     WHERE e.pupil_id = $1 AND 'entry' = ANY($3::text[])
-      AND (e.confidentiality = ANY($2::text[])
-           OR EXISTS (SELECT 1 FROM consent c WHERE c.entry_id = e.id AND c.revoked_at IS NULL
-                        AND c.valid_until >= $4::date AND c.shared_with_roles && $5::text[]))
+      AND ${visibleItem('entry', 'e', { levels: '$2', today: '$4', roles: '$5' })}
     UNION ALL
     SELECT 'signal', s.id::text, s.triggered_on, s.rule_id, NULL, s.explanation_nl, s.handled_note, NULL, s.status,
            s.handled_link, s.version, NULL::jsonb, 2, s.id
@@ -487,8 +496,8 @@ export async function timelineOf(
     FROM register_entry r JOIN absence_code c ON c.code = r.code AND c.counts_as_absent
     WHERE r.pupil_id = $1 AND 'register' = ANY($3::text[])
     GROUP BY r.pupil_id, r.date`;
-  const { roles, today } = options.sharedWith;
-  const params = [pupilId, options.levels, options.sources, today, roles];
+  const [levels, today, roles] = visibilityValues(options);
+  const params = [pupilId, levels, options.sources, today, roles];
   const [items, total] = await Promise.all([
     db.query<TimelineRow & { rank?: number; seq?: number }>(
       `SELECT source, id, date, kind, who, what, effect, confidentiality, status, link, version, details

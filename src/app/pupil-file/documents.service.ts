@@ -12,6 +12,7 @@ import {
   insertDocument,
   removeDocument as removeDocumentRow,
 } from '../../db/file-document.repository.ts';
+import type { Visibility } from '../../db/file-visibility.sql.ts';
 import { ensureFile, findEntry, insertEdit } from '../../db/pupil-file.repository.ts';
 import { checkDocument, DOCUMENT_LIMITS, DOCUMENT_TYPES } from '../../domain/care/documents.ts';
 import type { Problem } from '../../domain/care/workflows.ts';
@@ -23,6 +24,7 @@ import type { Action } from '../policy/policy.ts';
 import {
   conflict,
   consentSharing,
+  fileVisibility,
   type PupilScope,
   readableLevels,
   requirePupilAccess,
@@ -198,8 +200,7 @@ export async function listDocuments(
   const scope = await requirePupilAccess(db, actor, 'file.read', pupilId, today);
   const { limit, offset } = page(query);
   const result = await documentsOf(db, pupilId, {
-    levels: readableLevels(actor, scope),
-    sharedWith: consentSharing(actor, scope, today),
+    ...fileVisibility(actor, scope, today),
     limit,
     offset,
   });
@@ -267,13 +268,8 @@ export async function removeDocument(
 }
 
 /** The documents of an export: only levels the exporter reads, removed ones left out. */
-export async function exportedDocuments(
-  db: Sql,
-  pupilId: number,
-  levels: readonly string[],
-  sharedWith: { roles: readonly string[]; today: string },
-) {
-  const { items } = await documentsOf(db, pupilId, { levels, sharedWith, limit: 5000, offset: 0 });
+export async function exportedDocuments(db: Sql, pupilId: number, visibility: Visibility) {
+  const { items } = await documentsOf(db, pupilId, { ...visibility, limit: 5000, offset: 0 });
   return items.map((d) => ({
     id: d.id,
     title: d.title,

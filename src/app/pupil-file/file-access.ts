@@ -1,6 +1,7 @@
 // Shared access helpers of the pupil file: the pupil's scope, the confidentiality levels a reader sees and the
 // role a writer writes a level with, the 409 conflict carrying the current version, and a transaction view.
 import type { Database, Sql } from '../../db/database.ts';
+import type { Visibility } from '../../db/file-visibility.sql.ts';
 import { enrolmentsOfPupil, findPupil } from '../../db/pupil.repository.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -57,6 +58,16 @@ export function readableLevels(actor: Actor, scope: Scope): Confidentiality[] {
 export function consentSharing(actor: Actor, scope: Scope, today: string) {
   return { roles: rolesFor(actor, 'file.read', scope), today };
 }
+
+/**
+ * What the actor sees of the file's confidential items (entries, documents): the levels it reads and the roles a
+ * consent may name. Every read path (timeline, documents, exports, edit history) filters with this and the one
+ * SQL rule of db/file-visibility.sql.ts.
+ */
+export const fileVisibility = (actor: Actor, scope: Scope, today: string): Visibility => ({
+  levels: readableLevels(actor, scope),
+  sharedWith: consentSharing(actor, scope, today),
+});
 
 /** Levels the actor may write: only levels it can read itself. */
 export function writableLevels(actor: Actor, scope: Scope): Confidentiality[] {

@@ -16,13 +16,14 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';
 import { documentLine, exportedDocuments } from './documents.service.ts';
-import { consentSharing, readableLevels, requirePupilAccess } from './file-access.ts';
+import { fileVisibility, requirePupilAccess } from './file-access.ts';
 
 /** Hard cap per export: a file with more entries than this is exported in its newest part (and says so). */
 const MAX_EXPORTED = 20_000;
 
 export async function exportFileJson(db: Database, actor: Actor, pupilId: number, today: string, format = 'json') {
   const scope = await requirePupilAccess(db, actor, 'file.export', pupilId, today);
+  const visibility = fileVisibility(actor, scope, today);
   const [file, tracks, trackChanges, people, contactAttempts, agreements, timeline, school] = await Promise.all([
     findFile(db, pupilId),
     tracksOf(db, pupilId),
@@ -31,20 +32,14 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
     contactAttemptsOf(db, pupilId, 5000, 0),
     agreementsOf(db, pupilId, null, 5000, 0),
     timelineOf(db, pupilId, {
-      levels: readableLevels(actor, scope),
-      sharedWith: consentSharing(actor, scope, today),
+      ...visibility,
       sources: ['entry', 'signal'],
       limit: MAX_EXPORTED,
       offset: 0,
     }),
     db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [scope.schoolId]),
   ]);
-  const documents = await exportedDocuments(
-    db,
-    pupilId,
-    readableLevels(actor, scope),
-    consentSharing(actor, scope, today),
-  );
+  const documents = await exportedDocuments(db, pupilId, visibility);
   await recordAudit(db, actor, {
     action: 'file.export',
     organisationId: scope.schoolId,

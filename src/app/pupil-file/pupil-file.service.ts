@@ -55,7 +55,7 @@ import { can, requireAccess } from '../policy/policy.ts';
 import { followUpSignal } from '../signals/attention-list.service.ts';
 import {
   conflict,
-  consentSharing,
+  fileVisibility,
   inTransaction,
   type PupilScope,
   readableLevels,
@@ -185,8 +185,7 @@ export async function fileTimeline(
   );
   const { limit, offset } = page(query);
   const result = await timelineOf(db, pupilId, {
-    levels: readableLevels(actor, scope),
-    sharedWith: consentSharing(actor, scope, today),
+    ...fileVisibility(actor, scope, today),
     sources,
     limit,
     offset,
@@ -222,7 +221,7 @@ export async function listPeople(db: Database, actor: Actor, pupilId: number, qu
   return { ...result, limit, offset };
 }
 
-/** The edit history of the file (or of one item), newest first. */
+/** The edit history of the file (or of one item), newest first: entries and documents as the timeline shows them. */
 export async function listEdits(
   db: Database,
   actor: Actor,
@@ -232,7 +231,14 @@ export async function listEdits(
 ) {
   const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
   const { limit, offset } = page(query);
-  const result = await editsOf(db, pupilId, { item: query.item, itemId: query.itemId }, limit, offset);
+  const result = await editsOf(
+    db,
+    pupilId,
+    { item: query.item, itemId: query.itemId },
+    fileVisibility(actor, scope, today),
+    limit,
+    offset,
+  );
   await recordAudit(db, actor, { action: 'file.history', organisationId: scope.schoolId, pupilIds: [pupilId] });
   return { ...result, limit, offset };
 }
@@ -449,6 +455,17 @@ function entryInput(input: EntryRequest, options: { workflow?: boolean } = {}): 
   };
 }
 
+/**
+ * The handling note a signal gets from the entry that handles it. Signals are read by everyone who follows the
+ * school's attention list (school roles and the CLB), so the entry's text is copied only at the shared level
+ * school+clb; an entry of any other level leaves a note without its text (decision 0008).
+ */
+function signalNote(entry: EntryInput): string {
+  const kind = interventionKind(entry.kind)?.nl ?? entry.kind;
+  if (entry.confidentiality === 'school+clb') return `${kind}: ${entry.what}`.slice(0, 4000);
+  return `${kind} (vertrouwelijk, zie het dossier)`;
+}
+
 /** Inserts an entry inside a transaction (shared with the workflows); handles a signal when asked. */
 export async function writeEntry(
   db: Database,
@@ -489,7 +506,7 @@ export async function writeEntry(
   const signal = await followUpSignal(inTransaction(db, tx), actor, handles.id, {
     to: 'handled',
     version: handles.version,
-    note: handles.note ?? `${interventionKind(entry.kind)?.nl ?? entry.kind}: ${entry.what}`.slice(0, 4000),
+    note: handles.note ?? signalNote(entry),
     link: `entry:${id}`,
   });
   await linkEntryToSignal(tx, id, handles.id);
