@@ -414,8 +414,8 @@ export async function insertEdit(
 
 /**
  * The edit history, newest first. An edit of an entry or a document is listed only when the reader sees that item
- * now (`visibleItem`, as the timeline) and, unless a consent shares it, reads every level the edit recorded
- * (before and after): an entry moved from clb-arts to school+clb keeps its clb-arts versions away from the school.
+ * now (`visibleItem`, the timeline's rule); a version it recorded at a level the reader does not read (an entry
+ * moved from clb-arts to clb) shows only its level, unless a consent shares the item.
  */
 export async function editsOf(
   db: Sql,
@@ -426,22 +426,26 @@ export async function editsOf(
   offset: number,
 ) {
   const p = { levels: '$4', today: '$5', roles: '$6' };
-  const recordedLevels = `coalesce(f.before->>'confidentiality', f.after->>'confidentiality') = ANY($4::text[])
-    AND coalesce(f.after->>'confidentiality', f.before->>'confidentiality') = ANY($4::text[])`;
-  const seen = (kind: 'entry' | 'document', alias: string) =>
-    `${visibleItem(kind, alias, p)} AND (${sharedByConsent(kind, alias, p)} OR (${recordedLevels}))`;
+  const item = (test: (kind: 'entry' | 'document', alias: string) => string) =>
+    `CASE f.item
+       WHEN 'entry' THEN EXISTS (SELECT 1 FROM file_entry e
+                                 WHERE e.id::text = f.item_id AND e.pupil_id = f.pupil_id AND ${test('entry', 'e')})
+       WHEN 'document' THEN EXISTS (SELECT 1 FROM file_document d
+                                    WHERE d.id::text = f.item_id AND d.pupil_id = f.pupil_id AND ${test('document', 'd')})
+       ELSE NULL END`;
+  const version = (side: 'before' | 'after') =>
+    `CASE WHEN f.item NOT IN ('entry', 'document') OR f.${side} IS NULL
+               OR f.${side}->>'confidentiality' = ANY($4::text[])
+               OR ${item((kind, alias) => sharedByConsent(kind, alias, p))}
+          THEN f.${side}
+          ELSE jsonb_build_object('confidentiality', f.${side}->>'confidentiality', 'hidden', true) END`;
   const where = `f.pupil_id = $1 AND ($2::text IS NULL OR f.item = $2) AND ($3::text IS NULL OR f.item_id = $3)
-    AND CASE f.item
-      WHEN 'entry' THEN EXISTS (SELECT 1 FROM file_entry e
-                                WHERE e.id::text = f.item_id AND e.pupil_id = f.pupil_id AND ${seen('entry', 'e')})
-      WHEN 'document' THEN EXISTS (SELECT 1 FROM file_document d
-                                   WHERE d.id::text = f.item_id AND d.pupil_id = f.pupil_id AND ${seen('document', 'd')})
-      ELSE true END`;
+    AND coalesce(${item((kind, alias) => visibleItem(kind, alias, p))}, true)`;
   const params = [pupilId, filter.item ?? null, filter.itemId ?? null, ...visibilityValues(visibility)];
   const [items, total] = await Promise.all([
     db.query<EditRow>(
-      `SELECT f.id::int AS id, f.item, f.item_id AS "itemId", f.version, f.before, f.after,
-              u.display_name AS "editedBy", ${TS('f.edited_at')} AS "editedAt"
+      `SELECT f.id::int AS id, f.item, f.item_id AS "itemId", f.version, ${version('before')} AS before,
+              ${version('after')} AS after, u.display_name AS "editedBy", ${TS('f.edited_at')} AS "editedAt"
        FROM file_edit f LEFT JOIN app_user u ON u.id = f.edited_by
        WHERE ${where}
        ORDER BY f.edited_at DESC, f.id DESC LIMIT $7 OFFSET $8`,

@@ -11,6 +11,7 @@ import { buildServer } from '../../http/server.ts';
 import { docxBytes, EXE, HTML, MINIMAL_PDF, PNG, pdfBytes } from '../../testing/document-files.ts';
 import { pupilIdsByNumber, schoolWithPupils } from '../../testing/fixtures.ts';
 import { type HttpSession, signIn } from '../../testing/http-session.ts';
+import { multipart } from '../../testing/multipart.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { hashPassword } from '../auth.service.ts';
 
@@ -23,24 +24,6 @@ const PUPILS = `pupil_id,first_name,last_name,birth_date,level,grade,class
 const PUPILS_OTHER = `pupil_id,first_name,last_name,birth_date,level,grade,class
 3001,Ander,Leerling,2011-04-04,secundair,2,2A
 `;
-
-/** A multipart body as a browser sends it: the fields first, then one file. */
-function multipart(fields: Record<string, string>, file?: { name: string; type?: string; content: Uint8Array }) {
-  const boundary = `----documenten${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-  );
-  if (file)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      Buffer.from(file.content),
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe.each(testEngines())('documents in the pupil file on %s', (engine) => {
   let t: TestDatabase;
