@@ -7,6 +7,7 @@ import { useI18n } from './i18n/i18n.tsx';
 import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AttentionPage } from './pages/attention-page.tsx';
 import { AuditLogPage } from './pages/audit-log-page.tsx';
+import { ChangePasswordPage } from './pages/change-password-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MonitorDashboardPage } from './pages/monitor-dashboard-page.tsx';
@@ -47,6 +48,7 @@ export function App() {
       </Bare>
     );
   }
+  if (session.me.mustChangePassword) return <ChangePasswordPage />;
   return (
     <>
       <SkipLink />

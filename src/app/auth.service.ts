@@ -89,6 +89,12 @@ const anonymous = (origin: string, label: string): Actor => ({
   origin,
 });
 
+/** Hashes and discards: the cost of a real check for a name without a usable password. Always false. */
+async function spendHashTime(password: string): Promise<false> {
+  await hashPassword(password);
+  return false;
+}
+
 /** The typed account name as the back-off knows it: the same key for known and unknown accounts. */
 const accountKeyOf = (email: string) => email.trim().toLowerCase();
 
@@ -114,21 +120,30 @@ export async function login(
   const user = await findUserByEmail(db, email.trim());
   const usable = user?.active && user.passwordHash ? user : undefined;
   // An unknown account spends the same argon2 time as a real check, so timing does not reveal which exist.
-  const valid = usable?.passwordHash ? await verify(usable.passwordHash, password) : (await hashPassword(password), false);
+  const valid = usable?.passwordHash ? await verify(usable.passwordHash, password) : await spendHashTime(password);
   if (!usable || !valid) {
     await recordFailure(db, { accountKey, clientAddress, origin, user: usable });
     throw invalidLogin();
   }
   if (usable.mustChangePassword && usable.passwordExpiresAt && new Date(usable.passwordExpiresAt) <= new Date()) {
-    await recordAudit(db, { ...anonymous(origin, usable.email), userId: usable.id }, {
-      action: 'auth.temporary-password-expired',
-      organisationId: null,
-    });
+    await recordAudit(
+      db,
+      { ...anonymous(origin, usable.email), userId: usable.id },
+      {
+        action: 'auth.temporary-password-expired',
+        organisationId: null,
+      },
+    );
     throw temporaryPasswordExpired();
   }
   await clearLoginFailures(db, accountKey, clientAddress);
   const failedLoginsSinceLastSignIn = await failedLoginsOf(db, usable.id);
-  const session = await startSession(db, usable, origin, failedLoginsSinceLastSignIn > 0 ? { failedLoginsSinceLastSignIn } : {});
+  const session = await startSession(
+    db,
+    usable,
+    origin,
+    failedLoginsSinceLastSignIn > 0 ? { failedLoginsSinceLastSignIn } : {},
+  );
   return { ...session, failedLoginsSinceLastSignIn };
 }
 
@@ -150,7 +165,11 @@ async function recordFailure(
   if (!user) {
     const actor = anonymous(origin, accountKey.slice(0, 320));
     for (const entry of entries)
-      await recordAudit(db, actor, { ...entry, organisationId: null, detail: { ...entry.detail, unknownAccount: true } });
+      await recordAudit(db, actor, {
+        ...entry,
+        organisationId: null,
+        detail: { ...entry.detail, unknownAccount: true },
+      });
     return;
   }
   await countFailedLogin(db, user.id);

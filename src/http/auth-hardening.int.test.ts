@@ -30,7 +30,12 @@ describe.each(testEngines())('auth hardening on %s', (engine) => {
     app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { email, password } });
 
   const auditRows = (where: string, params: unknown[]) =>
-    t.db.query<{ action: string; organisationId: number | null; userId: number | null; detail: Record<string, unknown> }>(
+    t.db.query<{
+      action: string;
+      organisationId: number | null;
+      userId: number | null;
+      detail: Record<string, unknown>;
+    }>(
       `SELECT action, organisation_id::int AS "organisationId", user_id::int AS "userId", detail
        FROM audit_event WHERE ${where} ORDER BY id`,
       params,
@@ -67,7 +72,10 @@ describe.each(testEngines())('auth hardening on %s', (engine) => {
         payload: { organisationId: world.clb, role: 'clb-arts' },
       });
       expect(granted.statusCode).toBe(204);
-      const history = await app.inject({ url: `/api/admin/grants?organisationId=${world.clb}`, headers: admin.headers });
+      const history = await app.inject({
+        url: `/api/admin/grants?organisationId=${world.clb}`,
+        headers: admin.headers,
+      });
       expect(history.statusCode).toBe(200);
       const rows = history.json() as { action: string; role: string | null; userEmail: string; problem: string }[];
       expect(rows.map((r) => [r.action, r.userEmail, r.role ?? r.problem])).toEqual([
@@ -77,7 +85,10 @@ describe.each(testEngines())('auth hardening on %s', (engine) => {
       ]);
       // A beheerder of another organisation sees none of it.
       const other = await signIn(app, world.beheerderB.email, WORLD_PASSWORD);
-      const foreign = await app.inject({ url: `/api/admin/grants?organisationId=${world.clb}`, headers: other.headers });
+      const foreign = await app.inject({
+        url: `/api/admin/grants?organisationId=${world.clb}`,
+        headers: other.headers,
+      });
       expect(foreign.statusCode).toBe(403);
       const own = await app.inject({ url: '/api/admin/grants', headers: other.headers });
       expect(own.json()).toEqual([]);

@@ -75,7 +75,10 @@ describe.each(testEngines())('security on %s', (engine) => {
     });
     expect(reset.statusCode).toBe(200);
     const { temporaryPassword } = reset.json() as { temporaryPassword: string };
-    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: WORLD_PASSWORD } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: WORLD_PASSWORD } }))
+        .statusCode,
+    ).toBe(401);
     const victim = await signIn(app, email, temporaryPassword);
     const me = await app.inject({ url: '/api/me', headers: victim.headers });
     expect(me.json()).toMatchObject({ mustChangePassword: true });

@@ -13,6 +13,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Wrong passwords typed for this account since its last sign-in: shown once before the app opens. */
+  const [failedLogins, setFailedLogins] = useState(0);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const [singleSignOn, setSingleSignOn] = useState<{ enabled: boolean; label: string | null } | null>(null);
 
@@ -35,9 +37,11 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api.login(email.trim(), password);
+      const { user, notice } = await api.login(email.trim(), password);
       signedIn(user);
-      navigate('/');
+      const failed = notice?.failedLoginsSinceLastSignIn ?? 0;
+      if (failed > 0) setFailedLogins(failed);
+      else navigate('/');
     } catch (caught) {
       // A rejected password is a 401 with a problem body; prefer its message, else the generic one.
       setError(
@@ -70,7 +74,15 @@ export function LoginPage() {
             <p className="muted login__or">{t('login.or')}</p>
           </>
         )}
-        <form onSubmit={submit} data-testid="login-form">
+        {failedLogins > 0 && (
+          <div className="alert" role="status" data-testid="login-notice">
+            <p>{t('login.failedSinceLast', { count: failedLogins })}</p>
+            <button type="button" className="button button--primary" onClick={() => navigate('/')}>
+              {t('login.continue')}
+            </button>
+          </div>
+        )}
+        <form onSubmit={submit} data-testid="login-form" hidden={failedLogins > 0}>
           {error && (
             <p className="alert alert--error" role="alert" tabIndex={-1} ref={errorRef} data-testid="login-error">
               {error}
