@@ -1,8 +1,8 @@
-// Separation of duties and the forced password change in a real browser: the admin page refuses a role granted
+// The failed-sign-in notice, separation of duties and the forced password change in a real browser: the admin page refuses a role granted
 // to oneself (in Dutch) and lists it in the grant history; a user with a temporary password sees only the
 // password form until the password is changed, then the app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, login, screenshot, startHarness } from './harness.ts';
+import { DEMO_EMAIL, type Harness, login, screenshot, startHarness } from './harness.ts';
 
 describe('auth hardening end to end', () => {
   let h: Harness;
@@ -14,9 +14,19 @@ describe('auth hardening end to end', () => {
     await h?.close();
   });
 
+  it('tells the user at the next sign-in about wrong passwords typed for the account', async () => {
+    const { page } = h;
+    await page.goto('/login');
+    await page.getByTestId('login-email').fill(DEMO_EMAIL);
+    await page.getByTestId('login-password').fill('helemaal-fout');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+    await login(page);
+    expect(await page.getByTestId('login-notice').textContent()).toContain('1 keer een verkeerd wachtwoord');
+  });
+
   it('refuses a beheerder granting itself a role and shows the refusal in the grant history', async () => {
     const { page } = h;
-    await login(page);
     await page.goto('/admin/users');
     await page.getByTestId('admin-users').waitFor();
     const form = page.getByTestId('admin-assign');

@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { type School, setUnauthorizedHandler } from './api/client.ts';
 import { AppHeader } from './components/app-header.tsx';
+import { LoginNotice } from './components/login-notice.tsx';
 import { ErrorMessage, Loading } from './components/status.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { AdminUsersPage } from './pages/admin-users-page.tsx';
@@ -53,6 +54,7 @@ export function App() {
     <>
       <SkipLink />
       <AppHeader />
+      <LoginNotice />
       <Routes pathname={pathname} />
     </>
   );

@@ -78,7 +78,7 @@ export const en: Messages = {
   'login.or': 'or with email address and password',
   'login.failedSinceLast':
     'Since your last sign-in, a wrong password was entered {count} time(s) for your account. Not you? Tell your administrator.',
-  'login.continue': 'Continue',
+  'login.dismiss': 'Dismiss',
   'password.title': 'Choose a new password',
   'password.intro':
     'You signed in with a temporary password. First choose your own password of at least 12 characters.',

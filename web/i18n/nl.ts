@@ -78,7 +78,7 @@ export const nl = {
   'login.or': 'of met e-mailadres en wachtwoord',
   'login.failedSinceLast':
     'Sinds uw vorige aanmelding werd {count} keer een verkeerd wachtwoord ingegeven voor uw account. Was u dat niet? Meld het aan uw beheerder.',
-  'login.continue': 'Verder',
+  'login.dismiss': 'Sluiten',
   'password.title': 'Kies een nieuw wachtwoord',
   'password.intro':
     'U bent aangemeld met een tijdelijk wachtwoord. Kies eerst een eigen wachtwoord van minstens 12 tekens.',

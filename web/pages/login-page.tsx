@@ -2,6 +2,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { rememberFailedLogins } from '../components/login-notice.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -13,8 +14,6 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  /** Wrong passwords typed for this account since its last sign-in: shown once before the app opens. */
-  const [failedLogins, setFailedLogins] = useState(0);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const [singleSignOn, setSingleSignOn] = useState<{ enabled: boolean; label: string | null } | null>(null);
 
@@ -39,9 +38,8 @@ export function LoginPage() {
     try {
       const { user, notice } = await api.login(email.trim(), password);
       signedIn(user);
-      const failed = notice?.failedLoginsSinceLastSignIn ?? 0;
-      if (failed > 0) setFailedLogins(failed);
-      else navigate('/');
+      rememberFailedLogins(notice?.failedLoginsSinceLastSignIn ?? 0);
+      navigate('/');
     } catch (caught) {
       // A rejected password is a 401 with a problem body; prefer its message, else the generic one.
       setError(
@@ -74,15 +72,7 @@ export function LoginPage() {
             <p className="muted login__or">{t('login.or')}</p>
           </>
         )}
-        {failedLogins > 0 && (
-          <div className="alert" role="status" data-testid="login-notice">
-            <p>{t('login.failedSinceLast', { count: failedLogins })}</p>
-            <button type="button" className="button button--primary" onClick={() => navigate('/')}>
-              {t('login.continue')}
-            </button>
-          </div>
-        )}
-        <form onSubmit={submit} data-testid="login-form" hidden={failedLogins > 0}>
+        <form onSubmit={submit} data-testid="login-form">
           {error && (
             <p className="alert alert--error" role="alert" tabIndex={-1} ref={errorRef} data-testid="login-error">
               {error}
