@@ -183,3 +183,12 @@ export async function findSessionUser(db: Sql, tokenHash: string, idleMinutes: n
 export async function deleteSession(db: Sql, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM user_session WHERE token_hash = $1', [tokenHash]);
 }
+
+/** Removes a temporary password that was never changed (the account signs in through single sign-on instead). */
+export async function dropTemporaryPassword(db: Sql, userId: number): Promise<void> {
+  await db.query(
+    `UPDATE app_user SET password_hash = NULL, must_change_password = false, password_expires_at = NULL
+     WHERE id = $1 AND must_change_password`,
+    [userId],
+  );
+}
