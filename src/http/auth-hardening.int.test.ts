@@ -169,14 +169,19 @@ describe.each(testEngines())('auth hardening on %s', (engine) => {
   });
 
   describe('forced password change (item 6)', () => {
-    it('gates every API route but "who am I" and the password change until a temporary password is replaced', async () => {
+    /** The school's beheerder resets the password of victim@a.test; returns the temporary password. */
+    const resetVictimPassword = async () => {
       const admin = await signIn(app, world.users.beheerder.email, WORLD_PASSWORD);
       const reset = await app.inject({
         method: 'POST',
         url: `/api/admin/users/${world.victimA}/password-reset`,
         headers: admin.headers,
       });
-      const { temporaryPassword } = reset.json() as { temporaryPassword: string };
+      return (reset.json() as { temporaryPassword: string }).temporaryPassword;
+    };
+
+    it('gates every API route but "who am I" and the password change until a temporary password is replaced', async () => {
+      const temporaryPassword = await resetVictimPassword();
       const victim = await signIn(app, 'victim@a.test', temporaryPassword);
       const pupils = `/api/schools/${world.schoolA}/pupils?schoolYear=2025-2026`;
       const gated = await app.inject({ url: pupils, headers: victim.headers });
@@ -197,13 +202,7 @@ describe.each(testEngines())('auth hardening on %s', (engine) => {
     });
 
     it('lets a temporary password expire after the configured number of days (7 by default)', async () => {
-      const admin = await signIn(app, world.users.beheerder.email, WORLD_PASSWORD);
-      const reset = await app.inject({
-        method: 'POST',
-        url: `/api/admin/users/${world.victimA}/password-reset`,
-        headers: admin.headers,
-      });
-      const { temporaryPassword } = reset.json() as { temporaryPassword: string };
+      const temporaryPassword = await resetVictimPassword();
       const [expiry] = await t.db.query<{ days: number }>(
         `SELECT round(extract(epoch FROM password_expires_at - now()) / 86400)::int AS days FROM app_user WHERE id = $1`,
         [world.victimA],

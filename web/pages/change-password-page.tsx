@@ -2,16 +2,36 @@
 // API call (403 password-change-required), so the app shows only this form and the sign-out.
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
-import { LanguageSwitch } from '../components/language-switch.tsx';
+import { LoginCard } from '../components/login-card.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
+
+function PasswordField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'current-password' | 'new-password';
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="password"
+        autoComplete={props.autoComplete}
+        required
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
+}
 
 export function ChangePasswordPage() {
   const { language, t } = useI18n();
   const { reload, signOut } = useSession();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [form, setForm] = useState({ current: '', next: '', repeat: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -21,11 +41,11 @@ export function ChangePasswordPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (next !== repeat) return setError(t('password.mismatch'));
+    if (form.next !== form.repeat) return setError(t('password.mismatch'));
     setBusy(true);
     setError(null);
     try {
-      await api.changePassword(current, next);
+      await api.changePassword(form.current, form.next);
       reload();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.messageFor(language) : t('app.error'));
@@ -35,62 +55,43 @@ export function ChangePasswordPage() {
   };
 
   return (
-    <div className="login">
-      <main id="main" className="login__card">
-        <div className="login__top">
-          <p className="login__brand">{t('app.name')}</p>
-          <LanguageSwitch />
-        </div>
-        <h1>{t('password.title')}</h1>
-        <p>{t('password.intro')}</p>
-        <form onSubmit={submit} data-testid="password-form">
-          {error && (
-            <p className="alert alert--error" role="alert" data-testid="password-error">
-              {error}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor="password-current">{t('password.current')}</label>
-            <input
-              id="password-current"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={current}
-              onChange={(event) => setCurrent(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password-new">{t('password.new')}</label>
-            <input
-              id="password-new"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              value={next}
-              onChange={(event) => setNext(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password-repeat">{t('password.repeat')}</label>
-            <input
-              id="password-repeat"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={repeat}
-              onChange={(event) => setRepeat(event.target.value)}
-            />
-          </div>
-          <button type="submit" className="button button--primary button--wide" disabled={busy}>
-            {t('password.submit')}
-          </button>
-        </form>
-        <button type="button" className="button button--secondary" onClick={() => void signOut()}>
-          {t('header.logout')}
+    <LoginCard>
+      <h1>{t('password.title')}</h1>
+      <p>{t('password.intro')}</p>
+      <form onSubmit={submit} data-testid="password-form">
+        {error && (
+          <p className="alert alert--error" role="alert" data-testid="password-error">
+            {error}
+          </p>
+        )}
+        <PasswordField
+          id="password-current"
+          label={t('password.current')}
+          autoComplete="current-password"
+          value={form.current}
+          onChange={(current) => setForm({ ...form, current })}
+        />
+        <PasswordField
+          id="password-new"
+          label={t('password.new')}
+          autoComplete="new-password"
+          value={form.next}
+          onChange={(next) => setForm({ ...form, next })}
+        />
+        <PasswordField
+          id="password-repeat"
+          label={t('password.repeat')}
+          autoComplete="new-password"
+          value={form.repeat}
+          onChange={(repeat) => setForm({ ...form, repeat })}
+        />
+        <button type="submit" className="button button--primary button--wide" disabled={busy}>
+          {t('password.submit')}
         </button>
-      </main>
-    </div>
+      </form>
+      <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+        {t('header.logout')}
+      </button>
+    </LoginCard>
   );
 }
