@@ -147,14 +147,19 @@ async function managedUser(db: Sql, actor: Actor, userId: number) {
  * make itself clb-arts (or anything else) and read what the role reads. Refused with 403 `self-grant`, which the
  * refusal audit records and the grant history shows.
  */
-const selfGrant = () =>
-  new AppError(403, 'self-grant', {
-    nl: 'U kunt uzelf geen rol toekennen: vraag dit aan een andere beheerder.',
-    en: 'You cannot grant a role to yourself: ask another administrator.',
-  });
+const selfGrant = (role: string) =>
+  new AppError(
+    403,
+    'self-grant',
+    {
+      nl: 'U kunt uzelf geen rol toekennen: vraag dit aan een andere beheerder.',
+      en: 'You cannot grant a role to yourself: ask another administrator.',
+    },
+    { role },
+  );
 
 export async function assignRole(db: Database, actor: Actor, userId: number, assignment: RoleAssignment) {
-  if (actor.kind === 'user' && actor.userId === userId) throw selfGrant();
+  if (actor.kind === 'user' && actor.userId === userId) throw selfGrant(assignment.role);
   const role = await checkAssignment(db, actor, assignment);
   await managedUser(db, actor, userId);
   await db.transaction(async (tx) => {

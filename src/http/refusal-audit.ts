@@ -4,14 +4,18 @@ import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../app/audit.service.ts';
 import type { Database } from '../db/database.ts';
 
-/** The problem type of a problem+json body ("urn:aanwezig:problem:forbidden" → "forbidden"). */
-function problemTypeOf(payload: unknown): string {
-  if (typeof payload !== 'string') return 'unknown';
+/**
+ * The problem type of a problem+json body ("urn:aanwezig:problem:forbidden" → "forbidden") and, for a refused
+ * self-grant, the role that was asked for (so the grant history can show it).
+ */
+function problemOf(payload: unknown): { problem: string; role?: string } {
+  if (typeof payload !== 'string') return { problem: 'unknown' };
   try {
-    const type = (JSON.parse(payload) as { type?: unknown }).type;
-    return typeof type === 'string' ? type.replace('urn:aanwezig:problem:', '') : 'unknown';
+    const body = JSON.parse(payload) as { type?: unknown; role?: unknown };
+    const problem = typeof body.type === 'string' ? body.type.replace('urn:aanwezig:problem:', '') : 'unknown';
+    return typeof body.role === 'string' ? { problem, role: body.role.slice(0, 40) } : { problem };
   } catch {
-    return 'unknown';
+    return { problem: 'unknown' };
   }
 }
 
@@ -21,7 +25,7 @@ export async function auditRefusal(db: Database, request: FastifyRequest, payloa
     method: request.method,
     route: request.routeOptions.url ?? null,
     url: request.url.slice(0, 500),
-    problem: problemTypeOf(payload),
+    ...problemOf(payload),
     clientAddress: request.ip,
   };
   const organisations = actor ? [...new Set(actor.memberships.map((m) => m.organisationId))] : [];
