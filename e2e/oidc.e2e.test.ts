@@ -67,6 +67,11 @@ describe('single sign-on with OpenID Connect', () => {
     await page.goto('/login');
     expect(await page.getByTestId('login-sso').textContent()).toBe('Aanmelden met Scholengroep Demo');
     await screenshot(page, 'oidc-01-login-page');
+    // Freshly invited: a temporary password it never used. Single sign-on replaces it (no forced change).
+    await h.db.query(
+      `UPDATE app_user SET must_change_password = true, password_expires_at = now() + interval '7 days' WHERE email = $1`,
+      [KNOWN_EMAIL],
+    );
     await signInAtProvider(KNOWN_EMAIL);
     await page.waitForURL(/\/schools\/\d+$/);
     await page.getByTestId('pupil-row').first().waitFor();
@@ -78,6 +83,11 @@ describe('single sign-on with OpenID Connect', () => {
       `SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.login' AND origin = 'oidc'`,
     );
     expect(audit[0]?.n).toBe(1);
+    const [account] = await h.db.query<{ mustChange: boolean; hasPassword: boolean }>(
+      `SELECT must_change_password AS "mustChange", password_hash IS NOT NULL AS "hasPassword" FROM app_user WHERE email = $1`,
+      [KNOWN_EMAIL],
+    );
+    expect(account).toEqual({ mustChange: false, hasPassword: false });
   });
 
   it('refuses a person the provider knows but Aanwezig has no account for', async () => {

@@ -2,11 +2,13 @@
 import { type ReactNode, useEffect } from 'react';
 import { type School, setUnauthorizedHandler } from './api/client.ts';
 import { AppHeader } from './components/app-header.tsx';
+import { LoginNotice } from './components/login-notice.tsx';
 import { ErrorMessage, Loading } from './components/status.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AttentionPage } from './pages/attention-page.tsx';
 import { AuditLogPage } from './pages/audit-log-page.tsx';
+import { ChangePasswordPage } from './pages/change-password-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MonitorDashboardPage } from './pages/monitor-dashboard-page.tsx';
@@ -47,10 +49,12 @@ export function App() {
       </Bare>
     );
   }
+  if (session.me.mustChangePassword) return <ChangePasswordPage />;
   return (
     <>
       <SkipLink />
       <AppHeader />
+      <LoginNotice />
       <Routes pathname={pathname} />
     </>
   );

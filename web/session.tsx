@@ -59,6 +59,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const loadShared = useCallback(
     async (me: Me) => {
       adoptDefault(languageFromLocale(me.locale));
+      // With a temporary password the server answers only "who am I" and the password change.
+      if (me.mustChangePassword) return setSession({ status: 'ready', me, schools: [], codes: [] });
       const [schools, codes] = await Promise.all([api.schools(), api.absenceCodes()]);
       setSession({ status: 'ready', me, schools, codes });
     },

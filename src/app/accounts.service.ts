@@ -1,5 +1,7 @@
 // Use cases of the account administration: invite users, assign and remove roles, deactivate, reset passwords.
+import { grantEvents } from '../db/audit.repository.ts';
 import type { Database, Sql } from '../db/database.ts';
+import { clearLoginFailuresOfAccount } from '../db/login-throttle.repository.ts';
 import {
   addMembership,
   deleteSessionsOf,
@@ -140,7 +142,24 @@ async function managedUser(db: Sql, actor: Actor, userId: number) {
   return user;
 }
 
+/**
+ * Separation of duties (docs/decisions/0009): nobody grants a role to their own account, so a beheerder cannot
+ * make itself clb-arts (or anything else) and read what the role reads. Refused with 403 `self-grant`, which the
+ * refusal audit records and the grant history shows.
+ */
+const selfGrant = (role: string) =>
+  new AppError(
+    403,
+    'self-grant',
+    {
+      nl: 'U kunt uzelf geen rol toekennen: vraag dit aan een andere beheerder.',
+      en: 'You cannot grant a role to yourself: ask another administrator.',
+    },
+    { role },
+  );
+
 export async function assignRole(db: Database, actor: Actor, userId: number, assignment: RoleAssignment) {
+  if (actor.kind === 'user' && actor.userId === userId) throw selfGrant(assignment.role);
   const role = await checkAssignment(db, actor, assignment);
   await managedUser(db, actor, userId);
   await db.transaction(async (tx) => {
@@ -204,17 +223,27 @@ export async function setActive(db: Database, actor: Actor, userId: number, acti
   });
 }
 
-/** Sets a new temporary password (shown once), ends the user's sessions and lifts a lockout. */
+/** Sets a new temporary password (shown once, expiring), ends the user's sessions and lifts any back-off. */
 export async function resetPassword(db: Database, actor: Actor, userId: number) {
   const organisationId = await requireWholeAccount(db, actor, userId);
+  const user = await existingUser(db, userId);
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await setPassword(tx, userId, passwordHash, true);
     await deleteSessionsOf(tx, userId);
+    await clearLoginFailuresOfAccount(tx, user.email.trim().toLowerCase());
     await recordAudit(tx, actor, { action: 'user.password-reset', organisationId, detail: { userId } });
   });
   return { temporaryPassword: password };
+}
+
+/** Who granted or removed which role when, in the organisations the actor manages (the admin page's history). */
+export async function grantHistory(db: Sql, actor: Actor, query: { organisationId?: number; userId?: number }) {
+  if (query.organisationId !== undefined) requireAccess(actor, 'user.manage', { organisationId: query.organisationId });
+  const ids = query.organisationId !== undefined ? [query.organisationId] : organisationsWhere(actor, 'user.manage');
+  if (ids !== 'all' && ids.length === 0) requireAccess(actor, 'user.manage', { organisationId: -1 });
+  return grantEvents(db, { organisationIds: ids, userId: query.userId, limit: 200 });
 }
 
 export const mayManage = (actor: Actor, organisationId: number) => can(actor, 'user.manage', { organisationId });

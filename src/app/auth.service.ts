@@ -1,18 +1,20 @@
 // Use cases for signing in and out: argon2id password hashes, database-backed session tokens that rotate on
-// sign-in and expire (absolute and idle), a lockout after repeated wrong passwords, and password changes.
+// sign-in and expire (absolute and idle), an exponential back-off after repeated wrong passwords (per account
+// name and client address, the same for unknown accounts), expiring temporary passwords, and password changes.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Database } from '../db/database.ts';
+import { clearLoginFailures, loginBlockedUntil, recordLoginFailure } from '../db/login-throttle.repository.ts';
 import {
+  countFailedLogin,
   deleteSession,
   deleteSessionsOf,
+  failedLoginsOf,
   findSessionUser,
   findUserByEmail,
   findUserById,
   insertSession,
-  lockedUntilOf,
   membershipsOf,
-  recordFailedLogin,
   resetFailedLogins,
   setPassword,
   touchSession,
@@ -26,9 +28,20 @@ import { AppError, invalidInput } from './errors.ts';
 export const SESSION_HOURS = 12;
 /** A session nobody used for this long ends too (a forgotten browser in the staff room). */
 export const SESSION_IDLE_MINUTES = 60;
-/** Wrong passwords in a row before the account locks, and for how long. */
-export const LOCK_AFTER_FAILURES = 20;
-export const LOCK_MINUTES = 15;
+/**
+ * Wrong passwords for one account name from one client address before the back-off starts; from then on each
+ * further failure doubles the wait, from BACKOFF_FIRST_SECONDS up to BACKOFF_MAX_SECONDS. No hard lock: an
+ * attacker's failures never block the owner signing in from another address.
+ */
+export const FAILURES_BEFORE_BACKOFF = 5;
+export const BACKOFF_FIRST_SECONDS = 15;
+export const BACKOFF_MAX_SECONDS = 15 * 60;
+
+/** Seconds to wait after the given number of consecutive failures (0: no wait). */
+export function backoffSeconds(failures: number): number {
+  if (failures < FAILURES_BEFORE_BACKOFF) return 0;
+  return Math.min(BACKOFF_FIRST_SECONDS * 2 ** (failures - FAILURES_BEFORE_BACKOFF), BACKOFF_MAX_SECONDS);
+}
 export const MIN_PASSWORD_LENGTH = 12;
 
 // Algorithm 2 = argon2id; parameters are the OWASP-recommended minimum (19 MiB, 2 iterations).
@@ -50,16 +63,23 @@ const invalidLogin = () =>
     en: 'Unknown email address or wrong password.',
   });
 
-const accountLocked = (until: Date) =>
+/** The same answer whether the account exists or not (the back-off is kept per typed name, known or not). */
+const loginThrottled = (until: Date) =>
   new AppError(
     429,
-    'account-locked',
+    'login-throttled',
     {
-      nl: 'Te veel verkeerde wachtwoorden: deze account is tijdelijk geblokkeerd. Probeer het later opnieuw.',
-      en: 'Too many wrong passwords: this account is temporarily locked. Try again later.',
+      nl: 'Te veel mislukte aanmeldingen: wacht even en probeer het daarna opnieuw.',
+      en: 'Too many failed sign-ins: wait a moment, then try again.',
     },
-    { lockedUntil: until.toISOString() },
+    { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000)) },
   );
+
+const temporaryPasswordExpired = () =>
+  new AppError(401, 'temporary-password-expired', {
+    nl: 'Uw tijdelijk wachtwoord is verlopen. Vraag de beheerder om een nieuw.',
+    en: 'Your temporary password has expired. Ask your administrator for a new one.',
+  });
 
 const anonymous = (origin: string, label: string): Actor => ({
   kind: 'user',
@@ -69,39 +89,94 @@ const anonymous = (origin: string, label: string): Actor => ({
   origin,
 });
 
+/** Hashes and discards: the cost of a real check for a name without a usable password. Always false. */
+async function spendHashTime(password: string): Promise<false> {
+  await hashPassword(password);
+  return false;
+}
+
+/** The typed account name as the back-off knows it: the same key for known and unknown accounts. */
+const accountKeyOf = (email: string) => email.trim().toLowerCase();
+
+export interface LoginResult {
+  token: string;
+  user: UserRow;
+  expiresAt: Date;
+  /** Wrong passwords typed for this account since its last successful sign-in (shown to the user once). */
+  failedLoginsSinceLastSignIn: number;
+}
+
 export async function login(
   db: Database,
   email: string,
   password: string,
   origin = 'login',
-): Promise<{ token: string; user: UserRow; expiresAt: Date }> {
+  clientAddress = 'local',
+): Promise<LoginResult> {
+  const accountKey = accountKeyOf(email);
+  // Checked before the account is looked up, so known and unknown names take the same path and answer alike.
+  const blockedUntil = await loginBlockedUntil(db, accountKey, clientAddress);
+  if (blockedUntil) throw loginThrottled(blockedUntil);
   const user = await findUserByEmail(db, email.trim());
-  if (!user?.active || !user.passwordHash) {
-    // Spend the same time as a real check so response times do not reveal which emails exist.
-    await hashPassword(password);
+  const usable = user?.active && user.passwordHash ? user : undefined;
+  // An unknown account spends the same argon2 time as a real check, so timing does not reveal which exist.
+  const valid = usable?.passwordHash ? await verify(usable.passwordHash, password) : await spendHashTime(password);
+  if (!usable || !valid) {
+    await recordFailure(db, { accountKey, clientAddress, origin, user: usable });
     throw invalidLogin();
   }
-  const lockedUntil = await lockedUntilOf(db, user.id);
-  if (lockedUntil) {
-    await hashPassword(password);
-    throw accountLocked(lockedUntil);
-  }
-  if (!(await verify(user.passwordHash, password))) {
-    const failure = await recordFailedLogin(
+  if (usable.mustChangePassword && usable.passwordExpiresAt && new Date(usable.passwordExpiresAt) <= new Date()) {
+    await recordAudit(
       db,
-      user.id,
-      LOCK_AFTER_FAILURES,
-      new Date(Date.now() + LOCK_MINUTES * 60_000),
+      { ...anonymous(origin, usable.email), userId: usable.id },
+      {
+        action: 'auth.temporary-password-expired',
+        organisationId: null,
+      },
     );
-    const actor = { ...anonymous(origin, user.email), userId: user.id };
-    await recordAudit(db, actor, {
-      action: failure.locked ? 'auth.locked' : 'auth.login-failed',
-      organisationId: null,
-      detail: { failedLogins: failure.failedLogins },
-    });
-    throw invalidLogin();
+    throw temporaryPasswordExpired();
   }
-  return startSession(db, user, origin);
+  await clearLoginFailures(db, accountKey, clientAddress);
+  const failedLoginsSinceLastSignIn = await failedLoginsOf(db, usable.id);
+  const session = await startSession(
+    db,
+    usable,
+    origin,
+    failedLoginsSinceLastSignIn > 0 ? { failedLoginsSinceLastSignIn } : {},
+  );
+  return { ...session, failedLoginsSinceLastSignIn };
+}
+
+/**
+ * Counts a failed sign-in for the back-off and audits it: for a known account under each of its organisations,
+ * so their beheerders see it; for an unknown name as one system-level row (no organisation).
+ */
+async function recordFailure(
+  db: Database,
+  failure: { accountKey: string; clientAddress: string; origin: string; user: UserRow | undefined },
+): Promise<void> {
+  const { accountKey, clientAddress, origin, user } = failure;
+  const counted = await recordLoginFailure(db, accountKey, clientAddress, backoffSeconds);
+  const detail = { failures: counted.failures, clientAddress };
+  const entries: { action: string; detail: Record<string, unknown> }[] = [{ action: 'auth.login-failed', detail }];
+  if (counted.blockedUntil) {
+    entries.push({ action: 'auth.backoff', detail: { ...detail, blockedUntil: counted.blockedUntil.toISOString() } });
+  }
+  if (!user) {
+    const actor = anonymous(origin, accountKey.slice(0, 320));
+    for (const entry of entries)
+      await recordAudit(db, actor, {
+        ...entry,
+        organisationId: null,
+        detail: { ...entry.detail, unknownAccount: true },
+      });
+    return;
+  }
+  await countFailedLogin(db, user.id);
+  const actor = { ...anonymous(origin, user.email), userId: user.id };
+  const organisations = [...new Set((await membershipsOf(db, user.id)).map((m) => m.organisationId))];
+  for (const organisationId of organisations.length > 0 ? organisations : [null])
+    for (const entry of entries) await recordAudit(db, actor, { ...entry, organisationId });
 }
 
 /** Opens a new session for an authenticated user (password or single sign-on). */
@@ -110,7 +185,7 @@ export async function startSession(
   user: UserRow,
   origin: string,
   detail: Record<string, unknown> = {},
-): Promise<{ token: string; user: UserRow; expiresAt: Date }> {
+): Promise<Omit<LoginResult, 'failedLoginsSinceLastSignIn'>> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   await db.transaction(async (tx) => {

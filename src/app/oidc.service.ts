@@ -3,7 +3,7 @@
 // active account with the same e-mail address and its roles).
 import * as client from 'openid-client';
 import type { Database } from '../db/database.ts';
-import { findUserByEmail } from '../db/user.repository.ts';
+import { dropTemporaryPassword, findUserByEmail } from '../db/user.repository.ts';
 import { startSession } from './auth.service.ts';
 import { AppError } from './errors.ts';
 
@@ -119,5 +119,8 @@ export async function completeOidcLogin(
     throw refused('the e-mail address is not verified by the provider');
   const user = await findUserByEmail(db, email);
   if (!user?.active) throw refused('no active account with this e-mail address');
+  // An invited account signing in through its provider needs no temporary password: drop it, so the server's
+  // forced password change (route gate) does not apply and nobody else can still use that password.
+  if (user.mustChangePassword) await dropTemporaryPassword(db, user.id);
   return startSession(db, user, 'oidc', { issuer: settings.issuer, subject: claims?.sub });
 }

@@ -49,7 +49,7 @@ program
   .command('audit')
   .description('audit log maintenance: delete rows older than the retention period')
   .argument('<what>', 'purge')
-  .option('--retention-days <days>', 'set the retention period first (at least 30 days; default 730)')
+  .option('--retention-days <days>', 'set the retention period first (at least 365 days; default 730)')
   .action(auditCommand);
 
 program

@@ -2,7 +2,7 @@
 import { DEMO_PASSWORD, seedDemo } from '../app/demo-seed.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { buildServer } from '../http/server.ts';
+import { buildServer, parseTrustedProxies } from '../http/server.ts';
 
 export async function serveCommand(options: { port: string; host: string; demo: boolean }): Promise<void> {
   const db = await openDatabase();
@@ -14,7 +14,12 @@ export async function serveCommand(options: { port: string; host: string; demo: 
     console.log('Empty database: creating the demo schools (this takes a few seconds)…');
     await seedDemo(db);
   }
-  const app = await buildServer({ db, logger: process.env.AANWEZIG_LOG === '1' });
+  const app = await buildServer({
+    db,
+    logger: process.env.AANWEZIG_LOG === '1',
+    // Bridge until the config module (src/config.ts) reads it: proxies whose X-Forwarded-For is believed.
+    trustedProxies: parseTrustedProxies(process.env.AANWEZIG_TRUSTED_PROXIES),
+  });
   const address = await app.listen({ port: Number(options.port), host: options.host });
   const users = await db.query<{ email: string }>(
     `SELECT email FROM app_user WHERE email LIKE '%@aanwezig.demo' ORDER BY id`,

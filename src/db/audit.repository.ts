@@ -79,3 +79,39 @@ export async function searchAuditEvents(db: Sql, q: AuditSearch): Promise<{ tota
   );
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...row }) => row) };
 }
+
+export interface GrantEventRow {
+  id: number;
+  at: string;
+  actorLabel: string;
+  action: string;
+  organisationId: number | null;
+  organisationName: string | null;
+  userId: number | null;
+  userEmail: string | null;
+  role: string | null;
+  problem: string | null;
+}
+
+/** Role grants, removals, invitations and refused self-grants in the given organisations, newest first. */
+export async function grantEvents(
+  db: Sql,
+  q: { organisationIds: number[] | 'all'; userId?: number; limit: number },
+): Promise<GrantEventRow[]> {
+  return db.query<GrantEventRow>(
+    `SELECT a.id::int AS id, a.at, a.actor_label AS "actorLabel", a.action,
+            a.organisation_id::int AS "organisationId", o.name AS "organisationName",
+            u.id::int AS "userId", u.email AS "userEmail", a.detail->>'role' AS role, a.detail->>'problem' AS problem
+     FROM audit_event a
+     LEFT JOIN organisation o ON o.id = a.organisation_id
+     LEFT JOIN app_user u ON u.id = CASE WHEN a.action = 'access.refused' THEN a.user_id
+                                         WHEN a.detail->>'userId' ~ '^[0-9]{1,18}$' THEN (a.detail->>'userId')::bigint END
+     WHERE (a.action IN ('user.invite', 'user.assign-role', 'user.remove-role')
+            OR (a.action = 'access.refused' AND a.detail->>'problem' = 'self-grant'))
+       AND ($1::bigint[] IS NULL OR a.organisation_id = ANY($1::bigint[]))
+       AND ($2::bigint IS NULL OR u.id = $2::bigint)
+     ORDER BY a.at DESC, a.id DESC
+     LIMIT $3`,
+    [q.organisationIds === 'all' ? null : q.organisationIds, q.userId ?? null, q.limit],
+  );
+}

@@ -10,10 +10,16 @@ export interface UserRow {
   locale: 'nl-BE' | 'en';
   active: boolean;
   mustChangePassword?: boolean;
+  /** When a temporary password (invitation, reset) stops working; null for a password the user chose. */
+  passwordExpiresAt?: Date | string | null;
 }
 
 const USER_COLUMNS = `id::int AS id, email, display_name AS "displayName", password_hash AS "passwordHash", locale, active,
-  must_change_password AS "mustChangePassword"`;
+  must_change_password AS "mustChangePassword", password_expires_at AS "passwordExpiresAt"`;
+
+/** A temporary password expires after `auth.temporary_password_days` (migration 0013; 7 when unset). */
+const TEMPORARY_PASSWORD_EXPIRY = `now() + make_interval(days => coalesce(
+  (SELECT value::int FROM app_setting WHERE key = 'auth.temporary_password_days'), 7))`;
 
 export async function findUserByEmail(db: Sql, email: string): Promise<UserRow | undefined> {
   const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM app_user WHERE lower(email) = lower($1)`, [email]);
@@ -36,8 +42,8 @@ export async function insertUser(
   },
 ): Promise<number> {
   const rows = await db.query<{ id: number }>(
-    `INSERT INTO app_user (email, display_name, password_hash, locale, must_change_password)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id::int AS id`,
+    `INSERT INTO app_user (email, display_name, password_hash, locale, must_change_password, password_expires_at)
+     VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 THEN ${TEMPORARY_PASSWORD_EXPIRY} END) RETURNING id::int AS id`,
     [user.email, user.displayName, user.passwordHash, user.locale ?? 'nl-BE', user.mustChangePassword ?? false],
   );
   return (rows[0] as { id: number }).id;
@@ -110,36 +116,29 @@ export async function setUserActive(db: Sql, userId: number, active: boolean): P
 
 export async function setPassword(db: Sql, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
   await db.query(
-    `UPDATE app_user SET password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = NULL
+    `UPDATE app_user SET password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = NULL,
+       password_expires_at = CASE WHEN $3 THEN ${TEMPORARY_PASSWORD_EXPIRY} END
      WHERE id = $1`,
     [userId, passwordHash, mustChange],
   );
 }
 
-/** Counts a wrong password; from `lockAfter` failures on, locks the account until `lockedUntil`. */
-export async function recordFailedLogin(
-  db: Sql,
-  userId: number,
-  lockAfter: number,
-  lockedUntil: Date,
-): Promise<{ failedLogins: number; locked: boolean }> {
-  const rows = await db.query<{ failedLogins: number; locked: boolean }>(
-    `UPDATE app_user SET failed_logins = failed_logins + 1,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-     WHERE id = $1
-     RETURNING failed_logins AS "failedLogins", (locked_until IS NOT NULL AND locked_until > now()) AS locked`,
-    [userId, lockAfter, lockedUntil.toISOString()],
-  );
-  return rows[0] ?? { failedLogins: 0, locked: false };
-}
-
-export async function lockedUntilOf(db: Sql, userId: number): Promise<Date | null> {
-  const rows = await db.query<{ lockedUntil: Date | string | null }>(
-    'SELECT locked_until AS "lockedUntil" FROM app_user WHERE id = $1 AND locked_until > now()',
+/** Counts a wrong password for the notice at the next successful sign-in; returns the count so far. */
+export async function countFailedLogin(db: Sql, userId: number): Promise<number> {
+  const rows = await db.query<{ failedLogins: number }>(
+    'UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins AS "failedLogins"',
     [userId],
   );
-  const value = rows[0]?.lockedUntil;
-  return value ? new Date(value) : null;
+  return rows[0]?.failedLogins ?? 0;
+}
+
+/** Wrong passwords since the user's last successful sign-in. */
+export async function failedLoginsOf(db: Sql, userId: number): Promise<number> {
+  const rows = await db.query<{ failedLogins: number }>(
+    'SELECT failed_logins AS "failedLogins" FROM app_user WHERE id = $1',
+    [userId],
+  );
+  return rows[0]?.failedLogins ?? 0;
 }
 
 export async function resetFailedLogins(db: Sql, userId: number): Promise<void> {
@@ -183,4 +182,13 @@ export async function findSessionUser(db: Sql, tokenHash: string, idleMinutes: n
 
 export async function deleteSession(db: Sql, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM user_session WHERE token_hash = $1', [tokenHash]);
+}
+
+/** Removes a temporary password that was never changed (the account signs in through single sign-on instead). */
+export async function dropTemporaryPassword(db: Sql, userId: number): Promise<void> {
+  await db.query(
+    `UPDATE app_user SET password_hash = NULL, must_change_password = false, password_expires_at = NULL
+     WHERE id = $1 AND must_change_password`,
+    [userId],
+  );
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Action } from '../app/access.ts';
 import { hasRoleFor, requireAccess } from '../app/access.ts';
-import { forbidden } from '../app/errors.ts';
+import { AppError, forbidden } from '../app/errors.ts';
 import { idParam, requireActor } from './routes/require-actor.ts';
 
 /** 'public': no session needed (sign-in, sign-out). Every other /api route names a policy action. */
@@ -34,9 +34,18 @@ export function collectRoutes(app: FastifyInstance): RouteEntry[] {
   return routes;
 }
 
+/** With a temporary password a session reaches only "who am I" and the password change (logout is public). */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<RouteAccess>(['session.read', 'password.change']);
+
+const passwordChangeRequired = () =>
+  new AppError(403, 'password-change-required', {
+    nl: 'Kies eerst een nieuw wachtwoord.',
+    en: 'Choose a new password first.',
+  });
+
 /**
  * The coarse gate every API request passes before its body is read: a declared action, a session for
- * non-public routes, a role that appears in the action's rules, and — when the URL names a school — that
+ * non-public routes, a password the user chose (not a temporary one), a role that appears in the action's rules, and — when the URL names a school — that
  * school in scope. The use case repeats the full check with what it loads (pupil, classes, organisation).
  */
 export function gate(request: FastifyRequest): void {
@@ -45,6 +54,9 @@ export function gate(request: FastifyRequest): void {
   const declared = request.routeOptions.config.access;
   if (declared === 'public') return;
   const actor = requireActor(request);
+  if (actor.user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(declared as RouteAccess)) {
+    throw passwordChangeRequired();
+  }
   if (declared === undefined || !hasRoleFor(actor, declared)) throw forbidden();
   const schoolId = (request.params as { schoolId?: string } | undefined)?.schoolId;
   if (schoolId !== undefined) requireAccess(actor, declared, { schoolId: idParam(schoolId) });

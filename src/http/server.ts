@@ -12,6 +12,7 @@ import { type OidcSettings, oidcSettingsFromEnv } from '../app/oidc.service.ts';
 import type { Database } from '../db/database.ts';
 import { checkCsrf } from './csrf.ts';
 import { handleError } from './problem.ts';
+import { auditRefusal } from './refusal-audit.ts';
 import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -50,14 +51,31 @@ export interface ServerOptions {
   logger?: boolean;
   /** Today's civil date; injectable so tests and demos are reproducible. */
   today?: () => string;
-  /** Sign-in attempts per client address and window (the per-account lockout is separate). */
+  /** Sign-in attempts per client address and window (the per-account back-off is separate). */
   loginRateLimit?: { max: number; timeWindow: string | number };
   /** Single sign-on; default from the AANWEZIG_OIDC_* environment variables (off when unset). */
   oidc?: OidcSettings | null;
+  /**
+   * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. Default none: the client
+   * address is the socket's, so a forged header cannot dodge the per-address limits.
+   */
+  trustedProxies?: readonly string[];
 }
 
+/** Parses a comma-separated list of proxy addresses/ranges (the AANWEZIG_TRUSTED_PROXIES format). */
+export const parseTrustedProxies = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_JSON_BODY_BYTES, trustProxy: true });
+  const trustedProxies = [...(options.trustedProxies ?? [])];
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
+  });
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   app.decorate('routeTable', collectRoutes(app));
   app.decorateRequest('actor', null);
@@ -93,6 +111,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (request.actor) request.actor.origin = `${request.method} ${request.routeOptions.url ?? request.url}`;
     checkCsrf(request, request.actor ? token : undefined);
     gate(request);
+  });
+  // Every refused request leaves a trace the organisation's beheerder can read (docs/security.md, item 10).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode === 403 && request.url.startsWith('/api/')) await auditRefusal(options.db, request, payload);
+    return payload;
   });
 
   const context = {

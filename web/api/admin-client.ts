@@ -26,6 +26,18 @@ export interface AuditEvent {
   origin: string;
 }
 
+/** One grant, removal, invitation or refused self-grant (GET /api/admin/grants). */
+export interface GrantEvent {
+  id: number;
+  at: string;
+  actorLabel: string;
+  action: 'user.invite' | 'user.assign-role' | 'user.remove-role' | 'access.refused';
+  organisationName: string | null;
+  userEmail: string | null;
+  role: string | null;
+  problem: string | null;
+}
+
 export interface AuditFilter {
   organisationId?: string;
   pupilId?: string;
@@ -70,6 +82,7 @@ export const adminApi = {
     send<void>(`/api/admin/users/${userId}/${active ? 'activate' : 'deactivate'}`, 'POST'),
   resetPassword: (userId: number) =>
     send<{ temporaryPassword: string }>(`/api/admin/users/${userId}/password-reset`, 'POST'),
+  grants: (organisationId?: string) => send<GrantEvent[]>(`/api/admin/grants${queryString({ organisationId })}`),
   audit: (filter: AuditFilter) =>
     send<{ total: number; items: AuditEvent[] }>(
       `/api/audit${queryString({ ...filter, limit: 50 } as Record<string, string | number | undefined>)}`,

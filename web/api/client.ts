@@ -23,6 +23,8 @@ export interface Me {
   displayName: string;
   locale: Locale;
   memberships: Membership[];
+  /** Signed in with a temporary password: the server refuses everything but "who am I" and the change. */
+  mustChangePassword?: boolean;
 }
 
 export interface School {
@@ -389,11 +391,13 @@ export const api = {
   /** Whether single sign-on is configured (no session needed). */
   singleSignOn: () => request<{ enabled: boolean; label: string | null }>('/api/auth/oidc'),
   login: (email: string, password: string) =>
-    request<{ user: Me }>('/api/auth/login', {
+    request<{ user: Me; notice?: { failedLoginsSinceLastSignIn: number } }>('/api/auth/login', {
       method: 'POST',
       body: { email, password },
       allowUnauthorized: true,
     }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('/api/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
   logout: () => request<void>('/api/auth/logout', { method: 'POST', allowUnauthorized: true }),
   me: () => request<Me>('/api/me'),
   schools: () => request<School[]>('/api/schools'),

@@ -1,7 +1,9 @@
 // Account administration for a beheerder: invite a user (temporary password shown once), assign and remove
-// roles and classes, deactivate or reactivate, and reset a password.
+// roles and classes, deactivate or reactivate, reset a password, and the history of every grant. The server
+// refuses a grant to one's own account (separation of duties); the refusal shows here and in the history.
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { type AdminUser, adminApi, type Organisation } from '../api/admin-client.ts';
+import { type AdminUser, adminApi, type GrantEvent, type Organisation } from '../api/admin-client.ts';
+import { ApiError } from '../api/client.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -11,6 +13,13 @@ const ROLES_BY_KIND: Record<Organisation['kind'], string[]> = {
   region: ['analist', 'beheerder'],
 };
 
+const GRANT_ACTION_LABEL = {
+  'user.invite': 'admin.historyInvite',
+  'user.assign-role': 'admin.historyAssign',
+  'user.remove-role': 'admin.historyRemove',
+  'access.refused': 'admin.historySelfGrant',
+} as const;
+
 const classList = (text: string) =>
   text
     .split(',')
@@ -18,14 +27,25 @@ const classList = (text: string) =>
     .filter(Boolean);
 
 export function AdminUsersPage() {
-  const { t } = useI18n();
+  const { language, t } = useI18n();
   const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
   const [organisationId, setOrganisationId] = useState('');
   const [users, setUsers] = useState<AdminUser[] | null>(null);
+  const [grants, setGrants] = useState<GrantEvent[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
-  const ids = { org: useId(), email: useId(), name: useId(), role: useId(), classes: useId() };
+  const ids = {
+    org: useId(),
+    email: useId(),
+    name: useId(),
+    role: useId(),
+    classes: useId(),
+    grantUser: useId(),
+    grantRole: useId(),
+    grantClasses: useId(),
+  };
   const [form, setForm] = useState({ email: '', displayName: '', role: 'leerkracht', classes: '' });
+  const [grant, setGrant] = useState({ userId: '', role: '', classes: '' });
 
   useEffect(() => {
     document.title = `${t('admin.title')} · ${t('app.name')}`;
@@ -41,6 +61,7 @@ export function AdminUsersPage() {
   const reload = useCallback(() => {
     if (!organisationId) return;
     adminApi.users(organisationId).then(setUsers).catch(setError);
+    adminApi.grants(organisationId).then(setGrants).catch(setError);
   }, [organisationId]);
   useEffect(reload, [reload]);
 
@@ -50,6 +71,21 @@ export function AdminUsersPage() {
   const run = (work: Promise<unknown>) => {
     setError(null);
     work.then(reload).catch(setError);
+  };
+
+  const assign = (event: FormEvent) => {
+    event.preventDefault();
+    if (!organisation || !grant.userId) return;
+    const role = grant.role || roles[0] || '';
+    setError(null);
+    adminApi
+      .assignRole(Number(grant.userId), { organisationId: organisation.id, role, classNames: classList(grant.classes) })
+      .then(reload)
+      // The refused self-grant is audited: reload so it appears in the history at once.
+      .catch((caught: unknown) => {
+        setError(caught);
+        reload();
+      });
   };
 
   const invite = (event: FormEvent) => {
@@ -76,7 +112,13 @@ export function AdminUsersPage() {
   return (
     <main id="main" className="page">
       <h1>{t('admin.title')}</h1>
-      {error !== null && <ErrorMessage error={error} />}
+      {error instanceof ApiError && error.problem.type === 'urn:aanwezig:problem:self-grant' ? (
+        <div className="alert alert--error" role="alert" data-testid="admin-self-grant">
+          <p>{t('admin.selfGrantRefused')}</p>
+        </div>
+      ) : (
+        error !== null && <ErrorMessage error={error} />
+      )}
       {secret && (
         <div className="alert alert--success" role="status" data-testid="admin-temporary-password">
           <p>{t('admin.temporaryPassword', { email: secret.email })}</p>
@@ -140,6 +182,55 @@ export function AdminUsersPage() {
           )}
           <button type="submit" className="button button--primary">
             {t('admin.inviteSubmit')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="admin-assign">
+        <h2 id="admin-assign">{t('admin.assign')}</h2>
+        <form onSubmit={assign} className="form-grid" data-testid="admin-assign">
+          <div className="field">
+            <label htmlFor={ids.grantUser}>{t('admin.user')}</label>
+            <select
+              id={ids.grantUser}
+              required
+              value={grant.userId}
+              onChange={(e) => setGrant({ ...grant, userId: e.target.value })}
+            >
+              <option value="">—</option>
+              {(users ?? []).map((user) => (
+                <option key={user.id} value={String(user.id)}>
+                  {user.displayName} ({user.email})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.grantRole}>{t('admin.role')}</label>
+            <select
+              id={ids.grantRole}
+              value={grant.role || roles[0] || ''}
+              onChange={(e) => setGrant({ ...grant, role: e.target.value })}
+            >
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {role}
+                </option>
+              ))}
+            </select>
+          </div>
+          {(grant.role || roles[0]) === 'leerkracht' && (
+            <div className="field">
+              <label htmlFor={ids.grantClasses}>{t('admin.classes')}</label>
+              <input
+                id={ids.grantClasses}
+                value={grant.classes}
+                onChange={(e) => setGrant({ ...grant, classes: e.target.value })}
+              />
+            </div>
+          )}
+          <button type="submit" className="button button--primary">
+            {t('admin.assignSubmit')}
           </button>
         </form>
       </section>
@@ -211,6 +302,40 @@ export function AdminUsersPage() {
                         {t('admin.resetPassword')}
                       </button>
                     </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="admin-history">
+        <h2 id="admin-history">{t('admin.history')}</h2>
+        {grants === null ? (
+          <Loading />
+        ) : grants.length === 0 ? (
+          <p className="muted">{t('admin.historyEmpty')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table" data-testid="admin-grants">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.historyAt')}</th>
+                  <th scope="col">{t('admin.historyBy')}</th>
+                  <th scope="col">{t('admin.historyWhat')}</th>
+                  <th scope="col">{t('admin.user')}</th>
+                  <th scope="col">{t('admin.role')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {grants.map((event) => (
+                  <tr key={event.id}>
+                    <td>{new Date(event.at).toLocaleString(language === 'nl' ? 'nl-BE' : 'en-GB')}</td>
+                    <td>{event.actorLabel}</td>
+                    <td>{t(GRANT_ACTION_LABEL[event.action])}</td>
+                    <td>{event.userEmail ?? '—'}</td>
+                    <td>{event.role ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>

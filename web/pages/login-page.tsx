@@ -1,7 +1,8 @@
 // Sign-in with email and password; on success the app opens the overview.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
-import { LanguageSwitch } from '../components/language-switch.tsx';
+import { LoginCard } from '../components/login-card.tsx';
+import { rememberFailedLogins } from '../components/login-notice.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { navigate } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -35,8 +36,9 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api.login(email.trim(), password);
+      const { user, notice } = await api.login(email.trim(), password);
       signedIn(user);
+      rememberFailedLogins(notice?.failedLoginsSinceLastSignIn ?? 0);
       navigate('/');
     } catch (caught) {
       // A rejected password is a 401 with a problem body; prefer its message, else the generic one.
@@ -52,67 +54,61 @@ export function LoginPage() {
   };
 
   return (
-    <div className="login">
-      <main id="main" className="login__card">
-        <div className="login__top">
-          <p className="login__brand">{t('app.name')}</p>
-          <LanguageSwitch />
-        </div>
-        <p className="login__tagline">{t('app.tagline')}</p>
-        <h1>{t('login.title')}</h1>
-        <p>{t('login.intro')}</p>
-        {singleSignOn?.enabled && (
-          <>
-            {/* A full navigation, not fetch: the identity provider's pages take over the window. */}
-            <a className="button button--primary button--wide" href="/api/auth/oidc/login" data-testid="login-sso">
-              {t('login.sso', { label: singleSignOn.label ?? '' })}
-            </a>
-            <p className="muted login__or">{t('login.or')}</p>
-          </>
+    <LoginCard>
+      <p className="login__tagline">{t('app.tagline')}</p>
+      <h1>{t('login.title')}</h1>
+      <p>{t('login.intro')}</p>
+      {singleSignOn?.enabled && (
+        <>
+          {/* A full navigation, not fetch: the identity provider's pages take over the window. */}
+          <a className="button button--primary button--wide" href="/api/auth/oidc/login" data-testid="login-sso">
+            {t('login.sso', { label: singleSignOn.label ?? '' })}
+          </a>
+          <p className="muted login__or">{t('login.or')}</p>
+        </>
+      )}
+      <form onSubmit={submit} data-testid="login-form">
+        {error && (
+          <p className="alert alert--error" role="alert" tabIndex={-1} ref={errorRef} data-testid="login-error">
+            {error}
+          </p>
         )}
-        <form onSubmit={submit} data-testid="login-form">
-          {error && (
-            <p className="alert alert--error" role="alert" tabIndex={-1} ref={errorRef} data-testid="login-error">
-              {error}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor="login-email">{t('login.email')}</label>
-            <input
-              id="login-email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              data-testid="login-email"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">{t('login.password')}</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              data-testid="login-password"
-            />
-          </div>
-          <button
-            type="submit"
-            className="button button--primary button--wide"
-            disabled={busy}
-            data-testid="login-submit"
-          >
-            {busy ? t('login.busy') : t('login.submit')}
-          </button>
-        </form>
-      </main>
-    </div>
+        <div className="field">
+          <label htmlFor="login-email">{t('login.email')}</label>
+          <input
+            id="login-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            data-testid="login-email"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('login.password')}</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            data-testid="login-password"
+          />
+        </div>
+        <button
+          type="submit"
+          className="button button--primary button--wide"
+          disabled={busy}
+          data-testid="login-submit"
+        >
+          {busy ? t('login.busy') : t('login.submit')}
+        </button>
+      </form>
+    </LoginCard>
   );
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   assignRole,
+  grantHistory,
   inviteUser,
   listUsers,
   manageableOrganisations,
@@ -23,6 +24,7 @@ const Assignment = z.object({
 });
 const Invitation = Assignment.extend({ email: z.string().max(320), displayName: z.string().max(200) });
 const UserQuery = z.object({ organisationId: z.coerce.number().int().optional() });
+const GrantQuery = UserQuery.extend({ userId: z.coerce.number().int().optional() });
 const AuditQuery = z.object({
   organisationId: z.coerce.number().int().optional(),
   pupilId: z.coerce.number().int().optional(),
@@ -50,6 +52,10 @@ export async function adminRoutes(api: FastifyInstance, { db }: RouteContext) {
 
   api.get('/admin/users', access('user.manage'), async (request) =>
     listUsers(db, requireActor(request), parse(UserQuery, request.query).organisationId),
+  );
+
+  api.get('/admin/grants', access('user.manage'), async (request) =>
+    grantHistory(db, requireActor(request), parse(GrantQuery, request.query)),
   );
 
   api.post('/admin/users', access('user.manage'), async (request, reply) => {

@@ -21,7 +21,8 @@ export async function authRoutes(api: FastifyInstance, { db, loginRateLimit }: R
         en: 'Enter email address and password.',
       });
     }
-    const session = await login(db, body.data.email, body.data.password, 'POST /api/auth/login');
+    // request.ip is the socket address unless the server was told to trust a proxy (ServerOptions.trustedProxies).
+    const session = await login(db, body.data.email, body.data.password, 'POST /api/auth/login', request.ip);
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/',
       httpOnly: true,
@@ -31,7 +32,10 @@ export async function authRoutes(api: FastifyInstance, { db, loginRateLimit }: R
     });
     setCsrfCookie(request, reply, session.token);
     const { passwordHash: _hidden, ...user } = session.user;
-    return { user: { ...user, memberships: await membershipsOf(db, user.id) } };
+    return {
+      user: { ...user, memberships: await membershipsOf(db, user.id) },
+      notice: { failedLoginsSinceLastSignIn: session.failedLoginsSinceLastSignIn },
+    };
   });
 
   api.post('/auth/logout', access('public'), async (request, reply) => {
