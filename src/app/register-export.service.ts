@@ -1,15 +1,12 @@
 // Use case: export a school's register as the canonical register.csv (formats.md), streamed in pages.
 import type { Database } from '../db/database.ts';
+import { csvRecord } from '../domain/csv.ts';
 import { requireAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 
 const PAGE_ROWS = 20_000;
-
-const csvField = (value: string | null) => {
-  if (value === null) return '';
-  return /[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-};
+const REGISTER_EXPORT_HEADER = ['pupil_id', 'date', 'half', 'code', 'note'];
 
 /** Yields the CSV text in chunks, ordered by pupil number, date and half; keyset-paged so memory stays flat. */
 export async function* exportRegisterCsv(
@@ -32,7 +29,7 @@ export async function* exportRegisterCsv(
     pupilIds: exported.map((r) => r.id),
     detail: { from: range.from ?? null, until: range.until ?? null },
   });
-  yield 'pupil_id,date,half,code,note\n';
+  yield `${csvRecord(REGISTER_EXPORT_HEADER)}\n`;
   let after: [string, string, string] = ['', '0001-01-01', ''];
   while (true) {
     const rows = await db.query<{
@@ -49,7 +46,7 @@ export async function* exportRegisterCsv(
       [schoolId, from, until, ...after],
     );
     if (rows.length === 0) return;
-    yield rows.map((r) => `${csvField(r.externalId)},${r.date},${r.half},${r.code},${csvField(r.note)}\n`).join('');
+    yield rows.map((r) => `${csvRecord([r.externalId, r.date, r.half, r.code, r.note])}\n`).join('');
     const last = rows[rows.length - 1] as (typeof rows)[number];
     after = [last.externalId, last.date, last.half];
     if (rows.length < PAGE_ROWS) return;

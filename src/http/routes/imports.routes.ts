@@ -10,6 +10,7 @@ import { invalidInput } from '../../app/errors.ts';
 import { importFile, listImports } from '../../app/import/import.service.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../app/import/import-result.ts';
 import { exportRegisterCsv } from '../../app/register-export.service.ts';
+import { contentDisposition } from '../../domain/download-name.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
@@ -79,7 +80,7 @@ export async function exportRoutes(api: FastifyInstance, { db }: RouteContext) {
       const schoolId = idParam(request.params.schoolId);
       const chunks = exportRegisterCsv(db, actor, schoolId, request.query);
       const first = await chunks.next(); // runs the access check before any header is sent
-      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="register.csv"');
+      reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition('register.csv'));
       return reply.send(
         Readable.from(
           (async function* () {
