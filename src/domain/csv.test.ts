@@ -30,12 +30,17 @@ describe('CSV writer', () => {
     expect(csvField(undefined)).toBe('');
   });
 
-  it("quotes the delimiters of both Excel locales, quotes and line breaks", () => {
+  it('quotes the delimiters of both Excel locales, quotes and line breaks', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('a;=b')).toBe('"a;=b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvText([['a', 1], ['=b', null]])).toBe(`a,1\r\n"'=b",\r\n`);
+    expect(
+      csvText([
+        ['a', 1],
+        ['=b', null],
+      ]),
+    ).toBe(`a,1\r\n"'=b",\r\n`);
   });
 
   it('never lets a parsed field start a formula, and the importer gets every text back exactly', () => {

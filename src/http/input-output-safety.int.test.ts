@@ -111,9 +111,7 @@ describe.each(testEngines())('input and output safety on %s', (engine) => {
       `pupil_id,date,half,code,note\n1001,2025-11-03,AM,Z,${'x'.repeat(limit)}\n1002,2025-11-03,AM,Z,${'y'.repeat(limit + 1)}\n`,
     );
     expect(response.statusCode).toBe(422);
-    expect(response.json().problems).toEqual([
-      expect.objectContaining({ row: 3, column: 'note', code: 'too-long' }),
-    ]);
+    expect(response.json().problems).toEqual([expect.objectContaining({ row: 3, column: 'note', code: 'too-long' })]);
     expect(response.json().problems[0].messages.en).toBe(
       `"note" is too long: ${limit + 1} characters, at most ${limit} allowed.`,
     );
