@@ -1,9 +1,11 @@
 // Issue 12, items 7 and 8 through the real HTTP API: exports that are safe to open in Excel (and re-import
 // identically), text limits and pupil-number validation on import, lookups keyed by user input, safe file names.
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../app/auth.service.ts';
+import { XLSX_CONTENT_TYPE } from '../app/xlsx-writer.ts';
 import { registerCounts } from '../db/register.repository.ts';
 import { addMembership, insertUser } from '../db/user.repository.ts';
 import { IMPORT_TEXT_LIMITS } from '../domain/input-limits.ts';
@@ -40,6 +42,7 @@ describe.each(testEngines())('input and output safety on %s', (engine) => {
   let schoolId: number;
   let copyId: number;
   let headers: Record<string, string>;
+  let zocoId: number;
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
@@ -50,6 +53,7 @@ describe.each(testEngines())('input and output safety on %s', (engine) => {
       displayName: 'Zorgcoördinator',
       passwordHash: await hashPassword('juist-wachtwoord'),
     });
+    zocoId = userId;
     for (const organisationId of [schoolId, copyId])
       await addMembership(t.db, { userId, organisationId, role: 'zorgcoordinator' });
     app = await buildServer({ db: t.db, today: () => '2026-03-01' });
@@ -99,6 +103,44 @@ describe.each(testEngines())('input and output safety on %s', (engine) => {
     expect((await get(`/api/schools/${copyId}/register.csv`)).body).toBe(exported);
     expect(await notes(copyId)).toEqual(await notes(schoolId));
     expect((await notes(copyId)).map((n) => n.note)).toContain("'=twee aanhalingstekens");
+  });
+
+  it('exports register.xlsx with text cells only, and it re-imports identically', async () => {
+    const response = await get(`/api/schools/${schoolId}/register.xlsx`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="register.xlsx"; filename*=UTF-8''register.xlsx`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    workbook.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    expect(cells.length).toBe(7 * 5);
+    for (const cell of cells) {
+      expect(cell.type, String(cell.address)).toBe(ExcelJS.ValueType.String);
+      expect(cell.numFmt).toBe('@');
+    }
+    expect(cells.map((c) => c.value)).toEqual(
+      expect.arrayContaining([`'=HYPERLINK("http://evil.example","klik")`, "''=twee aanhalingstekens", '1001']),
+    );
+    const third = await schoolWithPupils(t.db, PUPILS, { institutionNumber: '123403' });
+    await addMembership(t.db, { userId: zocoId, organisationId: third, role: 'zorgcoordinator' });
+    const imported = await upload(third, 'register', 'register.xlsx', response.rawPayload);
+    expect(imported.json()).toMatchObject({ status: 'applied', rows: 6 });
+    expect((await get(`/api/schools/${third}/register.csv`)).body).toBe(
+      (await get(`/api/schools/${schoolId}/register.csv`)).body,
+    );
+  });
+
+  it('answers 400 for an export range that is not a date, and writes no audit row', async () => {
+    const audits = await t.db.query('SELECT count(*)::int AS n FROM audit_event');
+    for (const url of [
+      `/api/schools/${schoolId}/register.csv?from=constructor`,
+      `/api/schools/${schoolId}/register.xlsx?until=2026-02-30`,
+    ])
+      expect((await get(url)).statusCode, url).toBe(400);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM audit_event')).toEqual(audits);
   });
 
   it('refuses a register note over its limit with a row-level problem and writes nothing (item 8)', async () => {

@@ -3,13 +3,14 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { invalidInput } from '../../app/errors.ts';
 import { importFile, listImports } from '../../app/import/import.service.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../app/import/import-result.ts';
-import { exportRegisterCsv } from '../../app/register-export.service.ts';
+import { exportRegisterCsv, exportRegisterXlsx } from '../../app/register-export.service.ts';
+import { XLSX_CONTENT_TYPE } from '../../app/xlsx-writer.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { access } from '../route-access.ts';
@@ -89,6 +90,19 @@ export async function exportRoutes(api: FastifyInstance, { db }: RouteContext) {
           })(),
         ),
       );
+    },
+  );
+
+  api.get<{ Params: { schoolId: string }; Querystring: { from?: string; until?: string } }>(
+    '/schools/:schoolId/register.xlsx',
+    access('register.export'),
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const write = await exportRegisterXlsx(db, actor, idParam(request.params.schoolId), request.query);
+      const body = new PassThrough();
+      write(body).catch((error: Error) => body.destroy(error));
+      reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition('register.xlsx'));
+      return reply.send(body);
     },
   );
 }
