@@ -160,6 +160,15 @@ describe.each(testEngines())('input and output safety on %s', (engine) => {
     expect(await registerCounts(t.db)).toEqual(before);
   });
 
+  it('keeps a safe, bounded version of an uploaded file name in the import list', async () => {
+    const name = `..\\..\\${'n'.repeat(400)}\u202Egnp.csv`;
+    const response = await upload(copyId, 'register', name, 'pupil_id,date,half,code\n1001,2025-11-04,AM,Z\n');
+    expect(response.statusCode).toBe(200);
+    const [latest] = (await get(`/api/schools/${copyId}/imports`)).json();
+    expect(latest.fileName).toHaveLength(200);
+    expect(latest.fileName).toMatch(/^n{196}\.csv$/); // no path, no direction override, extension kept
+  });
+
   it('refuses pupil numbers outside the pattern, over-long names and prototype keys as level (item 8)', async () => {
     const pupilsBefore = await t.db.query('SELECT count(*)::int AS n FROM pupil');
     const rows = [

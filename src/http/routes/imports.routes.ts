@@ -11,7 +11,7 @@ import { importFile, listImports } from '../../app/import/import.service.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../app/import/import-result.ts';
 import { exportRegisterCsv, exportRegisterXlsx } from '../../app/register-export.service.ts';
 import { XLSX_CONTENT_TYPE } from '../../app/xlsx-writer.ts';
-import { contentDisposition } from '../../domain/download-name.ts';
+import { contentDisposition, safeFileName } from '../../domain/download-name.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
@@ -41,7 +41,7 @@ export async function importRoutes(api: FastifyInstance, { db, today }: RouteCon
         let schoolYearText: string | undefined;
         for await (const part of request.parts()) {
           if (part.type === 'file') {
-            fileName = part.filename || fileName;
+            fileName = safeFileName(part.filename) || fileName; // stored and listed: no path, ≤ 200 characters
             path = join(dir, 'upload');
             await pipeline(part.file, createWriteStream(path));
             if (part.file.truncated)
