@@ -13,7 +13,7 @@ import { signIn } from '../../testing/http-session.ts';
 import { multipartUpload } from '../../testing/multipart.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
-import { detectTextEncoding } from './tabular-file.ts';
+import { decodeWindows1252, detectTextEncoding, UnreadableFile } from './tabular-file.ts';
 
 const PUPILS = [
   'pupil_id;first_name;last_name;birth_date;level;grade;class',
@@ -49,6 +49,13 @@ describe('encoding detection', () => {
       const text = `${'a'.repeat((1 << 20) - 2 + shift)}€ë\n`;
       expect(await detectTextEncoding(writeTemp(dir, `edge-${shift}.csv`, text))).toBe('utf-8');
     }
+  });
+
+  it('decodes the 0x80–0x9F range as Windows-1252 and refuses what is neither UTF-8 nor Windows-1252', async () => {
+    expect(decodeWindows1252(Buffer.from([0x80, 0x92, 0x96, 0x9c, 0xeb, 0xc7]))).toBe('€’–œëÇ');
+    expect(() => decodeWindows1252(Buffer.from([0x4e, 0x81]))).toThrow(UnreadableFile);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('pupil_id\r\n', 'utf16le')]);
+    await expect(detectTextEncoding(writeTemp(dir, 'utf16.csv', utf16))).rejects.toThrow(/UTF-16/);
   });
 });
 
