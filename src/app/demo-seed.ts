@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { findOrganisationByName, insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
 import { addMembership, findUserByEmail, insertUser } from '../db/user.repository.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
+import { pupilRowsForYear, pupilsCsvLines, registerCsvLines } from '../demo/write-csv.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
@@ -23,11 +24,6 @@ export interface DemoLogin {
   organisation: string;
 }
 
-const csvField = (value: string | number | null | undefined) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export async function seedDemo(
   db: Database,
   seed = 2025,
@@ -46,43 +42,25 @@ export async function seedDemo(
       schoolIds.push(schoolId);
       const years = [...new Set(school.pupils.flatMap((p) => p.enrolments.map((e) => e.schoolYear)))].sort();
       for (const year of years) {
-        const lines = [
-          'pupil_id,first_name,last_name,birth_date,level,grade,class,enrolled_from,enrolled_until,excluded_on',
-        ];
-        for (const p of school.pupils) {
-          const e = p.enrolments.find((x) => x.schoolYear === year);
-          if (!e) continue;
-          lines.push(
-            [
-              p.pupilId,
-              p.firstName,
-              p.lastName,
-              p.birthDate,
-              e.level,
-              e.grade,
-              e.className,
-              e.enrolledFrom,
-              e.enrolledUntil,
-              e.excludedOn,
-            ]
-              .map(csvField)
-              .join(','),
-          );
-        }
         await importFile(db, SYSTEM_ACTOR, {
           schoolId,
           kind: 'pupils',
-          path: writeTemp(dir, `pupils-${school.institutionNumber}-${year}.csv`, `${lines.join('\n')}\n`),
+          path: writeTemp(
+            dir,
+            `pupils-${school.institutionNumber}-${year}.csv`,
+            [...pupilsCsvLines(pupilRowsForYear(school, year))].join(''),
+          ),
           schoolYear: parseSchoolYearId(year) ?? undefined,
         });
       }
-      const register = ['pupil_id,date,half,code,note'];
-      for (const r of school.register)
-        register.push([r.pupilId, r.date, r.half, r.code, r.note ?? ''].map(csvField).join(','));
       await importFile(db, SYSTEM_ACTOR, {
         schoolId,
         kind: 'register',
-        path: writeTemp(dir, `register-${school.institutionNumber}.csv`, `${register.join('\n')}\n`),
+        path: writeTemp(
+          dir,
+          `register-${school.institutionNumber}.csv`,
+          [...registerCsvLines(school.register)].join(''),
+        ),
       });
     }
   } finally {

@@ -6,6 +6,7 @@ import {
   enrolmentsOfPupil,
   findPupil,
   listPupils,
+  PUPIL_SORT_KEYS,
   type PupilListItem,
 } from '../db/pupil.repository.ts';
 import { historyOfPupil, registerOfPupil } from '../db/register.repository.ts';
@@ -27,6 +28,10 @@ function schoolYearParam(text: string | undefined, today: string) {
   }
   return year;
 }
+
+/** Whether a sort key from a request is one the pupil list knows: a column or `code:X` (one absence code). */
+export const isPupilSort = (sort: string): boolean =>
+  (PUPIL_SORT_KEYS as readonly string[]).includes(sort) || /^code:[A-Z]$/.test(sort);
 
 export interface PupilListRequest {
   schoolId: number;

@@ -1,9 +1,10 @@
-// `aanwezig export register`: the canonical register.csv of a school, to stdout or a file.
+// `aanwezig export register`: the canonical register.csv of a school, to stdout or a file (XLSX when it ends in .xlsx).
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SYSTEM_ACTOR } from '../app/actor.ts';
-import { exportRegisterCsv } from '../app/register-export.service.ts';
+import { AppError } from '../app/errors.ts';
+import { exportRegisterCsv, exportRegisterXlsx } from '../app/register-export.service.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { CliError, resolveSchool } from './school-option.ts';
@@ -21,11 +22,16 @@ export async function exportCommand(
   try {
     await migrate(db);
     const schoolId = await resolveSchool(db, options.school);
-    const csv = Readable.from(exportRegisterCsv(db, SYSTEM_ACTOR, schoolId, options));
-    await pipeline(csv, options.out ? createWriteStream(options.out) : process.stdout);
+    if (options.out?.toLowerCase().endsWith('.xlsx')) {
+      const write = await exportRegisterXlsx(db, SYSTEM_ACTOR, schoolId, options);
+      await write(createWriteStream(options.out));
+    } else {
+      const csv = Readable.from(exportRegisterCsv(db, SYSTEM_ACTOR, schoolId, options));
+      await pipeline(csv, options.out ? createWriteStream(options.out) : process.stdout);
+    }
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    console.error(error.message);
+    if (!(error instanceof CliError || error instanceof AppError)) throw error;
+    console.error(error instanceof AppError ? error.messages.en : error.message);
     process.exitCode = 2;
   } finally {
     await db.close();

@@ -42,7 +42,7 @@ program
   .option('--school <institution-number>', 'the school (default: the only school)')
   .option('--from <YYYY-MM-DD>', 'first date')
   .option('--until <YYYY-MM-DD>', 'last date')
-  .option('--out <file>', 'write to a file instead of standard output')
+  .option('--out <file>', 'write to a file instead of standard output (register.xlsx: as XLSX)')
   .action(exportCommand);
 
 program

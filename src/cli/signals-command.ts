@@ -1,7 +1,7 @@
 // `aanwezig signals`: evaluate the rule catalog on files, without a database (contract: formats.md).
 
 import { cell, mapColumns } from '../app/import/columns.ts';
-import { GRADES_PER_LEVEL } from '../app/import/pupils-import.ts';
+import { gradesOfLevel } from '../app/import/pupils-import.ts';
 import { openTabularFile, type TabularFile } from '../app/import/tabular-file.ts';
 import { findAbsenceCode } from '../domain/absence-codes.ts';
 import { type CalendarHalfDay, expandPreset } from '../domain/calendar.ts';
@@ -138,7 +138,7 @@ export async function runSignals(
       }
       if (pupilId && pupilById.has(pupilId)) fail('pupil_id', `pupil "${pupilId}" occurs more than once`);
       const level = value('level').toLowerCase();
-      if (level && !(level in GRADES_PER_LEVEL)) fail('level', `"${level}" is not kleuter, lager or secundair`);
+      if (level && gradesOfLevel(level) === undefined) fail('level', `"${level}" is not kleuter, lager or secundair`);
       const dates: Record<string, IsoDate | null> = {};
       for (const column of ['birth_date', 'enrolled_from', 'enrolled_until', 'excluded_on']) {
         const text = value(column);
@@ -153,7 +153,7 @@ export async function runSignals(
         pupilId,
         calendarId: CALENDAR_ID,
         birthDate: dates.birth_date,
-        level: level in GRADES_PER_LEVEL ? (level as PupilRecord['level']) : null,
+        level: gradesOfLevel(level) !== undefined ? (level as PupilRecord['level']) : null,
         enrolledFrom: from,
         enrolledUntil: dates.enrolled_until,
         excludedOn: dates.excluded_on,

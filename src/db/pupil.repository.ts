@@ -1,4 +1,5 @@
 // Pupils and their enrolments per school year.
+import { ownValue } from '../domain/own-value.ts';
 import type { Sql } from './database.ts';
 
 export interface EnrolmentPeriod {
@@ -141,7 +142,10 @@ export interface PupilListItem {
   countsByCode: Record<string, number>;
 }
 
-const SORT_COLUMNS: Record<string, string> = {
+/** The columns the pupil list sorts by (besides `code:X`, the count of one absence code). */
+export const PUPIL_SORT_KEYS = ['lastName', 'firstName', 'className', 'absent'] as const;
+
+const SORT_COLUMNS: Record<(typeof PUPIL_SORT_KEYS)[number], string> = {
   lastName: 'lower(p.last_name), lower(p.first_name)',
   firstName: 'lower(p.first_name), lower(p.last_name)',
   className: 'e.class_name, lower(p.last_name)',
@@ -172,7 +176,7 @@ export async function listPupils(
       `(lower(p.first_name || ' ' || p.last_name) LIKE $${params.length} OR lower(p.external_id) LIKE $${params.length})`,
     );
   }
-  let orderBy = SORT_COLUMNS[q.sort] ?? SORT_COLUMNS.lastName;
+  let orderBy = ownValue(SORT_COLUMNS, q.sort) ?? SORT_COLUMNS.lastName;
   const codeSort = /^code:([A-Z])$/.exec(q.sort);
   if (codeSort) {
     params.push(codeSort[1]);

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { csvField } from '../domain/csv.ts';
 import { generateDemo } from './generate-demo.ts';
 import {
-  csvField,
   PUPILS_CSV_HEADER,
   pupilRowsForYear,
   pupilsCsvLines,

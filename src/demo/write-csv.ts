@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { csvRecord } from '../domain/csv.ts';
 import type { IsoDate } from '../domain/half-day.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
 import type { DemoLevel, DemoSchool } from './generate-demo.ts';
@@ -27,33 +28,24 @@ export const PUPILS_CSV_HEADER =
   'pupil_id,first_name,last_name,birth_date,school_id,level,grade,class,enrolled_from,enrolled_until,excluded_on';
 export const REGISTER_CSV_HEADER = 'pupil_id,date,half,code,note';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV field (RFC 4180): quoted only when it holds a comma, quote or line break. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function pupilCsvLine(row: PupilCsvRow): string {
-  return [
-    csvField(row.pupilId),
-    csvField(row.firstName),
-    csvField(row.lastName),
+  return csvRecord([
+    row.pupilId,
+    row.firstName,
+    row.lastName,
     row.birthDate,
-    csvField(row.schoolId),
+    row.schoolId,
     row.level,
     row.grade,
-    csvField(row.className),
+    row.className,
     row.enrolledFrom,
-    row.enrolledUntil ?? '',
-    row.excludedOn ?? '',
-  ].join(',');
+    row.enrolledUntil,
+    row.excludedOn,
+  ]);
 }
 
 export function registerCsvLine(row: DemoRegisterRow): string {
-  return `${csvField(row.pupilId)},${row.date},${row.half},${row.code},${csvField(row.note)}`;
+  return csvRecord([row.pupilId, row.date, row.half, row.code, row.note]);
 }
 
 /** The pupils.csv rows of a school for one school year: every pupil with an enrolment in that year. */

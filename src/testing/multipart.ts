@@ -15,3 +15,13 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
+
+/** An import upload (text defaults to CSV), with the content-type header ready for `app.inject`. */
+export function multipartUpload(
+  fields: Record<string, string>,
+  file: { name: string; content: string | Buffer; type?: string },
+): { payload: Buffer; headers: Record<string, string> } {
+  const content = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
+  const body = multipart(fields, { name: file.name, type: file.type ?? 'text/csv', content });
+  return { payload: body.payload, headers: { 'content-type': body.contentType } };
+}

@@ -1,6 +1,7 @@
 // Builds pupils and register files for import tests: many rows on real school half-days of 2025-2026.
 import { expandPreset } from '../domain/calendar.ts';
 import { presetFor } from '../domain/calendar-presets.ts';
+import { csvRecord } from '../domain/csv.ts';
 import type { HalfDay } from '../domain/half-day.ts';
 
 export function schoolHalfDays2025(): HalfDay[] {
@@ -48,5 +49,5 @@ export function registerLines(rows: number, pupils: number): RegisterLine[] {
 
 export function* canonicalCsv(lines: Iterable<RegisterLine>): Generator<string> {
   yield 'pupil_id,date,half,code,note\n';
-  for (const l of lines) yield `${l.pupilId},${l.date},${l.half},${l.code},${l.note}\n`;
+  for (const l of lines) yield `${csvRecord([l.pupilId, l.date, l.half, l.code, l.note])}\n`;
 }

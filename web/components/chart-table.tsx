@@ -1,5 +1,6 @@
 // The data behind a chart as an accessible table (caption, column and row headers) with a CSV download of
 // exactly what the table shows (suppressed counts stay "< 5").
+import { csvText } from '../../src/domain/csv.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export interface TableColumn {
@@ -8,14 +9,8 @@ export interface TableColumn {
 
 export type Cell = string | number | null;
 
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function tableCsv(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `${[columns, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvText([columns, ...rows]);
 }
 
 function download(fileName: string, csv: string) {

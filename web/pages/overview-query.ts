@@ -25,7 +25,7 @@ export const DEFAULT_QUERY: OverviewQuery = {
 
 function parseSort(value: string | null): PupilSort {
   if (value === 'lastName' || value === 'firstName' || value === 'className' || value === 'absent') return value;
-  if (value && /^code:[A-Za-z]{1,3}$/.test(value)) return value as PupilSort;
+  if (value && /^code:[A-Z]$/.test(value)) return value as PupilSort; // as the server accepts
   return DEFAULT_QUERY.sort;
 }
 

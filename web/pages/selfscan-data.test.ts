@@ -51,6 +51,6 @@ describe('self-scan chart data', () => {
       { categories: [{ label: '0.1', name: 'Goal, with comma' }], series: [{ name: '2024-2025', values: [4] }] },
       'Doelstelling',
     );
-    expect(csv).toBe('Doelstelling,,2024-2025\n0.1,"Goal, with comma",4\n');
+    expect(csv).toBe('Doelstelling,,2024-2025\r\n0.1,"Goal, with comma",4\r\n');
   });
 });

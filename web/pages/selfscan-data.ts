@@ -1,4 +1,5 @@
 // Pure helpers of the self-scan pages: goals in document order, chart series per school year, CSV of a chart.
+import { type CsvValue, csvText } from '../../src/domain/csv.ts';
 import type { InstrumentGoal, InstrumentPhase, SelfscanList } from '../api/selfscan-client.ts';
 import type { ChartData } from '../components/selfscan-chart.tsx';
 
@@ -64,18 +65,11 @@ export function phaseChartData(list: SelfscanList, lang: Lang): ChartData {
   };
 }
 
-const csvField = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** The chart's numbers as CSV (comma-separated, one row per category, one column per school year). */
 export function chartCsv(data: ChartData, categoryHeader: string): string {
-  const lines = [[categoryHeader, '', ...data.series.map((s) => s.name)].map(csvField).join(',')];
+  const rows: CsvValue[][] = [[categoryHeader, '', ...data.series.map((s) => s.name)]];
   data.categories.forEach((category, index) => {
-    lines.push(
-      [category.label, category.name, ...data.series.map((s) => s.values[index] ?? null)].map(csvField).join(','),
-    );
+    rows.push([category.label, category.name, ...data.series.map((s) => s.values[index] ?? null)]);
   });
-  return `${lines.join('\n')}\n`;
+  return csvText(rows);
 }

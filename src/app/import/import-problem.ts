@@ -30,7 +30,10 @@ export type ImportProblemCode =
   | 'invalid-enrolment-period'
   | 'outside-school-year'
   | 'register-on-free-half-day'
-  | 'too-many-problems';
+  | 'too-many-problems'
+  | 'too-long'
+  | 'invalid-pupil-id'
+  | 'decoded-as-windows-1252';
 
 type Args = Record<string, string | number>;
 
@@ -109,11 +112,34 @@ const MESSAGES: Record<ImportProblemCode, (a: Args) => { nl: string; en: string 
     nl: `Er staan ${a.count} afwezigheden op deze halve dag; ze kan geen vrije halve dag worden.`,
     en: `${a.count} register rows exist on this half-day; it cannot become a non-school half-day.`,
   }),
+  'too-long': (a) => ({
+    nl: `"${a.column}" is te lang: ${a.length} tekens, hoogstens ${a.max} toegelaten.`,
+    en: `"${a.column}" is too long: ${a.length} characters, at most ${a.max} allowed.`,
+  }),
+  'invalid-pupil-id': (a) => ({
+    nl: `"${a.value}" is geen geldig leerlingnummer (letters A-Z, cijfers, punt, koppel- of liggend streepje; hoogstens ${a.max} tekens; begint met een letter of cijfer).`,
+    en: `"${a.value}" is not a valid pupil number (letters A-Z, digits, dot, hyphen or underscore; at most ${a.max} characters; starting with a letter or digit).`,
+  }),
+  'decoded-as-windows-1252': () => ({
+    nl: 'Het bestand is geen UTF-8 en werd gelezen als Windows-1252 (wat Excel bewaart als "CSV"). Controleer namen met accenten; bewaar het liefst als "CSV UTF-8".',
+    en: 'The file is not UTF-8 and was read as Windows-1252 (what Excel saves as "CSV"). Check names with accents; preferably save it as "CSV UTF-8".',
+  }),
   'too-many-problems': (a) => ({
     nl: `Meer dan ${a.limit} problemen: het nakijken werd gestopt.`,
     en: `More than ${a.limit} problems: checking stopped.`,
   }),
 };
+
+/** A value quoted in a message is cut here: a rejected 200 MB cell must not come back 10,000 times. */
+const QUOTED_VALUE_MAX = 80;
+
+const quoted = (args: Args): Args =>
+  Object.fromEntries(
+    Object.entries(args).map(([key, value]) => [
+      key,
+      typeof value === 'string' && value.length > QUOTED_VALUE_MAX ? `${value.slice(0, QUOTED_VALUE_MAX)}…` : value,
+    ]),
+  );
 
 export function problem(
   row: number | null,
@@ -121,7 +147,7 @@ export function problem(
   code: ImportProblemCode,
   args: Args = {},
 ): ImportProblem {
-  return { row, column, code, messages: MESSAGES[code]({ column: column ?? '', ...args }) };
+  return { row, column, code, messages: MESSAGES[code]({ column: column ?? '', ...quoted(args) }) };
 }
 
 /** Thrown inside the import transaction so nothing is written; carries every problem found. */

@@ -108,7 +108,7 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
         rows: staged.rows,
         inserted: merged.inserted,
         updated: merged.updated,
-        warnings: staged.warnings,
+        warnings: [...fileNotices(file), ...staged.warnings],
         changedPupilIds: merged.changedPupilIds,
       };
     });
@@ -120,7 +120,7 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
         rows: error.rows,
         inserted: 0,
         updated: 0,
-        warnings: [],
+        warnings: fileNotices(file),
         changedPupilIds: [],
       };
     }
@@ -130,6 +130,10 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
     throw error;
   }
 }
+
+/** What the report says about the file as a whole: that a CSV was not UTF-8 and was read as Windows-1252. */
+const fileNotices = (file: TabularFile) =>
+  file.encoding === 'windows-1252' ? [problem(null, null, 'decoded-as-windows-1252')] : [];
 
 export interface ImportListItem {
   id: number;

@@ -3,6 +3,8 @@
 import { copyField, type Sql } from '../../db/database.ts';
 import { createPupilStaging, PUPIL_STAGING_COLUMNS } from '../../db/pupil.repository.ts';
 import { parseCivilDate } from '../../domain/half-day.ts';
+import { IMPORT_TEXT_LIMITS, isPupilNumber, overLimit } from '../../domain/input-limits.ts';
+import { ownValue } from '../../domain/own-value.ts';
 import type { SchoolYear } from '../../domain/school-year.ts';
 import { cell, mapColumns } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
@@ -16,6 +18,9 @@ const COLUMNS = {
 
 /** Grades per level (formats.md: kleuter 1–3, lager 1–6, secundair 1–7). */
 export const GRADES_PER_LEVEL: Record<string, number> = { kleuter: 3, lager: 6, secundair: 7 };
+
+/** The number of grades of a level named in a file; undefined for anything else, `constructor` included. */
+export const gradesOfLevel = (level: string): number | undefined => ownValue(GRADES_PER_LEVEL, level);
 
 export async function stagePupilsFile(
   tx: Sql,
@@ -49,9 +54,17 @@ export async function stagePupilsFile(
           required[column] = cell(values, index[column]);
           if (!required[column]) problems.add(problem(row, column, 'required'));
         }
+        for (const column of ['first_name', 'last_name', 'class', 'school_id'] as const) {
+          const tooLong = overLimit(column, cell(values, index[column]));
+          if (tooLong) problems.add(problem(row, column, 'too-long', tooLong));
+        }
         const pupilId = required.pupil_id ?? '';
         const earlier = firstRowOf.get(pupilId);
-        if (pupilId && earlier !== undefined) {
+        if (pupilId && !isPupilNumber(pupilId)) {
+          problems.add(
+            problem(row, 'pupil_id', 'invalid-pupil-id', { value: pupilId, max: IMPORT_TEXT_LIMITS.pupil_id }),
+          );
+        } else if (pupilId && earlier !== undefined) {
           problems.add(problem(row, 'pupil_id', 'duplicate-row', { value: pupilId, other: earlier }));
         } else if (pupilId) firstRowOf.set(pupilId, row);
         const schoolText = cell(values, index.school_id);
@@ -60,14 +73,14 @@ export async function stagePupilsFile(
         }
         const birthDate = required.birth_date ? date(row, values, 'birth_date') : null;
         const level = (required.level ?? '').toLowerCase();
-        if (level && !(level in GRADES_PER_LEVEL))
-          problems.add(problem(row, 'level', 'invalid-level', { value: level }));
+        const grades = gradesOfLevel(level);
+        if (level && grades === undefined) problems.add(problem(row, 'level', 'invalid-level', { value: level }));
         const gradeText = cell(values, index.grade);
         const grade = gradeText ? Number(gradeText) : null;
         if (
           gradeText &&
-          level in GRADES_PER_LEVEL &&
-          !(Number.isInteger(grade) && (grade as number) >= 1 && (grade as number) <= (GRADES_PER_LEVEL[level] ?? 0))
+          grades !== undefined &&
+          !(Number.isInteger(grade) && (grade as number) >= 1 && (grade as number) <= grades)
         ) {
           problems.add(problem(row, 'grade', 'invalid-grade', { value: gradeText, level }));
         }

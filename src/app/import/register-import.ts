@@ -14,6 +14,7 @@ import {
 import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
+import { overLimit } from '../../domain/input-limits.ts';
 import { cell, mapColumns } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { phaseTimer } from './phase-timer.ts';
@@ -77,6 +78,9 @@ export async function stageRegisterFile(
         const pupil = pupilText ? pupils.get(pupilText) : undefined;
         if (!pupilText) ok = fail(row, 'pupil_id', 'required');
         else if (!pupil) ok = fail(row, 'pupil_id', 'unknown-pupil', { value: pupilText });
+        const note = cell(values, index.note);
+        const noteTooLong = overLimit('note', note);
+        if (noteTooLong) ok = fail(row, 'note', 'too-long', noteTooLong);
         let date = dateCache.get(dateText);
         if (date === undefined) {
           date = parseCivilDate(dateText);
@@ -114,7 +118,6 @@ export async function stageRegisterFile(
         }
         seen.set(key, row * CODE_SLOTS + codeIndex);
         if (problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
-        const note = cell(values, index.note);
         const noteField = note ? copyField(note) : '\\N';
         if (direct) {
           changedPupils.add(pupil.id);

@@ -1,10 +1,13 @@
-// Reads an import file — CSV (comma, semicolon or tab; optional BOM) or XLSX — as a stream of rows.
+// Reads an import file — CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) or XLSX — as a
+// stream of rows.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { removeFormulaGuard } from '../../domain/csv.ts';
 
 export interface TabularRow {
   /** Row number as a spreadsheet shows it: the header is row 1. */
@@ -12,8 +15,13 @@ export interface TabularRow {
   values: string[];
 }
 
+/** The character encodings a CSV file may have: what Excel saves as "CSV UTF-8" and as plain "CSV" in Belgium. */
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
 export interface TabularFile {
   format: 'csv' | 'xlsx';
+  /** How the CSV's bytes were decoded (null for XLSX, which is always Unicode). */
+  encoding: TextEncoding | null;
   /** Lower-cased, trimmed header names. */
   header: string[];
   /** Data rows in batches, in file order. */
@@ -57,8 +65,99 @@ export function detectDelimiter(head: string): string {
   return best;
 }
 
+/** Bytes the first byte of a UTF-8 sequence announces (0 for a continuation byte or an invalid lead byte). */
+function utf8SequenceLength(byte: number): number {
+  if (byte < 0x80) return 1;
+  if (byte >= 0xc2 && byte <= 0xdf) return 2;
+  if (byte >= 0xe0 && byte <= 0xef) return 3;
+  if (byte >= 0xf0 && byte <= 0xf4) return 4;
+  return 0;
+}
+
+/** The length of `bytes` without a multi-byte character cut off at its end (it continues in the next chunk). */
+function completeUtf8Length(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+    const byte = bytes[i] as number;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead byte
+    const length = utf8SequenceLength(byte);
+    return length > 1 && i + length > bytes.length ? i : bytes.length;
+  }
+  return bytes.length;
+}
+
+/**
+ * The encoding of a text file: valid UTF-8 (with or without BOM) is UTF-8; anything else is read as Windows-1252,
+ * what Excel on Belgian Windows saves as "CSV". The whole file is checked (streamed), because the first accented
+ * name may sit on row 50,000. Files starting with a UTF-16 byte order mark are refused.
+ */
+export async function detectTextEncoding(path: string): Promise<TextEncoding> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let first = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    if (
+      first &&
+      chunk.length >= 2 &&
+      ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
+    )
+      throw new UnreadableFile('UTF-16 text; save the file as "CSV UTF-8"');
+    first = false;
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const complete = completeUtf8Length(bytes);
+    if (!isUtf8(bytes.subarray(0, complete))) return 'windows-1252';
+    carry = Uint8Array.from(bytes.subarray(complete));
+  }
+  return carry.length === 0 ? 'utf-8' : 'windows-1252';
+}
+
+/** Windows-1252 differs from Latin-1 only in 0x80–0x9F (Node's TextDecoder treats it as Latin-1). */
+const WINDOWS_1252_HIGH = [
+  '€',
+  null,
+  '‚',
+  'ƒ',
+  '„',
+  '…',
+  '†',
+  '‡',
+  'ˆ',
+  '‰',
+  'Š',
+  '‹',
+  'Œ',
+  null,
+  'Ž',
+  null,
+  null,
+  '‘',
+  '’',
+  '“',
+  '”',
+  '•',
+  '–',
+  '—',
+  '˜',
+  '™',
+  'š',
+  '›',
+  'œ',
+  null,
+  'ž',
+  'Ÿ',
+];
+
+/** Decodes Windows-1252 bytes; the five bytes it leaves undefined mean the file is not Windows-1252 either. */
+export function decodeWindows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(/[\x80-\x9f]/g, (c) => {
+    const mapped = WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80];
+    if (!mapped) throw new UnreadableFile('the text is neither UTF-8 nor Windows-1252; save it as "CSV UTF-8"');
+    return mapped;
+  });
+}
+
 export async function openTabularFile(path: string): Promise<TabularFile> {
   const head = await readHead(path);
+  const isZip = ZIP_MAGIC.every((b, i) => head[i] === b);
+  const encoding = isZip ? null : await detectTextEncoding(path);
   const hash = createHash('sha256');
   const source = createReadStream(path);
   const hashed = new PassThrough();
@@ -70,17 +169,22 @@ export async function openTabularFile(path: string): Promise<TabularFile> {
     digest ??= hash.digest('hex');
     return digest;
   };
-  const isZip = ZIP_MAGIC.every((b, i) => head[i] === b);
-  return isZip ? openXlsx(hashed, sha256) : openCsv(hashed, head, sha256);
+  return encoding === null ? openXlsx(hashed, sha256) : openCsv(hashed, head, encoding, sha256);
 }
 
 /** Rows arrive in batches (one per parsed chunk) so validation and COPY work on many rows at a time. */
-async function openCsv(input: PassThrough, head: Buffer, sha256: () => string): Promise<TabularFile> {
-  const batches = csvBatches(input, detectDelimiter(head.toString('utf8')));
+async function openCsv(
+  input: PassThrough,
+  head: Buffer,
+  encoding: TextEncoding,
+  sha256: () => string,
+): Promise<TabularFile> {
+  const text = encoding === 'utf-8' ? utf8Text(input) : windows1252Text(input);
+  const batches = csvBatches(text, detectDelimiter(head.toString('latin1')));
   const first = await batches.next();
   const firstBatch = first.done ? [] : first.value;
   const headerValues = firstBatch[0];
-  if (!headerValues) return emptyFile('csv', sha256);
+  if (!headerValues) return emptyFile('csv', encoding, sha256);
   const header = headerValues.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim().toLowerCase());
   async function* rows(): AsyncIterable<TabularRow[]> {
     let row = 1;
@@ -88,11 +192,34 @@ async function openCsv(input: PassThrough, head: Buffer, sha256: () => string): 
     if (firstBatch.length > 1) yield number(firstBatch.slice(1));
     for (let r = await batches.next(); !r.done; r = await batches.next()) yield number(r.value);
   }
-  return { format: 'csv', header, rows: rows(), sha256 };
+  return { format: 'csv', encoding, header, rows: rows(), sha256 };
+}
+
+function utf8Text(input: PassThrough): PassThrough {
+  input.setEncoding('utf8');
+  return input;
+}
+
+/** Single-byte encoding: every chunk decodes on its own, no character straddles two chunks. */
+function windows1252Text(input: PassThrough): Transform {
+  const decoder = new Transform({
+    decodeStrings: true,
+    readableObjectMode: false,
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        done(null, decodeWindows1252(chunk));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+  decoder.setEncoding('utf8');
+  input.on('error', (error) => decoder.destroy(error));
+  return input.pipe(decoder);
 }
 
 /** Streams papaparse chunks with backpressure: the parser pauses until the consumer asks for more. */
-async function* csvBatches(input: PassThrough, delimiter: string): AsyncGenerator<string[][]> {
+async function* csvBatches(input: PassThrough | Transform, delimiter: string): AsyncGenerator<string[][]> {
   const queue: string[][][] = [];
   let done = false;
   let failure: Error | null = null;
@@ -103,7 +230,6 @@ async function* csvBatches(input: PassThrough, delimiter: string): AsyncGenerato
     wake?.();
     wake = null;
   };
-  input.setEncoding('utf8');
   Papa.parse<string[]>(input as unknown as Papa.LocalFile, {
     delimiter,
     skipEmptyLines: 'greedy',
@@ -115,7 +241,7 @@ async function* csvBatches(input: PassThrough, delimiter: string): AsyncGenerato
         parser.abort();
       } else {
         rowsSoFar += results.data.length;
-        queue.push(results.data.map((values) => values.map((v) => v.trim())));
+        queue.push(results.data.map((values) => values.map(cleanValue)));
         parser.pause();
       }
       notify();
@@ -149,9 +275,12 @@ async function* csvBatches(input: PassThrough, delimiter: string): AsyncGenerato
   }
 }
 
-function emptyFile(format: 'csv' | 'xlsx', sha256: () => string): TabularFile {
-  return { format, header: [], rows: (async function* (): AsyncIterable<TabularRow[]> {})(), sha256 };
+function emptyFile(format: 'csv' | 'xlsx', encoding: TextEncoding | null, sha256: () => string): TabularFile {
+  return { format, encoding, header: [], rows: (async function* (): AsyncIterable<TabularRow[]> {})(), sha256 };
 }
+
+/** A value as the importers see it: trimmed, without the formula guard our own CSV exports add (decision 0010). */
+const cleanValue = (value: string) => removeFormulaGuard(value.trim());
 
 /** Renders a spreadsheet cell as the text a CSV export would hold (dates as YYYY-MM-DD). */
 function cellText(value: ExcelJS.CellValue): string {
@@ -179,14 +308,14 @@ async function openXlsx(input: PassThrough, sha256: () => string): Promise<Tabul
   let headerRow: ExcelJS.Row | undefined;
   try {
     const sheet = await sheets.next();
-    if (sheet.done) return emptyFile('xlsx', sha256);
+    if (sheet.done) return emptyFile('xlsx', null, sha256);
     rowsOfFirstSheet = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
     const first = await rowsOfFirstSheet.next();
     headerRow = first.done ? undefined : first.value;
   } catch (error) {
     throw new UnreadableFile((error as Error).message);
   }
-  if (!headerRow) return emptyFile('xlsx', sha256);
+  if (!headerRow) return emptyFile('xlsx', null, sha256);
   const width = headerRow.cellCount;
   const header = rowValues(headerRow, width).map((h) => h.toLowerCase());
   async function* rows(): AsyncIterable<TabularRow[]> {
@@ -212,11 +341,11 @@ async function openXlsx(input: PassThrough, sha256: () => string): Promise<Tabul
       throw new UnreadableFile((error as Error).message);
     }
   }
-  return { format: 'xlsx', header, rows: rows(), sha256 };
+  return { format: 'xlsx', encoding: null, header, rows: rows(), sha256 };
 }
 
 function rowValues(row: ExcelJS.Row, width: number): string[] {
   const values: string[] = [];
-  for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c).value));
+  for (let c = 1; c <= width; c++) values.push(removeFormulaGuard(cellText(row.getCell(c).value)));
   return values;
 }

@@ -15,6 +15,7 @@ import { dashboardCsv } from '../../domain/monitor/csv.ts';
 import { buildDashboard, type Dashboard, suppressDashboard } from '../../domain/monitor/dashboard.ts';
 import { MIN_SHOWN_COUNT, shareThresholds, THUISZITTER_RULES } from '../../domain/monitor/definitions.ts';
 import type { ShownCount } from '../../domain/monitor/suppression.ts';
+import { ownValue } from '../../domain/own-value.ts';
 import { parseSchoolYearId, previousSchoolYear, schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
@@ -241,7 +242,7 @@ export async function listThuiszitters(
       ...row,
       daysAtHome: row.atHomeSince === null ? 0 : dayNumber(asOf) - dayNumber(row.atHomeSince) + 1,
       education: hasFile
-        ? (file?.education ?? []).map((kind) => EDUCATION_KINDS[kind] ?? kind).join(', ') || '—'
+        ? (file?.education ?? []).map((kind) => ownValue(EDUCATION_KINDS, kind) ?? kind).join(', ') || '—'
         : null,
       pivotPerson: file?.pivot ?? null,
       lastContact: file?.lastContactOn

@@ -13,14 +13,8 @@ import {
   SVG,
   xlsxBytes,
 } from '../../testing/document-files.ts';
-import {
-  checkDocument,
-  contentDisposition,
-  DOCUMENT_LIMITS,
-  DOCUMENT_TYPES,
-  detectContent,
-  safeFileName,
-} from './documents.ts';
+import { contentDisposition, safeFileName } from '../download-name.ts';
+import { checkDocument, DOCUMENT_LIMITS, DOCUMENT_TYPES, detectContent } from './documents.ts';
 
 const codes = (fileName: string, bytes: Uint8Array) => {
   const result = checkDocument({ fileName, bytes });

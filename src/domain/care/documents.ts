@@ -1,5 +1,6 @@
 // Documents in the pupil file: the limits as data and the check of an upload by its content (magic bytes), never
 // by the type the browser declares or by the extension alone. Pure: no I/O, no hashing (the use case hashes).
+import { FILE_NAME_MAX, safeFileName } from '../download-name.ts';
 import type { Problem } from './workflows.ts';
 
 /**
@@ -11,7 +12,7 @@ export const DOCUMENT_LIMITS = {
   maxBytes: 10 * 1024 * 1024,
   maxTitle: 200,
   maxDescription: 2000,
-  maxFileName: 200,
+  maxFileName: FILE_NAME_MAX,
 } as const;
 
 export type DocumentKind = 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'odt' | 'txt';
@@ -155,33 +156,10 @@ export function detectContent(bytes: Uint8Array): Detection {
   return detectText(bytes);
 }
 
-// Invisible and direction-changing characters (an RTL override turns "gpj.exe" into "exe.jpg" on screen).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-const RESERVED = /[<>:"/\\|?*;]/g;
-
-/** The file name as stored and offered for download: no path, no control or direction characters, ≤ 200. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  const clean = base.normalize('NFC').replace(UNSAFE_CHARACTERS, '').replace(RESERVED, '_').trim().replace(/^\.+/, '');
-  if (clean.length <= DOCUMENT_LIMITS.maxFileName) return clean;
-  const dot = clean.lastIndexOf('.');
-  const extension = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  return clean.slice(0, DOCUMENT_LIMITS.maxFileName - extension.length) + extension;
-}
-
 /** The lower-case extension after the last dot ('' when none). */
 export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
-}
-
-/** `Content-Disposition: attachment` with an ASCII fallback and the exact name in RFC 5987 form. */
-export function contentDisposition(fileName: string): string {
-  const name = safeFileName(fileName) || 'document';
-  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 const problem = (code: string, nl: string, en: string): Problem => ({ field: 'file', code, nl, en });

@@ -1,23 +1,18 @@
 // CSV of a dashboard (long format, one count per line): the export of the CLB and region dashboards and of
 // the school's own. It takes a dashboard as built (and, outside the school, suppressed) and adds nothing.
+import { type CsvValue, csvText } from '../csv.ts';
 import type { Dashboard, SeriesDimension } from './dashboard.ts';
 import { SERIES_DIMENSIONS } from './dashboard.ts';
 import type { ShownCount } from './suppression.ts';
 
 export const CSV_HEADER = ['section', 'key', 'school_year', 'code', 'count', 'share'] as const;
 
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** A shown count as CSV text: the number, or `<5` when suppressed. */
 const countText = (count: ShownCount, minShown: number) => (count === null ? `<${minShown}` : count);
 
 export function dashboardCsv(dashboard: Dashboard<ShownCount>): string {
   const min = dashboard.minShownCount;
-  const lines: (string | number | null)[][] = [[...CSV_HEADER]];
+  const lines: CsvValue[][] = [[...CSV_HEADER]];
   const add = (
     section: string,
     key: string,
@@ -52,5 +47,5 @@ export function dashboardCsv(dashboard: Dashboard<ShownCount>): string {
   add('b5-clb-not-yet-signalled', '', dashboard.schoolYear, 'B', dashboard.clbDelay.notYetSignalled);
   add('agreements-open', '', dashboard.schoolYear, '*', dashboard.agreements.open);
   add('agreements-overdue', '', dashboard.schoolYear, '*', dashboard.agreements.overdue);
-  return `${lines.map((line) => line.map(field).join(',')).join('\r\n')}\r\n`;
+  return csvText(lines);
 }

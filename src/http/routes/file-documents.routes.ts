@@ -13,7 +13,8 @@ import {
   uploadDocument,
 } from '../../app/pupil-file/documents.service.ts';
 import { requirePupilAccess } from '../../app/pupil-file/file-access.ts';
-import { contentDisposition, DOCUMENT_LIMITS } from '../../domain/care/documents.ts';
+import { DOCUMENT_LIMITS } from '../../domain/care/documents.ts';
+import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';

@@ -3,13 +3,15 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import { invalidInput } from '../../app/errors.ts';
 import { importFile, listImports } from '../../app/import/import.service.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../app/import/import-result.ts';
-import { exportRegisterCsv } from '../../app/register-export.service.ts';
+import { exportRegisterCsv, exportRegisterXlsx } from '../../app/register-export.service.ts';
+import { XLSX_CONTENT_TYPE } from '../../app/xlsx-writer.ts';
+import { contentDisposition, safeFileName } from '../../domain/download-name.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
@@ -39,7 +41,7 @@ export async function importRoutes(api: FastifyInstance, { db, today }: RouteCon
         let schoolYearText: string | undefined;
         for await (const part of request.parts()) {
           if (part.type === 'file') {
-            fileName = part.filename || fileName;
+            fileName = safeFileName(part.filename) || fileName; // stored and listed: no path, ≤ 200 characters
             path = join(dir, 'upload');
             await pipeline(part.file, createWriteStream(path));
             if (part.file.truncated)
@@ -79,7 +81,7 @@ export async function exportRoutes(api: FastifyInstance, { db }: RouteContext) {
       const schoolId = idParam(request.params.schoolId);
       const chunks = exportRegisterCsv(db, actor, schoolId, request.query);
       const first = await chunks.next(); // runs the access check before any header is sent
-      reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="register.csv"');
+      reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition('register.csv'));
       return reply.send(
         Readable.from(
           (async function* () {
@@ -88,6 +90,19 @@ export async function exportRoutes(api: FastifyInstance, { db }: RouteContext) {
           })(),
         ),
       );
+    },
+  );
+
+  api.get<{ Params: { schoolId: string }; Querystring: { from?: string; until?: string } }>(
+    '/schools/:schoolId/register.xlsx',
+    access('register.export'),
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const write = await exportRegisterXlsx(db, actor, idParam(request.params.schoolId), request.query);
+      const body = new PassThrough();
+      write(body).catch((error: Error) => body.destroy(error));
+      reply.type(XLSX_CONTENT_TYPE).header('content-disposition', contentDisposition('register.xlsx'));
+      return reply.send(body);
     },
   );
 }

@@ -8,6 +8,7 @@ import {
   monitorScopes,
   schoolDashboard,
 } from '../../app/monitor/monitor.service.ts';
+import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
@@ -17,7 +18,7 @@ type YearQuery = { Querystring: { schoolYear?: string } };
 const sendCsv = (reply: FastifyReply, file: { fileName: string; csv: string }) =>
   reply
     .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('content-disposition', contentDisposition(file.fileName))
     .send(`\uFEFF${file.csv}`);
 
 export async function monitorRoutes(api: FastifyInstance, { db, today }: RouteContext) {

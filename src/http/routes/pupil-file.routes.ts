@@ -35,6 +35,7 @@ import {
   signalClb,
 } from '../../app/pupil-file/workflows.service.ts';
 import type { Database } from '../../db/database.ts';
+import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
@@ -346,16 +347,14 @@ export async function pupilFileRoutes(api: FastifyInstance, { db, today }: Route
 
   api.get<PupilParams>('/pupils/:pupilId/file/export.json', access('file.export'), async (request, reply) => {
     const data = await exportFileJson(db, requireActor(request), pupil(request.params), today());
-    return reply
-      .header('content-disposition', `attachment; filename="dossier-${data.pupil.externalId}.json"`)
-      .send(data);
+    return reply.header('content-disposition', contentDisposition(`dossier-${data.pupil.externalId}.json`)).send(data);
   });
 
   api.get<PupilParams>('/pupils/:pupilId/file/export.pdf', access('file.export'), async (request, reply) => {
     const { data, pdf } = await exportFilePdf(db, requireActor(request), pupil(request.params), today());
     return reply
       .type('application/pdf')
-      .header('content-disposition', `attachment; filename="dossier-${data.pupil.externalId}.pdf"`)
+      .header('content-disposition', contentDisposition(`dossier-${data.pupil.externalId}.pdf`))
       .send(pdf);
   });
 

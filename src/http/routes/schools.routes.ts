@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { invalidInput } from '../../app/errors.ts';
-import { listSchoolPupils } from '../../app/pupil.service.ts';
+import { isPupilSort, listSchoolPupils } from '../../app/pupil.service.ts';
 import { schoolsVisibleTo } from '../../app/school.service.ts';
 import { ABSENCE_CODES } from '../../domain/absence-codes.ts';
 import { access } from '../route-access.ts';
@@ -10,11 +10,11 @@ import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
 const PupilQuery = z.object({
-  schoolYear: z.string().optional(),
+  schoolYear: z.string().max(20).optional(),
   class: z.string().max(100).optional(),
   level: z.enum(['kleuter', 'lager', 'secundair']).optional(),
   q: z.string().max(200).optional(),
-  sort: z.string().max(40).optional(),
+  sort: z.string().max(40).refine(isPupilSort, 'unknown sort key').optional(),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   offset: z.coerce.number().int().min(0).optional(),

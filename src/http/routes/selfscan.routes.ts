@@ -13,6 +13,7 @@ import {
   saveGoal,
   startSelfscan,
 } from '../../app/selfscan/selfscan.service.ts';
+import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
@@ -126,7 +127,7 @@ export async function selfscanRoutes(api: FastifyInstance, { db }: RouteContext)
         );
         return reply
           .type(result.contentType)
-          .header('content-disposition', `attachment; filename="${result.filename}"`)
+          .header('content-disposition', contentDisposition(result.filename))
           .send(result.body);
       },
     );
