@@ -19,6 +19,52 @@ export interface Sql {
   copyIn(table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<number>;
 }
 
+/** Where the database layer reports connection faults that no request is waiting for (pool errors). */
+export interface DatabaseLog {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+const STDERR_LOG: DatabaseLog = {
+  error: (details, message) =>
+    console.error(JSON.stringify({ level: 'error', time: Date.now(), msg: message, ...serialise(details) })),
+};
+
+function serialise(details: Record<string, unknown>): Record<string, unknown> {
+  const err = details.err as Error | undefined;
+  return err ? { ...details, err: { message: err.message, code: (err as { code?: string }).code } } : details;
+}
+
+/**
+ * The connection to the database was lost or refused (server restart, failover, a terminated backend). The
+ * request that met it fails with 503; its transaction was not committed, and the next request opens a new
+ * connection.
+ */
+export class DatabaseUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`Database connection lost: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'DatabaseUnavailable';
+  }
+}
+
+// SQLSTATE class 08 (connection exception), 57P01-57P03 (admin/crash shutdown, cannot connect now), and the
+// socket errors Node reports when the server goes away.
+const LOST_SQLSTATE = /^(08...|57P0[123])$/;
+const LOST_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+export function isConnectionLost(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailable) return true;
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (typeof e.code === 'string' && (LOST_SQLSTATE.test(e.code) || LOST_SOCKET_CODES.has(e.code))) return true;
+  return (
+    typeof e.message === 'string' && /^Connection terminated|Client has encountered a connection error/.test(e.message)
+  );
+}
+
+function connectionFault(error: unknown): unknown {
+  return isConnectionLost(error) && !(error instanceof DatabaseUnavailable) ? new DatabaseUnavailable(error) : error;
+}
+
 export interface Database extends Sql {
   readonly engine: Engine;
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
@@ -101,11 +147,19 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
   const typed = { types: { getTypeParser: pgTypeParser } } as const;
   return {
     async query<T>(text: string, params?: readonly unknown[]) {
-      const result = await client.query({ text, values: params as unknown[] | undefined, ...typed });
-      return result.rows as T[];
+      try {
+        const result = await client.query({ text, values: params as unknown[] | undefined, ...typed });
+        return result.rows as T[];
+      } catch (error) {
+        throw connectionFault(error);
+      }
     },
     async exec(text: string) {
-      await client.query(text);
+      try {
+        await client.query(text);
+      } catch (error) {
+        throw connectionFault(error);
+      }
     },
     async copyIn(table, columns, lines) {
       if (!('release' in client)) throw new Error('copyIn needs a transaction on PostgreSQL');
@@ -118,7 +172,11 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
           }
         })(),
       );
-      await pipeline(counted, client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+      try {
+        await pipeline(counted, client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+      } catch (error) {
+        throw connectionFault(error);
+      }
       return count;
     },
   };
@@ -131,38 +189,61 @@ function pgTypeParser(oid: number, format?: string): (value: string) => unknown 
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
-export async function openPostgres(connectionString: string): Promise<Database> {
+export async function openPostgres(connectionString: string, options: { log?: DatabaseLog } = {}): Promise<Database> {
+  const log = options.log ?? STDERR_LOG;
   const pool = new pg.Pool({ connectionString, max: 10 });
-  // An idle connection can be closed by the server (restart, failover, a dropped database). Without a listener
-  // pg rethrows that as an uncaught error; the pool already discards the connection and opens a new one.
-  pool.on('error', (error) => {
-    if (process.env.AANWEZIG_LOG === '1') console.error('PostgreSQL idle connection closed:', error.message);
+  // A connection can be closed by the server at any time (restart, failover, pg_terminate_backend). pg reports
+  // that as an 'error' event, and an 'error' event without a listener ends the process. The pool listens while
+  // a connection is idle; this listener covers every connection for its whole life, checked out or not. The
+  // query that was running fails on its own and becomes a 503 (DatabaseUnavailable).
+  pool.on('error', (error) => log.error({ err: error }, 'PostgreSQL idle connection closed'));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => log.error({ err: error }, 'PostgreSQL connection lost'));
   });
-  await pool.query('SELECT 1');
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw connectionFault(error);
+  }
   const sql = clientSql(pool);
+  const connect = async () => {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw connectionFault(error);
+    }
+  };
   return {
     engine: 'postgres',
     ...sql,
     async copyIn(table, columns, lines) {
-      const client = await pool.connect();
+      const client = await connect();
+      let fault: unknown;
       try {
         return await clientSql(client).copyIn(table, columns, lines);
+      } catch (error) {
+        fault = error;
+        throw error;
       } finally {
-        client.release();
+        client.release(isConnectionLost(fault) ? (fault as Error) : undefined);
       }
     },
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await connect();
+      let fault: unknown;
       try {
         await client.query('BEGIN');
         const result = await work(clientSql(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        fault = connectionFault(error);
         await client.query('ROLLBACK').catch(() => {});
-        throw error;
+        throw fault;
       } finally {
-        client.release();
+        // A broken connection is destroyed instead of going back to the pool.
+        client.release(isConnectionLost(fault) ? (fault as Error) : undefined);
       }
     },
     async close() {
