@@ -1,5 +1,6 @@
 // The `aanwezig` command line: serve, migrate, demo, import, signals — thin wrappers over the use cases.
 import { Command } from 'commander';
+import { DataFolderLocked } from '../db/data-folder-lock.ts';
 import { auditCommand } from './audit-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
@@ -70,4 +71,13 @@ program
   .option('--format <format>', 'json or table', 'json')
   .action(signalsCommand);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Refusals that need no stack trace: another process holds the PGlite folder (issue 12), a bad setting.
+  if (error instanceof DataFolderLocked) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { lockDataFolder } from './data-folder-lock.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -122,12 +123,20 @@ function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
 }
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8, [NUMERIC_OID]: Number },
-  });
+  // Refuses at once (DataFolderLocked) when another process has the folder open.
+  const unlock = dataDir ? lockDataFolder(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    db = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8, [NUMERIC_OID]: Number },
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const sql = pgliteSql(db);
   return {
     engine: 'pglite',
@@ -136,7 +145,11 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       return db.transaction((tx) => work(pgliteSql(tx)));
     },
     async close() {
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
     },
     /** For tests: a snapshot that new databases can be cloned from. */
     dump: () => db.dumpDataDir('none'),
