@@ -1,5 +1,6 @@
 // The `aanwezig` command line: serve, migrate, demo, import, signals — thin wrappers over the use cases.
 import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
 import { DataFolderLocked } from '../db/data-folder-lock.ts';
 import { auditCommand } from './audit-command.ts';
 import { exportCommand } from './export-command.ts';
@@ -20,8 +21,8 @@ program
 program
   .command('serve')
   .description('run the web app and API (migrates, and seeds the demo schools on an empty database)')
-  .option('--port <port>', 'port to listen on', process.env.PORT ?? '3000')
-  .option('--host <host>', 'address to bind', process.env.HOST ?? '127.0.0.1')
+  .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
+  .option('--host <host>', 'address to bind (default: HOST, else 127.0.0.1)')
   .option('--no-demo', 'do not create the demo schools on an empty database')
   .action(serveCommand);
 
@@ -72,10 +73,11 @@ program
   .action(signalsCommand);
 
 try {
+  loadConfig(); // every setting is checked before any command runs
   await program.parseAsync(process.argv);
 } catch (error) {
   // Refusals that need no stack trace: another process holds the PGlite folder (issue 12), a bad setting.
-  if (error instanceof DataFolderLocked) {
+  if (error instanceof DataFolderLocked || error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);
   }

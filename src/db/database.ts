@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { type Config, loadConfig } from '../config.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -265,8 +266,11 @@ export async function openPostgres(connectionString: string, options: { log?: Da
   };
 }
 
-/** `DATABASE_URL` selects PostgreSQL; otherwise PGlite in `AANWEZIG_DATA_DIR` (default ./data). */
-export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
-  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
-  return openPglite(env.AANWEZIG_DATA_DIR ?? './data/pglite');
+/** `DATABASE_URL` selects PostgreSQL; otherwise PGlite in `AANWEZIG_DATA_DIR` (default ./data/pglite). */
+export async function openDatabase(
+  settings: Pick<Config, 'databaseUrl' | 'dataDir'> = loadConfig(),
+  log?: DatabaseLog,
+): Promise<Database> {
+  if (settings.databaseUrl) return openPostgres(settings.databaseUrl, { log });
+  return openPglite(settings.dataDir);
 }
