@@ -7,6 +7,7 @@ import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { monitorCommand } from './monitor-command.ts';
+import { refreshCommand } from './refresh-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { signalsCommand } from './signals-command.ts';
 
@@ -15,6 +16,8 @@ program
   .name('aanwezig')
   .description('Aanwezig: keep every pupil in view.')
   .showHelpAfterError()
+  // Options after a subcommand belong to it (`signals refresh --as-of` is not `signals --as-of`).
+  .enablePositionalOptions()
   // Invalid usage exits with status 2, like invalid input (formats.md); help and version exit 0.
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
@@ -60,17 +63,34 @@ program
   .argument('<what>', 'refresh')
   .action(monitorCommand);
 
-program
+const signals = program
   .command('signals')
   .description('evaluate the rule catalog on pupils, register and calendar files (no database)')
-  .requiredOption('--pupils <file>', 'pupils.csv')
-  .requiredOption('--register <file>', 'register.csv')
+  .option('--pupils <file>', 'pupils.csv (required)')
+  .option('--register <file>', 'register.csv (required)')
   .option('--calendar <file>', 'calendar.csv')
   .option('--calendar-preset <name>', 'e.g. vlaanderen-secundair-2025-2026 or vlaanderen-basis')
-  .requiredOption('--as-of <date>', 'evaluate on this date (YYYY-MM-DD)')
+  .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; required)')
   .option('--rules <profile>', 'rule catalog: vlaanderen or england', 'vlaanderen')
   .option('--format <format>', 'json or table', 'json')
-  .action(signalsCommand);
+  // Required here rather than with requiredOption: commander also demands an ancestor's required options of a
+  // subcommand, and `signals refresh` needs none of these.
+  .action((options: Parameters<typeof signalsCommand>[0], command: Command) => {
+    for (const [key, flag] of [
+      ['pupils', '--pupils <file>'],
+      ['register', '--register <file>'],
+      ['asOf', '--as-of <date>'],
+    ] as const) {
+      if (options[key] === undefined) command.error(`error: required option '${flag}' not specified`);
+    }
+    return signalsCommand(options);
+  });
+
+signals
+  .command('refresh')
+  .description('recompute the signals of every school in the database as of a date (what the daily job does)')
+  .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default today)')
+  .action(refreshCommand);
 
 try {
   loadConfig(); // every setting is checked before any command runs

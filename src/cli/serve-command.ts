@@ -1,4 +1,5 @@
 // `aanwezig serve`: migrate, seed the demo on an empty database, and serve the app until SIGTERM/SIGINT.
+import { startDailySchedule } from '../app/daily-schedule.ts';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo-seed.ts';
 import { type Config, loadConfig, portSchema } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
@@ -32,7 +33,11 @@ export async function serveCommand(options: { port?: string; host?: string; demo
     console.log('Demo logins (password for all: %s):', DEMO_PASSWORD);
     for (const u of users) console.log(`  ${u.email}`);
   }
+  const schedule = config.scheduleTime
+    ? startDailySchedule({ db, time: config.scheduleTime, timeZone: config.timeZone, log })
+    : null;
   onShutdownSignal(config, log, async () => {
+    await schedule?.stop(); // no new run; a run in progress finishes (within the time limit)
     await app.close(); // stops accepting, lets running requests finish
     await db.close(); // and, on PGlite, releases the data-folder lock
   });

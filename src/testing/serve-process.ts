@@ -16,7 +16,7 @@ export interface ServeProcess {
 /** Starts `aanwezig serve --port 0` and resolves once it listens. */
 export async function startServe(env: Record<string, string>, args: string[] = ['--no-demo']): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', AANWEZIG_SCHEDULE_TIME: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -52,7 +52,7 @@ export interface CommandResult {
 export function runCommand(args: string[], env: Record<string, string>): Promise<CommandResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, LOG_LEVEL: 'warn', AANWEZIG_SCHEDULE_TIME: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
