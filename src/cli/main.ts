@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataFolderLocked } from '../db/data-folder-lock.ts';
 import { auditCommand } from './audit-command.ts';
+import { backupCommand, restoreCommand } from './backup-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { migrateCommand } from './migrate-command.ts';
@@ -62,6 +63,19 @@ program
   .description('monitor aggregates: rebuild them all from the register')
   .argument('<what>', 'refresh')
   .action(monitorCommand);
+
+program
+  .command('backup')
+  .description('write a consistent backup of the whole database (PGlite or PostgreSQL) to one file')
+  .requiredOption('--out <file>', 'the backup file to write (e.g. aanwezig-2026-12-03.backup.gz)')
+  .action(backupCommand);
+
+program
+  .command('restore')
+  .description('restore a backup into an empty database or PGlite folder')
+  .argument('<file>', 'a file written by aanwezig backup')
+  .option('--force', 'replace everything in a database that is not empty')
+  .action(restoreCommand);
 
 const signals = program
   .command('signals')

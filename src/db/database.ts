@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { type Config, loadConfig } from '../config.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 
@@ -19,6 +19,11 @@ export interface Sql {
    * Streams on PostgreSQL; on PGlite it loads bounded chunks so a large file is never held in memory whole.
    */
   copyIn(table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<number>;
+  /**
+   * Reads a whole table in COPY text format (the inverse of copyIn), as chunks that together are whole lines.
+   * Needs a transaction on PostgreSQL; PGlite returns each table as one chunk.
+   */
+  copyOut(table: string, columns: readonly string[]): AsyncIterable<Uint8Array>;
 }
 
 /** Where the database layer reports connection faults that no request is waiting for (pool errors). */
@@ -120,6 +125,10 @@ function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
       await flush();
       return count;
     },
+    async *copyOut(table, columns) {
+      const result = await db.query(`COPY ${table} (${columns.join(', ')}) TO '/dev/blob'`);
+      if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+    },
   };
 }
 
@@ -192,6 +201,14 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
         throw connectionFault(error);
       }
       return count;
+    },
+    async *copyOut(table, columns) {
+      if (!('release' in client)) throw new Error('copyOut needs a transaction on PostgreSQL');
+      try {
+        yield* client.query(copyTo(`COPY ${table} (${columns.join(', ')}) TO STDOUT`));
+      } catch (error) {
+        throw connectionFault(error);
+      }
     },
   };
 }

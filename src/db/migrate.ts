@@ -25,8 +25,9 @@ export async function pendingMigrations(db: Pick<Database, 'query'>): Promise<st
   return migrationFiles().filter((file) => !done.has(file));
 }
 
-export async function migrate(db: Database): Promise<string[]> {
-  const files = migrationFiles();
+/** Applies the pending migrations; with `through`, only those up to and including that one (restore uses this). */
+export async function migrate(db: Database, options: { through?: string } = {}): Promise<string[]> {
+  const files = migrationFiles().filter((f) => options.through === undefined || f <= options.through);
   const applied: string[] = [];
   await db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migration (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
