@@ -1,5 +1,5 @@
 // `aanwezig serve`: migrate, seed the demo on an empty database, and serve the app until SIGTERM/SIGINT.
-import { startDailySchedule } from '../app/daily-schedule.ts';
+import { localDateTime, startDailySchedule } from '../app/daily-schedule.ts';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo-seed.ts';
 import { type Config, loadConfig, portSchema } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
@@ -22,7 +22,14 @@ export async function serveCommand(options: { port?: string; host?: string; demo
     console.log('Empty database: creating the demo schools (this takes a few seconds)…');
     await seedDemo(db);
   }
-  const app = await buildServer({ db, logger: log, trustedProxies: config.trustedProxies, oidc: config.oidc });
+  const app = await buildServer({
+    db,
+    logger: log,
+    trustedProxies: config.trustedProxies,
+    oidc: config.oidc,
+    // The school day is the civil date where the schools are, as for the daily job.
+    today: () => localDateTime(new Date(), config.timeZone).date,
+  });
   const address = await app.listen({ port, host });
   const users = await db.query<{ email: string }>(
     `SELECT email FROM app_user WHERE email LIKE '%@aanwezig.demo' ORDER BY id`,
