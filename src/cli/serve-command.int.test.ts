@@ -1,6 +1,7 @@
 // `aanwezig serve` as an operator meets it: a bad setting stops the start naming it, the probes answer without a
 // session, logs are JSON lines with request ids, and SIGTERM shuts down cleanly and frees the PGlite folder.
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockFilePath } from '../db/data-folder-lock.ts';
@@ -56,6 +57,30 @@ describe('aanwezig serve', () => {
       expect(await server.stop('SIGTERM')).toBe(0);
     }
     expect(server.output()).toContain('SIGTERM: shutting down');
+    expect(existsSync(lockFilePath(dataDir))).toBe(false);
+  });
+
+  it('exits 1 when a request holds up the shutdown past AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS, and frees the folder', async () => {
+    const dataDir = join(tempDir(), 'pglite');
+    const server = await startServe({
+      AANWEZIG_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS: '1',
+    });
+    // A request whose body never finishes arriving keeps the server from closing.
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"em',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      expect(await server.stop('SIGTERM')).toBe(1);
+    } finally {
+      socket.destroy();
+    }
+    expect(server.output()).toContain('shutdown took longer than 1 s');
     expect(existsSync(lockFilePath(dataDir))).toBe(false);
   });
 });
