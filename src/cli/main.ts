@@ -1,10 +1,14 @@
 // The `aanwezig` command line: serve, migrate, demo, import, signals — thin wrappers over the use cases.
 import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config.ts';
+import { DataFolderLocked } from '../db/data-folder-lock.ts';
 import { auditCommand } from './audit-command.ts';
+import { backupCommand, restoreCommand } from './backup-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { monitorCommand } from './monitor-command.ts';
+import { refreshCommand } from './refresh-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { signalsCommand } from './signals-command.ts';
 
@@ -13,14 +17,16 @@ program
   .name('aanwezig')
   .description('Aanwezig: keep every pupil in view.')
   .showHelpAfterError()
+  // Options after a subcommand belong to it (`signals refresh --as-of` is not `signals --as-of`).
+  .enablePositionalOptions()
   // Invalid usage exits with status 2, like invalid input (formats.md); help and version exit 0.
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
 program
   .command('serve')
   .description('run the web app and API (migrates, and seeds the demo schools on an empty database)')
-  .option('--port <port>', 'port to listen on', process.env.PORT ?? '3000')
-  .option('--host <host>', 'address to bind', process.env.HOST ?? '127.0.0.1')
+  .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
+  .option('--host <host>', 'address to bind (default: HOST, else 127.0.0.1)')
   .option('--no-demo', 'do not create the demo schools on an empty database')
   .action(serveCommand);
 
@@ -59,15 +65,55 @@ program
   .action(monitorCommand);
 
 program
+  .command('backup')
+  .description('write a consistent backup of the whole database (PGlite or PostgreSQL) to one file')
+  .requiredOption('--out <file>', 'the backup file to write (e.g. aanwezig-2026-12-03.backup.gz)')
+  .action(backupCommand);
+
+program
+  .command('restore')
+  .description('restore a backup into an empty database or PGlite folder')
+  .argument('<file>', 'a file written by aanwezig backup')
+  .option('--force', 'replace everything in a database that is not empty')
+  .action(restoreCommand);
+
+const signals = program
   .command('signals')
   .description('evaluate the rule catalog on pupils, register and calendar files (no database)')
-  .requiredOption('--pupils <file>', 'pupils.csv')
-  .requiredOption('--register <file>', 'register.csv')
+  .option('--pupils <file>', 'pupils.csv (required)')
+  .option('--register <file>', 'register.csv (required)')
   .option('--calendar <file>', 'calendar.csv')
   .option('--calendar-preset <name>', 'e.g. vlaanderen-secundair-2025-2026 or vlaanderen-basis')
-  .requiredOption('--as-of <date>', 'evaluate on this date (YYYY-MM-DD)')
+  .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; required)')
   .option('--rules <profile>', 'rule catalog: vlaanderen or england', 'vlaanderen')
   .option('--format <format>', 'json or table', 'json')
-  .action(signalsCommand);
+  // Required here rather than with requiredOption: commander also demands an ancestor's required options of a
+  // subcommand, and `signals refresh` needs none of these.
+  .action((options: Parameters<typeof signalsCommand>[0], command: Command) => {
+    for (const [key, flag] of [
+      ['pupils', '--pupils <file>'],
+      ['register', '--register <file>'],
+      ['asOf', '--as-of <date>'],
+    ] as const) {
+      if (options[key] === undefined) command.error(`error: required option '${flag}' not specified`);
+    }
+    return signalsCommand(options);
+  });
 
-await program.parseAsync(process.argv);
+signals
+  .command('refresh')
+  .description('recompute the signals of every school in the database as of a date (what the daily job does)')
+  .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default today)')
+  .action(refreshCommand);
+
+try {
+  loadConfig(); // every setting is checked before any command runs
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Refusals that need no stack trace: another process holds the PGlite folder (issue 12), a bad setting.
+  if (error instanceof DataFolderLocked || error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

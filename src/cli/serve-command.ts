@@ -1,11 +1,19 @@
-// `aanwezig serve`: migrate, seed the demo on an empty database, and serve the app.
+// `aanwezig serve`: migrate, seed the demo on an empty database, and serve the app until SIGTERM/SIGINT.
+import { localDateTime, startDailySchedule } from '../app/daily-schedule.ts';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo-seed.ts';
+import { type Config, loadConfig, portSchema } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { buildServer, parseTrustedProxies } from '../http/server.ts';
+import { createLogger } from '../http/logger.ts';
+import { buildServer } from '../http/server.ts';
 
-export async function serveCommand(options: { port: string; host: string; demo: boolean }): Promise<void> {
-  const db = await openDatabase();
+export async function serveCommand(options: { port?: string; host?: string; demo: boolean }): Promise<void> {
+  const config = loadConfig();
+  const port = options.port === undefined ? config.port : parsePortOption(options.port);
+  const host = options.host ?? config.host;
+  const log = createLogger(config.logLevel);
+  // Pool errors (a dropped connection nobody was waiting for) go to the same log as the requests.
+  const db = await openDatabase(config, { error: (details, message) => log.error(details, message) });
   await migrate(db);
   const [{ count }] = (await db.query<{ count: number }>('SELECT count(*)::int AS count FROM organisation')) as [
     { count: number },
@@ -16,26 +24,73 @@ export async function serveCommand(options: { port: string; host: string; demo: 
   }
   const app = await buildServer({
     db,
-    logger: process.env.AANWEZIG_LOG === '1',
-    // Bridge until the config module (src/config.ts) reads it: proxies whose X-Forwarded-For is believed.
-    trustedProxies: parseTrustedProxies(process.env.AANWEZIG_TRUSTED_PROXIES),
+    logger: log,
+    trustedProxies: config.trustedProxies,
+    oidc: config.oidc,
+    // The school day is the civil date where the schools are, as for the daily job.
+    today: () => localDateTime(new Date(), config.timeZone).date,
   });
-  const address = await app.listen({ port: Number(options.port), host: options.host });
+  const address = await app.listen({ port, host });
   const users = await db.query<{ email: string }>(
     `SELECT email FROM app_user WHERE email LIKE '%@aanwezig.demo' ORDER BY id`,
   );
   console.log(`\nAanwezig is running at ${address.replace('127.0.0.1', 'localhost')}`);
-  console.log(
-    `Database: ${db.engine === 'pglite' ? `PGlite in ${process.env.AANWEZIG_DATA_DIR ?? './data/pglite'}` : 'PostgreSQL (DATABASE_URL)'}`,
-  );
+  console.log(`Database: ${db.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   if (users.length > 0) {
     console.log('Demo logins (password for all: %s):', DEMO_PASSWORD);
     for (const u of users) console.log(`  ${u.email}`);
   }
-  const shutdown = async () => {
-    await app.close();
-    await db.close();
-    process.exit(0);
+  const schedule = config.scheduleTime
+    ? startDailySchedule({ db, time: config.scheduleTime, timeZone: config.timeZone, log })
+    : null;
+  onShutdownSignal(config, log, async () => {
+    await schedule?.stop(); // no new run; a run in progress finishes (within the time limit)
+    await app.close(); // stops accepting, lets running requests finish
+    await db.close(); // and, on PGlite, releases the data-folder lock
+  });
+}
+
+function parsePortOption(text: string): number {
+  const parsed = portSchema.safeParse(text);
+  if (!parsed.success) {
+    console.error(`Invalid option --port: ${parsed.error.issues[0]?.message}, got ${JSON.stringify(text)}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+/**
+ * Graceful shutdown: on SIGTERM or SIGINT, close within the time limit and exit 0; past the limit (a request
+ * that does not end), or on a second signal, exit 1 at once. The PGlite lock file is removed on exit either way.
+ */
+export function onShutdownSignal(
+  config: Pick<Config, 'shutdownTimeoutSeconds'>,
+  log: { info(message: string): void; error(details: object, message: string): void },
+  close: () => Promise<void>,
+): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.error({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal}: shutting down (at most ${config.shutdownTimeoutSeconds} s)`);
+    const limit = setTimeout(() => {
+      log.error({ signal }, `shutdown took longer than ${config.shutdownTimeoutSeconds} s: exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutSeconds * 1000);
+    limit.unref();
+    close().then(
+      () => {
+        log.info('shut down');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

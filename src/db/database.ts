@@ -4,7 +4,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { type Config, loadConfig } from '../config.ts';
+import { lockDataFolder } from './data-folder-lock.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -17,6 +19,57 @@ export interface Sql {
    * Streams on PostgreSQL; on PGlite it loads bounded chunks so a large file is never held in memory whole.
    */
   copyIn(table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<number>;
+  /**
+   * Reads a whole table in COPY text format (the inverse of copyIn), as chunks that together are whole lines.
+   * Needs a transaction on PostgreSQL; PGlite returns each table as one chunk.
+   */
+  copyOut(table: string, columns: readonly string[]): AsyncIterable<Uint8Array>;
+}
+
+/** Where the database layer reports connection faults that no request is waiting for (pool errors). */
+export interface DatabaseLog {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+const STDERR_LOG: DatabaseLog = {
+  error: (details, message) =>
+    console.error(JSON.stringify({ level: 'error', time: Date.now(), msg: message, ...serialise(details) })),
+};
+
+function serialise(details: Record<string, unknown>): Record<string, unknown> {
+  const err = details.err as Error | undefined;
+  return err ? { ...details, err: { message: err.message, code: (err as { code?: string }).code } } : details;
+}
+
+/**
+ * The connection to the database was lost or refused (server restart, failover, a terminated backend). The
+ * request that met it fails with 503; its transaction was not committed, and the next request opens a new
+ * connection.
+ */
+export class DatabaseUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`Database connection lost: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'DatabaseUnavailable';
+  }
+}
+
+// SQLSTATE class 08 (connection exception), 57P01-57P03 (admin/crash shutdown, cannot connect now), and the
+// socket errors Node reports when the server goes away.
+const LOST_SQLSTATE = /^(08...|57P0[123])$/;
+const LOST_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+export function isConnectionLost(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailable) return true;
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (typeof e.code === 'string' && (LOST_SQLSTATE.test(e.code) || LOST_SOCKET_CODES.has(e.code))) return true;
+  return (
+    typeof e.message === 'string' && /^Connection terminated|Client has encountered a connection error/.test(e.message)
+  );
+}
+
+function connectionFault(error: unknown): unknown {
+  return isConnectionLost(error) && !(error instanceof DatabaseUnavailable) ? new DatabaseUnavailable(error) : error;
 }
 
 export interface Database extends Sql {
@@ -72,16 +125,28 @@ function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
       await flush();
       return count;
     },
+    async *copyOut(table, columns) {
+      const result = await db.query(`COPY ${table} (${columns.join(', ')}) TO '/dev/blob'`);
+      if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+    },
   };
 }
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8, [NUMERIC_OID]: Number },
-  });
+  // Refuses at once (DataFolderLocked) when another process has the folder open.
+  const unlock = dataDir ? lockDataFolder(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    db = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8, [NUMERIC_OID]: Number },
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const sql = pgliteSql(db);
   return {
     engine: 'pglite',
@@ -90,7 +155,11 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       return db.transaction((tx) => work(pgliteSql(tx)));
     },
     async close() {
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
     },
     /** For tests: a snapshot that new databases can be cloned from. */
     dump: () => db.dumpDataDir('none'),
@@ -101,11 +170,19 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
   const typed = { types: { getTypeParser: pgTypeParser } } as const;
   return {
     async query<T>(text: string, params?: readonly unknown[]) {
-      const result = await client.query({ text, values: params as unknown[] | undefined, ...typed });
-      return result.rows as T[];
+      try {
+        const result = await client.query({ text, values: params as unknown[] | undefined, ...typed });
+        return result.rows as T[];
+      } catch (error) {
+        throw connectionFault(error);
+      }
     },
     async exec(text: string) {
-      await client.query(text);
+      try {
+        await client.query(text);
+      } catch (error) {
+        throw connectionFault(error);
+      }
     },
     async copyIn(table, columns, lines) {
       if (!('release' in client)) throw new Error('copyIn needs a transaction on PostgreSQL');
@@ -118,8 +195,20 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
           }
         })(),
       );
-      await pipeline(counted, client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+      try {
+        await pipeline(counted, client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+      } catch (error) {
+        throw connectionFault(error);
+      }
       return count;
+    },
+    async *copyOut(table, columns) {
+      if (!('release' in client)) throw new Error('copyOut needs a transaction on PostgreSQL');
+      try {
+        yield* client.query(copyTo(`COPY ${table} (${columns.join(', ')}) TO STDOUT`));
+      } catch (error) {
+        throw connectionFault(error);
+      }
     },
   };
 }
@@ -131,38 +220,61 @@ function pgTypeParser(oid: number, format?: string): (value: string) => unknown 
   return pg.types.getTypeParser(oid, format as 'text');
 }
 
-export async function openPostgres(connectionString: string): Promise<Database> {
+export async function openPostgres(connectionString: string, options: { log?: DatabaseLog } = {}): Promise<Database> {
+  const log = options.log ?? STDERR_LOG;
   const pool = new pg.Pool({ connectionString, max: 10 });
-  // An idle connection can be closed by the server (restart, failover, a dropped database). Without a listener
-  // pg rethrows that as an uncaught error; the pool already discards the connection and opens a new one.
-  pool.on('error', (error) => {
-    if (process.env.AANWEZIG_LOG === '1') console.error('PostgreSQL idle connection closed:', error.message);
+  // A connection can be closed by the server at any time (restart, failover, pg_terminate_backend). pg reports
+  // that as an 'error' event, and an 'error' event without a listener ends the process. The pool listens while
+  // a connection is idle; this listener covers every connection for its whole life, checked out or not. The
+  // query that was running fails on its own and becomes a 503 (DatabaseUnavailable).
+  pool.on('error', (error) => log.error({ err: error }, 'PostgreSQL idle connection closed'));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => log.error({ err: error }, 'PostgreSQL connection lost'));
   });
-  await pool.query('SELECT 1');
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw connectionFault(error);
+  }
   const sql = clientSql(pool);
+  const connect = async () => {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw connectionFault(error);
+    }
+  };
   return {
     engine: 'postgres',
     ...sql,
     async copyIn(table, columns, lines) {
-      const client = await pool.connect();
+      const client = await connect();
+      let fault: unknown;
       try {
         return await clientSql(client).copyIn(table, columns, lines);
+      } catch (error) {
+        fault = error;
+        throw error;
       } finally {
-        client.release();
+        client.release(isConnectionLost(fault) ? (fault as Error) : undefined);
       }
     },
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await connect();
+      let fault: unknown;
       try {
         await client.query('BEGIN');
         const result = await work(clientSql(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        fault = connectionFault(error);
         await client.query('ROLLBACK').catch(() => {});
-        throw error;
+        throw fault;
       } finally {
-        client.release();
+        // A broken connection is destroyed instead of going back to the pool.
+        client.release(isConnectionLost(fault) ? (fault as Error) : undefined);
       }
     },
     async close() {
@@ -171,8 +283,11 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   };
 }
 
-/** `DATABASE_URL` selects PostgreSQL; otherwise PGlite in `AANWEZIG_DATA_DIR` (default ./data). */
-export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
-  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
-  return openPglite(env.AANWEZIG_DATA_DIR ?? './data/pglite');
+/** `DATABASE_URL` selects PostgreSQL; otherwise PGlite in `AANWEZIG_DATA_DIR` (default ./data/pglite). */
+export async function openDatabase(
+  settings: Pick<Config, 'databaseUrl' | 'dataDir'> = loadConfig(),
+  log?: DatabaseLog,
+): Promise<Database> {
+  if (settings.databaseUrl) return openPostgres(settings.databaseUrl, { log });
+  return openPglite(settings.dataDir);
 }

@@ -8,10 +8,26 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 // Any constant works; it only has to be the same for every instance so migrations never run twice at once.
 const MIGRATION_LOCK_KEY = 7_406_123;
 
-export async function migrate(db: Database): Promise<string[]> {
-  const files = readdirSync(MIGRATIONS_DIR)
+/** The migration files of this version, in order. */
+export function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
     .sort();
+}
+
+/** Migrations of this version not applied to the database yet (all of them on a database never migrated). */
+export async function pendingMigrations(db: Pick<Database, 'query'>): Promise<string[]> {
+  const [table] = await db.query<{ present: boolean }>(`SELECT to_regclass('schema_migration') IS NOT NULL AS present`);
+  if (!table?.present) return migrationFiles();
+  const done = new Set(
+    (await db.query<{ version: string }>('SELECT version FROM schema_migration')).map((r) => r.version),
+  );
+  return migrationFiles().filter((file) => !done.has(file));
+}
+
+/** Applies the pending migrations; with `through`, only those up to and including that one (restore uses this). */
+export async function migrate(db: Database, options: { through?: string } = {}): Promise<string[]> {
+  const files = migrationFiles().filter((f) => options.through === undefined || f <= options.through);
   const applied: string[] = [];
   await db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migration (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',

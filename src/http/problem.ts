@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Messages } from '../app/errors.ts';
 import { ImportRejected } from '../app/import/import-problem.ts';
+import { isConnectionLost } from '../db/database.ts';
 
 export function preferredLanguage(request: FastifyRequest): 'nl' | 'en' {
   const header = String(request.headers['accept-language'] ?? '');
@@ -43,6 +44,14 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       },
       { problems: error.problems },
     );
+  }
+  if (isConnectionLost(error)) {
+    // Always logged: an operator needs to see that the database went away. The transaction was rolled back.
+    request.log.error({ err: error }, 'database unavailable');
+    return send(reply.header('retry-after', '5'), request, 503, 'database-unavailable', {
+      nl: 'De databank is tijdelijk niet bereikbaar; er werd niets opgeslagen. Probeer het zo meteen opnieuw.',
+      en: 'The database is temporarily unavailable; nothing was saved. Please try again in a moment.',
+    });
   }
   const e = error as { statusCode?: number; validation?: unknown; code?: string; message?: string };
   if (e.validation || e.code === 'FST_ERR_VALIDATION') {

@@ -1,4 +1,5 @@
 // The Fastify application: API routes under /api, the built web app at /, sessions by cookie.
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -6,11 +7,13 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { actorForSession, type SessionActor } from '../app/auth.service.ts';
 import { type OidcSettings, oidcSettingsFromEnv } from '../app/oidc.service.ts';
 import type { Database } from '../db/database.ts';
 import { checkCsrf } from './csrf.ts';
+import { healthRoutes } from './health.ts';
 import { handleError } from './problem.ts';
 import { auditRefusal } from './refusal-audit.ts';
 import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
@@ -48,7 +51,8 @@ declare module 'fastify' {
 
 export interface ServerOptions {
   db: Database;
-  logger?: boolean;
+  /** A pino logger (see logger.ts; `aanwezig serve` passes one), or false/absent for none (tests). */
+  logger?: boolean | Logger;
   /** Today's civil date; injectable so tests and demos are reproducible. */
   today?: () => string;
   /** Sign-in attempts per client address and window (the per-account back-off is separate). */
@@ -62,22 +66,30 @@ export interface ServerOptions {
   trustedProxies?: readonly string[];
 }
 
-/** Parses a comma-separated list of proxy addresses/ranges (the AANWEZIG_TRUSTED_PROXIES format). */
-export const parseTrustedProxies = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
+/** A well-formed X-Request-Id from a proxy is kept (one id across the hops); anything else gets a new UUID. */
+function requestId(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+}
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const trustedProxies = [...(options.trustedProxies ?? [])];
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(typeof options.logger === 'object'
+      ? { loggerInstance: options.logger as FastifyBaseLogger }
+      : { logger: options.logger ?? false }),
     bodyLimit: MAX_JSON_BODY_BYTES,
-    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
+    // Default none: the client address is the socket's, so a forged header cannot dodge the per-address limits.
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    genReqId: requestId,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   app.decorate('routeTable', collectRoutes(app));
+  healthRoutes(app, options.db);
   app.decorateRequest('actor', null);
   app.setErrorHandler(handleError);
   await app.register(cookie);

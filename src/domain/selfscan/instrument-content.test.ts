@@ -1,12 +1,25 @@
 // The self-scan content holds every goal, theme and reflection question of seed 001 verbatim (no omissions), and
 // the optional module every phase-0 reflection prompt of seed 002.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT, GOALS, PHASES } from './instrument.ts';
 import { REFLECTION_PROMPTS } from './reflection-module.ts';
 
 const SEED_001 = new URL('../../../../shared/seeds/001_a9a61bec76c6d73d.txt', import.meta.url);
 const SEED_002 = new URL('../../../../shared/seeds/002_3dd1676b5d2b55ad.txt', import.meta.url);
+
+// The seeds live beside the repository (../shared), not in it: a bare clone skips the comparison with a message;
+// CI (CI=true) has them and must run it.
+const seedsPresent = existsSync(SEED_001) && existsSync(SEED_002);
+if (!seedsPresent && process.env.CI !== 'true') {
+  console.warn('Seeds ../shared/seeds not found next to the repository: skipping the self-scan seed comparison.');
+}
+
+describe('the self-scan seeds', () => {
+  it.runIf(process.env.CI === 'true')('are present in CI, so the comparison below runs there', () => {
+    expect(seedsPresent, 'CI=true but ../shared/seeds/001 and 002 are missing').toBe(true);
+  });
+});
 
 /** Seed 001 without the Word export artefacts: bookmarks and the reviewer's comment. */
 function seedLines(): string[] {
@@ -33,8 +46,8 @@ const titles = new Set(GOALS.map((g) => g.title.nl));
 const themes = new Set(GOALS.flatMap((g) => (g.theme ? [g.theme.nl] : [])));
 const explanation = GOALS.flatMap((g) => g.explanation.map((p) => p.text.nl));
 
-describe('self-scan content against seed 001', () => {
-  const lines = seedLines();
+describe.skipIf(!seedsPresent)('self-scan content against seed 001', () => {
+  const lines = seedsPresent ? seedLines() : [];
   const bullets = body(lines).filter((l) => l.text.replace(/^\t/, '').startsWith(BULLET));
 
   it('holds every reflection question verbatim (indented bullets, and the two bullets that lost their indent)', () => {
@@ -144,7 +157,7 @@ describe('self-scan content against seed 001', () => {
   });
 });
 
-describe('optional reflection module against seed 002', () => {
+describe.skipIf(!seedsPresent)('optional reflection module against seed 002', () => {
   it('holds each phase-0 prompt verbatim once the seed’s line breaks and hyphenations are joined', () => {
     const joined = readFileSync(SEED_002, 'utf8')
       .split('\n')

@@ -1,0 +1,62 @@
+// The daily job: what changes with the date alone, without an import. Signals that depend on time
+// (EXCLUDED_NO_SCHOOL on the 10th school day, the K5 projections, "still to go" counts) are recomputed for every
+// pupil of every school as of `today`, the reminders that fall due are counted per school, and audit rows past
+// the retention period are purged. Run by the schedule in `aanwezig serve` and by `aanwezig signals refresh`.
+import { purgeExpiredAuditEvents } from '../db/audit-purge.ts';
+import type { Database } from '../db/database.ts';
+import { pupilIdsOfSchool } from '../db/pupil.repository.ts';
+import { dueReminders } from '../db/reminder.repository.ts';
+import { REMINDER_LEAD_DAYS, reminderDate } from '../domain/care/reminders.ts';
+import { schoolYearOf } from '../domain/school-year.ts';
+import { refreshMonitorAfterImport } from './monitor/monitor-refresh.ts';
+import { recomputeSignals } from './signals/recompute-signals.ts';
+
+export interface SchoolRefresh {
+  schoolId: number;
+  evaluatedPupils: number;
+  written: number;
+  cleared: number;
+}
+
+export interface DailyJobResult {
+  today: string;
+  schools: SchoolRefresh[];
+  /** Open agreements whose reminder date is today (they appear in the reminders list from today on). */
+  remindersFallingDue: number;
+  auditRowsPurged: number;
+}
+
+/** Recomputes every school's signals as of `today`, one transaction per school (a failure leaves the others). */
+export async function refreshSignalsOfAllSchools(db: Database, today: string): Promise<SchoolRefresh[]> {
+  const schools = await db.query<{ id: number }>(
+    `SELECT id::int AS id FROM organisation WHERE kind = 'school' ORDER BY id`,
+  );
+  const results: SchoolRefresh[] = [];
+  for (const { id: schoolId } of schools) {
+    results.push(
+      await db.transaction(async (tx) => {
+        const pupilIds = await pupilIdsOfSchool(tx, schoolId);
+        const result = await recomputeSignals(tx, schoolId, pupilIds, today);
+        // The monitor counts signals too: refresh the school's aggregates when a signal came or went.
+        if (result.written + result.cleared > 0) await refreshMonitorAfterImport(tx, schoolId, 'pupils', pupilIds);
+        return { schoolId, ...result };
+      }),
+    );
+  }
+  return results;
+}
+
+export async function runDailyJob(db: Database, today: string): Promise<DailyJobResult> {
+  const schools = await refreshSignalsOfAllSchools(db, today);
+  const open = await dueReminders(
+    db,
+    schools.map((s) => s.schoolId),
+    today,
+    schoolYearOf(today).id,
+    REMINDER_LEAD_DAYS,
+    null,
+  );
+  const remindersFallingDue = open.filter((r) => reminderDate(r.dueOn, r.remindOn) === today).length;
+  const auditRowsPurged = await purgeExpiredAuditEvents(db);
+  return { today, schools, remindersFallingDue, auditRowsPurged };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      dataDir: './data/pglite',
+      trustedProxies: [],
+      logLevel: 'info',
+      scheduleTime: '02:30',
+      timeZone: 'Europe/Brussels',
+      shutdownTimeoutSeconds: 10,
+      oidc: null,
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://app@db:5432/aanwezig',
+      AANWEZIG_DATA_DIR: '/var/lib/aanwezig',
+      AANWEZIG_TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,::1',
+      LOG_LEVEL: 'warn',
+      AANWEZIG_SCHEDULE_TIME: 'off',
+      AANWEZIG_TIME_ZONE: 'UTC',
+      AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS: '30',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://app@db:5432/aanwezig',
+      dataDir: '/var/lib/aanwezig',
+      trustedProxies: ['10.0.0.1', '192.168.0.0/16', '::1'],
+      logLevel: 'warn',
+      scheduleTime: null,
+      timeZone: 'UTC',
+      shutdownTimeoutSeconds: 30,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: null, port: 3000 });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['AANWEZIG_TRUSTED_PROXIES', '10.0.0.1,everyone'],
+    ['AANWEZIG_TRUSTED_PROXIES', '10.0.0.0/40'],
+    ['LOG_LEVEL', 'loud'],
+    ['AANWEZIG_SCHEDULE_TIME', '25:00'],
+    ['AANWEZIG_TIME_ZONE', 'Mars/Olympus'],
+    ['AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS', '0'],
+  ])('refuses %s=%s with an error naming the setting', (setting, value) => {
+    const attempt = () => loadConfig({ [setting]: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      new RegExp(`^Invalid setting ${setting}: .*got "${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`),
+    );
+  });
+});
