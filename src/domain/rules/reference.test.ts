@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceSignals } from '../../testing/reference-evaluator.ts';
 import { ABSENCE_CODES } from '../absence-codes.ts';
 import type { CalendarHalfDay } from '../calendar.ts';
-import { addDays, type IsoDate } from '../half-day.ts';
+import { addDays, dayNumber, type HalfDay, type IsoDate } from '../half-day.ts';
 import { ENGLAND_CATALOG } from './catalog-england.ts';
 import type { RuleCatalog } from './catalog-types.ts';
 import { VLAANDEREN_CATALOG } from './catalog-vlaanderen.ts';
@@ -18,6 +18,9 @@ const FIRST_DAY = '2024-09-01';
 const DAYS = 730; // 2024-09-01 … 2026-08-30: the two school years the preset calendar covers
 const dateAt = (offset: number): IsoDate => addDays(FIRST_DAY, offset);
 const CODES = ABSENCE_CODES.map((c) => c.code);
+const SCHOOL: HalfDay[] = BASIS_HALF_DAYS.filter((h) => h.schoolDay);
+/** Position of a half-day in the generator's slots (two per day from FIRST_DAY). */
+const slotOf = (date: IsoDate, half: string) => (dayNumber(date) - dayNumber(FIRST_DAY)) * 2 + (half === 'PM' ? 1 : 0);
 
 /** The primary-school preset with random extra days off (whole days or one half), as calendars differ per school. */
 const calendarArbitrary = fc
@@ -106,6 +109,36 @@ const registerArbitrary = (pupils: number) =>
         )
         .map((chronic) => [...spells, ...chronic, ...chronic.map((c) => ({ ...c, at: 730 - c.at }))]),
     )
+    .chain((spells) =>
+      // Two bursts of Z/D on school half-days whose first and last dates lie a window length apart, ± 1 day: the
+      // edges of the 91-day window (Z_EAZIE) and of the spans (Z_LONG 21 days, Z_NOTE_LIMIT 3 days).
+      fc
+        .array(
+          fc.record({
+            pupil: fc.integer({ min: 0, max: pupils - 1 }),
+            at: fc.integer({ min: 0, max: SCHOOL.length - 1 }),
+            days: fc.constantFrom(2, 3, 4, 19, 20, 21, 89, 90, 91),
+            first: fc.integer({ min: 1, max: 9 }),
+            extra: fc.integer({ min: 0, max: 1 }),
+            code: fc.constantFrom('Z', 'D'),
+          }),
+          { minLength: 1, maxLength: 5 },
+        )
+        .map((bursts) => [
+          ...spells,
+          ...bursts.flatMap((b) => {
+            const start = SCHOOL[b.at] as HalfDay;
+            const endDate = addDays(start.date, b.days);
+            let end = b.at;
+            while (end + 1 < SCHOOL.length && (SCHOOL[end + 1] as HalfDay).date <= endDate) end++;
+            const second = 10 - b.first + b.extra;
+            return [
+              ...SCHOOL.slice(b.at, b.at + b.first),
+              ...SCHOOL.slice(Math.max(b.at + b.first, end - second + 1), end + 1),
+            ].map((h) => ({ pupil: b.pupil, at: slotOf(h.date, h.half), length: 1, every: 1, code: b.code }));
+          }),
+        ]),
+    )
     .map((spells) => {
       const seen = new Set<string>();
       const out: RegisterRecord[] = [];
@@ -129,7 +162,7 @@ const scenarioArbitrary = fc.record({
   calendar: calendarArbitrary,
   pupils: fc.tuple(...Array.from({ length: PUPILS }, (_, i) => pupilArbitrary(i))),
   register: registerArbitrary(PUPILS),
-  asOf: fc.integer({ min: 0, max: DAYS - 1 }).map(dateAt),
+  asOf: fc.oneof(fc.integer({ min: 0, max: DAYS - 1 }).map(dateAt), fc.constantFrom('2025-08-31', '2026-08-30')),
 });
 
 /** Product defaults a school may change: random values within their allowed ranges. */
