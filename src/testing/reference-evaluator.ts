@@ -249,9 +249,9 @@ function projection(rule: ProjectionRule, v: PupilView): IsoDate | undefined {
     if (total < required) return v.firstEnrolledSchoolDay();
     return missing[total - required]?.date;
   }
-  const lastDay = v.asOf < v.yearEnd ? v.asOf : v.yearEnd;
+  // asOf lies in its own school year, so the days so far are yearStart … asOf.
   for (const day of v.calendar.dates) {
-    if (day < v.yearStart || day > lastDay) continue;
+    if (day < v.yearStart || day > v.asOf) continue;
     const elapsed = v.calendar.halfDaysIn(v.yearStart, day).length;
     if (elapsed < rule.params.fromElapsedHalfDays || elapsed === 0) continue;
     const present = elapsed - missing.filter((r) => r.date <= day).length;

@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarVersion } from '../../db/school.repository.ts';
 import { schoolWithPupils, tempDir, writeTemp } from '../../testing/fixtures.ts';
+import { rejectedProblems } from '../../testing/import-problems.ts';
 import { pupilsCsv } from '../../testing/register-files.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { importFile } from './import.service.ts';
-import { ImportRejected } from './import-problem.ts';
+import type { ImportRejected } from './import-problem.ts';
 
 describe.each(testEngines())('calendar import on %s', (engine) => {
   let t: TestDatabase;
@@ -48,14 +49,7 @@ describe.each(testEngines())('calendar import on %s', (engine) => {
     };
   }
 
-  /** Imports the file, expects it rejected, and returns its problems as row, column and code. */
-  async function problemsOf(text: string) {
-    const before = await calendarState();
-    const error = await importCalendar(text).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImportRejected);
-    expect(await calendarState()).toEqual(before);
-    return (error as ImportRejected).problems.map((p) => ({ row: p.row, column: p.column, code: p.code }));
-  }
+  const problemsOf = (text: string) => rejectedProblems(() => importCalendar(text), calendarState);
 
   it('a valid file makes a school day free and a free day a school day, in Belgian and ISO dates', async () => {
     expect(await schoolDay('2025-09-05', 'AM')).toBe(true);

@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { tempDir, writeTemp } from '../../testing/fixtures.ts';
+import { rejectedProblems } from '../../testing/import-problems.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { createSchool } from '../school.service.ts';
 import { importFile } from './import.service.ts';
-import { ImportRejected } from './import-problem.ts';
+import type { ImportRejected } from './import-problem.ts';
 
 const HEADER =
   'pupil_id,first_name,last_name,birth_date,level,grade,class,school_id,enrolled_from,enrolled_until,excluded_on';
@@ -45,13 +46,7 @@ describe.each(testEngines())('pupils import validation on %s', (engine) => {
     };
   }
 
-  async function problemsOf(lines: readonly string[]) {
-    const before = await state();
-    const error = await importPupils(lines).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImportRejected);
-    expect(await state()).toEqual(before);
-    return (error as ImportRejected).problems.map((p) => ({ row: p.row, column: p.column, code: p.code }));
-  }
+  const problemsOf = (lines: readonly string[]) => rejectedProblems(() => importPupils(lines), state);
 
   it('each missing required column is named on row 1', async () => {
     expect(await problemsOf(['pupil_id,first_name,level', 'L1,An,secundair'])).toEqual([
