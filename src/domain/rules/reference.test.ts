@@ -233,3 +233,41 @@ describe('the engine agrees with the reference evaluator (written from the catal
     for (const rule of ENGLAND_CATALOG.rules) expect([rule.id, held.get(rule.id)]).not.toEqual([rule.id, 0]);
   });
 });
+
+describe('share rules at their threshold', () => {
+  it('hold from exactly percent % of the possible half-days, not one absence fewer', () => {
+    let atThreshold = 0;
+    fc.assert(
+      fc.property(
+        calendarArbitrary,
+        fc.option(fc.integer({ min: 365, max: DAYS - 1 }).map(dateAt), { nil: null }),
+        fc.integer({ min: 365, max: DAYS - 1 }).map(dateAt),
+        fc.constantFrom(-1, 0, 0, 1),
+        fc.integer(),
+        fc.constantFrom(...ABSENCE_CODES.filter((c) => c.countsAsAbsent).map((c) => c.code)),
+        (holes, enrolledFrom, asOf, delta, seed, code) => {
+          const calendar = calendarOf(holes);
+          const from = enrolledFrom && enrolledFrom > '2025-09-01' ? enrolledFrom : '2025-09-01';
+          // The pupil's possible half-days so far, in a shuffled order.
+          const possible = calendar
+            .filter((h) => h.schoolDay && h.date >= from && h.date <= asOf)
+            .map((h, i) => ({ h, key: Math.sin(seed + i * 7919) }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.h);
+          const percent = seed % 2 === 0 ? 10 : 50;
+          const absent = Math.max(0, Math.min(possible.length, Math.ceil((percent * possible.length) / 100) + delta));
+          if (delta === 0 && possible.length >= 10) atThreshold++;
+          const s: Scenario = {
+            calendar,
+            pupils: [{ pupilId: 'p0', calendarId: 'random', enrolledFrom }],
+            register: possible.slice(0, absent).map((h) => ({ pupilId: 'p0', date: h.date, half: h.half, code })),
+            asOf,
+          };
+          expect(engineSignals(s, ENGLAND_CATALOG)).toEqual(reference(s, ENGLAND_CATALOG));
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(atThreshold).toBeGreaterThan(0);
+  });
+});
