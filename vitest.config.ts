@@ -6,5 +6,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Off unless asked for (`npm run test:coverage` = `vitest run --coverage`); `npm test` is unchanged.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts', 'web/**/*.{ts,tsx}'],
+      exclude: ['**/*.test.ts', 'src/testing/**'],
+      reporter: ['text-summary', 'json-summary', 'html'],
+      reportsDirectory: 'coverage',
+    },
   },
 });

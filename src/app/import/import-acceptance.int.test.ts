@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,26 +145,35 @@ describe.each(testEngines())('import acceptance on %s', (engine) => {
       const imports = await target.db.query('SELECT count(*)::int AS n FROM import_batch');
       if (engine === 'pglite') await target.db.close(); // PGlite allows one process per data directory
       const path = await writeFileFrom(join(dir, 'kill.csv'), canonicalCsv(registerLines(400_000, 2000)));
+      const marker = join(dir, `paused-${engine}`);
       const child = spawn(process.execPath, ['bin/aanwezig.mjs', 'import', 'register', path, '--school', '300001'], {
-        env: { ...process.env, ...target.env, AANWEZIG_PROFILE: '1' },
+        env: {
+          ...process.env,
+          ...target.env,
+          AANWEZIG_TEST_PAUSE_AT: 'register-copy',
+          AANWEZIG_TEST_PAUSE_MARKER: marker,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      // A school's first import writes straight into the register while the file is parsed: kill it half a
-      // second into that COPY, with part of the rows written.
+      // A school's first import writes straight into the register while the file is parsed. The child stops at the
+      // named point inside that COPY (rows handed over, the transaction open) and says so; then it is killed.
       await new Promise<void>((resolve, reject) => {
         let stderr = '';
         child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString();
-          if (!killedAt && /\[register import\] prepare \(first import/.test(stderr)) {
-            killedAt = 'writing';
-            setTimeout(() => child.kill('SIGKILL'), 500);
-          }
         });
-        child.on('exit', (code, signal) =>
-          signal === 'SIGKILL' ? resolve() : reject(new Error(`exited ${code}: ${stderr}`)),
-        );
+        const poll = setInterval(() => {
+          if (killedAt || !existsSync(marker)) return;
+          killedAt = readFileSync(marker, 'utf8');
+          child.kill('SIGKILL');
+        }, 20);
+        child.on('exit', (code, signal) => {
+          clearInterval(poll);
+          if (signal === 'SIGKILL') resolve();
+          else reject(new Error(`exited ${code}: ${stderr}`));
+        });
       });
-      expect(killedAt).toBe('writing');
+      expect(killedAt).toBe('register-copy');
       const reopened = engine === 'pglite' ? await createTestDatabase('pglite', { dataDir, reopen: true }) : target;
       expect(await registerCounts(reopened.db)).toEqual(before);
       expect(await reopened.db.query('SELECT count(*)::int AS n FROM import_batch')).toEqual(imports);
@@ -172,6 +181,5 @@ describe.each(testEngines())('import acceptance on %s', (engine) => {
     } finally {
       if (engine === 'postgres') await target.drop();
     }
-    void readFileSync;
   });
 });

@@ -17,6 +17,7 @@ import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
 import { cell, mapColumns } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
+import { pausePoint } from './pause-point.ts';
 import { phaseTimer } from './phase-timer.ts';
 import type { TabularFile } from './tabular-file.ts';
 
@@ -126,6 +127,8 @@ export async function stageRegisterFile(
         written++;
       }
       if (chunk) yield chunk;
+      // The COPY took rows and asks for more: the moment the SIGKILL test kills a first import (tests only).
+      if (direct && written > 0) await pausePoint('register-copy');
     }
   }
 
