@@ -9,7 +9,7 @@ import {
   upsertCalendar,
 } from '../db/school.repository.ts';
 import { expandPreset } from '../domain/calendar.ts';
-import { CALENDAR_PRESETS } from '../domain/calendar-presets.ts';
+import { CALENDAR_PRESETS, calendarPresetFor } from '../domain/calendar-presets.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
 import { requireAccess, schoolsWhere } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -45,6 +45,23 @@ export async function createSchool(db: Database, actor: Actor, school: NewSchool
 export async function applyCalendarPresets(tx: Sql, schoolId: number, level: 'basis' | 'secundair'): Promise<void> {
   for (const preset of CALENDAR_PRESETS.filter((p) => p.level === level)) {
     await upsertCalendar(tx, schoolId, expandPreset(preset), `preset:${preset.id}`);
+  }
+}
+
+/**
+ * Loads the Flemish calendar of school years Aanwezig ships no preset for (derived by the decree's rules), e.g.
+ * the current year of a demo made long after the last shipped preset. Shipped years are left as they are.
+ */
+export async function applyDerivedCalendars(
+  db: Database,
+  schoolId: number,
+  level: 'basis' | 'secundair',
+  schoolYears: readonly string[],
+): Promise<void> {
+  for (const schoolYear of schoolYears) {
+    if (CALENDAR_PRESETS.some((p) => p.level === level && p.schoolYear === schoolYear)) continue;
+    const preset = calendarPresetFor(level, schoolYear);
+    if (preset) await upsertCalendar(db, schoolId, expandPreset(preset), `preset:${preset.id}`);
   }
 }
 
