@@ -11,7 +11,7 @@ import {
 import { expandPreset } from '../domain/calendar.ts';
 import { CALENDAR_PRESETS, calendarPresetFor } from '../domain/calendar-presets.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
-import { requireAccess, schoolsWhere } from './access.ts';
+import { ACTIONS, type Action, can, requireAccess, schoolsWhere } from './access.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 
@@ -71,7 +71,10 @@ export interface SchoolSummary {
   institutionNumber: string | null;
   calendarLevel: 'basis' | 'secundair' | null;
   schoolYears: string[];
+  /** The current school year when the school has it, else the newest year before it (or the newest at all). */
   defaultSchoolYear: string;
+  /** What the user may do on this school (pupil.list, signal.list, import.list, selfscan.read, monitor.school…). */
+  actions: Action[];
 }
 
 export async function schoolsVisibleTo(db: Database, actor: Actor, today: string): Promise<SchoolSummary[]> {
@@ -84,7 +87,8 @@ export async function schoolsVisibleTo(db: Database, actor: Actor, today: string
     out.push({
       ...s,
       schoolYears: years.length > 0 ? years : [current],
-      defaultSchoolYear: years[0] ?? current,
+      defaultSchoolYear: years.includes(current) ? current : (years.find((y) => y < current) ?? years[0] ?? current),
+      actions: ACTIONS.filter((action) => can(actor, action, { schoolId: s.id })),
     });
   }
   return out;

@@ -412,7 +412,12 @@ describe('generateDemo relative to today', () => {
     // The chronically ill pupil's long D spell starts on a Monday in November of the current year.
     const spell = liveRows('chronicallyIll').find((r) => r.code === 'D' && r.date >= '2026-11-01');
     expect(spell?.date).toBe('2026-11-16');
-    expect(countCode(liveRows('nearB5').filter((r) => r.date >= '2026-09-01'), 'B')).toBe(3); // the 4th is after today
+    expect(
+      countCode(
+        liveRows('nearB5').filter((r) => r.date >= '2026-09-01'),
+        'B',
+      ),
+    ).toBe(3); // the 4th is after today
   });
 
   it('is deterministic for a given today, and a year without a shipped preset gets the derived calendar', () => {

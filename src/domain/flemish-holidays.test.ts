@@ -18,7 +18,9 @@ describe('flemishHolidays', () => {
     const years = [...new Set(CALENDAR_PRESETS.map((p) => p.schoolYear))];
     expect(years.length).toBeGreaterThanOrEqual(3);
     for (const schoolYear of years) {
-      const shipped = [...(presetFor('basis', schoolYear)?.holidays ?? [])].sort((a, b) => a.from.localeCompare(b.from));
+      const shipped = [...(presetFor('basis', schoolYear)?.holidays ?? [])].sort((a, b) =>
+        a.from.localeCompare(b.from),
+      );
       expect(flemishHolidays(Number(schoolYear.slice(0, 4))), schoolYear).toEqual(shipped);
     }
   });

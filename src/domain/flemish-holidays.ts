@@ -65,7 +65,8 @@ export function flemishHolidays(startYear: number): HolidayPeriod[] {
   const eastertide =
     easter < firstOfApril ? easterMonday : easter > iso(endYear, 4, 15) ? addDays(easter, -13) : firstMondayOfApril;
   const eastertideEnd = addDays(eastertide, 13);
-  holidays.push(period('paasvakantie', eastertide, easterMonday > eastertideEnd ? easterMonday : eastertideEnd));
+  const lastEasterDay = [easterMonday, eastertideEnd].sort()[1] as IsoDate; // ISO dates sort as text
+  holidays.push(period('paasvakantie', eastertide, lastEasterDay));
 
   const labourDay = iso(endYear, 5, 1);
   if (isWeekday(labourDay)) holidays.push(period('dag van de arbeid', labourDay, labourDay));

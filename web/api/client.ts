@@ -23,6 +23,8 @@ export interface Me {
   displayName: string;
   locale: Locale;
   memberships: Membership[];
+  /** The actions the server's policy allows this user somewhere (e.g. `monitor.region`, `user.manage`). */
+  actions?: string[];
 }
 
 export interface School {
@@ -32,7 +34,10 @@ export interface School {
   calendarLevel: 'basis' | 'secundair';
   /** Newest first, e.g. `2025-2026`. */
   schoolYears: string[];
+  /** The current school year when the school has data for it. */
   defaultSchoolYear: string;
+  /** The actions the server's policy allows this user on this school (e.g. `pupil.list`, `import.list`). */
+  actions?: string[];
 }
 
 export interface AbsenceCode {
