@@ -83,51 +83,51 @@ describe(`every demo role on today's date (${TODAY}, school year ${CURRENT.id})`
     await h?.close();
   });
 
-  it.each(ROLES)('$email lands on its start page with this year, and every menu item opens', async ({
-    email,
-    landing,
-  }) => {
-    const context = await newContext();
-    try {
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${email}: ${message.text()}`);
-      });
-      await signIn(page, email);
-      await page.waitForURL(LANDING_URL[landing]);
-      await settled(page);
-      expect(await refusal(page)).toBeNull();
-      expect(await page.getByTestId('school-year-select').inputValue()).toBe(CURRENT.id);
-      if (landing === 'overview') {
-        expect(await page.getByTestId('pupil-row').count()).toBeGreaterThan(0);
-      } else {
-        await page.getByTestId(`monitor-${landing}`).waitFor();
-        expect(await page.locator('main .monitor-meta').textContent()).toContain(`Schooljaar ${CURRENT.id}`);
-        expect(await dashboardHasFigures(page)).toBe(true);
-      }
-      const role = email.split('@')[0] as string;
-      await screenshot(page, `50-start-${role}`);
-      for (const finding of await axeViolations(page)) axeFindings.push(`${email} ${page.url()}: ${finding}`);
-      pagesChecked++;
-
-      const menu = page.locator('nav.app-nav a');
-      const items = await menu.evaluateAll((links) =>
-        links.map((link) => ({ testId: link.getAttribute('data-testid') ?? '', href: link.getAttribute('href') })),
-      );
-      expect(items.length).toBeGreaterThan(0);
-      for (const item of items) {
-        await page.getByTestId(item.testId).click();
-        await page.waitForURL((url) => url.pathname === item.href);
+  it.each(ROLES)(
+    '$email lands on its start page with this year, and every menu item opens',
+    async ({ email, landing }) => {
+      const context = await newContext();
+      try {
+        const page = await context.newPage();
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${email}: ${message.text()}`);
+        });
+        await signIn(page, email);
+        await page.waitForURL(LANDING_URL[landing]);
         await settled(page);
-        expect(await refusal(page), `${email} ${item.href}`).toBeNull();
+        expect(await refusal(page)).toBeNull();
         expect(await page.getByTestId('school-year-select').inputValue()).toBe(CURRENT.id);
-        for (const finding of await axeViolations(page)) axeFindings.push(`${email} ${item.href}: ${finding}`);
+        if (landing === 'overview') {
+          expect(await page.getByTestId('pupil-row').count()).toBeGreaterThan(0);
+        } else {
+          await page.getByTestId(`monitor-${landing}`).waitFor();
+          expect(await page.locator('main .monitor-meta').textContent()).toContain(`Schooljaar ${CURRENT.id}`);
+          expect(await dashboardHasFigures(page)).toBe(true);
+        }
+        const role = email.split('@')[0] as string;
+        await screenshot(page, `50-start-${role}`);
+        for (const finding of await axeViolations(page)) axeFindings.push(`${email} ${page.url()}: ${finding}`);
         pagesChecked++;
+
+        const menu = page.locator('nav.app-nav a');
+        const items = await menu.evaluateAll((links) =>
+          links.map((link) => ({ testId: link.getAttribute('data-testid') ?? '', href: link.getAttribute('href') })),
+        );
+        expect(items.length).toBeGreaterThan(0);
+        for (const item of items) {
+          await page.getByTestId(item.testId).click();
+          await page.waitForURL((url) => url.pathname === item.href);
+          await settled(page);
+          expect(await refusal(page), `${email} ${item.href}`).toBeNull();
+          expect(await page.getByTestId('school-year-select').inputValue()).toBe(CURRENT.id);
+          for (const finding of await axeViolations(page)) axeFindings.push(`${email} ${item.href}: ${finding}`);
+          pagesChecked++;
+        }
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 
   it('keeps the chosen school year over a reload, on the CLB pages, and in links', async () => {
     const context = await newContext();
