@@ -58,11 +58,13 @@ export async function applyDerivedCalendars(
   level: 'basis' | 'secundair',
   schoolYears: readonly string[],
 ): Promise<void> {
-  for (const schoolYear of schoolYears) {
-    if (CALENDAR_PRESETS.some((p) => p.level === level && p.schoolYear === schoolYear)) continue;
-    const preset = calendarPresetFor(level, schoolYear);
-    if (preset) await upsertCalendar(db, schoolId, expandPreset(preset), `preset:${preset.id}`);
-  }
+  await db.transaction(async (tx) => {
+    for (const schoolYear of schoolYears) {
+      if (CALENDAR_PRESETS.some((p) => p.level === level && p.schoolYear === schoolYear)) continue;
+      const preset = calendarPresetFor(level, schoolYear);
+      if (preset) await upsertCalendar(tx, schoolId, expandPreset(preset), `preset:${preset.id}`);
+    }
+  });
 }
 
 export interface SchoolSummary {
