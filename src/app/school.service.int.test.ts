@@ -1,7 +1,7 @@
 // Schools: the calendar of a school year without a shipped preset, and what the school list tells the web app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
-import { SYSTEM_ACTOR, type Actor } from './actor.ts';
+import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import { applyDerivedCalendars, createSchool, schoolsVisibleTo } from './school.service.ts';
 
 describe.each(testEngines())('school service on %s', (engine) => {
