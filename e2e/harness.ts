@@ -120,14 +120,17 @@ export async function startHarness(
   }
 }
 
-/** Signs in through the login form and waits for the school overview. */
+/**
+ * Signs in through the login form and waits for the role's start page: the school overview with its pupils, or a
+ * CLB worker's CLB dashboard, or an analist's region dashboard.
+ */
 export async function login(page: Page, email = DEMO_EMAIL, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/schools\/\d+$/);
-  await page.getByTestId('pupil-row').first().waitFor();
+  await page.waitForURL(/\/(schools|monitor\/clbs|monitor\/regions)\/\d+$/);
+  if (/\/schools\/\d+$/.test(page.url())) await page.getByTestId('pupil-row').first().waitFor();
 }
 
 /** Saves a full-page PNG as e2e/screenshots/<name>.png and returns its path. */
