@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../src/app/demo-seed.ts';
 import type { Database } from '../src/db/database.ts';
+import { DEMO_REFERENCE_DAY } from '../src/demo/generate-demo.ts';
 import { buildServer, type ServerOptions } from '../src/http/server.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.ts';
 
@@ -46,8 +47,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `serverOptions` adds to the server's options (e.g. single sign-on settings for the OIDC test). */
-export async function startHarness(options: { serverOptions?: Partial<ServerOptions> } = {}): Promise<Harness> {
+/**
+ * `serverOptions` adds to the server's options (e.g. single sign-on settings for the OIDC test). Without `today`
+ * the demo is the reference demo (2024-2025 and 2025-2026 complete) and the server's today is E2E_TODAY; with
+ * `today` both the demo and the server are made for that day (the live demo).
+ */
+export async function startHarness(
+  options: { serverOptions?: Partial<ServerOptions>; today?: string } = {},
+): Promise<Harness> {
   if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npm run build:web` before the e2e tests');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const tempDir = mkdtempSync(join(tmpdir(), 'aanwezig-e2e-'));
@@ -67,11 +74,12 @@ export async function startHarness(options: { serverOptions?: Partial<ServerOpti
   try {
     const database: TestDatabase = await createTestDatabase('pglite');
     cleanups.push(() => database.drop());
-    const { schoolIds } = await seedDemo(database.db);
+    const { schoolIds } = await seedDemo(database.db, 2025, options.today ?? DEMO_REFERENCE_DAY);
 
+    const serverToday = options.today ?? E2E_TODAY;
     const app: FastifyInstance = await buildServer({
       db: database.db,
-      today: () => E2E_TODAY,
+      today: () => serverToday,
       ...options.serverOptions,
     });
     cleanups.push(() => app.close());
@@ -112,14 +120,17 @@ export async function startHarness(options: { serverOptions?: Partial<ServerOpti
   }
 }
 
-/** Signs in through the login form and waits for the school overview. */
+/**
+ * Signs in through the login form and waits for the role's start page: the school overview with its pupils, or a
+ * CLB worker's CLB dashboard, or an analist's region dashboard.
+ */
 export async function login(page: Page, email = DEMO_EMAIL, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/schools\/\d+$/);
-  await page.getByTestId('pupil-row').first().waitFor();
+  await page.waitForURL(/\/(schools|monitor\/clbs|monitor\/regions)\/\d+$/);
+  if (/\/schools\/\d+$/.test(page.url())) await page.getByTestId('pupil-row').first().waitFor();
 }
 
 /** Saves a full-page PNG as e2e/screenshots/<name>.png and returns its path. */

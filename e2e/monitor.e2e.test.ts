@@ -1,39 +1,11 @@
 // The monitor in a real browser on the demo data: the school dashboard, thuiszitters, CLB and region dashboards
 // render under the strict CSP, each passes an axe-core accessibility check, and the region's CSV export shows
 // no count between 1 and 4. Screenshots in e2e/screenshots/3x-monitor-*.png.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suppressionLeaks } from '../src/testing/monitor-leaks.ts';
+import { axeViolations } from './axe.ts';
 import { DEMO_PASSWORD, type Harness, screenshot, startHarness } from './harness.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Runs axe-core (WCAG 2.1 A and AA) in the page; the script is evaluated through the browser protocol, so the
- * page's CSP (script-src 'self') stays as it is. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  })) as AxeViolation[];
-  return violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-  );
-}
 
 async function signIn(page: Page, email: string) {
   await page.goto('/login');

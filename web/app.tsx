@@ -1,10 +1,12 @@
 // The application shell: session gate, header and the path-based routes.
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { type School, setUnauthorizedHandler } from './api/client.ts';
+import { monitorApi } from './api/monitor-client.ts';
 import { AppHeader } from './components/app-header.tsx';
 import { LoginNotice } from './components/login-notice.tsx';
 import { ErrorMessage, Loading } from './components/status.tsx';
 import { useI18n } from './i18n/i18n.tsx';
+import { type DashboardScopes, needsDashboardScopes, startPath } from './navigation.ts';
 import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AttentionPage } from './pages/attention-page.tsx';
 import { AuditLogPage } from './pages/audit-log-page.tsx';
@@ -143,14 +145,25 @@ function monitorPage(pathname: string): ReactNode {
   return null;
 }
 
+/** `/`: each role's own start page (docs/architecture.md, "Navigation per role"). */
 function HomeRedirect() {
   const { t } = useI18n();
-  const { schools } = useReadySession();
-  const school = preferredSchool(schools);
+  const { me, schools } = useReadySession();
+  const [scopes, setScopes] = useState<DashboardScopes | null | 'loading'>(() =>
+    needsDashboardScopes(me) ? 'loading' : null,
+  );
   useEffect(() => {
-    if (school) navigate(`/schools/${encodeURIComponent(String(school.id))}`, { replace: true });
-  }, [school]);
-  if (school) return <Loading />;
+    if (scopes !== 'loading') return;
+    monitorApi
+      .scopes()
+      .then(setScopes)
+      .catch(() => setScopes(null)); // without the dashboards, the school pages still make a start page
+  }, [scopes]);
+  const target = scopes === 'loading' ? undefined : startPath(me, preferredSchool(schools), schools, scopes);
+  useEffect(() => {
+    if (target) navigate(target, { replace: true });
+  }, [target]);
+  if (target !== null) return <Loading />;
   return (
     <main id="main" className="page">
       <p className="alert alert--info">{t('home.noSchools')}</p>

@@ -1,8 +1,12 @@
 // The signed-in user and what every page shares: their schools, the code list, the chosen school and year.
+// The year comes from the URL (`?year=2025-2026`, so a link carries it), else from this browser's last choice
+// (so a reload keeps it), else the school's default: the current school year.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type AbsenceCode, ApiError, api, type Me, type School } from './api/client.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import { languageFromLocale } from './i18n/translate.ts';
+import { navigate, useLocation } from './router.tsx';
+import { schoolYearFromSearch, withSchoolYear } from './school-year-query.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -18,6 +22,8 @@ interface SessionContextValue {
   reload: () => void;
   /** The school the header shows; pages set it from their URL or from the pupil they show. */
   schoolId: string | null;
+  /** The school the header shows: the chosen one, else the preferred one (pages without a school use its year). */
+  school: School | undefined;
   setSchoolId: (schoolId: string) => void;
   schoolYear: string | null;
   setSchoolYear: (schoolYear: string) => void;
@@ -35,9 +41,10 @@ function remembered(key: string): string | null {
   }
 }
 
-function remember(key: string, value: string): void {
+function remember(key: string, value: string | null): void {
   try {
-    window.localStorage.setItem(key, value);
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
   } catch {
     // storage refused: the choice then lasts for this page only
   }
@@ -53,8 +60,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { adoptDefault } = useI18n();
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
   const [schoolId, setSchoolIdState] = useState<string | null>(null);
-  const [schoolYear, setSchoolYearState] = useState<string | null>(() => remembered(SCHOOL_YEAR_KEY));
+  const { pathname, search } = useLocation();
+  const linkedYear = schoolYearFromSearch(search);
+  const [schoolYear, setSchoolYearState] = useState<string | null>(() => linkedYear ?? remembered(SCHOOL_YEAR_KEY));
   const [attempt, setAttempt] = useState(0);
+
+  // A link with ?year= opens that year, and this browser remembers it for the next reload.
+  useEffect(() => {
+    if (linkedYear === null) return;
+    remember(SCHOOL_YEAR_KEY, linkedYear);
+    setSchoolYearState(linkedYear);
+  }, [linkedYear]);
 
   const loadShared = useCallback(
     async (me: Me) => {
@@ -84,18 +100,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [loadShared, attempt]);
 
-  const signedIn = useCallback(
-    (me: Me) => {
-      setSession({ status: 'loading' });
-      loadShared(me).catch((error: unknown) => setSession({ status: 'error', error }));
-    },
-    [loadShared],
-  );
+  // A new session opens on the current school year: the last session's choice is forgotten. The user is read
+  // again from /me, which also says what the user may do (the menu and start page follow it).
+  const signedIn = useCallback((_me: Me) => {
+    remember(SCHOOL_YEAR_KEY, null);
+    setSchoolYearState(null);
+    setSession({ status: 'loading' }); // at once, so the next page does not see the anonymous state
+    setAttempt((count) => count + 1);
+  }, []);
 
   const signOut = useCallback(async () => {
     try {
       await api.logout();
     } finally {
+      remember(SCHOOL_YEAR_KEY, null);
+      setSchoolYearState(null);
       setSession({ status: 'anonymous' });
     }
   }, []);
@@ -105,14 +124,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSchoolIdState(next);
   }, []);
 
-  const setSchoolYear = useCallback((next: string) => {
-    remember(SCHOOL_YEAR_KEY, next);
-    setSchoolYearState(next);
-  }, []);
+  // The choice goes into the address too, so the page's link carries the year.
+  const setSchoolYear = useCallback(
+    (next: string) => {
+      remember(SCHOOL_YEAR_KEY, next);
+      setSchoolYearState(next);
+      navigate(`${pathname}${withSchoolYear(search, next)}`, { replace: true });
+    },
+    [pathname, search],
+  );
 
-  // Keep the school year valid for the chosen school: a year the school has, else its default year.
+  // Keep the school year valid for the header's school: a year the school has, else its default year.
   const school =
-    session.status === 'ready' ? session.schools.find((candidate) => String(candidate.id) === schoolId) : undefined;
+    session.status === 'ready'
+      ? (session.schools.find((candidate) => String(candidate.id) === schoolId) ?? preferredSchool(session.schools))
+      : undefined;
   useEffect(() => {
     if (school && (schoolYear === null || !school.schoolYears.includes(schoolYear))) {
       setSchoolYearState(school.defaultSchoolYear);
@@ -126,6 +152,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signOut,
       reload: () => setAttempt((count) => count + 1),
       schoolId,
+      school,
       setSchoolId,
       schoolYear: validSchoolYear(school, schoolYear),
       setSchoolYear,

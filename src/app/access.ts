@@ -1,8 +1,10 @@
 // Access checks every use case starts with; the rules themselves live in ./policy/ (role × action × scope).
 export {
+  ACTIONS,
   type Access,
   type Action,
   accessFor,
+  allowedActions,
   can,
   hasRoleFor,
   organisationsWhere,

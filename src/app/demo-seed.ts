@@ -11,7 +11,7 @@ import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
 import type { Role } from './policy/roles.ts';
 import { seedDemoFiles } from './pupil-file/pupil-file-demo.ts';
-import { createSchool } from './school.service.ts';
+import { applyDerivedCalendars, createSchool } from './school.service.ts';
 import { seedDemoSelfscan } from './selfscan/selfscan-demo.ts';
 import { tempDir, writeTemp } from './temp-files.ts';
 
@@ -24,12 +24,16 @@ export interface DemoLogin {
   organisation: string;
 }
 
+/**
+ * Seeds the demo for `today` (default: the real date): the previous school year complete and the current one up to
+ * yesterday, so every role opens on data of the current year.
+ */
 export async function seedDemo(
   db: Database,
   seed = 2025,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
-  const demo = generateDemo({ seed });
+  const demo = generateDemo({ seed, today });
   const dir = tempDir('aanwezig-demo-');
   const schoolIds: number[] = [];
   try {
@@ -40,6 +44,7 @@ export async function seedDemo(
         calendarLevel: school.calendarLevel,
       });
       schoolIds.push(schoolId);
+      await applyDerivedCalendars(db, schoolId, school.calendarLevel, demo.schoolYears);
       const years = [...new Set(school.pupils.flatMap((p) => p.enrolments.map((e) => e.schoolYear)))].sort();
       for (const year of years) {
         await importFile(db, SYSTEM_ACTOR, {
@@ -67,7 +72,7 @@ export async function seedDemo(
     rmSync(dir, { recursive: true, force: true });
   }
   const logins = await seedDemoAccounts(db, schoolIds);
-  if (schoolIds[0] !== undefined) await seedDemoSelfscan(db, schoolIds[0]);
+  if (schoolIds[0] !== undefined) await seedDemoSelfscan(db, schoolIds[0], demo.schoolYears[0]);
   await seedDemoFiles(db, demo.personas, schoolIds, today);
   return { schoolIds, logins };
 }

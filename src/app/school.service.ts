@@ -9,9 +9,9 @@ import {
   upsertCalendar,
 } from '../db/school.repository.ts';
 import { expandPreset } from '../domain/calendar.ts';
-import { CALENDAR_PRESETS } from '../domain/calendar-presets.ts';
+import { CALENDAR_PRESETS, calendarPresetFor } from '../domain/calendar-presets.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
-import { requireAccess, schoolsWhere } from './access.ts';
+import { ACTIONS, type Action, can, requireAccess, schoolsWhere } from './access.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from './errors.ts';
 
@@ -48,13 +48,35 @@ export async function applyCalendarPresets(tx: Sql, schoolId: number, level: 'ba
   }
 }
 
+/**
+ * Loads the Flemish calendar of school years Aanwezig ships no preset for (derived by the decree's rules), e.g.
+ * the current year of a demo made long after the last shipped preset. Shipped years are left as they are.
+ */
+export async function applyDerivedCalendars(
+  db: Database,
+  schoolId: number,
+  level: 'basis' | 'secundair',
+  schoolYears: readonly string[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const schoolYear of schoolYears) {
+      if (CALENDAR_PRESETS.some((p) => p.level === level && p.schoolYear === schoolYear)) continue;
+      const preset = calendarPresetFor(level, schoolYear);
+      if (preset) await upsertCalendar(tx, schoolId, expandPreset(preset), `preset:${preset.id}`);
+    }
+  });
+}
+
 export interface SchoolSummary {
   id: number;
   name: string;
   institutionNumber: string | null;
   calendarLevel: 'basis' | 'secundair' | null;
   schoolYears: string[];
+  /** The current school year when the school has it, else the newest year before it (or the newest at all). */
   defaultSchoolYear: string;
+  /** What the user may do on this school (pupil.list, signal.list, import.list, selfscan.read, monitor.school…). */
+  actions: Action[];
 }
 
 export async function schoolsVisibleTo(db: Database, actor: Actor, today: string): Promise<SchoolSummary[]> {
@@ -67,7 +89,8 @@ export async function schoolsVisibleTo(db: Database, actor: Actor, today: string
     out.push({
       ...s,
       schoolYears: years.length > 0 ? years : [current],
-      defaultSchoolYear: years[0] ?? current,
+      defaultSchoolYear: years.includes(current) ? current : (years.find((y) => y < current) ?? years[0] ?? current),
+      actions: ACTIONS.filter((action) => can(actor, action, { schoolId: s.id })),
     });
   }
   return out;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAbsenceCode, isAbsentCode } from '../domain/absence-codes.ts';
 import { expandPreset, SchoolCalendar } from '../domain/calendar.ts';
-import { presetFor } from '../domain/calendar-presets.ts';
+import { calendarPresetFor } from '../domain/calendar-presets.ts';
 import { dayNumber, type HalfDay, weekday } from '../domain/half-day.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
 import {
@@ -22,7 +22,7 @@ function calendarOf(level: 'basis' | 'secundair', schoolYear: string): SchoolCal
   const key = `${level}|${schoolYear}`;
   let calendar = calendars.get(key);
   if (!calendar) {
-    const preset = presetFor(level, schoolYear);
+    const preset = calendarPresetFor(level, schoolYear);
     if (!preset) throw new Error(`no preset ${key}`);
     calendar = new SchoolCalendar(expandPreset(preset));
     calendars.set(key, calendar);
@@ -365,5 +365,67 @@ describe('generateDemo', () => {
       (r) => r.pupilId === kleuter?.pupilId && r.date >= '2025-09-01' && isAbsentCode(r.code),
     ).length;
     expect(schoolHalfDays.length - absent).toBeLessThan(290);
+  });
+});
+
+describe('generateDemo relative to today', () => {
+  const today = '2026-12-03';
+  const live = generateDemo({ today });
+  const liveRows = (key: 'truant' | 'chronicallyIll' | 'nearB5') => {
+    const persona = live.personas[key];
+    const school = live.schools.find((s) => s.institutionNumber === persona.institutionNumber) as DemoSchool;
+    return school.register.filter((r) => r.pupilId === persona.pupilId);
+  };
+
+  it('covers the previous school year complete and the current one up to yesterday', () => {
+    expect(live.today).toBe(today);
+    expect(live.schoolYears).toEqual(['2025-2026', '2026-2027']);
+    for (const school of live.schools) {
+      const years = new Set(school.register.map((r) => schoolYearOf(r.date).id));
+      expect([...years].sort()).toEqual(['2025-2026', '2026-2027']);
+      expect(school.register.every((r) => r.date < today)).toBe(true);
+      // Last year runs to its last school day; this year has rows up to the last school day before today.
+      expect(school.register.some((r) => r.date >= '2026-06-22' && r.date <= '2026-06-30')).toBe(true);
+      expect(school.register.some((r) => r.date >= '2026-11-25')).toBe(true);
+      // Every pupil of the current year is in a class.
+      const current = school.pupils.flatMap((p) => p.enrolments.filter((e) => e.schoolYear === '2026-2027'));
+      expect(current.length).toBeGreaterThan(300);
+      expect(current.every((e) => e.className.length > 0)).toBe(true);
+    }
+  });
+
+  it('registers only on school half-days of the calendar of each year', () => {
+    for (const school of live.schools) {
+      for (const row of school.register) {
+        const calendar = calendarOf(school.calendarLevel, schoolYearOf(row.date).id);
+        if (!calendar.isSchoolHalfDay(row.date, row.half)) throw new Error(`${row.date} ${row.half} is no school day`);
+      }
+    }
+  });
+
+  it('moves the persona stories by whole weeks, so they keep their weekdays', () => {
+    // The truant's first B was Thursday 25 September 2025 on the reference day: now Thursday 24 September 2026.
+    const firstB = liveRows('truant').find((r) => r.code === 'B' && r.date >= '2026-09-01');
+    expect(firstB?.date).toBe('2026-09-24');
+    expect(weekday(firstB?.date ?? '')).toBe(4);
+    expect(liveRows('truant').filter((r) => r.code === 'B' && r.date >= '2026-09-01').length).toBeGreaterThan(5);
+    // The chronically ill pupil's long D spell starts on a Monday in November of the current year.
+    const spell = liveRows('chronicallyIll').find((r) => r.code === 'D' && r.date >= '2026-11-01');
+    expect(spell?.date).toBe('2026-11-16');
+    expect(
+      countCode(
+        liveRows('nearB5').filter((r) => r.date >= '2026-09-01'),
+        'B',
+      ),
+    ).toBe(3); // the 4th is after today
+  });
+
+  it('is deterministic for a given today, and a year without a shipped preset gets the derived calendar', () => {
+    expect(generateDemo({ today })).toEqual(live);
+    const later = generateDemo({ today: '2031-10-15' });
+    expect(later.schoolYears).toEqual(['2030-2031', '2031-2032']);
+    const rows = later.schools[0]?.register ?? [];
+    expect(rows.some((r) => r.date >= '2031-09-01')).toBe(true);
+    expect(rows.every((r) => r.date < '2031-10-15')).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
-// Deterministic synthetic demo data: a primary and a secondary school over two school years, with personas.
+// Deterministic synthetic demo data: a primary and a secondary school over two school years, with personas, relative
+// to a given "today": the previous school year complete and the current one up to yesterday.
 import { dayNumber, fromDayNumber, type HalfDay, type IsoDate } from '../domain/half-day.ts';
+import { previousSchoolYear, schoolYearOf } from '../domain/school-year.ts';
 import { illnessStartWeights } from './illness-season.ts';
 import { BOY_NAMES, GIRL_NAMES, LAST_NAMES } from './names.ts';
 import { deriveRandom, type Random } from './random.ts';
@@ -10,8 +12,20 @@ export type { DemoRegisterRow } from './register-marks.ts';
 
 export type DemoLevel = 'kleuter' | 'lager' | 'secundair';
 
-/** The school years the demo covers: the previous year feeds the prior-year rules. */
-export const DEMO_SCHOOL_YEARS = ['2024-2025', '2025-2026'] as const;
+/**
+ * The "today" the persona stories were written for (the day after the last school day of 2025-2026): on this day
+ * the demo covers 2024-2025 and 2025-2026 complete. Other days move the stories by whole weeks, so weekdays stay.
+ */
+export const DEMO_REFERENCE_DAY: IsoDate = '2026-07-01';
+
+/** The previous and the current school year on `today`: the previous year feeds the prior-year rules. */
+export function demoSchoolYears(today: IsoDate): readonly [string, string] {
+  const current = schoolYearOf(today);
+  return [previousSchoolYear(current).id, current.id];
+}
+
+/** The school years of the demo on the reference day. */
+export const DEMO_SCHOOL_YEARS = demoSchoolYears(DEMO_REFERENCE_DAY);
 
 export interface DemoEnrolment {
   schoolYear: string;
@@ -51,7 +65,8 @@ export interface DemoPersona {
   description: string;
 }
 
-/** The pupil at exactly 4 `B` half-days in 2025-2026, and a school half-day in 2026 without a register row. */
+/** The pupil at exactly 4 `B` half-days in the current year (on the reference day), and a later school half-day
+ * without a register row. */
 export interface NearB5Persona extends DemoPersona {
   freeHalfDay: HalfDay;
 }
@@ -64,20 +79,24 @@ export interface DemoSchool {
   calendarLevel: CalendarLevel;
   /** Sorted by pupilId. */
   pupils: DemoPupil[];
-  /** Both school years, sorted by pupilId, date, half. */
+  /** Both school years up to the day before `today`, sorted by pupilId, date, half. */
   register: DemoRegisterRow[];
   personas: DemoPersona[];
 }
 
 export interface DemoData {
   seed: number;
-  schoolYears: readonly string[];
+  today: IsoDate;
+  /** The previous and the current school year on `today`. */
+  schoolYears: readonly [string, string];
   schools: DemoSchool[];
   personas: DemoPersonas;
 }
 
 export interface GenerateDemoOptions {
   seed?: number;
+  /** The day the demo is made for (default `DEMO_REFERENCE_DAY`); register rows stop the day before. */
+  today?: IsoDate;
 }
 
 interface Step {
@@ -104,11 +123,22 @@ interface PupilDraft {
   truancy: number;
   /** Enrolled all of both years without repeating, so fit to carry a persona. */
   regular: boolean;
-  /** Index into the school's steps in 2025-2026, or -1. */
+  /** Index into the school's steps in the current year, or -1. */
   stepNow: number;
 }
 
-type PersonaPlan = (marks: RegisterMarks, enrolment: DemoEnrolment, random: Random) => void;
+/** Moves a date of a persona story (written for the reference day) to the demo's years. */
+type StoryDate = (referenceDate: IsoDate) => IsoDate;
+
+type PersonaPlan = (marks: RegisterMarks, enrolment: DemoEnrolment, random: Random, at: StoryDate) => void;
+
+/** Whole weeks between the reference years and the years of `today`, so a story keeps its weekdays. */
+function storyDate(today: IsoDate): StoryDate {
+  const referenceStart = dayNumber(`${DEMO_SCHOOL_YEARS[1].slice(0, 4)}-09-01`);
+  const start = dayNumber(`${demoSchoolYears(today)[1].slice(0, 4)}-09-01`);
+  const shift = Math.round((start - referenceStart) / 7) * 7;
+  return (date) => fromDayNumber(dayNumber(date) + shift);
+}
 
 const PRIMARY: SchoolPlan = {
   institutionNumber: '046714',
@@ -161,13 +191,13 @@ function randomMidYearDate(random: Random, year: SchoolYearDays): IsoDate {
   return fromDayNumber(year.dayNumbers[day] as number);
 }
 
-function createPupils(plan: SchoolPlan, random: Random): PupilDraft[] {
-  const [previousYear, currentYear] = DEMO_SCHOOL_YEARS;
+function createPupils(plan: SchoolPlan, random: Random, schoolYears: readonly [string, string]): PupilDraft[] {
+  const [previousYear, currentYear] = schoolYears;
   const drafts: PupilDraft[] = [];
   let pupilNumber = plan.firstPupilNumber;
   const lastStep = plan.steps.length - 1;
   const secondary = plan.steps[0]?.level === 'secundair';
-  // Cohort c is at step c in 2025-2026; the extra cohort (c = steps) left after its last step in 2024-2025.
+  // Cohort c is at step c in the current year; the extra cohort (c = steps) left after its last step last year.
   for (let cohort = 0; cohort <= plan.steps.length; cohort++) {
     const size = plan.cohortSize(plan.steps[Math.min(cohort, lastStep)] as Step, random);
     for (let member = 0; member < size; member++) {
@@ -200,7 +230,7 @@ function createPupils(plan: SchoolPlan, random: Random): PupilDraft[] {
       };
       const steps = [stepBefore, stepNow];
       let leftEarlier = false;
-      DEMO_SCHOOL_YEARS.forEach((schoolYear, index) => {
+      schoolYears.forEach((schoolYear, index) => {
         const stepIndex = steps[index] as number;
         if (stepIndex < 0 || leftEarlier) return;
         const step = plan.steps[stepIndex] as Step;
@@ -386,11 +416,12 @@ function spreadB(marks: RegisterMarks, random: Random, count: number, fromDate: 
 interface PersonaSpec {
   key: PersonaKey;
   school: 0 | 1;
-  /** Index into the school's steps in 2025-2026. */
+  /** Index into the school's steps in the current year. */
   stepNow: number;
+  /** Written for the reference day (2024-2025 previous, 2025-2026 current). */
   description: string;
-  plans: Partial<Record<(typeof DEMO_SCHOOL_YEARS)[number], PersonaPlan>>;
-  adjust?: (pupil: DemoPupil) => void;
+  plans: Partial<Record<'previous' | 'current', PersonaPlan>>;
+  adjust?: (pupil: DemoPupil, at: StoryDate, currentYear: string) => void;
 }
 
 const PERSONAS: readonly PersonaSpec[] = [
@@ -401,13 +432,13 @@ const PERSONAS: readonly PersonaSpec[] = [
     description:
       'Pre-primary pupil (K3) who turns 5 in 2025: so many absences in 2025-2026 that 290 present half-days cannot be reached (K5_290).',
     plans: {
-      '2025-2026': (marks, _enrolment, random) => {
+      current: (marks, _enrolment, random, at) => {
         const requiredPresences = 290; // K5_290 in the rule catalog; sized here so the persona misses it
-        marks.setDates('2025-11-24', '2025-11-26', 'Z', 'koorts');
-        marks.setDates('2026-01-12', '2026-01-14', 'Z', 'griep');
-        marks.setDates('2026-02-02', '2026-02-06', 'D', 'medisch attest');
-        marks.setDates('2026-03-23', '2026-04-03', 'B', 'familiereis buiten de schoolvakanties');
-        for (let p = marks.positionFrom('2025-10-01', 'AM'); p < marks.end; p++) {
+        marks.setDates(at('2025-11-24'), at('2025-11-26'), 'Z', 'koorts');
+        marks.setDates(at('2026-01-12'), at('2026-01-14'), 'Z', 'griep');
+        marks.setDates(at('2026-02-02'), at('2026-02-06'), 'D', 'medisch attest');
+        marks.setDates(at('2026-03-23'), at('2026-04-03'), 'B', 'familiereis buiten de schoolvakanties');
+        for (let p = marks.positionFrom(at('2025-10-01'), 'AM'); p < marks.end; p++) {
           if (marks.year.weekdays[p] === 3 && marks.year.halves[p] === 'AM') marks.set(p, 'B', 'thuis op woensdag');
         }
         const target = marks.end - marks.start - requiredPresences + 24;
@@ -426,20 +457,20 @@ const PERSONAS: readonly PersonaSpec[] = [
     description:
       'Chronically ill pupil (4th grade): repeated Z/D spells, including a D spell from 17 November to 12 December 2025 (26 calendar days).',
     plans: {
-      '2024-2025': (marks) => {
-        marks.setDates('2024-10-07', '2024-10-08', 'Z', 'astma-aanval');
-        marks.setDates('2025-01-13', '2025-01-24', 'D', 'ziekenhuisopname');
-        marks.setDates('2025-03-17', '2025-03-18', 'Z', 'ziek');
-        marks.setDates('2025-05-12', '2025-05-16', 'D', 'medisch attest');
+      previous: (marks, _e, _r, at) => {
+        marks.setDates(at('2024-10-07'), at('2024-10-08'), 'Z', 'astma-aanval');
+        marks.setDates(at('2025-01-13'), at('2025-01-24'), 'D', 'ziekenhuisopname');
+        marks.setDates(at('2025-03-17'), at('2025-03-18'), 'Z', 'ziek');
+        marks.setDates(at('2025-05-12'), at('2025-05-16'), 'D', 'medisch attest');
       },
-      '2025-2026': (marks) => {
-        marks.setDates('2025-09-29', '2025-09-30', 'Z', 'astma-aanval');
-        marks.setDates('2025-11-17', '2025-12-12', 'D', 'ziekenhuisopname en herstel');
-        marks.setDates('2026-01-19', '2026-01-20', 'Z', 'ziek');
-        marks.setDates('2026-02-02', '2026-02-06', 'D', 'controle in het ziekenhuis');
-        marks.setDates('2026-03-09', '2026-03-10', 'Z', 'ziek');
-        marks.setDates('2026-04-27', '2026-04-30', 'D', 'medisch attest');
-        marks.setDates('2026-06-01', '2026-06-02', 'Z', 'ziek');
+      current: (marks, _e, _r, at) => {
+        marks.setDates(at('2025-09-29'), at('2025-09-30'), 'Z', 'astma-aanval');
+        marks.setDates(at('2025-11-17'), at('2025-12-12'), 'D', 'ziekenhuisopname en herstel');
+        marks.setDates(at('2026-01-19'), at('2026-01-20'), 'Z', 'ziek');
+        marks.setDates(at('2026-02-02'), at('2026-02-06'), 'D', 'controle in het ziekenhuis');
+        marks.setDates(at('2026-03-09'), at('2026-03-10'), 'Z', 'ziek');
+        marks.setDates(at('2026-04-27'), at('2026-04-30'), 'D', 'medisch attest');
+        marks.setDates(at('2026-06-01'), at('2026-06-02'), 'Z', 'ziek');
       },
     },
   },
@@ -450,8 +481,8 @@ const PERSONAS: readonly PersonaSpec[] = [
     description:
       'Pupil (2nd grade) kept home every Tuesday and Friday afternoon from 15 September 2025 with code P (partial schooling agreement).',
     plans: {
-      '2025-2026': (marks) => {
-        for (let p = marks.positionFrom('2025-09-15'); p < marks.end; p++) {
+      current: (marks, _e, _r, at) => {
+        for (let p = marks.positionFrom(at('2025-09-15')); p < marks.end; p++) {
           const weekday = marks.year.weekdays[p];
           if (marks.year.halves[p] === 'PM' && (weekday === 2 || weekday === 5)) {
             marks.set(p, 'P', 'deeltijds schoollopen (afspraak directie en CLB)');
@@ -466,9 +497,9 @@ const PERSONAS: readonly PersonaSpec[] = [
     stepNow: 7,
     description: 'Pupil (5th grade) who came from another school: enrolled from 12 January 2026 only.',
     plans: {},
-    adjust: (pupil) => {
-      pupil.enrolments = pupil.enrolments.filter((e) => e.schoolYear === '2025-2026');
-      for (const e of pupil.enrolments) e.enrolledFrom = '2026-01-12';
+    adjust: (pupil, at, currentYear) => {
+      pupil.enrolments = pupil.enrolments.filter((e) => e.schoolYear === currentYear);
+      for (const e of pupil.enrolments) e.enrolledFrom = at('2026-01-12');
     },
   },
   {
@@ -477,8 +508,8 @@ const PERSONAS: readonly PersonaSpec[] = [
     stepNow: 3,
     description: 'Truant (4th year): first B on a September 2025 afternoon, escalating to several half-days a week.',
     plans: {
-      '2024-2025': (marks) => void marks.set(marks.positionFrom('2025-05-23', 'PM'), 'B'),
-      '2025-2026': (marks, _e, random) => truancyEscalation(marks, random, '2025-09-25', 0.4, 3),
+      previous: (marks, _e, _r, at) => void marks.set(marks.positionFrom(at('2025-05-23'), 'PM'), 'B'),
+      current: (marks, _e, random, at) => truancyEscalation(marks, random, at('2025-09-25'), 0.4, 3),
     },
   },
   {
@@ -486,14 +517,14 @@ const PERSONAS: readonly PersonaSpec[] = [
     school: 1,
     stepNow: 2,
     description: 'Truant (3rd year): first B in October 2025, slowly escalating.',
-    plans: { '2025-2026': (marks, _e, random) => truancyEscalation(marks, random, '2025-10-09', 0.3, 2) },
+    plans: { current: (marks, _e, random, at) => truancyEscalation(marks, random, at('2025-10-09'), 0.3, 2) },
   },
   {
     key: 'truant3',
     school: 1,
     stepNow: 4,
     description: 'Truant (5th year): first B in mid-September 2025, escalating after the autumn break.',
-    plans: { '2025-2026': (marks, _e, random) => truancyEscalation(marks, random, '2025-09-16', 0.5, 2.5) },
+    plans: { current: (marks, _e, random, at) => truancyEscalation(marks, random, at('2025-09-16'), 0.5, 2.5) },
   },
   {
     key: 'schoolRefuser',
@@ -502,9 +533,9 @@ const PERSONAS: readonly PersonaSpec[] = [
     description:
       'School refuser (2nd year): absent on Monday mornings and after holidays (return days), mostly reported ill, from October 2025.',
     plans: {
-      '2024-2025': (marks, _e, random) => returnDayAbsences(marks, random, () => 0.12),
-      '2025-2026': (marks, _e, random) =>
-        returnDayAbsences(marks, random, (date) => (date < '2025-10-01' ? 0.25 : 0.8)),
+      previous: (marks, _e, random) => returnDayAbsences(marks, random, () => 0.12),
+      current: (marks, _e, random, at) =>
+        returnDayAbsences(marks, random, (date) => (date < at('2025-10-01') ? 0.25 : 0.8)),
     },
   },
   {
@@ -514,19 +545,19 @@ const PERSONAS: readonly PersonaSpec[] = [
     description:
       'Pupil (3rd year BSO) definitively excluded on 10 February 2026 without a new school: T from then until the end of the year.',
     plans: {
-      '2025-2026': (marks, enrolment, random) => {
-        marks.setDates('2026-01-19', '2026-01-21', 'U', 'tijdelijke uitsluiting');
-        marks.setDates('2026-02-02', '2026-02-09', 'Y', 'preventieve schorsing');
-        marks.setDates(enrolment.excludedOn ?? '2026-02-10', enrolment.enrolledUntil ?? marks.year.lastDay, 'T');
+      current: (marks, enrolment, random, at) => {
+        marks.setDates(at('2026-01-19'), at('2026-01-21'), 'U', 'tijdelijke uitsluiting');
+        marks.setDates(at('2026-02-02'), at('2026-02-09'), 'Y', 'preventieve schorsing');
+        marks.setDates(enrolment.excludedOn ?? at('2026-02-10'), enrolment.enrolledUntil ?? marks.year.lastDay, 'T');
         for (let i = 0; i < 6; i++) {
-          marks.set(random.int(marks.positionFrom('2025-10-06'), marks.positionFrom('2026-01-16')), 'B');
+          marks.set(random.int(marks.positionFrom(at('2025-10-06')), marks.positionFrom(at('2026-01-16'))), 'B');
         }
       },
     },
-    adjust: (pupil) => {
-      const current = pupil.enrolments.find((e) => e.schoolYear === '2025-2026');
+    adjust: (pupil, at, currentYear) => {
+      const current = pupil.enrolments.find((e) => e.schoolYear === currentYear);
       if (current) {
-        current.excludedOn = '2026-02-10';
+        current.excludedOn = at('2026-02-10');
         current.className = `${current.grade}BSO-A`;
       }
     },
@@ -537,8 +568,8 @@ const PERSONAS: readonly PersonaSpec[] = [
     stepNow: 4,
     description: 'Pupil (5th year) with 30+ B half-days in 2024-2025 and again 30+ in 2025-2026.',
     plans: {
-      '2024-2025': (marks, _e, random) => spreadB(marks, random, 38, '2024-09-01'),
-      '2025-2026': (marks, _e, random) => spreadB(marks, random, 34, '2025-09-08'),
+      previous: (marks, _e, random, at) => spreadB(marks, random, 38, at('2024-09-01')),
+      current: (marks, _e, random, at) => spreadB(marks, random, 34, at('2025-09-08')),
     },
   },
   {
@@ -548,12 +579,12 @@ const PERSONAS: readonly PersonaSpec[] = [
     description:
       'Pupil (4th year) at exactly 4 B half-days in 2025-2026: one more B makes the 5th (B5_CLB); freeHalfDay has no row yet.',
     plans: {
-      '2024-2025': (marks) => void marks.set(marks.positionFrom('2025-03-14', 'PM'), 'B'),
-      '2025-2026': (marks) => {
-        marks.set(marks.positionFrom('2025-09-26', 'PM'), 'B');
-        marks.set(marks.positionFrom('2025-10-17', 'PM'), 'B');
-        marks.set(marks.positionFrom('2025-11-28', 'AM'), 'B');
-        marks.set(marks.positionFrom('2025-12-12', 'PM'), 'B');
+      previous: (marks, _e, _r, at) => void marks.set(marks.positionFrom(at('2025-03-14'), 'PM'), 'B'),
+      current: (marks, _e, _r, at) => {
+        marks.set(marks.positionFrom(at('2025-09-26'), 'PM'), 'B');
+        marks.set(marks.positionFrom(at('2025-10-17'), 'PM'), 'B');
+        marks.set(marks.positionFrom(at('2025-11-28'), 'AM'), 'B');
+        marks.set(marks.positionFrom(at('2025-12-12'), 'PM'), 'B');
       },
     },
   },
@@ -574,11 +605,17 @@ function returnDayAbsences(marks: RegisterMarks, random: Random, probability: (d
   }
 }
 
-/** Generates the demo: deterministic for a seed, no I/O. */
+/** Generates the demo: deterministic for a seed and a `today`, no I/O. */
 export function generateDemo(options: GenerateDemoOptions = {}): DemoData {
   const seed = options.seed ?? 2025;
+  const today = options.today ?? DEMO_REFERENCE_DAY;
+  const schoolYears = demoSchoolYears(today);
+  const [, currentYear] = schoolYears;
+  const at = storyDate(today);
   const plans = [PRIMARY, SECONDARY];
-  const drafts = plans.map((plan) => createPupils(plan, deriveRandom(seed, 'pupils', plan.institutionNumber)));
+  const drafts = plans.map((plan) =>
+    createPupils(plan, deriveRandom(seed, 'pupils', plan.institutionNumber), schoolYears),
+  );
 
   // Personas are chosen among regular pupils of the right grade, then their records adjusted.
   const personaRandom = deriveRandom(seed, 'personas');
@@ -591,7 +628,7 @@ export function generateDemo(options: GenerateDemoOptions = {}): DemoData {
     );
     const chosen = personaRandom.pick(candidates);
     personaOf.set(chosen.pupil.pupilId, spec);
-    spec.adjust?.(chosen.pupil);
+    spec.adjust?.(chosen.pupil, at, currentYear);
     const persona: DemoPersona = {
       key: spec.key,
       institutionNumber: (plans[spec.school] as SchoolPlan).institutionNumber,
@@ -604,7 +641,7 @@ export function generateDemo(options: GenerateDemoOptions = {}): DemoData {
 
   const schools = plans.map((plan, schoolIndex): DemoSchool => {
     const weights = new Map<string, Float64Array>();
-    for (const schoolYear of DEMO_SCHOOL_YEARS) {
+    for (const schoolYear of schoolYears) {
       const days = schoolYearDays(plan.calendarLevel, schoolYear);
       weights.set(
         schoolYear,
@@ -625,18 +662,19 @@ export function generateDemo(options: GenerateDemoOptions = {}): DemoData {
           draft.pupil.pupilId,
           enrolment.schoolYear,
         );
-        spec?.plans[enrolment.schoolYear as (typeof DEMO_SCHOOL_YEARS)[number]]?.(marks, enrolment, random);
+        spec?.plans[enrolment.schoolYear === currentYear ? 'current' : 'previous']?.(marks, enrolment, random, at);
         addBackground(marks, random, {
           draft,
           enrolment,
           illnessWeights: weights.get(enrolment.schoolYear) as Float64Array,
           allowB: spec === undefined,
         });
-        if (spec?.key === 'nearB5' && enrolment.schoolYear === '2025-2026') {
-          const free = marks.freeHalfDayFrom('2026-01-13', 'AM');
+        if (spec?.key === 'nearB5' && enrolment.schoolYear === currentYear) {
+          const free = marks.freeHalfDayFrom(at('2026-01-13'), 'AM');
           if (free) (personas.nearB5 as NearB5Persona).freeHalfDay = free;
         }
-        for (const row of marks.rows(draft.pupil.pupilId)) register.push(row);
+        // The register of the current year stops yesterday: nobody has registered today's half-days yet.
+        for (const row of marks.rows(draft.pupil.pupilId)) if (row.date < today) register.push(row);
       }
     }
     return {
@@ -649,5 +687,5 @@ export function generateDemo(options: GenerateDemoOptions = {}): DemoData {
     };
   });
 
-  return { seed, schoolYears: DEMO_SCHOOL_YEARS, schools, personas: personas as DemoPersonas };
+  return { seed, today, schoolYears, schools, personas: personas as DemoPersonas };
 }

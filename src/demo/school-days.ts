@@ -1,6 +1,6 @@
 // A school year's school half-days as dense arrays, so generators place absences by position quickly.
 import { expandPreset } from '../domain/calendar.ts';
-import { presetFor } from '../domain/calendar-presets.ts';
+import { calendarPresetFor } from '../domain/calendar-presets.ts';
 import { dayNumber, type Half, type IsoDate } from '../domain/half-day.ts';
 
 export type CalendarLevel = 'basis' | 'secundair';
@@ -38,12 +38,12 @@ export interface SchoolYearDays {
 
 const cache = new Map<string, SchoolYearDays>();
 
-/** The school half-days of the Flemish preset calendar for a level and school year (cached). */
+/** The school half-days of the Flemish calendar for a level and school year (cached). */
 export function schoolYearDays(level: CalendarLevel, schoolYear: string): SchoolYearDays {
   const key = `${level}|${schoolYear}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const preset = presetFor(level, schoolYear);
+  const preset = calendarPresetFor(level, schoolYear);
   if (!preset) throw new RangeError(`no calendar preset for ${level} ${schoolYear}`);
   const school = expandPreset(preset).filter((h) => h.schoolDay);
   const count = school.length;

@@ -1,5 +1,7 @@
 // Flemish school calendar presets (official holidays per school year); sources in docs/calendar.md.
 import type { CalendarPreset, HolidayPeriod } from './calendar.ts';
+import { flemishHolidays } from './flemish-holidays.ts';
+import { parseSchoolYearId } from './school-year.ts';
 
 const SOURCE =
   'Besluit van de Vlaamse Regering van 17 april 1991 betreffende de organisatie van het schooljaar in het basisonderwijs en in het secundair onderwijs; onderwijs.vlaanderen.be "Schoolvakanties"';
@@ -43,15 +45,17 @@ const LAST_DAY: Record<string, string> = {
   '2026-2027': '2027-06-30',
 };
 
-function presetsFor(schoolYear: string): CalendarPreset[] {
-  const holidays = HOLIDAYS[schoolYear] ?? [];
+const RULES_SOURCE =
+  'Derived by the rules of the Besluit van de Vlaamse Regering van 17 april 1991 (src/domain/flemish-holidays.ts); check against onderwijs.vlaanderen.be "Schoolvakanties"';
+
+function presetsFor(schoolYear: string, holidays = HOLIDAYS[schoolYear] ?? [], source = SOURCE): CalendarPreset[] {
   const startYear = Number(schoolYear.slice(0, 4));
   const base = {
     schoolYear,
     firstDay: `${startYear}-09-01`,
     lastDay: LAST_DAY[schoolYear] ?? `${startYear + 1}-06-30`,
     freeWednesdayAfternoon: true,
-    source: SOURCE,
+    source,
   };
   return [
     { ...base, id: `vlaanderen-basis-${schoolYear}`, level: 'basis', holidays },
@@ -59,7 +63,7 @@ function presetsFor(schoolYear: string): CalendarPreset[] {
   ];
 }
 
-export const CALENDAR_PRESETS: readonly CalendarPreset[] = Object.keys(HOLIDAYS).flatMap(presetsFor);
+export const CALENDAR_PRESETS: readonly CalendarPreset[] = Object.keys(HOLIDAYS).flatMap((year) => presetsFor(year));
 
 export function findCalendarPreset(id: string): CalendarPreset | undefined {
   return CALENDAR_PRESETS.find((p) => p.id === id);
@@ -68,4 +72,16 @@ export function findCalendarPreset(id: string): CalendarPreset | undefined {
 /** The preset for a level and school year: `kleuter`/`lager` use the basis calendar. */
 export function presetFor(level: 'basis' | 'secundair', schoolYear: string): CalendarPreset | undefined {
   return CALENDAR_PRESETS.find((p) => p.level === level && p.schoolYear === schoolYear);
+}
+
+/**
+ * The calendar of any school year for a level: the shipped preset when there is one, otherwise the official
+ * holidays derived by the decree's rules (`vlaanderen-<level>-<year>`, with a source saying so).
+ */
+export function calendarPresetFor(level: 'basis' | 'secundair', schoolYear: string): CalendarPreset | undefined {
+  const shipped = presetFor(level, schoolYear);
+  if (shipped) return shipped;
+  const year = parseSchoolYearId(schoolYear);
+  if (!year) return undefined;
+  return presetsFor(year.id, flemishHolidays(year.startYear), RULES_SOURCE).find((p) => p.level === level);
 }

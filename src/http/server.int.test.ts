@@ -84,6 +84,9 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
       memberships: [{ organisationId: schoolId }],
     });
     expect(me.json()).not.toHaveProperty('passwordHash');
+    // What the policy allows, for the web app's menu: a pupil counsellor's pages, not the beheerder's.
+    expect(me.json().actions).toEqual(expect.arrayContaining(['pupil.list', 'signal.list', 'import.run']));
+    expect(me.json().actions).not.toContain('user.manage');
   });
 
   it('lists only the schools of the user', async () => {

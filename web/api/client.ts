@@ -25,6 +25,8 @@ export interface Me {
   memberships: Membership[];
   /** Signed in with a temporary password: the server refuses everything but "who am I" and the change. */
   mustChangePassword?: boolean;
+  /** The actions the server's policy allows this user somewhere (e.g. `monitor.region`, `user.manage`). */
+  actions?: string[];
 }
 
 export interface School {
@@ -34,7 +36,10 @@ export interface School {
   calendarLevel: 'basis' | 'secundair';
   /** Newest first, e.g. `2025-2026`. */
   schoolYears: string[];
+  /** The current school year when the school has data for it. */
   defaultSchoolYear: string;
+  /** The actions the server's policy allows this user on this school (e.g. `pupil.list`, `import.list`). */
+  actions?: string[];
 }
 
 export interface AbsenceCode {

@@ -1,35 +1,31 @@
 // The page header: product name, school and school-year choice, main navigation, user and sign-out.
 import { useId } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { menuFor, menuKeyOf, pathAfterSchoolChange } from '../navigation.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export function AppHeader() {
   const { t } = useI18n();
-  const { me, schools, schoolId, setSchoolId, schoolYear, setSchoolYear, signOut } = useReadySession();
+  const { me, schools, school, setSchoolId, schoolYear, setSchoolYear, signOut } = useReadySession();
   const { pathname } = useLocation();
   const schoolSelectId = useId();
   const yearSelectId = useId();
-  const school = schools.find((candidate) => String(candidate.id) === schoolId) ?? schools[0];
-  const onImport = pathname.endsWith('/import');
-  const onAttention = pathname === '/attention' || pathname.endsWith('/attention');
+  const items = menuFor(me, school);
+  const active = menuKeyOf(pathname);
 
   const chooseSchool = (next: string) => {
     setSchoolId(next);
-    navigate(`/schools/${encodeURIComponent(next)}${onImport ? '/import' : onAttention ? '/attention' : ''}`);
+    const nextSchool = schools.find((candidate) => String(candidate.id) === next);
+    const path = nextSchool ? pathAfterSchoolChange(me, pathname, nextSchool) : null;
+    if (path) navigate(path);
   };
-
-  const overviewPath = school ? `/schools/${encodeURIComponent(String(school.id))}` : '/';
-  const importPath = school ? `${overviewPath}/import` : '/';
-  const attentionPath = school ? `${overviewPath}/attention` : '/attention';
-  const isOverview = school !== undefined && pathname === overviewPath;
-  const isBeheerder = (me.memberships ?? []).some((membership) => membership.role === 'beheerder');
 
   return (
     <header className="app-header">
       <div className="app-header__top">
-        <Link to={overviewPath} className="app-header__brand">
+        <Link to="/" className="app-header__brand">
           {t('app.name')}
         </Link>
         <div className="app-header__user">
@@ -86,57 +82,17 @@ export function AppHeader() {
         )}
         <nav aria-label={t('header.nav')} className="app-nav">
           <ul>
-            <li>
-              <Link to={overviewPath} aria-current={isOverview ? 'page' : undefined} data-testid="nav-overview">
-                {t('header.overview')}
-              </Link>
-            </li>
-            <li>
-              <Link to={attentionPath} aria-current={onAttention ? 'page' : undefined} data-testid="nav-attention">
-                {t('header.attention')}
-              </Link>
-            </li>
-            <li>
-              <Link to={importPath} aria-current={onImport ? 'page' : undefined} data-testid="nav-import">
-                {t('header.import')}
-              </Link>
-            </li>
-            <li>
-              <Link
-                to={`${overviewPath}/selfscan`}
-                aria-current={pathname.includes('/selfscan') ? 'page' : undefined}
-                data-testid="nav-selfscan"
-              >
-                {t('selfscan.nav')}
-              </Link>
-            </li>
-            <li>
-              <Link
-                to="/monitor"
-                aria-current={
-                  pathname.startsWith('/monitor') || pathname.endsWith('/monitor') || pathname.endsWith('/thuiszitters')
-                    ? 'page'
-                    : undefined
-                }
-                data-testid="nav-monitor"
-              >
-                {t('monitor.nav')}
-              </Link>
-            </li>
-            {isBeheerder && (
-              <>
-                <li>
-                  <Link to="/admin/users" aria-current={pathname === '/admin/users' ? 'page' : undefined}>
-                    {t('header.admin')}
-                  </Link>
-                </li>
-                <li>
-                  <Link to="/admin/audit" aria-current={pathname === '/admin/audit' ? 'page' : undefined}>
-                    {t('header.audit')}
-                  </Link>
-                </li>
-              </>
-            )}
+            {items.map((item) => (
+              <li key={item.key}>
+                <Link
+                  to={item.path}
+                  aria-current={active === item.key ? 'page' : undefined}
+                  data-testid={`nav-${item.key}`}
+                >
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
       </div>

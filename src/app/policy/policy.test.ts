@@ -1,7 +1,7 @@
 // The policy table read as a matrix: each role, each action, in its own scope and outside it.
 import { describe, expect, it } from 'vitest';
 import type { Actor, Membership } from '../actor.ts';
-import { ACTIONS, accessFor, can, schoolsWhere } from './policy.ts';
+import { ACTIONS, accessFor, allowedActions, can, schoolsWhere } from './policy.ts';
 import { ROLES, type Role } from './roles.ts';
 
 const SCHOOL = 10;
@@ -122,5 +122,18 @@ describe('access policy', () => {
   it('denies a user without memberships everything but the scope-free actions', () => {
     const nobody: Actor = { kind: 'user', userId: 2, label: 'nobody', memberships: [] };
     expect(ACTIONS.filter((action) => can(nobody, action, { schoolId: SCHOOL }))).toEqual([]);
+  });
+});
+
+describe('allowedActions (the menu of the web app)', () => {
+  const pages = ['pupil.list', 'signal.list', 'import.list', 'selfscan.read', 'monitor.clb', 'monitor.region'];
+  const menuOf = (role: Role) => allowedActions(actorWith(role)).filter((action) => pages.includes(action));
+
+  it('says per role which pages it may open, exactly as the policy decides them', () => {
+    expect(menuOf('leerkracht')).toEqual(['pupil.list', 'signal.list', 'selfscan.read']);
+    expect(menuOf('analist')).toEqual(['selfscan.read', 'monitor.region']);
+    expect(menuOf('clb-medewerker')).toEqual(['pupil.list', 'signal.list', 'selfscan.read', 'monitor.clb']);
+    expect(menuOf('secretariaat')).toEqual(['pupil.list', 'import.list', 'signal.list', 'selfscan.read']);
+    expect(allowedActions(actorWith('beheerder'))).toContain('user.manage');
   });
 });

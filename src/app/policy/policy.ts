@@ -97,6 +97,22 @@ export function organisationsWhere(actor: Actor, action: Action): number[] | 'al
   return [...ids].sort((a, b) => a - b);
 }
 
+/**
+ * The actions the actor may take somewhere: on one of its organisations or on a school one of them reaches. The web
+ * app builds its menu and start page from this (and from the per-school actions of the school list), so it never
+ * offers a page the policy refuses.
+ */
+export function allowedActions(actor: Actor): Action[] {
+  if (actor.kind === 'system') return [...ACTIONS];
+  return ACTIONS.filter((action) =>
+    actor.memberships.some(
+      (m) =>
+        can(actor, action, { organisationId: m.organisationId }) ||
+        m.schoolIds.some((schoolId) => can(actor, action, { schoolId })),
+    ),
+  );
+}
+
 export const rolesOf = (actor: Actor): Role[] => [...new Set(actor.memberships.map((m) => m.role))];
 
 /** The roles through which the actor reaches the scope for an action (e.g. which note levels it may read). */

@@ -35,7 +35,7 @@ export async function seedDemoFiles(
       actor,
       truant,
       'ongeoorloofd',
-      { phase: 1, reason: 'Eerste B-codes in oktober.', version: 0 },
+      { phase: 1, reason: 'Eerste B-codes na de start van het schooljaar.', version: 0 },
       today,
     );
     await setPivot(
@@ -51,7 +51,7 @@ export async function seedDemoFiles(
       truant,
       {
         kind: 'pupil-conversation',
-        occurredOn: '2025-11-20',
+        occurredOn: around(-14),
         who: 'Leerlingbegeleider',
         what: 'Gesprek over de afwezigheden op maandagochtend; de leerling zegt dat hij zich verslaapt.',
         effect: 'Afgesproken om elke ochtend even langs te komen.',
@@ -66,7 +66,7 @@ export async function seedDemoFiles(
       { relation: 'parent1', name: 'Moeder (demo)', phone: '0470 00 00 01' },
       today,
     );
-    for (const attemptedOn of ['2026-01-15', '2026-01-19'])
+    for (const attemptedOn of [around(-9), around(-7)])
       await addContactAttempt(
         db,
         actor,

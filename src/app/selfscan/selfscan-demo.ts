@@ -1,21 +1,21 @@
-// Demo data for the self-scan: last year's (2024-2025) scan of the first demo school, filled in by its care
-// coordinator and the CLB, so the comparison over the years has something to show.
+// Demo data for the self-scan: last year's scan of the first demo school (the demo's previous school year), filled
+// in by its care coordinator and the CLB, so the comparison over the years has something to show.
 import type { Database } from '../../db/database.ts';
 import * as repository from '../../db/selfscan.repository.ts';
 import { findUserByEmail } from '../../db/user.repository.ts';
 import { GOALS } from '../../domain/selfscan/instrument.ts';
 
-export const DEMO_SELFSCAN_YEAR = '2024-2025';
-
 /** Scores per goal in document order: stronger on basic care (phase 0) than on the later phases. */
 const SCORES = [6, 5, 7, 5, 6, 4, 6, 6, 5, 7, 5, 4, 4, 3, 5, 6, 4, 5, 4, 3, 3, 4, 5, 4, 3, 4];
 
-export async function seedDemoSelfscan(db: Database, schoolId: number): Promise<void> {
-  if (await repository.findScan(db, schoolId, DEMO_SELFSCAN_YEAR)) return;
+/** `schoolYear`: the year of the scan, e.g. `2025-2026`; its action plan falls due in that year. */
+export async function seedDemoSelfscan(db: Database, schoolId: number, schoolYear: string): Promise<void> {
+  if (await repository.findScan(db, schoolId, schoolYear)) return;
+  const startYear = schoolYear.slice(0, 4);
   const coordinator = (await findUserByEmail(db, 'zorgcoordinator@aanwezig.demo'))?.id ?? null;
   const clb = (await findUserByEmail(db, 'clb@aanwezig.demo'))?.id ?? null;
   await db.transaction(async (tx) => {
-    const scan = await repository.insertScan(tx, schoolId, DEMO_SELFSCAN_YEAR, coordinator);
+    const scan = await repository.insertScan(tx, schoolId, schoolYear, coordinator);
     for (const [index, goal] of GOALS.entries()) {
       await repository.upsertGoal(tx, scan.id, goal.id, {
         score: SCORES[index] ?? 5,
@@ -36,7 +36,7 @@ export async function seedDemoSelfscan(db: Database, schoolId: number): Promise<
       {
         what: 'Afspraken over registratie en attesten op de personeelsvergadering',
         who: 'directie, zorgcoördinator',
-        due: 'oktober 2024',
+        due: `oktober ${startYear}`,
         check: 'steekproef register in januari',
         status: 'done',
       },
@@ -49,7 +49,7 @@ export async function seedDemoSelfscan(db: Database, schoolId: number): Promise<
       {
         what: 'Maandelijks zorgoverleg met het CLB over leerlingen met 5 B-codes',
         who: 'zorgcoördinator, CLB-medewerker',
-        due: 'vanaf november 2024',
+        due: `vanaf november ${startYear}`,
         check: 'evaluatie op het laatste overleg van het schooljaar',
         status: 'in-progress',
       },

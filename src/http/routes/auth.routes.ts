@@ -1,6 +1,7 @@
 // Sign in, sign out, "who am I" and changing one's own password.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { allowedActions } from '../../app/access.ts';
 import { changeOwnPassword, login, logout, SESSION_HOURS } from '../../app/auth.service.ts';
 import { invalidInput } from '../../app/errors.ts';
 import { membershipsOf } from '../../db/user.repository.ts';
@@ -51,7 +52,8 @@ export async function authRoutes(api: FastifyInstance, { db, loginRateLimit }: R
     const token = request.cookies[SESSION_COOKIE];
     if (token) setCsrfCookie(request, reply, token); // sessions from before a restart get their token back
     const { passwordHash: _hidden, ...user } = actor.user;
-    return { ...user, memberships: actor.memberships };
+    // `actions`: what the user may do somewhere, so the web app offers only pages the policy allows.
+    return { ...user, memberships: actor.memberships, actions: allowedActions(actor) };
   });
 
   api.post('/me/password', access('password.change'), async (request, reply) => {
