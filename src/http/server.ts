@@ -7,10 +7,12 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { actorForSession, type SessionActor } from '../app/auth.service.ts';
 import { type OidcSettings, oidcSettingsFromEnv } from '../app/oidc.service.ts';
 import type { Database } from '../db/database.ts';
 import { checkCsrf } from './csrf.ts';
+import { openApiRoutes, registerOpenApi } from './openapi.ts';
 import { handleError } from './problem.ts';
 import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
@@ -62,6 +64,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.decorate('routeTable', collectRoutes(app));
   app.decorateRequest('actor', null);
   app.setErrorHandler(handleError);
+  // Routes declare zod schemas: requests are validated and responses serialised through them (src/http/schemas.ts).
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await registerOpenApi(app);
   await app.register(cookie);
   await app.register(helmet, {
     // The web app is a Vite build: external scripts and stylesheets only, no inline code.
@@ -117,6 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await reminderRoutes(api, context);
       await adminRoutes(api, context);
       await monitorRoutes(api, context);
+      await openApiRoutes(api);
     },
     { prefix: '/api' },
   );
