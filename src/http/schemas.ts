@@ -23,7 +23,7 @@ export type Api = FastifyInstance<
  * A numeric id in the URL. Kept a string here and read with `idParam`, which turns a malformed id into one that
  * matches nothing: a bad id answers like an unknown one (403/404), never with a 400 that tells ids apart.
  */
-export const Id = z.string().max(20).describe('Numeric id');
+export const Id = z.string().max(40).describe('Id of the resource (a number for stored rows)');
 
 /** One path parameter object from names: `params('pupilId')` → `{ pupilId: Id }`. */
 export const params = <const Name extends string>(...names: Name[]) =>

@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorForSession, type SessionActor } from '../app/auth.service.ts';
 import { type OidcSettings, oidcSettingsFromEnv } from '../app/oidc.service.ts';
 import type { Database } from '../db/database.ts';
@@ -108,7 +108,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     oidc: options.oidc === undefined ? oidcSettingsFromEnv() : options.oidc,
   };
   await app.register(
-    async (api) => {
+    async (instance) => {
+      const api = instance.withTypeProvider<ZodTypeProvider>();
       await authRoutes(api, context);
       await oidcRoutes(api, context);
       await schoolRoutes(api, context);

@@ -1,53 +1,82 @@
 // Schools the user may see, the absence-code list, and a school's pupil overview.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { invalidInput } from '../../app/errors.ts';
 import { listSchoolPupils } from '../../app/pupil.service.ts';
 import { schoolsVisibleTo } from '../../app/school.service.ts';
 import { ABSENCE_CODES } from '../../domain/absence-codes.ts';
 import { access } from '../route-access.ts';
+import { type Api, PageQuery, params, SchoolYear } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
-const PupilQuery = z.object({
-  schoolYear: z.string().optional(),
+const PupilQuery = PageQuery.extend({
+  schoolYear: SchoolYear.optional(),
   class: z.string().max(100).optional(),
   level: z.enum(['kleuter', 'lager', 'secundair']).optional(),
   q: z.string().max(200).optional(),
   sort: z.string().max(40).optional(),
   order: z.enum(['asc', 'desc']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
 });
 
-export async function schoolRoutes(api: FastifyInstance, { db, today }: RouteContext) {
-  api.get('/schools', access('school.list'), async (request) => schoolsVisibleTo(db, requireActor(request), today()));
+const SchoolSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  institutionNumber: z.string().nullable(),
+  calendarLevel: z.enum(['basis', 'secundair']).nullable(),
+  schoolYears: z.array(z.string()).describe('School years with data, newest first'),
+  defaultSchoolYear: z.string(),
+});
 
-  api.get('/absence-codes', access('absence-code.read'), async (request) => {
-    requireActor(request);
-    return ABSENCE_CODES;
-  });
+const OfficialCode = z.string().describe('Official code this code is reported as');
+const AbsenceCode = z.object({
+  code: z.string(),
+  official: z.boolean(),
+  mapsTo: OfficialCode.nullable(),
+  countsAsAbsent: z.boolean(),
+  nl: z.string(),
+  en: z.string(),
+});
 
-  api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/pupils', access('pupil.list'), async (request) => {
-    const actor = requireActor(request);
-    const query = PupilQuery.safeParse(request.query);
-    if (!query.success) throw invalidInput({ nl: 'Ongeldige filter.', en: `Invalid filter: ${query.error.message}` });
-    const q = query.data;
-    return listSchoolPupils(
-      db,
-      actor,
-      {
-        schoolId: idParam(request.params.schoolId),
-        schoolYear: q.schoolYear,
-        className: q.class,
-        level: q.level,
-        search: q.q,
-        sort: q.sort,
-        order: q.order,
-        limit: q.limit,
-        offset: q.offset,
-      },
-      today(),
-    );
-  });
+export async function schoolRoutes(api: Api, { db, today }: RouteContext) {
+  api.get(
+    '/schools',
+    { ...access('school.list'), schema: { response: { 200: z.array(SchoolSummary) } } },
+    async (request) => schoolsVisibleTo(db, requireActor(request), today()),
+  );
+
+  api.get(
+    '/absence-codes',
+    { ...access('absence-code.read'), schema: { response: { 200: z.array(AbsenceCode).readonly() } } },
+    async (request) => {
+      requireActor(request);
+      return ABSENCE_CODES;
+    },
+  );
+
+  api.get(
+    '/schools/:schoolId/pupils',
+    {
+      ...access('pupil.list'),
+      schema: { params: params('schoolId'), querystring: PupilQuery },
+      config: { invalidMessages: { nl: 'Ongeldige filter.', en: 'Invalid filter.' } },
+    },
+    async (request) => {
+      const q = request.query;
+      return listSchoolPupils(
+        db,
+        requireActor(request),
+        {
+          schoolId: idParam(request.params.schoolId),
+          schoolYear: q.schoolYear,
+          className: q.class,
+          level: q.level,
+          search: q.q,
+          sort: q.sort,
+          order: q.order,
+          limit: q.limit,
+          offset: q.offset,
+        },
+        today(),
+      );
+    },
+  );
 }
