@@ -56,7 +56,7 @@ export async function importRoutes(api: Api, { db, today }: RouteContext) {
   api.post(
     '/schools/:schoolId/imports/:kind',
     {
-      ...access('import.run'),
+      ...access('import.run', { invalidMessages: { nl: 'Onbekend soort import.', en: 'Unknown import kind.' } }),
       schema: {
         params: z.object({ schoolId: params('schoolId').shape.schoolId, kind: ImportKind }),
         consumes: ['multipart/form-data'],
@@ -64,7 +64,6 @@ export async function importRoutes(api: Api, { db, today }: RouteContext) {
         description: 'multipart/form-data: `file` (CSV or XLSX) and, for a register, optionally `schoolYear`.',
         response: { 200: ImportResult },
       },
-      config: { invalidMessages: { nl: 'Onbekend soort import.', en: 'Unknown import kind.' } },
     },
     async (request) => {
       const actor = requireActor(request);

@@ -55,9 +55,8 @@ export async function schoolRoutes(api: Api, { db, today }: RouteContext) {
   api.get(
     '/schools/:schoolId/pupils',
     {
-      ...access('pupil.list'),
+      ...access('pupil.list', { invalidMessages: { nl: 'Ongeldige filter.', en: 'Invalid filter.' } }),
       schema: { params: params('schoolId'), querystring: PupilQuery },
-      config: { invalidMessages: { nl: 'Ongeldige filter.', en: 'Invalid filter.' } },
     },
     async (request) => {
       const q = request.query;
