@@ -1,5 +1,6 @@
 // Typed client for the monitor API: dashboards (school, CLB, region), thuiszitters and which ones I can open.
-import { ApiError, type ProblemDetails, queryString } from './client.ts';
+import { queryString } from './client.ts';
+import { request } from './http.ts';
 
 /** A count as the server shows it: null when suppressed (1 to 4, CLB and region only). */
 export type ShownCount = number | null;
@@ -69,17 +70,7 @@ export interface MonitorScopes {
   regions: { id: number; name: string }[];
 }
 
-async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, {
-    headers: { accept: 'application/json, application/problem+json' },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
-    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
-  }
-  return (await response.json()) as T;
-}
+const get = <T>(path: string): Promise<T> => request<T>(path);
 
 const id = (value: number | string) => encodeURIComponent(String(value));
 
