@@ -1,6 +1,7 @@
 // The signed-in user and what every page shares: their schools, the code list, the chosen school and year.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type AbsenceCode, ApiError, api, type Me, type School } from './api/client.ts';
+import { queryClient } from './api/query.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import { languageFromLocale } from './i18n/translate.ts';
 
@@ -84,6 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback(
     (me: Me) => {
+      queryClient.clear();
       setSession({ status: 'loading' });
       loadShared(me).catch((error: unknown) => setSession({ status: 'error', error }));
     },
@@ -94,6 +96,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.logout();
     } finally {
+      queryClient.clear();
       setSession({ status: 'anonymous' });
     }
   }, []);
