@@ -1,5 +1,7 @@
 // Typed client for the Aanwezig HTTP API (sign-in, schools, pupils, imports, signals) over the one fetch wrapper.
 
+import type { ApiResponse } from './schema.d.ts';
+
 export type Locale = 'nl-BE' | 'en';
 export type Half = 'AM' | 'PM';
 export type Level = 'kleuter' | 'lager' | 'secundair';
@@ -25,24 +27,10 @@ export interface Me {
   memberships: Membership[];
 }
 
-export interface School {
-  id: number | string;
-  name: string;
-  institutionNumber: string;
-  calendarLevel: 'basis' | 'secundair';
-  /** Newest first, e.g. `2025-2026`. */
-  schoolYears: string[];
-  defaultSchoolYear: string;
-}
+/** A school the user may see; `schoolYears` newest first, e.g. `2025-2026`. */
+export type School = ApiResponse<'/api/schools', 'get'>[number];
 
-export interface AbsenceCode {
-  code: string;
-  official: boolean;
-  mapsTo: string | null;
-  countsAsAbsent: boolean;
-  nl: string;
-  en: string;
-}
+export type AbsenceCode = ApiResponse<'/api/absence-codes', 'get'>[number];
 
 export interface PupilSummary {
   id: number | string;
@@ -144,31 +132,11 @@ export interface PupilDetail {
 }
 
 /** One problem in an imported file (or a warning). */
-export interface ImportProblem {
-  row: number | null;
-  column: string | null;
-  code: string;
-  messages: LocalizedMessages;
-}
+export type ImportProblem = ImportResult['warnings'][number];
 
-export interface ImportResult {
-  status: 'applied' | 'unchanged';
-  rows: number;
-  inserted: number;
-  updated: number;
-  warnings: ImportProblem[];
-}
+export type ImportResult = ApiResponse<'/api/schools/{schoolId}/imports/{kind}', 'post'>;
 
-export interface ImportRecord {
-  id: number | string;
-  kind: ImportKind;
-  fileName: string;
-  rowCount: number;
-  insertedCount: number;
-  updatedCount: number;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type ImportRecord = ApiResponse<'/api/schools/{schoolId}/imports', 'get'>[number];
 
 export type SignalStatus = 'new' | 'acknowledged' | 'handled';
 export type SignalTrack =

@@ -1,6 +1,7 @@
 // Typed client for the monitor API: dashboards (school, CLB, region), thuiszitters and which ones I can open.
 import { queryString } from './client.ts';
 import { request } from './http.ts';
+import type { ApiResponse } from './schema.d.ts';
 
 /** A count as the server shows it: null when suppressed (1 to 4, CLB and region only). */
 export type ShownCount = number | null;
@@ -64,11 +65,7 @@ export interface ThuiszittersList {
   pupils: Thuiszitter[];
 }
 
-export interface MonitorScopes {
-  schoolIds: number[];
-  clbs: { id: number; name: string }[];
-  regions: { id: number; name: string }[];
-}
+export type MonitorScopes = ApiResponse<'/api/monitor/scopes', 'get'>;
 
 const get = <T>(path: string): Promise<T> => request<T>(path);
 
