@@ -1209,7 +1209,29 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        schoolYear: string;
+        today: string;
+        /** The signals that make a pupil a thuiszitter */
+        rules: string[];
+        pupils: {
+          pupilId: number;
+          schoolId: number;
+          schoolName: string;
+          firstName: string;
+          lastName: string;
+          className: string | null;
+          ruleIds: string[];
+          signalledSince: string;
+          absentHalfDays: number;
+          atHomeSince: string | null;
+          daysAtHome: number;
+          /** From the pupil file: TOAH, SIO, NAFT; null: no file */
+          education: string | null;
+          pivotPerson: string | null;
+          lastContact: string | null;
+        }[];
+      };
     };
   };
   "/api/monitor/thuiszitters": {
@@ -1219,7 +1241,29 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        schoolYear: string;
+        today: string;
+        /** The signals that make a pupil a thuiszitter */
+        rules: string[];
+        pupils: {
+          pupilId: number;
+          schoolId: number;
+          schoolName: string;
+          firstName: string;
+          lastName: string;
+          className: string | null;
+          ruleIds: string[];
+          signalledSince: string;
+          absentHalfDays: number;
+          atHomeSince: string | null;
+          daysAtHome: number;
+          /** From the pupil file: TOAH, SIO, NAFT; null: no file */
+          education: string | null;
+          pivotPerson: string | null;
+          lastContact: string | null;
+        }[];
+      };
     };
   };
   "/api/openapi.json": {

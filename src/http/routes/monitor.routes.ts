@@ -21,6 +21,30 @@ const MonitorScopes = z.object({
   regions: z.array(Organisation),
 });
 
+const Thuiszitters = z.object({
+  schoolYear: z.string(),
+  today: z.string(),
+  rules: z.array(z.string()).readonly().describe('The signals that make a pupil a thuiszitter'),
+  pupils: z.array(
+    z.object({
+      pupilId: z.number().int(),
+      schoolId: z.number().int(),
+      schoolName: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      className: z.string().nullable(),
+      ruleIds: z.array(z.string()),
+      signalledSince: z.string(),
+      absentHalfDays: z.number().int(),
+      atHomeSince: z.string().nullable(),
+      daysAtHome: z.number().int(),
+      education: z.string().nullable().describe('From the pupil file: TOAH, SIO, NAFT; null: no file'),
+      pivotPerson: z.string().nullable(),
+      lastContact: z.string().nullable(),
+    }),
+  ),
+});
+
 const sendCsv = (reply: FastifyReply, file: { fileName: string; csv: string }) =>
   reply
     .type('text/csv; charset=utf-8')
@@ -96,7 +120,10 @@ export async function monitorRoutes(api: Api, { db, today }: RouteContext) {
 
   api.get(
     '/schools/:schoolId/monitor/thuiszitters',
-    { ...access('monitor.thuiszitters'), schema: { params: params('schoolId'), querystring: YearQuery } },
+    {
+      ...access('monitor.thuiszitters'),
+      schema: { params: params('schoolId'), querystring: YearQuery, response: { 200: Thuiszitters } },
+    },
     async (request) =>
       listThuiszitters(
         db,
@@ -109,7 +136,7 @@ export async function monitorRoutes(api: Api, { db, today }: RouteContext) {
   /** Across every school the user may follow up: for CLB staff, all schools the CLB serves. */
   api.get(
     '/monitor/thuiszitters',
-    { ...access('monitor.thuiszitters'), schema: { querystring: YearQuery } },
+    { ...access('monitor.thuiszitters'), schema: { querystring: YearQuery, response: { 200: Thuiszitters } } },
     async (request) => listThuiszitters(db, requireActor(request), { schoolYear: request.query.schoolYear }, today()),
   );
 }
