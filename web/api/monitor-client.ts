@@ -41,29 +41,9 @@ export interface MonitorResponse {
   dashboard: Dashboard;
 }
 
-export interface Thuiszitter {
-  pupilId: number;
-  schoolId: number;
-  schoolName: string;
-  firstName: string;
-  lastName: string;
-  className: string | null;
-  ruleIds: string[];
-  signalledSince: string;
-  absentHalfDays: number;
-  atHomeSince: string | null;
-  daysAtHome: number;
-  education: string | null;
-  pivotPerson: string | null;
-  lastContact: string | null;
-}
+export type Thuiszitter = ThuiszittersList['pupils'][number];
 
-export interface ThuiszittersList {
-  schoolYear: string;
-  today: string;
-  rules: string[];
-  pupils: Thuiszitter[];
-}
+export type ThuiszittersList = ApiResponse<'/api/monitor/thuiszitters', 'get'>;
 
 export type MonitorScopes = ApiResponse<'/api/monitor/scopes', 'get'>;
 
