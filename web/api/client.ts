@@ -237,7 +237,7 @@ import { queryString, request } from './http.ts';
 
 export const api = {
   /** Whether single sign-on is configured (no session needed). */
-  singleSignOn: () => request<{ enabled: boolean; label: string | null }>('/api/auth/oidc'),
+  singleSignOn: () => request<ApiResponse<'/api/auth/oidc', 'get'>>('/api/auth/oidc'),
   login: (email: string, password: string) =>
     request<{ user: Me }>('/api/auth/login', {
       method: 'POST',

@@ -44,7 +44,11 @@ export interface paths {
       path: never;
       query: never;
       body: never;
-      response: unknown;
+      response: {
+        enabled: boolean;
+        /** Text of the button */
+        label: string | null;
+      };
     };
   };
   "/api/auth/oidc/login": {
