@@ -32,27 +32,9 @@ export type School = ApiResponse<'/api/schools', 'get'>[number];
 
 export type AbsenceCode = ApiResponse<'/api/absence-codes', 'get'>[number];
 
-export interface PupilSummary {
-  id: number | string;
-  externalId: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  level: Level;
-  grade: number | null;
-  className: string | null;
-  absentHalfDays: number;
-  countsByCode: Record<string, number>;
-}
+export type PupilSummary = PupilList['items'][number];
 
-export interface PupilList {
-  schoolYear: string;
-  total: number;
-  classes: string[];
-  /** Codes registered in this school year (stable code columns across pages). */
-  codes?: string[];
-  items: PupilSummary[];
-}
+export type PupilList = ApiResponse<'/api/schools/{schoolId}/pupils', 'get'>;
 
 export type PupilSort = 'lastName' | 'firstName' | 'className' | 'absent' | `code:${string}`;
 export type SortOrder = 'asc' | 'desc';

@@ -114,7 +114,29 @@ export interface paths {
         order?: "asc" | "desc";
       };
       body: never;
-      response: unknown;
+      response: {
+        schoolYear: string;
+        /** Pupils matching the filter, over all pages */
+        total: number;
+        classes: string[];
+        /** Codes registered in this school year (stable code columns across pages) */
+        codes: string[];
+        items: {
+          id: number;
+          externalId: string;
+          firstName: string;
+          lastName: string;
+          /** Civil date YYYY-MM-DD */
+          birthDate: string;
+          level: "kleuter" | "lager" | "secundair";
+          grade: number | null;
+          className: string | null;
+          absentHalfDays: number;
+          countsByCode: {
+            [key: string]: number;
+          };
+        }[];
+      };
     };
   };
   "/api/pupils/{pupilId}": {

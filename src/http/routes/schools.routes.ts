@@ -4,7 +4,7 @@ import { listSchoolPupils } from '../../app/pupil.service.ts';
 import { schoolsVisibleTo } from '../../app/school.service.ts';
 import { ABSENCE_CODES } from '../../domain/absence-codes.ts';
 import { access } from '../route-access.ts';
-import { type Api, PageQuery, params, SchoolYear } from '../schemas.ts';
+import { type Api, CivilDate, PageQuery, params, SchoolYear } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -36,6 +36,27 @@ const AbsenceCode = z.object({
   en: z.string(),
 });
 
+const PupilList = z.object({
+  schoolYear: z.string(),
+  total: z.number().int().describe('Pupils matching the filter, over all pages'),
+  classes: z.array(z.string()),
+  codes: z.array(z.string()).describe('Codes registered in this school year (stable code columns across pages)'),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      externalId: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      birthDate: CivilDate,
+      level: z.enum(['kleuter', 'lager', 'secundair']),
+      grade: z.number().int().nullable(),
+      className: z.string().nullable(),
+      absentHalfDays: z.number().int(),
+      countsByCode: z.record(z.string(), z.number().int()),
+    }),
+  ),
+});
+
 export async function schoolRoutes(api: Api, { db, today }: RouteContext) {
   api.get(
     '/schools',
@@ -56,7 +77,7 @@ export async function schoolRoutes(api: Api, { db, today }: RouteContext) {
     '/schools/:schoolId/pupils',
     {
       ...access('pupil.list', { invalidMessages: { nl: 'Ongeldige filter.', en: 'Invalid filter.' } }),
-      schema: { params: params('schoolId'), querystring: PupilQuery },
+      schema: { params: params('schoolId'), querystring: PupilQuery, response: { 200: PupilList } },
     },
     async (request) => {
       const q = request.query;
