@@ -192,6 +192,11 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     expect(body.statusCode).toBe(400);
     expect(body.json().errors).toEqual([{ in: 'body', pointer: '#/schoolYear', detail: expect.any(String) }]);
     expect(body.json().messages.en).toContain('body.schoolYear');
+    // A route may word the message; the fields are still named.
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.test' } });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().messages.nl).toBe('Vul e-mailadres en wachtwoord in.');
+    expect(login.json().errors).toEqual([{ in: 'body', pointer: '#/password', detail: expect.any(String) }]);
   });
 
   it('exports the register as canonical CSV', async () => {

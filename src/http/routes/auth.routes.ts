@@ -13,23 +13,23 @@ const PasswordBody = z.object({ currentPassword: z.string().min(1).max(1024), ne
 
 export async function authRoutes(api: Api, { db, loginRateLimit }: RouteContext) {
   const signIn = { nl: 'Vul e-mailadres en wachtwoord in.', en: 'Enter email address and password.' };
-  api.post(
-    '/auth/login',
-    { config: { access: 'public', rateLimit: loginRateLimit, invalidMessages: signIn }, schema: { body: LoginBody } },
-    async (request, reply) => {
-      const session = await login(db, request.body.email, request.body.password, 'POST /api/auth/login');
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: request.protocol === 'https',
-        maxAge: SESSION_HOURS * 3600,
-      });
-      setCsrfCookie(request, reply, session.token);
-      const { passwordHash: _hidden, ...user } = session.user;
-      return { user: { ...user, memberships: await membershipsOf(db, user.id) } };
-    },
-  );
+  const loginRoute = {
+    config: { access: 'public' as const, rateLimit: loginRateLimit, invalidMessages: signIn },
+    schema: { body: LoginBody },
+  };
+  api.post('/auth/login', loginRoute, async (request, reply) => {
+    const session = await login(db, request.body.email, request.body.password, 'POST /api/auth/login');
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: request.protocol === 'https',
+      maxAge: SESSION_HOURS * 3600,
+    });
+    setCsrfCookie(request, reply, session.token);
+    const { passwordHash: _hidden, ...user } = session.user;
+    return { user: { ...user, memberships: await membershipsOf(db, user.id) } };
+  });
 
   api.post('/auth/logout', access('public'), async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -47,17 +47,13 @@ export async function authRoutes(api: Api, { db, loginRateLimit }: RouteContext)
     return { ...user, memberships: actor.memberships };
   });
 
-  api.post(
-    '/me/password',
-    {
-      ...access('password.change', {
-        invalidMessages: { nl: 'Vul beide wachtwoorden in.', en: 'Enter both passwords.' },
-      }),
-      schema: { body: PasswordBody },
-    },
-    async (request, reply) => {
-      await changeOwnPassword(db, requireActor(request), request.body.currentPassword, request.body.newPassword);
-      return reply.status(204).send();
-    },
-  );
+  const bothPasswords = { nl: 'Vul beide wachtwoorden in.', en: 'Enter both passwords.' };
+  const passwordRoute = {
+    ...access('password.change', { invalidMessages: bothPasswords }),
+    schema: { body: PasswordBody },
+  };
+  api.post('/me/password', passwordRoute, async (request, reply) => {
+    await changeOwnPassword(db, requireActor(request), request.body.currentPassword, request.body.newPassword);
+    return reply.status(204).send();
+  });
 }
