@@ -50,20 +50,7 @@ export interface PupilListQuery {
   offset?: number;
 }
 
-export interface Enrolment {
-  schoolYear: string;
-  level: Level;
-  grade: number | null;
-  className: string | null;
-  enrolledFrom: string;
-  enrolledUntil: string | null;
-  excludedOn: string | null;
-  /** After a definitive exclusion: enrolled in another school from this date (recorded in the app). */
-  enrolledElsewhereFrom: string | null;
-  enrolledElsewhereSchool: string | null;
-  /** Optimistic lock of the enrolled-elsewhere edits. */
-  version: number;
-}
+export type Enrolment = ApiResponse<'/api/pupils/{pupilId}/enrolments/{schoolYear}/elsewhere', 'put'>;
 
 export interface EnrolledElsewhereChange {
   from: string | null;

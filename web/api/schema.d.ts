@@ -164,7 +164,21 @@ export interface paths {
         school?: string | null;
         version: number;
       };
-      response: unknown;
+      response: {
+        schoolYear: string;
+        level: "kleuter" | "lager" | "secundair";
+        grade: number | null;
+        className: string | null;
+        /** Civil date YYYY-MM-DD */
+        enrolledFrom: string;
+        enrolledUntil: string | null;
+        excludedOn: string | null;
+        /** After a definitive exclusion: enrolled in another school */
+        enrolledElsewhereFrom: string | null;
+        enrolledElsewhereSchool: string | null;
+        /** Optimistic lock of the enrolled-elsewhere edits */
+        version: number;
+      };
     };
   };
   "/api/schools/{schoolId}/imports": {
@@ -533,7 +547,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: void;
     };
   };
   "/api/pupils/{pupilId}/file": {

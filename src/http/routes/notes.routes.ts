@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addConsent, addNote, listNotes, revokeConsent } from '../../app/note.service.ts';
 import { addFileConsent, listFileConsents, requireConsentItem } from '../../app/pupil-file/file-consent.service.ts';
 import { access } from '../route-access.ts';
-import { type Api, params } from '../schemas.ts';
+import { type Api, NoContent, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -78,7 +78,7 @@ export async function noteRoutes(api: Api, { db, today }: RouteContext) {
 
   api.post(
     '/consents/:consentId/revoke',
-    { ...access('consent.manage'), schema: { params: params('consentId') } },
+    { ...access('consent.manage'), schema: { params: params('consentId'), response: { 204: NoContent } } },
     async (request, reply) => {
       await revokeConsent(db, requireActor(request), idParam(request.params.consentId));
       return reply.status(204).send();

@@ -18,6 +18,19 @@ const EnrolledElsewhere = z.object({
   version: z.number().int().min(1),
 });
 
+const Enrolment = z.object({
+  schoolYear: z.string(),
+  level: z.enum(['kleuter', 'lager', 'secundair']),
+  grade: z.number().int().nullable(),
+  className: z.string().nullable(),
+  enrolledFrom: CivilDate,
+  enrolledUntil: CivilDate.nullable(),
+  excludedOn: CivilDate.nullable(),
+  enrolledElsewhereFrom: CivilDate.nullable().describe('After a definitive exclusion: enrolled in another school'),
+  enrolledElsewhereSchool: z.string().nullable(),
+  version: z.number().int().describe('Optimistic lock of the enrolled-elsewhere edits'),
+});
+
 export async function pupilRoutes(api: Api, { db, today }: RouteContext) {
   api.get(
     '/pupils/:pupilId',
@@ -33,7 +46,7 @@ export async function pupilRoutes(api: Api, { db, today }: RouteContext) {
     '/pupils/:pupilId/enrolments/:schoolYear/elsewhere',
     {
       ...access('enrolment.elsewhere'),
-      schema: { params: params('pupilId', 'schoolYear'), body: EnrolledElsewhere },
+      schema: { params: params('pupilId', 'schoolYear'), body: EnrolledElsewhere, response: { 200: Enrolment } },
       // Access on the pupil before the body is validated (preValidation): no 400 reveals anything to outsiders.
       preValidation: async (request: FastifyRequest) => {
         const { pupilId } = request.params as { pupilId: string };
