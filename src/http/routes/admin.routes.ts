@@ -11,7 +11,7 @@ import {
 } from '../../app/accounts.service.ts';
 import { searchAudit } from '../../app/audit.service.ts';
 import { access } from '../route-access.ts';
-import { type Api, PageQuery, params } from '../schemas.ts';
+import { type Api, NoContent, PageQuery, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -31,59 +31,48 @@ const AuditQuery = PageQuery.extend({
   until: z.string().max(10).optional(),
 });
 
+const manage = access('user.manage');
+const onUser = { ...manage, schema: { params: params('userId'), response: { 204: NoContent } } };
+const assignment = { ...manage, schema: { ...onUser.schema, body: Assignment } };
+
 export async function adminRoutes(api: Api, { db }: RouteContext) {
   api.get('/admin/organisations', access('user.manage'), async (request) =>
     manageableOrganisations(db, requireActor(request)),
   );
 
-  api.get('/admin/users', { ...access('user.manage'), schema: { querystring: UserQuery } }, async (request) =>
+  api.get('/admin/users', { ...manage, schema: { querystring: UserQuery } }, async (request) =>
     listUsers(db, requireActor(request), request.query.organisationId),
   );
 
-  api.post('/admin/users', { ...access('user.manage'), schema: { body: Invitation } }, async (request, reply) => {
-    return reply.status(201).send(await inviteUser(db, requireActor(request), request.body));
+  api.post('/admin/users', { ...manage, schema: { body: Invitation } }, async (request, reply) => {
+    const body = request.body;
+    return reply.status(201).send(await inviteUser(db, requireActor(request), body));
+  });
+
+  api.post('/admin/users/:userId/roles', assignment, async (request, reply) => {
+    await assignRole(db, requireActor(request), idParam(request.params.userId), request.body);
+    return reply.status(204).send();
+  });
+
+  api.post('/admin/users/:userId/roles/remove', assignment, async (request, reply) => {
+    const body = request.body;
+    await removeRole(db, requireActor(request), idParam(request.params.userId), body.organisationId, body.role);
+    return reply.status(204).send();
+  });
+
+  api.post('/admin/users/:userId/deactivate', onUser, async (request, reply) => {
+    await setActive(db, requireActor(request), idParam(request.params.userId), false);
+    return reply.status(204).send();
+  });
+
+  api.post('/admin/users/:userId/activate', onUser, async (request, reply) => {
+    await setActive(db, requireActor(request), idParam(request.params.userId), true);
+    return reply.status(204).send();
   });
 
   api.post(
-    '/admin/users/:userId/roles',
-    { ...access('user.manage'), schema: { params: params('userId'), body: Assignment } },
-    async (request, reply) => {
-      await assignRole(db, requireActor(request), idParam(request.params.userId), request.body);
-      return reply.status(204).send();
-    },
-  );
-
-  api.post(
-    '/admin/users/:userId/roles/remove',
-    { ...access('user.manage'), schema: { params: params('userId'), body: Assignment } },
-    async (request, reply) => {
-      const body = request.body;
-      await removeRole(db, requireActor(request), idParam(request.params.userId), body.organisationId, body.role);
-      return reply.status(204).send();
-    },
-  );
-
-  api.post(
-    '/admin/users/:userId/deactivate',
-    { ...access('user.manage'), schema: { params: params('userId') } },
-    async (request, reply) => {
-      await setActive(db, requireActor(request), idParam(request.params.userId), false);
-      return reply.status(204).send();
-    },
-  );
-
-  api.post(
-    '/admin/users/:userId/activate',
-    { ...access('user.manage'), schema: { params: params('userId') } },
-    async (request, reply) => {
-      await setActive(db, requireActor(request), idParam(request.params.userId), true);
-      return reply.status(204).send();
-    },
-  );
-
-  api.post(
     '/admin/users/:userId/password-reset',
-    { ...access('user.manage'), schema: { params: params('userId') } },
+    { ...manage, schema: { params: params('userId') } },
     async (request) => resetPassword(db, requireActor(request), idParam(request.params.userId)),
   );
 
