@@ -184,11 +184,7 @@ export interface PupilSignals {
   items: AttentionItem[];
 }
 
-export interface SignalFollowUpResult {
-  id: number;
-  version: number;
-  status: SignalStatus;
-}
+export type SignalFollowUpResult = ApiResponse<'/api/signals/{signalId}/acknowledge', 'post'>;
 
 export {
   ApiError,

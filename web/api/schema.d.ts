@@ -298,7 +298,12 @@ export interface paths {
         note?: string;
         link?: string;
       };
-      response: unknown;
+      response: {
+        id: number;
+        version: number;
+        /** new, acknowledged or handled */
+        status: string;
+      };
     };
   };
   "/api/signals/{signalId}/handle": {
@@ -312,7 +317,12 @@ export interface paths {
         note?: string;
         link?: string;
       };
-      response: unknown;
+      response: {
+        id: number;
+        version: number;
+        /** new, acknowledged or handled */
+        status: string;
+      };
     };
   };
   "/api/schools/{schoolId}/selfscans": {
@@ -1085,7 +1095,7 @@ export interface paths {
         role: string;
         classNames?: string[];
       };
-      response: unknown;
+      response: void;
     };
   };
   "/api/admin/users/{userId}/roles/remove": {
@@ -1099,7 +1109,7 @@ export interface paths {
         role: string;
         classNames?: string[];
       };
-      response: unknown;
+      response: void;
     };
   };
   "/api/admin/users/{userId}/deactivate": {
@@ -1109,7 +1119,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: void;
     };
   };
   "/api/admin/users/{userId}/activate": {
@@ -1119,7 +1129,7 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: void;
     };
   };
   "/api/admin/users/{userId}/password-reset": {

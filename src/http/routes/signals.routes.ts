@@ -22,6 +22,12 @@ const FollowUp = z.object({
   link: z.string().max(500).optional(),
 });
 
+const FollowUpResult = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  status: z.string().describe('new, acknowledged or handled'),
+});
+
 export async function signalRoutes(api: Api, { db, today }: RouteContext) {
   const attention = (schoolId: number | undefined, q: z.output<typeof AttentionQuery>) => {
     return {
@@ -57,7 +63,10 @@ export async function signalRoutes(api: Api, { db, today }: RouteContext) {
 
   api.post(
     '/signals/:signalId/acknowledge',
-    { ...access('signal.follow-up'), schema: { params: params('signalId'), body: FollowUp } },
+    {
+      ...access('signal.follow-up'),
+      schema: { params: params('signalId'), body: FollowUp, response: { 200: FollowUpResult } },
+    },
     async (request) => {
       const body = request.body;
       return followUpSignal(db, requireActor(request), idParam(request.params.signalId), {
@@ -69,7 +78,10 @@ export async function signalRoutes(api: Api, { db, today }: RouteContext) {
 
   api.post(
     '/signals/:signalId/handle',
-    { ...access('signal.follow-up'), schema: { params: params('signalId'), body: FollowUp } },
+    {
+      ...access('signal.follow-up'),
+      schema: { params: params('signalId'), body: FollowUp, response: { 200: FollowUpResult } },
+    },
     async (request) => {
       const body = request.body;
       return followUpSignal(db, requireActor(request), idParam(request.params.signalId), { to: 'handled', ...body });
