@@ -343,7 +343,11 @@ export interface paths {
         /** School year, e.g. 2025-2026 */
         schoolYear: string;
       };
-      response: unknown;
+      response: {
+        schoolYear: string;
+        /** false: the scan of that year already existed (starting twice is harmless) */
+        created: boolean;
+      };
     };
   };
   "/api/schools/{schoolId}/selfscans/{schoolYear}": {

@@ -17,6 +17,10 @@ import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
 const Start = z.object({ schoolYear: SchoolYear });
+const Started = z.object({
+  schoolYear: z.string(),
+  created: z.boolean().describe('false: the scan of that year already existed (starting twice is harmless)'),
+});
 const Goal = z.object({
   version: z.number().int().min(0),
   score: z.number().int().min(0).max(10).nullable(),
@@ -45,8 +49,11 @@ export async function selfscanRoutes(api: Api, { db }: RouteContext) {
     listSelfscans(db, requireActor(request), idParam(request.params.schoolId)),
   );
 
-  api.post(base, { ...access('selfscan.edit'), schema: { params: params('schoolId'), body: Start } }, async (request) =>
-    startSelfscan(db, requireActor(request), idParam(request.params.schoolId), request.body.schoolYear),
+  api.post(
+    base,
+    { ...access('selfscan.edit'), schema: { params: params('schoolId'), body: Start, response: { 200: Started } } },
+    async (request) =>
+      startSelfscan(db, requireActor(request), idParam(request.params.schoolId), request.body.schoolYear),
   );
 
   api.get(
