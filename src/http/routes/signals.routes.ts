@@ -61,30 +61,18 @@ export async function signalRoutes(api: Api, { db, today }: RouteContext) {
       pupilSignals(db, requireActor(request), idParam(request.params.pupilId), request.query.schoolYear, today()),
   );
 
-  api.post(
-    '/signals/:signalId/acknowledge',
-    {
-      ...access('signal.follow-up'),
-      schema: { params: params('signalId'), body: FollowUp, response: { 200: FollowUpResult } },
-    },
-    async (request) => {
-      const body = request.body;
-      return followUpSignal(db, requireActor(request), idParam(request.params.signalId), {
-        to: 'acknowledged',
-        ...body,
-      });
-    },
-  );
-
-  api.post(
-    '/signals/:signalId/handle',
-    {
-      ...access('signal.follow-up'),
-      schema: { params: params('signalId'), body: FollowUp, response: { 200: FollowUpResult } },
-    },
-    async (request) => {
-      const body = request.body;
-      return followUpSignal(db, requireActor(request), idParam(request.params.signalId), { to: 'handled', ...body });
-    },
-  );
+  for (const [verb, to] of [
+    ['acknowledge', 'acknowledged'],
+    ['handle', 'handled'],
+  ] as const) {
+    api.post(
+      `/signals/:signalId/${verb}`,
+      {
+        ...access('signal.follow-up'),
+        schema: { params: params('signalId'), body: FollowUp, response: { 200: FollowUpResult } },
+      },
+      async (request) =>
+        followUpSignal(db, requireActor(request), idParam(request.params.signalId), { to, ...request.body }),
+    );
+  }
 }
