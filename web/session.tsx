@@ -3,6 +3,7 @@
 // (so a reload keeps it), else the school's default: the current school year.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type AbsenceCode, ApiError, api, type Me, type School } from './api/client.ts';
+import { queryClient } from './api/query.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import { languageFromLocale } from './i18n/translate.ts';
 import { navigate, useLocation } from './router.tsx';
@@ -103,6 +104,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // A new session opens on the current school year: the last session's choice is forgotten. The user is read
   // again from /me, which also says what the user may do (the menu and start page follow it).
   const signedIn = useCallback((_me: Me) => {
+    queryClient.clear();
     remember(SCHOOL_YEAR_KEY, null);
     setSchoolYearState(null);
     setSession({ status: 'loading' }); // at once, so the next page does not see the anonymous state
@@ -115,6 +117,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       remember(SCHOOL_YEAR_KEY, null);
       setSchoolYearState(null);
+      queryClient.clear();
       setSession({ status: 'anonymous' });
     }
   }, []);

@@ -4,6 +4,13 @@ import { AppError, type Messages } from '../app/errors.ts';
 import { ImportRejected } from '../app/import/import-problem.ts';
 import { isConnectionLost } from '../db/database.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The words for a request that fails this route's schema, when the generic "invalid request" says too little. */
+    invalidMessages?: Messages;
+  }
+}
+
 export function preferredLanguage(request: FastifyRequest): 'nl' | 'en' {
   const header = String(request.headers['accept-language'] ?? '');
   return /^en\b/i.test(header) ? 'en' : 'nl';
@@ -30,6 +37,34 @@ function send(
     });
 }
 
+interface FieldIssue {
+  instancePath?: string;
+  message?: string;
+}
+
+/**
+ * A request that failed its route schema: 400 with one entry per invalid field (RFC 9457 `errors`: where it is,
+ * a JSON pointer into that part of the request, and why). A route may word the message (config.invalidMessages).
+ */
+function invalidRequest(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  error: { validation?: FieldIssue[]; validationContext?: string; message?: string },
+) {
+  const where = error.validationContext ?? 'body';
+  const errors = (error.validation ?? []).map((issue) => ({
+    in: where,
+    pointer: `#${issue.instancePath === '/' ? '' : (issue.instancePath ?? '')}`,
+    detail: issue.message ?? 'invalid',
+  }));
+  const fields = errors.map((issue) => `${where}${issue.pointer.slice(1).replaceAll('/', '.')}`).join(', ');
+  const messages = request.routeOptions.config.invalidMessages ?? {
+    nl: `Ongeldige aanvraag${fields ? `: ${fields}` : ''}.`,
+    en: `Invalid request${fields ? `: ${fields}` : ''}: ${errors.map((issue) => issue.detail).join('; ') || error.message}`,
+  };
+  return send(reply, request, 400, 'invalid-input', messages, { errors });
+}
+
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) return send(reply, request, error.status, error.type, error.messages, error.extra);
   if (error instanceof ImportRejected) {
@@ -53,13 +88,14 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       en: 'The database is temporarily unavailable; nothing was saved. Please try again in a moment.',
     });
   }
-  const e = error as { statusCode?: number; validation?: unknown; code?: string; message?: string };
-  if (e.validation || e.code === 'FST_ERR_VALIDATION') {
-    return send(reply, request, 400, 'invalid-input', {
-      nl: 'Ongeldige aanvraag.',
-      en: `Invalid request: ${e.message}`,
-    });
-  }
+  const e = error as {
+    statusCode?: number;
+    validation?: FieldIssue[];
+    validationContext?: string;
+    code?: string;
+    message?: string;
+  };
+  if (e.validation || e.code === 'FST_ERR_VALIDATION') return invalidRequest(reply, request, e);
   if (e.statusCode === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') {
     return send(reply, request, 413, 'too-large', {
       nl: 'Het bestand is te groot.',

@@ -1,6 +1,6 @@
 // How a route declares its action: `api.get(url, access('pupil.read'), handler)`. The server refuses every /api
 // route that declares none (deny by default) and checks the action's roles and the :schoolId scope before parsing.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Action } from '../app/access.ts';
 import { hasRoleFor, requireAccess } from '../app/access.ts';
 import { AppError, forbidden } from '../app/errors.ts';
@@ -15,7 +15,10 @@ declare module 'fastify' {
   }
 }
 
-export const access = (action: RouteAccess) => ({ config: { access: action } });
+/** The route's action, with any further route config (e.g. `invalidMessages`, see problem.ts). */
+export const access = (action: RouteAccess, config: Omit<FastifyContextConfig, 'access'> = {}) => ({
+  config: { ...config, access: action },
+});
 
 export interface RouteEntry {
   method: string;

@@ -110,6 +110,8 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'applied', rows: 2, inserted: 2 });
+    // Serialised through the route's response schema: the changed pupils' internal ids stay on the server.
+    expect(response.json()).not.toHaveProperty('changedPupilIds');
     const list = await app.inject({
       method: 'GET',
       url: `/api/schools/${schoolId}/pupils?schoolYear=2025-2026&sort=absent&order=desc`,
@@ -168,6 +170,36 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
       otherSchoolId,
     ]);
     expect(register).toEqual([{ n: 0 }]);
+  });
+
+  it('answers a request that fails its schema with 400 problem+json naming each field', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/schools/${schoolId}/pupils?limit=0&order=sideways`,
+      headers: { cookie },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const problem = response.json();
+    expect(problem).toMatchObject({ type: 'urn:aanwezig:problem:invalid-input', status: 400 });
+    expect(problem.messages.nl).toBe('Ongeldige filter.');
+    expect(
+      problem.errors.map((error: { in: string; pointer: string }) => `${error.in} ${error.pointer}`).sort(),
+    ).toEqual(['querystring #/limit', 'querystring #/order']);
+    const body = await app.inject({
+      method: 'POST',
+      url: `/api/schools/${schoolId}/selfscans`,
+      headers: { cookie, ...csrfHeader },
+      payload: { schoolYear: 2025 },
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().errors).toEqual([{ in: 'body', pointer: '#/schoolYear', detail: expect.any(String) }]);
+    expect(body.json().messages.en).toContain('body.schoolYear');
+    // A route may word the message; the fields are still named.
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.test' } });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().messages.nl).toBe('Vul e-mailadres en wachtwoord in.');
+    expect(login.json().errors).toEqual([{ in: 'body', pointer: '#/password', detail: expect.any(String) }]);
   });
 
   it('exports the register as canonical CSV', async () => {

@@ -8,12 +8,14 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { actorForSession, type SessionActor } from '../app/auth.service.ts';
 import { type OidcSettings, oidcSettingsFromEnv } from '../app/oidc.service.ts';
 import type { Database } from '../db/database.ts';
 import { checkCsrf } from './csrf.ts';
 import { healthRoutes } from './health.ts';
+import { openApiRoutes, registerOpenApi } from './openapi.ts';
 import { handleError } from './problem.ts';
 import { auditRefusal } from './refusal-audit.ts';
 import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
@@ -92,6 +94,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   healthRoutes(app, options.db);
   app.decorateRequest('actor', null);
   app.setErrorHandler(handleError);
+  // Routes declare zod schemas: requests are validated and responses serialised through them (src/http/schemas.ts).
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await registerOpenApi(app);
   await app.register(cookie);
   await app.register(helmet, {
     // The web app is a Vite build: external scripts and stylesheets only, no inline code.
@@ -137,7 +143,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     oidc: options.oidc === undefined ? oidcSettingsFromEnv() : options.oidc,
   };
   await app.register(
-    async (api) => {
+    async (instance) => {
+      const api = instance.withTypeProvider<ZodTypeProvider>();
       await authRoutes(api, context);
       await oidcRoutes(api, context);
       await schoolRoutes(api, context);
@@ -152,6 +159,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await reminderRoutes(api, context);
       await adminRoutes(api, context);
       await monitorRoutes(api, context);
+      await openApiRoutes(api);
     },
     { prefix: '/api' },
   );

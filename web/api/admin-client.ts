@@ -1,5 +1,6 @@
-// Typed client for the account administration and audit API (beheerder): same CSRF and problem handling as client.ts.
-import { ApiError, type ProblemDetails, queryString, readCookie } from './client.ts';
+// Typed client for the account administration and audit API (beheerder): through the one fetch wrapper (http.ts).
+import { queryString } from './client.ts';
+import { request } from './http.ts';
 
 export interface Organisation {
   id: number;
@@ -47,22 +48,8 @@ export interface AuditFilter {
   offset?: number;
 }
 
-async function send<T>(path: string, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = readCookie(document.cookie, 'aanwezig_csrf') ?? '';
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
-    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
-  }
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
-}
+const send = <T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown): Promise<T> =>
+  request<T>(path, { method, body });
 
 export const adminApi = {
   organisations: () => send<Organisation[]>('/api/admin/organisations'),

@@ -1,4 +1,6 @@
-// Typed client for the Aanwezig HTTP API: JSON over fetch, problem+json errors, CSRF header, 401 → login.
+// Typed client for the Aanwezig HTTP API (sign-in, schools, pupils, imports, signals) over the one fetch wrapper.
+
+import type { ApiResponse } from './schema.d.ts';
 
 export type Locale = 'nl-BE' | 'en';
 export type Half = 'AM' | 'PM';
@@ -29,49 +31,14 @@ export interface Me {
   actions?: string[];
 }
 
-export interface School {
-  id: number | string;
-  name: string;
-  institutionNumber: string;
-  calendarLevel: 'basis' | 'secundair';
-  /** Newest first, e.g. `2025-2026`. */
-  schoolYears: string[];
-  /** The current school year when the school has data for it. */
-  defaultSchoolYear: string;
-  /** The actions the server's policy allows this user on this school (e.g. `pupil.list`, `import.list`). */
-  actions?: string[];
-}
+/** A school the user may see; `schoolYears` newest first, e.g. `2025-2026`. */
+export type School = ApiResponse<'/api/schools', 'get'>[number];
 
-export interface AbsenceCode {
-  code: string;
-  official: boolean;
-  mapsTo: string | null;
-  countsAsAbsent: boolean;
-  nl: string;
-  en: string;
-}
+export type AbsenceCode = ApiResponse<'/api/absence-codes', 'get'>[number];
 
-export interface PupilSummary {
-  id: number | string;
-  externalId: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  level: Level;
-  grade: number | null;
-  className: string | null;
-  absentHalfDays: number;
-  countsByCode: Record<string, number>;
-}
+export type PupilSummary = PupilList['items'][number];
 
-export interface PupilList {
-  schoolYear: string;
-  total: number;
-  classes: string[];
-  /** Codes registered in this school year (stable code columns across pages). */
-  codes?: string[];
-  items: PupilSummary[];
-}
+export type PupilList = ApiResponse<'/api/schools/{schoolId}/pupils', 'get'>;
 
 export type PupilSort = 'lastName' | 'firstName' | 'className' | 'absent' | `code:${string}`;
 export type SortOrder = 'asc' | 'desc';
@@ -87,20 +54,7 @@ export interface PupilListQuery {
   offset?: number;
 }
 
-export interface Enrolment {
-  schoolYear: string;
-  level: Level;
-  grade: number | null;
-  className: string | null;
-  enrolledFrom: string;
-  enrolledUntil: string | null;
-  excludedOn: string | null;
-  /** After a definitive exclusion: enrolled in another school from this date (recorded in the app). */
-  enrolledElsewhereFrom: string | null;
-  enrolledElsewhereSchool: string | null;
-  /** Optimistic lock of the enrolled-elsewhere edits. */
-  version: number;
-}
+export type Enrolment = ApiResponse<'/api/pupils/{pupilId}/enrolments/{schoolYear}/elsewhere', 'put'>;
 
 export interface EnrolledElsewhereChange {
   from: string | null;
@@ -151,31 +105,11 @@ export interface PupilDetail {
 }
 
 /** One problem in an imported file (or a warning). */
-export interface ImportProblem {
-  row: number | null;
-  column: string | null;
-  code: string;
-  messages: LocalizedMessages;
-}
+export type ImportProblem = ImportResult['warnings'][number];
 
-export interface ImportResult {
-  status: 'applied' | 'unchanged';
-  rows: number;
-  inserted: number;
-  updated: number;
-  warnings: ImportProblem[];
-}
+export type ImportResult = ApiResponse<'/api/schools/{schoolId}/imports/{kind}', 'post'>;
 
-export interface ImportRecord {
-  id: number | string;
-  kind: ImportKind;
-  fileName: string;
-  rowCount: number;
-  insertedCount: number;
-  updatedCount: number;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type ImportRecord = ApiResponse<'/api/schools/{schoolId}/imports', 'get'>[number];
 
 export type SignalStatus = 'new' | 'acknowledged' | 'handled';
 export type SignalTrack =
@@ -254,147 +188,25 @@ export interface PupilSignals {
   items: AttentionItem[];
 }
 
-export interface SignalFollowUpResult {
-  id: number;
-  version: number;
-  status: SignalStatus;
-}
+export type SignalFollowUpResult = ApiResponse<'/api/signals/{signalId}/acknowledge', 'post'>;
 
-/** RFC 9457 problem details as the API sends them. */
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  messages?: LocalizedMessages;
-  problems?: ImportProblem[];
-}
-
-/** Thrown for every non-2xx answer; carries the problem+json body when the server sent one. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly problem: ProblemDetails;
-
-  constructor(problem: ProblemDetails) {
-    super(problem.detail ?? problem.title);
-    this.name = 'ApiError';
-    this.status = problem.status;
-    this.problem = problem;
-  }
-
-  /** The message to show a user: the localized message when present, else the detail or title. */
-  messageFor(lang: 'nl' | 'en'): string {
-    return this.problem.messages?.[lang] ?? this.problem.detail ?? this.problem.title;
-  }
-}
-
-/** Turns anything caught from an API call into text for the user. */
-export function errorMessage(error: unknown, lang: 'nl' | 'en', fallback: string): string {
-  if (error instanceof ApiError) return error.messageFor(lang);
-  return fallback;
-}
-
-const CSRF_COOKIE = 'aanwezig_csrf';
-
-/** Reads a cookie value from a `document.cookie` string; undefined when absent. */
-export function readCookie(cookieHeader: string, name: string): string | undefined {
-  for (const part of cookieHeader.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator < 0) continue;
-    if (part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim());
-  }
-  return undefined;
-}
-
-type UnauthorizedHandler = () => void;
-let onUnauthorized: UnauthorizedHandler = () => {
-  if (window.location.pathname !== '/login') window.location.assign('/login');
-};
-
-/** Lets the app route to the login page without a full reload when the session has ended. */
-export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
-  onUnauthorized = handler;
-}
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  /** A 401 from this request is an answer (wrong password), not an ended session. */
-  allowUnauthorized?: boolean;
-}
-
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  let body: BodyInit | undefined;
-  if (options.body instanceof FormData) {
-    body = options.body; // the browser sets the multipart boundary itself
-  } else if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  if (method !== 'GET') {
-    const csrf = readCookie(document.cookie, CSRF_COOKIE);
-    if (csrf) headers['x-csrf-token'] = csrf;
-  }
-
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Network error',
-      status: 0,
-      messages: {
-        nl: 'De server is niet bereikbaar. Controleer de verbinding en probeer opnieuw.',
-        en: 'The server cannot be reached. Check the connection and try again.',
-      },
-    });
-  }
-
-  if (response.status === 401 && !options.allowUnauthorized) onUnauthorized();
-  if (!response.ok) throw new ApiError(await readProblem(response));
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-async function readProblem(response: Response): Promise<ProblemDetails> {
-  try {
-    const body = (await response.json()) as Partial<ProblemDetails>;
-    return {
-      type: body.type ?? 'about:blank',
-      title: body.title ?? response.statusText,
-      status: body.status ?? response.status,
-      detail: body.detail,
-      messages: body.messages,
-      problems: body.problems,
-    };
-  } catch {
-    return {
-      type: 'about:blank',
-      title: response.statusText || `HTTP ${response.status}`,
-      status: response.status,
-    };
-  }
-}
-
-/** Builds a query string, leaving out empty values. */
-export function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === '') continue;
-    search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+export {
+  ApiError,
+  errorMessage,
+  type ProblemDetails,
+  queryString,
+  readCookie,
+  request,
+  setUnauthorizedHandler,
+} from './http.ts';
 
 const id = (value: number | string) => encodeURIComponent(String(value));
 
+import { queryString, request } from './http.ts';
+
 export const api = {
   /** Whether single sign-on is configured (no session needed). */
-  singleSignOn: () => request<{ enabled: boolean; label: string | null }>('/api/auth/oidc'),
+  singleSignOn: () => request<ApiResponse<'/api/auth/oidc', 'get'>>('/api/auth/oidc'),
   login: (email: string, password: string) =>
     request<{ user: Me; notice?: { failedLoginsSinceLastSignIn: number } }>('/api/auth/login', {
       method: 'POST',

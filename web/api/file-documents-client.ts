@@ -1,6 +1,7 @@
 // Typed client for the documents of the pupil file: list, multipart upload, download link and removal, with the
-// same CSRF and problem handling as client.ts.
-import { ApiError, type LocalizedMessages, type ProblemDetails, queryString, readCookie } from './client.ts';
+// through the one fetch wrapper (http.ts).
+import { ApiError, queryString } from './client.ts';
+import { request } from './http.ts';
 import { type Confidentiality, type Paged, send } from './pupil-file-client.ts';
 
 export interface FileDocument {
@@ -48,31 +49,7 @@ export function documentProblemsOf(error: unknown): DocumentProblem[] {
   return Array.isArray(problems) ? (problems as DocumentProblem[]) : [];
 }
 
-async function upload(path: string, form: FormData): Promise<FileDocument> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json, application/problem+json',
-        'x-csrf-token': readCookie(document.cookie, 'aanwezig_csrf') ?? '',
-      },
-      body: form, // the browser sets the multipart boundary itself
-      credentials: 'same-origin',
-    });
-  } catch {
-    const messages: LocalizedMessages = {
-      nl: 'De server is niet bereikbaar. Probeer opnieuw.',
-      en: 'The server cannot be reached. Try again.',
-    };
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, messages });
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
-    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
-  }
-  return (await response.json()) as FileDocument;
-}
+const upload = (path: string, form: FormData) => request<FileDocument>(path, { method: 'POST', body: form });
 
 const id = (value: number | string) => encodeURIComponent(String(value));
 

@@ -1,5 +1,7 @@
 // Typed client for the monitor API: dashboards (school, CLB, region), thuiszitters and which ones I can open.
-import { ApiError, type ProblemDetails, queryString } from './client.ts';
+import { queryString } from './client.ts';
+import { request } from './http.ts';
+import type { ApiResponse } from './schema.d.ts';
 
 /** A count as the server shows it: null when suppressed (1 to 4, CLB and region only). */
 export type ShownCount = number | null;
@@ -39,47 +41,13 @@ export interface MonitorResponse {
   dashboard: Dashboard;
 }
 
-export interface Thuiszitter {
-  pupilId: number;
-  schoolId: number;
-  schoolName: string;
-  firstName: string;
-  lastName: string;
-  className: string | null;
-  ruleIds: string[];
-  signalledSince: string;
-  absentHalfDays: number;
-  atHomeSince: string | null;
-  daysAtHome: number;
-  education: string | null;
-  pivotPerson: string | null;
-  lastContact: string | null;
-}
+export type Thuiszitter = ThuiszittersList['pupils'][number];
 
-export interface ThuiszittersList {
-  schoolYear: string;
-  today: string;
-  rules: string[];
-  pupils: Thuiszitter[];
-}
+export type ThuiszittersList = ApiResponse<'/api/monitor/thuiszitters', 'get'>;
 
-export interface MonitorScopes {
-  schoolIds: number[];
-  clbs: { id: number; name: string }[];
-  regions: { id: number; name: string }[];
-}
+export type MonitorScopes = ApiResponse<'/api/monitor/scopes', 'get'>;
 
-async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, {
-    headers: { accept: 'application/json, application/problem+json' },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
-    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
-  }
-  return (await response.json()) as T;
-}
+const get = <T>(path: string): Promise<T> => request<T>(path);
 
 const id = (value: number | string) => encodeURIComponent(String(value));
 

@@ -1,5 +1,6 @@
-// Typed client for the pupil file API (leerlingendossier): same CSRF and problem handling as client.ts.
-import { ApiError, type LocalizedMessages, type ProblemDetails, queryString, readCookie } from './client.ts';
+// Typed client for the pupil file API (leerlingendossier): through the one fetch wrapper (http.ts).
+import { ApiError, type ProblemDetails, queryString } from './client.ts';
+import { request } from './http.ts';
 
 export type Confidentiality = 'school' | 'school+clb' | 'clb' | 'clb-arts';
 
@@ -168,32 +169,8 @@ export function preconditionsOf(error: unknown): PreconditionProblem['preconditi
     : [];
 }
 
-export async function send<T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = readCookie(document.cookie, 'aanwezig_csrf') ?? '';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    const messages: LocalizedMessages = {
-      nl: 'De server is niet bereikbaar. Probeer opnieuw.',
-      en: 'The server cannot be reached. Try again.',
-    };
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, messages });
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
-    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
+export const send = <T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown): Promise<T> =>
+  request<T>(path, { method, body });
 
 const file = (pupilId: number | string) => `/api/pupils/${encodeURIComponent(String(pupilId))}/file`;
 

@@ -1,5 +1,6 @@
-// Typed client for the self-scan API (preventieplan): same CSRF and problem handling as client.ts.
-import { ApiError, type ProblemDetails, readCookie } from './client.ts';
+// Typed client for the self-scan API (preventieplan): through the one fetch wrapper (http.ts).
+import { ApiError, type ProblemDetails } from './client.ts';
+import { request } from './http.ts';
 
 export interface Text {
   nl: string;
@@ -117,22 +118,8 @@ export function conflictCurrent(error: unknown): { version: number } & Record<st
   return (problem?.current ?? { version: 0 }) as { version: number } & Record<string, unknown>;
 }
 
-async function send<T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = readCookie(document.cookie, 'aanwezig_csrf') ?? '';
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
-    throw new ApiError({ type: 'about:blank', title: response.statusText, status: response.status, ...problem });
-  }
-  return (await response.json()) as T;
-}
+const send = <T>(path: string, method: 'GET' | 'POST' | 'PUT' = 'GET', body?: unknown): Promise<T> =>
+  request<T>(path, { method, body });
 
 const base = (schoolId: string | number) => `/api/schools/${encodeURIComponent(String(schoolId))}/selfscans`;
 const year = (schoolId: string | number, schoolYear: string) => `${base(schoolId)}/${encodeURIComponent(schoolYear)}`;

@@ -1,8 +1,9 @@
 // "Afspraken om op te volgen": agreements of the pupil files that are due soon or overdue, with a link to the
 // file. Hidden for users who may not read pupil files (the API answers 403).
-import { useEffect, useId, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { type ReminderList, remindersApi } from '../api/reminders-client.ts';
+import { remindersApi } from '../api/reminders-client.ts';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -16,29 +17,15 @@ export function RemindersPanel({ schoolId }: { schoolId: number | string | null 
   const heading = useId();
   const [mine, setMine] = useState(false);
   const [page, setPage] = useState(1);
-  const [result, setResult] = useState<ReminderList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [hidden, setHidden] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const query = useQuery({
+    queryKey: ['reminders', schoolId, mine, page],
+    queryFn: () => remindersApi.list(schoolId, { mine, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const result = query.data ?? null;
+  const error = query.error;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    remindersApi
-      .list(schoolId, { mine, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
-      .then((loaded) => !cancelled && setResult(loaded))
-      .catch((caught: unknown) => {
-        if (cancelled) return;
-        if (caught instanceof ApiError && caught.status === 403) setHidden(true);
-        else setError(caught);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [schoolId, mine, page, attempt]);
-
-  if (hidden) return null;
+  if (error instanceof ApiError && error.status === 403) return null;
   return (
     <section className="section card reminders" aria-labelledby={heading} data-testid="reminders">
       <div className="reminders__heading">
@@ -63,7 +50,7 @@ export function RemindersPanel({ schoolId }: { schoolId: number | string | null 
           {t('reminders.mine')}
         </label>
       </div>
-      {error !== null && <ErrorMessage error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {error !== null && <ErrorMessage error={error} onRetry={() => void query.refetch()} />}
       {result && result.total === 0 && <p className="muted">{t('reminders.none')}</p>}
       {result && result.items.length > 0 && (
         <ul className="reminders__list">

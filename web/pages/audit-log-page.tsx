@@ -1,6 +1,7 @@
 // The audit log search for a beheerder: who read or changed which pupils, when and through which endpoint.
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { type AuditEvent, type AuditFilter, adminApi } from '../api/admin-client.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type AuditFilter, adminApi } from '../api/admin-client.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatTimestamp } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -9,18 +10,18 @@ export function AuditLogPage() {
   const { language, t } = useI18n();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [draft, setDraft] = useState<AuditFilter>({});
-  const [result, setResult] = useState<{ total: number; items: AuditEvent[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const ids = { pupil: useId(), action: useId(), from: useId(), until: useId() };
 
-  const load = useCallback(() => {
-    setError(null);
-    adminApi.audit(filter).then(setResult).catch(setError);
-  }, [filter]);
+  const query = useQuery({
+    queryKey: ['audit', filter],
+    queryFn: () => adminApi.audit(filter),
+    placeholderData: keepPreviousData,
+  });
+  const result = query.data ?? null;
+  const error = query.error;
   useEffect(() => {
     document.title = `${t('audit.title')} · ${t('app.name')}`;
   }, [t]);
-  useEffect(load, [load]);
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +51,7 @@ export function AuditLogPage() {
           {t('audit.search')}
         </button>
       </form>
-      {error !== null && <ErrorMessage error={error} onRetry={load} />}
+      {error !== null && <ErrorMessage error={error} onRetry={() => void query.refetch()} />}
       {result === null && error === null && <Loading />}
       {result && (
         <div className="table-scroll">

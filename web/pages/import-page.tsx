@@ -1,6 +1,7 @@
 // Import a pupil list, absence register or calendar file, see the result or every problem, and past imports.
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, api, type ImportKind, type ImportRecord, type ImportResult, type School } from '../api/client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { ApiError, api, type ImportKind, type ImportResult, type School } from '../api/client.ts';
 import { ProblemTable } from '../components/problem-table.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { formatTimestamp } from '../dates.ts';
@@ -25,8 +26,6 @@ export function ImportPage({ school }: { school: School }) {
   const [missingFile, setMissingFile] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
-  const [history, setHistory] = useState<ImportRecord[] | null>(null);
-  const [historyError, setHistoryError] = useState<unknown>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const ids = { kind: useId(), file: useId(), year: useId(), fileError: useId(), help: useId() };
 
@@ -38,21 +37,15 @@ export function ImportPage({ school }: { school: School }) {
     if (schoolYear) setPupilsYear(schoolYear);
   }, [schoolYear]);
 
-  const loadHistory = useCallback(() => {
-    api
-      .imports(school.id)
-      .then((records) => {
-        setHistory(records);
-        setHistoryError(null);
-      })
-      .catch((caught: unknown) => setHistoryError(caught));
-  }, [school.id]);
+  const historyQuery = useQuery({ queryKey: ['imports', school.id], queryFn: () => api.imports(school.id) });
+  const history = historyQuery.data ?? null;
+  const historyError = historyQuery.error;
+  const loadHistory = () => void historyQuery.refetch();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another school starts with no outcome shown
   useEffect(() => {
     setOutcome(null);
-    setHistory(null);
-    loadHistory();
-  }, [loadHistory]);
+  }, [school.id]);
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();

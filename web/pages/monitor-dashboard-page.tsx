@@ -1,6 +1,6 @@
 // The monitor dashboards: a school's own (unsuppressed), a CLB's across its schools and a region's for analysts
 // (both with counts of 1 to 4 suppressed by the server). Every chart also as a table with a CSV download.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   type Dashboard,
   type DashboardTarget,
@@ -240,28 +240,18 @@ export function MonitorDashboardPage({ target }: { target: DashboardTarget }) {
   const { t, language } = useI18n();
   const session = useReadySession();
   const schoolYear = session.schoolYear ?? undefined;
-  const [state, setState] = useState<{ response?: MonitorResponse; error?: unknown }>({});
-  const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the target's kind and id identify it; attempt re-runs the request
-  useEffect(() => {
-    let live = true;
-    setState({});
-    monitorApi
-      .dashboard(target, schoolYear)
-      .then((response) => live && setState({ response }))
-      .catch((error: unknown) => live && setState({ error }));
-    return () => {
-      live = false;
-    };
-  }, [target.kind, target.id, schoolYear, attempt]);
+  const query = useQuery({
+    queryKey: ['monitor', 'dashboard', target.kind, target.id, schoolYear],
+    queryFn: () => monitorApi.dashboard(target, schoolYear),
+  });
 
-  if (state.error)
+  if (query.error)
     return (
       <main id="main" className="page">
-        <ErrorMessage error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
+        <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
       </main>
     );
-  const response = state.response;
+  const response = query.data;
   if (!response)
     return (
       <main id="main" className="page">

@@ -1,6 +1,6 @@
 // The monitor's start page: the dashboards and thuiszitters overviews this user may open.
-import { useEffect, useState } from 'react';
-import { type MonitorScopes, monitorApi } from '../api/monitor-client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { monitorApi } from '../api/monitor-client.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -9,20 +9,14 @@ import { useReadySession } from '../session.tsx';
 export function MonitorHubPage() {
   const { t } = useI18n();
   const { schools } = useReadySession();
-  const [state, setState] = useState<{ scopes?: MonitorScopes; error?: unknown }>({});
-  useEffect(() => {
-    monitorApi
-      .scopes()
-      .then((scopes) => setState({ scopes }))
-      .catch((error: unknown) => setState({ error }));
-  }, []);
-  if (state.error)
+  const query = useQuery({ queryKey: ['monitor', 'scopes'], queryFn: monitorApi.scopes });
+  if (query.error)
     return (
       <main id="main" className="page">
-        <ErrorMessage error={state.error} />
+        <ErrorMessage error={query.error} />
       </main>
     );
-  const scopes = state.scopes;
+  const scopes = query.data;
   if (!scopes)
     return (
       <main id="main" className="page">

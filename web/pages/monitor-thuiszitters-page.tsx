@@ -1,8 +1,8 @@
 // Thuiszitters: pupils currently in a long-absence, fixed-slot, 30 P, long-illness or excluded-without-school
 // signal, with how long they have been at home. Education, spilfiguur and last contact come with the pupil file.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { School } from '../api/client.ts';
-import { monitorApi, type ThuiszittersList } from '../api/monitor-client.ts';
+import { monitorApi } from '../api/monitor-client.ts';
 import { type Cell, ChartTable } from '../components/chart-table.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
@@ -15,28 +15,21 @@ export function MonitorThuiszittersPage({ school }: { school: School | null }) {
   const { t } = useI18n();
   const session = useReadySession();
   const schoolYear = session.schoolYear ?? undefined;
-  const [state, setState] = useState<{ list?: ThuiszittersList; error?: unknown }>({});
-  useEffect(() => {
-    let live = true;
-    setState({});
-    monitorApi
-      .thuiszitters(school?.id ?? null, schoolYear)
-      .then((list) => live && setState({ list }))
-      .catch((error: unknown) => live && setState({ error }));
-    return () => {
-      live = false;
-    };
-  }, [school?.id, schoolYear]);
+  const schoolId = school?.id ?? null;
+  const query = useQuery({
+    queryKey: ['monitor', 'thuiszitters', schoolId, schoolYear],
+    queryFn: () => monitorApi.thuiszitters(schoolId, schoolYear),
+  });
 
   const title = school ? t('monitor.thuiszitters.titleSchool', { name: school.name }) : t('monitor.thuiszitters.title');
-  if (state.error)
+  if (query.error)
     return (
       <main id="main" className="page">
         <h1>{title}</h1>
-        <ErrorMessage error={state.error} />
+        <ErrorMessage error={query.error} />
       </main>
     );
-  const list = state.list;
+  const list = query.data;
   if (!list)
     return (
       <main id="main" className="page">

@@ -1,6 +1,7 @@
 // The school overview: every pupil with absent half-days per code, filtered, sorted and paged.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, type Level, type PupilList, type PupilSort, type School } from '../api/client.ts';
+import { api, type Level, type PupilSort, type School } from '../api/client.ts';
 import { CodeBadge } from '../components/code-badge.tsx';
 import { CodeLegend } from '../components/code-legend.tsx';
 import { Pagination } from '../components/pagination.tsx';
@@ -25,10 +26,6 @@ export function SchoolOverviewPage({ school }: { school: School }) {
   const { codes, schoolYear } = useReadySession();
   const { pathname, search } = useLocation();
   const query = parseOverviewQuery(search);
-  const [result, setResult] = useState<PupilList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
   const [searchText, setSearchText] = useState(query.q);
   const ids = { class: useId(), level: useId(), search: useId(), heading: useId() };
 
@@ -57,14 +54,11 @@ export function SchoolOverviewPage({ school }: { school: School }) {
   });
 
   const { className, level, q, sort, order, page } = query;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
-  useEffect(() => {
-    if (!schoolYear) return;
-    let cancelled = false;
-    setLoading(true);
-    api
-      .pupils(school.id, {
-        schoolYear,
+  const pupils = useQuery({
+    queryKey: ['pupils', school.id, schoolYear, className, level, q, sort, order, page],
+    queryFn: () =>
+      api.pupils(school.id, {
+        schoolYear: schoolYear ?? '',
         className: className || undefined,
         level: level || undefined,
         q: q || undefined,
@@ -72,22 +66,14 @@ export function SchoolOverviewPage({ school }: { school: School }) {
         order,
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
-      })
-      .then((list) => {
-        if (cancelled) return;
-        setResult(list);
-        setError(null);
-      })
-      .catch((caught: unknown) => {
-        if (!cancelled) setError(caught);
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [school.id, schoolYear, className, level, q, sort, order, page, attempt]);
+      }),
+    enabled: Boolean(schoolYear),
+    // The previous page stays on screen (aria-busy) while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+  const result = pupils.data ?? null;
+  const error = pupils.error;
+  const loading = pupils.isPending || pupils.isFetching;
 
   const codeOrder = codes.map((code) => code.code);
   const columns = result
@@ -202,7 +188,7 @@ export function SchoolOverviewPage({ school }: { school: School }) {
         )}
       </search>
 
-      {error !== null && <ErrorMessage error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+      {error !== null && <ErrorMessage error={error} onRetry={() => void pupils.refetch()} />}
 
       {result && (
         <div className="table-scroll" aria-busy={loading}>

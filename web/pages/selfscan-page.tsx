@@ -1,8 +1,9 @@
 // The school's self-scan (preventieplan) of a school year: start it, the overview per phase like seed 001's
 // closing table, the school's own figures, exports, and the charts comparing the years.
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import type { School } from '../api/client.ts';
-import { type Selfscan, type SelfscanList, selfscanApi } from '../api/selfscan-client.ts';
+import { selfscanApi } from '../api/selfscan-client.ts';
 import { SelfscanFigures } from '../components/selfscan-figures.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -26,27 +27,34 @@ export function SelfscanPage({ school }: { school: School }) {
   const { t, language } = useI18n();
   const { schoolYear: chosenYear } = useReadySession();
   const schoolYear = chosenYear ?? school.defaultSchoolYear;
-  const [list, setList] = useState<SelfscanList | null>(null);
-  const [scan, setScan] = useState<Selfscan | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const query = useQuery({
+    queryKey: ['selfscan', school.id, schoolYear],
+    queryFn: async () => {
+      const list = await selfscanApi.list(school.id);
+      const scan = list.scans.some((s) => s.schoolYear === schoolYear)
+        ? await selfscanApi.get(school.id, schoolYear)
+        : null;
+      return { list, scan };
+    },
+  });
+  const start = useMutation({
+    mutationFn: () => selfscanApi.start(school.id, schoolYear),
+    onSuccess: () => query.refetch(),
+  });
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const all = await selfscanApi.list(school.id);
-      setList(all);
-      setScan(all.scans.some((s) => s.schoolYear === schoolYear) ? await selfscanApi.get(school.id, schoolYear) : null);
-    } catch (caught) {
-      setError(caught);
-    }
-  }, [school.id, schoolYear]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) return <ErrorMessage error={error} onRetry={() => void load()} />;
-  if (!list) return <Loading />;
+  const error = query.error ?? start.error;
+  if (error)
+    return (
+      <ErrorMessage
+        error={error}
+        onRetry={() => {
+          start.reset();
+          void query.refetch();
+        }}
+      />
+    );
+  if (!query.data) return <Loading />;
+  const { list, scan } = query.data;
   const lang = language;
   const doc = list.instrument.document;
   const rows = goalRows(list.instrument.phases);
@@ -68,7 +76,7 @@ export function SelfscanPage({ school }: { school: School }) {
               className="button button--primary"
               data-testid="selfscan-start"
               onClick={() => {
-                void selfscanApi.start(school.id, schoolYear).then(load, setError);
+                start.mutate();
               }}
             >
               {t('selfscan.start', { year: schoolYear })}

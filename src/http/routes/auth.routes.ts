@@ -1,29 +1,26 @@
 // Sign in, sign out, "who am I" and changing one's own password.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { allowedActions } from '../../app/access.ts';
 import { changeOwnPassword, login, logout, SESSION_HOURS } from '../../app/auth.service.ts';
-import { invalidInput } from '../../app/errors.ts';
 import { membershipsOf } from '../../db/user.repository.ts';
 import { CSRF_COOKIE, setCsrfCookie } from '../csrf.ts';
 import { access } from '../route-access.ts';
+import type { Api } from '../schemas.ts';
 import { type RouteContext, SESSION_COOKIE } from '../server.ts';
 import { requireActor } from './require-actor.ts';
 
 const LoginBody = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 const PasswordBody = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().max(1024) });
 
-export async function authRoutes(api: FastifyInstance, { db, loginRateLimit }: RouteContext) {
-  api.post('/auth/login', { config: { access: 'public', rateLimit: loginRateLimit } }, async (request, reply) => {
-    const body = LoginBody.safeParse(request.body);
-    if (!body.success) {
-      throw invalidInput({
-        nl: 'Vul e-mailadres en wachtwoord in.',
-        en: 'Enter email address and password.',
-      });
-    }
-    // request.ip is the socket address unless the server was told to trust a proxy (ServerOptions.trustedProxies).
-    const session = await login(db, body.data.email, body.data.password, 'POST /api/auth/login', request.ip);
+export async function authRoutes(api: Api, { db, loginRateLimit }: RouteContext) {
+  const signIn = { nl: 'Vul e-mailadres en wachtwoord in.', en: 'Enter email address and password.' };
+  const loginRoute = {
+    config: { access: 'public' as const, rateLimit: loginRateLimit, invalidMessages: signIn },
+    schema: { body: LoginBody },
+  };
+  // request.ip is the socket address unless the server was told to trust a proxy (ServerOptions.trustedProxies).
+  api.post('/auth/login', loginRoute, async (request, reply) => {
+    const session = await login(db, request.body.email, request.body.password, 'POST /api/auth/login', request.ip);
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/',
       httpOnly: true,
@@ -56,10 +53,13 @@ export async function authRoutes(api: FastifyInstance, { db, loginRateLimit }: R
     return { ...user, memberships: actor.memberships, actions: allowedActions(actor) };
   });
 
-  api.post('/me/password', access('password.change'), async (request, reply) => {
-    const body = PasswordBody.safeParse(request.body);
-    if (!body.success) throw invalidInput({ nl: 'Vul beide wachtwoorden in.', en: 'Enter both passwords.' });
-    await changeOwnPassword(db, requireActor(request), body.data.currentPassword, body.data.newPassword);
+  const bothPasswords = { nl: 'Vul beide wachtwoorden in.', en: 'Enter both passwords.' };
+  const passwordRoute = {
+    ...access('password.change', { invalidMessages: bothPasswords }),
+    schema: { body: PasswordBody },
+  };
+  api.post('/me/password', passwordRoute, async (request, reply) => {
+    await changeOwnPassword(db, requireActor(request), request.body.currentPassword, request.body.newPassword);
     return reply.status(204).send();
   });
 }

@@ -1,6 +1,6 @@
 // Documents in the pupil file: multipart upload (size-limited while streaming, checked by content), the paginated
 // list, the audited download as an attachment, and removal with the version the remover saw.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalidInput } from '../../app/errors.ts';
 import type { Action } from '../../app/policy/policy.ts';
@@ -16,22 +16,12 @@ import { requirePupilAccess } from '../../app/pupil-file/file-access.ts';
 import { DOCUMENT_LIMITS } from '../../domain/care/documents.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
+import { type Api, PageQuery, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
-const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-});
 const Removal = z.object({ version: z.number().int().min(1), reason: z.string().max(2000).nullable().optional() });
 const UPLOAD_FIELDS = new Set(['title', 'description', 'confidentiality', 'entryId']);
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success)
-    throw invalidInput({ nl: 'Ongeldige aanvraag.', en: `Invalid request: ${result.error.message}` });
-  return result.data;
-}
 
 const chooseFile = () =>
   invalidInput({ nl: 'Kies één bestand om op te laden.', en: 'Choose one file to upload.' }, { field: 'file' });
@@ -72,59 +62,72 @@ async function readUpload(request: FastifyRequest) {
   };
 }
 
-type PupilParams = { Params: { pupilId: string } };
-type DocumentParams = { Params: { documentId: string } };
-
-export async function fileDocumentRoutes(api: FastifyInstance, { db, today }: RouteContext) {
-  // Writes check access on the pupil (or the document's pupil) before the body is read.
+export async function fileDocumentRoutes(api: Api, { db, today }: RouteContext) {
+  // Writes check access on the pupil (or the document's pupil) before the body is read or validated.
   const onPupil = (action: Action) => ({
     ...access(action),
-    preHandler: async (request: FastifyRequest) => {
+    preValidation: async (request: FastifyRequest) => {
       const { pupilId } = request.params as { pupilId: string };
       await requirePupilAccess(db, requireActor(request), action, idParam(pupilId), today());
     },
   });
   const onDocument = (action: Action) => ({
     ...access(action),
-    preHandler: async (request: FastifyRequest) => {
+    preValidation: async (request: FastifyRequest) => {
       const { documentId } = request.params as { documentId: string };
       await requireDocumentAccess(db, requireActor(request), action, idParam(documentId), today());
     },
   });
 
-  api.get<PupilParams>('/pupils/:pupilId/file/documents', access('file.read'), async (request) =>
-    listDocuments(db, requireActor(request), idParam(request.params.pupilId), parse(PageQuery, request.query), today()),
+  api.get(
+    '/pupils/:pupilId/file/documents',
+    { ...access('file.read'), schema: { params: params('pupilId'), querystring: PageQuery } },
+    async (request) =>
+      listDocuments(db, requireActor(request), idParam(request.params.pupilId), request.query, today()),
   );
 
-  api.post<PupilParams>('/pupils/:pupilId/file/documents', onPupil('file.write'), async (request, reply) => {
-    const upload = await readUpload(request);
-    const stored = await uploadDocument(db, requireActor(request), idParam(request.params.pupilId), upload, today());
-    return reply.status(201).send(stored);
-  });
+  api.post(
+    '/pupils/:pupilId/file/documents',
+    {
+      ...onPupil('file.write'),
+      // The multipart form is read by the handler (size-limited while streaming), not parsed by a schema.
+      schema: {
+        params: params('pupilId'),
+        consumes: ['multipart/form-data'],
+        description: 'multipart/form-data: `file`, `title`, optionally `description`, `confidentiality`, `entryId`.',
+      },
+    },
+    async (request, reply) => {
+      const upload = await readUpload(request);
+      const stored = await uploadDocument(db, requireActor(request), idParam(request.params.pupilId), upload, today());
+      return reply.status(201).send(stored);
+    },
+  );
 
-  api.get<DocumentParams>('/file/documents/:documentId/content', access('file.read'), async (request, reply) => {
-    const { document, content } = await downloadDocument(
-      db,
-      requireActor(request),
-      idParam(request.params.documentId),
-      today(),
-    );
-    return reply
-      .type(document.mediaType)
-      .header('content-disposition', contentDisposition(document.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(content);
-  });
+  api.get(
+    '/file/documents/:documentId/content',
+    { ...access('file.read'), schema: { params: params('documentId') } },
+    async (request, reply) => {
+      const { document, content } = await downloadDocument(
+        db,
+        requireActor(request),
+        idParam(request.params.documentId),
+        today(),
+      );
+      return reply
+        .type(document.mediaType)
+        .header('content-disposition', contentDisposition(document.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(content);
+    },
+  );
 
-  api.post<DocumentParams>('/file/documents/:documentId/remove', onDocument('file.manage'), async (request) =>
-    removeDocument(
-      db,
-      requireActor(request),
-      idParam(request.params.documentId),
-      parse(Removal, request.body),
-      today(),
-    ),
+  api.post(
+    '/file/documents/:documentId/remove',
+    { ...onDocument('file.manage'), schema: { params: params('documentId'), body: Removal } },
+    async (request) =>
+      removeDocument(db, requireActor(request), idParam(request.params.documentId), request.body, today()),
   );
 }

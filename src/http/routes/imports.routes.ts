@@ -5,32 +5,71 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { invalidInput } from '../../app/errors.ts';
 import { importFile, listImports } from '../../app/import/import.service.ts';
-import { IMPORT_KINDS, type ImportKind } from '../../app/import/import-result.ts';
+import { IMPORT_KINDS } from '../../app/import/import-result.ts';
 import { exportRegisterCsv, exportRegisterXlsx } from '../../app/register-export.service.ts';
 import { XLSX_CONTENT_TYPE } from '../../app/xlsx-writer.ts';
 import { contentDisposition, safeFileName } from '../../domain/download-name.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { access } from '../route-access.ts';
+import { type Api, CivilDate, Messages, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
-export async function importRoutes(api: FastifyInstance, { db, today }: RouteContext) {
-  api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/imports', access('import.list'), async (request) =>
-    listImports(db, requireActor(request), idParam(request.params.schoolId)),
+const ImportKind = z.enum(IMPORT_KINDS as readonly ['pupils', 'register', 'calendar']);
+
+const ImportListItem = z.object({
+  id: z.number().int(),
+  kind: ImportKind,
+  fileName: z.string(),
+  rowCount: z.number().int(),
+  insertedCount: z.number().int(),
+  updatedCount: z.number().int(),
+  createdAt: z.string().describe('UTC timestamp'),
+  createdBy: z.string().nullable(),
+});
+
+const ImportProblem = z.object({
+  row: z.number().int().nullable().describe('Row as a spreadsheet numbers it (header = 1); null: the whole file'),
+  column: z.string().nullable(),
+  code: z.string(),
+  messages: Messages,
+});
+
+/** What an import did; the ids of the pupils it changed stay on the server (the schema leaves them out). */
+const ImportResult = z.object({
+  status: z.enum(['applied', 'unchanged']),
+  importId: z.number().int().nullable(),
+  rows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  warnings: z.array(ImportProblem),
+});
+
+export async function importRoutes(api: Api, { db, today }: RouteContext) {
+  api.get(
+    '/schools/:schoolId/imports',
+    { ...access('import.list'), schema: { params: params('schoolId'), response: { 200: z.array(ImportListItem) } } },
+    async (request) => listImports(db, requireActor(request), idParam(request.params.schoolId)),
   );
 
-  api.post<{ Params: { schoolId: string; kind: string } }>(
+  api.post(
     '/schools/:schoolId/imports/:kind',
-    access('import.run'),
+    {
+      ...access('import.run', { invalidMessages: { nl: 'Onbekend soort import.', en: 'Unknown import kind.' } }),
+      schema: {
+        params: z.object({ schoolId: params('schoolId').shape.schoolId, kind: ImportKind }),
+        consumes: ['multipart/form-data'],
+        // The multipart body is streamed to disk by the handler, not parsed by a schema.
+        description: 'multipart/form-data: `file` (CSV or XLSX) and, for a register, optionally `schoolYear`.',
+        response: { 200: ImportResult },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
-      const kind = request.params.kind as ImportKind;
-      if (!IMPORT_KINDS.includes(kind)) {
-        throw invalidInput({ nl: 'Onbekend soort import.', en: 'Unknown import kind.' });
-      }
+      const kind = request.params.kind;
       if (!request.isMultipart()) {
         throw invalidInput({ nl: 'Kies een bestand om op te laden.', en: 'Choose a file to upload.' });
       }
@@ -55,7 +94,7 @@ export async function importRoutes(api: FastifyInstance, { db, today }: RouteCon
         if (schoolYear === null) {
           throw invalidInput({ nl: 'Ongeldig schooljaar.', en: 'Invalid school year.' });
         }
-        const result = await importFile(db, actor, {
+        return await importFile(db, actor, {
           schoolId: idParam(request.params.schoolId),
           kind,
           path,
@@ -63,8 +102,6 @@ export async function importRoutes(api: FastifyInstance, { db, today }: RouteCon
           schoolYear,
           today: today(),
         });
-        const { changedPupilIds: _internal, ...response } = result;
-        return response;
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -72,10 +109,15 @@ export async function importRoutes(api: FastifyInstance, { db, today }: RouteCon
   );
 }
 
-export async function exportRoutes(api: FastifyInstance, { db }: RouteContext) {
-  api.get<{ Params: { schoolId: string }; Querystring: { from?: string; until?: string } }>(
+const RegisterExportQuery = z.object({ from: CivilDate.optional(), until: CivilDate.optional() });
+
+export async function exportRoutes(api: Api, { db }: RouteContext) {
+  api.get(
     '/schools/:schoolId/register.csv',
-    access('register.export'),
+    {
+      ...access('register.export'),
+      schema: { params: params('schoolId'), querystring: RegisterExportQuery, produces: ['text/csv'] },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const schoolId = idParam(request.params.schoolId);
@@ -93,9 +135,12 @@ export async function exportRoutes(api: FastifyInstance, { db }: RouteContext) {
     },
   );
 
-  api.get<{ Params: { schoolId: string }; Querystring: { from?: string; until?: string } }>(
+  api.get(
     '/schools/:schoolId/register.xlsx',
-    access('register.export'),
+    {
+      ...access('register.export'),
+      schema: { params: params('schoolId'), querystring: RegisterExportQuery, produces: [XLSX_CONTENT_TYPE] },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       const write = await exportRegisterXlsx(db, actor, idParam(request.params.schoolId), request.query);

@@ -1,5 +1,6 @@
 // The monitor: school, CLB and region dashboards with their CSV export, the thuiszitters overview.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import {
   exportDashboardCsv,
   groupDashboard,
@@ -10,10 +11,40 @@ import {
 } from '../../app/monitor/monitor.service.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
+import { type Api, params, YearQuery } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
-type YearQuery = { Querystring: { schoolYear?: string } };
+const Organisation = z.object({ id: z.number().int(), name: z.string() });
+const MonitorScopes = z.object({
+  schoolIds: z.array(z.number().int()).describe('Schools whose dashboard the user may open (empty: all)'),
+  clbs: z.array(Organisation),
+  regions: z.array(Organisation),
+});
+
+const Thuiszitters = z.object({
+  schoolYear: z.string(),
+  today: z.string(),
+  rules: z.array(z.string()).readonly().describe('The signals that make a pupil a thuiszitter'),
+  pupils: z.array(
+    z.object({
+      pupilId: z.number().int(),
+      schoolId: z.number().int(),
+      schoolName: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      className: z.string().nullable(),
+      ruleIds: z.array(z.string()),
+      signalledSince: z.string(),
+      absentHalfDays: z.number().int(),
+      atHomeSince: z.string().nullable(),
+      daysAtHome: z.number().int(),
+      education: z.string().nullable().describe('From the pupil file: TOAH, SIO, NAFT; null: no file'),
+      pivotPerson: z.string().nullable(),
+      lastContact: z.string().nullable(),
+    }),
+  ),
+});
 
 const sendCsv = (reply: FastifyReply, file: { fileName: string; csv: string }) =>
   reply
@@ -21,23 +52,37 @@ const sendCsv = (reply: FastifyReply, file: { fileName: string; csv: string }) =
     .header('content-disposition', contentDisposition(file.fileName))
     .send(`\uFEFF${file.csv}`);
 
-export async function monitorRoutes(api: FastifyInstance, { db, today }: RouteContext) {
-  api.get('/monitor/scopes', access('session.read'), async (request) => monitorScopes(requireActor(request)));
+export async function monitorRoutes(api: Api, { db, today }: RouteContext) {
+  api.get(
+    '/monitor/scopes',
+    { ...access('session.read'), schema: { response: { 200: MonitorScopes } } },
+    async (request) => monitorScopes(requireActor(request)),
+  );
 
-  api.get<{ Params: { schoolId: string } } & YearQuery>(
+  api.get(
     '/schools/:schoolId/monitor',
-    access('monitor.school'),
+    { ...access('monitor.school'), schema: { params: params('schoolId'), querystring: YearQuery } },
     async (request) =>
       schoolDashboard(db, requireActor(request), idParam(request.params.schoolId), request.query.schoolYear, today()),
   );
 
-  api.get<{ Params: { clbId: string } } & YearQuery>('/monitor/clbs/:clbId', access('monitor.clb'), async (request) =>
-    groupDashboard(db, requireActor(request), 'clb', idParam(request.params.clbId), request.query.schoolYear, today()),
+  api.get(
+    '/monitor/clbs/:clbId',
+    { ...access('monitor.clb'), schema: { params: params('clbId'), querystring: YearQuery } },
+    async (request) =>
+      groupDashboard(
+        db,
+        requireActor(request),
+        'clb',
+        idParam(request.params.clbId),
+        request.query.schoolYear,
+        today(),
+      ),
   );
 
-  api.get<{ Params: { regionId: string } } & YearQuery>(
+  api.get(
     '/monitor/regions/:regionId',
-    access('monitor.region'),
+    { ...access('monitor.region'), schema: { params: params('regionId'), querystring: YearQuery } },
     async (request) =>
       groupDashboard(
         db,
@@ -51,29 +96,35 @@ export async function monitorRoutes(api: FastifyInstance, { db, today }: RouteCo
 
   const exportRoute = (
     url: string,
-    param: string,
+    param: 'schoolId' | 'clbId' | 'regionId',
     kind: MonitorScopeKind,
     action: 'monitor.school' | 'monitor.clb' | 'monitor.region',
   ) =>
-    api.get<{ Params: Record<string, string> } & YearQuery>(url, access(action), async (request, reply) =>
-      sendCsv(
-        reply,
-        await exportDashboardCsv(
-          db,
-          requireActor(request),
-          { kind, id: idParam(request.params[param] ?? '') },
-          request.query.schoolYear,
-          today(),
+    api.get(
+      url,
+      { ...access(action), schema: { params: params(param), querystring: YearQuery, produces: ['text/csv'] } },
+      async (request, reply) =>
+        sendCsv(
+          reply,
+          await exportDashboardCsv(
+            db,
+            requireActor(request),
+            { kind, id: idParam((request.params as Record<string, string>)[param] ?? '') },
+            request.query.schoolYear,
+            today(),
+          ),
         ),
-      ),
     );
   exportRoute('/schools/:schoolId/monitor/export.csv', 'schoolId', 'school', 'monitor.school');
   exportRoute('/monitor/clbs/:clbId/export.csv', 'clbId', 'clb', 'monitor.clb');
   exportRoute('/monitor/regions/:regionId/export.csv', 'regionId', 'region', 'monitor.region');
 
-  api.get<{ Params: { schoolId: string } } & YearQuery>(
+  api.get(
     '/schools/:schoolId/monitor/thuiszitters',
-    access('monitor.thuiszitters'),
+    {
+      ...access('monitor.thuiszitters'),
+      schema: { params: params('schoolId'), querystring: YearQuery, response: { 200: Thuiszitters } },
+    },
     async (request) =>
       listThuiszitters(
         db,
@@ -84,7 +135,9 @@ export async function monitorRoutes(api: FastifyInstance, { db, today }: RouteCo
   );
 
   /** Across every school the user may follow up: for CLB staff, all schools the CLB serves. */
-  api.get<YearQuery>('/monitor/thuiszitters', access('monitor.thuiszitters'), async (request) =>
-    listThuiszitters(db, requireActor(request), { schoolYear: request.query.schoolYear }, today()),
+  api.get(
+    '/monitor/thuiszitters',
+    { ...access('monitor.thuiszitters'), schema: { querystring: YearQuery, response: { 200: Thuiszitters } } },
+    async (request) => listThuiszitters(db, requireActor(request), { schoolYear: request.query.schoolYear }, today()),
   );
 }

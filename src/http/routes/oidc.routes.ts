@@ -1,20 +1,27 @@
 // Single sign-on routes: start at the identity provider, come back with a code, leave with a session.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { SESSION_HOURS } from '../../app/auth.service.ts';
 import { AppError } from '../../app/errors.ts';
 import { beginOidcLogin, completeOidcLogin, type OidcTransaction } from '../../app/oidc.service.ts';
 import { setCsrfCookie } from '../csrf.ts';
 import { access } from '../route-access.ts';
+import type { Api } from '../schemas.ts';
 import { type RouteContext, SESSION_COOKIE } from '../server.ts';
+
+const SingleSignOn = z.object({ enabled: z.boolean(), label: z.string().nullable().describe('Text of the button') });
 
 const TRANSACTION_COOKIE = 'aanwezig_oidc';
 const CALLBACK_PATH = '/api/auth/oidc/callback';
 /** Long enough to type a password at the provider, short enough that a stale sign-in cannot be finished. */
 const TRANSACTION_SECONDS = 600;
 
-export async function oidcRoutes(api: FastifyInstance, { db, oidc }: RouteContext) {
+export async function oidcRoutes(api: Api, { db, oidc }: RouteContext) {
   /** Whether the login page shows the single sign-on button, and its label. */
-  api.get('/auth/oidc', access('public'), async () => ({ enabled: oidc !== null, label: oidc?.label ?? null }));
+  api.get('/auth/oidc', { ...access('public'), schema: { response: { 200: SingleSignOn } } }, async () => ({
+    enabled: oidc !== null,
+    label: oidc?.label ?? null,
+  }));
 
   api.get('/auth/oidc/login', access('public'), async (request, reply) => {
     if (!oidc) return notConfigured(reply);

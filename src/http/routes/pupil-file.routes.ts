@@ -1,9 +1,8 @@
 // The pupil file (leerlingendossier): the file, its paginated lists, edits with optimistic locking, the guided
 // workflows, the PDF and JSON exports, and handling a signal by recording a timeline entry.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../app/actor.ts';
-import { invalidInput } from '../../app/errors.ts';
 import type { Action } from '../../app/policy/policy.ts';
 import { requireItemAccess, requirePupilAccess } from '../../app/pupil-file/file-access.ts';
 import { exportFileJson, exportFilePdf } from '../../app/pupil-file/file-export.service.ts';
@@ -37,6 +36,7 @@ import {
 import type { Database } from '../../db/database.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
+import { type Api, PageQuery, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -45,10 +45,6 @@ const optional = (max: number) => z.string().max(max).nullable().optional();
 const version = z.number().int().min(0);
 const level = z.enum(['school', 'school+clb', 'clb', 'clb-arts']);
 
-const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
-});
 const TimelineQuery = PageQuery.extend({ sources: text(100).optional() });
 const AgreementQuery = PageQuery.extend({ status: z.enum(['open', 'done', 'dropped']).optional() });
 const HistoryQuery = PageQuery.extend({ item: text(20).optional(), itemId: text(40).optional() });
@@ -181,146 +177,131 @@ const HandleWithEntry = z.object({
   occurredOn: text(10).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success)
-    throw invalidInput({ nl: 'Ongeldige aanvraag.', en: `Invalid request: ${result.error.message}` });
-  return result.data;
-}
+const PersonChange = Person.extend({ version });
+const EntryChange = Entry.omit({ handlesSignal: true }).extend({ version });
+const AgreementChange = Agreement.omit({ entryId: true }).extend({ version });
+const PupilParams = params('pupilId');
 
-type PupilParams = { Params: { pupilId: string } };
-
-export async function pupilFileRoutes(api: FastifyInstance, { db, today }: RouteContext) {
+export async function pupilFileRoutes(api: Api, { db, today }: RouteContext) {
   const pupil = (params: { pupilId: string }) => idParam(params.pupilId);
-  // Writes check access on the pupil (or item) before the body is validated: no 400 reveals anything to outsiders.
+  // Writes check access on the pupil (or item) before the body is validated (preValidation): no 400 reveals anything
+  // to outsiders.
   const onPupil = (action: Action) => ({
     ...access(action),
-    preHandler: async (request: FastifyRequest) => {
+    preValidation: async (request: FastifyRequest) => {
       const { pupilId } = request.params as { pupilId: string };
       await requirePupilAccess(db, requireActor(request), action, idParam(pupilId), today());
     },
   });
   const onItem = (action: Action, item: 'person' | 'entry' | 'agreement') => ({
     ...access(action),
-    preHandler: async (request: FastifyRequest) => {
+    preValidation: async (request: FastifyRequest) => {
       const id = Object.values(request.params as Record<string, string>)[0] ?? '';
       await requireItemAccess(db, requireActor(request), action, item, idParam(id), today());
     },
   });
 
-  api.get<PupilParams>('/pupils/:pupilId/file', access('file.read'), async (request) =>
+  api.get('/pupils/:pupilId/file', { ...access('file.read'), schema: { params: PupilParams } }, async (request) =>
     getFile(db, requireActor(request), pupil(request.params), today()),
   );
 
-  api.get<PupilParams>('/pupils/:pupilId/file/timeline', access('file.read'), async (request) => {
-    const q = parse(TimelineQuery, request.query);
-    return fileTimeline(
-      db,
-      requireActor(request),
-      pupil(request.params),
-      { limit: q.limit, offset: q.offset, sources: q.sources?.split(',') },
-      today(),
-    );
-  });
-
-  api.get<PupilParams>('/pupils/:pupilId/file/agreements', access('file.read'), async (request) =>
-    listAgreements(db, requireActor(request), pupil(request.params), parse(AgreementQuery, request.query), today()),
-  );
-
-  api.get<PupilParams>('/pupils/:pupilId/file/people', access('file.read'), async (request) =>
-    listPeople(db, requireActor(request), pupil(request.params), parse(PageQuery, request.query), today()),
-  );
-
-  api.get<PupilParams>('/pupils/:pupilId/file/history', access('file.manage'), async (request) =>
-    listEdits(db, requireActor(request), pupil(request.params), parse(HistoryQuery, request.query), today()),
-  );
-
-  api.put<{ Params: { pupilId: string; track: string } }>(
-    '/pupils/:pupilId/file/tracks/:track',
-    onPupil('file.manage'),
-    async (request) =>
-      setTrackPhase(
+  api.get(
+    '/pupils/:pupilId/file/timeline',
+    { ...access('file.read'), schema: { params: PupilParams, querystring: TimelineQuery } },
+    async (request) => {
+      const q = request.query;
+      return fileTimeline(
         db,
         requireActor(request),
         pupil(request.params),
-        request.params.track,
-        parse(Phase, request.body),
+        { limit: q.limit, offset: q.offset, sources: q.sources?.split(',') },
         today(),
-      ),
+      );
+    },
   );
 
-  api.put<PupilParams>('/pupils/:pupilId/file/pivot', onPupil('file.manage'), async (request) =>
-    setPivot(db, requireActor(request), pupil(request.params), parse(Pivot, request.body), today()),
+  api.get(
+    '/pupils/:pupilId/file/agreements',
+    { ...access('file.read'), schema: { params: PupilParams, querystring: AgreementQuery } },
+    async (request) => listAgreements(db, requireActor(request), pupil(request.params), request.query, today()),
   );
 
-  api.post<PupilParams>('/pupils/:pupilId/file/people', onPupil('file.write'), async (request, reply) =>
-    reply
-      .status(201)
-      .send(await addPerson(db, requireActor(request), pupil(request.params), parse(Person, request.body), today())),
+  api.get(
+    '/pupils/:pupilId/file/people',
+    { ...access('file.read'), schema: { params: PupilParams, querystring: PageQuery } },
+    async (request) => listPeople(db, requireActor(request), pupil(request.params), request.query, today()),
   );
 
-  api.put<{ Params: { personId: string } }>('/file/people/:personId', onItem('file.write', 'person'), async (request) =>
-    editPerson(
-      db,
-      requireActor(request),
-      idParam(request.params.personId),
-      parse(Person.extend({ version }), request.body),
-      today(),
-    ),
+  api.get(
+    '/pupils/:pupilId/file/history',
+    { ...access('file.manage'), schema: { params: PupilParams, querystring: HistoryQuery } },
+    async (request) => listEdits(db, requireActor(request), pupil(request.params), request.query, today()),
   );
 
-  api.post<{ Params: { personId: string } }>(
+  api.put(
+    '/pupils/:pupilId/file/tracks/:track',
+    { ...onPupil('file.manage'), schema: { params: params('pupilId', 'track'), body: Phase } },
+    async (request) =>
+      setTrackPhase(db, requireActor(request), pupil(request.params), request.params.track, request.body, today()),
+  );
+
+  api.put(
+    '/pupils/:pupilId/file/pivot',
+    { ...onPupil('file.manage'), schema: { params: PupilParams, body: Pivot } },
+    async (request) => setPivot(db, requireActor(request), pupil(request.params), request.body, today()),
+  );
+
+  api.post(
+    '/pupils/:pupilId/file/people',
+    { ...onPupil('file.write'), schema: { params: PupilParams, body: Person } },
+    async (request, reply) =>
+      reply.status(201).send(await addPerson(db, requireActor(request), pupil(request.params), request.body, today())),
+  );
+
+  api.put(
+    '/file/people/:personId',
+    { ...onItem('file.write', 'person'), schema: { params: params('personId'), body: PersonChange } },
+    async (request) => editPerson(db, requireActor(request), idParam(request.params.personId), request.body, today()),
+  );
+
+  api.post(
     '/file/people/:personId/contact-attempts',
-    onItem('file.write', 'person'),
+    { ...onItem('file.write', 'person'), schema: { params: params('personId'), body: ContactAttempt } },
     async (request, reply) =>
       reply
         .status(201)
         .send(
-          await addContactAttempt(
-            db,
-            requireActor(request),
-            idParam(request.params.personId),
-            parse(ContactAttempt, request.body),
-            today(),
-          ),
+          await addContactAttempt(db, requireActor(request), idParam(request.params.personId), request.body, today()),
         ),
   );
 
-  api.post<PupilParams>('/pupils/:pupilId/file/entries', onPupil('file.write'), async (request, reply) =>
-    reply
-      .status(201)
-      .send(await addEntry(db, requireActor(request), pupil(request.params), parse(Entry, request.body), today())),
+  api.post(
+    '/pupils/:pupilId/file/entries',
+    { ...onPupil('file.write'), schema: { params: PupilParams, body: Entry } },
+    async (request, reply) =>
+      reply.status(201).send(await addEntry(db, requireActor(request), pupil(request.params), request.body, today())),
   );
 
-  api.put<{ Params: { entryId: string } }>('/file/entries/:entryId', onItem('file.write', 'entry'), async (request) =>
-    editEntry(
-      db,
-      requireActor(request),
-      idParam(request.params.entryId),
-      parse(Entry.omit({ handlesSignal: true }).extend({ version }), request.body),
-      today(),
-    ),
+  api.put(
+    '/file/entries/:entryId',
+    { ...onItem('file.write', 'entry'), schema: { params: params('entryId'), body: EntryChange } },
+    async (request) => editEntry(db, requireActor(request), idParam(request.params.entryId), request.body, today()),
   );
 
-  api.post<PupilParams>('/pupils/:pupilId/file/agreements', onPupil('file.write'), async (request, reply) =>
-    reply
-      .status(201)
-      .send(
-        await addAgreement(db, requireActor(request), pupil(request.params), parse(Agreement, request.body), today()),
-      ),
+  api.post(
+    '/pupils/:pupilId/file/agreements',
+    { ...onPupil('file.write'), schema: { params: PupilParams, body: Agreement } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addAgreement(db, requireActor(request), pupil(request.params), request.body, today())),
   );
 
-  api.put<{ Params: { agreementId: string } }>(
+  api.put(
     '/file/agreements/:agreementId',
-    onItem('file.write', 'agreement'),
+    { ...onItem('file.write', 'agreement'), schema: { params: params('agreementId'), body: AgreementChange } },
     async (request) =>
-      editAgreement(
-        db,
-        requireActor(request),
-        idParam(request.params.agreementId),
-        parse(Agreement.omit({ entryId: true }).extend({ version }), request.body),
-        today(),
-      ),
+      editAgreement(db, requireActor(request), idParam(request.params.agreementId), request.body, today()),
   );
 
   /** A guided workflow: its preconditions are checked by the use case (422 listing every unmet one). */
@@ -329,10 +310,13 @@ export async function pupilFileRoutes(api: FastifyInstance, { db, today }: Route
     schema: z.ZodType<T>,
     record: (db: Database, actor: Actor, pupilId: number, input: T, today: string) => Promise<unknown>,
   ) {
-    api.post<PupilParams>(`/pupils/:pupilId/file/workflows/${name}`, onPupil('file.manage'), async (request, reply) =>
-      reply
-        .status(201)
-        .send(await record(db, requireActor(request), pupil(request.params), parse(schema, request.body), today())),
+    api.post(
+      `/pupils/:pupilId/file/workflows/${name}`,
+      { ...onPupil('file.manage'), schema: { params: PupilParams, body: schema } },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await record(db, requireActor(request), pupil(request.params), request.body as T, today())),
     );
   }
   workflow('clb-signal', ClbSignal, signalClb);
@@ -345,30 +329,34 @@ export async function pupilFileRoutes(api: FastifyInstance, { db, today }: Route
   workflow('school-refusal-review', SchoolRefusalReview, recordSchoolRefusalReview);
   workflow('let-go-of-school', LetGoOfSchool, letGoOfSchool);
 
-  api.get<PupilParams>('/pupils/:pupilId/file/export.json', access('file.export'), async (request, reply) => {
-    const data = await exportFileJson(db, requireActor(request), pupil(request.params), today());
-    return reply.header('content-disposition', contentDisposition(`dossier-${data.pupil.externalId}.json`)).send(data);
-  });
+  api.get(
+    '/pupils/:pupilId/file/export.json',
+    { ...access('file.export'), schema: { params: PupilParams } },
+    async (request, reply) => {
+      const data = await exportFileJson(db, requireActor(request), pupil(request.params), today());
+      return reply
+        .header('content-disposition', contentDisposition(`dossier-${data.pupil.externalId}.json`))
+        .send(data);
+    },
+  );
 
-  api.get<PupilParams>('/pupils/:pupilId/file/export.pdf', access('file.export'), async (request, reply) => {
-    const { data, pdf } = await exportFilePdf(db, requireActor(request), pupil(request.params), today());
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', contentDisposition(`dossier-${data.pupil.externalId}.pdf`))
-      .send(pdf);
-  });
+  api.get(
+    '/pupils/:pupilId/file/export.pdf',
+    { ...access('file.export'), schema: { params: PupilParams, produces: ['application/pdf'] } },
+    async (request, reply) => {
+      const { data, pdf } = await exportFilePdf(db, requireActor(request), pupil(request.params), today());
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`dossier-${data.pupil.externalId}.pdf`))
+        .send(pdf);
+    },
+  );
 
   /** The attention list's "handled": what was done becomes a timeline entry and the signal links to it. */
-  api.post<{ Params: { signalId: string } }>(
+  api.post(
     '/signals/:signalId/handle-with-entry',
-    access('signal.follow-up'),
+    { ...access('signal.follow-up'), schema: { params: params('signalId'), body: HandleWithEntry } },
     async (request) =>
-      handleSignalWithEntry(
-        db,
-        requireActor(request),
-        idParam(request.params.signalId),
-        parse(HandleWithEntry, request.body),
-        today(),
-      ),
+      handleSignalWithEntry(db, requireActor(request), idParam(request.params.signalId), request.body, today()),
   );
 }

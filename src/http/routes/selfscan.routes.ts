@@ -1,7 +1,5 @@
 // The school's self-scan: list and compare years, read one year, edit goals/answers/actions/comments, export.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { invalidInput } from '../../app/errors.ts';
 import {
   addAction,
   addComment,
@@ -15,10 +13,15 @@ import {
 } from '../../app/selfscan/selfscan.service.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
+import { type Api, params, SchoolYear } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
-const Start = z.object({ schoolYear: z.string().max(9) });
+const Start = z.object({ schoolYear: SchoolYear });
+const Started = z.object({
+  schoolYear: z.string(),
+  created: z.boolean().describe('false: the scan of that year already existed (starting twice is harmless)'),
+});
 const Goal = z.object({
   version: z.number().int().min(0),
   score: z.number().int().min(0).max(10).nullable(),
@@ -34,89 +37,90 @@ const ActionBody = z.object({
 });
 const ActionChange = ActionBody.extend({ version: z.number().int().min(1) });
 const Comment = z.object({ body: z.string().max(4000) });
+const MEDIA_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
 const ExportQuery = z.object({ lang: z.enum(['nl', 'en']).optional() });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success)
-    throw invalidInput({ nl: 'Ongeldige aanvraag.', en: `Invalid request: ${result.error.message}` });
-  return result.data;
-}
-
-type Params = { schoolId: string; schoolYear: string };
-
-export async function selfscanRoutes(api: FastifyInstance, { db }: RouteContext) {
+export async function selfscanRoutes(api: Api, { db }: RouteContext) {
   const base = '/schools/:schoolId/selfscans';
 
-  api.get<{ Params: { schoolId: string } }>(base, access('selfscan.read'), async (request) =>
+  api.get(base, { ...access('selfscan.read'), schema: { params: params('schoolId') } }, async (request) =>
     listSelfscans(db, requireActor(request), idParam(request.params.schoolId)),
   );
 
-  api.post<{ Params: { schoolId: string } }>(base, access('selfscan.edit'), async (request) => {
-    const body = parse(Start, request.body);
-    return startSelfscan(db, requireActor(request), idParam(request.params.schoolId), body.schoolYear);
-  });
-
-  api.get<{ Params: Params }>(`${base}/:schoolYear`, access('selfscan.read'), async (request) =>
-    getSelfscan(db, requireActor(request), idParam(request.params.schoolId), request.params.schoolYear),
+  api.post(
+    base,
+    { ...access('selfscan.edit'), schema: { params: params('schoolId'), body: Start, response: { 200: Started } } },
+    async (request) =>
+      startSelfscan(db, requireActor(request), idParam(request.params.schoolId), request.body.schoolYear),
   );
 
-  api.put<{ Params: Params & { goalId: string } }>(
+  api.get(
+    `${base}/:schoolYear`,
+    { ...access('selfscan.read'), schema: { params: params('schoolId', 'schoolYear') } },
+    async (request) =>
+      getSelfscan(db, requireActor(request), idParam(request.params.schoolId), request.params.schoolYear),
+  );
+
+  api.put(
     `${base}/:schoolYear/goals/:goalId`,
-    access('selfscan.edit'),
+    { ...access('selfscan.edit'), schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: Goal } },
     async (request) => {
-      const body = parse(Goal, request.body);
       const { schoolId, schoolYear, goalId } = request.params;
-      return saveGoal(db, requireActor(request), idParam(schoolId), schoolYear, goalId, body);
+      return saveGoal(db, requireActor(request), idParam(schoolId), schoolYear, goalId, request.body);
     },
   );
 
-  api.put<{ Params: Params & { questionId: string } }>(
+  api.put(
     `${base}/:schoolYear/answers/:questionId`,
-    access('selfscan.edit'),
+    { ...access('selfscan.edit'), schema: { params: params('schoolId', 'schoolYear', 'questionId'), body: Answer } },
     async (request) => {
-      const body = parse(Answer, request.body);
       const { schoolId, schoolYear, questionId } = request.params;
-      return saveAnswer(db, requireActor(request), idParam(schoolId), schoolYear, questionId, body);
+      return saveAnswer(db, requireActor(request), idParam(schoolId), schoolYear, questionId, request.body);
     },
   );
 
-  api.post<{ Params: Params & { goalId: string } }>(
+  api.post(
     `${base}/:schoolYear/goals/:goalId/actions`,
-    access('selfscan.edit'),
+    { ...access('selfscan.edit'), schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: ActionBody } },
     async (request) => {
-      const body = parse(ActionBody, request.body);
       const { schoolId, schoolYear, goalId } = request.params;
-      return addAction(db, requireActor(request), idParam(schoolId), schoolYear, goalId, body);
+      return addAction(db, requireActor(request), idParam(schoolId), schoolYear, goalId, request.body);
     },
   );
 
-  api.put<{ Params: Params & { actionId: string } }>(
+  api.put(
     `${base}/:schoolYear/actions/:actionId`,
-    access('selfscan.edit'),
+    {
+      ...access('selfscan.edit'),
+      schema: { params: params('schoolId', 'schoolYear', 'actionId'), body: ActionChange },
+    },
     async (request) => {
-      const body = parse(ActionChange, request.body);
       const { schoolId, schoolYear, actionId } = request.params;
-      return changeAction(db, requireActor(request), idParam(schoolId), schoolYear, idParam(actionId), body);
+      return changeAction(db, requireActor(request), idParam(schoolId), schoolYear, idParam(actionId), request.body);
     },
   );
 
-  api.post<{ Params: Params & { goalId: string } }>(
+  api.post(
     `${base}/:schoolYear/goals/:goalId/comments`,
-    access('selfscan.edit'),
+    { ...access('selfscan.edit'), schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: Comment } },
     async (request) => {
-      const body = parse(Comment, request.body);
       const { schoolId, schoolYear, goalId } = request.params;
-      return addComment(db, requireActor(request), idParam(schoolId), schoolYear, goalId, body.body);
+      return addComment(db, requireActor(request), idParam(schoolId), schoolYear, goalId, request.body.body);
     },
   );
 
   for (const format of ['pdf', 'docx'] as const) {
-    api.get<{ Params: Params }>(
+    api.get(
       `${base}/:schoolYear/export.${format}`,
-      access('selfscan.read'),
+      {
+        ...access('selfscan.read'),
+        schema: { params: params('schoolId', 'schoolYear'), querystring: ExportQuery, produces: [MEDIA_TYPES[format]] },
+      },
       async (request, reply) => {
-        const { lang } = parse(ExportQuery, request.query);
+        const { lang } = request.query;
         const result = await exportSelfscan(
           db,
           requireActor(request),

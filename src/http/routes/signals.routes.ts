@@ -1,22 +1,19 @@
 // The attention list (per school, or across the schools of a CLB), a pupil's signals, and their follow-up.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { invalidInput } from '../../app/errors.ts';
 import { followUpSignal, listAttention } from '../../app/signals/attention-list.service.ts';
 import { pupilSignals } from '../../app/signals/pupil-signals.service.ts';
 import { TRACKS } from '../../app/signals/tracks.ts';
 import { access } from '../route-access.ts';
+import { type Api, PageQuery, params, SchoolYear, YearQuery } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
-const AttentionQuery = z.object({
-  schoolYear: z.string().max(9).optional(),
+const AttentionQuery = PageQuery.extend({
+  schoolYear: SchoolYear.optional(),
   rule: z.string().max(40).optional(),
   class: z.string().max(100).optional(),
   track: z.enum(TRACKS as [string, ...string[]]).optional(),
   status: z.enum(['open', 'handled', 'all']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
 });
 
 const FollowUp = z.object({
@@ -25,17 +22,14 @@ const FollowUp = z.object({
   link: z.string().max(500).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw invalidInput({ nl: 'Ongeldige aanvraag.', en: `Invalid request: ${result.error.message}` });
-  }
-  return result.data;
-}
+const FollowUpResult = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  status: z.string().describe('new, acknowledged or handled'),
+});
 
-export async function signalRoutes(api: FastifyInstance, { db, today }: RouteContext) {
-  const attention = (schoolId: number | undefined, query: unknown) => {
-    const q = parse(AttentionQuery, query);
+export async function signalRoutes(api: Api, { db, today }: RouteContext) {
+  const attention = (schoolId: number | undefined, q: z.output<typeof AttentionQuery>) => {
     return {
       schoolId,
       schoolYear: q.schoolYear,
@@ -48,40 +42,37 @@ export async function signalRoutes(api: FastifyInstance, { db, today }: RouteCon
     };
   };
 
-  api.get<{ Params: { schoolId: string } }>('/schools/:schoolId/attention', access('signal.list'), async (request) =>
-    listAttention(db, requireActor(request), attention(idParam(request.params.schoolId), request.query), today()),
+  api.get(
+    '/schools/:schoolId/attention',
+    { ...access('signal.list'), schema: { params: params('schoolId'), querystring: AttentionQuery } },
+    async (request) =>
+      listAttention(db, requireActor(request), attention(idParam(request.params.schoolId), request.query), today()),
   );
 
   /** Across every school the user may see: for a CLB worker, all schools the CLB serves. */
-  api.get('/attention', access('signal.list'), async (request) =>
+  api.get('/attention', { ...access('signal.list'), schema: { querystring: AttentionQuery } }, async (request) =>
     listAttention(db, requireActor(request), attention(undefined, request.query), today()),
   );
 
-  api.get<{ Params: { pupilId: string }; Querystring: { schoolYear?: string } }>(
+  api.get(
     '/pupils/:pupilId/signals',
-    access('signal.list'),
+    { ...access('signal.list'), schema: { params: params('pupilId'), querystring: YearQuery } },
     async (request) =>
       pupilSignals(db, requireActor(request), idParam(request.params.pupilId), request.query.schoolYear, today()),
   );
 
-  api.post<{ Params: { signalId: string } }>(
-    '/signals/:signalId/acknowledge',
-    access('signal.follow-up'),
-    async (request) => {
-      const body = parse(FollowUp, request.body);
-      return followUpSignal(db, requireActor(request), idParam(request.params.signalId), {
-        to: 'acknowledged',
-        ...body,
-      });
-    },
-  );
-
-  api.post<{ Params: { signalId: string } }>(
-    '/signals/:signalId/handle',
-    access('signal.follow-up'),
-    async (request) => {
-      const body = parse(FollowUp, request.body);
-      return followUpSignal(db, requireActor(request), idParam(request.params.signalId), { to: 'handled', ...body });
-    },
-  );
+  for (const [verb, to] of [
+    ['acknowledge', 'acknowledged'],
+    ['handle', 'handled'],
+  ] as const) {
+    api.post(
+      `/signals/:signalId/${verb}`,
+      {
+        ...access('signal.follow-up'),
+        schema: { params: params('signalId'), body: FollowUp, response: { 200: FollowUpResult } },
+      },
+      async (request) =>
+        followUpSignal(db, requireActor(request), idParam(request.params.signalId), { to, ...request.body }),
+    );
+  }
 }

@@ -1,0 +1,1386 @@
+// Generated from /api/openapi.json by `npm run api:types` (src/http/openapi-types.ts). Do not edit.
+
+export interface paths {
+  "/api/auth/login": {
+    post: {
+      path: never;
+      query: never;
+      body: {
+        email: string;
+        password: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/auth/logout": {
+    post: {
+      path: never;
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/me": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/me/password": {
+    post: {
+      path: never;
+      query: never;
+      body: {
+        currentPassword: string;
+        newPassword: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/auth/oidc": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: {
+        enabled: boolean;
+        /** Text of the button */
+        label: string | null;
+      };
+    };
+  };
+  "/api/auth/oidc/login": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/auth/oidc/callback": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/schools": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: {
+        id: number;
+        name: string;
+        institutionNumber: string | null;
+        calendarLevel: ("basis" | "secundair") | null;
+        /** School years with data, newest first */
+        schoolYears: string[];
+        defaultSchoolYear: string;
+        /** The actions the policy allows this user on this school */
+        actions?: string[];
+      }[];
+    };
+  };
+  "/api/absence-codes": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: {
+        code: string;
+        official: boolean;
+        mapsTo: string | null;
+        countsAsAbsent: boolean;
+        nl: string;
+        en: string;
+      }[];
+    };
+  };
+  "/api/schools/{schoolId}/pupils": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+        schoolYear?: string;
+        class?: string;
+        level?: "kleuter" | "lager" | "secundair";
+        q?: string;
+        sort?: string;
+        order?: "asc" | "desc";
+      };
+      body: never;
+      response: {
+        schoolYear: string;
+        /** Pupils matching the filter, over all pages */
+        total: number;
+        classes: string[];
+        /** Codes registered in this school year (stable code columns across pages) */
+        codes: string[];
+        items: {
+          id: number;
+          externalId: string;
+          firstName: string;
+          lastName: string;
+          /** Civil date YYYY-MM-DD */
+          birthDate: string;
+          level: "kleuter" | "lager" | "secundair";
+          grade: number | null;
+          className: string | null;
+          absentHalfDays: number;
+          countsByCode: {
+            [key: string]: number;
+          };
+        }[];
+      };
+    };
+  };
+  "/api/pupils/{pupilId}": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/enrolments/{schoolYear}/elsewhere": {
+    put: {
+      path: {
+        pupilId: string;
+        schoolYear: string;
+      };
+      query: never;
+      body: {
+        /** First day in the other school; null clears it */
+        from: string | null;
+        school?: string | null;
+        version: number;
+      };
+      response: {
+        schoolYear: string;
+        level: "kleuter" | "lager" | "secundair";
+        grade: number | null;
+        className: string | null;
+        /** Civil date YYYY-MM-DD */
+        enrolledFrom: string;
+        enrolledUntil: string | null;
+        excludedOn: string | null;
+        /** After a definitive exclusion: enrolled in another school */
+        enrolledElsewhereFrom: string | null;
+        enrolledElsewhereSchool: string | null;
+        /** Optimistic lock of the enrolled-elsewhere edits */
+        version: number;
+      };
+    };
+  };
+  "/api/schools/{schoolId}/imports": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        id: number;
+        kind: "pupils" | "register" | "calendar";
+        fileName: string;
+        rowCount: number;
+        insertedCount: number;
+        updatedCount: number;
+        /** UTC timestamp */
+        createdAt: string;
+        createdBy: string | null;
+      }[];
+    };
+  };
+  "/api/schools/{schoolId}/imports/{kind}": {
+    post: {
+      path: {
+        schoolId: string;
+        kind: "pupils" | "register" | "calendar";
+      };
+      query: never;
+      body: never;
+      response: {
+        status: "applied" | "unchanged";
+        importId: number | null;
+        rows: number;
+        inserted: number;
+        updated: number;
+        warnings: {
+          /** Row as a spreadsheet numbers it (header = 1); null: the whole file */
+          row: number | null;
+          column: string | null;
+          code: string;
+          messages: {
+            nl: string;
+            en: string;
+          };
+        }[];
+      };
+    };
+  };
+  "/api/schools/{schoolId}/register.csv": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        from?: string;
+        until?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/register.xlsx": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        from?: string;
+        until?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/attention": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+        schoolYear?: string;
+        rule?: string;
+        class?: string;
+        track?: "ongeoorloofd" | "geoorloofd" | "schoolweigering" | "thuiszitter" | "kleuterparticipatie" | "algemeen";
+        status?: "open" | "handled" | "all";
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/attention": {
+    get: {
+      path: never;
+      query: {
+        limit?: number;
+        offset?: number;
+        schoolYear?: string;
+        rule?: string;
+        class?: string;
+        track?: "ongeoorloofd" | "geoorloofd" | "schoolweigering" | "thuiszitter" | "kleuterparticipatie" | "algemeen";
+        status?: "open" | "handled" | "all";
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/signals": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/signals/{signalId}/acknowledge": {
+    post: {
+      path: {
+        signalId: string;
+      };
+      query: never;
+      body: {
+        version: number;
+        note?: string;
+        link?: string;
+      };
+      response: {
+        id: number;
+        version: number;
+        /** new, acknowledged or handled */
+        status: string;
+      };
+    };
+  };
+  "/api/signals/{signalId}/handle": {
+    post: {
+      path: {
+        signalId: string;
+      };
+      query: never;
+      body: {
+        version: number;
+        note?: string;
+        link?: string;
+      };
+      response: {
+        id: number;
+        version: number;
+        /** new, acknowledged or handled */
+        status: string;
+      };
+    };
+  };
+  "/api/schools/{schoolId}/selfscans": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+    post: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: {
+        /** School year, e.g. 2025-2026 */
+        schoolYear: string;
+      };
+      response: {
+        schoolYear: string;
+        /** false: the scan of that year already existed (starting twice is harmless) */
+        created: boolean;
+      };
+    };
+  };
+  "/api/schools/{schoolId}/selfscans/{schoolYear}": {
+    get: {
+      path: {
+        schoolId: string;
+        schoolYear: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/selfscans/{schoolYear}/goals/{goalId}": {
+    put: {
+      path: {
+        schoolId: string;
+        schoolYear: string;
+        goalId: string;
+      };
+      query: never;
+      body: {
+        version: number;
+        score: number | null;
+        focus?: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/selfscans/{schoolYear}/answers/{questionId}": {
+    put: {
+      path: {
+        schoolId: string;
+        schoolYear: string;
+        questionId: string;
+      };
+      query: never;
+      body: {
+        version: number;
+        answer: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/selfscans/{schoolYear}/goals/{goalId}/actions": {
+    post: {
+      path: {
+        schoolId: string;
+        schoolYear: string;
+        goalId: string;
+      };
+      query: never;
+      body: {
+        what: string;
+        who?: string;
+        due?: string;
+        check?: string;
+        status?: "planned" | "in-progress" | "done" | "dropped";
+      };
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/selfscans/{schoolYear}/actions/{actionId}": {
+    put: {
+      path: {
+        schoolId: string;
+        schoolYear: string;
+        actionId: string;
+      };
+      query: never;
+      body: {
+        what: string;
+        who?: string;
+        due?: string;
+        check?: string;
+        status?: "planned" | "in-progress" | "done" | "dropped";
+        version: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/selfscans/{schoolYear}/goals/{goalId}/comments": {
+    post: {
+      path: {
+        schoolId: string;
+        schoolYear: string;
+        goalId: string;
+      };
+      query: never;
+      body: {
+        body: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/selfscans/{schoolYear}/export.pdf": {
+    get: {
+      path: {
+        schoolId: string;
+        schoolYear: string;
+      };
+      query: {
+        lang?: "nl" | "en";
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/selfscans/{schoolYear}/export.docx": {
+    get: {
+      path: {
+        schoolId: string;
+        schoolYear: string;
+      };
+      query: {
+        lang?: "nl" | "en";
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/notes": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        confidentiality: string;
+        body: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/notes/{noteId}/consents": {
+    post: {
+      path: {
+        noteId: string;
+      };
+      query: never;
+      body: {
+        givenBy: string;
+        purpose: string;
+        sharedWithRoles: string[];
+        /** Civil date YYYY-MM-DD */
+        validUntil: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/file/entries/{entryId}/consents": {
+    get: {
+      path: {
+        entryId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+    post: {
+      path: {
+        entryId: string;
+      };
+      query: never;
+      body: {
+        givenBy: string;
+        purpose: string;
+        sharedWithRoles: string[];
+        /** Civil date YYYY-MM-DD */
+        validUntil: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/file/documents/{documentId}/consents": {
+    get: {
+      path: {
+        documentId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+    post: {
+      path: {
+        documentId: string;
+      };
+      query: never;
+      body: {
+        givenBy: string;
+        purpose: string;
+        sharedWithRoles: string[];
+        /** Civil date YYYY-MM-DD */
+        validUntil: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/consents/{consentId}/revoke": {
+    post: {
+      path: {
+        consentId: string;
+      };
+      query: never;
+      body: never;
+      response: void;
+    };
+  };
+  "/api/pupils/{pupilId}/file": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/timeline": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+        sources?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/agreements": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+        status?: "open" | "done" | "dropped";
+      };
+      body: never;
+      response: unknown;
+    };
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        what: string;
+        who: string;
+        dueOn: string;
+        remindOn?: string | null;
+        checkNote?: string | null;
+        status?: "open" | "done" | "dropped";
+        entryId?: number | null;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/people": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+      };
+      body: never;
+      response: unknown;
+    };
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        relation: string;
+        name: string;
+        phone?: string | null;
+        email?: string | null;
+        address?: string | null;
+        note?: string | null;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/history": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+        item?: string;
+        itemId?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/tracks/{track}": {
+    put: {
+      path: {
+        pupilId: string;
+        track: string;
+      };
+      query: never;
+      body: {
+        phase: number;
+        reason: string;
+        version: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/pivot": {
+    put: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        name: string;
+        role?: string | null;
+        contact?: string | null;
+        version: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/file/people/{personId}": {
+    put: {
+      path: {
+        personId: string;
+      };
+      query: never;
+      body: {
+        relation: string;
+        name: string;
+        phone?: string | null;
+        email?: string | null;
+        address?: string | null;
+        note?: string | null;
+        version: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/file/people/{personId}/contact-attempts": {
+    post: {
+      path: {
+        personId: string;
+      };
+      query: never;
+      body: {
+        attemptedOn: string;
+        channel: string;
+        reached: boolean;
+        note?: string | null;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/entries": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        kind: string;
+        occurredOn: string;
+        who: string;
+        what: string;
+        effect?: string | null;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        handlesSignal?: {
+          id: number;
+          version: number;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/file/entries/{entryId}": {
+    put: {
+      path: {
+        entryId: string;
+      };
+      query: never;
+      body: {
+        kind: string;
+        occurredOn: string;
+        who: string;
+        what: string;
+        effect?: string | null;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        version: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/file/agreements/{agreementId}": {
+    put: {
+      path: {
+        agreementId: string;
+      };
+      query: never;
+      body: {
+        what: string;
+        who: string;
+        dueOn: string;
+        remindOn?: string | null;
+        checkNote?: string | null;
+        status?: "open" | "done" | "dropped";
+        version: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/clb-signal": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        checklist: {
+          [key: string]: string;
+        };
+        noConversationReason?: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/police-report": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        ground: string;
+        unwillingnessFacts?: string;
+        notPowerlessness?: boolean;
+        unreachability?: {
+          lastKnownAddress?: string;
+          lastSeenOn?: string;
+          attemptsSummary?: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/hospital-return": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        dischargeOn?: string;
+        answers: {
+          [key: string]: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/return-plan": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        steps: {
+          from: string;
+          load: number;
+          description: string;
+          leaveOut: string[];
+        }[];
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/school-refusal-signals": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        answers: {
+          [key: string]: {
+            answer?: string;
+            note?: string;
+          };
+        };
+        followUp?: string;
+        recentEvents?: string;
+        informationNeeded?: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/perspectives": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        rows: {
+          stakeholder: string;
+          name?: string;
+          whatIsGoingOn?: string;
+          pupilExperience?: string;
+        }[];
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/school-refusal-review": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        stage?: string;
+        rows: {
+          stakeholder: string;
+          name?: string;
+          done?: string;
+          effect?: string;
+          needed?: string;
+        }[];
+        pivot?: string;
+        regie?: string;
+        clbRole?: string;
+        channels?: string[];
+        communication?: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/let-go-of-school": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        grounds: string[];
+        alternatives: string[];
+        otherAlternative?: string;
+        discussedWith?: string;
+        contactPlan?: {
+          who?: string;
+          frequency?: string;
+          nextContactOn?: string;
+          channel?: string;
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/export.json": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/export.pdf": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/signals/{signalId}/handle-with-entry": {
+    post: {
+      path: {
+        signalId: string;
+      };
+      query: never;
+      body: {
+        version: number;
+        note: string;
+        kind?: string;
+        occurredOn?: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file/documents": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+      };
+      body: never;
+      response: unknown;
+    };
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/file/documents/{documentId}/content": {
+    get: {
+      path: {
+        documentId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/file/documents/{documentId}/remove": {
+    post: {
+      path: {
+        documentId: string;
+      };
+      query: never;
+      body: {
+        version: number;
+        reason?: string | null;
+      };
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/reminders": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+        mine?: "0" | "1" | "true" | "false";
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/reminders": {
+    get: {
+      path: never;
+      query: {
+        limit?: number;
+        offset?: number;
+        mine?: "0" | "1" | "true" | "false";
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/admin/organisations": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/admin/users": {
+    get: {
+      path: never;
+      query: {
+        organisationId?: number;
+      };
+      body: never;
+      response: unknown;
+    };
+    post: {
+      path: never;
+      query: never;
+      body: {
+        organisationId: number;
+        role: string;
+        classNames?: string[];
+        email: string;
+        displayName: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/admin/grants": {
+    get: {
+      path: never;
+      query: {
+        organisationId?: number;
+        userId?: number;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/admin/users/{userId}/roles": {
+    post: {
+      path: {
+        userId: string;
+      };
+      query: never;
+      body: {
+        organisationId: number;
+        role: string;
+        classNames?: string[];
+      };
+      response: void;
+    };
+  };
+  "/api/admin/users/{userId}/roles/remove": {
+    post: {
+      path: {
+        userId: string;
+      };
+      query: never;
+      body: {
+        organisationId: number;
+        role: string;
+        classNames?: string[];
+      };
+      response: void;
+    };
+  };
+  "/api/admin/users/{userId}/deactivate": {
+    post: {
+      path: {
+        userId: string;
+      };
+      query: never;
+      body: never;
+      response: void;
+    };
+  };
+  "/api/admin/users/{userId}/activate": {
+    post: {
+      path: {
+        userId: string;
+      };
+      query: never;
+      body: never;
+      response: void;
+    };
+  };
+  "/api/admin/users/{userId}/password-reset": {
+    post: {
+      path: {
+        userId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/audit": {
+    get: {
+      path: never;
+      query: {
+        limit?: number;
+        offset?: number;
+        organisationId?: number;
+        pupilId?: number;
+        userId?: number;
+        action?: string;
+        from?: string;
+        until?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/scopes": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: {
+        /** Schools whose dashboard the user may open (empty: all) */
+        schoolIds: number[];
+        clbs: {
+          id: number;
+          name: string;
+        }[];
+        regions: {
+          id: number;
+          name: string;
+        }[];
+      };
+    };
+  };
+  "/api/schools/{schoolId}/monitor": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/clbs/{clbId}": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/regions/{regionId}": {
+    get: {
+      path: {
+        regionId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/monitor/export.csv": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/clbs/{clbId}/export.csv": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/regions/{regionId}/export.csv": {
+    get: {
+      path: {
+        regionId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/monitor/thuiszitters": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: {
+        schoolYear: string;
+        today: string;
+        /** The signals that make a pupil a thuiszitter */
+        rules: string[];
+        pupils: {
+          pupilId: number;
+          schoolId: number;
+          schoolName: string;
+          firstName: string;
+          lastName: string;
+          className: string | null;
+          ruleIds: string[];
+          signalledSince: string;
+          absentHalfDays: number;
+          atHomeSince: string | null;
+          daysAtHome: number;
+          /** From the pupil file: TOAH, SIO, NAFT; null: no file */
+          education: string | null;
+          pivotPerson: string | null;
+          lastContact: string | null;
+        }[];
+      };
+    };
+  };
+  "/api/monitor/thuiszitters": {
+    get: {
+      path: never;
+      query: {
+        schoolYear?: string;
+      };
+      body: never;
+      response: {
+        schoolYear: string;
+        today: string;
+        /** The signals that make a pupil a thuiszitter */
+        rules: string[];
+        pupils: {
+          pupilId: number;
+          schoolId: number;
+          schoolName: string;
+          firstName: string;
+          lastName: string;
+          className: string | null;
+          ruleIds: string[];
+          signalledSince: string;
+          absentHalfDays: number;
+          atHomeSince: string | null;
+          daysAtHome: number;
+          /** From the pupil file: TOAH, SIO, NAFT; null: no file */
+          education: string | null;
+          pivotPerson: string | null;
+          lastContact: string | null;
+        }[];
+      };
+    };
+  };
+  "/api/openapi.json": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/docs": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+}
+
+export interface components {
+  
+}
+
+export type ApiPath = keyof paths;
+type Operations<P extends ApiPath> = paths[P];
+/** The JSON answer of an operation: `ApiResponse<'/api/schools', 'get'>`. */
+export type ApiResponse<P extends ApiPath, M extends keyof Operations<P>> = Operations<P>[M] extends {
+  response: infer R;
+}
+  ? R
+  : never;
+/** The JSON body of an operation. */
+export type ApiBody<P extends ApiPath, M extends keyof Operations<P>> = Operations<P>[M] extends { body: infer B }
+  ? B
+  : never;
+/** The query parameters of an operation. */
+export type ApiQuery<P extends ApiPath, M extends keyof Operations<P>> = Operations<P>[M] extends { query: infer Q }
+  ? Q
+  : never;
