@@ -67,7 +67,8 @@ program
   .option('--calendar-preset <name>', 'e.g. vlaanderen-secundair-2025-2026 or vlaanderen-basis')
   .requiredOption('--as-of <date>', 'evaluate on this date (YYYY-MM-DD)')
   .option('--rules <profile>', 'rule catalog: vlaanderen or england', 'vlaanderen')
-  .option('--format <format>', 'json or table', 'json')
+  .option('--format <format>', 'json, ndjson (one signal per line) or table', 'json')
+  .option('--timings', 'print the time of each phase to standard error')
   .action(signalsCommand);
 
 await program.parseAsync(process.argv);
