@@ -4,7 +4,6 @@
 // escapes, values trimmed, lines whose fields are all blank skipped, the header row numbered 1. XLSX files are
 // read through tabular-file.ts and handed over in the same shape.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { detectDelimiter, openTabularFile } from '../app/import/tabular-file.ts';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -26,6 +25,17 @@ export class CsvRecord {
     const e = this.end[index] as number;
     if (this.quoted[index] === 1) return unquote(this.buf.toString('utf8', s, e));
     return this.buf.toString('utf8', s, e).trim();
+  }
+
+  /** Whether the field's text is not empty (without making a string for an unquoted field). */
+  hasText(index: number): boolean {
+    if (index < 0 || index >= this.count) return false;
+    if (this.quoted[index] === 1) return this.text(index) !== '';
+    for (let i = this.start[index] as number; i < (this.end[index] as number); i++) {
+      const b = this.buf[i] as number;
+      if (!isBlank(b)) return b < 0x80 || this.text(index) !== '';
+    }
+    return false;
   }
 
   /** Byte range of an unquoted field without surrounding ASCII blanks; null when quoted or missing. */
@@ -103,11 +113,31 @@ export async function scanTabular(path: string, sink: CsvSink): Promise<void> {
       closed = true;
       return await scanXlsx(path, sink);
     }
-    const delimiter = detectDelimiter(head.subarray(0, headBytes).toString('utf8')).charCodeAt(0);
+    const delimiter = headerDelimiter(head.subarray(0, headBytes));
     scanCsv(fd, delimiter, sink);
   } finally {
     if (!closed) closeSync(fd);
   }
+}
+
+const DELIMITERS = [0x2c, 0x3b, 0x09]; // , ; tab — the first wins a tie
+
+/** The delimiter that occurs most in the header line outside quotes, as the import path picks it. */
+function headerDelimiter(head: Uint8Array): number {
+  const counts = [0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i] as number;
+    if (b === LF || b === 0x0d) break;
+    if (b === QUOTE) quoted = !quoted;
+    else if (!quoted) {
+      const d = DELIMITERS.indexOf(b);
+      if (d >= 0) counts[d] = (counts[d] as number) + 1;
+    }
+  }
+  let best = 0;
+  for (let d = 1; d < DELIMITERS.length; d++) if ((counts[d] as number) > (counts[best] as number)) best = d;
+  return DELIMITERS[best] as number;
 }
 
 export class CsvSyntaxError extends Error {}
@@ -217,6 +247,8 @@ function scanCsv(fd: number, delimiter: number, sink: CsvSink): void {
 
 /** XLSX through the import path's reader; each row's values are laid out in one buffer as unquoted fields. */
 async function scanXlsx(path: string, sink: CsvSink): Promise<void> {
+  // Loaded only for a spreadsheet: the XLSX reader takes a noticeable part of the command's start-up.
+  const { openTabularFile } = await import('../app/import/tabular-file.ts');
   const table = await openTabularFile(path);
   if (!sink.header(table.header)) return;
   const record = new CsvRecord();

@@ -1,12 +1,15 @@
 // The `aanwezig` command line: serve, migrate, demo, import, signals — thin wrappers over the use cases.
 import { Command } from 'commander';
-import { auditCommand } from './audit-command.ts';
-import { exportCommand } from './export-command.ts';
-import { importCommand } from './import-command.ts';
-import { migrateCommand } from './migrate-command.ts';
-import { monitorCommand } from './monitor-command.ts';
-import { serveCommand } from './serve-command.ts';
-import { signalsCommand } from './signals-command.ts';
+
+/**
+ * Loads a command's module when that command runs: `signals` needs no database driver, web server or spreadsheet
+ * reader, and loading every command's modules took about a second of each start-up.
+ */
+function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return async (...args: unknown[]): Promise<void> => {
+    await ((await load())[name] as (...a: unknown[]) => unknown)(...args);
+  };
+}
 
 const program = new Command();
 program
@@ -22,9 +25,12 @@ program
   .option('--port <port>', 'port to listen on', process.env.PORT ?? '3000')
   .option('--host <host>', 'address to bind', process.env.HOST ?? '127.0.0.1')
   .option('--no-demo', 'do not create the demo schools on an empty database')
-  .action(serveCommand);
+  .action(lazy(() => import('./serve-command.ts'), 'serveCommand'));
 
-program.command('migrate').description('apply database migrations').action(migrateCommand);
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(lazy(() => import('./migrate-command.ts'), 'migrateCommand'));
 
 program
   .command('import')
@@ -33,7 +39,7 @@ program
   .argument('<file>', 'path of the file')
   .option('--school <institution-number>', 'the school to import into (default: the only school)')
   .option('--school-year <YYYY-YYYY>', 'school year of the enrolments (pupils; default: the current one)')
-  .action(importCommand);
+  .action(lazy(() => import('./import-command.ts'), 'importCommand'));
 
 program
   .command('export')
@@ -43,20 +49,20 @@ program
   .option('--from <YYYY-MM-DD>', 'first date')
   .option('--until <YYYY-MM-DD>', 'last date')
   .option('--out <file>', 'write to a file instead of standard output')
-  .action(exportCommand);
+  .action(lazy(() => import('./export-command.ts'), 'exportCommand'));
 
 program
   .command('audit')
   .description('audit log maintenance: delete rows older than the retention period')
   .argument('<what>', 'purge')
   .option('--retention-days <days>', 'set the retention period first (at least 30 days; default 730)')
-  .action(auditCommand);
+  .action(lazy(() => import('./audit-command.ts'), 'auditCommand'));
 
 program
   .command('monitor')
   .description('monitor aggregates: rebuild them all from the register')
   .argument('<what>', 'refresh')
-  .action(monitorCommand);
+  .action(lazy(() => import('./monitor-command.ts'), 'monitorCommand'));
 
 program
   .command('signals')
@@ -69,6 +75,6 @@ program
   .option('--rules <profile>', 'rule catalog: vlaanderen or england', 'vlaanderen')
   .option('--format <format>', 'json, ndjson (one signal per line) or table', 'json')
   .option('--timings', 'print the time of each phase to standard error')
-  .action(signalsCommand);
+  .action(lazy(() => import('./signals-command.ts'), 'signalsCommand'));
 
 await program.parseAsync(process.argv);

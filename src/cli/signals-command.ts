@@ -107,7 +107,7 @@ export async function streamSignals(options: SignalsOptions, sink: ByteSink): Pr
       excludedOn: pupils.excludedOn,
       birthYear: pupils.birthYear,
       level: pupils.level,
-      register: { pupil: pupilOfRows(register.rowStart), slot: register.slot, code: register.code },
+      register: { pupil: register.pupil, slot: register.slot, code: register.code },
     });
     phase('buildInput');
     table = evaluateTable(input, catalog, options.asOf);
@@ -121,20 +121,16 @@ export async function streamSignals(options: SignalsOptions, sink: ByteSink): Pr
   return { stderr: [], exitCode: 0, timings };
 }
 
-/** The pupil of each row of a CSR register (createEngineInput takes rows with their pupil). */
-function pupilOfRows(rowStart: Int32Array): Int32Array {
-  const pupilCount = rowStart.length - 1;
-  const out = new Int32Array(rowStart[pupilCount] as number);
-  for (let p = 0; p < pupilCount; p++) out.fill(p, rowStart[p] as number, rowStart[p + 1] as number);
-  return out;
-}
-
 /** The whole output as one string (tests, small inputs). */
 export async function runSignals(
   options: SignalsOptions,
 ): Promise<{ stdout: string; stderr: string[]; exitCode: number }> {
   const chunks: Buffer[] = [];
-  const result = await streamSignals(options, { write: (chunk) => chunks.push(chunk) > 0 });
+  const result = await streamSignals(options, {
+    write: async (chunk) => {
+      chunks.push(Buffer.from(chunk));
+    },
+  });
   return { stdout: Buffer.concat(chunks).toString('utf8'), stderr: result.stderr, exitCode: result.exitCode };
 }
 
@@ -142,12 +138,10 @@ function formatProblem(p: Problem): string {
   return `${p.file}: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.reason}`;
 }
 
-/** Standard output with backpressure: waits for 'drain' when the pipe is full. */
+/** Standard output: a chunk is done once the stream has written it (which also paces a slow pipe). */
 const stdoutSink: ByteSink = {
-  write(chunk) {
-    if (process.stdout.write(chunk)) return true;
-    return new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
-  },
+  write: (chunk) =>
+    new Promise<void>((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve()))),
 };
 
 export async function signalsCommand(options: SignalsOptions): Promise<void> {

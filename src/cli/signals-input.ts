@@ -1,7 +1,7 @@
 // Reads the `signals` CLI's files straight into the engine's columns (typed arrays, no object per register row),
 // validating every row as formats.md says and naming each problem by file, row and column.
+import { statSync } from 'node:fs';
 import { mapColumns } from '../app/import/columns.ts';
-import { GRADES_PER_LEVEL } from '../app/import/pupils-import.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../domain/absence-codes.ts';
 import type { CalendarHalfDay } from '../domain/calendar.ts';
 import { dayNumber, type IsoDate, parseCivilDate, parseHalf } from '../domain/half-day.ts';
@@ -52,7 +52,8 @@ export async function readCalendar(file: string, problems: Problem[]): Promise<C
     if (!date) fail('date', `"${dateText}" is not a date`);
     if (!half) fail('half', `"${record.text(c.half as number)}" is not AM/PM`);
     if (schoolDay !== '0' && schoolDay !== '1') fail('school_day', `"${schoolDay}" must be 0 or 1`);
-    if (date && half && (schoolDay === '0' || schoolDay === '1')) calendar.push({ date, half, schoolDay: schoolDay === '1' });
+    if (date && half && (schoolDay === '0' || schoolDay === '1'))
+      calendar.push({ date, half, schoolDay: schoolDay === '1' });
   });
   return calendar;
 }
@@ -68,6 +69,15 @@ export interface PupilColumns {
   level: Uint8Array;
 }
 
+/** Rows a file can hold at most, as an initial capacity (untouched memory costs nothing until written). */
+function capacityFor(file: string, smallestRowBytes: number): number {
+  try {
+    return Math.max(1024, Math.ceil(statSync(file).size / smallestRowBytes) + 1);
+  } catch {
+    return 1024;
+  }
+}
+
 function growInt(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
@@ -75,7 +85,7 @@ function growInt(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 }
 
 export async function readPupils(file: string, problems: Problem[], year: SchoolYear | null): Promise<PupilColumns> {
-  let capacity = 1024;
+  let capacity = capacityFor(file, 24);
   const ids: string[] = [];
   const indexById = new Map<string, number>();
   let enrolledFrom = new Int32Array(capacity);
@@ -83,31 +93,59 @@ export async function readPupils(file: string, problems: Problem[], year: School
   let excludedOn = new Int32Array(capacity);
   let birthYear = new Int32Array(capacity);
   let level = new Uint8Array(capacity);
+  const civilDates = new Map<string, IsoDate | null>();
+  const dayOf = new Map<IsoDate, number>();
+  const day = (date: IsoDate): number => {
+    let n = dayOf.get(date);
+    if (n === undefined) {
+      n = dayNumber(date);
+      dayOf.set(date, n);
+    }
+    return n;
+  };
   const dateColumns = ['birth_date', 'enrolled_from', 'enrolled_until', 'excluded_on'] as const;
   const required = ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'] as const;
+  const fail = (row: number, column: string, reason: string) => problems.push({ file, row, column, reason });
+  const dates: (IsoDate | null)[] = [null, null, null, null];
+  let requiredAt: number[] = [];
+  let datesAt: number[] = [];
+  let idAt = -1;
+  let levelAt = -1;
   await readFile(
     file,
     problems,
     { required, optional: ['school_id', 'grade', 'class', 'enrolled_from', 'enrolled_until', 'excluded_on'] },
     (row, record, c) => {
-      const fail = (column: string, reason: string) => problems.push({ file, row, column, reason });
-      const value = (column: string) => record.text(c[column] ?? -1);
-      const pupilId = value('pupil_id');
-      for (const column of required) if (!value(column)) fail(column, `"${column}" is required`);
-      if (pupilId && indexById.has(pupilId)) fail('pupil_id', `pupil "${pupilId}" occurs more than once`);
-      const levelText = value('level').toLowerCase();
-      const knownLevel = levelText in GRADES_PER_LEVEL;
-      if (levelText && !knownLevel) fail('level', `"${levelText}" is not kleuter, lager or secundair`);
-      const dates: Record<string, IsoDate | null> = {};
-      for (const column of dateColumns) {
-        const text = value(column);
-        dates[column] = text ? parseCivilDate(text) : null;
-        if (text && !dates[column]) fail(column, `"${text}" is not a date`);
+      if (idAt < 0) {
+        requiredAt = required.map((column) => c[column] ?? -1);
+        datesAt = dateColumns.map((column) => c[column] ?? -1);
+        idAt = c.pupil_id ?? -1;
+        levelAt = c.level ?? -1;
       }
-      const from = dates.enrolled_from ?? year?.firstDay ?? null;
-      if (from && dates.enrolled_until && dates.enrolled_until < from)
-        fail('enrolled_until', 'enrolment ends before it starts');
-      if (!pupilId || indexById.has(pupilId)) return;
+      const pupilId = record.text(idAt);
+      for (let k = 0; k < required.length; k++) {
+        if (!record.hasText(requiredAt[k] as number)) fail(row, required[k] as string, `"${required[k]}" is required`);
+      }
+      const known = pupilId ? indexById.has(pupilId) : false;
+      if (known) fail(row, 'pupil_id', `pupil "${pupilId}" occurs more than once`);
+      const levelText = record.text(levelAt).toLowerCase();
+      const knownLevel = Object.hasOwn(LEVEL_CODES, levelText);
+      if (levelText && !knownLevel) fail(row, 'level', `"${levelText}" is not kleuter, lager or secundair`);
+      for (let k = 0; k < 4; k++) {
+        const text = record.text(datesAt[k] as number);
+        let date = text ? civilDates.get(text) : null;
+        if (date === undefined) {
+          date = parseCivilDate(text);
+          if (civilDates.size < 100_000) civilDates.set(text, date);
+        }
+        dates[k] = date;
+        if (text && !date) fail(row, dateColumns[k] as string, `"${text}" is not a date`);
+      }
+      const [birthDate, enrolledFromDate, enrolledUntilDate, excludedOnDate] = dates;
+      const from = enrolledFromDate ?? year?.firstDay ?? null;
+      if (from && enrolledUntilDate && enrolledUntilDate < from)
+        fail(row, 'enrolled_until', 'enrolment ends before it starts');
+      if (!pupilId || known) return;
       const p = ids.length;
       if (p === capacity) {
         capacity *= 2;
@@ -121,10 +159,10 @@ export async function readPupils(file: string, problems: Problem[], year: School
       }
       ids.push(pupilId);
       indexById.set(pupilId, p);
-      enrolledFrom[p] = from ? dayNumber(from) : OPEN_START;
-      enrolledUntil[p] = dates.enrolled_until ? dayNumber(dates.enrolled_until) : OPEN_END;
-      excludedOn[p] = dates.excluded_on ? dayNumber(dates.excluded_on) : NO_DAY;
-      birthYear[p] = dates.birth_date ? Number(dates.birth_date.slice(0, 4)) : 0;
+      enrolledFrom[p] = from ? day(from) : OPEN_START;
+      enrolledUntil[p] = enrolledUntilDate ? day(enrolledUntilDate) : OPEN_END;
+      excludedOn[p] = excludedOnDate ? day(excludedOnDate) : NO_DAY;
+      birthYear[p] = birthDate ? Number(birthDate.slice(0, 4)) : 0;
       level[p] = knownLevel ? (LEVEL_CODES[levelText as PupilLevel] ?? 0) : 0;
     },
   );
@@ -140,9 +178,9 @@ export async function readPupils(file: string, problems: Problem[], year: School
   };
 }
 
-/** Register rows that passed every check, sorted by (pupil, slot) with repeats removed (CSR layout). */
+/** Register rows that passed every check, sorted by (pupil, slot) with repeats removed. */
 export interface RegisterColumns {
-  rowStart: Int32Array;
+  pupil: Int32Array;
   slot: Int32Array;
   code: Uint8Array;
   /** Rows read, including identical repeats. */
@@ -179,13 +217,17 @@ export async function readRegister(
   const schoolSlots = new SchoolSlots(calendar);
   const firstDayOfYear = year ? dayNumber(year.firstDay) : OPEN_END;
   const registerProblems: Problem[] = [];
-  let capacity = 1 << 16;
+  let capacity = capacityFor(file, 18);
   let rowPupil = new Int32Array(capacity);
   let rowSlot = new Int32Array(capacity);
   let rowCode = new Uint8Array(capacity);
   let rowNumber = new Int32Array(capacity);
   let rows = 0;
   let rowsRead = 0;
+  // Registers are usually written sorted by pupil and half-day: then there is nothing to sort or deduplicate.
+  let sorted = true;
+  let previousPupil = -1;
+  let previousSlot = 0;
   // Caches keyed on the bytes: the previous row's pupil id (a register is mostly grouped by pupil), ISO dates by
   // their digits, one- and two-letter codes and halves by their bytes. Anything else takes the text path.
   const lastId = new Uint8Array(256);
@@ -232,15 +274,7 @@ export async function readRegister(
       if (record.trimmedRange(dateColumn, range) && (range[1] as number) - (range[0] as number) === 10) {
         const s = range[0] as number;
         if (buf[s + 4] === 0x2d && buf[s + 7] === 0x2d) {
-          let key = 0;
-          for (const k of [0, 1, 2, 3, 5, 6, 8, 9]) {
-            const d = (buf[s + k] as number) - 0x30;
-            if (d < 0 || d > 9) {
-              key = -1;
-              break;
-            }
-            key = key * 10 + d;
-          }
+          const key = digitsOf(buf, s);
           if (key >= 0) {
             const known = dayOfIso.get(key);
             if (known !== undefined) day = known;
@@ -335,6 +369,9 @@ export async function readRegister(
         grown.set(rowCode);
         rowCode = grown;
       }
+      if (sorted && (pupil < previousPupil || (pupil === previousPupil && slot <= previousSlot))) sorted = false;
+      previousPupil = pupil;
+      previousSlot = slot;
       rowPupil[rows] = pupil;
       rowSlot[rows] = slot;
       rowCode[rows] = code;
@@ -342,24 +379,39 @@ export async function readRegister(
       rows++;
     },
   );
-  const sorted = sortAndDeduplicate(
-    pupils.ids.length,
-    rowPupil.subarray(0, rows),
-    rowSlot.subarray(0, rows),
-    rowCode.subarray(0, rows),
-    rowNumber.subarray(0, rows),
-    (row, earlier) =>
-      registerProblems.push({
-        file,
-        row,
-        column: 'code',
-        reason: `same pupil and half-day as row ${earlier} with another code`,
-      }),
-  );
+  const columns = sorted
+    ? { pupil: rowPupil.subarray(0, rows), slot: rowSlot.subarray(0, rows), code: rowCode.subarray(0, rows) }
+    : sortAndDeduplicate(
+        pupils.ids.length,
+        rowPupil.subarray(0, rows),
+        rowSlot.subarray(0, rows),
+        rowCode.subarray(0, rows),
+        rowNumber.subarray(0, rows),
+        (row, earlier) =>
+          registerProblems.push({
+            file,
+            row,
+            column: 'code',
+            reason: `same pupil and half-day as row ${earlier} with another code`,
+          }),
+      );
   // In file order, as a row-by-row reading reports them (the sort is stable).
   registerProblems.sort((a, b) => (a.row as number) - (b.row as number));
   problems.push(...registerProblems, ...readProblems);
-  return { ...sorted, rowsRead };
+  return { ...columns, rowsRead };
+}
+
+/** YYYYMMDD of the digits of `YYYY-MM-DD` at s, or -1 when one of them is not a digit. */
+function digitsOf(buf: Uint8Array, s: number): number {
+  let key = 0;
+  let bad = 0;
+  for (let k = 0; k < 10; k++) {
+    if (k === 4 || k === 7) continue;
+    const d = (buf[s + k] as number) - 0x30;
+    bad |= d | (9 - d);
+    key = key * 10 + d;
+  }
+  return bad < 0 ? -1 : key;
 }
 
 const CODE_INDEX = new Map(ABSENCE_CODES.map((c, i) => [c.code, i]));
@@ -380,7 +432,7 @@ function sortAndDeduplicate(
   code: Uint8Array,
   rowNumber: Int32Array,
   conflict: (row: number, earlierRow: number) => void,
-): { rowStart: Int32Array; slot: Int32Array; code: Uint8Array } {
+): { pupil: Int32Array; slot: Int32Array; code: Uint8Array } {
   const n = pupil.length;
   const start = new Int32Array(pupilCount + 1);
   for (let i = 0; i < n; i++) {
@@ -435,5 +487,7 @@ function sortAndDeduplicate(
     }
   }
   rowStart[pupilCount] = write;
-  return { rowStart, slot: outSlot.subarray(0, write), code: outCode.subarray(0, write) };
+  const outPupil = new Int32Array(write);
+  for (let p = 0; p < pupilCount; p++) outPupil.fill(p, rowStart[p] as number, rowStart[p + 1] as number);
+  return { pupil: outPupil, slot: outSlot.subarray(0, write), code: outCode.subarray(0, write) };
 }

@@ -6,80 +6,93 @@ import { type SignalTable, signalAt } from '../domain/rules/index.ts';
 
 export type OutputFormat = 'json' | 'ndjson' | 'table';
 
-/** Where the bytes go: write returns false when the consumer wants the writer to wait (backpressure). */
+/** Where the bytes go: the chunk may be reused once the returned promise settles (copy it to keep it). */
 export interface ByteSink {
-  write(chunk: Buffer): boolean | Promise<void>;
+  write(chunk: Buffer): Promise<void>;
 }
 
 const FLUSH_AT = 1 << 20;
 
+/**
+ * Output text gathered as one string (V8 joins the pieces without copying them until the string is written),
+ * encoded about every MiB into one of two reused buffers: while one is being written the other fills. Fresh memory
+ * for every chunk would cost more than the encoding (first touch of each page; see SignalBuffers).
+ */
 class Output {
-  private buf = Buffer.allocUnsafe(FLUSH_AT + (1 << 16));
-  private at = 0;
+  private text = '';
+  private readonly buffers: Buffer[] = [Buffer.allocUnsafe(FLUSH_AT * 4), Buffer.allocUnsafe(FLUSH_AT * 4)];
+  private readonly pending: (Promise<void> | null)[] = [null, null];
+  private turn = 0;
   constructor(private readonly sink: ByteSink) {}
 
-  bytes(chunk: Uint8Array): void {
-    if (this.at + chunk.length > this.buf.length) this.grow(chunk.length);
-    this.buf.set(chunk, this.at);
-    this.at += chunk.length;
-  }
-
-  text(value: string): void {
-    const most = value.length * 3;
-    if (this.at + most > this.buf.length) this.grow(most);
-    this.at += this.buf.write(value, this.at, 'utf8');
+  add(piece: string): void {
+    this.text += piece;
   }
 
   get full(): boolean {
-    return this.at >= FLUSH_AT;
+    return this.text.length >= FLUSH_AT;
   }
 
   async flush(): Promise<void> {
-    if (this.at === 0) return;
-    const chunk = Buffer.from(this.buf.subarray(0, this.at));
-    this.at = 0;
-    const result = this.sink.write(chunk);
-    if (result instanceof Promise) await result;
+    if (this.text.length === 0) return;
+    const turn = this.turn;
+    this.turn = 1 - turn;
+    await this.pending[turn];
+    let buffer = this.buffers[turn] as Buffer;
+    const most = Buffer.byteLength(this.text, 'utf8');
+    if (most > buffer.length) {
+      buffer = Buffer.allocUnsafe(most);
+      this.buffers[turn] = buffer;
+    }
+    const length = buffer.write(this.text, 0, 'utf8');
+    this.text = '';
+    this.pending[turn] = this.sink.write(buffer.subarray(0, length));
   }
 
-  private grow(extra: number): void {
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + extra));
-    this.buf.copy(bigger, 0, 0, this.at);
-    this.buf = bigger;
+  /** Flushes what is left and waits until the sink has taken every chunk. */
+  async close(): Promise<void> {
+    await this.flush();
+    await Promise.all(this.pending);
   }
 }
 
-/** Encodes each (slot, code) evidence half-day once, for one indentation. */
+/** Each (slot, code) evidence half-day as text, made once: with and without the separator before it. */
 class EvidenceCache {
-  private readonly cache = new Map<number, Buffer>();
+  private readonly first: (string | undefined)[] = [];
+  private readonly next: (string | undefined)[] = [];
+  private readonly base: number;
   constructor(
     private readonly table: SignalTable,
     private readonly pretty: boolean,
-  ) {}
+  ) {
+    const { rowSlot } = table.input;
+    let base = rowSlot.length > 0 ? (rowSlot[0] as number) : 0;
+    for (let i = 1; i < rowSlot.length; i++) if ((rowSlot[i] as number) < base) base = rowSlot[i] as number;
+    this.base = base;
+  }
 
-  get(row: number): Buffer {
+  get(row: number, separated: boolean): string {
+    const { rowSlot, rowCode } = this.table.input;
+    const key = ((rowSlot[row] as number) - this.base) * 32 + (rowCode[row] as number);
+    const cached = separated ? this.next[key] : this.first[key];
+    if (cached !== undefined) return cached;
+    return this.make(row, key, separated);
+  }
+
+  private make(row: number, key: number, separated: boolean): string {
     const { rowSlot, rowCode, codes } = this.table.input;
     const slot = rowSlot[row] as number;
-    const code = rowCode[row] as number;
-    const key = slot * 32 + code;
-    let bytes = this.cache.get(key);
-    if (bytes === undefined) {
-      const date = JSON.stringify(isoFromDayNumber(slot >> 1));
-      const half = (slot & 1) === 1 ? '"PM"' : '"AM"';
-      const text = JSON.stringify(codes[code]?.code ?? '?');
-      bytes = Buffer.from(
-        this.pretty
-          ? `        {\n          "date": ${date},\n          "half": ${half},\n          "code": ${text}\n        }`
-          : `{"date":${date},"half":${half},"code":${text}}`,
-      );
-      this.cache.set(key, bytes);
-    }
-    return bytes;
+    const date = JSON.stringify(isoFromDayNumber(slot >> 1));
+    const half = (slot & 1) === 1 ? '"PM"' : '"AM"';
+    const code = JSON.stringify(codes[rowCode[row] as number]?.code ?? '?');
+    const entry = this.pretty
+      ? `        {\n          "date": ${date},\n          "half": ${half},\n          "code": ${code}\n        }`
+      : `{"date":${date},"half":${half},"code":${code}}`;
+    const text = separated ? (this.pretty ? `,\n${entry}` : `,${entry}`) : entry;
+    (separated ? this.next : this.first)[key] = text;
+    return text;
   }
 }
-
-const COMMA_NEWLINE = Buffer.from(',\n');
-const COMMA = Buffer.from(',');
 
 /** Streams the signals of `table` in the given format. */
 export async function writeSignals(
@@ -90,23 +103,22 @@ export async function writeSignals(
 ): Promise<void> {
   const out = new Output(sink);
   if (format === 'table') {
-    out.text('pupil\trule\ttriggered on\texplanation\n');
+    out.add('pupil\trule\ttriggered on\texplanation\n');
     for (let i = 0; i < table.length; i++) {
       const s = signalAt(table, i);
-      out.text(`${s.pupilId}\t${s.ruleId}\t${s.triggeredOn}\t${s.explanation.en}\n`);
+      out.add(`${s.pupilId}\t${s.ruleId}\t${s.triggeredOn}\t${s.explanation.en}\n`);
       if (out.full) await out.flush();
     }
-    return out.flush();
+    return out.close();
   }
   const pretty = format === 'json';
   const evidence = new EvidenceCache(table, pretty);
   const { pupilIds } = table.input;
   const ruleIds = table.catalog.rules.map((r) => JSON.stringify(r.id));
   const dayText = new Map<number, string>();
-  const separator = pretty ? COMMA_NEWLINE : COMMA;
   if (pretty) {
-    out.text(`{\n  "asOf": ${JSON.stringify(header.asOf)},\n  "rules": ${JSON.stringify(header.rules)},\n`);
-    out.text(table.length === 0 ? '  "signals": []\n}\n' : '  "signals": [\n');
+    out.add(`{\n  "asOf": ${JSON.stringify(header.asOf)},\n  "rules": ${JSON.stringify(header.rules)},\n`);
+    out.add(table.length === 0 ? '  "signals": []\n}\n' : '  "signals": [\n');
   }
   let lastPupil = -1;
   let pupilText = '';
@@ -124,32 +136,29 @@ export async function writeSignals(
     }
     const rule = ruleIds[table.rule[i] as number];
     if (pretty) {
-      if (i > 0) out.bytes(COMMA_NEWLINE);
-      out.text(
+      if (i > 0) out.add(',\n');
+      out.add(
         `    {\n      "pupilId": ${pupilText},\n      "ruleId": ${rule},\n      "triggeredOn": ${triggered},\n      "evidence": `,
       );
     } else {
-      out.text(`{"pupilId":${pupilText},"ruleId":${rule},"triggeredOn":${triggered},"evidence":`);
+      out.add(`{"pupilId":${pupilText},"ruleId":${rule},"triggeredOn":${triggered},"evidence":`);
     }
     const facts = table.factsAt(i);
     if (facts !== undefined) {
-      out.text(pretty ? JSON.stringify(facts, null, 2).replaceAll('\n', '\n      ') : JSON.stringify(facts));
+      out.add(pretty ? JSON.stringify(facts, null, 2).replaceAll('\n', '\n      ') : JSON.stringify(facts));
     } else {
       const start = table.evidenceStart[i] as number;
       const length = table.evidenceLength[i] as number;
-      if (length === 0) out.text('[]');
+      if (length === 0) out.add('[]');
       else {
-        out.text(pretty ? '[\n' : '[');
-        for (let e = 0; e < length; e++) {
-          if (e > 0) out.bytes(separator);
-          out.bytes(evidence.get(table.evidenceRows[start + e] as number));
-        }
-        out.text(pretty ? '\n      ]' : ']');
+        out.add(pretty ? '[\n' : '[');
+        for (let e = 0; e < length; e++) out.add(evidence.get(table.evidenceRows[start + e] as number, e > 0));
+        out.add(pretty ? '\n      ]' : ']');
       }
     }
-    out.text(pretty ? '\n    }' : '}\n');
+    out.add(pretty ? '\n    }' : '}\n');
     if (out.full) await out.flush();
   }
-  if (pretty && table.length > 0) out.text('\n  ]\n}\n');
-  return out.flush();
+  if (pretty && table.length > 0) out.add('\n  ]\n}\n');
+  return out.close();
 }

@@ -2,13 +2,13 @@
 // against the spellings the import path accepts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, writeTemp } from '../app/temp-files.ts';
+import { generateDemo } from '../demo/generate-demo.ts';
+import type { DemoRegisterRow } from '../demo/register-marks.ts';
+import { type PupilCsvRow, pupilRowsForYear, pupilsCsvLines, registerCsvLines } from '../demo/write-csv.ts';
 import { expandPreset } from '../domain/calendar.ts';
 import { CALENDAR_PRESETS } from '../domain/calendar-presets.ts';
 import { formatBelgianDate } from '../domain/half-day.ts';
 import { buildEngineInput, evaluate, findCatalog, type PupilRecord } from '../domain/rules/index.ts';
-import { generateDemo } from '../demo/generate-demo.ts';
-import type { DemoRegisterRow } from '../demo/register-marks.ts';
-import { type PupilCsvRow, pupilRowsForYear, pupilsCsvLines, registerCsvLines } from '../demo/write-csv.ts';
 import { runSignals } from './signals-command.ts';
 
 const demo = generateDemo({ seed: 2025 });
@@ -63,7 +63,12 @@ describe('aanwezig signals, streamed', () => {
     return {
       asOf: AS_OF,
       rules: 'vlaanderen',
-      signals: signals.map(({ pupilId, ruleId, triggeredOn, evidence }) => ({ pupilId, ruleId, triggeredOn, evidence })),
+      signals: signals.map(({ pupilId, ruleId, triggeredOn, evidence }) => ({
+        pupilId,
+        ruleId,
+        triggeredOn,
+        evidence,
+      })),
     };
   }
 
