@@ -6,7 +6,7 @@
 // each pupil, the most Z/D half-days in any 91-day window). Merges its summary into bench/results/cli.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLargeCsv } from '../src/demo/generate-large.ts';
@@ -55,6 +55,7 @@ export async function benchSignalsCli(options: { pupils: number; runs: number })
     process.stdout.write(
       `${JSON.stringify({ benchmark: 'signals-cli', generated: size, seconds: round(generateSeconds) })}\n`,
     );
+    const loadBefore = loadavg().map((l) => round(l, 1));
     const cli: (Measured & { timings: unknown })[] = [];
     const duck: (Measured & { result: unknown })[] = [];
     // Alternate the two so that a busy moment on the shared machine does not fall on one side only.
@@ -96,11 +97,14 @@ export async function benchSignalsCli(options: { pupils: number; runs: number })
         })}\n`,
       );
     }
+    const loadAfter = loadavg().map((l) => round(l, 1));
     const best = <T extends Measured>(list: T[]) => list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     const bestCli = best(cli);
     const bestDuck = best(duck);
     return {
       size,
+      // The 1-, 5- and 15-minute load averages of the shared 2-core machine before and after the runs.
+      loadAverage: { before: loadBefore, after: loadAfter },
       cli: {
         seconds: round(bestCli.seconds),
         runs: cli.map((c) => round(c.seconds)),

@@ -93,20 +93,13 @@ export async function readPupils(file: string, problems: Problem[], year: School
   let excludedOn = new Int32Array(capacity);
   let birthYear = new Int32Array(capacity);
   let level = new Uint8Array(capacity);
-  const civilDates = new Map<string, IsoDate | null>();
-  const dayOf = new Map<IsoDate, number>();
-  const day = (date: IsoDate): number => {
-    let n = dayOf.get(date);
-    if (n === undefined) {
-      n = dayNumber(date);
-      dayOf.set(date, n);
-    }
-    return n;
-  };
+  const dates = new DateReader();
+  const yearOf = new Map<number, number>();
+  const firstDayOfYear = year ? dayNumber(year.firstDay) : NO_DATE;
   const dateColumns = ['birth_date', 'enrolled_from', 'enrolled_until', 'excluded_on'] as const;
   const required = ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'] as const;
   const fail = (row: number, column: string, reason: string) => problems.push({ file, row, column, reason });
-  const dates: (IsoDate | null)[] = [null, null, null, null];
+  const days = [0, 0, 0, 0];
   let requiredAt: number[] = [];
   let datesAt: number[] = [];
   let idAt = -1;
@@ -128,22 +121,21 @@ export async function readPupils(file: string, problems: Problem[], year: School
       }
       const known = pupilId ? indexById.has(pupilId) : false;
       if (known) fail(row, 'pupil_id', `pupil "${pupilId}" occurs more than once`);
-      const levelText = record.text(levelAt).toLowerCase();
-      const knownLevel = Object.hasOwn(LEVEL_CODES, levelText);
-      if (levelText && !knownLevel) fail(row, 'level', `"${levelText}" is not kleuter, lager or secundair`);
-      for (let k = 0; k < 4; k++) {
-        const text = record.text(datesAt[k] as number);
-        let date = text ? civilDates.get(text) : null;
-        if (date === undefined) {
-          date = parseCivilDate(text);
-          if (civilDates.size < 100_000) civilDates.set(text, date);
-        }
-        dates[k] = date;
-        if (text && !date) fail(row, dateColumns[k] as string, `"${text}" is not a date`);
+      const levelCode = levels.code(record, levelAt);
+      if (levelCode === 0) {
+        const levelText = record.text(levelAt).toLowerCase();
+        if (levelText) fail(row, 'level', `"${levelText}" is not kleuter, lager or secundair`);
       }
-      const [birthDate, enrolledFromDate, enrolledUntilDate, excludedOnDate] = dates;
-      const from = enrolledFromDate ?? year?.firstDay ?? null;
-      if (from && enrolledUntilDate && enrolledUntilDate < from)
+      for (let k = 0; k < 4; k++) {
+        const d = dates.day(record, datesAt[k] as number);
+        days[k] = d;
+        if (d === NOT_A_DATE)
+          fail(row, dateColumns[k] as string, `"${record.text(datesAt[k] as number)}" is not a date`);
+      }
+      const [birth, enrolledFromDay, enrolledUntilDay, excludedOnDay] = days as [number, number, number, number];
+      const from = enrolledFromDay >= -1_000_000_000 ? enrolledFromDay : firstDayOfYear;
+      const until = enrolledUntilDay >= -1_000_000_000 ? enrolledUntilDay : NO_DATE;
+      if (from !== NO_DATE && until !== NO_DATE && until < from)
         fail(row, 'enrolled_until', 'enrolment ends before it starts');
       if (!pupilId || known) return;
       const p = ids.length;
@@ -159,11 +151,18 @@ export async function readPupils(file: string, problems: Problem[], year: School
       }
       ids.push(pupilId);
       indexById.set(pupilId, p);
-      enrolledFrom[p] = from ? day(from) : OPEN_START;
-      enrolledUntil[p] = enrolledUntilDate ? day(enrolledUntilDate) : OPEN_END;
-      excludedOn[p] = excludedOnDate ? day(excludedOnDate) : NO_DAY;
-      birthYear[p] = birthDate ? Number(birthDate.slice(0, 4)) : 0;
-      level[p] = knownLevel ? (LEVEL_CODES[levelText as PupilLevel] ?? 0) : 0;
+      enrolledFrom[p] = from !== NO_DATE ? from : OPEN_START;
+      enrolledUntil[p] = until !== NO_DATE ? until : OPEN_END;
+      excludedOn[p] = excludedOnDay >= -1_000_000_000 ? excludedOnDay : NO_DAY;
+      if (birth >= -1_000_000_000) {
+        let y = yearOf.get(birth);
+        if (y === undefined) {
+          y = yearOfDay(birth);
+          yearOf.set(birth, y);
+        }
+        birthYear[p] = y;
+      } else birthYear[p] = 0;
+      level[p] = levelCode;
     },
   );
   const n = ids.length;
@@ -204,6 +203,32 @@ class SchoolSlots {
   }
 }
 
+/** LEVEL_CODES of a level field (case-insensitive), 0 when it is none of them; the spellings are cached by bytes. */
+class LevelReader {
+  private readonly byBytes = new Map<string, number>();
+  private readonly range = new Int32Array(2);
+
+  code(record: CsvRecord, column: number): number {
+    if (record.trimmedRange(column, this.range)) {
+      const bytes = record.buf.toString('latin1', this.range[0] as number, this.range[1] as number);
+      let code = this.byBytes.get(bytes);
+      if (code === undefined) {
+        code = this.lookUp(record.text(column));
+        if (this.byBytes.size < 1_000) this.byBytes.set(bytes, code);
+      }
+      return code;
+    }
+    return this.lookUp(record.text(column));
+  }
+
+  private lookUp(text: string): number {
+    const lower = text.toLowerCase();
+    return Object.hasOwn(LEVEL_CODES, lower) ? (LEVEL_CODES[lower as PupilLevel] ?? 0) : 0;
+  }
+}
+
+const levels = new LevelReader();
+
 const UNKNOWN = -2;
 const INVALID = -1;
 
@@ -233,8 +258,7 @@ export async function readRegister(
   const lastId = new Uint8Array(256);
   let lastIdLength = -1;
   let lastPupil = -1;
-  const dayOfIso = new Map<number, number>();
-  const dayOfText = new Map<string, number>();
+  const dates = new DateReader();
   const codeOfKey = new Int16Array(1 << 16).fill(UNKNOWN);
   const range = new Int32Array(2);
   const upper = (b: number) => (b >= 0x61 && b <= 0x7a ? b - 32 : b);
@@ -269,33 +293,8 @@ export async function readRegister(
         pupil = pupils.indexById.get(pupilText) ?? -1;
       }
       // Date.
-      let day = UNKNOWN;
       const dateColumn = c.date as number;
-      if (record.trimmedRange(dateColumn, range) && (range[1] as number) - (range[0] as number) === 10) {
-        const s = range[0] as number;
-        if (buf[s + 4] === 0x2d && buf[s + 7] === 0x2d) {
-          const key = digitsOf(buf, s);
-          if (key >= 0) {
-            const known = dayOfIso.get(key);
-            if (known !== undefined) day = known;
-            else {
-              const iso = parseCivilDate(record.text(dateColumn));
-              day = iso ? dayNumber(iso) : INVALID;
-              dayOfIso.set(key, day);
-            }
-          }
-        }
-      }
-      if (day === UNKNOWN) {
-        const text = record.text(dateColumn);
-        const known = dayOfText.get(text);
-        if (known !== undefined) day = known;
-        else {
-          const iso = parseCivilDate(text);
-          day = iso ? dayNumber(iso) : INVALID;
-          if (dayOfText.size < 100_000) dayOfText.set(text, day);
-        }
-      }
+      const day = dates.day(record, dateColumn);
       // Half: AM/VM = 0, PM/NM = 1.
       let half = UNKNOWN;
       const halfColumn = c.half as number;
@@ -326,12 +325,12 @@ export async function readRegister(
       }
       if (code === UNKNOWN) code = codeIndex(record.text(codeColumn));
 
-      if (pupil < 0 || day === INVALID || half === INVALID || code === INVALID) {
+      if (pupil < 0 || day < -1_000_000_000 || half === INVALID || code === INVALID) {
         const fail = (column: string, reason: string) => registerProblems.push({ file, row, column, reason });
         const id = pupilText ?? record.text(idColumn);
         if (!id) fail('pupil_id', '"pupil_id" is required');
         else if (pupil < 0) fail('pupil_id', `pupil "${id}" is not in the pupils file`);
-        if (day === INVALID) fail('date', `"${record.text(dateColumn)}" is not a date`);
+        if (day < -1_000_000_000) fail('date', `"${record.text(dateColumn)}" is not a date`);
         if (half === INVALID) fail('half', `"${record.text(halfColumn)}" is not AM/PM`);
         if (code === INVALID) fail('code', `"${record.text(codeColumn)}" is not a known absence code`);
         return;
@@ -399,6 +398,55 @@ export async function readRegister(
   registerProblems.sort((a, b) => (a.row as number) - (b.row as number));
   problems.push(...registerProblems, ...readProblems);
   return { ...columns, rowsRead };
+}
+
+/** Day numbers of date fields (ISO or Belgian); NO_DATE for an empty field, NOT_A_DATE for anything else. */
+const NO_DATE = -2_000_000_000;
+const NOT_A_DATE = -2_000_000_001;
+
+class DateReader {
+  private readonly byDigits = new Map<number, number>();
+  private readonly byText = new Map<string, number>();
+  private readonly range = new Int32Array(2);
+
+  day(record: CsvRecord, column: number): number {
+    const range = this.range;
+    if (record.trimmedRange(column, range)) {
+      const s = range[0] as number;
+      const length = (range[1] as number) - s;
+      if (length === 0) return NO_DATE;
+      const buf = record.buf;
+      if (length === 10 && buf[s + 4] === 0x2d && buf[s + 7] === 0x2d) {
+        const key = digitsOf(buf, s);
+        if (key >= 0) {
+          let day = this.byDigits.get(key);
+          if (day === undefined) {
+            day = this.parse(record.text(column));
+            this.byDigits.set(key, day);
+          }
+          return day;
+        }
+      }
+    }
+    const text = record.text(column);
+    if (text === '') return NO_DATE;
+    let day = this.byText.get(text);
+    if (day === undefined) {
+      day = this.parse(text);
+      if (this.byText.size < 100_000) this.byText.set(text, day);
+    }
+    return day;
+  }
+
+  private parse(text: string): number {
+    const iso = parseCivilDate(text);
+    return iso ? dayNumber(iso) : NOT_A_DATE;
+  }
+}
+
+/** Calendar year of a day number. */
+function yearOfDay(day: number): number {
+  return new Date(day * 86_400_000).getUTCFullYear();
 }
 
 /** YYYYMMDD of the digits of `YYYY-MM-DD` at s, or -1 when one of them is not a digit. */
