@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { mapColumns } from '../app/import/columns.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../domain/absence-codes.ts';
 import type { CalendarHalfDay } from '../domain/calendar.ts';
-import { dayNumber, type IsoDate, parseCivilDate, parseHalf } from '../domain/half-day.ts';
+import { dayNumber, parseCivilDate, parseHalf } from '../domain/half-day.ts';
 import { LEVEL_CODES, NO_DAY, OPEN_END, OPEN_START, type PupilLevel } from '../domain/rules/index.ts';
 import type { SchoolYear } from '../domain/school-year.ts';
 import { type CsvRecord, scanTabular } from './csv-scan.ts';
@@ -78,8 +78,9 @@ function capacityFor(file: string, smallestRowBytes: number): number {
   }
 }
 
-function growInt(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
+/** A copy of `a` in a larger array of the same type. */
+function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, size: number): T {
+  const b = new (a.constructor as new (length: number) => T)(size);
   b.set(a);
   return b;
 }
@@ -141,13 +142,11 @@ export async function readPupils(file: string, problems: Problem[], year: School
       const p = ids.length;
       if (p === capacity) {
         capacity *= 2;
-        enrolledFrom = growInt(enrolledFrom, capacity);
-        enrolledUntil = growInt(enrolledUntil, capacity);
-        excludedOn = growInt(excludedOn, capacity);
-        birthYear = growInt(birthYear, capacity);
-        const grown = new Uint8Array(capacity);
-        grown.set(level);
-        level = grown;
+        enrolledFrom = grow(enrolledFrom, capacity);
+        enrolledUntil = grow(enrolledUntil, capacity);
+        excludedOn = grow(excludedOn, capacity);
+        birthYear = grow(birthYear, capacity);
+        level = grow(level, capacity);
       }
       ids.push(pupilId);
       indexById.set(pupilId, p);
@@ -361,12 +360,10 @@ export async function readRegister(
       }
       if (rows === capacity) {
         capacity *= 2;
-        rowPupil = growInt(rowPupil, capacity);
-        rowSlot = growInt(rowSlot, capacity);
-        rowNumber = growInt(rowNumber, capacity);
-        const grown = new Uint8Array(capacity);
-        grown.set(rowCode);
-        rowCode = grown;
+        rowPupil = grow(rowPupil, capacity);
+        rowSlot = grow(rowSlot, capacity);
+        rowNumber = grow(rowNumber, capacity);
+        rowCode = grow(rowCode, capacity);
       }
       if (sorted && (pupil < previousPupil || (pupil === previousPupil && slot <= previousSlot))) sorted = false;
       previousPupil = pupil;
