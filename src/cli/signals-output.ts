@@ -46,7 +46,10 @@ class Output {
     }
     const length = buffer.write(this.text, 0, 'utf8');
     this.text = '';
-    this.pending[turn] = this.sink.write(buffer.subarray(0, length));
+    const written = this.sink.write(buffer.subarray(0, length));
+    // A failed write (e.g. EPIPE) is thrown where this buffer is awaited next, not reported as unhandled now.
+    written.catch(() => {});
+    this.pending[turn] = written;
   }
 
   /** Flushes what is left and waits until the sink has taken every chunk. */

@@ -43,6 +43,20 @@ describe('aanwezig signals, streamed', () => {
 
   /** The engine on plain records, materialised and serialised in one piece: what the CLI printed before. */
   function engineDocument(): { asOf: string; rules: string; signals: unknown[] } {
+    const signals = engineSignals();
+    return {
+      asOf: AS_OF,
+      rules: 'vlaanderen',
+      signals: signals.map(({ pupilId, ruleId, triggeredOn, evidence }) => ({
+        pupilId,
+        ruleId,
+        triggeredOn,
+        evidence,
+      })),
+    };
+  }
+
+  function engineSignals() {
     const catalog = findCatalog('vlaanderen');
     if (!catalog) throw new Error('no vlaanderen catalog');
     const records: PupilRecord[] = pupilRows.map((p) => ({
@@ -55,21 +69,11 @@ describe('aanwezig signals, streamed', () => {
       excludedOn: p.excludedOn,
     }));
     const halfDays = CALENDAR_PRESETS.filter((p) => p.level === 'secundair').flatMap(expandPreset);
-    const signals = evaluate(
+    return evaluate(
       buildEngineInput({ pupils: records, register: registerRows, calendars: [{ id: 'secundair', halfDays }] }),
       catalog,
       AS_OF,
     );
-    return {
-      asOf: AS_OF,
-      rules: 'vlaanderen',
-      signals: signals.map(({ pupilId, ruleId, triggeredOn, evidence }) => ({
-        pupilId,
-        ruleId,
-        triggeredOn,
-        evidence,
-      })),
-    };
   }
 
   it('prints byte for byte the document JSON.stringify gives for the engine output on the same input', async () => {
@@ -86,6 +90,13 @@ describe('aanwezig signals, streamed', () => {
     expect(result.exitCode).toBe(0);
     const expected = engineDocument().signals.map((s) => JSON.stringify(s));
     expect(result.stdout).toBe(`${expected.join('\n')}\n`);
+  });
+
+  it('--format table prints one line per signal with its English sentence', async () => {
+    const result = await runSignals(options({ format: 'table' }));
+    expect(result.exitCode).toBe(0);
+    const lines = engineSignals().map((s) => [s.pupilId, s.ruleId, s.triggeredOn, s.explanation.en].join('\t'));
+    expect(result.stdout).toBe(`${['pupil\trule\ttriggered on\texplanation', ...lines].join('\n')}\n`);
   });
 
   it('no signals: an empty list in one JSON document', async () => {
