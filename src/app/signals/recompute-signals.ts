@@ -4,6 +4,7 @@ import type { Sql } from '../../db/database.ts';
 import {
   type ComputedSignalRow,
   clearSignals,
+  insertNewSignals,
   parseStoredSignals,
   type StoredSignal,
   storedSignalsJson,
@@ -179,7 +180,9 @@ export async function recomputeSignals(
   const catalog = activeCatalog();
   const storedByKey = new Map(stored.map((s) => [`${s.pupilId}|${s.schoolYear}|${s.ruleId}`, s]));
   const seen = new Set<string>();
+  /** Signals with a stored row (updated in place) and signals without one (inserted). */
   const rows: ComputedSignalRow[] = [];
+  const fresh: ComputedSignalRow[] = [];
   for (const schoolYear of years) {
     const year = parseSchoolYearId(schoolYear);
     if (!year) continue;
@@ -223,7 +226,7 @@ export async function recomputeSignals(
         } else event = null;
       }
       const explanation = explanationAt(table, i, signal.evidence);
-      rows.push({
+      (before ? rows : fresh).push({
         schoolId,
         pupilId,
         schoolYear,
@@ -244,11 +247,17 @@ export async function recomputeSignals(
     .filter((s) => s.holds && evaluatedYears.has(s.schoolYear) && !seen.has(`${s.pupilId}|${s.schoolYear}|${s.ruleId}`))
     .map((s) => s.id);
   await writeSignals(tx, rows);
+  await insertNewSignals(
+    tx,
+    fresh,
+    pupilIds,
+    stored.map((s) => s.id),
+  );
   await clearSignals(tx, cleared);
   phase('write');
   return {
     evaluatedPupils: new Set(enrolments.map((e) => e.pupilId)).size,
-    written: rows.length,
+    written: rows.length + fresh.length,
     cleared: cleared.length,
   };
 }
