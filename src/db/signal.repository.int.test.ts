@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolWithPupils } from '../testing/fixtures.ts';
 import { pupilsCsv } from '../testing/register-files.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
-import { type ComputedSignalRow, insertNewSignals, writeSignals } from './signal.repository.ts';
+import { type ComputedSignalRow, writeSignals } from './signal.repository.ts';
 
 describe.each(testEngines())('writeSignals on %s', (engine) => {
   let t: TestDatabase;
@@ -73,27 +73,5 @@ describe.each(testEngines())('writeSignals on %s', (engine) => {
     );
     expect(count).toEqual({ n: 2_510, v2: 2_495, v3: 5 });
     expect(await events()).toEqual(['detected:2510', 'evidence-changed:2500']);
-  });
-
-  it('insertNewSignals copies signals without a stored row into the table and records one detected event each', async () => {
-    const stored = (
-      await t.db.query<{ id: number }>('SELECT id::int AS id FROM signal WHERE pupil_id = ANY($1::bigint[])', [
-        pupilIds,
-      ])
-    ).map((r) => r.id);
-    expect(stored).toHaveLength(2_510);
-    const fresh = rowsFor(25, 'n1', 'detected').map((r) => ({ ...r, ruleId: `N${r.ruleId}` }));
-    await t.db.transaction((tx) => insertNewSignals(tx, fresh, pupilIds, stored));
-    const [count] = await t.db.query<{ n: number; fresh: number }>(
-      `SELECT count(*)::int AS n, count(*) FILTER (WHERE rule_id LIKE 'NR%' AND version = 1 AND holds)::int AS fresh
-       FROM signal`,
-    );
-    expect(count).toEqual({ n: 5_010, fresh: 2_500 });
-    // Only the inserted signals got an event; the stored ones kept theirs.
-    expect(await events()).toEqual(['detected:5010', 'evidence-changed:2500']);
-    const [note] = await t.db.query<{ note: string }>(
-      `SELECT evidence->0->>'note' AS note FROM signal WHERE rule_id = 'NR0' LIMIT 1`,
-    );
-    expect(note?.note).toBe('a\tb\nc\\d "n1"');
   });
 });

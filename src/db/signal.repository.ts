@@ -112,7 +112,7 @@ function upsertFrom(source: string): string {
      WHERE i.event IS NOT NULL`;
 }
 
-async function* copyLines(rows: readonly ComputedSignalRow[], withEvent = true): AsyncIterable<string> {
+async function* copyLines(rows: readonly ComputedSignalRow[]): AsyncIterable<string> {
   const batch = 1_000;
   for (let start = 0; start < rows.length; start += batch) {
     let chunk = '';
@@ -121,7 +121,7 @@ async function* copyLines(rows: readonly ComputedSignalRow[], withEvent = true):
         r.evidence,
       )}\t${copyField(r.evidenceKey)}\t${copyField(r.explanationNl)}\t${copyField(r.explanationEn)}\t${
         r.status
-      }${withEvent ? `\t${copyField(r.event)}` : ''}\n`;
+      }\t${copyField(r.event)}\n`;
     }
     yield chunk;
   }
@@ -162,33 +162,6 @@ export async function writeSignals(tx: Sql, rows: readonly ComputedSignalRow[]):
       column('status'),
       column('event'),
     ],
-  );
-}
-
-const INSERT_COLUMNS = WRITE_COLUMNS.filter((c) => c !== 'event');
-
-/**
- * Inserts signals that have no stored row yet (a school's first register, a new school year) by COPY straight
- * into `signal`, then records one `detected` event per inserted signal. `storedIds` must be every stored signal
- * of `pupilIds` (any year, holding or not, as storedSignalsJson loads them): the signals of these pupils that are
- * not among them are exactly the ones inserted here. Skips the temporary table, the ON CONFLICT upsert and the
- * join of writeSignals, which a first import of a whole school spent most of its write time on.
- */
-export async function insertNewSignals(
-  tx: Sql,
-  rows: readonly ComputedSignalRow[],
-  pupilIds: readonly number[],
-  storedIds: readonly number[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  if (rows.length < COPY_FROM_ROWS) return writeSignals(tx, rows);
-  await tx.copyIn('signal', INSERT_COLUMNS, copyLines(rows, false));
-  await tx.query(
-    `INSERT INTO signal_event (signal_id, event)
-     SELECT s.id, 'detected' FROM signal s
-     WHERE s.pupil_id = ANY($1::bigint[])
-       AND NOT EXISTS (SELECT 1 FROM unnest($2::bigint[]) AS stored (id) WHERE stored.id = s.id)`,
-    [pupilIds, storedIds],
   );
 }
 

@@ -4,7 +4,6 @@ import type { Sql } from '../../db/database.ts';
 import {
   type ComputedSignalRow,
   clearSignals,
-  insertNewSignals,
   parseStoredSignals,
   type StoredSignal,
   storedSignalsJson,
@@ -180,9 +179,7 @@ export async function recomputeSignals(
   const catalog = activeCatalog();
   const storedByKey = new Map(stored.map((s) => [`${s.pupilId}|${s.schoolYear}|${s.ruleId}`, s]));
   const seen = new Set<string>();
-  /** Signals with a stored row (updated in place) and signals without one (inserted). */
   const rows: ComputedSignalRow[] = [];
-  const fresh: ComputedSignalRow[] = [];
   for (const schoolYear of years) {
     const year = parseSchoolYearId(schoolYear);
     if (!year) continue;
@@ -226,7 +223,7 @@ export async function recomputeSignals(
         } else event = null;
       }
       const explanation = explanationAt(table, i, signal.evidence);
-      (before ? rows : fresh).push({
+      rows.push({
         schoolId,
         pupilId,
         schoolYear,
@@ -247,17 +244,11 @@ export async function recomputeSignals(
     .filter((s) => s.holds && evaluatedYears.has(s.schoolYear) && !seen.has(`${s.pupilId}|${s.schoolYear}|${s.ruleId}`))
     .map((s) => s.id);
   await writeSignals(tx, rows);
-  await insertNewSignals(
-    tx,
-    fresh,
-    pupilIds,
-    stored.map((s) => s.id),
-  );
   await clearSignals(tx, cleared);
   phase('write');
   return {
     evaluatedPupils: new Set(enrolments.map((e) => e.pupilId)).size,
-    written: rows.length + fresh.length,
+    written: rows.length,
     cleared: cleared.length,
   };
 }
