@@ -1,5 +1,6 @@
 // The streamed `signals` output against the engine's own output on the same input, and the byte-level reader
 // against the spellings the import path accepts.
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, writeTemp } from '../app/temp-files.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
@@ -124,6 +125,30 @@ describe('aanwezig signals, streamed', () => {
     const result = await runSignals(options({ register: messy }));
     expect(result.stderr).toEqual([]);
     expect(result.stdout).toBe(clean);
+  });
+
+  it('reads XLSX files through the import reader, with the same output as the CSV files', async () => {
+    const toXlsx = async (csv: string, name: string) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('data');
+      for (const line of csv.trimEnd().split('\n')) sheet.addRow(line.split(','));
+      const path = writeTemp(dir, name, '');
+      await workbook.xlsx.writeFile(path);
+      return path;
+    };
+    const few = registerRows.slice(0, 400);
+    const register = [...registerCsvLines(few)].join('').replace(/,[^,\n]*$/gm, ''); // without the note column
+    const csv = await runSignals(options({ register: writeTemp(dir, 'few.csv', register) }));
+    const xlsx = await runSignals(
+      options({
+        pupils: await toXlsx([...pupilsCsvLines(pupilRows)].join(''), 'pupils.xlsx'),
+        register: await toXlsx(register, 'few.xlsx'),
+      }),
+    );
+    expect(csv.exitCode).toBe(0);
+    expect(JSON.parse(csv.stdout).signals.length).toBeGreaterThan(0);
+    expect(xlsx.stderr).toEqual([]);
+    expect(xlsx.stdout).toBe(csv.stdout);
   });
 
   it('names the rows of a half-day registered twice with different codes, in file order, and prints nothing', async () => {
