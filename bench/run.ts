@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { benchAttention } from './attention.ts';
+import { benchAttentionLoad } from './attention-load.ts';
 import { benchFile } from './file.ts';
 import { benchImport } from './import.ts';
 import { benchMonitor } from './monitor.ts';
@@ -17,6 +18,12 @@ const option = (flag: string, fallback: number) => {
 
 const benchmarks: Record<string, () => Promise<unknown>> = {
   attention: () => benchAttention({ pupils: option('--pupils', 2000), rows: option('--rows', 120_000) }),
+  'attention-load': () =>
+    benchAttentionLoad({
+      pupils: option('--pupils', 2000),
+      rows: option('--rows', 120_000),
+      seconds: option('--seconds', 20),
+    }),
   file: () => benchFile({ entries: option('--entries', 5_000), runs: option('--runs', 100) }),
   import: () => benchImport({ rows: option('--rows', 1_000_000), pupils: option('--pupils', 20_000) }),
   monitor: () => benchMonitor({ pupils: option('--pupils', 1_200_000) }),
