@@ -2,6 +2,7 @@
 // child process, 50 and 200 connections. Run: `DATABASE_URL=… npm run bench -- attention-load [--seconds 20]`.
 // One 2,000-pupil school with a whole register (~14,000 holding signals); the first page of 50 per request.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../src/app/actor.ts';
 import { hashPassword } from '../src/app/auth.service.ts';
@@ -43,10 +44,11 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
     return null;
   }
   const t = await createTestDatabase('postgres');
+  const dir = tempDir();
   try {
     const schoolId = await schoolWithPupils(t.db, pupilsCsv(options.pupils), { schoolYear: '2025-2026' });
     const path = writeTemp(
-      tempDir(),
+      dir,
       'register.csv',
       [...canonicalCsv(registerLines(options.rows, options.pupils))].join(''),
     );
@@ -107,5 +109,6 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
     }
   } finally {
     await t.drop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

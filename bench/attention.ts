@@ -1,6 +1,7 @@
 // Benchmark of the attention list's per-request cost, in process: one 2,000-pupil school with a whole register
 // (~14,000 holding signals), `listAttention` called in rounds of 50, wall and CPU milliseconds per request.
 // Run: `npm run bench -- attention` (PostgreSQL when DATABASE_URL is set, and PGlite).
+import { rmSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '../src/app/actor.ts';
 import { importFile } from '../src/app/import/import.service.ts';
 import { listAttention } from '../src/app/signals/attention-list.service.ts';
@@ -19,10 +20,11 @@ export async function benchAttention(options: { pupils: number; rows: number }) 
   const measurements = [];
   for (const engine of engines) {
     const t = await createTestDatabase(engine);
+    const dir = tempDir();
     try {
       const schoolId = await schoolWithPupils(t.db, pupilsCsv(options.pupils), { schoolYear: '2025-2026' });
       const path = writeTemp(
-        tempDir(),
+        dir,
         'register.csv',
         [...canonicalCsv(registerLines(options.rows, options.pupils))].join(''),
       );
@@ -56,6 +58,7 @@ export async function benchAttention(options: { pupils: number; rows: number }) 
       measurements.push(m);
     } finally {
       await t.drop();
+      rmSync(dir, { recursive: true, force: true });
     }
   }
   return writeResults('attention', {
