@@ -2,15 +2,16 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataFolderLocked } from '../db/data-folder-lock.ts';
-import { auditCommand } from './audit-command.ts';
-import { backupCommand, restoreCommand } from './backup-command.ts';
-import { exportCommand } from './export-command.ts';
-import { importCommand } from './import-command.ts';
-import { migrateCommand } from './migrate-command.ts';
-import { monitorCommand } from './monitor-command.ts';
-import { refreshCommand } from './refresh-command.ts';
-import { serveCommand } from './serve-command.ts';
-import { signalsCommand } from './signals-command.ts';
+
+/**
+ * Loads a command's module when that command runs: `signals` needs no database driver, web server or spreadsheet
+ * reader, and loading every command's modules took about a second of each start-up.
+ */
+function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return async (...args: unknown[]): Promise<void> => {
+    await ((await load())[name] as (...a: unknown[]) => unknown)(...args);
+  };
+}
 
 const program = new Command();
 program
@@ -28,9 +29,12 @@ program
   .option('--port <port>', 'port to listen on (default: PORT, else 3000)')
   .option('--host <host>', 'address to bind (default: HOST, else 127.0.0.1)')
   .option('--no-demo', 'do not create the demo schools on an empty database')
-  .action(serveCommand);
+  .action(lazy(() => import('./serve-command.ts'), 'serveCommand'));
 
-program.command('migrate').description('apply database migrations').action(migrateCommand);
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(lazy(() => import('./migrate-command.ts'), 'migrateCommand'));
 
 program
   .command('import')
@@ -39,7 +43,7 @@ program
   .argument('<file>', 'path of the file')
   .option('--school <institution-number>', 'the school to import into (default: the only school)')
   .option('--school-year <YYYY-YYYY>', 'school year of the enrolments (pupils; default: the current one)')
-  .action(importCommand);
+  .action(lazy(() => import('./import-command.ts'), 'importCommand'));
 
 program
   .command('export')
@@ -49,33 +53,33 @@ program
   .option('--from <YYYY-MM-DD>', 'first date')
   .option('--until <YYYY-MM-DD>', 'last date')
   .option('--out <file>', 'write to a file instead of standard output (register.xlsx: as XLSX)')
-  .action(exportCommand);
+  .action(lazy(() => import('./export-command.ts'), 'exportCommand'));
 
 program
   .command('audit')
   .description('audit log maintenance: delete rows older than the retention period')
   .argument('<what>', 'purge')
   .option('--retention-days <days>', 'set the retention period first (at least 365 days; default 730)')
-  .action(auditCommand);
+  .action(lazy(() => import('./audit-command.ts'), 'auditCommand'));
 
 program
   .command('monitor')
   .description('monitor aggregates: rebuild them all from the register')
   .argument('<what>', 'refresh')
-  .action(monitorCommand);
+  .action(lazy(() => import('./monitor-command.ts'), 'monitorCommand'));
 
 program
   .command('backup')
   .description('write a consistent backup of the whole database (PGlite or PostgreSQL) to one file')
   .requiredOption('--out <file>', 'the backup file to write (e.g. aanwezig-2026-12-03.backup.gz)')
-  .action(backupCommand);
+  .action(lazy(() => import('./backup-command.ts'), 'backupCommand'));
 
 program
   .command('restore')
   .description('restore a backup into an empty database or PGlite folder')
   .argument('<file>', 'a file written by aanwezig backup')
   .option('--force', 'replace everything in a database that is not empty')
-  .action(restoreCommand);
+  .action(lazy(() => import('./backup-command.ts'), 'restoreCommand'));
 
 const signals = program
   .command('signals')
@@ -86,10 +90,11 @@ const signals = program
   .option('--calendar-preset <name>', 'e.g. vlaanderen-secundair-2025-2026 or vlaanderen-basis')
   .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; required)')
   .option('--rules <profile>', 'rule catalog: vlaanderen or england', 'vlaanderen')
-  .option('--format <format>', 'json or table', 'json')
+  .option('--format <format>', 'json, ndjson (one signal per line) or table', 'json')
+  .option('--timings', 'print the time of each phase to standard error')
   // Required here rather than with requiredOption: commander also demands an ancestor's required options of a
   // subcommand, and `signals refresh` needs none of these.
-  .action((options: Parameters<typeof signalsCommand>[0], command: Command) => {
+  .action(async (options: Record<string, unknown>, command: Command) => {
     for (const [key, flag] of [
       ['pupils', '--pupils <file>'],
       ['register', '--register <file>'],
@@ -97,14 +102,14 @@ const signals = program
     ] as const) {
       if (options[key] === undefined) command.error(`error: required option '${flag}' not specified`);
     }
-    return signalsCommand(options);
+    await lazy(() => import('./signals-command.ts'), 'signalsCommand')(options);
   });
 
 signals
   .command('refresh')
   .description('recompute the signals of every school in the database as of a date (what the daily job does)')
   .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default today)')
-  .action(refreshCommand);
+  .action(lazy(() => import('./refresh-command.ts'), 'refreshCommand'));
 
 try {
   loadConfig(); // every setting is checked before any command runs

@@ -1,21 +1,21 @@
 // `aanwezig signals`: evaluate the rule catalog on files, without a database (contract: formats.md).
+// The files are read straight into the engine's columns and the output is written as it is produced (see
+// signals-input.ts and signals-output.ts), so memory grows with the pupils, not with the register or the output.
 
-import { cell, mapColumns } from '../app/import/columns.ts';
-import { gradesOfLevel } from '../app/import/pupils-import.ts';
-import { openTabularFile, type TabularFile } from '../app/import/tabular-file.ts';
-import { findAbsenceCode } from '../domain/absence-codes.ts';
 import { type CalendarHalfDay, expandPreset } from '../domain/calendar.ts';
 import { CALENDAR_PRESETS, findCalendarPreset } from '../domain/calendar-presets.ts';
-import { type IsoDate, isValidIsoDate, parseCivilDate, parseHalf } from '../domain/half-day.ts';
+import { isValidIsoDate } from '../domain/half-day.ts';
 import {
-  buildEngineInput,
+  compileCalendar,
+  createEngineInput,
   EngineInputError,
-  evaluate,
+  evaluateTable,
   findCatalog,
-  type PupilRecord,
-  type RegisterRecord,
+  type SignalTable,
 } from '../domain/rules/index.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
+import { type Problem, readCalendar, readPupils, readRegister } from './signals-input.ts';
+import { type ByteSink, type OutputFormat, writeSignals } from './signals-output.ts';
 
 export interface SignalsOptions {
   pupils: string;
@@ -25,52 +25,12 @@ export interface SignalsOptions {
   asOf: string;
   rules: string;
   format: string;
-}
-
-interface Problem {
-  file: string;
-  row: number | null;
-  column: string | null;
-  reason: string;
+  /** Print the time of each phase to standard error (one JSON line). */
+  timings?: boolean;
 }
 
 const CALENDAR_ID = 'calendar';
-
-async function open(file: string, problems: Problem[]): Promise<TabularFile | null> {
-  try {
-    return await openTabularFile(file);
-  } catch (error) {
-    problems.push({ file, row: null, column: null, reason: `cannot read the file: ${(error as Error).message}` });
-    return null;
-  }
-}
-
-/** Reads every row, reporting problems instead of stopping at the first. */
-async function readRows(
-  file: string,
-  problems: Problem[],
-  spec: { required: readonly string[]; optional: readonly string[] },
-  onRow: (row: number, value: (column: string) => string, fail: (column: string, reason: string) => void) => void,
-): Promise<void> {
-  const table = await open(file, problems);
-  if (!table) return;
-  const { index, problems: headerProblems } = mapColumns(table.header, spec);
-  for (const p of headerProblems) problems.push({ file, row: p.row, column: p.column, reason: p.messages.en });
-  if (headerProblems.length > 0) return;
-  try {
-    for await (const batch of table.rows) {
-      for (const { row, values } of batch) {
-        onRow(
-          row,
-          (column) => cell(values, (index as Record<string, number>)[column] ?? -1),
-          (column, reason) => problems.push({ file, row, column, reason }),
-        );
-      }
-    }
-  } catch (error) {
-    problems.push({ file, row: null, column: null, reason: (error as Error).message });
-  }
-}
+const FORMATS: readonly OutputFormat[] = ['json', 'ndjson', 'table'];
 
 function presetCalendar(name: string): CalendarHalfDay[] | null {
   // A full preset id (one school year, plus the previous year of the same level when we ship it) or a level
@@ -87,15 +47,33 @@ function presetCalendar(name: string): CalendarHalfDay[] | null {
   return presets.length > 0 ? presets.flatMap(expandPreset) : null;
 }
 
-export async function runSignals(
-  options: SignalsOptions,
-): Promise<{ stdout: string; stderr: string[]; exitCode: number }> {
+export interface SignalsRun {
+  /** Problems (each one line for standard error); the output was not started when there are any. */
+  stderr: string[];
+  exitCode: number;
+  /** Seconds per phase. */
+  timings: Record<string, number>;
+}
+
+/**
+ * Validates and evaluates, then streams the output into `sink`. Nothing is written to the sink unless every
+ * file is valid (exit 2 with every problem otherwise).
+ */
+export async function streamSignals(options: SignalsOptions, sink: ByteSink): Promise<SignalsRun> {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
   const problems: Problem[] = [];
   const usage = (reason: string) => problems.push({ file: '-', row: null, column: null, reason });
   if (!isValidIsoDate(options.asOf ?? '')) usage(`--as-of must be a date YYYY-MM-DD, got "${options.asOf}"`);
   const catalog = findCatalog(options.rules);
   if (!catalog) usage(`unknown rules profile "${options.rules}" (use vlaanderen or england)`);
-  if (options.format !== 'json' && options.format !== 'table') usage(`--format must be json or table`);
+  const format = FORMATS.find((f) => f === options.format);
+  if (!format) usage(`--format must be json, ndjson or table`);
   if (!options.calendar === !options.calendarPreset) usage('give exactly one of --calendar and --calendar-preset');
 
   let calendar: CalendarHalfDay[] = [];
@@ -107,137 +85,73 @@ export async function runSignals(
       usage(`unknown calendar preset "${options.calendarPreset}" (one of: ${names.join(', ')})`);
     }
   } else if (options.calendar) {
-    const file = options.calendar;
-    await readRows(file, problems, { required: ['date', 'half', 'school_day'], optional: [] }, (_row, value, fail) => {
-      const date = parseCivilDate(value('date'));
-      const half = parseHalf(value('half'));
-      const schoolDay = value('school_day');
-      if (!date) fail('date', `"${value('date')}" is not a date`);
-      if (!half) fail('half', `"${value('half')}" is not AM/PM`);
-      if (schoolDay !== '0' && schoolDay !== '1') fail('school_day', `"${schoolDay}" must be 0 or 1`);
-      if (date && half && (schoolDay === '0' || schoolDay === '1'))
-        calendar.push({ date, half, schoolDay: schoolDay === '1' });
-    });
+    calendar = await readCalendar(options.calendar, problems);
   }
-  const schoolHalfDays = new Set(calendar.filter((c) => c.schoolDay).map((c) => `${c.date}|${c.half}`));
   const year = isValidIsoDate(options.asOf ?? '') ? schoolYearOf(options.asOf) : null;
+  phase('calendar');
+  const pupils = await readPupils(options.pupils, problems, year);
+  phase('readPupils');
+  const register = await readRegister(options.register, problems, pupils, calendar, year);
+  phase('readRegister');
 
-  const pupils: PupilRecord[] = [];
-  const pupilById = new Map<string, PupilRecord>();
-  await readRows(
-    options.pupils,
-    problems,
-    {
-      required: ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'],
-      optional: ['school_id', 'grade', 'class', 'enrolled_from', 'enrolled_until', 'excluded_on'],
-    },
-    (_row, value, fail) => {
-      const pupilId = value('pupil_id');
-      for (const column of ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level']) {
-        if (!value(column)) fail(column, `"${column}" is required`);
-      }
-      if (pupilId && pupilById.has(pupilId)) fail('pupil_id', `pupil "${pupilId}" occurs more than once`);
-      const level = value('level').toLowerCase();
-      if (level && gradesOfLevel(level) === undefined) fail('level', `"${level}" is not kleuter, lager or secundair`);
-      const dates: Record<string, IsoDate | null> = {};
-      for (const column of ['birth_date', 'enrolled_from', 'enrolled_until', 'excluded_on']) {
-        const text = value(column);
-        dates[column] = text ? parseCivilDate(text) : null;
-        if (text && !dates[column]) fail(column, `"${text}" is not a date`);
-      }
-      const from = dates.enrolled_from ?? year?.firstDay ?? null;
-      if (from && dates.enrolled_until && dates.enrolled_until < from)
-        fail('enrolled_until', 'enrolment ends before it starts');
-      if (!pupilId || pupilById.has(pupilId)) return;
-      const record: PupilRecord = {
-        pupilId,
-        calendarId: CALENDAR_ID,
-        birthDate: dates.birth_date,
-        level: gradesOfLevel(level) !== undefined ? (level as PupilRecord['level']) : null,
-        enrolledFrom: from,
-        enrolledUntil: dates.enrolled_until,
-        excludedOn: dates.excluded_on,
-      };
-      pupils.push(record);
-      pupilById.set(pupilId, record);
-    },
-  );
-
-  const register: RegisterRecord[] = [];
-  const seen = new Map<string, { row: number; code: string }>();
-  await readRows(
-    options.register,
-    problems,
-    { required: ['pupil_id', 'date', 'half', 'code'], optional: ['note'] },
-    (row, value, fail) => {
-      const pupilId = value('pupil_id');
-      const date = parseCivilDate(value('date'));
-      const half = parseHalf(value('half'));
-      const code = findAbsenceCode(value('code'));
-      const pupil = pupilById.get(pupilId);
-      if (!pupilId) fail('pupil_id', '"pupil_id" is required');
-      else if (!pupil) fail('pupil_id', `pupil "${pupilId}" is not in the pupils file`);
-      if (!date) fail('date', `"${value('date')}" is not a date`);
-      if (!half) fail('half', `"${value('half')}" is not AM/PM`);
-      if (!code) fail('code', `"${value('code')}" is not a known absence code`);
-      if (!date || !half || !code || !pupil) return;
-      if (!schoolHalfDays.has(`${date}|${half}`)) {
-        fail('date', `${date} ${half} is not a school half-day in the calendar`);
-        return;
-      }
-      // Rows of earlier school years feed the previous-year rules; within the current year the enrolment applies.
-      const inCurrentYear = year !== null && date >= year.firstDay;
-      if (
-        (pupil.enrolledUntil && date > pupil.enrolledUntil) ||
-        (inCurrentYear && pupil.enrolledFrom && date < pupil.enrolledFrom)
-      ) {
-        fail('date', `pupil "${pupilId}" is not enrolled on ${date}`);
-        return;
-      }
-      const key = `${pupilId}|${date}|${half}`;
-      const earlier = seen.get(key);
-      if (earlier) {
-        if (earlier.code !== code.code) fail('code', `same pupil and half-day as row ${earlier.row} with another code`);
-        return;
-      }
-      seen.set(key, { row, code: code.code });
-      register.push({ pupilId, date, half, code: code.code });
-    },
-  );
-
-  if (problems.length > 0 || !catalog) {
-    return { stdout: '', stderr: problems.map(formatProblem), exitCode: 2 };
-  }
-  let signals: ReturnType<typeof evaluate>;
+  const fail = (stderr: string[]): SignalsRun => ({ stderr, exitCode: 2, timings });
+  if (problems.length > 0 || !catalog || !format) return fail(problems.map(formatProblem));
+  let table: SignalTable;
   try {
-    signals = evaluate(
-      buildEngineInput({ pupils, register, calendars: [{ id: CALENDAR_ID, halfDays: calendar }] }),
-      catalog,
-      options.asOf,
-    );
+    const input = createEngineInput({
+      pupilIds: pupils.ids,
+      calendars: [compileCalendar(CALENDAR_ID, calendar)],
+      pupilCalendar: new Int32Array(pupils.ids.length),
+      enrolledFrom: pupils.enrolledFrom,
+      enrolledUntil: pupils.enrolledUntil,
+      excludedOn: pupils.excludedOn,
+      birthYear: pupils.birthYear,
+      level: pupils.level,
+      register: { pupil: register.pupil, slot: register.slot, code: register.code },
+    });
+    phase('buildInput');
+    table = evaluateTable(input, catalog, options.asOf);
+    phase('evaluate');
   } catch (error) {
     if (!(error instanceof EngineInputError)) throw error;
-    return { stdout: '', stderr: error.problems.map((p) => `input: ${p.where}: ${p.message}`), exitCode: 2 };
+    return fail(error.problems.map((p) => `input: ${p.where}: ${p.message}`));
   }
-  if (options.format === 'table') {
-    const lines = signals.map((s) => [s.pupilId, s.ruleId, s.triggeredOn, s.explanation.en].join('\t'));
-    return { stdout: `${['pupil\trule\ttriggered on\texplanation', ...lines].join('\n')}\n`, stderr: [], exitCode: 0 };
-  }
-  const document = {
-    asOf: options.asOf,
-    rules: options.rules,
-    signals: signals.map(({ pupilId, ruleId, triggeredOn, evidence }) => ({ pupilId, ruleId, triggeredOn, evidence })),
-  };
-  return { stdout: `${JSON.stringify(document, null, 2)}\n`, stderr: [], exitCode: 0 };
+  await writeSignals(table, { asOf: options.asOf, rules: options.rules }, format, sink);
+  phase('write');
+  return { stderr: [], exitCode: 0, timings };
+}
+
+/** The whole output as one string (tests, small inputs). */
+export async function runSignals(
+  options: SignalsOptions,
+): Promise<{ stdout: string; stderr: string[]; exitCode: number }> {
+  const chunks: Buffer[] = [];
+  const result = await streamSignals(options, {
+    write: async (chunk) => {
+      chunks.push(Buffer.from(chunk));
+    },
+  });
+  return { stdout: Buffer.concat(chunks).toString('utf8'), stderr: result.stderr, exitCode: result.exitCode };
 }
 
 function formatProblem(p: Problem): string {
   return `${p.file}: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.reason}`;
 }
 
+/** Standard output: a chunk is done once the stream has written it (which also paces a slow pipe). */
+const stdoutSink: ByteSink = {
+  write: (chunk) =>
+    new Promise<void>((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve()))),
+};
+
 export async function signalsCommand(options: SignalsOptions): Promise<void> {
-  const result = await runSignals(options);
-  if (result.stdout) process.stdout.write(result.stdout);
+  const started = performance.now();
+  const result = await streamSignals(options, stdoutSink);
   for (const line of result.stderr) process.stderr.write(`${line}\n`);
+  if (options.timings) {
+    const total = Math.round(performance.now() - started) / 1000;
+    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stderr.write(`${JSON.stringify({ timings: { ...result.timings, total }, peakRssMb })}\n`);
+  }
   process.exitCode = result.exitCode;
 }

@@ -1,0 +1,114 @@
+// Load test of the attention list on PostgreSQL: the real server (one process) on a local port, autocannon in a
+// child process, 50 and 200 connections. Run: `DATABASE_URL=… npm run bench -- attention-load [--seconds 20]`.
+// One 2,000-pupil school with a whole register (~14,000 holding signals); the first page of 50 per request.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SYSTEM_ACTOR } from '../src/app/actor.ts';
+import { hashPassword } from '../src/app/auth.service.ts';
+import { importFile } from '../src/app/import/import.service.ts';
+import { tempDir, writeTemp } from '../src/app/temp-files.ts';
+import { addMembership, insertUser } from '../src/db/user.repository.ts';
+import { buildServer } from '../src/http/server.ts';
+import { schoolWithPupils } from '../src/testing/fixtures.ts';
+import { signIn } from '../src/testing/http-session.ts';
+import { canonicalCsv, pupilsCsv, registerLines } from '../src/testing/register-files.ts';
+import { createTestDatabase } from '../src/testing/test-database.ts';
+import { machine, writeResults } from './results.ts';
+
+const PASSWORD = 'bench-wachtwoord-123';
+const autocannonBin = fileURLToPath(new URL('../node_modules/.bin/autocannon', import.meta.url));
+
+/** Runs autocannon in a child process (the server keeps this process's event loop) and returns its JSON. */
+function autocannon(url: string, connections: number, seconds: number, cookie: string) {
+  return new Promise<Record<string, unknown>>((resolve, reject) => {
+    const child = spawn(
+      autocannonBin,
+      ['-c', String(connections), '-d', String(seconds), '-j', '-H', `cookie:${cookie}`, url],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exit ${code}`))));
+  });
+}
+
+export async function benchAttentionLoad(options: { pupils: number; rows: number; seconds: number }) {
+  if (!process.env.DATABASE_URL) {
+    console.log(JSON.stringify({ benchmark: 'attention-load', skipped: 'needs DATABASE_URL (PostgreSQL)' }));
+    return null;
+  }
+  const t = await createTestDatabase('postgres');
+  const dir = tempDir();
+  try {
+    const schoolId = await schoolWithPupils(t.db, pupilsCsv(options.pupils), { schoolYear: '2025-2026' });
+    const path = writeTemp(
+      dir,
+      'register.csv',
+      [...canonicalCsv(registerLines(options.rows, options.pupils))].join(''),
+    );
+    await importFile(t.db, SYSTEM_ACTOR, { schoolId, kind: 'register', path });
+    const email = 'lbg@bench.test';
+    const userId = await insertUser(t.db, { email, displayName: email, passwordHash: await hashPassword(PASSWORD) });
+    await addMembership(t.db, { userId, organisationId: schoolId, role: 'leerlingbegeleider', classNames: [] });
+    const app = await buildServer({
+      db: t.db,
+      today: () => '2026-03-01',
+      loginRateLimit: { max: 1000, timeWindow: 60_000 },
+    });
+    try {
+      const session = await signIn(app, email, PASSWORD);
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      const url = `${address}/api/schools/${schoolId}/attention?schoolYear=2025-2026`;
+      const check = await fetch(url, { headers: { cookie: session.headers.cookie as string } });
+      const body = (await check.json()) as { total: number; items: unknown[] };
+      if (check.status !== 200) throw new Error(`GET ${url}: ${check.status}`);
+      const runs = [];
+      for (const connections of [50, 200]) {
+        const r = (await autocannon(url, connections, options.seconds, session.headers.cookie as string)) as {
+          requests: { average: number; total: number };
+          latency: { p50: number; p99: number; average: number };
+          errors: number;
+          timeouts: number;
+          non2xx: number;
+        };
+        const run = {
+          connections,
+          seconds: options.seconds,
+          requestsPerSecond: r.requests.average,
+          requests: r.requests.total,
+          latencyMs: { p50: r.latency.p50, p99: r.latency.p99, average: r.latency.average },
+          errors: r.errors,
+          timeouts: r.timeouts,
+          non2xx: r.non2xx,
+        };
+        console.log(JSON.stringify(run));
+        runs.push(run);
+      }
+      return writeResults('attention-load', {
+        benchmark: 'attention-list-load',
+        machine: machine(),
+        note:
+          'One server process (the bench process) on PostgreSQL, autocannon as a child process on the same 2-core ' +
+          'machine. Targets (issue 16): >= 1,000 req/s and p99 <= 100 ms at 50 connections, no errors at 200.',
+        data: {
+          pupils: options.pupils,
+          registerRows: options.rows,
+          holdingSignals: body.total,
+          pageItems: body.items.length,
+        },
+        runs,
+      });
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await t.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

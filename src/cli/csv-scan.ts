@@ -1,0 +1,289 @@
+// A byte-level CSV reader for the `signals` CLI: hands each record to the caller as field offsets into a reused
+// buffer, so a register of millions of rows is read without an object or a string per row. Same reading as the
+// import path (tabular-file.ts): delimiter detected from the header line, optional BOM, quoted fields with ""
+// escapes, values trimmed, lines whose fields are all blank skipped, the header row numbered 1. XLSX files are
+// read through tabular-file.ts and handed over in the same shape.
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeWindows1252, detectTextEncoding } from '../app/import/tabular-file.ts';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CHUNK = 1 << 22;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** One record: field f is bytes [start[f], end[f]) of buf, raw (quotes included when quoted[f] is 1). */
+export class CsvRecord {
+  buf: Buffer = Buffer.alloc(0);
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  quoted = new Uint8Array(64);
+  count = 0;
+
+  /** The field's text as the import path reads it: unquoted, trimmed; '' for a missing column (index < 0). */
+  text(index: number): string {
+    if (index < 0 || index >= this.count) return '';
+    const s = this.start[index] as number;
+    const e = this.end[index] as number;
+    if (this.quoted[index] === 1) return unquote(this.buf.toString('utf8', s, e));
+    return this.buf.toString('utf8', s, e).trim();
+  }
+
+  /** Whether the field's text is not empty (without making a string for an unquoted field). */
+  hasText(index: number): boolean {
+    if (index < 0 || index >= this.count) return false;
+    if (this.quoted[index] === 1) return this.text(index) !== '';
+    for (let i = this.start[index] as number; i < (this.end[index] as number); i++) {
+      const b = this.buf[i] as number;
+      if (!isBlank(b)) return b < 0x80 || this.text(index) !== '';
+    }
+    return false;
+  }
+
+  /** Byte range of an unquoted field without surrounding ASCII blanks; null when quoted or missing. */
+  trimmedRange(index: number, out: Int32Array): boolean {
+    if (index < 0 || index >= this.count || this.quoted[index] === 1) return false;
+    let s = this.start[index] as number;
+    let e = this.end[index] as number;
+    const buf = this.buf;
+    while (s < e && isBlank(buf[s] as number)) s++;
+    while (e > s && isBlank(buf[e - 1] as number)) e--;
+    out[0] = s;
+    out[1] = e;
+    return true;
+  }
+
+  push(s: number, e: number, quoted: number): void {
+    if (this.count === this.start.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start, new Int32Array(this.count * 2));
+      this.end = grow(this.end, new Int32Array(this.count * 2));
+      this.quoted = grow(this.quoted, new Uint8Array(this.count * 2));
+    }
+    this.start[this.count] = s;
+    this.end[this.count] = e;
+    this.quoted[this.count] = quoted;
+    this.count++;
+  }
+}
+
+function isBlank(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0b || b === 0x0c;
+}
+
+function unquote(text: string): string {
+  // Everything between the opening and the closing quote, "" as ", then any text after the closing quote.
+  const close = text.lastIndexOf('"');
+  const inner = close > 0 ? text.slice(1, close) + text.slice(close + 1) : text.slice(1);
+  return inner.replaceAll('""', '"').trim();
+}
+
+function blankRecord(record: CsvRecord): boolean {
+  for (let f = 0; f < record.count; f++) {
+    if (record.quoted[f] === 1) {
+      if (record.text(f) !== '') return false;
+      continue;
+    }
+    for (let i = record.start[f] as number; i < (record.end[f] as number); i++) {
+      const b = record.buf[i] as number;
+      if (!isBlank(b) && b !== 0xa0) return false;
+    }
+    if (record.text(f) !== '') return false;
+  }
+  return true;
+}
+
+export interface CsvSink {
+  /** The header, lower-cased and trimmed; return false to read no further. */
+  header(names: string[]): boolean;
+  /** A data record; `row` as a spreadsheet shows it (header = 1). The record is reused: copy what you keep. */
+  row(row: number, record: CsvRecord): void;
+}
+
+/** Reads a CSV (or XLSX) file to its end. Throws on an unreadable file; reports unterminated quotes by row. */
+export async function scanTabular(path: string, sink: CsvSink): Promise<void> {
+  const fd = openSync(path, 'r');
+  let closed = false;
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const headBytes = readSync(fd, head, 0, head.length, 0);
+    if (headBytes >= 4 && ZIP_MAGIC.every((b, i) => head[i] === b)) {
+      closeSync(fd);
+      closed = true;
+      return await scanXlsx(path, sink);
+    }
+    if ((await detectTextEncoding(path)) === 'windows-1252') {
+      // As the import path does: a file that is not UTF-8 is Excel's Windows-1252; scan a UTF-8 copy of it.
+      closeSync(fd);
+      closed = true;
+      return await scanTranscoded(path, sink);
+    }
+    const delimiter = headerDelimiter(head.subarray(0, headBytes));
+    scanCsv(fd, delimiter, sink);
+  } finally {
+    if (!closed) closeSync(fd);
+  }
+}
+
+async function scanTranscoded(path: string, sink: CsvSink): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'aanwezig-csv-'));
+  try {
+    const copy = join(dir, 'utf8.csv');
+    writeFileSync(copy, decodeWindows1252(readFileSync(path)), 'utf8');
+    await scanTabular(copy, sink);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const DELIMITERS = [0x2c, 0x3b, 0x09]; // , ; tab — the first wins a tie
+
+/** The delimiter that occurs most in the header line outside quotes, as the import path picks it. */
+function headerDelimiter(head: Uint8Array): number {
+  const counts = [0, 0, 0];
+  let quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i] as number;
+    if (b === LF || b === 0x0d) break;
+    if (b === QUOTE) quoted = !quoted;
+    else if (!quoted) {
+      const d = DELIMITERS.indexOf(b);
+      if (d >= 0) counts[d] = (counts[d] as number) + 1;
+    }
+  }
+  let best = 0;
+  for (let d = 1; d < DELIMITERS.length; d++) if ((counts[d] as number) > (counts[best] as number)) best = d;
+  return DELIMITERS[best] as number;
+}
+
+export class CsvSyntaxError extends Error {}
+
+function scanCsv(fd: number, delimiter: number, sink: CsvSink): void {
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let filled = 0;
+  let eof = false;
+  let position = 0;
+  let row = 0;
+  let headerSeen = false;
+  let stop = false;
+  const record = new CsvRecord();
+  let first = true;
+  while (!eof && !stop) {
+    if (filled === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, filled);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, filled, buf.length - filled, position);
+    position += n;
+    filled += n;
+    if (n === 0) eof = true;
+    let from = 0;
+    if (first && filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) from = 3;
+    first = false;
+    record.buf = buf;
+    // Records [from, consumed) are complete; a record cut by the chunk's end is read again with the next chunk.
+    let consumed = from;
+    let i = from;
+    record.count = 0;
+    let fieldStart = i;
+    let quoted = 0;
+    const end = filled;
+    while (i <= end) {
+      if (i === end) {
+        if (!eof) break;
+        // Last record without a final newline.
+        if (i > consumed) {
+          record.push(fieldStart, i, quoted);
+          emit();
+        }
+        consumed = i;
+        break;
+      }
+      const b = buf[i] as number;
+      if (b === QUOTE && i === fieldStart) {
+        let j = i + 1;
+        let closedAt = -1;
+        while (j < end) {
+          if (buf[j] === QUOTE) {
+            if (j + 1 < end && buf[j + 1] === QUOTE) {
+              j += 2;
+              continue;
+            }
+            if (j + 1 === end && !eof) break;
+            closedAt = j;
+            break;
+          }
+          j++;
+        }
+        if (closedAt < 0) {
+          if (!eof) break;
+          throw new CsvSyntaxError(`row ${row + 1}: Quoted field unterminated`);
+        }
+        quoted = 1;
+        i = closedAt + 1;
+        continue;
+      }
+      if (b === delimiter) {
+        record.push(fieldStart, i, quoted);
+        quoted = 0;
+        fieldStart = i + 1;
+      } else if (b === LF) {
+        record.push(fieldStart, i, quoted);
+        quoted = 0;
+        emit();
+        if (stop) break;
+        consumed = i + 1;
+        fieldStart = i + 1;
+        record.count = 0;
+      }
+      i++;
+    }
+    if (consumed < filled) buf.copy(buf, 0, consumed, filled);
+    filled -= consumed;
+    if (eof && filled > 0 && !stop) throw new CsvSyntaxError(`row ${row + 1}: Quoted field unterminated`);
+  }
+
+  function emit(): void {
+    const s0 = record.start[0] as number;
+    if (!(record.count > 0 && s0 < (record.end[0] as number) && !isBlank(record.buf[s0] as number))) {
+      if (blankRecord(record)) return;
+    }
+    row++;
+    if (!headerSeen) {
+      headerSeen = true;
+      const names: string[] = [];
+      for (let f = 0; f < record.count; f++) names.push(record.text(f).toLowerCase());
+      if (!sink.header(names)) stop = true;
+      return;
+    }
+    sink.row(row, record);
+  }
+}
+
+/** XLSX through the import path's reader; each row's values are laid out in one buffer as unquoted fields. */
+async function scanXlsx(path: string, sink: CsvSink): Promise<void> {
+  // Loaded only for a spreadsheet: the XLSX reader takes a noticeable part of the command's start-up.
+  const { openTabularFile } = await import('../app/import/tabular-file.ts');
+  const table = await openTabularFile(path);
+  if (!sink.header(table.header)) return;
+  const record = new CsvRecord();
+  for await (const batch of table.rows) {
+    for (const { row, values } of batch) {
+      const bytes = Buffer.from(values.join(''), 'utf8');
+      record.buf = bytes;
+      record.count = 0;
+      let at = 0;
+      for (const value of values) {
+        const length = Buffer.byteLength(value, 'utf8');
+        record.push(at, at + length, 0);
+        at += length;
+      }
+      sink.row(row, record);
+    }
+  }
+}

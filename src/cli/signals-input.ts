@@ -1,0 +1,538 @@
+// Reads the `signals` CLI's files straight into the engine's columns (typed arrays, no object per register row),
+// validating every row as formats.md says and naming each problem by file, row and column.
+import { statSync } from 'node:fs';
+import { mapColumns } from '../app/import/columns.ts';
+import { ABSENCE_CODES, findAbsenceCode } from '../domain/absence-codes.ts';
+import type { CalendarHalfDay } from '../domain/calendar.ts';
+import { dayNumber, parseCivilDate, parseHalf } from '../domain/half-day.ts';
+import { LEVEL_CODES, NO_DAY, OPEN_END, OPEN_START, type PupilLevel } from '../domain/rules/index.ts';
+import type { SchoolYear } from '../domain/school-year.ts';
+import { type CsvRecord, scanTabular } from './csv-scan.ts';
+
+export interface Problem {
+  file: string;
+  row: number | null;
+  column: string | null;
+  reason: string;
+}
+
+/** Reads every row of a file, reporting problems instead of stopping at the first. */
+async function readFile(
+  file: string,
+  problems: Problem[],
+  spec: { required: readonly string[]; optional: readonly string[] },
+  onRow: (row: number, record: CsvRecord, column: Record<string, number>) => void,
+): Promise<void> {
+  let column: Record<string, number> = {};
+  try {
+    await scanTabular(file, {
+      header(names) {
+        const mapped = mapColumns(names, spec);
+        for (const p of mapped.problems) problems.push({ file, row: p.row, column: p.column, reason: p.messages.en });
+        column = mapped.index as Record<string, number>;
+        return mapped.problems.length === 0;
+      },
+      row: (row, record) => onRow(row, record, column),
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    const readable = (error as NodeJS.ErrnoException).code === undefined;
+    problems.push({ file, row: null, column: null, reason: readable ? message : `cannot read the file: ${message}` });
+  }
+}
+
+export async function readCalendar(file: string, problems: Problem[]): Promise<CalendarHalfDay[]> {
+  const calendar: CalendarHalfDay[] = [];
+  await readFile(file, problems, { required: ['date', 'half', 'school_day'], optional: [] }, (row, record, c) => {
+    const fail = (column: string, reason: string) => problems.push({ file, row, column, reason });
+    const dateText = record.text(c.date as number);
+    const date = parseCivilDate(dateText);
+    const half = parseHalf(record.text(c.half as number));
+    const schoolDay = record.text(c.school_day as number);
+    if (!date) fail('date', `"${dateText}" is not a date`);
+    if (!half) fail('half', `"${record.text(c.half as number)}" is not AM/PM`);
+    if (schoolDay !== '0' && schoolDay !== '1') fail('school_day', `"${schoolDay}" must be 0 or 1`);
+    if (date && half && (schoolDay === '0' || schoolDay === '1'))
+      calendar.push({ date, half, schoolDay: schoolDay === '1' });
+  });
+  return calendar;
+}
+
+/** Per-pupil columns, indexed in file order. */
+export interface PupilColumns {
+  ids: string[];
+  indexById: Map<string, number>;
+  enrolledFrom: Int32Array;
+  enrolledUntil: Int32Array;
+  excludedOn: Int32Array;
+  birthYear: Int32Array;
+  level: Uint8Array;
+}
+
+/** Rows a file can hold at most, as an initial capacity (untouched memory costs nothing until written). */
+function capacityFor(file: string, smallestRowBytes: number): number {
+  try {
+    return Math.max(1024, Math.ceil(statSync(file).size / smallestRowBytes) + 1);
+  } catch {
+    return 1024;
+  }
+}
+
+/** A copy of `a` in a larger array of the same type. */
+function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, size: number): T {
+  const b = new (a.constructor as new (length: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+export async function readPupils(file: string, problems: Problem[], year: SchoolYear | null): Promise<PupilColumns> {
+  let capacity = capacityFor(file, 24);
+  const ids: string[] = [];
+  const indexById = new Map<string, number>();
+  let enrolledFrom = new Int32Array(capacity);
+  let enrolledUntil = new Int32Array(capacity);
+  let excludedOn = new Int32Array(capacity);
+  let birthYear = new Int32Array(capacity);
+  let level = new Uint8Array(capacity);
+  const dates = new DateReader();
+  const yearOf = new Map<number, number>();
+  const firstDayOfYear = year ? dayNumber(year.firstDay) : NO_DATE;
+  const dateColumns = ['birth_date', 'enrolled_from', 'enrolled_until', 'excluded_on'] as const;
+  const required = ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'] as const;
+  const fail = (row: number, column: string, reason: string) => problems.push({ file, row, column, reason });
+  const days = [0, 0, 0, 0];
+  let requiredAt: number[] = [];
+  let datesAt: number[] = [];
+  let idAt = -1;
+  let levelAt = -1;
+  await readFile(
+    file,
+    problems,
+    { required, optional: ['school_id', 'grade', 'class', 'enrolled_from', 'enrolled_until', 'excluded_on'] },
+    (row, record, c) => {
+      if (idAt < 0) {
+        requiredAt = required.map((column) => c[column] ?? -1);
+        datesAt = dateColumns.map((column) => c[column] ?? -1);
+        idAt = c.pupil_id ?? -1;
+        levelAt = c.level ?? -1;
+      }
+      const pupilId = record.text(idAt);
+      for (let k = 0; k < required.length; k++) {
+        if (!record.hasText(requiredAt[k] as number)) fail(row, required[k] as string, `"${required[k]}" is required`);
+      }
+      const known = pupilId ? indexById.has(pupilId) : false;
+      if (known) fail(row, 'pupil_id', `pupil "${pupilId}" occurs more than once`);
+      const levelCode = levels.code(record, levelAt);
+      if (levelCode === 0) {
+        const levelText = record.text(levelAt).toLowerCase();
+        if (levelText) fail(row, 'level', `"${levelText}" is not kleuter, lager or secundair`);
+      }
+      for (let k = 0; k < 4; k++) {
+        const d = dates.day(record, datesAt[k] as number);
+        days[k] = d;
+        if (d === NOT_A_DATE)
+          fail(row, dateColumns[k] as string, `"${record.text(datesAt[k] as number)}" is not a date`);
+      }
+      const [birth, enrolledFromDay, enrolledUntilDay, excludedOnDay] = days as [number, number, number, number];
+      const from = enrolledFromDay >= -1_000_000_000 ? enrolledFromDay : firstDayOfYear;
+      const until = enrolledUntilDay >= -1_000_000_000 ? enrolledUntilDay : NO_DATE;
+      if (from !== NO_DATE && until !== NO_DATE && until < from)
+        fail(row, 'enrolled_until', 'enrolment ends before it starts');
+      if (!pupilId || known) return;
+      const p = ids.length;
+      if (p === capacity) {
+        capacity *= 2;
+        enrolledFrom = grow(enrolledFrom, capacity);
+        enrolledUntil = grow(enrolledUntil, capacity);
+        excludedOn = grow(excludedOn, capacity);
+        birthYear = grow(birthYear, capacity);
+        level = grow(level, capacity);
+      }
+      ids.push(pupilId);
+      indexById.set(pupilId, p);
+      enrolledFrom[p] = from !== NO_DATE ? from : OPEN_START;
+      enrolledUntil[p] = until !== NO_DATE ? until : OPEN_END;
+      excludedOn[p] = excludedOnDay >= -1_000_000_000 ? excludedOnDay : NO_DAY;
+      if (birth >= -1_000_000_000) {
+        let y = yearOf.get(birth);
+        if (y === undefined) {
+          y = yearOfDay(birth);
+          yearOf.set(birth, y);
+        }
+        birthYear[p] = y;
+      } else birthYear[p] = 0;
+      level[p] = levelCode;
+    },
+  );
+  const n = ids.length;
+  return {
+    ids,
+    indexById,
+    enrolledFrom: enrolledFrom.slice(0, n),
+    enrolledUntil: enrolledUntil.slice(0, n),
+    excludedOn: excludedOn.slice(0, n),
+    birthYear: birthYear.slice(0, n),
+    level: level.slice(0, n),
+  };
+}
+
+/** Register rows that passed every check, sorted by (pupil, slot) with repeats removed. */
+export interface RegisterColumns {
+  pupil: Int32Array;
+  slot: Int32Array;
+  code: Uint8Array;
+  /** Rows read, including identical repeats. */
+  rowsRead: number;
+}
+
+/** School half-days of the calendar as a bitmap over slots (any entry marking the half-day a school one counts). */
+class SchoolSlots {
+  readonly base: number;
+  readonly isSchool: Uint8Array;
+  constructor(calendar: readonly CalendarHalfDay[]) {
+    const slots = calendar.filter((c) => c.schoolDay).map((c) => dayNumber(c.date) * 2 + (c.half === 'PM' ? 1 : 0));
+    this.base = slots.length > 0 ? Math.min(...slots) : 0;
+    const top = slots.length > 0 ? Math.max(...slots) : -1;
+    this.isSchool = new Uint8Array(top - this.base + 1);
+    for (const s of slots) this.isSchool[s - this.base] = 1;
+  }
+  has(slot: number): boolean {
+    const i = slot - this.base;
+    return i >= 0 && i < this.isSchool.length && this.isSchool[i] === 1;
+  }
+}
+
+/** LEVEL_CODES of a level field (case-insensitive), 0 when it is none of them; the spellings are cached by bytes. */
+class LevelReader {
+  private readonly byBytes = new Map<string, number>();
+  private readonly range = new Int32Array(2);
+
+  code(record: CsvRecord, column: number): number {
+    if (record.trimmedRange(column, this.range)) {
+      const bytes = record.buf.toString('latin1', this.range[0] as number, this.range[1] as number);
+      let code = this.byBytes.get(bytes);
+      if (code === undefined) {
+        code = this.lookUp(record.text(column));
+        if (this.byBytes.size < 1_000) this.byBytes.set(bytes, code);
+      }
+      return code;
+    }
+    return this.lookUp(record.text(column));
+  }
+
+  private lookUp(text: string): number {
+    const lower = text.toLowerCase();
+    return Object.hasOwn(LEVEL_CODES, lower) ? (LEVEL_CODES[lower as PupilLevel] ?? 0) : 0;
+  }
+}
+
+const levels = new LevelReader();
+
+const UNKNOWN = -2;
+const INVALID = -1;
+
+export async function readRegister(
+  file: string,
+  problems: Problem[],
+  pupils: PupilColumns,
+  calendar: readonly CalendarHalfDay[],
+  year: SchoolYear | null,
+): Promise<RegisterColumns> {
+  const schoolSlots = new SchoolSlots(calendar);
+  const firstDayOfYear = year ? dayNumber(year.firstDay) : OPEN_END;
+  const registerProblems: Problem[] = [];
+  let capacity = capacityFor(file, 18);
+  let rowPupil = new Int32Array(capacity);
+  let rowSlot = new Int32Array(capacity);
+  let rowCode = new Uint8Array(capacity);
+  let rowNumber = new Int32Array(capacity);
+  let rows = 0;
+  let rowsRead = 0;
+  // Registers are usually written sorted by pupil and half-day: then there is nothing to sort or deduplicate.
+  let sorted = true;
+  let previousPupil = -1;
+  let previousSlot = 0;
+  // Caches keyed on the bytes: the previous row's pupil id (a register is mostly grouped by pupil), ISO dates by
+  // their digits, one- and two-letter codes and halves by their bytes. Anything else takes the text path.
+  const lastId = new Uint8Array(256);
+  let lastIdLength = -1;
+  let lastPupil = -1;
+  const dates = new DateReader();
+  const codeOfKey = new Int16Array(1 << 16).fill(UNKNOWN);
+  const range = new Int32Array(2);
+  const upper = (b: number) => (b >= 0x61 && b <= 0x7a ? b - 32 : b);
+
+  const readProblems: Problem[] = [];
+  await readFile(
+    file,
+    readProblems,
+    { required: ['pupil_id', 'date', 'half', 'code'], optional: ['note'] },
+    (row, record, c) => {
+      rowsRead++;
+      const buf = record.buf;
+      // Pupil.
+      let pupil = -1;
+      let pupilText: string | null = null;
+      const idColumn = c.pupil_id as number;
+      if (record.trimmedRange(idColumn, range) && (range[1] as number) - (range[0] as number) <= lastId.length) {
+        const s = range[0] as number;
+        const length = (range[1] as number) - s;
+        let same = length === lastIdLength && length > 0;
+        for (let k = 0; same && k < length; k++) same = buf[s + k] === lastId[k];
+        if (same) pupil = lastPupil;
+        else {
+          pupilText = record.text(idColumn);
+          pupil = pupils.indexById.get(pupilText) ?? -1;
+          for (let k = 0; k < length; k++) lastId[k] = buf[s + k] as number;
+          lastIdLength = pupil >= 0 ? length : -1;
+          lastPupil = pupil;
+        }
+      } else {
+        pupilText = record.text(idColumn);
+        pupil = pupils.indexById.get(pupilText) ?? -1;
+      }
+      // Date.
+      const dateColumn = c.date as number;
+      const day = dates.day(record, dateColumn);
+      // Half: AM/VM = 0, PM/NM = 1.
+      let half = UNKNOWN;
+      const halfColumn = c.half as number;
+      if (record.trimmedRange(halfColumn, range) && (range[1] as number) - (range[0] as number) === 2) {
+        const a = upper(buf[range[0] as number] as number);
+        const b = upper(buf[(range[0] as number) + 1] as number);
+        if (b === 0x4d && (a === 0x41 || a === 0x56)) half = 0;
+        else if (b === 0x4d && (a === 0x50 || a === 0x4e)) half = 1;
+      }
+      if (half === UNKNOWN) {
+        const parsed = parseHalf(record.text(halfColumn));
+        half = parsed === 'AM' ? 0 : parsed === 'PM' ? 1 : INVALID;
+      }
+      // Code: index into ABSENCE_CODES.
+      let code = UNKNOWN;
+      const codeColumn = c.code as number;
+      if (record.trimmedRange(codeColumn, range)) {
+        const length = (range[1] as number) - (range[0] as number);
+        if (length === 1 || length === 2) {
+          const a = buf[range[0] as number] as number;
+          const key = length === 1 ? a : (a << 8) | (buf[(range[0] as number) + 1] as number);
+          code = codeOfKey[key] as number;
+          if (code === UNKNOWN) {
+            code = codeIndex(record.text(codeColumn));
+            codeOfKey[key] = code;
+          }
+        }
+      }
+      if (code === UNKNOWN) code = codeIndex(record.text(codeColumn));
+
+      if (pupil < 0 || day < -1_000_000_000 || half === INVALID || code === INVALID) {
+        const fail = (column: string, reason: string) => registerProblems.push({ file, row, column, reason });
+        const id = pupilText ?? record.text(idColumn);
+        if (!id) fail('pupil_id', '"pupil_id" is required');
+        else if (pupil < 0) fail('pupil_id', `pupil "${id}" is not in the pupils file`);
+        if (day < -1_000_000_000) fail('date', `"${record.text(dateColumn)}" is not a date`);
+        if (half === INVALID) fail('half', `"${record.text(halfColumn)}" is not AM/PM`);
+        if (code === INVALID) fail('code', `"${record.text(codeColumn)}" is not a known absence code`);
+        return;
+      }
+      const slot = day * 2 + half;
+      if (!schoolSlots.has(slot)) {
+        const date = record.text(dateColumn);
+        registerProblems.push({
+          file,
+          row,
+          column: 'date',
+          reason: `${parseCivilDate(date)} ${half === 1 ? 'PM' : 'AM'} is not a school half-day in the calendar`,
+        });
+        return;
+      }
+      // Rows of earlier school years feed the previous-year rules; within the current year the enrolment applies.
+      if (
+        day > (pupils.enrolledUntil[pupil] as number) ||
+        (day >= firstDayOfYear && day < (pupils.enrolledFrom[pupil] as number))
+      ) {
+        registerProblems.push({
+          file,
+          row,
+          column: 'date',
+          reason: `pupil "${pupils.ids[pupil]}" is not enrolled on ${parseCivilDate(record.text(dateColumn))}`,
+        });
+        return;
+      }
+      if (rows === capacity) {
+        capacity *= 2;
+        rowPupil = grow(rowPupil, capacity);
+        rowSlot = grow(rowSlot, capacity);
+        rowNumber = grow(rowNumber, capacity);
+        rowCode = grow(rowCode, capacity);
+      }
+      if (sorted && (pupil < previousPupil || (pupil === previousPupil && slot <= previousSlot))) sorted = false;
+      previousPupil = pupil;
+      previousSlot = slot;
+      rowPupil[rows] = pupil;
+      rowSlot[rows] = slot;
+      rowCode[rows] = code;
+      rowNumber[rows] = row;
+      rows++;
+    },
+  );
+  const columns = sorted
+    ? { pupil: rowPupil.subarray(0, rows), slot: rowSlot.subarray(0, rows), code: rowCode.subarray(0, rows) }
+    : sortAndDeduplicate(
+        pupils.ids.length,
+        rowPupil.subarray(0, rows),
+        rowSlot.subarray(0, rows),
+        rowCode.subarray(0, rows),
+        rowNumber.subarray(0, rows),
+        (row, earlier) =>
+          registerProblems.push({
+            file,
+            row,
+            column: 'code',
+            reason: `same pupil and half-day as row ${earlier} with another code`,
+          }),
+      );
+  // In file order, as a row-by-row reading reports them (the sort is stable).
+  registerProblems.sort((a, b) => (a.row as number) - (b.row as number));
+  problems.push(...registerProblems, ...readProblems);
+  return { ...columns, rowsRead };
+}
+
+/** Day numbers of date fields (ISO or Belgian); NO_DATE for an empty field, NOT_A_DATE for anything else. */
+const NO_DATE = -2_000_000_000;
+const NOT_A_DATE = -2_000_000_001;
+
+class DateReader {
+  private readonly byDigits = new Map<number, number>();
+  private readonly byText = new Map<string, number>();
+  private readonly range = new Int32Array(2);
+
+  day(record: CsvRecord, column: number): number {
+    const range = this.range;
+    if (record.trimmedRange(column, range)) {
+      const s = range[0] as number;
+      const length = (range[1] as number) - s;
+      if (length === 0) return NO_DATE;
+      const buf = record.buf;
+      if (length === 10 && buf[s + 4] === 0x2d && buf[s + 7] === 0x2d) {
+        const key = digitsOf(buf, s);
+        if (key >= 0) {
+          let day = this.byDigits.get(key);
+          if (day === undefined) {
+            day = this.parse(record.text(column));
+            this.byDigits.set(key, day);
+          }
+          return day;
+        }
+      }
+    }
+    const text = record.text(column);
+    if (text === '') return NO_DATE;
+    let day = this.byText.get(text);
+    if (day === undefined) {
+      day = this.parse(text);
+      if (this.byText.size < 100_000) this.byText.set(text, day);
+    }
+    return day;
+  }
+
+  private parse(text: string): number {
+    const iso = parseCivilDate(text);
+    return iso ? dayNumber(iso) : NOT_A_DATE;
+  }
+}
+
+/** Calendar year of a day number. */
+function yearOfDay(day: number): number {
+  return new Date(day * 86_400_000).getUTCFullYear();
+}
+
+/** YYYYMMDD of the digits of `YYYY-MM-DD` at s, or -1 when one of them is not a digit. */
+function digitsOf(buf: Uint8Array, s: number): number {
+  let key = 0;
+  let bad = 0;
+  for (let k = 0; k < 10; k++) {
+    if (k === 4 || k === 7) continue;
+    const d = (buf[s + k] as number) - 0x30;
+    bad |= d | (9 - d);
+    key = key * 10 + d;
+  }
+  return bad < 0 ? -1 : key;
+}
+
+const CODE_INDEX = new Map(ABSENCE_CODES.map((c, i) => [c.code, i]));
+
+function codeIndex(text: string): number {
+  const code = findAbsenceCode(text);
+  return code ? (CODE_INDEX.get(code.code) ?? INVALID) : INVALID;
+}
+
+/**
+ * Counting sort by pupil (stable, so each pupil's rows stay in file order), then insertion sort by slot; a
+ * half-day repeated with the same code is dropped, with another code reported against its first row.
+ */
+function sortAndDeduplicate(
+  pupilCount: number,
+  pupil: Int32Array,
+  slot: Int32Array,
+  code: Uint8Array,
+  rowNumber: Int32Array,
+  conflict: (row: number, earlierRow: number) => void,
+): { pupil: Int32Array; slot: Int32Array; code: Uint8Array } {
+  const n = pupil.length;
+  const start = new Int32Array(pupilCount + 1);
+  for (let i = 0; i < n; i++) {
+    const at = (pupil[i] as number) + 1;
+    start[at] = (start[at] as number) + 1;
+  }
+  for (let p = 0; p < pupilCount; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
+  const next = start.slice(0, pupilCount);
+  const outSlot = new Int32Array(n);
+  const outCode = new Uint8Array(n);
+  const outRow = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = pupil[i] as number;
+    const at = next[p] as number;
+    next[p] = at + 1;
+    outSlot[at] = slot[i] as number;
+    outCode[at] = code[i] as number;
+    outRow[at] = rowNumber[i] as number;
+  }
+  const rowStart = new Int32Array(pupilCount + 1);
+  let write = 0;
+  for (let p = 0; p < pupilCount; p++) {
+    const from = start[p] as number;
+    const until = start[p + 1] as number;
+    for (let i = from + 1; i < until; i++) {
+      const s = outSlot[i] as number;
+      if (s > (outSlot[i - 1] as number)) continue;
+      const c = outCode[i] as number;
+      const r = outRow[i] as number;
+      let j = i - 1;
+      while (j >= from && (outSlot[j] as number) > s) {
+        outSlot[j + 1] = outSlot[j] as number;
+        outCode[j + 1] = outCode[j] as number;
+        outRow[j + 1] = outRow[j] as number;
+        j--;
+      }
+      outSlot[j + 1] = s;
+      outCode[j + 1] = c;
+      outRow[j + 1] = r;
+    }
+    rowStart[p] = write;
+    let firstOfGroup = from;
+    for (let i = from; i < until; i++) {
+      if (i > from && outSlot[i] === outSlot[firstOfGroup]) {
+        if (outCode[i] !== outCode[firstOfGroup]) conflict(outRow[i] as number, outRow[firstOfGroup] as number);
+        continue;
+      }
+      firstOfGroup = i;
+      outSlot[write] = outSlot[i] as number;
+      outCode[write] = outCode[i] as number;
+      write++;
+    }
+  }
+  rowStart[pupilCount] = write;
+  const outPupil = new Int32Array(write);
+  for (let p = 0; p < pupilCount; p++) outPupil.fill(p, rowStart[p] as number, rowStart[p + 1] as number);
+  return { pupil: outPupil, slot: outSlot.subarray(0, write), code: outCode.subarray(0, write) };
+}
