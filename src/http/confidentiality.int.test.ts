@@ -99,10 +99,12 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/audit', shows: [] },
   { route: 'GET /api/audit', shows: [], query: 'pupilId=:pupilId' },
   { route: 'GET /api/admin/users', shows: [] },
+  { route: 'GET /api/admin/grants', shows: [] },
   { route: 'GET /api/admin/organisations', shows: [] },
   // Registers, imports and exports of the school
   { route: 'GET /api/schools/:schoolId/imports', shows: [] },
   { route: 'GET /api/schools/:schoolId/register.csv', shows: [] },
+  { route: 'GET /api/schools/:schoolId/register.xlsx', shows: [] },
   // Monitor and self-scan (aggregates, exports in CSV, PDF and DOCX)
   { route: 'GET /api/schools/:schoolId/monitor', shows: [] },
   { route: 'GET /api/schools/:schoolId/monitor/export.csv', shows: [] },
