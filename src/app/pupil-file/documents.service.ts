@@ -15,7 +15,7 @@ import {
 import type { Visibility } from '../../db/file-visibility.sql.ts';
 import { ensureFile, findEntry, insertEdit } from '../../db/pupil-file.repository.ts';
 import { checkDocument, DOCUMENT_LIMITS, DOCUMENT_TYPES } from '../../domain/pupil-file/documents.ts';
-import type { Problem } from '../../domain/pupil-file/workflows.ts';
+import type { Problem } from '../../domain/pupil-file/workflows/index.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';

@@ -45,7 +45,7 @@ import {
   CLB_SIGNAL_FIELDS,
   HOSPITAL_RETURN_QUESTIONS,
   SCHOOL_REFUSAL_DEFINITIONS,
-} from '../../domain/pupil-file/workflows.ts';
+} from '../../domain/pupil-file/workflows/index.ts';
 import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';

@@ -1,7 +1,7 @@
 // Documents in the pupil file: the limits as data and the check of an upload by its content (magic bytes), never
 // by the type the browser declares or by the extension alone. Pure: no I/O, no hashing (the use case hashes).
 import { FILE_NAME_MAX, safeFileName } from '../download-name.ts';
-import type { Problem } from './workflows.ts';
+import type { Problem } from './workflows/problem.ts';
 
 /**
  * Product limits (docs/decisions/0005-file-documents-in-database.md). 10 MiB holds a scanned multi-page letter,
