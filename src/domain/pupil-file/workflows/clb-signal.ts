@@ -15,8 +15,6 @@ export const CLB_SIGNAL_FIELDS = [
   },
   { id: 'truancyProfile', nl: 'Spijbelprofiel', en: 'Truancy profile' },
 ] as const;
-export type ClbSignalField = (typeof CLB_SIGNAL_FIELDS)[number]['id'];
-export type ClbSignalChecklist = Record<ClbSignalField, string>;
 
 /**
  * Seed 001:480 and 001:482: the school signals only after it has talked with the pupil about the absences;

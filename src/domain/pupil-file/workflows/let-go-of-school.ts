@@ -141,7 +141,7 @@ export const LET_GO_ALTERNATIVES = [
 ] as const;
 
 /** Who keeps contact while the pupil does not come to school (seed 002:1858-1864): who, how often, next, how. */
-export interface ContactPlan {
+interface ContactPlan {
   who?: string;
   frequency?: string;
   nextContactOn?: string;

@@ -2,10 +2,9 @@
 import type { CONTACT_CHANNELS } from '../intervention-kinds.ts';
 import { filled, type Problem, problem } from './problem.ts';
 
-export const POLICE_GROUNDS = ['manifest-unwillingness', 'total-unreachability'] as const;
-export type PoliceGround = (typeof POLICE_GROUNDS)[number];
+const POLICE_GROUNDS = ['manifest-unwillingness', 'total-unreachability'] as const;
 
-export interface ContactAttemptFact {
+interface ContactAttemptFact {
   relation: string;
   attemptedOn: string;
   reached: boolean;

@@ -34,7 +34,7 @@ export const REVIEW_CHANNELS = [
   { id: 'social-media', nl: 'sociale media', en: 'social media' },
 ] as const;
 
-export interface ReviewRow {
+interface ReviewRow {
   stakeholder: string;
   name?: string;
   done?: string;

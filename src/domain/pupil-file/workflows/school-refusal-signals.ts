@@ -54,10 +54,8 @@ export const SCHOOL_REFUSAL_SIGNALS = [
     source: '002:665',
   },
 ] as const;
-export type SchoolRefusalSignal = (typeof SCHOOL_REFUSAL_SIGNALS)[number]['id'];
 
-export const SIGNAL_ANSWERS = ['yes', 'no', 'unknown'] as const;
-export type SignalAnswer = (typeof SIGNAL_ANSWERS)[number];
+const SIGNAL_ANSWERS = ['yes', 'no', 'unknown'] as const;
 
 export interface SchoolRefusalSignalsInput {
   answers: Partial<Record<string, { answer?: string; note?: string }>>;

@@ -29,7 +29,6 @@ export const STAKEHOLDERS = [
     named: true,
   },
 ] as const;
-export type Stakeholder = (typeof STAKEHOLDERS)[number]['id'];
 export const STAKEHOLDER_BY_ID = new Map<string, (typeof STAKEHOLDERS)[number]>(STAKEHOLDERS.map((s) => [s.id, s]));
 export const PARENT_STAKEHOLDERS = ['parent1', 'parent2', 'plus-parent'];
 
