@@ -6,7 +6,7 @@ import { purgeExpiredAuditEvents } from '../db/audit-purge.ts';
 import type { Database } from '../db/database.ts';
 import { pupilIdsOfSchool } from '../db/pupil.repository.ts';
 import { dueReminders } from '../db/reminder.repository.ts';
-import { REMINDER_LEAD_DAYS, reminderDate } from '../domain/care/reminders.ts';
+import { REMINDER_LEAD_DAYS, reminderDate } from '../domain/pupil-file/reminders.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
 import { refreshMonitorAfterImport } from './monitor/monitor-refresh.ts';
 import { recomputeSignals } from './signals/recompute-signals.ts';

@@ -309,7 +309,7 @@ export interface AgreementRow {
   what: string;
   who: string;
   dueOn: string;
-  /** Own reminder date; null: the product default lead before dueOn (src/domain/care/reminders.ts). */
+  /** Own reminder date; null: the product default lead before dueOn (src/domain/pupil-file/reminders.ts). */
   remindOn: string | null;
   checkNote: string | null;
   status: 'open' | 'done' | 'dropped';

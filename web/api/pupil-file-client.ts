@@ -226,7 +226,7 @@ export interface WorkflowDefinition {
   source?: string;
 }
 
-/** The checklists of the school-refusal tool as GET …/file exposes them (src/domain/care/workflows.ts). */
+/** The checklists of the school-refusal tool as GET …/file exposes them (src/domain/pupil-file/workflows/). */
 export interface SchoolRefusalDefinitions {
   signals: WorkflowDefinition[];
   stakeholders: (WorkflowDefinition & { named: boolean })[];

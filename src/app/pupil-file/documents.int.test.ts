@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOrganisation, linkSchool } from '../../db/organisation.repository.ts';
 import { addMembership, insertUser } from '../../db/user.repository.ts';
-import { DOCUMENT_LIMITS } from '../../domain/care/documents.ts';
+import { DOCUMENT_LIMITS } from '../../domain/pupil-file/documents.ts';
 import { buildServer } from '../../http/server.ts';
 import { docxBytes, EXE, HTML, MINIMAL_PDF, PNG, pdfBytes } from '../../testing/document-files.ts';
 import { pupilIdsByNumber, schoolWithPupils } from '../../testing/fixtures.ts';

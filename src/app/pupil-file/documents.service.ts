@@ -14,8 +14,8 @@ import {
 } from '../../db/file-document.repository.ts';
 import type { Visibility } from '../../db/file-visibility.sql.ts';
 import { ensureFile, findEntry, insertEdit } from '../../db/pupil-file.repository.ts';
-import { checkDocument, DOCUMENT_LIMITS, DOCUMENT_TYPES } from '../../domain/care/documents.ts';
-import type { Problem } from '../../domain/care/workflows.ts';
+import { checkDocument, DOCUMENT_LIMITS, DOCUMENT_TYPES } from '../../domain/pupil-file/documents.ts';
+import type { Problem } from '../../domain/pupil-file/workflows/index.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';

@@ -11,7 +11,7 @@ import {
   trackChangesOf,
   tracksOf,
 } from '../../db/pupil-file.repository.ts';
-import { FILE_TRACKS, interventionKind } from '../../domain/care/intervention-kinds.ts';
+import { FILE_TRACKS, interventionKind } from '../../domain/pupil-file/intervention-kinds.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';

@@ -39,13 +39,13 @@ import {
   interventionKind,
   isFreeKind,
   PERSON_RELATIONS,
-} from '../../domain/care/intervention-kinds.ts';
-import { REMINDER_LEAD_DAYS } from '../../domain/care/reminders.ts';
+} from '../../domain/pupil-file/intervention-kinds.ts';
+import { REMINDER_LEAD_DAYS } from '../../domain/pupil-file/reminders.ts';
 import {
   CLB_SIGNAL_FIELDS,
   HOSPITAL_RETURN_QUESTIONS,
   SCHOOL_REFUSAL_DEFINITIONS,
-} from '../../domain/care/workflows.ts';
+} from '../../domain/pupil-file/workflows/index.ts';
 import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';

@@ -2,7 +2,7 @@
 // overdue, across the schools and classes the user may read files of.
 import type { Database } from '../../db/database.ts';
 import { dueReminders } from '../../db/reminder.repository.ts';
-import { daysOverdue, REMINDER_LEAD_DAYS, reminderState } from '../../domain/care/reminders.ts';
+import { daysOverdue, REMINDER_LEAD_DAYS, reminderState } from '../../domain/pupil-file/reminders.ts';
 import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';

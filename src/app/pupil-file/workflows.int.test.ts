@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, insertUser } from '../../db/user.repository.ts';
-import { SCHOOL_REFUSAL_SIGNALS } from '../../domain/care/workflows.ts';
+import { SCHOOL_REFUSAL_SIGNALS } from '../../domain/pupil-file/workflows/index.ts';
 import { buildServer } from '../../http/server.ts';
 import { schoolWithPupils } from '../../testing/fixtures.ts';
 import { type HttpSession, signIn } from '../../testing/http-session.ts';

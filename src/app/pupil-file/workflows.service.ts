@@ -1,4 +1,4 @@
-// Guided workflows of the pupil file: each checks the seeds' preconditions (src/domain/care/workflows.ts),
+// Guided workflows of the pupil file: each checks the seeds' preconditions (src/domain/pupil-file/workflows/index.ts),
 // records its checklist as a timeline entry and, for the CLB signal, handles the open B5_CLB signal.
 import type { Database } from '../../db/database.ts';
 import {
@@ -38,7 +38,7 @@ import {
   type SchoolRefusalReviewInput,
   type SchoolRefusalSignalsInput,
   STAKEHOLDERS,
-} from '../../domain/care/workflows.ts';
+} from '../../domain/pupil-file/workflows/index.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { AppError } from '../errors.ts';

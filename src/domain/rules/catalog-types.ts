@@ -1,7 +1,7 @@
 // Types of a rule catalog: every signal rule as data (kind, codes, numbers, texts, source) for one engine.
 
 /** How binding a rule is; drives priority and the wording of the proposed action. */
-export type ObligationLevel = 'legal' | 'duty' | 'guidance' | 'practice' | 'regulation' | 'legal-consequence';
+type ObligationLevel = 'legal' | 'duty' | 'guidance' | 'practice' | 'regulation' | 'legal-consequence';
 
 export interface LocalizedText {
   nl: string;
@@ -122,7 +122,7 @@ export interface NoteLimitRule extends RuleCommon {
   explanationLongSpell: LocalizedText;
 }
 
-export interface PriorYearCondition {
+interface PriorYearCondition {
   codes: CodeSelector;
   threshold: number;
   /** Name of the count in the evidence facts. */

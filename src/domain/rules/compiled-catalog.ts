@@ -88,7 +88,7 @@ export class CatalogCompileError extends Error {
   }
 }
 
-export function codeMask(selector: CodeSelector, codes: readonly AbsenceCode[]): number {
+function codeMask(selector: CodeSelector, codes: readonly AbsenceCode[]): number {
   let mask = 0;
   codes.forEach((code, id) => {
     const selected = selector === 'absent' ? code.countsAsAbsent : selector.includes(code.code);

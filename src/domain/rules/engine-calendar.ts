@@ -11,7 +11,7 @@ export function slotOf(day: number, pm: boolean): Slot {
 }
 
 /** Weekday + half class of a slot: 0 = Monday AM … 13 = Sunday PM (1970-01-01 was a Thursday). */
-export function slotClass(slot: Slot): number {
+function slotClass(slot: Slot): number {
   const day = slot >> 1;
   const weekdayIndex = (((day + 3) % 7) + 7) % 7; // 0 = Monday
   return weekdayIndex * 2 + (slot & 1);
@@ -188,7 +188,7 @@ export class CompiledCalendar {
 }
 
 /** Return days of a calendar for one minimum gap (see CompiledCalendar.returnDays). */
-export interface ReturnDays {
+interface ReturnDays {
   ordinal: Int32Array;
   days: Int32Array;
   morningOrdinal: Int32Array;

@@ -2,16 +2,22 @@
 import { dayNumber, type IsoDate } from '../half-day.ts';
 import { schoolYearOf } from '../school-year.ts';
 import type { RuleCatalog } from './catalog-types.ts';
-import { isoFromDayNumber, monthOfDayNumber } from './civil-day.ts';
-import {
-  type CompiledCatalog,
-  type CompiledCondition,
-  type CompiledRule,
-  compileCatalog,
-  KIND_CODES,
-} from './compiled-catalog.ts';
+import { monthOfDayNumber } from './civil-day.ts';
+import { type CompiledCatalog, type CompiledRule, compileCatalog, KIND_CODES } from './compiled-catalog.ts';
 import type { CompiledCalendar } from './engine-calendar.ts';
 import { type EngineInput, LEVEL_CODES, NO_DAY } from './engine-input.ts';
+import { evaluateCount } from './kinds/count.ts';
+import { evaluateExclusion, exclusionFacts } from './kinds/exclusion.ts';
+import { evaluateNoteLimit } from './kinds/note-limit.ts';
+import { evaluatePriorYear, priorYearFacts } from './kinds/prior-year.ts';
+import { evaluateProjection, projectionFacts } from './kinds/projection.ts';
+import { evaluateReturnDay } from './kinds/return-day.ts';
+import { evaluateRun } from './kinds/run.ts';
+import { evaluateShare, shareFacts } from './kinds/share.ts';
+import { evaluateSlot } from './kinds/slot.ts';
+import { evaluateSpan } from './kinds/span.ts';
+import { evaluateSpells } from './kinds/spells.ts';
+import { evaluateWindowCount } from './kinds/window-count.ts';
 
 /** Facts behind a signal that is not about individual half-days (projections, exclusions, previous year). */
 export type EvidenceFacts = Readonly<Record<string, number | string | boolean>>;
@@ -134,39 +140,32 @@ function orderSubset(input: EngineInput, pupils: ArrayLike<number>): Int32Array 
   return Int32Array.from(out);
 }
 
-function lowerBound(values: Int32Array, from: number, until: number, target: number): number {
-  let lo = from;
-  let hi = until;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((values[mid] as number) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-class Evaluator {
-  private readonly input: EngineInput;
+/**
+ * Evaluation state of one evaluateTable call: shared lists, counts and output columns. The rule kinds
+ * (kinds/*.ts, one file per kind) read and write the members that are not private; nothing outside the engine should.
+ */
+export class Evaluator {
+  readonly input: EngineInput;
   private readonly compiled: CompiledCatalog;
   private readonly rules: CompiledRule[];
-  private readonly asOfDay: number;
-  private readonly yearStartDay: number;
-  private readonly yearEndDay: number;
-  private readonly yearStartYear: number;
+  readonly asOfDay: number;
+  readonly yearStartDay: number;
+  readonly yearEndDay: number;
+  readonly yearStartYear: number;
   private readonly previousYearStartDay: number;
-  private readonly previousYearId: string;
+  readonly previousYearId: string;
   /** Month (1–12) of each day of the current school year, indexed by day − yearStartDay. */
-  private readonly monthOfYearDay: Uint8Array;
+  readonly monthOfYearDay: Uint8Array;
   /** Per calendar: whether it has school half-days in the previous school year. */
-  private readonly coversPreviousYear: Uint8Array;
+  readonly coversPreviousYear: Uint8Array;
 
   // The current pupil's valid rows this school year (school half-day, enrolled, ≤ asOf) lie in register rows
   // loadFrom … loadUntil (rows in between that are not valid are skipped by the same tests again).
-  private loadFrom = 0;
-  private loadUntil = 0;
-  private readonly scratch: Int32Array;
-  private readonly scratch2: Int32Array;
-  private readonly perClass = new Int32Array(14);
+  loadFrom = 0;
+  loadUntil = 0;
+  readonly scratch: Int32Array;
+  readonly scratch2: Int32Array;
+  readonly perClass = new Int32Array(14);
   /** Rows per code id of the current pupil this school year: an upper bound that lets rules skip the scan. */
   private readonly codeCount: Int32Array;
   /** Per distinct rule mask: the current pupil's matching rows this school year. */
@@ -186,18 +185,18 @@ class Evaluator {
   /** Whether codeCount / maskCount hold the previous pupil's counts (they are reset only then). */
   private countsDirty = true;
   /** Per rule index (return-day rules), per calendar: the return-day ordinal of each day. */
-  private readonly returnDayTables: (ReturnDayTable[] | undefined)[];
+  readonly returnDayTables: (ReturnDayTable[] | undefined)[];
   // Per distinct code mask: the current pupil's matching local rows (see prepare) and their run facts.
-  private readonly listCapacity: number;
-  private readonly maskSlot: Int32Array;
-  private readonly maskRow: Int32Array;
-  private readonly maskStamp: Int32Array;
+  readonly listCapacity: number;
+  readonly maskSlot: Int32Array;
+  readonly maskRow: Int32Array;
+  readonly maskStamp: Int32Array;
   private readonly runStamp: Int32Array;
-  private stamp = 0;
-  private readonly maskLength: Int32Array;
-  private readonly maskRuns: Int32Array;
+  stamp = 0;
+  readonly maskLength: Int32Array;
+  readonly maskRuns: Int32Array;
   /** Per distinct code mask: list positions where the runs start (see prepareRuns). */
-  private readonly maskRunFirst: Int32Array;
+  readonly maskRunFirst: Int32Array;
   /**
    * Up to four masks whose lists are built in the row-loading pass itself (the ones list-based rules use; see
    * eagerMasksOf): their indexes (-1 = none), bit masks (0 = none) and list offsets (a spare region for none).
@@ -206,24 +205,24 @@ class Evaluator {
   private readonly eagerMask: Int32Array;
   private readonly eagerOffset: Int32Array;
   /** Slot rule: per weekday + half class, the occurrence numbers of the pupil's matching rows. */
-  private readonly classBuckets: Int32Array;
+  readonly classBuckets: Int32Array;
   /**
    * Slot rule: each class's bucket starts after bucketPad entries holding FAR_OCCURRENCE, so "the occurrence
    * atLeast − 1 rows back" can be read without a branch even before there are that many rows.
    */
-  private readonly bucketPad: number;
-  private readonly bucketStride: number;
+  readonly bucketPad: number;
+  readonly bucketStride: number;
   /** Slot rule: occurrence bounds per class for boundsCalendar, boundsFrom and boundsTo (see occurrenceBounds). */
-  private readonly boundsCache = new Int32Array(28);
-  private boundsCalendar: CompiledCalendar | undefined;
-  private boundsFrom = 0;
-  private boundsTo = 0;
-  private pupil = 0;
-  private calendar: CompiledCalendar;
-  private fromSlot = 0;
-  private toSlot = 0;
-  private previousFrom = 0;
-  private previousUntil = 0;
+  readonly boundsCache = new Int32Array(28);
+  boundsCalendar: CompiledCalendar | undefined;
+  boundsFrom = 0;
+  boundsTo = 0;
+  pupil = 0;
+  calendar: CompiledCalendar;
+  fromSlot = 0;
+  toSlot = 0;
+  previousFrom = 0;
+  previousUntil = 0;
 
   // Per-pupil results, indexed by rule.
   private readonly trigger: Int32Array;
@@ -542,40 +541,40 @@ class Evaluator {
       this.evidenceFrom[r] = from;
       switch (rule.kindCode) {
         case 0: // count (KIND_CODES)
-          this.count_(rule);
+          evaluateCount(this, rule);
           break;
         case 1: // window-count (KIND_CODES)
-          this.windowCount(rule);
+          evaluateWindowCount(this, rule);
           break;
         case 2: // run (KIND_CODES)
-          this.run(rule);
+          evaluateRun(this, rule);
           break;
         case 3: // span (KIND_CODES)
-          this.span(rule);
+          evaluateSpan(this, rule);
           break;
         case 4: // spells (KIND_CODES)
-          this.spells(rule);
+          evaluateSpells(this, rule);
           break;
         case 5: // slot (KIND_CODES)
-          this.slot(rule);
+          evaluateSlot(this, rule);
           break;
         case 6: // return-day (KIND_CODES)
-          this.returnDay(rule);
+          evaluateReturnDay(this, rule);
           break;
         case 7: // projection (KIND_CODES)
-          this.projection(rule);
+          evaluateProjection(this, rule);
           break;
         case 8: // exclusion (KIND_CODES)
-          this.exclusion(rule);
+          evaluateExclusion(this, rule);
           break;
         case 9: // note-limit (KIND_CODES)
-          this.noteLimit(rule);
+          evaluateNoteLimit(this, rule);
           break;
         case 10: // prior-year (KIND_CODES)
-          this.priorYear(rule);
+          evaluatePriorYear(this, rule);
           break;
         case 11: // share (KIND_CODES)
-          this.share(rule);
+          evaluateShare(this, rule);
           break;
       }
       if (triggerStamp[r] !== stamp) this.evidenceCount = from;
@@ -599,7 +598,7 @@ class Evaluator {
   }
 
   /** The day rule r triggered for the current pupil, or NONE when it does not hold (or was not evaluated). */
-  private triggered(r: number): number {
+  triggered(r: number): number {
     return this.triggerStamp[r] === this.stamp ? (this.trigger[r] as number) : NONE;
   }
 
@@ -621,7 +620,7 @@ class Evaluator {
   }
 
   /** How many of the pupil's valid rows this year carry one of the rule's codes. */
-  private matching(rule: CompiledRule): number {
+  matching(rule: CompiledRule): number {
     return this.maskCount[rule.maskIndex] as number;
   }
 
@@ -631,7 +630,7 @@ class Evaluator {
    * branches: in a real register whether the next row is B or Z is unpredictable, and mispredicted branches,
    * not memory, were what made one scan per rule slow.
    */
-  private prepare(maskIndex: number): number {
+  prepare(maskIndex: number): number {
     const offset = maskIndex * this.listCapacity;
     if (this.maskStamp[maskIndex] === this.stamp) return offset;
     this.maskStamp[maskIndex] = this.stamp;
@@ -667,7 +666,7 @@ class Evaluator {
    * mask: maskRunFirst[offset + r] is the list position where run r starts (consecutive school half-days), and
    * maskRunFirst[offset + runs] = the list end. Rules then walk runs, not rows.
    */
-  private prepareRuns(maskIndex: number): number {
+  prepareRuns(maskIndex: number): number {
     const offset = this.prepare(maskIndex);
     if (this.runStamp[maskIndex] === this.stamp) return offset;
     this.runStamp[maskIndex] = this.stamp;
@@ -693,7 +692,7 @@ class Evaluator {
   // --- helpers ------------------------------------------------------------------------------------------------
 
   /** Adds one register row as evidence. */
-  private addEvidence(row: number): void {
+  addEvidence(row: number): void {
     if (this.evidenceCount === this.outEvidence.length) {
       const bigger = new Int32Array(this.outEvidence.length * 2);
       bigger.set(this.outEvidence);
@@ -703,7 +702,7 @@ class Evaluator {
   }
 
   /** Adds the rows at mask-list positions from … until (inclusive) as evidence. */
-  private addListEvidence(from: number, until: number): void {
+  addListEvidence(from: number, until: number): void {
     const needed = this.evidenceCount + (until - from + 1);
     if (needed > this.outEvidence.length) {
       const bigger = new Int32Array(Math.max(needed, this.outEvidence.length * 2));
@@ -717,7 +716,7 @@ class Evaluator {
     this.evidenceCount = at;
   }
 
-  private hold(rule: CompiledRule, day: number, detail = 0, variant = 0): void {
+  hold(rule: CompiledRule, day: number, detail = 0, variant = 0): void {
     const r = rule.index;
     this.trigger[r] = day;
     this.triggerStamp[r] = this.stamp;
@@ -729,7 +728,7 @@ class Evaluator {
   }
 
   /** Day of the pupil's first enrolled school half-day this school year (up to asOf), or NONE. */
-  private firstEnrolledSchoolDay(): number {
+  firstEnrolledSchoolDay(): number {
     const calendar = this.calendar;
     const rank = calendar.rank(this.fromSlot);
     if (rank >= calendar.schoolSlots.length) return NONE;
@@ -737,532 +736,7 @@ class Evaluator {
     return slot <= this.toSlot ? slot >> 1 : NONE;
   }
 
-  // --- rule kinds --------------------------------------------------------------------------------------------
-
-  private count_(rule: CompiledRule): void {
-    const threshold = rule.threshold;
-    const carried = rule.includesCarriedOver ? (this.input.carriedOverB[this.pupil] as number) : 0;
-    if (this.matching(rule) + carried < threshold) return;
-    if (carried >= threshold) {
-      const day = this.firstEnrolledSchoolDay();
-      if (day !== NONE) this.hold(rule, day, carried);
-      return;
-    }
-    const months = rule.monthsMask;
-    const index = rule.maskIndex;
-    if (this.maskStamp[index] === this.stamp) {
-      // The mask's list exists already (another rule built it).
-      const offset = index * this.listCapacity;
-      const end = offset + (this.maskLength[index] as number);
-      const slots = this.maskSlot;
-      if (months === 0) {
-        // Every listed row counts: the threshold-th one is the trigger, no scan needed.
-        const last = offset + threshold - carried - 1;
-        this.addListEvidence(offset, last);
-        this.hold(rule, (slots[last] as number) >> 1, carried);
-        return;
-      }
-      let counted = carried;
-      for (let j = offset; j < end; j++) {
-        const day = (slots[j] as number) >> 1;
-        if ((months & (1 << (this.monthOfYearDay[day - this.yearStartDay] as number))) === 0) continue;
-        this.addEvidence(this.maskRow[j] as number);
-        if (++counted >= threshold) {
-          this.hold(rule, day, carried);
-          return;
-        }
-      }
-      return;
-    }
-    // No list: scan the pupil's rows only up to the threshold-th match (usually a few rows).
-    const mask = rule.mask;
-    const rowSlot = this.input.rowSlot;
-    const rowCode = this.input.rowCode;
-    const calendar = this.calendar;
-    const base = calendar.baseSlot;
-    const slotCount = calendar.slotCount;
-    const isSchool = calendar.isSchool;
-    const fromSlot = this.fromSlot;
-    const until = this.loadUntil;
-    let counted = carried;
-    for (let i = this.loadFrom; i < until; i++) {
-      if (((1 << (rowCode[i] as number)) & mask) === 0) continue;
-      const slot = rowSlot[i] as number;
-      if (slot < fromSlot) continue;
-      const at = slot - base;
-      if (at < 0 || at >= slotCount || isSchool[at] === 0) continue;
-      const day = slot >> 1;
-      if (months !== 0 && (months & (1 << (this.monthOfYearDay[day - this.yearStartDay] as number))) === 0) continue;
-      this.addEvidence(i);
-      if (++counted >= threshold) {
-        this.hold(rule, day, carried);
-        return;
-      }
-    }
-  }
-
-  private windowCount(rule: CompiledRule): void {
-    const threshold = rule.threshold;
-    if (this.matching(rule) < threshold) return;
-    const offset = this.prepare(rule.maskIndex);
-    const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const slots = this.maskSlot;
-    const reach = rule.windowDays - 1;
-    let lo = offset;
-    for (let j = offset + threshold - 1; j < end; j++) {
-      const day = (slots[j] as number) >> 1;
-      while ((slots[lo] as number) >> 1 < day - reach) lo++;
-      if (j - lo + 1 >= threshold) {
-        this.addListEvidence(lo, j);
-        this.hold(rule, day);
-        return;
-      }
-    }
-  }
-
-  /** A run (consecutive school half-days, all matching) reaching the threshold; triggers on its threshold-th day. */
-  private run(rule: CompiledRule): void {
-    const threshold = rule.threshold;
-    if (this.matching(rule) < threshold) return;
-    const index = rule.maskIndex;
-    const offset = this.prepareRuns(index);
-    const runFirst = this.maskRunFirst;
-    const runsEnd = offset + (this.maskRuns[index] as number);
-    for (let r = offset; r < runsEnd; r++) {
-      const start = runFirst[r] as number;
-      const length = (runFirst[r + 1] as number) - start;
-      if (length < threshold || threshold < 1) continue;
-      const j = start + threshold - 1;
-      this.addListEvidence(start, j);
-      this.hold(rule, (this.maskSlot[j] as number) >> 1, length);
-      return;
-    }
-  }
-
-  /** A run whose first and last dates span ≥ spanDays calendar days; triggers on the day the span is reached. */
-  private span(rule: CompiledRule): void {
-    if (this.matching(rule) === 0) return;
-    const index = rule.maskIndex;
-    const offset = this.prepareRuns(index);
-    const runFirst = this.maskRunFirst;
-    const runsEnd = offset + (this.maskRuns[index] as number);
-    const slots = this.maskSlot;
-    const reach = rule.spanDays - 1;
-    for (let r = offset; r < runsEnd; r++) {
-      const start = runFirst[r] as number;
-      const last = (runFirst[r + 1] as number) - 1;
-      const startDay = (slots[start] as number) >> 1;
-      if (((slots[last] as number) >> 1) - startDay < reach) continue;
-      let j = start;
-      while (((slots[j] as number) >> 1) - startDay < reach) j++;
-      this.addListEvidence(start, j);
-      this.hold(rule, (slots[j] as number) >> 1, last - start + 1);
-      return;
-    }
-  }
-
-  /** `runs` runs whose start days lie within withinSchoolDays consecutive school days. */
-  private spells(rule: CompiledRule): void {
-    const needed = rule.runs;
-    if (this.matching(rule) < needed) return;
-    const index = rule.maskIndex;
-    const offset = this.prepareRuns(index);
-    const runCount = this.maskRuns[index] as number;
-    if (runCount < needed) return;
-    const runFirst = this.maskRunFirst;
-    const slots = this.maskSlot;
-    const calendar = this.calendar;
-    const dayRankBefore = calendar.dayRankBefore;
-    const baseDay = calendar.baseDay;
-    const startDayRank = this.scratch;
-    const reach = rule.withinSchoolDays - 1;
-    const back = Math.max(needed - 1, 0);
-    for (let r = 0; r < runCount; r++) {
-      const start = runFirst[offset + r] as number;
-      const day = (slots[start] as number) >> 1;
-      const rank = dayRankBefore[day - baseDay] as number;
-      startDayRank[r] = rank;
-      if (r + 1 >= needed && rank - (startDayRank[r - back] as number) <= reach) {
-        this.addListEvidence(runFirst[offset + r - back] as number, (runFirst[offset + r + 1] as number) - 1);
-        this.hold(rule, day);
-        return;
-      }
-    }
-  }
-
-  /** Absent on ≥ absentAtLeast of the last `occurrences` school occurrences of one weekday + half. */
-  private slot(rule: CompiledRule): void {
-    const atLeast = rule.absentAtLeast;
-    const occurrences = rule.occurrences;
-    if (this.matching(rule) < atLeast || atLeast < 1) return;
-    const offset = this.prepare(rule.maskIndex);
-    const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const slots = this.maskSlot;
-    const calendar = this.calendar;
-    const base = calendar.baseSlot;
-    const classOf = calendar.classOf;
-    const classKey = calendar.classKey;
-    // One branch-free pass buckets the matching rows' occurrence numbers per weekday + half class (in slot order,
-    // so each bucket is sorted); only classes with at least atLeast rows are looked at further.
-    const perClass = this.perClass;
-    for (let c = 0; c < 14; c++) perClass[c] = 0;
-    const buckets = this.classBuckets;
-    const stride = this.bucketStride;
-    const pad = this.bucketPad;
-    // The same pass marks the classes where atLeast rows lie within `occurrences` consecutive occurrences (the
-    // row atLeast − 1 back in the bucket is a padding FAR_OCCURRENCE while there are fewer): only those classes
-    // can hold, and for most pupils there is none.
-    const back = atLeast - 1;
-    let candidates = 0;
-    for (let j = offset; j < end; j++) {
-      const key = classKey[(slots[j] as number) - base] as number;
-      const c = key & 15;
-      const at = perClass[c] as number;
-      const occurrence = key >> 4;
-      const position = c * stride + pad + at;
-      buckets[position] = occurrence;
-      perClass[c] = at + 1;
-      candidates |= ((occurrence - (buckets[position - back] as number) - occurrences) >> 31) & (1 << c);
-    }
-    if (candidates === 0) return;
-    let bestDay = NONE;
-    let bestClass = -1;
-    let bestOccurrence = -1;
-    for (let c = 0; c < 14; c++) {
-      if ((candidates & (1 << c)) === 0) continue;
-      const m = perClass[c] as number;
-      const bucket = c * stride + pad;
-      const classSlots = calendar.classSlots[c] as Int32Array;
-      const bounds = this.occurrenceBounds();
-      const firstOccurrence = bounds[c] as number;
-      const lastOccurrence = bounds[c + 14] as number;
-      for (let i = 0; i + atLeast - 1 < m; i++) {
-        const first = buckets[bucket + i] as number;
-        const last = buckets[bucket + i + atLeast - 1] as number;
-        if (last - first > occurrences - 1) continue;
-        const kFrom = Math.max(last, firstOccurrence + occurrences - 1);
-        const kUntil = Math.min(first + occurrences - 1, lastOccurrence);
-        for (let kk = kFrom; kk <= kUntil; kk++) {
-          const windowLastDay = (classSlots[kk] as number) >> 1;
-          if (bestDay !== NONE && windowLastDay >= bestDay) break;
-          const windowFirstDay = (classSlots[kk - occurrences + 1] as number) >> 1;
-          if (this.presentBetween(c, offset, end, windowFirstDay, windowLastDay, occurrences)) {
-            bestDay = windowLastDay;
-            bestClass = c;
-            bestOccurrence = kk;
-            break;
-          }
-        }
-      }
-    }
-    if (bestDay === NONE) return;
-    const classSlots = calendar.classSlots[bestClass] as Int32Array;
-    const fromSlot = classSlots[bestOccurrence - occurrences + 1] as number;
-    const untilSlot = classSlots[bestOccurrence] as number;
-    for (let j = offset; j < end; j++) {
-      const slot = slots[j] as number;
-      if (slot >= fromSlot && slot <= untilSlot && classOf[slot - base] === bestClass) {
-        this.addEvidence(this.maskRow[j] as number);
-      }
-    }
-    this.hold(rule, bestDay, bestClass);
-  }
-
-  /**
-   * Per weekday + half class c of the pupil's calendar: [c] = the first occurrence on or after fromSlot, [c + 14]
-   * = the last on or before toSlot. Cached: most pupils share calendar, enrolment and so these bounds.
-   */
-  private occurrenceBounds(): Int32Array {
-    const bounds = this.boundsCache;
-    if (this.boundsCalendar === this.calendar && this.boundsFrom === this.fromSlot && this.boundsTo === this.toSlot) {
-      return bounds;
-    }
-    this.boundsCalendar = this.calendar;
-    this.boundsFrom = this.fromSlot;
-    this.boundsTo = this.toSlot;
-    for (let c = 0; c < 14; c++) {
-      const classSlots = this.calendar.classSlots[c] as Int32Array;
-      bounds[c] = lowerBound(classSlots, 0, classSlots.length, this.fromSlot);
-      bounds[c + 14] = lowerBound(classSlots, 0, classSlots.length, this.toSlot + 1) - 1;
-    }
-    return bounds;
-  }
-
-  /**
-   * Whether the pupil was present on a school half-day from firstDay to lastDay (within the enrolment) other than
-   * the `occurrences` half-days of class c in that range.
-   */
-  private presentBetween(
-    c: number,
-    list: number,
-    end: number,
-    firstDay: number,
-    lastDay: number,
-    occurrences: number,
-  ): boolean {
-    const calendar = this.calendar;
-    const slots = this.maskSlot;
-    const classOf = calendar.classOf;
-    const base = calendar.baseSlot;
-    const from = Math.max(firstDay * 2, this.fromSlot);
-    const until = Math.min(lastDay * 2 + 1, this.toSlot);
-    const schoolHalfDays = calendar.countSchoolHalfDays(from, until);
-    // The rule's mask list holds exactly the pupil's matching rows: count those of another class in the range.
-    let absentOther = 0;
-    for (let k = lowerBound(slots, list, end, from); k < end && (slots[k] as number) <= until; k++) {
-      if (classOf[(slots[k] as number) - base] !== c) absentOther++;
-    }
-    return schoolHalfDays - occurrences - absentOther > 0;
-  }
-
-  /** Absent in the morning on ≥ absentAtLeast of the last lastReturnDays return days. */
-  private returnDay(rule: CompiledRule): void {
-    const atLeast = rule.absentAtLeast;
-    if (this.matching(rule) < atLeast || atLeast < 1) return;
-    const offset = this.prepare(rule.maskIndex);
-    const end = offset + (this.maskLength[rule.maskIndex] as number);
-    const slots = this.maskSlot;
-    const tables = this.returnDayTables[rule.index] as ReturnDayTable[];
-    const returnDays = tables[this.input.pupilCalendar[this.pupil] as number] as ReturnDayTable;
-    const morningOrdinal = returnDays.morningOrdinal;
-    const base = this.calendar.baseSlot;
-    const ordinals = this.scratch;
-    const indexes = this.scratch2;
-    // Branch-free: keep the rows on return-day mornings (their return-day ordinal), then look for the window.
-    let m = 0;
-    for (let j = offset; j < end; j++) {
-      const ordinal = morningOrdinal[(slots[j] as number) - base] as number;
-      ordinals[m] = ordinal;
-      indexes[m] = j;
-      m += ~ordinal >>> 31;
-    }
-    if (m < atLeast) return;
-    const reach = rule.lastReturnDays - 1;
-    for (let i = atLeast - 1; i < m; i++) {
-      const ordinal = ordinals[i] as number;
-      if (ordinal - (ordinals[i + 1 - atLeast] as number) > reach) continue;
-      let first = i + 1 - atLeast;
-      while (first > 0 && (ordinals[first - 1] as number) >= ordinal - reach) first--;
-      for (let e = first; e <= i; e++) this.addEvidence(this.maskRow[indexes[e] as number] as number);
-      this.hold(rule, (slots[indexes[i] as number] as number) >> 1);
-      return;
-    }
-  }
-
-  /** Minimum presence of a pupil of compulsory age in pre-primary: out of reach (reachable) or projected (rate). */
-  private projection(rule: CompiledRule): void {
-    const input = this.input;
-    const p = this.pupil;
-    if (input.level[p] !== LEVEL_CODES.kleuter) return;
-    const birthYear = input.birthYear[p] as number;
-    if (birthYear === 0 || birthYear > this.yearStartYear - rule.compulsoryAge) return;
-    const calendar = this.calendar;
-    const yearFrom = this.yearStartDay * 2;
-    const total = calendar.countSchoolHalfDays(yearFrom, this.yearEndDay * 2 + 1);
-    const required = rule.requiredHalfDays;
-    const missingNow = this.matching(rule);
-    const slots = this.maskSlot;
-    // Half-days before the enrolment (another school) and after it are unknown here: counted as present, so a
-    // pupil who changed school is not flagged for absences this register cannot see.
-    let triggered = NONE;
-    if (!rule.rateMode) {
-      const allowedMissing = total - required;
-      if (allowedMissing < 0) triggered = this.firstEnrolledSchoolDay();
-      else if (missingNow > allowedMissing) {
-        triggered = (slots[this.prepare(rule.maskIndex) + allowedMissing] as number) >> 1;
-      }
-    } else {
-      const offset = this.prepare(rule.maskIndex);
-      const end = offset + missingNow;
-      const yearRank = calendar.rank(yearFrom);
-      const startIndex = yearRank + Math.max(rule.fromElapsedHalfDays, 1) - 1;
-      if (startIndex < calendar.schoolSlots.length) {
-        const startDay = (calendar.schoolSlots[startIndex] as number) >> 1;
-        // The presence rate only drops on a day with a counted absence, so the first failing day is the start day
-        // or one of those days: test the start day, then each absence day after it.
-        let j = offset;
-        while (j < end && (slots[j] as number) >> 1 <= startDay) j++;
-        let missing = j - offset;
-        if (startDay <= this.asOfDay && this.belowRate(startDay, missing, total, required)) triggered = startDay;
-        for (; triggered === NONE && j < end; j++) {
-          missing++;
-          const day = (slots[j] as number) >> 1;
-          if (j + 1 < end && (slots[j + 1] as number) >> 1 === day) continue;
-          if (this.belowRate(day, missing, total, required)) triggered = day;
-        }
-      }
-    }
-    if (triggered === NONE) return;
-    // The facts are derived from the missing half-days when asked for (factsOf).
-    this.hold(rule, triggered, missingNow);
-  }
-
-  private projectionFacts(rule: CompiledRule, missingNow: number): EvidenceFacts {
-    const calendar = this.calendar;
-    const yearFrom = this.yearStartDay * 2;
-    const total = calendar.countSchoolHalfDays(yearFrom, this.yearEndDay * 2 + 1);
-    const elapsed = calendar.countSchoolHalfDays(yearFrom, Math.min(this.asOfDay, this.yearEndDay) * 2 + 1);
-    const present = elapsed - missingNow;
-    const remaining = total - elapsed;
-    const projected = elapsed > 0 ? Math.floor(present + (remaining * present) / elapsed) : total;
-    return {
-      schoolHalfDaysInYear: total,
-      elapsedSchoolHalfDays: elapsed,
-      presentHalfDays: present,
-      remainingSchoolHalfDays: remaining,
-      projectedHalfDays: rule.rateMode ? projected : present + remaining,
-      requiredHalfDays: rule.requiredHalfDays,
-    };
-  }
-
-  /** Presence rate at the end of `day` below required / total (projection rule, rate mode). */
-  private belowRate(day: number, missing: number, total: number, required: number): boolean {
-    const elapsed = this.calendar.countSchoolHalfDays(this.yearStartDay * 2, day * 2 + 1);
-    return (elapsed - missing) * total < required * elapsed;
-  }
-
-  /** Definitively excluded and not enrolled elsewhere by the schoolDays-th school day after the exclusion. */
-  private exclusion(rule: CompiledRule): void {
-    const p = this.pupil;
-    const excludedOn = this.input.excludedOn[p] as number;
-    if (excludedOn === NO_DAY || excludedOn > this.asOfDay) return;
-    const calendar = this.calendar;
-    const index = calendar.dayRank(excludedOn + 1) + rule.schoolDays - 1;
-    if (index >= calendar.schoolDays.length) return;
-    const day = calendar.schoolDays[index] as number;
-    if (day > this.asOfDay) return;
-    const elsewhere = this.input.enrolledElsewhereFrom[p] as number;
-    if (elsewhere !== NO_DAY && elsewhere <= day) return;
-    this.hold(rule, day);
-  }
-
-  private exclusionFacts(): EvidenceFacts {
-    const calendar = this.calendar;
-    const excludedOn = this.input.excludedOn[this.pupil] as number;
-    const elsewhere = this.input.enrolledElsewhereFrom[this.pupil] as number;
-    const lastDay = elsewhere !== NO_DAY ? Math.min(this.asOfDay, elsewhere - 1) : this.asOfDay;
-    return {
-      excludedOn: isoFromDayNumber(excludedOn),
-      schoolDaysWithoutSchool: calendar.dayRank(lastDay + 1) - calendar.dayRank(excludedOn + 1),
-      enrolledElsewhereFrom: elsewhere === NO_DAY ? '' : isoFromDayNumber(elsewhere),
-    };
-  }
-
-  /** Parents' notes: a (maxSpells + 1)-th separate spell, or one spell spanning more than maxSpanDays days. */
-  private noteLimit(rule: CompiledRule): void {
-    if (!rule.enabled || this.matching(rule) === 0) return;
-    const index = rule.maskIndex;
-    const offset = this.prepareRuns(index);
-    const runCount = this.maskRuns[index] as number;
-    const runFirst = this.maskRunFirst;
-    const slots = this.maskSlot;
-    const reach = rule.maxSpanDays - 1;
-    const maxSpells = rule.maxSpells;
-    for (let r = 0; r < runCount; r++) {
-      const start = runFirst[offset + r] as number;
-      const day = (slots[start] as number) >> 1;
-      if (r + 1 > maxSpells) {
-        this.addListEvidence(offset, start);
-        this.hold(rule, day, r + 1, 0);
-        return;
-      }
-      const last = (runFirst[offset + r + 1] as number) - 1;
-      if (((slots[last] as number) >> 1) - day <= reach) continue;
-      let j = start;
-      while (((slots[j] as number) >> 1) - day <= reach) j++;
-      this.addListEvidence(start, j);
-      this.hold(rule, (slots[j] as number) >> 1, j - start + 1, 1);
-      return;
-    }
-  }
-
-  /** Previous school year: any condition met; optionally only while another rule holds now. */
-  private priorYear(rule: CompiledRule): void {
-    if (this.previousFrom === this.previousUntil) return;
-    const conditions = rule.conditions;
-    const counts = this.priorYearCounts(rule);
-    let met = false;
-    for (let c = 0; c < conditions.length; c++) {
-      if ((counts[c] as number) >= (conditions[c] as CompiledCondition).threshold) met = true;
-    }
-    if (!met) return;
-    const day = rule.requiresRule >= 0 ? this.triggered(rule.requiresRule) : this.firstEnrolledSchoolDay();
-    if (day === NONE) return;
-    this.hold(rule, day);
-  }
-
-  /** Per condition of a prior-year rule: the pupil's matching school half-days in the previous school year. */
-  private priorYearCounts(rule: CompiledRule): number[] {
-    const input = this.input;
-    const calendar = this.calendar;
-    const checkSchool = this.coversPreviousYear[input.pupilCalendar[this.pupil] as number] === 1;
-    const conditions = rule.conditions;
-    const counts = new Array<number>(conditions.length).fill(0);
-    for (let i = this.previousFrom; i < this.previousUntil; i++) {
-      if (checkSchool && !calendar.isSchoolSlot(input.rowSlot[i] as number)) continue;
-      const bit = 1 << (input.rowCode[i] as number);
-      for (let c = 0; c < conditions.length; c++) {
-        if (((conditions[c] as CompiledCondition).mask & bit) !== 0) counts[c] = (counts[c] as number) + 1;
-      }
-    }
-    return counts;
-  }
-
-  private priorYearFacts(rule: CompiledRule): EvidenceFacts {
-    const counts = this.priorYearCounts(rule);
-    const facts: Record<string, number | string> = { previousSchoolYear: this.previousYearId };
-    rule.conditions.forEach((condition, c) => {
-      facts[condition.fact] = counts[c] as number;
-    });
-    return facts;
-  }
-
-  /** Absent on ≥ percent % of possible school half-days; holds while true on asOf, since the episode began. */
-  private share(rule: CompiledRule): void {
-    const calendar = this.calendar;
-    const possible = calendar.countSchoolHalfDays(this.fromSlot, this.toSlot);
-    if (possible === 0 || possible < rule.minimumPossibleHalfDays) return;
-    const absent = this.matching(rule);
-    const percent = rule.percent;
-    if (absent * 100 < percent * possible) return;
-    const offset = this.prepare(rule.maskIndex);
-    const slots = this.maskSlot;
-    // Start of the current episode: walk back over absence days. Between two absence days the share only falls,
-    // so each stretch is tested at its last school day; before the first absence the share is 0.
-    const fromRank = calendar.rank(this.fromSlot);
-    let start = NONE;
-    let nextDay = NONE;
-    let cumulative = absent;
-    let j = offset + absent - 1;
-    while (j >= offset) {
-      const day = (slots[j] as number) >> 1;
-      if (nextDay !== NONE && cumulative * 100 < percent * (calendar.rank(nextDay * 2) - fromRank)) {
-        start = nextDay;
-        break;
-      }
-      while (j >= offset && (slots[j] as number) >> 1 === day) {
-        cumulative--;
-        j--;
-      }
-      nextDay = day;
-    }
-    if (start === NONE) start = percent > 0 && nextDay !== NONE ? nextDay : this.firstEnrolledSchoolDay();
-    const minimumIndex = fromRank + Math.max(rule.minimumPossibleHalfDays, 1) - 1;
-    if (minimumIndex < calendar.schoolSlots.length) {
-      start = Math.max(start, (calendar.schoolSlots[minimumIndex] as number) >> 1);
-    }
-    this.hold(rule, start, absent);
-  }
-
-  private shareFacts(rule: CompiledRule, absent: number): EvidenceFacts {
-    const possible = this.calendar.countSchoolHalfDays(this.fromSlot, this.toSlot);
-    return {
-      absentHalfDays: absent,
-      possibleHalfDays: possible,
-      sharePercent: Math.round((absent * 1000) / possible) / 10,
-      thresholdPercent: rule.percent,
-    };
-  }
+  // --- rule kinds: one file each under kinds/ (the switch in evaluatePupil dispatches to them) ---------------
 
   /**
    * The facts of signal i (after evaluation), for kinds whose evidence is facts rather than half-days: derived on
@@ -1274,16 +748,16 @@ class Evaluator {
     switch (rule.kind) {
       case 'projection':
         this.setPupil(this.outPupil[i] as number);
-        return this.projectionFacts(rule, detail);
+        return projectionFacts(this, rule, detail);
       case 'exclusion':
         this.setPupil(this.outPupil[i] as number);
-        return this.exclusionFacts();
+        return exclusionFacts(this);
       case 'prior-year':
         this.setPupil(this.outPupil[i] as number);
-        return this.priorYearFacts(rule);
+        return priorYearFacts(this, rule);
       case 'share':
         this.setPupil(this.outPupil[i] as number);
-        return this.shareFacts(rule, detail);
+        return shareFacts(this, rule, detail);
       default:
         return undefined;
     }
@@ -1354,7 +828,7 @@ function minimumMatchingOf(rule: CompiledRule): number {
   }
 }
 
-interface ReturnDayTable {
+export interface ReturnDayTable {
   ordinal: Int32Array;
   days: Int32Array;
   morningOrdinal: Int32Array;

@@ -9,8 +9,6 @@ export const CATALOG_PROFILES: Readonly<Record<string, RuleCatalog>> = {
   england: ENGLAND_CATALOG,
 };
 
-export type CatalogProfileId = keyof typeof CATALOG_PROFILES;
-
 /** Per-school overrides: `{ RULE_ID: { parameter: value } }`, e.g. `{ LONG_ABSENCE: { threshold: 16 } }`. */
 export type CatalogOverrides = Readonly<Record<string, Readonly<Record<string, number | boolean>>>>;
 

@@ -13,8 +13,8 @@ import {
   uploadDocument,
 } from '../../app/pupil-file/documents.service.ts';
 import { requirePupilAccess } from '../../app/pupil-file/file-access.ts';
-import { DOCUMENT_LIMITS } from '../../domain/care/documents.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
+import { DOCUMENT_LIMITS } from '../../domain/pupil-file/documents.ts';
 import { access } from '../route-access.ts';
 import { type Api, PageQuery, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';

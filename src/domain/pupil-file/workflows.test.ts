@@ -9,7 +9,7 @@ import {
   checkSchoolRefusalReview,
   checkSchoolRefusalSignals,
   SCHOOL_REFUSAL_SIGNALS,
-} from './workflows.ts';
+} from './workflows/index.ts';
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
 

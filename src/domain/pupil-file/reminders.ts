@@ -7,7 +7,7 @@
  */
 export const REMINDER_LEAD_DAYS = 3;
 
-export type ReminderState = 'upcoming' | 'due-today' | 'overdue';
+type ReminderState = 'upcoming' | 'due-today' | 'overdue';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 

@@ -1,6 +1,6 @@
 // The kinds of timeline entries in a pupil file, each with its Dutch and English label and the seed it comes from.
 
-export interface InterventionKind {
+interface InterventionKind {
   id: string;
   nl: string;
   en: string;
@@ -119,8 +119,6 @@ export const INTERVENTION_KINDS = [
   },
   { id: 'other', nl: 'Andere maatregel', en: 'Other measure', source: '003:122-124' },
 ] as const satisfies readonly InterventionKind[];
-
-export type InterventionKindId = (typeof INTERVENTION_KINDS)[number]['id'];
 
 const BY_ID = new Map<string, InterventionKind>(INTERVENTION_KINDS.map((kind) => [kind.id, kind]));
 

@@ -1,7 +1,7 @@
 // Documents in the pupil file: the limits as data and the check of an upload by its content (magic bytes), never
 // by the type the browser declares or by the extension alone. Pure: no I/O, no hashing (the use case hashes).
 import { FILE_NAME_MAX, safeFileName } from '../download-name.ts';
-import type { Problem } from './workflows.ts';
+import type { Problem } from './workflows/problem.ts';
 
 /**
  * Product limits (docs/decisions/0005-file-documents-in-database.md). 10 MiB holds a scanned multi-page letter,
@@ -15,9 +15,9 @@ export const DOCUMENT_LIMITS = {
   maxFileName: FILE_NAME_MAX,
 } as const;
 
-export type DocumentKind = 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'odt' | 'txt';
+type DocumentKind = 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'odt' | 'txt';
 
-export interface DocumentType {
+interface DocumentType {
   kind: DocumentKind;
   /** The media type the document is stored and served with (as detected, never as declared). */
   mediaType: string;
@@ -56,7 +56,7 @@ export const DOCUMENT_TYPES: readonly DocumentType[] = [
 
 /** Extensions refused outright: programs, scripts, installers, web pages and images that can carry script. */
 // biome-ignore format: several words per line read better than one per line
-export const FORBIDDEN_EXTENSIONS: ReadonlySet<string> = new Set([
+const FORBIDDEN_EXTENSIONS: ReadonlySet<string> = new Set([
   'exe', 'com', 'bat', 'cmd', 'msi', 'msp', 'scr', 'pif', 'cpl', 'dll', 'sys', 'lnk', 'reg', 'inf',
   'ps1', 'psm1', 'vbs', 'vbe', 'js', 'jse', 'mjs', 'cjs', 'wsf', 'wsh', 'hta', 'jar', 'apk', 'app',
   'sh', 'bash', 'zsh', 'run', 'bin', 'elf', 'deb', 'rpm', 'dmg', 'pkg', 'iso', 'wasm',
@@ -65,7 +65,7 @@ export const FORBIDDEN_EXTENSIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** What the content turned out to be: an accepted kind, or why it cannot be one. */
-export type Detection =
+type Detection =
   | DocumentKind
   | 'empty'
   | 'executable'
@@ -157,7 +157,7 @@ export function detectContent(bytes: Uint8Array): Detection {
 }
 
 /** The lower-case extension after the last dot ('' when none). */
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
 }
@@ -168,14 +168,14 @@ const ACCEPTED_NL = 'PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), OpenDocument-t
 const ACCEPTED_EN = 'PDF, PNG, JPEG, Word (.docx), Excel (.xlsx), OpenDocument text (.odt) or text (.txt, UTF-8)';
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
-export interface AcceptedDocument {
+interface AcceptedDocument {
   kind: DocumentKind;
   mediaType: string;
   fileName: string;
   sizeBytes: number;
 }
 
-export type DocumentCheck = { ok: true; document: AcceptedDocument } | { ok: false; problems: Problem[] };
+type DocumentCheck = { ok: true; document: AcceptedDocument } | { ok: false; problems: Problem[] };
 
 /**
  * Checks an upload: not empty, within the size limit, an accepted kind by its content, and an extension that
