@@ -1,7 +1,7 @@
 // Downloadable templates: a CSV per kind of import with the canonical headers and one example row.
 import { csvText } from '../../domain/csv.ts';
-import type { Actor } from '../actor.ts';
 import { requireAccess } from '../access.ts';
+import type { Actor } from '../actor.ts';
 import { COLUMNS_OF_KIND } from './columns.ts';
 import type { ImportKind } from './import-result.ts';
 
