@@ -55,6 +55,11 @@ let onUnauthorized: UnauthorizedHandler = () => {
   if (window.location.pathname !== '/login') window.location.assign('/login');
 };
 
+/** Tells the app the session has ended (for requests made outside `request`, e.g. an upload with progress). */
+export function notifyUnauthorized(): void {
+  onUnauthorized();
+}
+
 /** Lets the app route to the login page without a full reload when the session has ended. */
 export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
