@@ -1,7 +1,7 @@
 // Uploads an import file with XMLHttpRequest, which (unlike fetch) reports upload progress for the progress bar;
 // otherwise it behaves as `request` in http.ts: CSRF header, 401 → login, problem+json → ApiError.
 import type { ImportKind, ImportResult } from './client.ts';
-import { ApiError, notifyUnauthorized, type ProblemDetails, readCookie } from './http.ts';
+import { ApiError, networkError, notifyUnauthorized, type ProblemDetails, readCookie } from './http.ts';
 
 /** What a refused import carries when its columns could not be mapped (the column-mapping step). */
 export interface ColumnChoice {
@@ -25,17 +25,6 @@ export interface UploadOptions {
   /** Called with the share of the file sent (0–1) as the upload goes. */
   onProgress?: (fraction: number) => void;
 }
-
-const networkError = () =>
-  new ApiError({
-    type: 'about:blank',
-    title: 'Network error',
-    status: 0,
-    messages: {
-      nl: 'De server is niet bereikbaar. Controleer de verbinding en probeer opnieuw.',
-      en: 'The server cannot be reached. Check the connection and try again.',
-    },
-  });
 
 export function uploadImport(
   schoolId: number | string,

@@ -1,16 +1,19 @@
 // The column-mapping step: a file whose required columns cannot be found is refused with its headers and the
 // fields; with a mapping it imports, the mapping is remembered for the school and header (audited), and the next
 // file with that header imports without one — through the use case and through the HTTP upload.
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, insertUser } from '../../db/user.repository.ts';
 import { buildServer } from '../../http/server.ts';
+import { runCli } from '../../testing/cli-process.ts';
 import { schoolWithPupils, tempDir, writeTemp } from '../../testing/fixtures.ts';
 import { signIn } from '../../testing/http-session.ts';
 import { multipartUpload } from '../../testing/multipart.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { type Actor, SYSTEM_ACTOR } from '../actor.ts';
 import { hashPassword } from '../auth.service.ts';
+import { createSchool } from '../school.service.ts';
 import { importFile } from './import.service.ts';
 import { ImportRejected } from './import-problem.ts';
 
@@ -145,5 +148,30 @@ describe.each(testEngines())('column mapping on %s', (engine) => {
       status: 'unchanged',
       rows: 1,
     });
+  });
+
+  it('through the CLI: refused with the columns listed, then imported with --map', async () => {
+    const dataDir = engine === 'pglite' ? join(tempDir(), 'pglite') : undefined;
+    const target = await createTestDatabase(engine, { dataDir });
+    try {
+      await createSchool(target.db, SYSTEM_ACTOR, {
+        name: 'Sint-Jozef',
+        institutionNumber: '777003',
+        calendarLevel: 'secundair',
+      });
+      if (engine === 'pglite') await target.db.close(); // one process per PGlite data directory
+      const path = writeTemp(dir, 'leerlingen-eigen.csv', 'Nr;Familie;Voornaam;Geboren\n2001;Maes;Noor;15/07/2012\n');
+      const cli = (...extra: string[]) =>
+        runCli(['import', 'pupils', path, '--school', '777003', '--school-year', '2025-2026', ...extra], target.env);
+      const refused = await cli();
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`The file's columns: "Nr", "Familie", "Voornaam", "Geboren".`);
+      expect(refused.stderr).toContain('--map FIELD=HEADER');
+      const mapped = await cli('--map', 'pupil_id=Nr', '--map', 'last_name=Familie', '--map', 'birth_date=Geboren');
+      expect(mapped.code, mapped.stderr).toBe(0);
+      expect(mapped.stdout).toContain('Imported 1 rows');
+    } finally {
+      if (engine === 'postgres') await target.drop();
+    }
   });
 });

@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCounts } from '../../db/register.repository.ts';
-import { tempDir, writeTemp } from '../../testing/fixtures.ts';
+import { exportedRegister, tempDir, writeTemp } from '../../testing/fixtures.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
-import { exportRegisterCsv } from '../register-export.service.ts';
 import { createSchool } from '../school.service.ts';
 import { importFile } from './import.service.ts';
 import { ImportRejected } from './import-problem.ts';
@@ -28,11 +27,7 @@ async function pupilsOf(t: TestDatabase, schoolId: number) {
   );
 }
 
-async function registerOf(t: TestDatabase, schoolId: number) {
-  let text = '';
-  for await (const chunk of exportRegisterCsv(t.db, SYSTEM_ACTOR, schoolId)) text += chunk;
-  return text;
-}
+const registerOf = (t: TestDatabase, schoolId: number) => exportedRegister(t.db, schoolId);
 
 describe.each(testEngines())('imports from school software on %s', (engine) => {
   let t: TestDatabase;
@@ -52,6 +47,13 @@ describe.each(testEngines())('imports from school software on %s', (engine) => {
     });
   const run = (schoolId: number, kind: ImportKind, path: string) =>
     importFile(t.db, SYSTEM_ACTOR, { schoolId, kind, path, today: '2026-03-01' });
+  /** A school that received the same content as canonical files. */
+  const canonicalSchool = async (name: string, pupils: string, register: string) => {
+    const schoolId = await school();
+    await run(schoolId, 'pupils', writeTemp(dir, `${name}-pupils.csv`, pupils));
+    await run(schoolId, 'register', writeTemp(dir, `${name}-register.csv`, register));
+    return schoolId;
+  };
 
   it('reads a Smartschool-style export: "Naam" as "Achternaam, Voornaam", D/M/YYYY, Dagdeel VM/NM', async () => {
     const fromSoftware = await school();
@@ -62,28 +64,14 @@ describe.each(testEngines())('imports from school software on %s', (engine) => {
     expect(register).toMatchObject({ status: 'applied', rows: 4, inserted: 4 });
     expect(register.warnings.map((w) => w.column)).toEqual(['Naam', 'Klas']);
 
-    const canonical = await school();
-    await run(
-      canonical,
-      'pupils',
-      writeTemp(
-        dir,
-        'ss-pupils.csv',
-        'pupil_id,first_name,last_name,birth_date,level,class\n' +
-          '20250101,Lotte,Peeters,2012-03-04,secundair,1A\n' +
-          '20250102,Milan,Janssens,2011-11-20,secundair,2B\n' +
-          '20250103,Noë,Çelik,2012-07-15,secundair,1A\n',
-      ),
-    );
-    await run(
-      canonical,
-      'register',
-      writeTemp(
-        dir,
-        'ss-register.csv',
-        'pupil_id,date,half,code,note\n20250101,2025-09-15,AM,B,\n20250101,2025-09-15,PM,B,\n' +
-          '20250102,2025-10-02,AM,Z,griep\n20250103,2025-09-18,PM,D,doktersattest\n',
-      ),
+    const canonical = await canonicalSchool(
+      'ss',
+      'pupil_id,first_name,last_name,birth_date,level,class\n' +
+        '20250101,Lotte,Peeters,2012-03-04,secundair,1A\n' +
+        '20250102,Milan,Janssens,2011-11-20,secundair,2B\n' +
+        '20250103,Noë,Çelik,2012-07-15,secundair,1A\n',
+      'pupil_id,date,half,code,note\n20250101,2025-09-15,AM,B,\n20250101,2025-09-15,PM,B,\n' +
+        '20250102,2025-10-02,AM,Z,griep\n20250103,2025-09-18,PM,D,doktersattest\n',
     );
     expect(await pupilsOf(t, fromSoftware)).toEqual(await pupilsOf(t, canonical));
     expect((await pupilsOf(t, fromSoftware))[2]).toMatchObject({ first_name: 'Noë', last_name: 'Çelik' });
@@ -107,28 +95,14 @@ describe.each(testEngines())('imports from school software on %s', (engine) => {
     // Four rows, four half-days: both halves of 15/09, the morning of 02/10, the afternoon of 18/09; 16/09 present.
     expect(register).toMatchObject({ status: 'applied', rows: 4, inserted: 4 });
 
-    const canonical = await school();
-    await run(
-      canonical,
-      'pupils',
-      writeTemp(
-        dir,
-        'inf-pupils.csv',
-        'pupil_id,first_name,last_name,birth_date,level,class,enrolled_from,enrolled_until\n' +
-          '0001,Lotte,Peeters,2012-03-04,secundair,1A,2025-09-01,\n' +
-          '0002,Milan,Janssens,2011-11-20,secundair,2B,2025-09-01,2026-01-31\n' +
-          '0003,Noë,Çelik,2012-07-15,secundair,1A,2025-09-15,\n',
-      ),
-    );
-    await run(
-      canonical,
-      'register',
-      writeTemp(
-        dir,
-        'inf-register.csv',
-        'pupil_id,date,half,code\n0001,2025-09-15,AM,B\n0001,2025-09-15,PM,B\n0002,2025-10-02,AM,Z\n' +
-          '0003,2025-09-18,PM,D\n',
-      ),
+    const canonical = await canonicalSchool(
+      'inf',
+      'pupil_id,first_name,last_name,birth_date,level,class,enrolled_from,enrolled_until\n' +
+        '0001,Lotte,Peeters,2012-03-04,secundair,1A,2025-09-01,\n' +
+        '0002,Milan,Janssens,2011-11-20,secundair,2B,2025-09-01,2026-01-31\n' +
+        '0003,Noë,Çelik,2012-07-15,secundair,1A,2025-09-15,\n',
+      'pupil_id,date,half,code\n0001,2025-09-15,AM,B\n0001,2025-09-15,PM,B\n0002,2025-10-02,AM,Z\n' +
+        '0003,2025-09-18,PM,D\n',
     );
     expect(await pupilsOf(t, fromSoftware)).toEqual(await pupilsOf(t, canonical));
     expect(await registerOf(t, fromSoftware)).toEqual(await registerOf(t, canonical));
