@@ -60,7 +60,7 @@ export async function importCommand(
 }
 
 /** `--map field=header` options as a mapping; undefined when none were given. */
-export function parseMapOptions(values: readonly string[]): Record<string, string> | undefined {
+function parseMapOptions(values: readonly string[]): Record<string, string> | undefined {
   if (values.length === 0) return undefined;
   const mapping: Record<string, string> = {};
   for (const value of values) {

@@ -253,6 +253,8 @@ export const en: Messages = {
   'import.mapping.title': 'Map the columns',
   'import.mapping.intro':
     'Not every required column was recognised. Choose the column of your file for each field and import again. The school remembers this mapping for later files with the same columns.',
+  'import.mapping.alternatives':
+    'Are the codes in one column per half-day (AM and PM)? Map those two and leave "Half-day" and "Absence code" empty. Is the name in one column as "Last name, First name"? Map it to "Name" and leave first and last name empty.',
   'import.mapping.required': 'required',
   'import.mapping.optional': 'optional',
   'import.mapping.none': '— not in the file —',

@@ -253,6 +253,8 @@ export const nl = {
   'import.mapping.title': 'Kolommen koppelen',
   'import.mapping.intro':
     'Niet alle verplichte kolommen werden herkend. Kies voor elk veld de kolom uit je bestand en lees opnieuw in. De school onthoudt deze koppeling voor volgende bestanden met dezelfde kolommen.',
+  'import.mapping.alternatives':
+    'Staan de codes in een kolom per halve dag (VM en NM)? Koppel die twee en laat "Halve dag" en "Afwezigheidscode" leeg. Staat de naam in één kolom als "Achternaam, Voornaam"? Koppel die aan "Naam" en laat voornaam en achternaam leeg.',
   'import.mapping.required': 'verplicht',
   'import.mapping.optional': 'optioneel',
   'import.mapping.none': '— niet in het bestand —',

@@ -235,6 +235,7 @@ export function ImportPage({ school }: { school: School }) {
         >
           <h2 id={ids.mapping}>{t('import.mapping.title')}</h2>
           <p>{t('import.mapping.intro')}</p>
+          {kind !== 'calendar' && <p className="muted">{t('import.mapping.alternatives')}</p>}
           {[...columnChoice.required, ...columnChoice.optional].map((field) => {
             const selectId = `${ids.mapping}-${field}`;
             const required = columnChoice.required.includes(field);

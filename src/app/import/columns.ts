@@ -106,16 +106,6 @@ export function headerKey(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** The fields a file must provide, as the column-mapping step asks for them (alternatives left out). */
-export function requiredFields(spec: ColumnSpec<string>, defaulted: readonly string[] = []): string[] {
-  return spec.required.filter((name) => !defaulted.includes(name));
-}
-
-/** Every field the mapping step offers: the required ones, then the optional ones. */
-export function mappableFields(spec: ColumnSpec<string>, defaulted: readonly string[] = []): string[] {
-  return [...requiredFields(spec, defaulted), ...spec.optional, ...defaulted];
-}
-
 export interface ColumnMatch<Name extends string> {
   index: ColumnIndex<Name>;
   /** Problems that reject the file (required columns missing, a mapping naming what is not there). */

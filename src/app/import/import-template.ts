@@ -23,7 +23,7 @@ const EXAMPLE: Record<string, string> = {
 };
 
 /** The template's columns: every canonical column, without the alternatives for other layouts. */
-export function templateColumns(kind: ImportKind): string[] {
+function templateColumns(kind: ImportKind): string[] {
   const spec = COLUMNS_OF_KIND[kind];
   const alternates = new Set((spec.alternatives ?? []).flatMap((a) => a.or));
   return [...spec.required, ...spec.optional].filter((name) => !alternates.has(name));

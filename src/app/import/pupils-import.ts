@@ -12,7 +12,7 @@ import type { StageOutcome } from './register-import.ts';
 import type { TabularFile } from './tabular-file.ts';
 
 const COLUMNS = PUPIL_COLUMNS;
-export type PupilField = ColumnField<typeof PUPIL_COLUMNS>;
+type PupilField = ColumnField<typeof PUPIL_COLUMNS>;
 
 /** Grades per level (formats.md: kleuter 1–3, lager 1–6, secundair 1–7). */
 export const GRADES_PER_LEVEL: Record<string, number> = { kleuter: 3, lager: 6, secundair: 7 };
