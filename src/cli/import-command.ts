@@ -12,9 +12,10 @@ import { CliError, resolveSchool } from './school-option.ts';
 export async function importCommand(
   kind: string,
   file: string,
-  options: { school?: string; schoolYear?: string },
+  options: { school?: string; schoolYear?: string; map?: string[] },
 ): Promise<void> {
   if (!IMPORT_KINDS.includes(kind as ImportKind)) fail(`Unknown kind "${kind}": use ${IMPORT_KINDS.join(', ')}.`);
+  const mapping = parseMapOptions(options.map ?? []);
   const schoolYear = options.schoolYear ? parseSchoolYearId(options.schoolYear) : undefined;
   if (schoolYear === null) fail(`"${options.schoolYear}" is not a school year (YYYY-YYYY).`);
   const db = await openDatabase();
@@ -26,6 +27,7 @@ export async function importCommand(
       kind: kind as ImportKind,
       path: file,
       schoolYear,
+      mapping,
     });
     for (const w of result.warnings)
       console.error(`warning: row ${w.row ?? '-'}, column ${w.column ?? '-'}: ${w.messages.en}`);
@@ -39,6 +41,13 @@ export async function importCommand(
       for (const p of error.problems) {
         console.error(`${file}: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.messages.en}`);
       }
+      if (error.columns) {
+        console.error(`The file's columns: ${error.columns.headers.map((h) => `"${h}"`).join(', ')}.`);
+        console.error(
+          `Map the missing fields with --map FIELD=HEADER (required: ${error.columns.required.join(', ')}; ` +
+            `optional: ${error.columns.optional.join(', ')}).`,
+        );
+      }
       console.error(`Rejected: ${error.problems.length} problem(s); nothing was imported.`);
       process.exitCode = 2;
     } else if (error instanceof AppError || error instanceof CliError) {
@@ -48,6 +57,20 @@ export async function importCommand(
   } finally {
     await db.close();
   }
+}
+
+/** `--map field=header` options as a mapping; undefined when none were given. */
+function parseMapOptions(values: readonly string[]): Record<string, string> | undefined {
+  if (values.length === 0) return undefined;
+  const mapping: Record<string, string> = {};
+  for (const value of values) {
+    const equals = value.indexOf('=');
+    const field = value.slice(0, equals).trim();
+    const header = value.slice(equals + 1).trim();
+    if (equals < 1 || !field || !header) fail(`--map "${value}": write it as FIELD=HEADER, e.g. pupil_id=Stamnummer.`);
+    mapping[field] = header;
+  }
+  return mapping;
 }
 
 function fail(message: string): never {

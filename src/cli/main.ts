@@ -43,6 +43,11 @@ program
   .argument('<file>', 'path of the file')
   .option('--school <institution-number>', 'the school to import into (default: the only school)')
   .option('--school-year <YYYY-YYYY>', 'school year of the enrolments (pupils; default: the current one)')
+  .option(
+    '--map <field=header>',
+    'read FIELD from the column HEADER (repeatable; remembered for the school and header once the import succeeds)',
+    (value: string, previous: string[] = []) => [...previous, value],
+  )
   .action(lazy(() => import('./import-command.ts'), 'importCommand'));
 
 program

@@ -103,6 +103,7 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/admin/organisations', shows: [] },
   // Registers, imports and exports of the school
   { route: 'GET /api/schools/:schoolId/imports', shows: [] },
+  { route: 'GET /api/schools/:schoolId/imports/:kind/template.csv', shows: [] },
   { route: 'GET /api/schools/:schoolId/register.csv', shows: [] },
   { route: 'GET /api/schools/:schoolId/register.xlsx', shows: [] },
   // Monitor and self-scan (aggregates, exports in CSV, PDF and DOCX)

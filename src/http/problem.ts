@@ -77,7 +77,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
         nl: `${error.problems.length} probleem/problemen gevonden: niets werd ingelezen.`,
         en: `${error.problems.length} problem(s) found: nothing was imported.`,
       },
-      { problems: error.problems },
+      error.columns ? { problems: error.problems, columns: error.columns } : { problems: error.problems },
     );
   }
   if (isConnectionLost(error)) {

@@ -1,6 +1,7 @@
 // Small helpers for integration tests: a school with the preset calendar and files written to a temp folder.
 import { SYSTEM_ACTOR } from '../app/actor.ts';
 import { importFile } from '../app/import/import.service.ts';
+import { exportRegisterCsv } from '../app/register-export.service.ts';
 import { createSchool } from '../app/school.service.ts';
 import { tempDir, writeTemp } from '../app/temp-files.ts';
 import type { Database } from '../db/database.ts';
@@ -35,4 +36,11 @@ export async function pupilIdsByNumber(db: Database, schoolId: number): Promise<
     [schoolId],
   );
   return rows.map((r) => r.id);
+}
+
+/** A school's register as its canonical CSV export: what two imports of the same content must agree on. */
+export async function exportedRegister(db: Database, schoolId: number): Promise<string> {
+  let text = '';
+  for await (const chunk of exportRegisterCsv(db, SYSTEM_ACTOR, schoolId)) text += chunk;
+  return text;
 }

@@ -240,15 +240,6 @@ export const api = {
       method: 'PUT',
       body: change,
     }),
-  importFile: (schoolId: number | string, kind: ImportKind, file: File, schoolYear?: string) => {
-    const form = new FormData();
-    if (schoolYear && kind === 'pupils') form.set('schoolYear', schoolYear);
-    form.set('file', file); // after the other fields, so a streaming parser sees them first
-    return request<ImportResult>(`/api/schools/${id(schoolId)}/imports/${kind}`, {
-      method: 'POST',
-      body: form,
-    });
-  },
   imports: (schoolId: number | string) => request<ImportRecord[]>(`/api/schools/${id(schoolId)}/imports`),
   /** One school's attention list, or (schoolId null) the list across every school the user may see. */
   attention: (schoolId: number | string | null, query: AttentionQuery) =>

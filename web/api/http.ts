@@ -32,6 +32,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The error of a request that never got an answer. */
+export function networkError(): ApiError {
+  return new ApiError({
+    type: 'about:blank',
+    title: 'Network error',
+    status: 0,
+    messages: {
+      nl: 'De server is niet bereikbaar. Controleer de verbinding en probeer opnieuw.',
+      en: 'The server cannot be reached. Check the connection and try again.',
+    },
+  });
+}
+
 /** Turns anything caught from an API call into text for the user. */
 export function errorMessage(error: unknown, lang: 'nl' | 'en', fallback: string): string {
   if (error instanceof ApiError) return error.messageFor(lang);
@@ -54,6 +67,11 @@ type UnauthorizedHandler = () => void;
 let onUnauthorized: UnauthorizedHandler = () => {
   if (window.location.pathname !== '/login') window.location.assign('/login');
 };
+
+/** Tells the app the session has ended (for requests made outside `request`, e.g. an upload with progress). */
+export function notifyUnauthorized(): void {
+  onUnauthorized();
+}
 
 /** Lets the app route to the login page without a full reload when the session has ended. */
 export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
@@ -87,15 +105,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   try {
     response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Network error',
-      status: 0,
-      messages: {
-        nl: 'De server is niet bereikbaar. Controleer de verbinding en probeer opnieuw.',
-        en: 'The server cannot be reached. Check the connection and try again.',
-      },
-    });
+    throw networkError();
   }
 
   if (response.status === 401 && !options.allowUnauthorized) onUnauthorized();

@@ -183,6 +183,17 @@ export interface paths {
       };
     };
   };
+  "/api/schools/{schoolId}/imports/{kind}/template.csv": {
+    get: {
+      path: {
+        schoolId: string;
+        kind: "pupils" | "register" | "calendar";
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
   "/api/schools/{schoolId}/imports": {
     get: {
       path: {

@@ -1,11 +1,15 @@
-// Import a pupil list, absence register or calendar file, see the result or every problem, and past imports.
+// Import a pupil list, absence register or calendar file, see the result or every problem, and past imports. When
+// the server cannot find the required columns the page asks which column holds which field and retries with that
+// mapping (the server remembers it for the school); uploads show their progress; templates download per kind.
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, api, type ImportKind, type ImportResult, type School } from '../api/client.ts';
+import { type ColumnChoice, columnChoiceOf, importTemplateUrl, uploadImport } from '../api/upload.ts';
 import { ProblemTable } from '../components/problem-table.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { formatTimestamp } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { type MessageKey, nl } from '../i18n/nl.ts';
 import { useReadySession } from '../session.tsx';
 
 const KINDS: readonly ImportKind[] = ['pupils', 'register', 'calendar'];
@@ -26,8 +30,14 @@ export function ImportPage({ school }: { school: School }) {
   const [missingFile, setMissingFile] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
+  /** Share of the file sent (0–1) while uploading; null when no upload runs. */
+  const [progress, setProgress] = useState<number | null>(null);
+  /** Set when the server could not map the file's columns: the mapping form is shown. */
+  const [columnChoice, setColumnChoice] = useState<ColumnChoice | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const ids = { kind: useId(), file: useId(), year: useId(), fileError: useId(), help: useId() };
+  const mappingRef = useRef<HTMLFormElement>(null);
+  const ids = { kind: useId(), file: useId(), year: useId(), fileError: useId(), help: useId(), mapping: useId() };
 
   useEffect(() => {
     document.title = `${t('import.title')} · ${school.name} · ${t('app.name')}`;
@@ -48,24 +58,48 @@ export function ImportPage({ school }: { school: School }) {
   }, [school.id]);
 
   useEffect(() => {
-    if (outcome) outcomeRef.current?.focus();
-  }, [outcome]);
+    if (columnChoice) mappingRef.current?.querySelector('select')?.focus();
+    else if (outcome) outcomeRef.current?.focus();
+  }, [outcome, columnChoice]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  /** Another file or kind starts without a column mapping. */
+  const resetMapping = () => {
+    setColumnChoice(null);
+    setMapping({});
+  };
+
+  const upload = async (withMapping: Record<string, string> | undefined) => {
     if (!file) {
       setMissingFile(true);
       return;
     }
     setBusy(true);
+    setProgress(0);
     setOutcome(null);
     try {
-      const result = await api.importFile(school.id, kind, file, kind === 'pupils' ? pupilsYear : undefined);
+      const result = await uploadImport(school.id, kind, file, {
+        schoolYear: kind === 'pupils' ? pupilsYear : undefined,
+        mapping: withMapping,
+        onProgress: setProgress,
+      });
       setOutcome({ type: 'result', result, fileName: file.name });
       setFile(null);
       setFileInputKey((key) => key + 1);
+      resetMapping();
       loadHistory();
     } catch (caught) {
+      const choice = columnChoiceOf(caught);
+      if (choice) {
+        setColumnChoice(choice);
+        setMapping((previous) =>
+          Object.fromEntries(
+            [...choice.required, ...choice.optional].map((field) => [
+              field,
+              choice.headers.includes(previous[field] ?? '') ? (previous[field] as string) : '',
+            ]),
+          ),
+        );
+      } else resetMapping();
       if (caught instanceof ApiError && caught.problem.problems && caught.problem.problems.length > 0) {
         setOutcome({ type: 'rejected', error: caught, fileName: file.name });
       } else {
@@ -73,7 +107,18 @@ export function ImportPage({ school }: { school: School }) {
       }
     } finally {
       setBusy(false);
+      setProgress(null);
     }
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void upload(undefined);
+  };
+
+  const submitMapping = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void upload(Object.fromEntries(Object.entries(mapping).filter(([, header]) => header !== '')));
   };
 
   const number = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en');
@@ -98,7 +143,10 @@ export function ImportPage({ school }: { school: School }) {
                 name="kind"
                 value={candidate}
                 checked={kind === candidate}
-                onChange={() => setKind(candidate)}
+                onChange={() => {
+                  setKind(candidate);
+                  resetMapping();
+                }}
                 data-testid={`import-kind-${candidate}`}
               />
               <label htmlFor={`${ids.kind}-${candidate}`}>{t(`import.kind.${candidate}`)}</label>
@@ -109,6 +157,15 @@ export function ImportPage({ school }: { school: School }) {
         <div className="import-help" id={ids.help}>
           <p>{t(`import.kind.${kind}.help`)}</p>
           <p className="muted">{t('import.columnsNote')}</p>
+          <p>
+            <a
+              href={importTemplateUrl(school.id, kind)}
+              download={`${kind}-template.csv`}
+              data-testid="import-template"
+            >
+              {t('import.template', { kind: t(`import.kind.${kind}`) })}
+            </a>
+          </p>
         </div>
 
         {kind === 'pupils' && (
@@ -142,6 +199,7 @@ export function ImportPage({ school }: { school: School }) {
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
               setMissingFile(false);
+              resetMapping();
             }}
             data-testid="import-file"
           />
@@ -155,7 +213,62 @@ export function ImportPage({ school }: { school: School }) {
         <button type="submit" className="button button--primary" disabled={busy} data-testid="import-submit">
           {busy ? t('import.busy') : t('import.submit')}
         </button>
+        {progress !== null && (
+          <div className="import-progress" role="status" data-testid="import-progress">
+            <progress max={1} value={progress} aria-label={t('import.progress.label')} />
+            <span>
+              {progress < 1
+                ? t('import.progress.upload', { percent: `${Math.round(progress * 100)} %` })
+                : t('import.progress.processing')}
+            </span>
+          </div>
+        )}
       </form>
+
+      {columnChoice && (
+        <form
+          ref={mappingRef}
+          className="card import-mapping"
+          onSubmit={submitMapping}
+          aria-labelledby={ids.mapping}
+          data-testid="column-mapping"
+        >
+          <h2 id={ids.mapping}>{t('import.mapping.title')}</h2>
+          <p>{t('import.mapping.intro')}</p>
+          {kind !== 'calendar' && <p className="muted">{t('import.mapping.alternatives')}</p>}
+          {[...columnChoice.required, ...columnChoice.optional].map((field) => {
+            const selectId = `${ids.mapping}-${field}`;
+            const required = columnChoice.required.includes(field);
+            return (
+              <div key={field} className="field">
+                <label htmlFor={selectId}>
+                  {fieldLabel(t, field)}{' '}
+                  <span className="muted">
+                    ({required ? t('import.mapping.required') : t('import.mapping.optional')})
+                  </span>
+                </label>
+                <select
+                  id={selectId}
+                  value={mapping[field] ?? ''}
+                  onChange={(event) => setMapping((current) => ({ ...current, [field]: event.target.value }))}
+                  data-testid={`mapping-${field}`}
+                >
+                  <option value="">{t('import.mapping.none')}</option>
+                  {columnChoice.headers.map((header, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a file may repeat a header
+                    <option key={index} value={header}>
+                      {header}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+          <button type="submit" className="button button--primary" disabled={busy} data-testid="mapping-submit">
+            {t('import.mapping.submit')}
+          </button>
+        </form>
+      )}
 
       <div ref={outcomeRef} tabIndex={-1} className="import-outcome" data-testid="import-outcome">
         {outcome?.type === 'result' && outcome.result.status === 'applied' && (
@@ -253,4 +366,10 @@ export function ImportPage({ school }: { school: School }) {
       </section>
     </main>
   );
+}
+
+/** The Dutch or English name of a canonical field, with the canonical name for those who know the format. */
+function fieldLabel(t: (key: MessageKey) => string, field: string): string {
+  const key = `import.field.${field}`;
+  return key in nl ? `${t(key as MessageKey)} (${field})` : field;
 }

@@ -3,16 +3,18 @@
 import type { Sql } from '../../db/database.ts';
 import { bumpCalendarVersion } from '../../db/school.repository.ts';
 import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
-import { cell, mapColumns } from './columns.ts';
+import { type CALENDAR_COLUMNS, type ColumnField, cell, type FileColumns } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import type { StageOutcome } from './register-import.ts';
 import type { TabularFile } from './tabular-file.ts';
 
-const COLUMNS = { required: ['date', 'half', 'school_day'], optional: [] } as const;
-
-export async function stageCalendarFile(tx: Sql, schoolId: number, file: TabularFile): Promise<StageOutcome> {
-  const { index, problems: headerProblems, warnings } = mapColumns(file.header, COLUMNS);
-  if (headerProblems.length > 0) throw new ImportRejected(headerProblems);
+export async function stageCalendarFile(
+  tx: Sql,
+  schoolId: number,
+  file: TabularFile,
+  columns: FileColumns<ColumnField<typeof CALENDAR_COLUMNS>>,
+): Promise<StageOutcome> {
+  const { index, warnings } = columns;
   const problems = new ProblemList();
   const seen = new Map<string, { row: number; schoolDay: boolean }>();
   let rows = 0;

@@ -33,7 +33,10 @@ export type ImportProblemCode =
   | 'too-many-problems'
   | 'too-long'
   | 'invalid-pupil-id'
-  | 'decoded-as-windows-1252';
+  | 'decoded-as-windows-1252'
+  | 'unknown-field'
+  | 'mapped-column-not-found'
+  | 'invalid-full-name';
 
 type Args = Record<string, string | number>;
 
@@ -124,6 +127,18 @@ const MESSAGES: Record<ImportProblemCode, (a: Args) => { nl: string; en: string 
     nl: 'Het bestand is geen UTF-8 en werd gelezen als Windows-1252 (wat Excel bewaart als "CSV"). Controleer namen met accenten; bewaar het liefst als "CSV UTF-8".',
     en: 'The file is not UTF-8 and was read as Windows-1252 (what Excel saves as "CSV"). Check names with accents; preferably save it as "CSV UTF-8".',
   }),
+  'unknown-field': (a) => ({
+    nl: `"${a.column}" is geen veld van dit soort bestand.`,
+    en: `"${a.column}" is not a field of this kind of file.`,
+  }),
+  'mapped-column-not-found': (a) => ({
+    nl: `De kolom "${a.value}" die voor "${a.column}" gekozen werd, staat niet in het bestand.`,
+    en: `The column "${a.value}" chosen for "${a.column}" is not in the file.`,
+  }),
+  'invalid-full-name': (a) => ({
+    nl: `"${a.value}" is geen naam in de vorm "Achternaam, Voornaam".`,
+    en: `"${a.value}" is not a name written as "Last name, First name".`,
+  }),
   'too-many-problems': (a) => ({
     nl: `Meer dan ${a.limit} problemen: het nakijken werd gestopt.`,
     en: `More than ${a.limit} problems: checking stopped.`,
@@ -150,9 +165,25 @@ export function problem(
   return { row, column, code, messages: MESSAGES[code]({ column: column ?? '', ...quoted(args) }) };
 }
 
+/** What the column-mapping step needs when required columns were not found: the file's headers and the fields. */
+export interface ColumnChoice {
+  /** The file's headers as written there. */
+  headers: string[];
+  /** Fields the file must provide (canonical names). */
+  required: string[];
+  /** Fields it may provide. */
+  optional: string[];
+  /** Required fields no header was found for. */
+  missing: string[];
+}
+
 /** Thrown inside the import transaction so nothing is written; carries every problem found. */
 export class ImportRejected extends Error {
-  constructor(readonly problems: ImportProblem[]) {
+  constructor(
+    readonly problems: ImportProblem[],
+    /** Set when the columns could not be mapped: what a column-mapping form offers. */
+    readonly columns?: ColumnChoice,
+  ) {
     super(`Import rejected: ${problems.length} problem(s)`);
   }
 }

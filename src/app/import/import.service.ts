@@ -1,9 +1,10 @@
 // Use case: import a pupils, register or calendar file into a school — all-or-nothing, idempotent.
 import { basename } from 'node:path';
 import type { Database } from '../../db/database.ts';
+import { findColumnMapping, saveColumnMapping } from '../../db/import-mapping.repository.ts';
 import { mergeStagedPupils, pupilIdsOfSchool } from '../../db/pupil.repository.ts';
 import { mergeStagedRegister } from '../../db/register.repository.ts';
-import { findSchool } from '../../db/school.repository.ts';
+import { findSchool, type SchoolRow } from '../../db/school.repository.ts';
 import { type SchoolYear, schoolYearOf } from '../../domain/school-year.ts';
 import { requireAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
@@ -12,6 +13,7 @@ import { notFound } from '../errors.ts';
 import { refreshMonitorAfterImport } from '../monitor/monitor-refresh.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
 import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
+import { COLUMNS_OF_KIND, type ColumnMapping, type ColumnMatch, headerSignature, mapColumns } from './columns.ts';
 import { ImportRejected, problem } from './import-problem.ts';
 import { type ImportKind, type ImportResult, NothingChanged } from './import-result.ts';
 import { stagePupilsFile } from './pupils-import.ts';
@@ -27,13 +29,22 @@ export interface ImportRequest {
   /** For pupils: the school year of the enrolments; default the school year of today. */
   schoolYear?: SchoolYear;
   today?: string;
+  /**
+   * The user's column mapping (field → header as in the file). It wins over the Dutch and canonical headers and is
+   * remembered for the school, kind and header once the import succeeds; without one, a remembered mapping for
+   * this header is used.
+   */
+  mapping?: ColumnMapping;
 }
 
 export async function importFile(db: Database, actor: Actor, request: ImportRequest): Promise<ImportResult> {
   requireAccess(actor, 'import.run', { schoolId: request.schoolId });
   const detail = { kind: request.kind, fileName: request.fileName ?? basename(request.path) };
   try {
-    const result = await runImport(db, actor, request);
+    const header: { labels: string[]; names: string[] } = { labels: [], names: [] };
+    const result = await runImport(db, actor, request, header);
+    if (request.mapping && Object.keys(request.mapping).length > 0)
+      await rememberMapping(db, actor, request, header, result);
     await recordAudit(db, actor, {
       action: 'import.run',
       organisationId: request.schoolId,
@@ -59,7 +70,12 @@ export async function importFile(db: Database, actor: Actor, request: ImportRequ
   }
 }
 
-async function runImport(db: Database, actor: Actor, request: ImportRequest): Promise<ImportResult> {
+async function runImport(
+  db: Database,
+  actor: Actor,
+  request: ImportRequest,
+  header: { labels: string[]; names: string[] },
+): Promise<ImportResult> {
   const school = await findSchool(db, request.schoolId);
   if (!school) throw notFound({ nl: 'School', en: 'School' });
   const fileName = request.fileName ?? basename(request.path);
@@ -70,6 +86,9 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
   } catch (error) {
     throw new ImportRejected([problem(null, null, 'unreadable-file', { reason: (error as Error).message })]);
   }
+  header.names = file.header;
+  header.labels = file.labels;
+  const columns = await resolveColumns(db, school, request, file);
   try {
     return await db.transaction(async (tx) => {
       const created = await tx.query<{ id: number }>(
@@ -81,14 +100,14 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
-        staged = await stageRegisterFile(tx, school.id, file, { importId, userId: actor.userId });
+        staged = await stageRegisterFile(tx, school.id, file, columns, { importId, userId: actor.userId });
         merged = staged.written ?? (await mergeStagedRegister(tx, importId, school.id, actor.userId));
       } else if (request.kind === 'pupils') {
         const year = request.schoolYear ?? schoolYearOf(today);
-        staged = await stagePupilsFile(tx, school, year, file);
+        staged = await stagePupilsFile(tx, school, year, file, { ...columns, defaultLevel: defaultLevel(school) });
         merged = await mergeStagedPupils(tx, school.id);
       } else {
-        staged = await stageCalendarFile(tx, school.id, file);
+        staged = await stageCalendarFile(tx, school.id, file, columns);
         merged = { ...(await mergeStagedCalendar(tx, school.id, `import:${fileName}`)), changedPupilIds: [] };
       }
       if (merged.inserted + merged.updated === 0) throw new NothingChanged(staged.rows);
@@ -129,6 +148,63 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
     }
     throw error;
   }
+}
+
+/** A secondary school's pupils are all secundair: its exports need no level column. */
+const defaultLevel = (school: SchoolRow) => (school.calendarLevel === 'secundair' ? 'secundair' : undefined);
+
+/**
+ * Finds the file's columns: the request's mapping, else the school's remembered one for this header, else the
+ * canonical and Dutch headers. When required columns stay missing the file is rejected with what a
+ * column-mapping form needs: the file's headers and the fields.
+ */
+async function resolveColumns(
+  db: Database,
+  school: SchoolRow,
+  request: ImportRequest,
+  file: TabularFile,
+  // biome-ignore lint/suspicious/noExplicitAny: the three kinds have different field names
+): Promise<ColumnMatch<any>> {
+  const spec = COLUMNS_OF_KIND[request.kind];
+  const defaulted = request.kind === 'pupils' && defaultLevel(school) ? ['level'] : [];
+  const mapping =
+    request.mapping ??
+    (file.header.length > 0
+      ? await findColumnMapping(db, {
+          schoolId: school.id,
+          kind: request.kind,
+          headersSignature: headerSignature(file.header),
+        })
+      : null) ??
+    undefined;
+  const match = mapColumns(file.header, spec, { mapping, defaulted, labels: file.labels });
+  if (match.problems.length === 0) return match;
+  if (file.header.length === 0) throw new ImportRejected(match.problems);
+  throw new ImportRejected(match.problems, {
+    headers: file.labels,
+    required: spec.required.filter((name) => !defaulted.includes(name)),
+    optional: [...spec.optional, ...defaulted],
+    missing: match.missing,
+  });
+}
+
+/** Remembers the mapping of a successful import for the school, kind and header (audited when it changed). */
+async function rememberMapping(
+  db: Database,
+  actor: Actor,
+  request: ImportRequest,
+  header: { labels: string[]; names: string[] },
+  result: ImportResult,
+) {
+  const headersSignature = headerSignature(header.names);
+  const mapping = request.mapping ?? {};
+  const key = { schoolId: request.schoolId, kind: request.kind, headersSignature };
+  if (!(await saveColumnMapping(db, key, mapping, actor.userId))) return;
+  await recordAudit(db, actor, {
+    action: 'import.column-mapping',
+    organisationId: request.schoolId,
+    detail: { kind: request.kind, headers: header.labels, mapping, importStatus: result.status },
+  });
 }
 
 /** What the report says about the file as a whole: that a CSV was not UTF-8 and was read as Windows-1252. */

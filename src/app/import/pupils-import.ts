@@ -6,15 +6,13 @@ import { parseCivilDate } from '../../domain/half-day.ts';
 import { IMPORT_TEXT_LIMITS, isPupilNumber, overLimit } from '../../domain/input-limits.ts';
 import { ownValue } from '../../domain/own-value.ts';
 import type { SchoolYear } from '../../domain/school-year.ts';
-import { cell, mapColumns } from './columns.ts';
+import { type ColumnField, cell, type FileColumns, PUPIL_COLUMNS, splitFullName } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import type { StageOutcome } from './register-import.ts';
 import type { TabularFile } from './tabular-file.ts';
 
-const COLUMNS = {
-  required: ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'],
-  optional: ['school_id', 'grade', 'class', 'enrolled_from', 'enrolled_until', 'excluded_on'],
-} as const;
+const COLUMNS = PUPIL_COLUMNS;
+type PupilField = ColumnField<typeof PUPIL_COLUMNS>;
 
 /** Grades per level (formats.md: kleuter 1–3, lager 1–6, secundair 1–7). */
 export const GRADES_PER_LEVEL: Record<string, number> = { kleuter: 3, lager: 6, secundair: 7 };
@@ -27,9 +25,9 @@ export async function stagePupilsFile(
   school: { id: number; institutionNumber: string | null },
   schoolYear: SchoolYear,
   file: TabularFile,
+  columns: FileColumns<PupilField> & { defaultLevel?: string },
 ): Promise<StageOutcome> {
-  const { index, problems: headerProblems, warnings } = mapColumns(file.header, COLUMNS);
-  if (headerProblems.length > 0) throw new ImportRejected(headerProblems);
+  const { index, warnings } = columns;
   const problems = new ProblemList();
   const firstRowOf = new Map<string, number>();
   let rows = 0;
@@ -50,12 +48,26 @@ export async function stagePupilsFile(
         if (problems.full) continue;
         const before = problems.length;
         const required: Record<string, string> = {};
+        for (const column of COLUMNS.required) required[column] = cell(values, index[column]);
+        if (!required.level && columns.defaultLevel && index.level < 0) required.level = columns.defaultLevel;
+        // A single name column ("Achternaam, Voornaam") stands in for the two name columns.
+        const usesFullName = index.full_name >= 0;
+        if (usesFullName) {
+          const fullName = cell(values, index.full_name);
+          const split = splitFullName(fullName);
+          if (!fullName) problems.add(problem(row, 'full_name', 'required'));
+          else if (!split) problems.add(problem(row, 'full_name', 'invalid-full-name', { value: fullName }));
+          else {
+            required.last_name = split.lastName;
+            required.first_name = split.firstName;
+          }
+        }
         for (const column of COLUMNS.required) {
-          required[column] = cell(values, index[column]);
+          if (usesFullName && (column === 'first_name' || column === 'last_name')) continue;
           if (!required[column]) problems.add(problem(row, column, 'required'));
         }
         for (const column of ['first_name', 'last_name', 'class', 'school_id'] as const) {
-          const tooLong = overLimit(column, cell(values, index[column]));
+          const tooLong = overLimit(column, required[column] ?? cell(values, index[column]));
           if (tooLong) problems.add(problem(row, column, 'too-long', tooLong));
         }
         const pupilId = required.pupil_id ?? '';

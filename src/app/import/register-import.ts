@@ -15,20 +15,20 @@ import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
-import { cell, mapColumns } from './columns.ts';
-import { ImportRejected, ProblemList, problem } from './import-problem.ts';
+import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
+import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
 import { phaseTimer } from './phase-timer.ts';
 import type { TabularFile } from './tabular-file.ts';
 
-const COLUMNS = { required: ['pupil_id', 'date', 'half', 'code'], optional: ['note'] } as const;
+type RegisterField = ColumnField<typeof REGISTER_COLUMNS>;
 const CODE_INDEX = new Map(ABSENCE_CODES.map((c, i) => [c.code, i]));
 /** Room for the code index in a repeated-half-day entry (row × CODE_SLOTS + code index). */
 const CODE_SLOTS = 128;
 
 export interface StageOutcome {
   rows: number;
-  warnings: ReturnType<typeof mapColumns>['warnings'];
+  warnings: ImportProblem[];
   /**
    * Set when the rows went straight into the register: the school had no register rows yet (its first import),
    * so every valid row is new and no staging or delta is needed. Otherwise the caller merges the staged rows.
@@ -46,11 +46,13 @@ export async function stageRegisterFile(
   tx: Sql,
   schoolId: number,
   file: TabularFile,
+  columns: FileColumns<RegisterField>,
   write: { importId: number; userId: number | null },
 ): Promise<StageOutcome> {
   const phase = phaseTimer('register import');
-  const { index, problems: headerProblems, warnings } = mapColumns(file.header, COLUMNS);
-  if (headerProblems.length > 0) throw new ImportRejected(headerProblems);
+  const { index, warnings } = columns;
+  // Without a half column the file has a VM and/or an NM code column (mapColumns checked that).
+  const wide = index.half < 0;
   const pupils = await loadPupilEnrolments(tx, schoolId);
   const masks = await loadSchoolHalfDayMasks(tx, schoolId);
   const direct = !(await schoolHasRegister(tx, schoolId));
@@ -73,8 +75,6 @@ export async function stageRegisterFile(
         if (problems.full) continue;
         const pupilText = cell(values, index.pupil_id);
         const dateText = cell(values, index.date);
-        const halfText = cell(values, index.half);
-        const codeText = cell(values, index.code);
         let ok = true;
         const pupil = pupilText ? pupils.get(pupilText) : undefined;
         if (!pupilText) ok = fail(row, 'pupil_id', 'required');
@@ -89,42 +89,59 @@ export async function stageRegisterFile(
         }
         if (!dateText) ok = fail(row, 'date', 'required');
         else if (!date) ok = fail(row, 'date', 'invalid-date', { value: dateText });
-        const half = parseHalf(halfText);
-        if (!halfText) ok = fail(row, 'half', 'required');
-        else if (!half) ok = fail(row, 'half', 'invalid-half', { value: halfText });
-        const code = findAbsenceCode(codeText);
-        if (!codeText) ok = fail(row, 'code', 'required');
-        else if (!code) ok = fail(row, 'code', 'unknown-code', { value: codeText });
-        if (date && half) {
-          const mask = masks.get(date) ?? 0;
-          if ((mask & (half === 'AM' ? 1 : 2)) === 0) ok = fail(row, 'date', 'not-a-school-half-day', { date, half });
-          else if (pupil && !pupil.periods.some((p) => date >= p.from && date <= p.until)) {
-            ok = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
+        // A row holds one half-day (a half and a code column) or both halves of a day (a VM and an NM column).
+        const entries = wide
+          ? [
+              { half: 'AM' as const, halfText: 'VM', codeText: cell(values, index.am_code), column: 'am_code' },
+              { half: 'PM' as const, halfText: 'NM', codeText: cell(values, index.pm_code), column: 'pm_code' },
+            ].filter((entry) => entry.codeText !== '')
+          : [
+              {
+                half: parseHalf(cell(values, index.half)),
+                halfText: cell(values, index.half),
+                codeText: cell(values, index.code),
+                column: 'code',
+              },
+            ];
+        for (const { half, halfText, codeText, column } of entries) {
+          let entryOk = ok;
+          if (!halfText) entryOk = fail(row, 'half', 'required');
+          else if (!half) entryOk = fail(row, 'half', 'invalid-half', { value: halfText });
+          const code = findAbsenceCode(codeText);
+          if (!codeText) entryOk = fail(row, column, 'required');
+          else if (!code) entryOk = fail(row, column, 'unknown-code', { value: codeText });
+          if (date && half) {
+            const mask = masks.get(date) ?? 0;
+            if ((mask & (half === 'AM' ? 1 : 2)) === 0)
+              entryOk = fail(row, 'date', 'not-a-school-half-day', { date, half });
+            else if (pupil && !pupil.periods.some((p) => date >= p.from && date <= p.until)) {
+              entryOk = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
+            }
           }
+          if (!entryOk || !pupil || !date || !half || !code) continue;
+          let day = dayCache.get(date);
+          if (day === undefined) {
+            day = dayNumber(date);
+            dayCache.set(date, day);
+          }
+          const key = (pupil.id * 131_072 + day) * 2 + (half === 'AM' ? 0 : 1);
+          const codeIndex = CODE_INDEX.get(code.code) ?? 0;
+          const first = seen.get(key);
+          if (first !== undefined) {
+            // The first of identical repeats counts; another code for the same half-day is a problem.
+            if (first % CODE_SLOTS !== codeIndex)
+              fail(row, column, 'conflicting-duplicate', { other: Math.floor(first / CODE_SLOTS) });
+            continue;
+          }
+          seen.set(key, row * CODE_SLOTS + codeIndex);
+          if (problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
+          const noteField = note ? copyField(note) : '\\N';
+          if (direct) {
+            changedPupils.add(pupil.id);
+            chunk += `${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
+          } else chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
+          written++;
         }
-        if (!ok || !pupil || !date || !half || !code) continue;
-        let day = dayCache.get(date);
-        if (day === undefined) {
-          day = dayNumber(date);
-          dayCache.set(date, day);
-        }
-        const key = (pupil.id * 131_072 + day) * 2 + (half === 'AM' ? 0 : 1);
-        const codeIndex = CODE_INDEX.get(code.code) ?? 0;
-        const first = seen.get(key);
-        if (first !== undefined) {
-          // The first of identical repeats counts; another code for the same half-day is a problem.
-          if (first % CODE_SLOTS !== codeIndex)
-            fail(row, 'code', 'conflicting-duplicate', { other: Math.floor(first / CODE_SLOTS) });
-          continue;
-        }
-        seen.set(key, row * CODE_SLOTS + codeIndex);
-        if (problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
-        const noteField = note ? copyField(note) : '\\N';
-        if (direct) {
-          changedPupils.add(pupil.id);
-          chunk += `${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
-        } else chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
-        written++;
       }
       if (chunk) yield chunk;
       // The COPY took rows and asks for more: the moment the SIGKILL test kills a first import (tests only).

@@ -24,6 +24,8 @@ export interface TabularFile {
   encoding: TextEncoding | null;
   /** Lower-cased, trimmed header names. */
   header: string[];
+  /** The header names as the file writes them (trimmed): what the column-mapping step shows. */
+  labels: string[];
   /** Data rows in batches, in file order. */
   rows: AsyncIterable<TabularRow[]>;
   /** SHA-256 of the file's bytes; resolves once the rows have been read to the end. */
@@ -185,14 +187,15 @@ async function openCsv(
   const firstBatch = first.done ? [] : first.value;
   const headerValues = firstBatch[0];
   if (!headerValues) return emptyFile('csv', encoding, sha256);
-  const header = headerValues.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim().toLowerCase());
+  const labels = headerValues.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
+  const header = labels.map((h) => h.toLowerCase());
   async function* rows(): AsyncIterable<TabularRow[]> {
     let row = 1;
     const number = (batch: string[][]) => batch.map((values) => ({ row: ++row, values }));
     if (firstBatch.length > 1) yield number(firstBatch.slice(1));
     for (let r = await batches.next(); !r.done; r = await batches.next()) yield number(r.value);
   }
-  return { format: 'csv', encoding, header, rows: rows(), sha256 };
+  return { format: 'csv', encoding, header, labels, rows: rows(), sha256 };
 }
 
 function utf8Text(input: PassThrough): PassThrough {
@@ -276,7 +279,14 @@ async function* csvBatches(input: PassThrough | Transform, delimiter: string): A
 }
 
 function emptyFile(format: 'csv' | 'xlsx', encoding: TextEncoding | null, sha256: () => string): TabularFile {
-  return { format, encoding, header: [], rows: (async function* (): AsyncIterable<TabularRow[]> {})(), sha256 };
+  return {
+    format,
+    encoding,
+    header: [],
+    labels: [],
+    rows: (async function* (): AsyncIterable<TabularRow[]> {})(),
+    sha256,
+  };
 }
 
 /** A value as the importers see it: trimmed, without the formula guard our own CSV exports add (decision 0010). */
@@ -317,7 +327,8 @@ async function openXlsx(input: PassThrough, sha256: () => string): Promise<Tabul
   }
   if (!headerRow) return emptyFile('xlsx', null, sha256);
   const width = headerRow.cellCount;
-  const header = rowValues(headerRow, width).map((h) => h.toLowerCase());
+  const labels = rowValues(headerRow, width);
+  const header = labels.map((h) => h.toLowerCase());
   async function* rows(): AsyncIterable<TabularRow[]> {
     try {
       let batch: TabularRow[] = [];
@@ -341,7 +352,7 @@ async function openXlsx(input: PassThrough, sha256: () => string): Promise<Tabul
       throw new UnreadableFile((error as Error).message);
     }
   }
-  return { format: 'xlsx', encoding: null, header, rows: rows(), sha256 };
+  return { format: 'xlsx', encoding: null, header, labels, rows: rows(), sha256 };
 }
 
 function rowValues(row: ExcelJS.Row, width: number): string[] {

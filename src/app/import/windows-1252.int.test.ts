@@ -1,6 +1,5 @@
 // Issue 12, item 9: a CSV saved by Excel on Belgian Windows (Windows-1252, semicolons, CRLF) imports with its
 // accented names intact, through the HTTP upload and through the CLI, and the report says how it was read.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { hashPassword } from '../../app/auth.service.ts';
 import { createSchool } from '../../app/school.service.ts';
 import { addMembership, insertUser } from '../../db/user.repository.ts';
 import { buildServer } from '../../http/server.ts';
+import { runCli } from '../../testing/cli-process.ts';
 import { tempDir, writeTemp } from '../../testing/fixtures.ts';
 import { signIn } from '../../testing/http-session.ts';
 import { multipartUpload } from '../../testing/multipart.ts';
@@ -130,22 +130,10 @@ describe.each(testEngines())('Windows-1252 import on %s', (engine) => {
       });
       if (engine === 'pglite') await target.db.close(); // one process per PGlite data directory
       const path = writeTemp(dir, 'leerlingen.csv', windows1252(`${PUPILS}\r\n`));
-      const output = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(
-          process.execPath,
-          ['bin/aanwezig.mjs', 'import', 'pupils', path, '--school', '777002', '--school-year', '2025-2026'],
-          { env: { ...process.env, ...target.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-        );
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-        });
-        child.stderr.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString();
-        });
-        child.on('exit', (code) => resolve({ code, stdout, stderr }));
-      });
+      const output = await runCli(
+        ['import', 'pupils', path, '--school', '777002', '--school-year', '2025-2026'],
+        target.env,
+      );
       expect(output.code, output.stderr).toBe(0);
       expect(output.stdout).toContain('Imported 3 rows');
       expect(output.stderr).toContain('was read as Windows-1252');

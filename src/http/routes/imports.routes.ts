@@ -9,12 +9,13 @@ import { z } from 'zod';
 import { invalidInput } from '../../app/errors.ts';
 import { importFile, listImports } from '../../app/import/import.service.ts';
 import { IMPORT_KINDS } from '../../app/import/import-result.ts';
+import { importTemplate } from '../../app/import/import-template.ts';
 import { exportRegisterCsv, exportRegisterXlsx } from '../../app/register-export.service.ts';
 import { XLSX_CONTENT_TYPE } from '../../app/xlsx-writer.ts';
 import { contentDisposition, safeFileName } from '../../domain/download-name.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { access } from '../route-access.ts';
-import { type Api, CivilDate, Messages, params } from '../schemas.ts';
+import { type Api, CivilDate, Messages, Problem, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -48,7 +49,62 @@ const ImportResult = z.object({
   warnings: z.array(ImportProblem),
 });
 
+/** The `mapping` form field: a JSON object from canonical field to a header of the file. */
+const ColumnMappingField = z
+  .record(z.string().min(1).max(60), z.string().max(200))
+  .refine((mapping) => Object.keys(mapping).length <= 40, 'too many fields');
+
+/** A 422 import-rejected answer that could not map the file's columns carries this (`columns` member). */
+const ColumnChoice = z.object({
+  headers: z.array(z.string()).describe("The file's headers as written there"),
+  required: z.array(z.string()).describe('Fields the file must provide'),
+  optional: z.array(z.string()).describe('Fields the file may provide'),
+  missing: z.array(z.string()).describe('Required fields no header was found for'),
+});
+
+/** Why a file was refused: every problem, and for unmapped columns what the column-mapping step offers. */
+const ImportRejectedProblem = Problem.extend({
+  problems: z.array(ImportProblem),
+  columns: ColumnChoice.optional(),
+});
+
+function parseMapping(text: string): Record<string, string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = null;
+  }
+  const parsed = ColumnMappingField.safeParse(value);
+  if (!parsed.success) {
+    throw invalidInput({
+      nl: 'De kolomkoppeling is ongeldig (verwacht: veld → kolomnaam).',
+      en: 'The column mapping is invalid (expected: field → column name).',
+    });
+  }
+  // Fields mapped to no column ("") are left to the automatic mapping.
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, header]) => header.trim() !== ''));
+}
+
 export async function importRoutes(api: Api, { db, today }: RouteContext) {
+  api.get(
+    '/schools/:schoolId/imports/:kind/template.csv',
+    {
+      ...access('import.run', { invalidMessages: { nl: 'Onbekend soort import.', en: 'Unknown import kind.' } }),
+      schema: {
+        params: z.object({ schoolId: params('schoolId').shape.schoolId, kind: ImportKind }),
+        produces: ['text/csv'],
+        description: 'A CSV template of the kind: the canonical headers and one example row.',
+      },
+    },
+    async (request, reply) => {
+      const kind = request.params.kind;
+      const text = importTemplate(requireActor(request), idParam(request.params.schoolId), kind);
+      reply.type('text/csv; charset=utf-8').header('content-disposition', contentDisposition(`${kind}-template.csv`));
+      return reply.send(text);
+    },
+  );
+
   api.get(
     '/schools/:schoolId/imports',
     { ...access('import.list'), schema: { params: params('schoolId'), response: { 200: z.array(ImportListItem) } } },
@@ -63,8 +119,12 @@ export async function importRoutes(api: Api, { db, today }: RouteContext) {
         params: z.object({ schoolId: params('schoolId').shape.schoolId, kind: ImportKind }),
         consumes: ['multipart/form-data'],
         // The multipart body is streamed to disk by the handler, not parsed by a schema.
-        description: 'multipart/form-data: `file` (CSV or XLSX) and, for a register, optionally `schoolYear`.',
-        response: { 200: ImportResult },
+        description:
+          'multipart/form-data: `file` (CSV or XLSX), for pupils optionally `schoolYear`, and optionally `mapping` ' +
+          '(JSON: canonical field → header of the file; remembered for the school and header once the import ' +
+          'succeeds). Fields must come before `file`. A 422 `import-rejected` whose columns could not be mapped ' +
+          'carries `columns` (headers, required, optional, missing).',
+        response: { 200: ImportResult, 422: ImportRejectedProblem },
       },
     },
     async (request) => {
@@ -78,6 +138,7 @@ export async function importRoutes(api: Api, { db, today }: RouteContext) {
         let path: string | null = null;
         let fileName = 'upload';
         let schoolYearText: string | undefined;
+        let mapping: Record<string, string> | undefined;
         for await (const part of request.parts()) {
           if (part.type === 'file') {
             fileName = safeFileName(part.filename) || fileName; // stored and listed: no path, ≤ 200 characters
@@ -87,6 +148,8 @@ export async function importRoutes(api: Api, { db, today }: RouteContext) {
               throw invalidInput({ nl: 'Het bestand is te groot.', en: 'The file is too large.' });
           } else if (part.fieldname === 'schoolYear') {
             schoolYearText = String(part.value);
+          } else if (part.fieldname === 'mapping') {
+            mapping = parseMapping(String(part.value));
           }
         }
         if (!path) throw invalidInput({ nl: 'Kies een bestand om op te laden.', en: 'Choose a file to upload.' });
@@ -101,6 +164,7 @@ export async function importRoutes(api: Api, { db, today }: RouteContext) {
           fileName,
           schoolYear,
           today: today(),
+          mapping,
         });
       } finally {
         await rm(dir, { recursive: true, force: true });
