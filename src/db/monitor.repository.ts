@@ -79,6 +79,58 @@ export async function refreshPupilYears(tx: Sql, scope: RefreshScope): Promise<v
   );
 }
 
+/**
+ * Rebuilds the day rows and the per-pupil year totals of a scope without date or pupil filters (a whole school
+ * or every school) from ONE scan of the register: one join, one hash aggregation with three grouping sets (per
+ * day, per pupil and code, per pupil), into a temporary table that the two tables are filled from. The separate
+ * statements joined and aggregated the whole register twice (refreshDays, refreshPupilYears).
+ */
+export async function refreshDaysAndPupilYears(tx: Sql, scope: RefreshScope): Promise<void> {
+  if (scope.dates !== null || scope.pupilIds !== null) throw new Error('a single scan refreshes whole school years');
+  const dayParams: unknown[] = [];
+  await tx.query(
+    `DELETE FROM monitor_day WHERE true${conditions(scope, { school: 'school_id', year: 'school_year' }, dayParams)}`,
+    dayParams,
+  );
+  const pupilParams: unknown[] = [];
+  await tx.query(
+    `DELETE FROM monitor_pupil_year WHERE true${conditions(scope, { school: 'school_id', year: 'school_year' }, pupilParams)}`,
+    pupilParams,
+  );
+  const params: unknown[] = [];
+  const where = conditions(scope, { school: 'r.school_id', year: 'e.school_year' }, params);
+  // Hash joins and hash aggregation: sorting millions of rows by text keys cost more than the join itself, and
+  // without statistics for rows inserted in this transaction the planner picks nested loops (see the callers).
+  const [before] = await tx.query<{ sort: string; nestloop: string }>(
+    `SELECT current_setting('enable_sort') AS sort, current_setting('enable_nestloop') AS nestloop,
+            set_config('enable_sort', 'off', true), set_config('enable_nestloop', 'off', true)`,
+  );
+  await tx.query(
+    `CREATE TEMP TABLE monitor_grouped ON COMMIT DROP AS
+     SELECT r.school_id, e.school_year, r.pupil_id, r.date, r.half, ${OFFICIAL_CODE} AS code, count(*)::int AS half_days,
+            grouping(r.pupil_id) AS per_day
+     ${ABSENT_HALF_DAYS}
+     WHERE true${where}
+     GROUP BY GROUPING SETS ((r.school_id, e.school_year, r.date, r.half, ${OFFICIAL_CODE}),
+                             (r.school_id, e.school_year, r.pupil_id, ${OFFICIAL_CODE}),
+                             (r.school_id, e.school_year, r.pupil_id))`,
+    params,
+  );
+  await tx.exec(
+    `INSERT INTO monitor_day (school_id, school_year, date, half, code, half_days)
+     SELECT school_id, school_year, date, half, code, half_days FROM monitor_grouped WHERE per_day = 1
+     ORDER BY school_id, date, half, code;
+     INSERT INTO monitor_pupil_year (school_id, school_year, pupil_id, code, half_days)
+     SELECT school_id, school_year, pupil_id, COALESCE(code, '*'), half_days FROM monitor_grouped WHERE per_day = 0
+     ORDER BY school_id, school_year, pupil_id, COALESCE(code, '*');
+     DROP TABLE monitor_grouped`,
+  );
+  await tx.query(`SELECT set_config('enable_sort', $1, true), set_config('enable_nestloop', $2, true)`, [
+    before?.sort ?? 'on',
+    before?.nestloop ?? 'on',
+  ]);
+}
+
 /** Rebuilds every dashboard cell of the scope's schools and years from the day rows, year totals and signals. */
 export async function refreshCells(tx: Sql, scope: RefreshScope, thresholds: readonly number[]): Promise<void> {
   const cellScope = { ...scope, dates: null, pupilIds: null };

@@ -5,6 +5,7 @@ import {
   type RefreshScope,
   refreshCells,
   refreshDays,
+  refreshDaysAndPupilYears,
   refreshPupilYears,
   schoolYearsOfSchool,
 } from '../../db/monitor.repository.ts';
@@ -64,10 +65,15 @@ export async function refreshMonitorAfterImport(
     scope = { schoolId, schoolYears: await schoolYearsOfSchool(tx, schoolId), dates: null, pupilIds: null };
   }
   if (scope.schoolYears !== null && scope.schoolYears.length === 0) return { schoolYears: [], dates: 0, pupils: 0 };
-  await refreshDays(tx, scope);
-  phase('days');
-  await refreshPupilYears(tx, scope);
-  phase('pupil years');
+  if (scope.dates === null) {
+    await refreshDaysAndPupilYears(tx, scope);
+    phase('days and pupil years (one scan)');
+  } else {
+    await refreshDays(tx, scope);
+    phase('days');
+    await refreshPupilYears(tx, scope);
+    phase('pupil years');
+  }
   // After a narrow refresh (a few dates and pupils) the cell statements read small aggregate tables, where nested
   // loops are the right choice again; after a whole-school refresh they aggregate large ones (measured 58 s with
   // nested loops for a 1,000,000-row import), so hash joins stay.
@@ -94,10 +100,8 @@ export async function refreshMonitorFully(db: Database): Promise<{ days: number;
     await tx.exec("SET LOCAL work_mem = '256MB'");
     const phase = phaseTimer('monitor full refresh');
     const all: RefreshScope = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
-    await refreshDays(tx, all);
-    phase('days');
-    await refreshPupilYears(tx, all);
-    phase('pupil years');
+    await refreshDaysAndPupilYears(tx, all);
+    phase('days and pupil years (one scan)');
     await refreshCells(tx, all, thresholdHalfDays());
     phase('cells');
     const [counts] = await tx.query<{ days: number; pupilYears: number; cells: number }>(
