@@ -96,8 +96,9 @@ export async function refreshMonitorAfterImport(
 export async function refreshMonitorFully(db: Database): Promise<{ days: number; pupilYears: number; cells: number }> {
   return db.transaction(async (tx) => {
     await tx.exec('TRUNCATE monitor_day, monitor_pupil_year, monitor_cell');
-    // Large sorts and hashes over the whole register: give them memory instead of spilling to disk.
-    await tx.exec("SET LOCAL work_mem = '256MB'");
+    // Large hashes over the whole register (the per-pupil totals of 1.2M pupils take ~650 MB): give them memory
+    // instead of spilling to disk. A maintenance command on the server, one connection.
+    await tx.exec("SET LOCAL work_mem = '1GB'");
     const phase = phaseTimer('monitor full refresh');
     const all: RefreshScope = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
     await refreshDaysAndPupilYears(tx, all);
