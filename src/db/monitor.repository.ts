@@ -134,6 +134,23 @@ export async function refreshDaysAndPupilYears(tx: Sql, scope: RefreshScope): Pr
   ]);
 }
 
+/**
+ * Runs a rebuild of the emptied day and pupil-year tables without their indexes and builds them afterwards as
+ * migration 0007 defines them: one sort per index instead of millions of single B-tree inserts (the full refresh;
+ * the tables are locked by its TRUNCATE until the transaction ends).
+ */
+export async function withoutAggregateIndexes<T>(tx: Sql, work: () => Promise<T>): Promise<T> {
+  await tx.exec(`ALTER TABLE monitor_day DROP CONSTRAINT monitor_day_pkey;
+                 DROP INDEX monitor_day_year_idx;
+                 ALTER TABLE monitor_pupil_year DROP CONSTRAINT monitor_pupil_year_pkey`);
+  const result = await work();
+  await tx.exec(`ALTER TABLE monitor_day ADD CONSTRAINT monitor_day_pkey PRIMARY KEY (school_id, date, half, code);
+                 CREATE INDEX monitor_day_year_idx ON monitor_day (school_id, school_year);
+                 ALTER TABLE monitor_pupil_year ADD CONSTRAINT monitor_pupil_year_pkey
+                   PRIMARY KEY (school_id, school_year, pupil_id, code)`);
+  return result;
+}
+
 /** Rebuilds every dashboard cell of the scope's schools and years from the day rows, year totals and signals. */
 export async function refreshCells(tx: Sql, scope: RefreshScope, thresholds: readonly number[]): Promise<void> {
   const cellScope = { ...scope, dates: null, pupilIds: null };

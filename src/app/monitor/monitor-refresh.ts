@@ -8,6 +8,7 @@ import {
   refreshDaysAndPupilYears,
   refreshPupilYears,
   schoolYearsOfSchool,
+  withoutAggregateIndexes,
 } from '../../db/monitor.repository.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import { phaseTimer } from '../import/phase-timer.ts';
@@ -101,8 +102,11 @@ export async function refreshMonitorFully(db: Database): Promise<{ days: number;
     await tx.exec("SET LOCAL work_mem = '1GB'");
     const phase = phaseTimer('monitor full refresh');
     const all: RefreshScope = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
-    await refreshDaysAndPupilYears(tx, all);
-    phase('days and pupil years (one scan)');
+    await withoutAggregateIndexes(tx, async () => {
+      await refreshDaysAndPupilYears(tx, all);
+      phase('days and pupil years (one scan)');
+    });
+    phase('indexes');
     await refreshCells(tx, all, thresholdHalfDays());
     phase('cells');
     const [counts] = await tx.query<{ days: number; pupilYears: number; cells: number }>(
