@@ -9,7 +9,7 @@ import { requireAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { notFound } from '../errors.ts';
-import { refreshMonitorAfterImport } from '../monitor/monitor-refresh.ts';
+import { startMonitorRefresh } from '../monitor/monitor-refresh.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
 import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
 import { ImportRejected, problem } from './import-problem.ts';
@@ -104,9 +104,25 @@ async function runImport(db: Database, actor: Actor, request: ImportRequest): Pr
       // Signals follow the register in the same transaction: exactly the pupils whose data changed (a calendar
       // change can move every pupil's counts, so then the whole school).
       const affected = request.kind === 'calendar' ? await pupilIdsOfSchool(tx, school.id) : merged.changedPupilIds;
-      await recomputeSignals(tx, school.id, affected, today);
-      // The monitor's aggregates follow the register and the signals, in the same transaction.
-      await refreshMonitorAfterImport(tx, school.id, request.kind, merged.changedPupilIds, merged.changedDates ?? []);
+      // The monitor's aggregates follow the register and the signals, in the same transaction. Its register scan
+      // does not depend on the signals: the database runs it while Node evaluates them; its cells count the
+      // signals, so they come last.
+      const monitor = await startMonitorRefresh(
+        tx,
+        school.id,
+        request.kind,
+        merged.changedPupilIds,
+        merged.changedDates ?? [],
+      );
+      let aggregates: Promise<void> | undefined;
+      await recomputeSignals(tx, school.id, affected, today, {
+        whileEvaluating: () => {
+          aggregates = monitor.aggregates();
+          return aggregates;
+        },
+      });
+      await (aggregates ?? monitor.aggregates());
+      await monitor.cells();
       return {
         status: 'applied' as const,
         importId,
