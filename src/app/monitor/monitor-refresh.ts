@@ -114,13 +114,9 @@ export async function startMonitorRefresh(
 
 /** Refreshes one school's aggregates after an import, after the signals were recomputed (startMonitorRefresh). */
 export async function refreshMonitorAfterImport(
-  tx: Sql,
-  schoolId: number,
-  kind: 'pupils' | 'register' | 'calendar',
-  changedPupilIds: readonly number[],
-  changedDates: readonly string[] = [],
+  ...args: Parameters<typeof startMonitorRefresh>
 ): Promise<MonitorRefreshResult> {
-  const refresh = await startMonitorRefresh(tx, schoolId, kind, changedPupilIds, changedDates);
+  const refresh = await startMonitorRefresh(...args);
   await refresh.aggregates();
   return refresh.cells();
 }
