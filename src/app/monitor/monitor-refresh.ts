@@ -48,7 +48,9 @@ export async function startMonitorRefresh(
   changedPupilIds: readonly number[],
   changedDates: readonly string[] = [],
 ): Promise<MonitorRefresh> {
-  const phase = phaseTimer('monitor refresh');
+  // No JIT: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a one-school
+  // cell refresh spent ~1 s per statement compiling (import.service.ts turns it off for the whole import).
+  await tx.exec('SET LOCAL jit = off');
   let scope: RefreshScope;
   if (kind === 'register') {
     // A large import changes the register's statistics within this transaction; without fresh statistics the
@@ -75,6 +77,7 @@ export async function startMonitorRefresh(
   return {
     async aggregates() {
       if (empty) return;
+      const phase = phaseTimer('monitor refresh');
       if (scope.dates === null) {
         await refreshDaysAndPupilYears(tx, scope);
         phase('days and pupil years (one scan)');
@@ -92,6 +95,7 @@ export async function startMonitorRefresh(
     },
     async cells() {
       if (empty) return { schoolYears: [], dates: 0, pupils: 0 };
+      const phase = phaseTimer('monitor refresh');
       // After a narrow refresh (a few dates and pupils) the cell statements read small aggregate tables, where
       // nested loops are the right choice; after a whole-school refresh they aggregate large ones (measured 58 s
       // with nested loops for a 1,000,000-row import), so hash joins.
@@ -102,7 +106,7 @@ export async function startMonitorRefresh(
         return [year, `${start}-${start + 1}`];
       });
       await refreshCells(tx, { ...scope, schoolYears: [...new Set(years)] }, thresholdHalfDays());
-      phase('refresh');
+      phase('cells');
       return {
         schoolYears: [...(scope.schoolYears ?? [])],
         dates: scope.dates?.length ?? 'all',
