@@ -82,9 +82,9 @@ export async function benchImport(options: { rows: number; pupils: number }) {
       // in the same transaction afterwards.
       const phases = takePhaseTimings();
       const storeSeconds = storeSecondsOf(phases);
-      const derivedSeconds =
-        phases.filter((p) => p.label === 'signals' || p.label === 'monitor refresh').reduce((sum, p) => sum + p.ms, 0) /
-        1000;
+      // Everything after the store: the signals and the monitor refresh overlap (the monitor's register scan runs
+      // in the database while Node evaluates the signals), so their phase times do not add up.
+      const derivedSeconds = seconds - storeSeconds;
       const again = performance.now();
       const reimport = await importFile(t.db, SYSTEM_ACTOR, {
         schoolId,

@@ -272,6 +272,8 @@ export async function benchMonitor(options: { pupils: number }) {
       targets: { regionDashboardSeconds: 1, incrementalRefreshSeconds: 1 },
     });
   } finally {
-    await t.drop();
+    // BENCH_KEEP_DATABASE=1 leaves the database for EXPLAIN (its name is printed).
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`kept database: ${JSON.stringify(t.env)}`);
+    else await t.drop();
   }
 }

@@ -79,6 +79,83 @@ export async function refreshPupilYears(tx: Sql, scope: RefreshScope): Promise<v
   );
 }
 
+/** `AND …` conditions of a whole-school scope as SQL literals (for a statement sent with others in one round trip). */
+function literalConditions(scope: RefreshScope, columns: { school: string; year: string }): string {
+  let sql = '';
+  if (scope.schoolId !== null) {
+    if (!Number.isSafeInteger(scope.schoolId)) throw new Error(`invalid school id ${scope.schoolId}`);
+    sql += ` AND ${columns.school} = ${scope.schoolId}`;
+  }
+  if (scope.schoolYears !== null) {
+    for (const year of scope.schoolYears)
+      if (!/^\d{4}-\d{4}$/.test(year)) throw new Error(`invalid school year ${year}`);
+    sql +=
+      scope.schoolYears.length === 0 ? ' AND false' : ` AND ${columns.year} IN ('${scope.schoolYears.join("', '")}')`;
+  }
+  return sql;
+}
+
+/**
+ * Rebuilds the day rows and the per-pupil year totals of a scope without date or pupil filters (a whole school
+ * or every school) from ONE scan of the register: one join, one hash aggregation with three grouping sets (per
+ * day, per pupil and code, per pupil), into a temporary table that the two tables are filled from. The separate
+ * statements joined and aggregated the whole register twice (refreshDays, refreshPupilYears).
+ *
+ * All statements travel in one round trip, so the promise can run while the caller computes: an import sends it
+ * before evaluating the signals and the database scans while Node evaluates (import.service.ts).
+ */
+export function refreshDaysAndPupilYears(tx: Sql, scope: RefreshScope): Promise<void> {
+  if (scope.dates !== null || scope.pupilIds !== null) throw new Error('a single scan refreshes whole school years');
+  const own = literalConditions(scope, { school: 'school_id', year: 'school_year' });
+  const where = literalConditions(scope, { school: 'r.school_id', year: 'e.school_year' });
+  // Hash joins and hash aggregation (enable_sort off): sorting millions of rows by text keys cost more than the
+  // join itself, and without statistics for rows inserted in this transaction the planner picks nested loops.
+  // Both settings return to their defaults at the end; the callers set what their next statements need.
+  // The cell statements read the tables next: without statistics for what was just written the planner expects a
+  // handful of rows and sorts hundreds of thousands (measured 2 s of a 3 s cells statement), hence ANALYZE after
+  // a full refresh.
+  return tx.exec(`
+    DELETE FROM monitor_day WHERE true${own};
+    DELETE FROM monitor_pupil_year WHERE true${own};
+    SET LOCAL enable_sort = off;
+    SET LOCAL enable_nestloop = off;
+    CREATE TEMP TABLE monitor_grouped ON COMMIT DROP AS
+    SELECT r.school_id, e.school_year, r.pupil_id, r.date, r.half, ${OFFICIAL_CODE} AS code, count(*)::int AS half_days,
+           grouping(r.pupil_id) AS per_day
+    ${ABSENT_HALF_DAYS}
+    WHERE true${where}
+    GROUP BY GROUPING SETS ((r.school_id, e.school_year, r.date, r.half, ${OFFICIAL_CODE}),
+                            (r.school_id, e.school_year, r.pupil_id, ${OFFICIAL_CODE}),
+                            (r.school_id, e.school_year, r.pupil_id));
+    SET LOCAL enable_sort = DEFAULT;
+    SET LOCAL enable_nestloop = DEFAULT;
+    INSERT INTO monitor_day (school_id, school_year, date, half, code, half_days)
+    SELECT school_id, school_year, date, half, code, half_days FROM monitor_grouped WHERE per_day = 1
+    ORDER BY school_id, date, half, code;
+    INSERT INTO monitor_pupil_year (school_id, school_year, pupil_id, code, half_days)
+    SELECT school_id, school_year, pupil_id, COALESCE(code, '*'), half_days FROM monitor_grouped WHERE per_day = 0
+    ORDER BY school_id, school_year, pupil_id, COALESCE(code, '*');
+    DROP TABLE monitor_grouped;
+    ${scope.schoolId === null ? 'ANALYZE monitor_day, monitor_pupil_year;' : ''}`);
+}
+
+/**
+ * Runs a rebuild of the emptied day and pupil-year tables without their indexes and builds them afterwards as
+ * migration 0007 defines them: one sort per index instead of millions of single B-tree inserts (the full refresh;
+ * the tables are locked by its TRUNCATE until the transaction ends).
+ */
+export async function withoutAggregateIndexes<T>(tx: Sql, work: () => Promise<T>): Promise<T> {
+  await tx.exec(`ALTER TABLE monitor_day DROP CONSTRAINT monitor_day_pkey;
+                 DROP INDEX monitor_day_year_idx;
+                 ALTER TABLE monitor_pupil_year DROP CONSTRAINT monitor_pupil_year_pkey`);
+  const result = await work();
+  await tx.exec(`ALTER TABLE monitor_day ADD CONSTRAINT monitor_day_pkey PRIMARY KEY (school_id, date, half, code);
+                 CREATE INDEX monitor_day_year_idx ON monitor_day (school_id, school_year);
+                 ALTER TABLE monitor_pupil_year ADD CONSTRAINT monitor_pupil_year_pkey
+                   PRIMARY KEY (school_id, school_year, pupil_id, code)`);
+  return result;
+}
+
 /** Rebuilds every dashboard cell of the scope's schools and years from the day rows, year totals and signals. */
 export async function refreshCells(tx: Sql, scope: RefreshScope, thresholds: readonly number[]): Promise<void> {
   const cellScope = { ...scope, dates: null, pupilIds: null };

@@ -10,7 +10,7 @@ import { requireAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { notFound } from '../errors.ts';
-import { refreshMonitorAfterImport } from '../monitor/monitor-refresh.ts';
+import { startMonitorRefresh } from '../monitor/monitor-refresh.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
 import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
 import { COLUMNS_OF_KIND, type ColumnMapping, type ColumnMatch, headerSignature, mapColumns } from './columns.ts';
@@ -91,6 +91,11 @@ async function runImport(
   const columns = await resolveColumns(db, school, request, file);
   try {
     return await db.transaction(async (tx) => {
+      // No JIT compilation in the import: its statements are planned with statistics that lag the rows written
+      // moments ago (and with nested loops disabled in the monitor refresh, whose penalty inflates every cost), so
+      // PostgreSQL compiled even a one-school cell refresh over a few thousand rows (measured ~1 s of JIT per
+      // statement). Ends with the transaction.
+      await tx.exec('SET LOCAL jit = off');
       const created = await tx.query<{ id: number }>(
         `INSERT INTO import_batch (school_id, kind, file_name, file_sha256, row_count, inserted_count, updated_count, created_by)
          VALUES ($1, $2, $3, '', 0, 0, 0, $4) RETURNING id::int AS id`,
@@ -118,9 +123,25 @@ async function runImport(
       // Signals follow the register in the same transaction: exactly the pupils whose data changed (a calendar
       // change can move every pupil's counts, so then the whole school).
       const affected = request.kind === 'calendar' ? await pupilIdsOfSchool(tx, school.id) : merged.changedPupilIds;
-      await recomputeSignals(tx, school.id, affected, today);
-      // The monitor's aggregates follow the register and the signals, in the same transaction.
-      await refreshMonitorAfterImport(tx, school.id, request.kind, merged.changedPupilIds, merged.changedDates ?? []);
+      // The monitor's aggregates follow the register and the signals, in the same transaction. Its register scan
+      // does not depend on the signals: the database runs it while Node evaluates them; its cells count the
+      // signals, so they come last.
+      const monitor = await startMonitorRefresh(
+        tx,
+        school.id,
+        request.kind,
+        merged.changedPupilIds,
+        merged.changedDates ?? [],
+      );
+      let aggregates: Promise<void> | undefined;
+      await recomputeSignals(tx, school.id, affected, today, {
+        whileEvaluating: () => {
+          aggregates = monitor.aggregates();
+          return aggregates;
+        },
+      });
+      await (aggregates ?? monitor.aggregates());
+      await monitor.cells();
       return {
         status: 'applied' as const,
         importId,

@@ -5,8 +5,10 @@ import {
   type RefreshScope,
   refreshCells,
   refreshDays,
+  refreshDaysAndPupilYears,
   refreshPupilYears,
   schoolYearsOfSchool,
+  withoutAggregateIndexes,
 } from '../../db/monitor.repository.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import { phaseTimer } from '../import/phase-timer.ts';
@@ -23,24 +25,32 @@ export interface MonitorRefreshResult {
   pupils: number | 'all';
 }
 
+/** A school's refresh after an import, in two steps around the signals recompute (startMonitorRefresh). */
+export interface MonitorRefresh {
+  /**
+   * Rebuilds the day rows and pupil-year totals. A whole-school refresh sends its statements in one round trip
+   * when called, so the database scans while the caller goes on computing; await it before the next query.
+   */
+  aggregates(): Promise<void>;
+  /** The cells, after the signals were recomputed (they count the signals). */
+  cells(): Promise<MonitorRefreshResult>;
+}
+
 /**
- * Refreshes one school's aggregates after an import, inside the import's transaction and after the signals
- * were recomputed. A register import changes only the dates and pupils of its merge (the rows it inserted or
- * changed); a pupils or calendar import can move every count of the school.
+ * Plans one school's refresh after an import, inside the import's transaction. A register import changes only
+ * the dates and pupils of its merge (the rows it inserted or changed); a pupils or calendar import can move every
+ * count of the school. Call `aggregates()` (before or while the signals are recomputed) and then `cells()`.
  */
-export async function refreshMonitorAfterImport(
+export async function startMonitorRefresh(
   tx: Sql,
   schoolId: number,
   kind: 'pupils' | 'register' | 'calendar',
   changedPupilIds: readonly number[],
   changedDates: readonly string[] = [],
-): Promise<MonitorRefreshResult> {
-  const phase = phaseTimer('monitor refresh');
-  // These are aggregations over whole joins. Inside the import transaction the planner often has no statistics
-  // for rows inserted moments ago and picks nested loops (measured: 4 s per statement for a 2,000-pupil school
-  // instead of milliseconds); hash and merge joins are right for the register scans below. SET LOCAL ends with the
-  // transaction, and the refresh is the import's last step.
-  await tx.exec('SET LOCAL enable_nestloop = off');
+): Promise<MonitorRefresh> {
+  // No JIT: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a one-school
+  // cell refresh spent ~1 s per statement compiling (import.service.ts turns it off for the whole import).
+  await tx.exec('SET LOCAL jit = off');
   let scope: RefreshScope;
   if (kind === 'register') {
     // A large import changes the register's statistics within this transaction; without fresh statistics the
@@ -63,41 +73,72 @@ export async function refreshMonitorAfterImport(
   } else {
     scope = { schoolId, schoolYears: await schoolYearsOfSchool(tx, schoolId), dates: null, pupilIds: null };
   }
-  if (scope.schoolYears !== null && scope.schoolYears.length === 0) return { schoolYears: [], dates: 0, pupils: 0 };
-  await refreshDays(tx, scope);
-  phase('days');
-  await refreshPupilYears(tx, scope);
-  phase('pupil years');
-  // After a narrow refresh (a few dates and pupils) the cell statements read small aggregate tables, where nested
-  // loops are the right choice again; after a whole-school refresh they aggregate large ones (measured 58 s with
-  // nested loops for a 1,000,000-row import), so hash joins stay.
-  if (scope.dates !== null) await tx.exec('SET LOCAL enable_nestloop = on');
-  // Signals of the next school year can change too (PRIOR_YEAR, B30_TWO_YEARS look one year back).
-  const years = (scope.schoolYears ?? []).flatMap((year) => {
-    const start = Number(year.slice(0, 4)) + 1;
-    return [year, `${start}-${start + 1}`];
-  });
-  await refreshCells(tx, { ...scope, schoolYears: [...new Set(years)] }, thresholdHalfDays());
-  phase('refresh');
+  const empty = scope.schoolYears !== null && scope.schoolYears.length === 0;
   return {
-    schoolYears: [...(scope.schoolYears ?? [])],
-    dates: scope.dates?.length ?? 'all',
-    pupils: scope.pupilIds?.length ?? 'all',
+    async aggregates() {
+      if (empty) return;
+      const phase = phaseTimer('monitor refresh');
+      if (scope.dates === null) {
+        await refreshDaysAndPupilYears(tx, scope);
+        phase('days and pupil years (one scan)');
+        return;
+      }
+      // These are aggregations over whole joins. Inside the import transaction the planner often has no
+      // statistics for rows inserted moments ago and picks nested loops (measured: 4 s per statement for a
+      // 2,000-pupil school instead of milliseconds); hash and merge joins are right for the register scans below.
+      // SET LOCAL ends with the transaction.
+      await tx.exec('SET LOCAL enable_nestloop = off');
+      await refreshDays(tx, scope);
+      phase('days');
+      await refreshPupilYears(tx, scope);
+      phase('pupil years');
+    },
+    async cells() {
+      if (empty) return { schoolYears: [], dates: 0, pupils: 0 };
+      const phase = phaseTimer('monitor refresh');
+      // After a narrow refresh (a few dates and pupils) the cell statements read small aggregate tables, where
+      // nested loops are the right choice; after a whole-school refresh they aggregate large ones (measured 58 s
+      // with nested loops for a 1,000,000-row import), so hash joins.
+      await tx.exec(`SET LOCAL enable_nestloop = ${scope.dates !== null ? 'on' : 'off'}`);
+      // Signals of the next school year can change too (PRIOR_YEAR, B30_TWO_YEARS look one year back).
+      const years = (scope.schoolYears ?? []).flatMap((year) => {
+        const start = Number(year.slice(0, 4)) + 1;
+        return [year, `${start}-${start + 1}`];
+      });
+      await refreshCells(tx, { ...scope, schoolYears: [...new Set(years)] }, thresholdHalfDays());
+      phase('cells');
+      return {
+        schoolYears: [...(scope.schoolYears ?? [])],
+        dates: scope.dates?.length ?? 'all',
+        pupils: scope.pupilIds?.length ?? 'all',
+      };
+    },
   };
+}
+
+/** Refreshes one school's aggregates after an import, after the signals were recomputed (startMonitorRefresh). */
+export async function refreshMonitorAfterImport(
+  ...args: Parameters<typeof startMonitorRefresh>
+): Promise<MonitorRefreshResult> {
+  const refresh = await startMonitorRefresh(...args);
+  await refresh.aggregates();
+  return refresh.cells();
 }
 
 /** Rebuilds every aggregate of every school from the register (`aanwezig monitor refresh`). */
 export async function refreshMonitorFully(db: Database): Promise<{ days: number; pupilYears: number; cells: number }> {
   return db.transaction(async (tx) => {
     await tx.exec('TRUNCATE monitor_day, monitor_pupil_year, monitor_cell');
-    // Large sorts and hashes over the whole register: give them memory instead of spilling to disk.
-    await tx.exec("SET LOCAL work_mem = '256MB'");
+    // Large hashes over the whole register (the per-pupil totals of 1.2M pupils take ~650 MB): give them memory
+    // instead of spilling to disk. A maintenance command on the server, one connection.
+    await tx.exec("SET LOCAL work_mem = '1GB'");
     const phase = phaseTimer('monitor full refresh');
     const all: RefreshScope = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
-    await refreshDays(tx, all);
-    phase('days');
-    await refreshPupilYears(tx, all);
-    phase('pupil years');
+    await withoutAggregateIndexes(tx, async () => {
+      await refreshDaysAndPupilYears(tx, all);
+      phase('days and pupil years (one scan)');
+    });
+    phase('indexes');
     await refreshCells(tx, all, thresholdHalfDays());
     phase('cells');
     const [counts] = await tx.query<{ days: number; pupilYears: number; cells: number }>(

@@ -2,6 +2,7 @@
 // numbers agree with the signals engine on the same data, and CLB/region responses and CSVs never show 1 … 4.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshDays, refreshPupilYears } from '../../db/monitor.repository.ts';
 import { insertOrganisation, linkSchool } from '../../db/organisation.repository.ts';
 import { expandPreset } from '../../domain/calendar.ts';
 import { presetFor } from '../../domain/calendar-presets.ts';
@@ -93,6 +94,22 @@ describe.each(testEngines())('monitor on %s', (engine) => {
     expect(incremental.length).toBeGreaterThan(50);
     await refreshMonitorFully(t.db);
     expect(await allCells(t)).toEqual(incremental);
+  });
+
+  it('computes the same day rows and pupil-year totals from one scan as the per-aggregate statements', async () => {
+    const tables = async () => ({
+      days: await t.db.query('SELECT * FROM monitor_day ORDER BY school_id, date, half, code'),
+      pupilYears: await t.db.query('SELECT * FROM monitor_pupil_year ORDER BY school_id, school_year, pupil_id, code'),
+    });
+    await refreshMonitorFully(t.db);
+    const oneScan = await tables();
+    expect(oneScan.pupilYears.length).toBeGreaterThan(60);
+    await t.db.transaction(async (tx) => {
+      const all = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
+      await refreshDays(tx, all);
+      await refreshPupilYears(tx, all);
+    });
+    expect(await tables()).toEqual(oneScan);
   });
 
   it('agrees with the signals engine: pupils over 5 B, 30 B, 30 P and 10 absent half-days', async () => {

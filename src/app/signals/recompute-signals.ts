@@ -162,6 +162,13 @@ export async function recomputeSignals(
   schoolId: number,
   pupilIds: readonly number[],
   today: string,
+  options: {
+    /**
+     * Started after the stored state was loaded and awaited before the changes are written: database work that
+     * does not depend on the signals (the monitor's register scan) runs while Node evaluates the catalog.
+     */
+    whileEvaluating?: () => Promise<unknown>;
+  } = {},
 ): Promise<RecomputeResult> {
   if (pupilIds.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
   const phase = phaseTimer('signals');
@@ -176,6 +183,9 @@ export async function recomputeSignals(
   const years = [...new Set(enrolments.map((e) => e.schoolYear))].sort();
   const calendar = await schoolCalendar(tx, schoolId, calendarVersion);
   phase('load');
+  const alongside = options.whileEvaluating?.();
+  // Its failure surfaces at the await below; until then the evaluation runs without yielding.
+  alongside?.catch(() => {});
   const catalog = activeCatalog();
   const storedByKey = new Map(stored.map((s) => [`${s.pupilId}|${s.schoolYear}|${s.ruleId}`, s]));
   const seen = new Set<string>();
@@ -239,6 +249,8 @@ export async function recomputeSignals(
     }
   }
   phase('evaluate');
+  await alongside;
+  phase('wait for the work alongside');
   const evaluatedYears = new Set(years);
   const cleared = stored
     .filter((s) => s.holds && evaluatedYears.has(s.schoolYear) && !seen.has(`${s.pupilId}|${s.schoolYear}|${s.ruleId}`))
