@@ -51,6 +51,9 @@ export const CivilDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .describe('Civil date YYYY-MM-DD');
 
+/** A moment (timestamptz): the database driver gives a Date, serialised as an ISO 8601 string. */
+export const Timestamp = z.union([z.date(), z.string()]).describe('Date and time, ISO 8601');
+
 /** Dutch and English text of a message. */
 export const Messages = z.object({ nl: z.string(), en: z.string() });
 
