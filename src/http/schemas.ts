@@ -77,3 +77,20 @@ export const NoContent = z.undefined().describe('No content');
 
 /** A file download (CSV, PDF, DOCX, a stored document). */
 export const FileDownload = z.any().describe('File download');
+
+/** The answer to a create: the new row's id. */
+export const Created = z.object({ id: z.number().int() });
+
+/** A consent sharing one CLB doctor's note, pupil-file entry or document (exactly one of the three ids is set). */
+export const Consent = z.object({
+  id: z.number().int(),
+  noteId: z.number().int().nullable(),
+  entryId: z.number().int().nullable(),
+  documentId: z.number().int().nullable(),
+  givenBy: z.string(),
+  purpose: z.string(),
+  sharedWithRoles: z.array(z.string()),
+  validUntil: CivilDate,
+  recordedAt: Timestamp,
+  revokedAt: Timestamp.nullable(),
+});
