@@ -59,7 +59,7 @@ const Grants = z.array(
     id: z.number().int(),
     at: Timestamp,
     actorLabel: z.string(),
-    action: z.string(),
+    action: z.enum(['user.invite', 'user.assign-role', 'user.remove-role', 'access.refused']),
     organisationId: z.number().int().nullable(),
     organisationName: z.string().nullable(),
     userId: z.number().int().nullable(),
