@@ -1621,7 +1621,122 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        scope: {
+          kind: "school" | "clb" | "region";
+          id: number;
+          name: string;
+          schoolCount: number;
+        };
+        /** When the precomputed figures were last refreshed */
+        refreshedAt: (string | string) | null;
+        /** The Monday of each school week (key 01: 1 September) */
+        weekStarts: {
+          [key: string]: string;
+        };
+        dashboard: {
+          schoolYear: string;
+          previousSchoolYear: string;
+          /** Small cells suppressed (CLB and region) */
+          suppressed: boolean;
+          minShownCount: number;
+          codes: string[];
+          enrolled: {
+            /** null: a suppressed small cell (1 to 4) */
+            current: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            previous: number | null;
+          };
+          series: {
+            week: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            month: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            weekday: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            class: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            grade: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+          };
+          thresholds: {
+            halfDays: number;
+            ruleId: string;
+            code: string;
+            /** null: a suppressed small cell (1 to 4) */
+            pupils: number | null;
+            /** pupils ÷ enrolled pupils (0…1) */
+            share: number | null;
+          }[];
+          signals: {
+            ruleId: string;
+            /** null: a suppressed small cell (1 to 4) */
+            holding: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+          }[];
+          clbDelay: {
+            /** null: a suppressed small cell (1 to 4) */
+            signalled: number | null;
+            medianDays: number | null;
+            averageDays: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            notYetSignalled: number | null;
+            medianDaysOpen: number | null;
+          };
+          agreements: {
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            overdue: number | null;
+          };
+        };
+      };
     };
   };
   "/api/monitor/clbs/{clbId}": {
@@ -1633,7 +1748,122 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        scope: {
+          kind: "school" | "clb" | "region";
+          id: number;
+          name: string;
+          schoolCount: number;
+        };
+        /** When the precomputed figures were last refreshed */
+        refreshedAt: (string | string) | null;
+        /** The Monday of each school week (key 01: 1 September) */
+        weekStarts: {
+          [key: string]: string;
+        };
+        dashboard: {
+          schoolYear: string;
+          previousSchoolYear: string;
+          /** Small cells suppressed (CLB and region) */
+          suppressed: boolean;
+          minShownCount: number;
+          codes: string[];
+          enrolled: {
+            /** null: a suppressed small cell (1 to 4) */
+            current: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            previous: number | null;
+          };
+          series: {
+            week: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            month: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            weekday: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            class: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            grade: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+          };
+          thresholds: {
+            halfDays: number;
+            ruleId: string;
+            code: string;
+            /** null: a suppressed small cell (1 to 4) */
+            pupils: number | null;
+            /** pupils ÷ enrolled pupils (0…1) */
+            share: number | null;
+          }[];
+          signals: {
+            ruleId: string;
+            /** null: a suppressed small cell (1 to 4) */
+            holding: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+          }[];
+          clbDelay: {
+            /** null: a suppressed small cell (1 to 4) */
+            signalled: number | null;
+            medianDays: number | null;
+            averageDays: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            notYetSignalled: number | null;
+            medianDaysOpen: number | null;
+          };
+          agreements: {
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            overdue: number | null;
+          };
+        };
+      };
     };
   };
   "/api/monitor/regions/{regionId}": {
@@ -1645,7 +1875,122 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        scope: {
+          kind: "school" | "clb" | "region";
+          id: number;
+          name: string;
+          schoolCount: number;
+        };
+        /** When the precomputed figures were last refreshed */
+        refreshedAt: (string | string) | null;
+        /** The Monday of each school week (key 01: 1 September) */
+        weekStarts: {
+          [key: string]: string;
+        };
+        dashboard: {
+          schoolYear: string;
+          previousSchoolYear: string;
+          /** Small cells suppressed (CLB and region) */
+          suppressed: boolean;
+          minShownCount: number;
+          codes: string[];
+          enrolled: {
+            /** null: a suppressed small cell (1 to 4) */
+            current: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            previous: number | null;
+          };
+          series: {
+            week: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            month: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            weekday: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            class: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            grade: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+          };
+          thresholds: {
+            halfDays: number;
+            ruleId: string;
+            code: string;
+            /** null: a suppressed small cell (1 to 4) */
+            pupils: number | null;
+            /** pupils ÷ enrolled pupils (0…1) */
+            share: number | null;
+          }[];
+          signals: {
+            ruleId: string;
+            /** null: a suppressed small cell (1 to 4) */
+            holding: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+          }[];
+          clbDelay: {
+            /** null: a suppressed small cell (1 to 4) */
+            signalled: number | null;
+            medianDays: number | null;
+            averageDays: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            notYetSignalled: number | null;
+            medianDaysOpen: number | null;
+          };
+          agreements: {
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            overdue: number | null;
+          };
+        };
+      };
     };
   };
   "/api/schools/{schoolId}/monitor/export.csv": {
