@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Every answer is checked for members its response schema would drop (src/http/strict-responses.ts).
+    env: { AANWEZIG_STRICT_RESPONSES: '1' },
     include: ['src/**/*.test.ts', 'web/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

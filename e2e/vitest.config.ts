@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Every answer is checked for members its response schema would drop (src/http/strict-responses.ts).
+    env: { AANWEZIG_STRICT_RESPONSES: '1' },
     include: ['e2e/**/*.e2e.test.ts'],
     // One browser and one server per file, and files one after the other: no fighting over CPU or ports.
     fileParallelism: false,

@@ -2,7 +2,7 @@
 // The year comes from the URL (`?year=2025-2026`, so a link carries it), else from this browser's last choice
 // (so a reload keeps it), else the school's default: the current school year.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type AbsenceCode, ApiError, api, type Me, type School } from './api/client.ts';
+import { type AbsenceCode, ApiError, api, type Me, type School, type SignedIn } from './api/client.ts';
 import { queryClient } from './api/query.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import { languageFromLocale } from './i18n/translate.ts';
@@ -18,7 +18,8 @@ export type SessionState =
 interface SessionContextValue {
   session: SessionState;
   /** Called by the login page with the user the server returned. */
-  signedIn: (me: Me) => void;
+  /** After sign-in (the sign-in answer's user); loads "who am I" again. */
+  signedIn: (user: SignedIn['user']) => void;
   signOut: () => Promise<void>;
   reload: () => void;
   /** The school the header shows; pages set it from their URL or from the pupil they show. */
@@ -103,7 +104,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // A new session opens on the current school year: the last session's choice is forgotten. The user is read
   // again from /me, which also says what the user may do (the menu and start page follow it).
-  const signedIn = useCallback((_me: Me) => {
+  const signedIn = useCallback((_user: SignedIn['user']) => {
     queryClient.clear();
     remember(SCHOOL_YEAR_KEY, null);
     setSchoolYearState(null);

@@ -84,7 +84,7 @@ export interface GrantEventRow {
   id: number;
   at: string;
   actorLabel: string;
-  action: string;
+  action: 'user.invite' | 'user.assign-role' | 'user.remove-role' | 'access.refused';
   organisationId: number | null;
   organisationName: string | null;
   userId: number | null;

@@ -51,6 +51,9 @@ export const CivilDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .describe('Civil date YYYY-MM-DD');
 
+/** A moment (timestamptz): the database driver gives a Date, serialised as an ISO 8601 string. */
+export const Timestamp = z.union([z.date(), z.string()]).describe('Date and time, ISO 8601');
+
 /** Dutch and English text of a message. */
 export const Messages = z.object({ nl: z.string(), en: z.string() });
 
@@ -74,3 +77,20 @@ export const NoContent = z.undefined().describe('No content');
 
 /** A file download (CSV, PDF, DOCX, a stored document). */
 export const FileDownload = z.any().describe('File download');
+
+/** The answer to a create: the new row's id. */
+export const Created = z.object({ id: z.number().int() });
+
+/** A consent sharing one CLB doctor's note, pupil-file entry or document (exactly one of the three ids is set). */
+export const Consent = z.object({
+  id: z.number().int(),
+  noteId: z.number().int().nullable(),
+  entryId: z.number().int().nullable(),
+  documentId: z.number().int().nullable(),
+  givenBy: z.string(),
+  purpose: z.string(),
+  sharedWithRoles: z.array(z.string()),
+  validUntil: CivilDate,
+  recordedAt: Timestamp,
+  revokedAt: Timestamp.nullable(),
+});

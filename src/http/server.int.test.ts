@@ -70,6 +70,12 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
       payload: { email: 'LBG@school.test', password: 'juist-wachtwoord' },
     });
     expect(response.statusCode).toBe(200);
+    // The answer goes through its schema: the named fields, never the password hash.
+    expect(response.json()).toMatchObject({
+      user: { email: 'lbg@school.test', mustChangePassword: false, memberships: [{ organisationId: schoolId }] },
+      notice: { failedLoginsSinceLastSignIn: 1 }, // the wrong password of the test before
+    });
+    expect(response.json().user).not.toHaveProperty('passwordHash');
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);

@@ -32,6 +32,7 @@ import { reminderRoutes } from './routes/reminders.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
 import { selfscanRoutes } from './routes/selfscan.routes.ts';
 import { signalRoutes } from './routes/signals.routes.ts';
+import { strictSerializerCompiler } from './strict-responses.ts';
 
 export const SESSION_COOKIE = 'aanwezig_session';
 const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -66,6 +67,12 @@ export interface ServerOptions {
    * address is the socket's, so a forged header cannot dodge the per-address limits.
    */
   trustedProxies?: readonly string[];
+  /**
+   * Fail (500) an answer whose response schema would leave out a member the handler returned, other than the
+   * members that are internal by design (INTERNAL_MEMBERS). Default from AANWEZIG_STRICT_RESPONSES=1, which the
+   * test configurations set: every integration and end-to-end test then checks that no schema drops data.
+   */
+  strictResponses?: boolean;
 }
 
 /** A well-formed X-Request-Id from a proxy is kept (one id across the hops); anything else gets a new UUID. */
@@ -96,7 +103,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(handleError);
   // Routes declare zod schemas: requests are validated and responses serialised through them (src/http/schemas.ts).
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(
+    (options.strictResponses ?? process.env.AANWEZIG_STRICT_RESPONSES === '1')
+      ? strictSerializerCompiler
+      : serializerCompiler,
+  );
   await registerOpenApi(app);
   await app.register(cookie);
   await app.register(helmet, {

@@ -1,43 +1,18 @@
 // Typed client for the account administration and audit API (beheerder): through the one fetch wrapper (http.ts).
 import { queryString } from './client.ts';
 import { request } from './http.ts';
+import type { ApiResponse } from './schema.d.ts';
 
-export interface Organisation {
-  id: number;
-  name: string;
-  kind: 'school' | 'clb' | 'region';
-}
+export type Organisation = ApiResponse<'/api/admin/organisations', 'get'>[number];
 
-export interface AdminUser {
-  id: number;
-  email: string;
-  displayName: string;
-  active: boolean;
-  lockedUntil: string | null;
-  memberships: { organisationId: number; organisationName: string; role: string; classNames: string[] }[];
-}
+export type AdminUser = ApiResponse<'/api/admin/users', 'get'>[number];
 
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorLabel: string;
-  action: string;
-  organisationName: string | null;
-  pupilIds: number[];
-  origin: string;
-}
+export type AuditPage = ApiResponse<'/api/audit', 'get'>;
+
+export type AuditEvent = AuditPage['items'][number];
 
 /** One grant, removal, invitation or refused self-grant (GET /api/admin/grants). */
-export interface GrantEvent {
-  id: number;
-  at: string;
-  actorLabel: string;
-  action: 'user.invite' | 'user.assign-role' | 'user.remove-role' | 'access.refused';
-  organisationName: string | null;
-  userEmail: string | null;
-  role: string | null;
-  problem: string | null;
-}
+export type GrantEvent = ApiResponse<'/api/admin/grants', 'get'>[number];
 
 export interface AuditFilter {
   organisationId?: string;
@@ -60,7 +35,7 @@ export const adminApi = {
     organisationId: number;
     role: string;
     classNames: string[];
-  }) => send<{ userId: number; temporaryPassword: string }>('/api/admin/users', 'POST', invitation),
+  }) => send<ApiResponse<'/api/admin/users', 'post'>>('/api/admin/users', 'POST', invitation),
   assignRole: (userId: number, assignment: { organisationId: number; role: string; classNames: string[] }) =>
     send<void>(`/api/admin/users/${userId}/roles`, 'POST', assignment),
   removeRole: (userId: number, assignment: { organisationId: number; role: string }) =>
@@ -68,10 +43,13 @@ export const adminApi = {
   setActive: (userId: number, active: boolean) =>
     send<void>(`/api/admin/users/${userId}/${active ? 'activate' : 'deactivate'}`, 'POST'),
   resetPassword: (userId: number) =>
-    send<{ temporaryPassword: string }>(`/api/admin/users/${userId}/password-reset`, 'POST'),
+    send<ApiResponse<'/api/admin/users/{userId}/password-reset', 'post'>>(
+      `/api/admin/users/${userId}/password-reset`,
+      'POST',
+    ),
   grants: (organisationId?: string) => send<GrantEvent[]>(`/api/admin/grants${queryString({ organisationId })}`),
   audit: (filter: AuditFilter) =>
-    send<{ total: number; items: AuditEvent[] }>(
+    send<AuditPage>(
       `/api/audit${queryString({ ...filter, limit: 50 } as Record<string, string | number | undefined>)}`,
     ),
 };

@@ -12,24 +12,13 @@ export interface LocalizedMessages {
   en: string;
 }
 
-export interface Membership {
-  organisationId: number | string;
-  organisationName: string;
-  kind: 'school' | 'clb' | 'region';
-  role: string;
-}
+/** The signed-in user: memberships, `mustChangePassword` (a temporary password: only the change is allowed) and
+ * `actions` (what the server's policy allows this user somewhere, e.g. `monitor.region`, `user.manage`). */
+export type Me = ApiResponse<'/api/me', 'get'>;
 
-export interface Me {
-  id: number | string;
-  email: string;
-  displayName: string;
-  locale: Locale;
-  memberships: Membership[];
-  /** Signed in with a temporary password: the server refuses everything but "who am I" and the change. */
-  mustChangePassword?: boolean;
-  /** The actions the server's policy allows this user somewhere (e.g. `monitor.region`, `user.manage`). */
-  actions?: string[];
-}
+export type Membership = Me['memberships'][number];
+
+export type SignedIn = ApiResponse<'/api/auth/login', 'post'>;
 
 /** A school the user may see; `schoolYears` newest first, e.g. `2025-2026`. */
 export type School = ApiResponse<'/api/schools', 'get'>[number];
@@ -62,47 +51,14 @@ export interface EnrolledElsewhereChange {
   version: number;
 }
 
-export interface CalendarHalfDay {
-  date: string;
-  half: Half;
-  schoolDay: boolean;
-}
+/** One pupil's school year: enrolment, calendar, register, corrections, and what the page may offer to change. */
+export type PupilDetail = ApiResponse<'/api/pupils/{pupilId}', 'get'>;
 
-export interface RegisterEntry {
-  date: string;
-  half: Half;
-  code: string;
-  note: string | null;
-}
+export type CalendarHalfDay = PupilDetail['calendar'][number];
 
-export interface HistoryEntry {
-  date: string;
-  half: Half;
-  oldCode: string | null;
-  newCode: string | null;
-  changedAt: string;
-  changedBy: string | null;
-  importId: number | null;
-}
+export type RegisterEntry = PupilDetail['register'][number];
 
-export interface PupilDetail {
-  pupil: {
-    id: number | string;
-    externalId: string;
-    firstName: string;
-    lastName: string;
-    birthDate: string;
-    schoolId: number | string;
-  };
-  enrolment: Enrolment | null;
-  schoolYears: string[];
-  calendar: CalendarHalfDay[];
-  register: RegisterEntry[];
-  countsByCode: Record<string, number>;
-  history: HistoryEntry[];
-  /** What the page may offer to change (the server checks again). */
-  permissions: { enrolmentElsewhere: boolean };
-}
+export type HistoryEntry = PupilDetail['history'][number];
 
 /** One problem in an imported file (or a warning). */
 export type ImportProblem = ImportResult['warnings'][number];
@@ -208,7 +164,7 @@ export const api = {
   /** Whether single sign-on is configured (no session needed). */
   singleSignOn: () => request<ApiResponse<'/api/auth/oidc', 'get'>>('/api/auth/oidc'),
   login: (email: string, password: string) =>
-    request<{ user: Me; notice?: { failedLoginsSinceLastSignIn: number } }>('/api/auth/login', {
+    request<SignedIn>('/api/auth/login', {
       method: 'POST',
       body: { email, password },
       allowUnauthorized: true,

@@ -2,30 +2,14 @@
 // through the one fetch wrapper (http.ts).
 import { ApiError, queryString } from './client.ts';
 import { request } from './http.ts';
-import { type Confidentiality, type Paged, send } from './pupil-file-client.ts';
+import { type Confidentiality, send } from './pupil-file-client.ts';
+import type { ApiResponse } from './schema.d.ts';
 
-export interface FileDocument {
-  id: number;
-  pupilId: number;
-  entryId: number | null;
-  title: string;
-  description: string | null;
-  fileName: string;
-  /** As the server detected it from the content. */
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  confidentiality: Confidentiality;
-  uploadedBy: string | null;
-  uploadedAt: string;
-  removedAt: string | null;
-  version: number;
-}
+/** One page of the pupil's documents, with the server's limit and the extensions to offer in the file picker. */
+export type DocumentPage = ApiResponse<'/api/pupils/{pupilId}/file/documents', 'get'>;
 
-export interface DocumentPage extends Paged<FileDocument> {
-  /** The server's limit and the extensions to offer in the file picker. */
-  rules: { maxBytes: number; accept: string };
-}
+/** A document's details; `mediaType` as the server detected it from the content. */
+export type FileDocument = DocumentPage['items'][number];
 
 /** One reason an upload was refused (nl/en), as the 413 and 422 answers list them. */
 export interface DocumentProblem {

@@ -6,40 +6,14 @@ import type { ApiResponse } from './schema.d.ts';
 /** A count as the server shows it: null when suppressed (1 to 4, CLB and region only). */
 export type ShownCount = number | null;
 
-export interface SeriesRow {
-  key: string;
-  current: Record<string, ShownCount>;
-  previous: Record<string, ShownCount>;
-}
+/** A dashboard answer: its scope, when its figures were refreshed, the school weeks' Mondays, the figures. */
+export type MonitorResponse = ApiResponse<'/api/schools/{schoolId}/monitor', 'get'>;
 
-export type SeriesDimension = 'week' | 'month' | 'weekday' | 'class' | 'grade';
+export type Dashboard = MonitorResponse['dashboard'];
 
-export interface Dashboard {
-  schoolYear: string;
-  previousSchoolYear: string;
-  suppressed: boolean;
-  minShownCount: number;
-  codes: string[];
-  enrolled: { current: ShownCount; previous: ShownCount };
-  series: Record<SeriesDimension, SeriesRow[]>;
-  thresholds: { halfDays: number; ruleId: string; code: string; pupils: ShownCount; share: number | null }[];
-  signals: { ruleId: string; holding: ShownCount; open: ShownCount }[];
-  clbDelay: {
-    signalled: ShownCount;
-    medianDays: number | null;
-    averageDays: number | null;
-    notYetSignalled: ShownCount;
-    medianDaysOpen: number | null;
-  };
-  agreements: { open: ShownCount; overdue: ShownCount };
-}
+export type SeriesDimension = keyof Dashboard['series'];
 
-export interface MonitorResponse {
-  scope: { kind: 'school' | 'clb' | 'region'; id: number; name: string; schoolCount: number };
-  refreshedAt: string | null;
-  weekStarts: Record<string, string>;
-  dashboard: Dashboard;
-}
+export type SeriesRow = Dashboard['series'][SeriesDimension][number];
 
 export type Thuiszitter = ThuiszittersList['pupils'][number];
 

@@ -9,7 +9,33 @@ export interface paths {
         email: string;
         password: string;
       };
-      response: unknown;
+      response: {
+        user: {
+          id: number;
+          email: string;
+          displayName: string;
+          locale: "nl-BE" | "en";
+          active: boolean;
+          /** Signed in with a temporary password: everything but "who am I" and the change is refused */
+          mustChangePassword?: boolean;
+          /** When the temporary password stops working; null for a chosen one */
+          passwordExpiresAt?: (string | string) | null;
+          memberships: {
+            organisationId: number;
+            organisationName: string;
+            kind: "school" | "clb" | "region";
+            role: string;
+            /** Classes a class teacher follows; empty for other roles */
+            classNames: string[];
+            /** Schools this membership reaches */
+            schoolIds: number[];
+          }[];
+        };
+        notice: {
+          /** Failed sign-ins on this account since the last one */
+          failedLoginsSinceLastSignIn: number;
+        };
+      };
     };
   };
   "/api/auth/logout": {
@@ -17,7 +43,7 @@ export interface paths {
       path: never;
       query: never;
       body: never;
-      response: unknown;
+      response: void;
     };
   };
   "/api/me": {
@@ -25,7 +51,29 @@ export interface paths {
       path: never;
       query: never;
       body: never;
-      response: unknown;
+      response: {
+        id: number;
+        email: string;
+        displayName: string;
+        locale: "nl-BE" | "en";
+        active: boolean;
+        /** Signed in with a temporary password: everything but "who am I" and the change is refused */
+        mustChangePassword?: boolean;
+        /** When the temporary password stops working; null for a chosen one */
+        passwordExpiresAt?: (string | string) | null;
+        memberships: {
+          organisationId: number;
+          organisationName: string;
+          kind: "school" | "clb" | "region";
+          role: string;
+          /** Classes a class teacher follows; empty for other roles */
+          classNames: string[];
+          /** Schools this membership reaches */
+          schoolIds: number[];
+        }[];
+        /** The actions the policy allows this user somewhere */
+        actions: string[];
+      };
     };
   };
   "/api/me/password": {
@@ -36,7 +84,7 @@ export interface paths {
         currentPassword: string;
         newPassword: string;
       };
-      response: unknown;
+      response: void;
     };
   };
   "/api/auth/oidc": {
@@ -150,7 +198,67 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        pupil: {
+          id: number;
+          externalId: string;
+          firstName: string;
+          lastName: string;
+          /** Civil date YYYY-MM-DD */
+          birthDate: string;
+          schoolId: number;
+        };
+        /** The enrolment of the school year shown; null: not enrolled that year */
+        enrolment: {
+          schoolYear: string;
+          level: "kleuter" | "lager" | "secundair";
+          grade: number | null;
+          className: string | null;
+          /** Civil date YYYY-MM-DD */
+          enrolledFrom: string;
+          enrolledUntil: string | null;
+          excludedOn: string | null;
+          /** After a definitive exclusion: enrolled in another school */
+          enrolledElsewhereFrom: string | null;
+          enrolledElsewhereSchool: string | null;
+          /** Optimistic lock of the enrolled-elsewhere edits */
+          version: number;
+        } | null;
+        schoolYear: string;
+        /** School years the pupil is enrolled in, newest first */
+        schoolYears: string[];
+        calendar: {
+          /** Civil date YYYY-MM-DD */
+          date: string;
+          half: "AM" | "PM";
+          schoolDay: boolean;
+        }[];
+        register: {
+          /** Civil date YYYY-MM-DD */
+          date: string;
+          half: "AM" | "PM";
+          code: string;
+          note: string | null;
+        }[];
+        countsByCode: {
+          [key: string]: number;
+        };
+        history: {
+          /** Civil date YYYY-MM-DD */
+          date: string;
+          half: "AM" | "PM";
+          oldCode: string;
+          newCode: string;
+          /** ISO 8601, UTC */
+          changedAt: string;
+          changedBy: string | null;
+          importId: number | null;
+        }[];
+        /** What the page may offer to change (the server checks again on every write) */
+        permissions: {
+          enrolmentElsewhere: boolean;
+        };
+      };
     };
   };
   "/api/pupils/{pupilId}/enrolments/{schoolYear}/elsewhere": {
@@ -400,7 +508,12 @@ export interface paths {
         score: number | null;
         focus?: string;
       };
-      response: unknown;
+      response: {
+        goalId: string;
+        score: number | null;
+        focus: string;
+        version: number;
+      };
     };
   };
   "/api/schools/{schoolId}/selfscans/{schoolYear}/answers/{questionId}": {
@@ -415,7 +528,11 @@ export interface paths {
         version: number;
         answer: string;
       };
-      response: unknown;
+      response: {
+        questionId: string;
+        answer: string;
+        version: number;
+      };
     };
   };
   "/api/schools/{schoolId}/selfscans/{schoolYear}/goals/{goalId}/actions": {
@@ -433,7 +550,16 @@ export interface paths {
         check?: string;
         status?: "planned" | "in-progress" | "done" | "dropped";
       };
-      response: unknown;
+      response: {
+        id: number;
+        goalId: string;
+        version: number;
+        what: string;
+        who: string;
+        due: string;
+        check: string;
+        status: "planned" | "in-progress" | "done" | "dropped";
+      };
     };
   };
   "/api/schools/{schoolId}/selfscans/{schoolYear}/actions/{actionId}": {
@@ -452,7 +578,16 @@ export interface paths {
         status?: "planned" | "in-progress" | "done" | "dropped";
         version: number;
       };
-      response: unknown;
+      response: {
+        id: number;
+        goalId: string;
+        version: number;
+        what: string;
+        who: string;
+        due: string;
+        check: string;
+        status: "planned" | "in-progress" | "done" | "dropped";
+      };
     };
   };
   "/api/schools/{schoolId}/selfscans/{schoolYear}/goals/{goalId}/comments": {
@@ -466,7 +601,11 @@ export interface paths {
       body: {
         body: string;
       };
-      response: unknown;
+      response: {
+        id: number;
+        goalId: string;
+        body: string;
+      };
     };
   };
   "/api/schools/{schoolId}/selfscans/{schoolYear}/export.pdf": {
@@ -502,7 +641,33 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: {
+        id: number;
+        pupilId: number;
+        schoolId: number;
+        confidentiality: "school" | "school+clb" | "clb" | "clb-arts";
+        body: string;
+        authorId: number;
+        authorName: string;
+        authorRole: string;
+        /** Date and time, ISO 8601 */
+        createdAt: string | string;
+        /** A CLB doctor's note's consents, for who manages them; otherwise empty */
+        consents: {
+          id: number;
+          noteId: number | null;
+          entryId: number | null;
+          documentId: number | null;
+          givenBy: string;
+          purpose: string;
+          sharedWithRoles: string[];
+          /** Civil date YYYY-MM-DD */
+          validUntil: string;
+          /** Date and time, ISO 8601 */
+          recordedAt: string | string;
+          revokedAt: (string | string) | null;
+        }[];
+      }[];
     };
     post: {
       path: {
@@ -513,7 +678,9 @@ export interface paths {
         confidentiality: string;
         body: string;
       };
-      response: unknown;
+      response: {
+        id: number;
+      };
     };
   };
   "/api/notes/{noteId}/consents": {
@@ -529,7 +696,9 @@ export interface paths {
         /** Civil date YYYY-MM-DD */
         validUntil: string;
       };
-      response: unknown;
+      response: {
+        id: number;
+      };
     };
   };
   "/api/file/entries/{entryId}/consents": {
@@ -539,7 +708,24 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: {
+        items: {
+          id: number;
+          noteId: number | null;
+          entryId: number | null;
+          documentId: number | null;
+          givenBy: string;
+          purpose: string;
+          sharedWithRoles: string[];
+          /** Civil date YYYY-MM-DD */
+          validUntil: string;
+          /** Date and time, ISO 8601 */
+          recordedAt: string | string;
+          revokedAt: (string | string) | null;
+          /** Shares the item today */
+          valid: boolean;
+        }[];
+      };
     };
     post: {
       path: {
@@ -553,7 +739,9 @@ export interface paths {
         /** Civil date YYYY-MM-DD */
         validUntil: string;
       };
-      response: unknown;
+      response: {
+        id: number;
+      };
     };
   };
   "/api/file/documents/{documentId}/consents": {
@@ -563,7 +751,24 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: {
+        items: {
+          id: number;
+          noteId: number | null;
+          entryId: number | null;
+          documentId: number | null;
+          givenBy: string;
+          purpose: string;
+          sharedWithRoles: string[];
+          /** Civil date YYYY-MM-DD */
+          validUntil: string;
+          /** Date and time, ISO 8601 */
+          recordedAt: string | string;
+          revokedAt: (string | string) | null;
+          /** Shares the item today */
+          valid: boolean;
+        }[];
+      };
     };
     post: {
       path: {
@@ -577,7 +782,9 @@ export interface paths {
         /** Civil date YYYY-MM-DD */
         validUntil: string;
       };
-      response: unknown;
+      response: {
+        id: number;
+      };
     };
   };
   "/api/consents/{consentId}/revoke": {
@@ -1024,7 +1231,40 @@ export interface paths {
         offset?: number;
       };
       body: never;
-      response: unknown;
+      response: {
+        items: {
+          id: number;
+          pupilId: number;
+          schoolId: number;
+          /** The measure (entry) the document belongs to, if any */
+          entryId: number | null;
+          title: string;
+          description: string | null;
+          fileName: string;
+          mediaType: string;
+          sizeBytes: number;
+          sha256: string;
+          confidentiality: "school" | "school+clb" | "clb" | "clb-arts";
+          uploadedBy: string | null;
+          uploaderRole: string;
+          /** Date and time, ISO 8601 */
+          uploadedAt: string | string;
+          removedAt: (string | string) | null;
+          removedBy: string | null;
+          removalReason: string | null;
+          version: number;
+        }[];
+        /** Documents the user may see, over all pages */
+        total: number;
+        limit: number;
+        offset: number;
+        /** What an upload may be */
+        rules: {
+          maxBytes: number;
+          /** File extensions for the file picker */
+          accept: string;
+        };
+      };
     };
     post: {
       path: {
@@ -1032,7 +1272,28 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: {
+        id: number;
+        pupilId: number;
+        schoolId: number;
+        /** The measure (entry) the document belongs to, if any */
+        entryId: number | null;
+        title: string;
+        description: string | null;
+        fileName: string;
+        mediaType: string;
+        sizeBytes: number;
+        sha256: string;
+        confidentiality: "school" | "school+clb" | "clb" | "clb-arts";
+        uploadedBy: string | null;
+        uploaderRole: string;
+        /** Date and time, ISO 8601 */
+        uploadedAt: string | string;
+        removedAt: (string | string) | null;
+        removedBy: string | null;
+        removalReason: string | null;
+        version: number;
+      };
     };
   };
   "/api/file/documents/{documentId}/content": {
@@ -1055,7 +1316,28 @@ export interface paths {
         version: number;
         reason?: string | null;
       };
-      response: unknown;
+      response: {
+        id: number;
+        pupilId: number;
+        schoolId: number;
+        /** The measure (entry) the document belongs to, if any */
+        entryId: number | null;
+        title: string;
+        description: string | null;
+        fileName: string;
+        mediaType: string;
+        sizeBytes: number;
+        sha256: string;
+        confidentiality: "school" | "school+clb" | "clb" | "clb-arts";
+        uploadedBy: string | null;
+        uploaderRole: string;
+        /** Date and time, ISO 8601 */
+        uploadedAt: string | string;
+        removedAt: (string | string) | null;
+        removedBy: string | null;
+        removalReason: string | null;
+        version: number;
+      };
     };
   };
   "/api/schools/{schoolId}/reminders": {
@@ -1069,7 +1351,40 @@ export interface paths {
         mine?: "0" | "1" | "true" | "false";
       };
       body: never;
-      response: unknown;
+      response: {
+        /** Civil date YYYY-MM-DD */
+        today: string;
+        /** Days before the due date a reminder without its own date appears */
+        leadDays: number;
+        /** Reminders matching the filter, over all pages */
+        total: number;
+        overdue: number;
+        items: {
+          id: number;
+          version: number;
+          pupilId: number;
+          schoolId: number;
+          schoolName: string;
+          externalId: string;
+          firstName: string;
+          lastName: string;
+          /** The class this school year */
+          className: string | null;
+          /** The class of the pupil's latest enrolment, for display */
+          lastClassName: string | null;
+          what: string;
+          who: string;
+          /** Civil date YYYY-MM-DD */
+          dueOn: string;
+          remindOn: string | null;
+          checkNote: string | null;
+          createdBy: string | null;
+          /** Created by me, or naming me as "wie" */
+          mine: boolean;
+          state: "upcoming" | "due-today" | "overdue";
+          daysOverdue: number;
+        }[];
+      };
     };
   };
   "/api/reminders": {
@@ -1081,7 +1396,40 @@ export interface paths {
         mine?: "0" | "1" | "true" | "false";
       };
       body: never;
-      response: unknown;
+      response: {
+        /** Civil date YYYY-MM-DD */
+        today: string;
+        /** Days before the due date a reminder without its own date appears */
+        leadDays: number;
+        /** Reminders matching the filter, over all pages */
+        total: number;
+        overdue: number;
+        items: {
+          id: number;
+          version: number;
+          pupilId: number;
+          schoolId: number;
+          schoolName: string;
+          externalId: string;
+          firstName: string;
+          lastName: string;
+          /** The class this school year */
+          className: string | null;
+          /** The class of the pupil's latest enrolment, for display */
+          lastClassName: string | null;
+          what: string;
+          who: string;
+          /** Civil date YYYY-MM-DD */
+          dueOn: string;
+          remindOn: string | null;
+          checkNote: string | null;
+          createdBy: string | null;
+          /** Created by me, or naming me as "wie" */
+          mine: boolean;
+          state: "upcoming" | "due-today" | "overdue";
+          daysOverdue: number;
+        }[];
+      };
     };
   };
   "/api/admin/organisations": {
@@ -1089,7 +1437,11 @@ export interface paths {
       path: never;
       query: never;
       body: never;
-      response: unknown;
+      response: {
+        id: number;
+        name: string;
+        kind: "school" | "clb" | "region";
+      }[];
     };
   };
   "/api/admin/users": {
@@ -1099,7 +1451,21 @@ export interface paths {
         organisationId?: number;
       };
       body: never;
-      response: unknown;
+      response: {
+        id: number;
+        email: string;
+        displayName: string;
+        active: boolean;
+        /** Signed-in refused until then after wrong passwords */
+        lockedUntil: (string | string) | null;
+        /** Only the memberships in the organisations asked for */
+        memberships: {
+          organisationId: number;
+          organisationName: string;
+          role: string;
+          classNames: string[];
+        }[];
+      }[];
     };
     post: {
       path: never;
@@ -1111,7 +1477,11 @@ export interface paths {
         email: string;
         displayName: string;
       };
-      response: unknown;
+      response: {
+        userId: number;
+        /** Shown once; expires, and must be changed at the first sign-in */
+        temporaryPassword: string;
+      };
     };
   };
   "/api/admin/grants": {
@@ -1122,7 +1492,20 @@ export interface paths {
         userId?: number;
       };
       body: never;
-      response: unknown;
+      response: {
+        id: number;
+        /** Date and time, ISO 8601 */
+        at: string | string;
+        actorLabel: string;
+        action: "user.invite" | "user.assign-role" | "user.remove-role" | "access.refused";
+        organisationId: number | null;
+        organisationName: string | null;
+        userId: number | null;
+        userEmail: string | null;
+        role: string | null;
+        /** self-grant: a refused attempt to grant oneself a role */
+        problem: string | null;
+      }[];
     };
   };
   "/api/admin/users/{userId}/roles": {
@@ -1180,7 +1563,10 @@ export interface paths {
       };
       query: never;
       body: never;
-      response: unknown;
+      response: {
+        /** Shown once; expires, and must be changed at the first sign-in */
+        temporaryPassword: string;
+      };
     };
   };
   "/api/audit": {
@@ -1197,7 +1583,25 @@ export interface paths {
         until?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        /** Events matching the filter, over all pages */
+        total: number;
+        items: {
+          id: number;
+          /** Date and time, ISO 8601 */
+          at: string | string;
+          userId: number | null;
+          actorLabel: string;
+          action: string;
+          organisationId: number | null;
+          organisationName: string | null;
+          pupilIds: number[];
+          origin: string;
+          detail: {
+            [key: string]: unknown;
+          };
+        }[];
+      };
     };
   };
   "/api/monitor/scopes": {
@@ -1228,7 +1632,122 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        scope: {
+          kind: "school" | "clb" | "region";
+          id: number;
+          name: string;
+          schoolCount: number;
+        };
+        /** When the precomputed figures were last refreshed */
+        refreshedAt: (string | string) | null;
+        /** The Monday of each school week (key 01: 1 September) */
+        weekStarts: {
+          [key: string]: string;
+        };
+        dashboard: {
+          schoolYear: string;
+          previousSchoolYear: string;
+          /** Small cells suppressed (CLB and region) */
+          suppressed: boolean;
+          minShownCount: number;
+          codes: string[];
+          enrolled: {
+            /** null: a suppressed small cell (1 to 4) */
+            current: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            previous: number | null;
+          };
+          series: {
+            week: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            month: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            weekday: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            class: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            grade: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+          };
+          thresholds: {
+            halfDays: number;
+            ruleId: string;
+            code: string;
+            /** null: a suppressed small cell (1 to 4) */
+            pupils: number | null;
+            /** pupils ÷ enrolled pupils (0…1) */
+            share: number | null;
+          }[];
+          signals: {
+            ruleId: string;
+            /** null: a suppressed small cell (1 to 4) */
+            holding: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+          }[];
+          clbDelay: {
+            /** null: a suppressed small cell (1 to 4) */
+            signalled: number | null;
+            medianDays: number | null;
+            averageDays: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            notYetSignalled: number | null;
+            medianDaysOpen: number | null;
+          };
+          agreements: {
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            overdue: number | null;
+          };
+        };
+      };
     };
   };
   "/api/monitor/clbs/{clbId}": {
@@ -1240,7 +1759,122 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        scope: {
+          kind: "school" | "clb" | "region";
+          id: number;
+          name: string;
+          schoolCount: number;
+        };
+        /** When the precomputed figures were last refreshed */
+        refreshedAt: (string | string) | null;
+        /** The Monday of each school week (key 01: 1 September) */
+        weekStarts: {
+          [key: string]: string;
+        };
+        dashboard: {
+          schoolYear: string;
+          previousSchoolYear: string;
+          /** Small cells suppressed (CLB and region) */
+          suppressed: boolean;
+          minShownCount: number;
+          codes: string[];
+          enrolled: {
+            /** null: a suppressed small cell (1 to 4) */
+            current: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            previous: number | null;
+          };
+          series: {
+            week: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            month: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            weekday: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            class: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            grade: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+          };
+          thresholds: {
+            halfDays: number;
+            ruleId: string;
+            code: string;
+            /** null: a suppressed small cell (1 to 4) */
+            pupils: number | null;
+            /** pupils ÷ enrolled pupils (0…1) */
+            share: number | null;
+          }[];
+          signals: {
+            ruleId: string;
+            /** null: a suppressed small cell (1 to 4) */
+            holding: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+          }[];
+          clbDelay: {
+            /** null: a suppressed small cell (1 to 4) */
+            signalled: number | null;
+            medianDays: number | null;
+            averageDays: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            notYetSignalled: number | null;
+            medianDaysOpen: number | null;
+          };
+          agreements: {
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            overdue: number | null;
+          };
+        };
+      };
     };
   };
   "/api/monitor/regions/{regionId}": {
@@ -1252,7 +1886,122 @@ export interface paths {
         schoolYear?: string;
       };
       body: never;
-      response: unknown;
+      response: {
+        scope: {
+          kind: "school" | "clb" | "region";
+          id: number;
+          name: string;
+          schoolCount: number;
+        };
+        /** When the precomputed figures were last refreshed */
+        refreshedAt: (string | string) | null;
+        /** The Monday of each school week (key 01: 1 September) */
+        weekStarts: {
+          [key: string]: string;
+        };
+        dashboard: {
+          schoolYear: string;
+          previousSchoolYear: string;
+          /** Small cells suppressed (CLB and region) */
+          suppressed: boolean;
+          minShownCount: number;
+          codes: string[];
+          enrolled: {
+            /** null: a suppressed small cell (1 to 4) */
+            current: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            previous: number | null;
+          };
+          series: {
+            week: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            month: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            weekday: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            class: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+            grade: {
+              key: string;
+              /** Absent half-days per code */
+              current: {
+                [key: string]: number | null;
+              };
+              /** Absent half-days per code */
+              previous: {
+                [key: string]: number | null;
+              };
+            }[];
+          };
+          thresholds: {
+            halfDays: number;
+            ruleId: string;
+            code: string;
+            /** null: a suppressed small cell (1 to 4) */
+            pupils: number | null;
+            /** pupils ÷ enrolled pupils (0…1) */
+            share: number | null;
+          }[];
+          signals: {
+            ruleId: string;
+            /** null: a suppressed small cell (1 to 4) */
+            holding: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+          }[];
+          clbDelay: {
+            /** null: a suppressed small cell (1 to 4) */
+            signalled: number | null;
+            medianDays: number | null;
+            averageDays: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            notYetSignalled: number | null;
+            medianDaysOpen: number | null;
+          };
+          agreements: {
+            /** null: a suppressed small cell (1 to 4) */
+            open: number | null;
+            /** null: a suppressed small cell (1 to 4) */
+            overdue: number | null;
+          };
+        };
+      };
     };
   };
   "/api/schools/{schoolId}/monitor/export.csv": {

@@ -1,8 +1,10 @@
 // Account administration for a beheerder: invite a user (temporary password shown once), assign and remove
 // roles and classes, deactivate or reactivate, reset a password, and the history of every grant. The server
-// refuses a grant to one's own account (separation of duties); the refusal shows here and in the history.
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { type AdminUser, adminApi, type GrantEvent, type Organisation } from '../api/admin-client.ts';
+// refuses a grant to one's own account (separation of duties); the refusal shows here and in the history. Data
+// loads with TanStack Query; every change reloads the users and the history.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { adminApi, type Organisation } from '../api/admin-client.ts';
 import { ApiError } from '../api/client.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -28,11 +30,8 @@ const classList = (text: string) =>
 
 export function AdminUsersPage() {
   const { language, t } = useI18n();
-  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
-  const [organisationId, setOrganisationId] = useState('');
-  const [users, setUsers] = useState<AdminUser[] | null>(null);
-  const [grants, setGrants] = useState<GrantEvent[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const [chosenOrganisationId, setOrganisationId] = useState('');
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
   const ids = {
     org: useId(),
@@ -49,66 +48,71 @@ export function AdminUsersPage() {
 
   useEffect(() => {
     document.title = `${t('admin.title')} · ${t('app.name')}`;
-    adminApi
-      .organisations()
-      .then((list) => {
-        setOrganisations(list);
-        setOrganisationId(String(list[0]?.id ?? ''));
-      })
-      .catch(setError);
   }, [t]);
 
-  const reload = useCallback(() => {
-    if (!organisationId) return;
-    adminApi.users(organisationId).then(setUsers).catch(setError);
-    adminApi.grants(organisationId).then(setGrants).catch(setError);
-  }, [organisationId]);
-  useEffect(reload, [reload]);
+  const organisationsQuery = useQuery({ queryKey: ['admin', 'organisations'], queryFn: adminApi.organisations });
+  const organisations = organisationsQuery.data ?? null;
+  // The first organisation until the user chooses another.
+  const organisationId = chosenOrganisationId || String(organisations?.[0]?.id ?? '');
+  const usersQuery = useQuery({
+    queryKey: ['admin', organisationId, 'users'],
+    queryFn: () => adminApi.users(organisationId),
+    enabled: organisationId !== '',
+  });
+  const grantsQuery = useQuery({
+    queryKey: ['admin', organisationId, 'grants'],
+    queryFn: () => adminApi.grants(organisationId),
+    enabled: organisationId !== '',
+  });
+  const users = usersQuery.data ?? null;
+  const grants = grantsQuery.data ?? null;
+
+  // Every change reloads the users and the history afterwards, also when refused: a refused self-grant is audited
+  // and appears in the history at once.
+  const change = useMutation({
+    mutationFn: (work: () => Promise<unknown>) => work(),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', organisationId] }),
+  });
+  const run = <T,>(work: () => Promise<T>, onSuccess?: (result: T) => void) =>
+    change.mutate(work, { onSuccess: (result) => onSuccess?.(result as T) });
+  const error = change.error ?? organisationsQuery.error ?? usersQuery.error ?? grantsQuery.error;
 
   const organisation = organisations?.find((o) => String(o.id) === organisationId);
   const roles = organisation ? ROLES_BY_KIND[organisation.kind] : [];
-
-  const run = (work: Promise<unknown>) => {
-    setError(null);
-    work.then(reload).catch(setError);
-  };
 
   const assign = (event: FormEvent) => {
     event.preventDefault();
     if (!organisation || !grant.userId) return;
     const role = grant.role || roles[0] || '';
-    setError(null);
-    adminApi
-      .assignRole(Number(grant.userId), { organisationId: organisation.id, role, classNames: classList(grant.classes) })
-      .then(reload)
-      // The refused self-grant is audited: reload so it appears in the history at once.
-      .catch((caught: unknown) => {
-        setError(caught);
-        reload();
-      });
+    run(() =>
+      adminApi.assignRole(Number(grant.userId), {
+        organisationId: organisation.id,
+        role,
+        classNames: classList(grant.classes),
+      }),
+    );
   };
 
   const invite = (event: FormEvent) => {
     event.preventDefault();
     if (!organisation) return;
-    setError(null);
-    adminApi
-      .invite({
-        email: form.email,
-        displayName: form.displayName,
-        organisationId: organisation.id,
-        role: form.role,
-        classNames: classList(form.classes),
-      })
-      .then((created) => {
-        setSecret({ email: form.email, password: created.temporaryPassword });
+    const invitation = {
+      email: form.email,
+      displayName: form.displayName,
+      organisationId: organisation.id,
+      role: form.role,
+      classNames: classList(form.classes),
+    };
+    run(
+      () => adminApi.invite(invitation),
+      (created) => {
+        setSecret({ email: invitation.email, password: created.temporaryPassword });
         setForm({ ...form, email: '', displayName: '', classes: '' });
-        reload();
-      })
-      .catch(setError);
+      },
+    );
   };
 
-  if (organisations === null && error === null) return <Loading />;
+  if (organisationsQuery.isPending) return <Loading />;
   return (
     <main id="main" className="page">
       <h1>{t('admin.title')}</h1>
@@ -266,7 +270,9 @@ export function AdminUsersPage() {
                               type="button"
                               className="button button--secondary button--small"
                               onClick={() =>
-                                run(adminApi.removeRole(user.id, { organisationId: m.organisationId, role: m.role }))
+                                run(() =>
+                                  adminApi.removeRole(user.id, { organisationId: m.organisationId, role: m.role }),
+                                )
                               }
                             >
                               {t('admin.removeRole')}
@@ -283,21 +289,19 @@ export function AdminUsersPage() {
                       <button
                         type="button"
                         className="button button--secondary button--small"
-                        onClick={() => run(adminApi.setActive(user.id, !user.active))}
+                        onClick={() => run(() => adminApi.setActive(user.id, !user.active))}
                       >
                         {user.active ? t('admin.deactivate') : t('admin.activate')}
                       </button>{' '}
                       <button
                         type="button"
                         className="button button--secondary button--small"
-                        onClick={() => {
-                          setError(null);
-                          adminApi
-                            .resetPassword(user.id)
-                            .then((r) => setSecret({ email: user.email, password: r.temporaryPassword }))
-                            .then(reload)
-                            .catch(setError);
-                        }}
+                        onClick={() =>
+                          run(
+                            () => adminApi.resetPassword(user.id),
+                            (reset) => setSecret({ email: user.email, password: reset.temporaryPassword }),
+                          )
+                        }
                       >
                         {t('admin.resetPassword')}
                       </button>

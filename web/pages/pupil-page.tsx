@@ -1,15 +1,15 @@
 // One pupil's school year: enrolment (and, after an exclusion, the enrolment in another school), counts per code,
 // the half-day heat-map, register rows and corrections.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import {
   type AbsenceCode,
   ApiError,
   type AttentionItem,
   api,
+  type EnrolledElsewhereChange,
   type Enrolment,
   errorMessage,
-  type PupilDetail,
-  type PupilSignals,
 } from '../api/client.ts';
 import { CodeBadge, codeMeaning } from '../components/code-badge.tsx';
 import { TextField } from '../components/form-field.tsx';
@@ -26,56 +26,38 @@ import { defaultHighlightedSignal, evidenceHalfDays } from './attention-query.ts
 export function PupilPage({ pupilId }: { pupilId: string }) {
   const { language, t } = useI18n();
   const { schoolYear, setSchoolId, setSchoolYear, codes } = useReadySession();
-  const [detail, setDetail] = useState<PupilDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  const year = schoolYear ?? undefined;
+  // The previous year's page stays while another year loads (and while a reload after a change runs).
+  const pupilQuery = useQuery({
+    queryKey: ['pupil', pupilId, year],
+    queryFn: () => api.pupil(pupilId, year),
+    placeholderData: keepPreviousData,
+  });
+  // The pupil's signals (open and handled) load alongside; the page works without them.
+  const signalsQuery = useQuery({
+    queryKey: ['pupil', pupilId, 'signals', year],
+    queryFn: () => api.pupilSignals(pupilId, year),
+  });
+  const detail = pupilQuery.data ?? null;
+  const error = pupilQuery.error;
+  const signals = signalsQuery.data ?? null;
+  const signalsError = signalsQuery.error;
+  /** Reloads the pupil and its signals (retry, or after recording an enrolment elsewhere). */
+  const reload = () => void queryClient.invalidateQueries({ queryKey: ['pupil', pupilId] });
   /** The outcome of recording an enrolment elsewhere; kept while the page reloads the pupil. */
   const [elsewhereNotice, setElsewhereNotice] = useState<Notice>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
+  const loadedSchoolId = detail?.pupil.schoolId;
   useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    api
-      .pupil(pupilId, schoolYear ?? undefined)
-      .then((loaded) => {
-        if (cancelled) return;
-        setDetail(loaded);
-        setSchoolId(String(loaded.pupil.schoolId));
-      })
-      .catch((caught: unknown) => {
-        if (!cancelled) setError(caught);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [pupilId, schoolYear, setSchoolId, attempt]);
+    if (loadedSchoolId !== undefined) setSchoolId(String(loadedSchoolId));
+  }, [loadedSchoolId, setSchoolId]);
 
-  // The pupil's signals (open and handled) load alongside; the page works without them.
-  const [signals, setSignals] = useState<PupilSignals | null>(null);
-  const [signalsError, setSignalsError] = useState<unknown>(null);
   /** Signals whose evidence is outlined on the heat-map; null until the user chooses (then: the first open one). */
   const [chosenSignals, setChosenSignals] = useState<ReadonlySet<number> | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger
-  useEffect(() => {
-    let cancelled = false;
-    setSignalsError(null);
-    setChosenSignals(null);
-    api
-      .pupilSignals(pupilId, schoolYear ?? undefined)
-      .then((loaded) => {
-        if (!cancelled) setSignals(loaded);
-      })
-      .catch((caught: unknown) => {
-        if (cancelled) return;
-        setSignals(null);
-        setSignalsError(caught);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [pupilId, schoolYear, attempt]);
+  // Each load of the signals starts again from the default highlight.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the loaded signals are the trigger
+  useEffect(() => setChosenSignals(null), [signals]);
 
   const signalItems = signals?.items ?? [];
   const highlightedSignals = useMemo(() => {
@@ -107,7 +89,7 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
   if (error !== null && !detail) {
     return (
       <main id="main" className="page">
-        <ErrorMessage error={error} onRetry={() => setAttempt((count) => count + 1)} />
+        <ErrorMessage error={error} onRetry={reload} />
       </main>
     );
   }
@@ -144,7 +126,7 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
         </Link>
       </div>
 
-      {error !== null && <ErrorMessage error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+      {error !== null && <ErrorMessage error={error} onRetry={reload} />}
 
       <section className="card" aria-label={name}>
         <dl className="facts" data-testid="pupil-facts">
@@ -191,7 +173,7 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
               pupilId={pupilId}
               enrolment={enrolment}
               onNotice={setElsewhereNotice}
-              onSaved={() => setAttempt((count) => count + 1)}
+              onSaved={reload}
             />
           )}
         {elsewhereNotice && (
@@ -207,7 +189,7 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
                 className="button button--secondary"
                 onClick={() => {
                   setElsewhereNotice(null);
-                  setAttempt((count) => count + 1);
+                  reload();
                 }}
               >
                 {t('pupil.elsewhere.reload')}
@@ -259,9 +241,7 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
 
       <section aria-labelledby="signals-title" className="section" data-testid="pupil-signals">
         <h2 id="signals-title">{t('signals.title')}</h2>
-        {signalsError !== null && (
-          <ErrorMessage error={signalsError} onRetry={() => setAttempt((count) => count + 1)} />
-        )}
+        {signalsError !== null && <ErrorMessage error={signalsError} onRetry={reload} />}
         {signals && signalItems.length === 0 && <p className="muted">{t('signals.empty')}</p>}
         {signalItems.length > 0 && (
           <ul className="pupil-signals">
@@ -447,31 +427,36 @@ function EnrolledElsewhereForm({
   const { language, t } = useI18n();
   const [from, setFrom] = useState(enrolment.enrolledElsewhereFrom ?? '');
   const [school, setSchool] = useState(enrolment.enrolledElsewhereSchool ?? '');
-  const [busy, setBusy] = useState(false);
+  const record = useMutation({
+    mutationFn: (change: EnrolledElsewhereChange) => api.recordEnrolledElsewhere(pupilId, enrolment.schoolYear, change),
+  });
+  const busy = record.isPending;
 
-  const send = async (change: { from: string | null; school: string | null }, done: string) => {
-    setBusy(true);
+  const send = (change: { from: string | null; school: string | null }, done: string) => {
     onNotice(null);
-    try {
-      await api.recordEnrolledElsewhere(pupilId, enrolment.schoolYear, { ...change, version: enrolment.version });
-      onNotice({ tone: 'success', text: done });
-      onSaved();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409) {
-        onNotice({ tone: 'error', text: t('pupil.elsewhere.conflict'), reload: true });
-      } else if (caught instanceof ApiError && caught.status === 422) {
-        onNotice({ tone: 'error', text: t('pupil.elsewhere.refused', { reason: caught.messageFor(language) }) });
-      } else {
-        // 403 (no longer allowed), 400 or a network problem: the server's own message.
-        onNotice({ tone: 'error', text: errorMessage(caught, language, t('app.error')) });
-      }
-    } finally {
-      setBusy(false);
-    }
+    record.mutate(
+      { ...change, version: enrolment.version },
+      {
+        onSuccess: () => {
+          onNotice({ tone: 'success', text: done });
+          onSaved();
+        },
+        onError: (caught) => {
+          if (caught instanceof ApiError && caught.status === 409) {
+            onNotice({ tone: 'error', text: t('pupil.elsewhere.conflict'), reload: true });
+          } else if (caught instanceof ApiError && caught.status === 422) {
+            onNotice({ tone: 'error', text: t('pupil.elsewhere.refused', { reason: caught.messageFor(language) }) });
+          } else {
+            // 403 (no longer allowed), 400 or a network problem: the server's own message.
+            onNotice({ tone: 'error', text: errorMessage(caught, language, t('app.error')) });
+          }
+        },
+      },
+    );
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send({ from, school: school.trim() || null }, t('pupil.elsewhere.saved'));
+    send({ from, school: school.trim() || null }, t('pupil.elsewhere.saved'));
   };
 
   return (
@@ -504,7 +489,7 @@ function EnrolledElsewhereForm({
               type="button"
               className="button button--secondary"
               disabled={busy}
-              onClick={() => void send({ from: null, school: null }, t('pupil.elsewhere.cleared'))}
+              onClick={() => send({ from: null, school: null }, t('pupil.elsewhere.cleared'))}
               data-testid="elsewhere-clear"
             >
               {t('pupil.elsewhere.clear')}

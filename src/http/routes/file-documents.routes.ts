@@ -16,11 +16,40 @@ import { requirePupilAccess } from '../../app/pupil-file/file-access.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { DOCUMENT_LIMITS } from '../../domain/pupil-file/documents.ts';
 import { access } from '../route-access.ts';
-import { type Api, PageQuery, params } from '../schemas.ts';
+import { type Api, PageQuery, params, Timestamp } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
 const Removal = z.object({ version: z.number().int().min(1), reason: z.string().max(2000).nullable().optional() });
+const FileDocument = z.object({
+  id: z.number().int(),
+  pupilId: z.number().int(),
+  schoolId: z.number().int(),
+  entryId: z.number().int().nullable().describe('The measure (entry) the document belongs to, if any'),
+  title: z.string(),
+  description: z.string().nullable(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  confidentiality: z.enum(['school', 'school+clb', 'clb', 'clb-arts']),
+  uploadedBy: z.string().nullable(),
+  uploaderRole: z.string(),
+  uploadedAt: Timestamp,
+  removedAt: Timestamp.nullable(),
+  removedBy: z.string().nullable(),
+  removalReason: z.string().nullable(),
+  version: z.number().int(),
+});
+const Documents = z.object({
+  items: z.array(FileDocument),
+  total: z.number().int().describe('Documents the user may see, over all pages'),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  rules: z
+    .object({ maxBytes: z.number().int(), accept: z.string().describe('File extensions for the file picker') })
+    .describe('What an upload may be'),
+});
 const UPLOAD_FIELDS = new Set(['title', 'description', 'confidentiality', 'entryId']);
 
 const chooseFile = () =>
@@ -81,7 +110,10 @@ export async function fileDocumentRoutes(api: Api, { db, today }: RouteContext) 
 
   api.get(
     '/pupils/:pupilId/file/documents',
-    { ...access('file.read'), schema: { params: params('pupilId'), querystring: PageQuery } },
+    {
+      ...access('file.read'),
+      schema: { params: params('pupilId'), querystring: PageQuery, response: { 200: Documents } },
+    },
     async (request) =>
       listDocuments(db, requireActor(request), idParam(request.params.pupilId), request.query, today()),
   );
@@ -94,6 +126,7 @@ export async function fileDocumentRoutes(api: Api, { db, today }: RouteContext) 
       schema: {
         params: params('pupilId'),
         consumes: ['multipart/form-data'],
+        response: { 201: FileDocument },
         description: 'multipart/form-data: `file`, `title`, optionally `description`, `confidentiality`, `entryId`.',
       },
     },
@@ -106,7 +139,11 @@ export async function fileDocumentRoutes(api: Api, { db, today }: RouteContext) 
 
   api.get(
     '/file/documents/:documentId/content',
-    { ...access('file.read'), schema: { params: params('documentId') } },
+    {
+      ...access('file.read'),
+      // The stored file as uploaded (its own media type: PDF, images, office documents), as an attachment.
+      schema: { params: params('documentId'), produces: ['application/octet-stream'] },
+    },
     async (request, reply) => {
       const { document, content } = await downloadDocument(
         db,
@@ -126,7 +163,10 @@ export async function fileDocumentRoutes(api: Api, { db, today }: RouteContext) 
 
   api.post(
     '/file/documents/:documentId/remove',
-    { ...onDocument('file.manage'), schema: { params: params('documentId'), body: Removal } },
+    {
+      ...onDocument('file.manage'),
+      schema: { params: params('documentId'), body: Removal, response: { 200: FileDocument } },
+    },
     async (request) =>
       removeDocument(db, requireActor(request), idParam(request.params.documentId), request.body, today()),
   );

@@ -11,7 +11,7 @@ import {
 } from '../../app/monitor/monitor.service.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
-import { type Api, params, YearQuery } from '../schemas.ts';
+import { type Api, CivilDate, params, Timestamp, YearQuery } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -46,6 +46,54 @@ const Thuiszitters = z.object({
   ),
 });
 
+/** A count as shown: null on a CLB or region dashboard means a small cell (1 to 4), suppressed. */
+const Count = z.number().nullable().describe('null: a suppressed small cell (1 to 4)');
+const ByCode = z.record(z.string(), Count).describe('Absent half-days per code');
+const SeriesRow = z.object({ key: z.string(), current: ByCode, previous: ByCode });
+const Dashboard = z.object({
+  scope: z.object({
+    kind: z.enum(['school', 'clb', 'region']),
+    id: z.number().int(),
+    name: z.string(),
+    schoolCount: z.number().int(),
+  }),
+  refreshedAt: Timestamp.nullable().describe('When the precomputed figures were last refreshed'),
+  weekStarts: z.record(z.string(), CivilDate).describe('The Monday of each school week (key 01: 1 September)'),
+  dashboard: z.object({
+    schoolYear: z.string(),
+    previousSchoolYear: z.string(),
+    suppressed: z.boolean().describe('Small cells suppressed (CLB and region)'),
+    minShownCount: z.number().int(),
+    codes: z.array(z.string()),
+    enrolled: z.object({ current: Count, previous: Count }),
+    series: z.object({
+      week: z.array(SeriesRow),
+      month: z.array(SeriesRow),
+      weekday: z.array(SeriesRow),
+      class: z.array(SeriesRow),
+      grade: z.array(SeriesRow),
+    }),
+    thresholds: z.array(
+      z.object({
+        halfDays: z.number().int(),
+        ruleId: z.string(),
+        code: z.string(),
+        pupils: Count,
+        share: z.number().nullable().describe('pupils ÷ enrolled pupils (0…1)'),
+      }),
+    ),
+    signals: z.array(z.object({ ruleId: z.string(), holding: Count, open: Count })),
+    clbDelay: z.object({
+      signalled: Count,
+      medianDays: z.number().nullable(),
+      averageDays: z.number().nullable(),
+      notYetSignalled: Count,
+      medianDaysOpen: z.number().nullable(),
+    }),
+    agreements: z.object({ open: Count, overdue: Count }),
+  }),
+});
+
 const sendCsv = (reply: FastifyReply, file: { fileName: string; csv: string }) =>
   reply
     .type('text/csv; charset=utf-8')
@@ -61,14 +109,20 @@ export async function monitorRoutes(api: Api, { db, today }: RouteContext) {
 
   api.get(
     '/schools/:schoolId/monitor',
-    { ...access('monitor.school'), schema: { params: params('schoolId'), querystring: YearQuery } },
+    {
+      ...access('monitor.school'),
+      schema: { params: params('schoolId'), querystring: YearQuery, response: { 200: Dashboard } },
+    },
     async (request) =>
       schoolDashboard(db, requireActor(request), idParam(request.params.schoolId), request.query.schoolYear, today()),
   );
 
   api.get(
     '/monitor/clbs/:clbId',
-    { ...access('monitor.clb'), schema: { params: params('clbId'), querystring: YearQuery } },
+    {
+      ...access('monitor.clb'),
+      schema: { params: params('clbId'), querystring: YearQuery, response: { 200: Dashboard } },
+    },
     async (request) =>
       groupDashboard(
         db,
@@ -82,7 +136,10 @@ export async function monitorRoutes(api: Api, { db, today }: RouteContext) {
 
   api.get(
     '/monitor/regions/:regionId',
-    { ...access('monitor.region'), schema: { params: params('regionId'), querystring: YearQuery } },
+    {
+      ...access('monitor.region'),
+      schema: { params: params('regionId'), querystring: YearQuery, response: { 200: Dashboard } },
+    },
     async (request) =>
       groupDashboard(
         db,

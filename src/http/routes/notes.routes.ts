@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addConsent, addNote, listNotes, revokeConsent } from '../../app/note.service.ts';
 import { addFileConsent, listFileConsents, requireConsentItem } from '../../app/pupil-file/file-consent.service.ts';
 import { access } from '../route-access.ts';
-import { type Api, NoContent, params } from '../schemas.ts';
+import { type Api, Consent, Created, NoContent, params, Timestamp } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
@@ -16,16 +16,34 @@ const ConsentBody = z.object({
   validUntil: z.string().max(10).describe('Civil date YYYY-MM-DD'),
 });
 
+const Notes = z.array(
+  z.object({
+    id: z.number().int(),
+    pupilId: z.number().int(),
+    schoolId: z.number().int(),
+    confidentiality: z.enum(['school', 'school+clb', 'clb', 'clb-arts']),
+    body: z.string(),
+    authorId: z.number().int(),
+    authorName: z.string(),
+    authorRole: z.string(),
+    createdAt: Timestamp,
+    consents: z.array(Consent).describe("A CLB doctor's note's consents, for who manages them; otherwise empty"),
+  }),
+);
+const FileConsents = z.object({
+  items: z.array(Consent.extend({ valid: z.boolean().describe('Shares the item today') })),
+});
+
 export async function noteRoutes(api: Api, { db, today }: RouteContext) {
   api.get(
     '/pupils/:pupilId/notes',
-    { ...access('note.list'), schema: { params: params('pupilId') } },
+    { ...access('note.list'), schema: { params: params('pupilId'), response: { 200: Notes } } },
     async (request) => listNotes(db, requireActor(request), idParam(request.params.pupilId), today()),
   );
 
   api.post(
     '/pupils/:pupilId/notes',
-    { ...access('note.write'), schema: { params: params('pupilId'), body: NoteBody } },
+    { ...access('note.write'), schema: { params: params('pupilId'), body: NoteBody, response: { 201: Created } } },
     async (request, reply) => {
       const created = await addNote(db, requireActor(request), idParam(request.params.pupilId), request.body, today());
       return reply.status(201).send(created);
@@ -34,7 +52,10 @@ export async function noteRoutes(api: Api, { db, today }: RouteContext) {
 
   api.post(
     '/notes/:noteId/consents',
-    { ...access('consent.manage'), schema: { params: params('noteId'), body: ConsentBody } },
+    {
+      ...access('consent.manage'),
+      schema: { params: params('noteId'), body: ConsentBody, response: { 201: Created } },
+    },
     async (request, reply) => {
       const created = await addConsent(
         db,
@@ -58,7 +79,7 @@ export async function noteRoutes(api: Api, { db, today }: RouteContext) {
       `/file/${path}/:${param}/consents`,
       {
         ...access('consent.manage'),
-        schema: { params: params(param), body: ConsentBody },
+        schema: { params: params(param), body: ConsentBody, response: { 201: Created } },
         // Access to the item before its body is validated (preValidation): no 400 tells outsiders it exists.
         preValidation: async (request) => {
           await requireConsentItem(db, requireActor(request), item, idOf(request));
@@ -71,7 +92,7 @@ export async function noteRoutes(api: Api, { db, today }: RouteContext) {
     );
     api.get(
       `/file/${path}/:${param}/consents`,
-      { ...access('consent.manage'), schema: { params: params(param) } },
+      { ...access('consent.manage'), schema: { params: params(param), response: { 200: FileConsents } } },
       async (request) => listFileConsents(db, requireActor(request), item, idOf(request), today()),
     );
   }

@@ -31,10 +31,45 @@ const Enrolment = z.object({
   version: z.number().int().describe('Optimistic lock of the enrolled-elsewhere edits'),
 });
 
+const Half = z.enum(['AM', 'PM']);
+const PupilYear = z.object({
+  pupil: z.object({
+    id: z.number().int(),
+    externalId: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    birthDate: CivilDate,
+    schoolId: z.number().int(),
+  }),
+  enrolment: Enrolment.nullable().describe('The enrolment of the school year shown; null: not enrolled that year'),
+  schoolYear: z.string(),
+  schoolYears: z.array(z.string()).describe('School years the pupil is enrolled in, newest first'),
+  calendar: z.array(z.object({ date: CivilDate, half: Half, schoolDay: z.boolean() })),
+  register: z.array(z.object({ date: CivilDate, half: Half, code: z.string(), note: z.string().nullable() })),
+  countsByCode: z.record(z.string(), z.number().int()),
+  history: z.array(
+    z.object({
+      date: CivilDate,
+      half: Half,
+      oldCode: z.string(),
+      newCode: z.string(),
+      changedAt: z.string().describe('ISO 8601, UTC'),
+      changedBy: z.string().nullable(),
+      importId: z.number().int().nullable(),
+    }),
+  ),
+  permissions: z
+    .object({ enrolmentElsewhere: z.boolean() })
+    .describe('What the page may offer to change (the server checks again on every write)'),
+});
+
 export async function pupilRoutes(api: Api, { db, today }: RouteContext) {
   api.get(
     '/pupils/:pupilId',
-    { ...access('pupil.read'), schema: { params: params('pupilId'), querystring: YearQuery } },
+    {
+      ...access('pupil.read'),
+      schema: { params: params('pupilId'), querystring: YearQuery, response: { 200: PupilYear } },
+    },
     async (request) => {
       const actor = requireActor(request);
       return pupilYear(db, actor, idParam(request.params.pupilId), request.query.schoolYear, today());

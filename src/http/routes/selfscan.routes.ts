@@ -37,6 +37,25 @@ const ActionBody = z.object({
 });
 const ActionChange = ActionBody.extend({ version: z.number().int().min(1) });
 const Comment = z.object({ body: z.string().max(4000) });
+const ActionStatus = z.enum(['planned', 'in-progress', 'done', 'dropped']);
+const GoalSaved = z.object({
+  goalId: z.string(),
+  score: z.number().int().nullable(),
+  focus: z.string(),
+  version: z.number().int(),
+});
+const AnswerSaved = z.object({ questionId: z.string(), answer: z.string(), version: z.number().int() });
+const ActionSaved = z.object({
+  id: z.number().int(),
+  goalId: z.string(),
+  version: z.number().int(),
+  what: z.string(),
+  who: z.string(),
+  due: z.string(),
+  check: z.string(),
+  status: ActionStatus,
+});
+const CommentSaved = z.object({ id: z.number().int(), goalId: z.string(), body: z.string() });
 const MEDIA_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -66,7 +85,10 @@ export async function selfscanRoutes(api: Api, { db }: RouteContext) {
 
   api.put(
     `${base}/:schoolYear/goals/:goalId`,
-    { ...access('selfscan.edit'), schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: Goal } },
+    {
+      ...access('selfscan.edit'),
+      schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: Goal, response: { 200: GoalSaved } },
+    },
     async (request) => {
       const { schoolId, schoolYear, goalId } = request.params;
       return saveGoal(db, requireActor(request), idParam(schoolId), schoolYear, goalId, request.body);
@@ -75,7 +97,10 @@ export async function selfscanRoutes(api: Api, { db }: RouteContext) {
 
   api.put(
     `${base}/:schoolYear/answers/:questionId`,
-    { ...access('selfscan.edit'), schema: { params: params('schoolId', 'schoolYear', 'questionId'), body: Answer } },
+    {
+      ...access('selfscan.edit'),
+      schema: { params: params('schoolId', 'schoolYear', 'questionId'), body: Answer, response: { 200: AnswerSaved } },
+    },
     async (request) => {
       const { schoolId, schoolYear, questionId } = request.params;
       return saveAnswer(db, requireActor(request), idParam(schoolId), schoolYear, questionId, request.body);
@@ -84,7 +109,10 @@ export async function selfscanRoutes(api: Api, { db }: RouteContext) {
 
   api.post(
     `${base}/:schoolYear/goals/:goalId/actions`,
-    { ...access('selfscan.edit'), schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: ActionBody } },
+    {
+      ...access('selfscan.edit'),
+      schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: ActionBody, response: { 200: ActionSaved } },
+    },
     async (request) => {
       const { schoolId, schoolYear, goalId } = request.params;
       return addAction(db, requireActor(request), idParam(schoolId), schoolYear, goalId, request.body);
@@ -95,7 +123,11 @@ export async function selfscanRoutes(api: Api, { db }: RouteContext) {
     `${base}/:schoolYear/actions/:actionId`,
     {
       ...access('selfscan.edit'),
-      schema: { params: params('schoolId', 'schoolYear', 'actionId'), body: ActionChange },
+      schema: {
+        params: params('schoolId', 'schoolYear', 'actionId'),
+        body: ActionChange,
+        response: { 200: ActionSaved },
+      },
     },
     async (request) => {
       const { schoolId, schoolYear, actionId } = request.params;
@@ -105,7 +137,10 @@ export async function selfscanRoutes(api: Api, { db }: RouteContext) {
 
   api.post(
     `${base}/:schoolYear/goals/:goalId/comments`,
-    { ...access('selfscan.edit'), schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: Comment } },
+    {
+      ...access('selfscan.edit'),
+      schema: { params: params('schoolId', 'schoolYear', 'goalId'), body: Comment, response: { 200: CommentSaved } },
+    },
     async (request) => {
       const { schoolId, schoolYear, goalId } = request.params;
       return addComment(db, requireActor(request), idParam(schoolId), schoolYear, goalId, request.body.body);
