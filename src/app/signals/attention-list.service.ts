@@ -153,8 +153,8 @@ interface Ranking {
   groups: number[][];
   rules: string[];
   classes: string[];
-  /** Page details read for this version, by page key. */
-  pages: Map<string, AttentionItem[]>;
+  /** The answers of the pages read at this version, by page key. */
+  pages: Map<string, AttentionList>;
 }
 
 /**
@@ -236,23 +236,31 @@ export async function listAttention(
     remember(db, key, version, ranking);
   }
   const pageKey = `${grouped ? 'p' : 's'}|${offset}|${limit}`;
-  let items = ranking.pages.get(pageKey);
-  const groupsPage = grouped ? ranking.groups.slice(offset, offset + limit) : [];
-  if (!items) {
+  let result = ranking.pages.get(pageKey);
+  if (!result) {
     const pageRanked = grouped
-      ? groupsPage.flatMap((g) => g.map((i) => ranking.ranked[i] as Ranked))
+      ? ranking.groups.slice(offset, offset + limit).flatMap((g) => g.map((i) => ranking.ranked[i] as Ranked))
       : ranking.ranked.slice(offset, offset + limit);
-    items = await pageItems(db, pageRanked, asOf);
-    ranking.pages.set(pageKey, items);
+    const items = await pageItems(db, pageRanked, asOf);
+    const base = { schoolYear: year.id, asOf, rules: ranking.rules, classes: ranking.classes };
+    result = grouped
+      ? { ...base, total: ranking.groups.length, items: [], groups: foldPerPupil(items) }
+      : { ...base, total: ranking.ranked.length, items };
+    ranking.pages.set(pageKey, result);
   }
+  // Every read is audited, cached or not: one row per request with the pupils on the page.
   await recordAudit(db, actor, {
     action: 'signal.list',
     organisationId: query.schoolId ?? null,
-    pupilIds: [...new Set(items.map((i) => i.pupil.id))],
+    pupilIds: pupilsOf(result),
   });
-  const base = { schoolYear: year.id, asOf, rules: ranking.rules, classes: ranking.classes };
-  if (!grouped) return { ...base, total: ranking.ranked.length, items };
-  return { ...base, total: ranking.groups.length, items: [], groups: foldPerPupil(items) };
+  // The same object for the same query and data version: the route may keep its serialised form (see the route).
+  return result;
+}
+
+function pupilsOf(list: AttentionList): number[] {
+  const items = list.groups ? list.groups.flatMap((g) => g.signals) : list.items;
+  return [...new Set(items.map((i) => i.pupil.id))];
 }
 
 export interface AttentionList {

@@ -1,6 +1,12 @@
 // The attention list (per school, or across the schools of a CLB), a pupil's signals, and their follow-up.
+
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { followUpSignal, listAttention } from '../../app/signals/attention-list.service.ts';
+import {
+  type AttentionList as AttentionListResult,
+  followUpSignal,
+  listAttention,
+} from '../../app/signals/attention-list.service.ts';
 import { pupilSignals } from '../../app/signals/pupil-signals.service.ts';
 import { TRACKS } from '../../app/signals/tracks.ts';
 import { access } from '../route-access.ts';
@@ -107,21 +113,42 @@ export async function signalRoutes(api: Api, { db, today }: RouteContext) {
     };
   };
 
+  // The service answers the same object for the same query and data version (cached per process): it goes through
+  // the response schema and JSON once, and later requests send that text. Each request is still audited.
+  const serialised = new WeakMap<AttentionListResult, string>();
+  const send = (reply: FastifyReply, list: AttentionListResult) => {
+    let text = serialised.get(list);
+    if (text === undefined) {
+      text = JSON.stringify(AttentionList.parse(list));
+      serialised.set(list, text);
+    }
+    return reply.type('application/json; charset=utf-8').send(text);
+  };
+
   api.get(
     '/schools/:schoolId/attention',
     {
       ...access('signal.list'),
       schema: { params: params('schoolId'), querystring: AttentionQuery, response: { 200: AttentionList } },
     },
-    async (request) =>
-      listAttention(db, requireActor(request), attention(idParam(request.params.schoolId), request.query), today()),
+    async (request, reply) =>
+      send(
+        reply,
+        await listAttention(
+          db,
+          requireActor(request),
+          attention(idParam(request.params.schoolId), request.query),
+          today(),
+        ),
+      ),
   );
 
   /** Across every school the user may see: for a CLB worker, all schools the CLB serves. */
   api.get(
     '/attention',
     { ...access('signal.list'), schema: { querystring: AttentionQuery, response: { 200: AttentionList } } },
-    async (request) => listAttention(db, requireActor(request), attention(undefined, request.query), today()),
+    async (request, reply) =>
+      send(reply, await listAttention(db, requireActor(request), attention(undefined, request.query), today())),
   );
 
   api.get(
