@@ -152,6 +152,7 @@ interface Ranking {
   /** Indexes into `ranked` of each pupil's first signal, in list order, with all of that pupil's signals. */
   groups: number[][];
   rules: string[];
+  ruleTitles: Record<string, { nl: string; en: string }>;
   classes: string[];
   /** The answers of the pages read at this version, by page key. */
   pages: Map<string, AttentionList>;
@@ -213,6 +214,7 @@ export async function listAttention(
       items: [],
       ...(grouped ? { groups: [] } : {}),
       rules: [],
+      ruleTitles: {},
       classes: [],
     };
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
@@ -242,7 +244,13 @@ export async function listAttention(
       ? ranking.groups.slice(offset, offset + limit).flatMap((g) => g.map((i) => ranking.ranked[i] as Ranked))
       : ranking.ranked.slice(offset, offset + limit);
     const items = await pageItems(db, pageRanked, asOf);
-    const base = { schoolYear: year.id, asOf, rules: ranking.rules, classes: ranking.classes };
+    const base = {
+      schoolYear: year.id,
+      asOf,
+      rules: ranking.rules,
+      ruleTitles: ranking.ruleTitles,
+      classes: ranking.classes,
+    };
     result = grouped
       ? { ...base, total: ranking.groups.length, items: [], groups: foldPerPupil(items) }
       : { ...base, total: ranking.ranked.length, items };
@@ -272,6 +280,8 @@ export interface AttentionList {
   /** Only in the grouped mode (`group: 'pupil'`): one card per pupil, paged by pupil. */
   groups?: AttentionGroup[];
   rules: string[];
+  /** The catalog title of each rule in `rules` (for the rule filter: never a bare rule id in the UI). */
+  ruleTitles: Record<string, { nl: string; en: string }>;
   classes: string[];
 }
 
@@ -351,6 +361,7 @@ async function rank(
   });
   if (query.track) ranked = ranked.filter((i) => i.track === query.track);
   ranked.sort(byPriority);
+  const ruleIds = [...new Set(visible.map((r) => r.ruleId))].sort();
   const groupOf = new Map<number, number[]>();
   const groups: number[][] = [];
   ranked.forEach((r, i) => {
@@ -365,7 +376,8 @@ async function rank(
   return {
     ranked,
     groups,
-    rules: [...new Set(visible.map((r) => r.ruleId))].sort(),
+    rules: ruleIds,
+    ruleTitles: Object.fromEntries(ruleIds.map((id) => [id, rules.get(id)?.title ?? { nl: id, en: id }])),
     classes: [...new Set(visible.map((r) => r.className).filter((c): c is string => c !== null))].sort(),
     pages: new Map(),
   };

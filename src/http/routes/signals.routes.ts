@@ -82,7 +82,8 @@ const AttentionList = z.object({
     )
     .optional()
     .describe('Only when group=pupil: one card per pupil'),
-  rules: z.array(z.string()),
+  rules: z.array(z.string()).describe('Rule ids present in the list (for the filter)'),
+  ruleTitles: z.record(z.string(), Messages).describe('Title of each rule in `rules`'),
   classes: z.array(z.string()),
 });
 
