@@ -395,7 +395,15 @@ export interface paths {
             handledAt: string | null;
           }[];
         }[];
+        /** Rule ids present in the list (for the filter) */
         rules: string[];
+        /** Title of each rule in `rules` */
+        ruleTitles: {
+          [key: string]: {
+            nl: string;
+            en: string;
+          };
+        };
         classes: string[];
       };
     };
@@ -537,7 +545,15 @@ export interface paths {
             handledAt: string | null;
           }[];
         }[];
+        /** Rule ids present in the list (for the filter) */
         rules: string[];
+        /** Title of each rule in `rules` */
+        ruleTitles: {
+          [key: string]: {
+            nl: string;
+            en: string;
+          };
+        };
         classes: string[];
       };
     };

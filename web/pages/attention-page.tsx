@@ -159,7 +159,8 @@ export function AttentionPage({ school }: { school: School | null }) {
   const offset = (page - 1) * ATTENTION_PAGE_SIZE;
   const number = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en');
   const filtered = className !== '' || rule !== '' || track !== '' || status !== 'open';
-  const groups = view === 'pupil' ? (result?.groups ?? []) : null;
+  // By the answer's shape, not the filter: while another view loads, the previous answer stays as it was.
+  const groups = result?.groups ?? null;
   const empty = groups ? groups.length === 0 : (result?.items.length ?? 0) === 0;
   const knownRules = known.key === scopeKey ? known.rules : {};
   const ruleOptions = Object.keys({ ...knownRules, ...(rule ? { [rule]: null } : {}) }).sort();
@@ -181,8 +182,8 @@ export function AttentionPage({ school }: { school: School | null }) {
         <p className="page__meta" aria-live="polite" data-testid="attention-total">
           {result
             ? total === 1
-              ? t(view === 'pupil' ? 'attention.totalPupils.one' : 'attention.total.one')
-              : t(view === 'pupil' ? 'attention.totalPupils.other' : 'attention.total.other', {
+              ? t(groups ? 'attention.totalPupils.one' : 'attention.total.one')
+              : t(groups ? 'attention.totalPupils.other' : 'attention.total.other', {
                   count: number.format(total),
                 })
             : '\u00a0'}
