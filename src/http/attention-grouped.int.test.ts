@@ -151,9 +151,8 @@ describe.each(testEngines())('attention list grouped per pupil on %s', (engine) 
     const after = await get('&limit=500');
     expect(after.items.find((i) => i.id === target.id)).toMatchObject({ status: 'acknowledged' });
     const audited = async () =>
-      (
-        await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'signal.list'`)
-      )[0]?.n ?? 0;
+      (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'signal.list'`))[0]
+        ?.n ?? 0;
     const reads = await audited();
     await get('&limit=500');
     await get('&limit=500');

@@ -175,8 +175,8 @@ function cached(db: Sql, key: string, version: string): Ranking | undefined {
 }
 
 function remember(db: Sql, key: string, version: string, ranking: Ranking) {
-  let perDb = rankings.get(db);
-  if (!perDb) rankings.set(db, (perDb = new Map()));
+  const perDb = rankings.get(db) ?? new Map<string, { version: string; ranking: Ranking }>();
+  rankings.set(db, perDb);
   perDb.delete(key);
   perDb.set(key, { version, ranking });
   while (perDb.size > MAX_CACHED) perDb.delete(perDb.keys().next().value as string);
