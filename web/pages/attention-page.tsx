@@ -382,6 +382,32 @@ interface AttentionRowProps {
   onHandle: (item: AttentionItem, note: string, link: string) => Promise<boolean>;
 }
 
+/** The pupil's name (to the pupil page), class, school when several are shown, and the link to the file. */
+function PupilHeading(props: {
+  id: string;
+  position: number;
+  pupil: AttentionItem['pupil'];
+  schoolName: string | null;
+}) {
+  const { t } = useI18n();
+  const path = `/pupils/${encodeURIComponent(String(props.pupil.id))}`;
+  return (
+    <h2 className="attention-row__title" id={props.id}>
+      <span className="visually-hidden">{t('attention.position', { position: props.position })}: </span>
+      <Link to={path} data-testid="attention-pupil">
+        {props.pupil.lastName}, {props.pupil.firstName}
+      </Link>
+      <span className="attention-row__pupil-meta">
+        {props.pupil.className ?? '—'}
+        {props.schoolName !== null && <> · {props.schoolName}</>}
+      </span>{' '}
+      <Link to={`${path}/file`} className="attention-row__file" data-testid="attention-file">
+        {t('attention.toFile')}
+      </Link>
+    </h2>
+  );
+}
+
 /** One card per pupil: name, class and file link once, why the pupil stands here once, then each signal. */
 function PupilCard({
   group,
@@ -392,7 +418,6 @@ function PupilCard({
 }: Omit<AttentionRowProps, 'item' | 'inCard'> & { group: AttentionGroup }) {
   const { t } = useI18n();
   const heading = useId();
-  const pupilPath = `/pupils/${encodeURIComponent(String(group.pupil.id))}`;
   return (
     <li
       className={`attention-row attention-card${group.legal ? ' attention-row--legal' : ''}`}
@@ -405,19 +430,12 @@ function PupilCard({
       </div>
       <div className="attention-row__body">
         <div className="attention-row__head">
-          <h2 className="attention-row__title" id={heading}>
-            <span className="visually-hidden">{t('attention.position', { position })}: </span>
-            <Link to={pupilPath} data-testid="attention-pupil">
-              {group.pupil.lastName}, {group.pupil.firstName}
-            </Link>
-            <span className="attention-row__pupil-meta">
-              {group.pupil.className ?? '—'}
-              {showSchool && <> · {group.schoolName}</>}
-            </span>{' '}
-            <Link to={`${pupilPath}/file`} className="attention-row__file" data-testid="attention-file">
-              {t('attention.toFile')}
-            </Link>
-          </h2>
+          <PupilHeading
+            id={heading}
+            position={position}
+            pupil={group.pupil}
+            schoolName={showSchool ? group.schoolName : null}
+          />
           <span className="badge" data-testid="attention-card-count">
             {group.signals.length === 1
               ? t('attention.total.one')
@@ -522,23 +540,12 @@ function AttentionRow({ item, position, showSchool, inCard = false, onAcknowledg
           </div>
         ) : (
           <div className="attention-row__head">
-            <h2 className="attention-row__title" id={ids.title}>
-              <span className="visually-hidden">{t('attention.position', { position })}: </span>
-              <Link to={`/pupils/${encodeURIComponent(String(item.pupil.id))}`} data-testid="attention-pupil">
-                {item.pupil.lastName}, {item.pupil.firstName}
-              </Link>
-              <span className="attention-row__pupil-meta">
-                {item.pupil.className ?? '—'}
-                {showSchool && <> · {item.schoolName}</>}
-              </span>{' '}
-              <Link
-                to={`/pupils/${encodeURIComponent(String(item.pupil.id))}/file`}
-                className="attention-row__file"
-                data-testid="attention-file"
-              >
-                {t('attention.toFile')}
-              </Link>
-            </h2>
+            <PupilHeading
+              id={ids.title}
+              position={position}
+              pupil={item.pupil}
+              schoolName={showSchool ? item.schoolName : null}
+            />
             <SignalStatusBadge status={item.status} />
           </div>
         )}
