@@ -1,5 +1,6 @@
 // Load test of the attention list on PostgreSQL: the real server (one process) on a local port, autocannon in a
 // child process, 50 and 200 connections. Run: `DATABASE_URL=… npm run bench -- attention-load [--seconds 20]`.
+// `--workers N` serves from `aanwezig serve` with N processes instead.
 // One 2,000-pupil school with a whole register (~14,000 holding signals); the first page of 50 per request.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { buildServer } from '../src/http/server.ts';
 import { schoolWithPupils } from '../src/testing/fixtures.ts';
 import { signIn } from '../src/testing/http-session.ts';
 import { canonicalCsv, pupilsCsv, registerLines } from '../src/testing/register-files.ts';
+import { startServe } from '../src/testing/serve-process.ts';
 import { createTestDatabase } from '../src/testing/test-database.ts';
 import { machine, writeResults } from './results.ts';
 
@@ -38,7 +40,7 @@ function autocannon(url: string, connections: number, seconds: number, cookie: s
   });
 }
 
-export async function benchAttentionLoad(options: { pupils: number; rows: number; seconds: number }) {
+export async function benchAttentionLoad(options: { pupils: number; rows: number; seconds: number; workers: number }) {
   if (!process.env.DATABASE_URL) {
     console.log(JSON.stringify({ benchmark: 'attention-load', skipped: 'needs DATABASE_URL (PostgreSQL)' }));
     return null;
@@ -63,47 +65,59 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
     });
     try {
       const session = await signIn(app, email, PASSWORD);
-      const address = await app.listen({ port: 0, host: '127.0.0.1' });
-      const url = `${address}/api/schools/${schoolId}/attention?schoolYear=2025-2026`;
-      const check = await fetch(url, { headers: { cookie: session.headers.cookie as string } });
-      const body = (await check.json()) as { total: number; items: unknown[] };
-      if (check.status !== 200) throw new Error(`GET ${url}: ${check.status}`);
-      const runs = [];
-      for (const connections of [50, 200]) {
-        const r = (await autocannon(url, connections, options.seconds, session.headers.cookie as string)) as {
-          requests: { average: number; total: number };
-          latency: { p50: number; p99: number; average: number };
-          errors: number;
-          timeouts: number;
-          non2xx: number;
-        };
-        const run = {
-          connections,
-          seconds: options.seconds,
-          requestsPerSecond: r.requests.average,
-          requests: r.requests.total,
-          latencyMs: { p50: r.latency.p50, p99: r.latency.p99, average: r.latency.average },
-          errors: r.errors,
-          timeouts: r.timeouts,
-          non2xx: r.non2xx,
-        };
-        console.log(JSON.stringify(run));
-        runs.push(run);
+      // --workers N: `aanwezig serve` as its own process(es) (AANWEZIG_WORKERS=N) on the same database; the session
+      // signed in above is in the database, so every server process accepts it.
+      const served =
+        options.workers > 0
+          ? await startServe({ ...t.env, AANWEZIG_WORKERS: String(options.workers), LOG_LEVEL: 'warn' })
+          : null;
+      const address = served ? served.url : await app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const url = `${address}/api/schools/${schoolId}/attention?schoolYear=2025-2026`;
+        const check = await fetch(url, { headers: { cookie: session.headers.cookie as string } });
+        const body = (await check.json()) as { total: number; items: unknown[] };
+        if (check.status !== 200) throw new Error(`GET ${url}: ${check.status}`);
+        const runs = [];
+        for (const connections of [50, 200]) {
+          const r = (await autocannon(url, connections, options.seconds, session.headers.cookie as string)) as {
+            requests: { average: number; total: number };
+            latency: { p50: number; p99: number; average: number };
+            errors: number;
+            timeouts: number;
+            non2xx: number;
+          };
+          const run = {
+            connections,
+            seconds: options.seconds,
+            requestsPerSecond: r.requests.average,
+            requests: r.requests.total,
+            latencyMs: { p50: r.latency.p50, p99: r.latency.p99, average: r.latency.average },
+            errors: r.errors,
+            timeouts: r.timeouts,
+            non2xx: r.non2xx,
+          };
+          console.log(JSON.stringify(run));
+          runs.push(run);
+        }
+        return writeResults(options.workers > 0 ? `attention-load-workers-${options.workers}` : 'attention-load', {
+          benchmark: 'attention-list-load',
+          machine: machine(),
+          note:
+            `${options.workers > 0 ? `\`aanwezig serve\` with AANWEZIG_WORKERS=${options.workers} (as of the real today)` : 'One server process (the bench process)'} ` +
+            'on PostgreSQL, autocannon as a child process on the same 2-core machine. Targets (issue 16): ' +
+            '>= 1,000 req/s and p99 <= 100 ms at 50 connections, no errors at 200.',
+          workers: options.workers,
+          data: {
+            pupils: options.pupils,
+            registerRows: options.rows,
+            holdingSignals: body.total,
+            pageItems: body.items.length,
+          },
+          runs,
+        });
+      } finally {
+        await served?.stop();
       }
-      return writeResults('attention-load', {
-        benchmark: 'attention-list-load',
-        machine: machine(),
-        note:
-          'One server process (the bench process) on PostgreSQL, autocannon as a child process on the same 2-core ' +
-          'machine. Targets (issue 16): >= 1,000 req/s and p99 <= 100 ms at 50 connections, no errors at 200.',
-        data: {
-          pupils: options.pupils,
-          registerRows: options.rows,
-          holdingSignals: body.total,
-          pageItems: body.items.length,
-        },
-        runs,
-      });
     } finally {
       await app.close();
     }

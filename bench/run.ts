@@ -23,6 +23,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
       pupils: option('--pupils', 2000),
       rows: option('--rows', 120_000),
       seconds: option('--seconds', 20),
+      workers: option('--workers', 0),
     }),
   file: () => benchFile({ entries: option('--entries', 5_000), runs: option('--runs', 100) }),
   import: () => benchImport({ rows: option('--rows', 1_000_000), pupils: option('--pupils', 20_000) }),

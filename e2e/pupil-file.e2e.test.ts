@@ -47,7 +47,11 @@ describe('pupil file end to end', () => {
     await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB`);
     const row = page.locator(`[data-testid="attention-row"][data-pupil-id="${pupilId}"]`);
     await row.waitFor();
-    await row.getByTestId('attention-file').click();
+    // The pupil's card (one per pupil) links to the file once, above its signals.
+    await page
+      .locator(`[data-testid="attention-card"][data-pupil-id="${pupilId}"]`)
+      .getByTestId('attention-file')
+      .click();
     await page.waitForURL(new RegExp(`/pupils/${pupilId}/file$`));
     await page.getByTestId('file-pupil-name').waitFor();
     await page.getByTestId('clb-signal').waitFor(); // offered because B5_CLB is open

@@ -58,7 +58,11 @@ describe('signals end to end', () => {
     await screenshot(page, 'signals-01-b5-on-attention-list');
 
     // The pupil page outlines the five evidence half-days on the heat-map.
-    await b5Row().getByTestId('attention-pupil').click();
+    // The pupil's card (one per pupil) names the pupil once, above its signals.
+    await h.page
+      .locator(`[data-testid="attention-card"][data-pupil-id="${pupilId}"]`)
+      .getByTestId('attention-pupil')
+      .click();
     await page.locator('[data-testid="pupil-signal"][data-rule-id="B5_CLB"]').waitFor();
     await screenshot(page, 'signals-02-pupil-evidence');
   });

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       scheduleTime: '02:30',
       timeZone: 'Europe/Brussels',
       shutdownTimeoutSeconds: 10,
+      workers: 1,
       oidc: null,
     });
   });
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
       AANWEZIG_SCHEDULE_TIME: 'off',
       AANWEZIG_TIME_ZONE: 'UTC',
       AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS: '30',
+      AANWEZIG_WORKERS: '4',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -39,7 +41,15 @@ describe('loadConfig', () => {
       scheduleTime: null,
       timeZone: 'UTC',
       shutdownTimeoutSeconds: 30,
+      workers: 4,
     });
+  });
+
+  it('refuses several server processes on PGlite (one process owns the data folder)', () => {
+    expect(() => loadConfig({ AANWEZIG_WORKERS: '2' })).toThrow(
+      /AANWEZIG_WORKERS: more than one process needs PostgreSQL/,
+    );
+    expect(loadConfig({ AANWEZIG_WORKERS: 'auto', DATABASE_URL: 'postgres://db/x' }).workers).toBeGreaterThanOrEqual(1);
   });
 
   it('treats an empty variable as unset', () => {
@@ -57,6 +67,8 @@ describe('loadConfig', () => {
     ['AANWEZIG_SCHEDULE_TIME', '25:00'],
     ['AANWEZIG_TIME_ZONE', 'Mars/Olympus'],
     ['AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS', '0'],
+    ['AANWEZIG_WORKERS', '0'],
+    ['AANWEZIG_WORKERS', 'many'],
   ])('refuses %s=%s with an error naming the setting', (setting, value) => {
     const attempt = () => loadConfig({ [setting]: value });
     expect(attempt).toThrow(ConfigError);

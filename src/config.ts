@@ -1,6 +1,7 @@
 // Every setting of Aanwezig, read from the environment in one place and validated at start: a bad value stops the
 // start with a message that names the setting. README.md ("Settings") documents each one.
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { type OidcSettings, oidcSettingsFromEnv } from './app/oidc.service.ts';
 
@@ -20,6 +21,8 @@ export interface Config {
   scheduleTime: string | null;
   timeZone: string;
   shutdownTimeoutSeconds: number;
+  /** Server processes of `serve` (node:cluster); more than one only on PostgreSQL (sessions live in the database). */
+  workers: number;
   oidc: OidcSettings | null;
 }
 
@@ -94,6 +97,16 @@ const environmentSchema = z.object({
   AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS: optional(
     z.coerce.number({ error: 'expected a number of seconds' }).int('expected whole seconds').min(1).max(600),
   ).default(10),
+  AANWEZIG_WORKERS: optional(
+    z.union([
+      z.literal('auto'),
+      z.coerce
+        .number({ error: 'expected a number of processes or "auto"' })
+        .int('expected whole processes')
+        .min(1)
+        .max(64),
+    ]),
+  ).default(1),
 });
 
 /** Reads and validates every setting; throws ConfigError naming the first bad one. */
@@ -106,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(setting, `${issue?.message ?? 'invalid'}, got ${JSON.stringify(value)}`);
   }
   const e = parsed.data;
+  const workers = e.AANWEZIG_WORKERS === 'auto' ? availableParallelism() : e.AANWEZIG_WORKERS;
+  if (workers > 1 && !e.DATABASE_URL)
+    throw new ConfigError('AANWEZIG_WORKERS', `more than one process needs PostgreSQL (DATABASE_URL), got ${workers}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -116,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduleTime: e.AANWEZIG_SCHEDULE_TIME === 'off' ? null : e.AANWEZIG_SCHEDULE_TIME,
     timeZone: e.AANWEZIG_TIME_ZONE,
     shutdownTimeoutSeconds: e.AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS,
+    workers,
     oidc: oidcSettingsFromEnv(env),
   };
 }

@@ -1,10 +1,14 @@
 // `aanwezig serve`: migrate, seed the demo on an empty database, and serve the app until SIGTERM/SIGINT.
+import cluster, { type Worker } from 'node:cluster';
 import { localDateTime, startDailySchedule } from '../app/daily-schedule.ts';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo-seed.ts';
 import { type Config, loadConfig, portSchema } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
+import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { createLogger } from '../http/logger.ts';
+
+type Logger = ReturnType<typeof createLogger>;
+
 import { buildServer } from '../http/server.ts';
 
 export async function serveCommand(options: { port?: string; host?: string; demo: boolean }): Promise<void> {
@@ -12,6 +16,9 @@ export async function serveCommand(options: { port?: string; host?: string; demo
   const port = options.port === undefined ? config.port : parsePortOption(options.port);
   const host = options.host ?? config.host;
   const log = createLogger(config.logLevel);
+  // Several processes (AANWEZIG_WORKERS, PostgreSQL only): the primary migrates, seeds and runs the daily job; the
+  // workers share the port and serve requests (any of them can serve any request: sessions live in the database).
+  if (config.workers > 1 && !cluster.isPrimary) return serveWorker(config, log, port, host);
   // Pool errors (a dropped connection nobody was waiting for) go to the same log as the requests.
   const db = await openDatabase(config, { error: (details, message) => log.error(details, message) });
   await migrate(db);
@@ -22,20 +29,14 @@ export async function serveCommand(options: { port?: string; host?: string; demo
     console.log('Empty database: creating the demo schools (this takes a few seconds)…');
     await seedDemo(db);
   }
-  const app = await buildServer({
-    db,
-    logger: log,
-    trustedProxies: config.trustedProxies,
-    oidc: config.oidc,
-    // The school day is the civil date where the schools are, as for the daily job.
-    today: () => localDateTime(new Date(), config.timeZone).date,
-  });
-  const address = await app.listen({ port, host });
+  const app = config.workers > 1 ? null : await buildApp(config, db, log);
+  const address = app ? await app.listen({ port, host }) : await forkWorkers(config.workers, log);
   const users = await db.query<{ email: string }>(
     `SELECT email FROM app_user WHERE email LIKE '%@aanwezig.demo' ORDER BY id`,
   );
   console.log(`\nAanwezig is running at ${address.replace('127.0.0.1', 'localhost')}`);
   console.log(`Database: ${db.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  if (config.workers > 1) console.log(`Server processes: ${config.workers} (AANWEZIG_WORKERS)`);
   if (users.length > 0) {
     console.log('Demo logins (password for all: %s):', DEMO_PASSWORD);
     for (const u of users) console.log(`  ${u.email}`);
@@ -45,9 +46,68 @@ export async function serveCommand(options: { port?: string; host?: string; demo
     : null;
   onShutdownSignal(config, log, async () => {
     await schedule?.stop(); // no new run; a run in progress finishes (within the time limit)
-    await app.close(); // stops accepting, lets running requests finish
+    await (app ? app.close() : stopWorkers()); // stops accepting, lets running requests finish
     await db.close(); // and, on PGlite, releases the data-folder lock
   });
+}
+
+async function buildApp(config: Config, db: Database, log: Logger) {
+  return buildServer({
+    db,
+    logger: log,
+    trustedProxies: config.trustedProxies,
+    oidc: config.oidc,
+    // The school day is the civil date where the schools are, as for the daily job.
+    today: () => localDateTime(new Date(), config.timeZone).date,
+  });
+}
+
+/** A worker process: serves requests on the shared port until the primary (or a signal) stops it. */
+async function serveWorker(config: Config, log: Logger, port: number, host: string) {
+  const db = await openDatabase(config, { error: (details, message) => log.error(details, message) });
+  const app = await buildApp(config, db, log);
+  await app.listen({ port, host });
+  onShutdownSignal(config, log, async () => {
+    await app.close();
+    await db.close();
+  });
+}
+
+let stopping = false;
+
+/** Starts the workers and resolves with the address once all listen; a worker that dies is replaced. */
+function forkWorkers(count: number, log: Logger): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let listening = 0;
+    cluster.on('listening', (_worker, address) => {
+      listening += 1;
+      if (listening === count) resolve(`http://${address.address}:${address.port}`);
+    });
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return;
+      if (listening < count)
+        return reject(new Error(`server process ${worker.process.pid} exited (${code ?? signal})`));
+      log.error({ pid: worker.process.pid, code, signal }, 'server process exited: starting another');
+      cluster.fork();
+    });
+    for (let i = 0; i < count; i += 1) cluster.fork();
+  });
+}
+
+/** Asks every worker to finish its running requests and waits until all have exited. */
+function stopWorkers(): Promise<void> {
+  stopping = true;
+  const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+  return Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.isDead()) return resolve();
+          w.once('exit', () => resolve());
+          w.process.kill('SIGTERM');
+        }),
+    ),
+  ).then(() => undefined);
 }
 
 function parsePortOption(text: string): number {

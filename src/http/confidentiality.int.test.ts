@@ -93,6 +93,8 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/pupils/:pupilId/signals', shows: [] },
   { route: 'GET /api/schools/:schoolId/attention', shows: [] },
   { route: 'GET /api/attention', shows: [] },
+  { route: 'GET /api/schools/:schoolId/attention', shows: [], query: 'group=pupil&status=all' },
+  { route: 'GET /api/attention', shows: [], query: 'group=pupil&status=all' },
   { route: 'GET /api/schools/:schoolId/reminders', shows: [] },
   { route: 'GET /api/reminders', shows: [] },
   // Audit views (a beheerder reads them; they name entries, never their text)

@@ -123,9 +123,22 @@ export interface AttentionList {
   asOf: string;
   total: number;
   items: AttentionItem[];
-  /** Rule ids and class names present in the list (for the filters). */
+  /** With `group: 'pupil'`: one card per pupil, its signals in priority order (then `items` is empty). */
+  groups?: AttentionGroup[];
+  /** Rule ids and class names present in the list (for the filters), with each rule's title. */
   rules: string[];
+  ruleTitles: Record<string, LocalizedMessages>;
   classes: string[];
+}
+
+/** One pupil on the attention list with all of their signals; `priority` is that of the first signal. */
+export interface AttentionGroup {
+  schoolId: number;
+  schoolName: string;
+  pupil: AttentionItem['pupil'];
+  legal: boolean;
+  priority: AttentionItem['priority'];
+  signals: AttentionItem[];
 }
 
 export interface AttentionQuery {
@@ -134,6 +147,8 @@ export interface AttentionQuery {
   className?: string;
   track?: SignalTrack;
   status?: 'open' | 'handled' | 'all';
+  /** 'pupil': one card per pupil, paged by pupil. */
+  group?: 'signal' | 'pupil';
   limit?: number;
   offset?: number;
 }
@@ -206,6 +221,7 @@ export const api = {
         class: query.className,
         track: query.track,
         status: query.status,
+        group: query.group,
         limit: query.limit,
         offset: query.offset,
       })}`,

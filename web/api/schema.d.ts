@@ -388,9 +388,143 @@ export interface paths {
         class?: string;
         track?: "ongeoorloofd" | "geoorloofd" | "schoolweigering" | "thuiszitter" | "kleuterparticipatie" | "algemeen";
         status?: "open" | "handled" | "all";
+        group?: "signal" | "pupil";
       };
       body: never;
-      response: unknown;
+      response: {
+        schoolYear: string;
+        asOf: string;
+        /** Signals, or pupils when group=pupil */
+        total: number;
+        /** One item per signal (empty when group=pupil) */
+        items: {
+          id: number;
+          version: number;
+          schoolId: number;
+          schoolName: string;
+          pupil: {
+            id: number;
+            externalId: string;
+            firstName: string;
+            lastName: string;
+            birthDate: string;
+            className: string | null;
+          };
+          ruleId: string;
+          title: {
+            nl: string;
+            en: string;
+          };
+          action: {
+            nl: string;
+            en: string;
+          };
+          obligation: string;
+          source: string;
+          track: "ongeoorloofd" | "geoorloofd" | "schoolweigering" | "thuiszitter" | "kleuterparticipatie" | "algemeen";
+          triggeredOn: string;
+          status: "new" | "acknowledged" | "handled";
+          explanation: {
+            nl: string;
+            en: string;
+          };
+          evidence: unknown;
+          /** Days a legal obligation has been open; null otherwise */
+          daysOpen: number | null;
+          /** The facts behind the position in the list, in the order they were applied */
+          priority: {
+            rule: number;
+            legal: boolean;
+            ageYears: number;
+            parentsUnreachable: boolean;
+            recentAbsences: number;
+            otherOpenSignals: number;
+          };
+          handledNote: string | null;
+          handledAt: string | null;
+        }[];
+        /** Only when group=pupil: one card per pupil */
+        groups?: {
+          schoolId: number;
+          schoolName: string;
+          pupil: {
+            id: number;
+            externalId: string;
+            firstName: string;
+            lastName: string;
+            birthDate: string;
+            className: string | null;
+          };
+          /** The pupil has a signal the catalog marks as binding by law */
+          legal: boolean;
+          /** The priority facts of the pupil's first signal */
+          priority: {
+            rule: number;
+            legal: boolean;
+            ageYears: number;
+            parentsUnreachable: boolean;
+            recentAbsences: number;
+            otherOpenSignals: number;
+          };
+          /** The pupil's signals in priority order (legal items first) */
+          signals: {
+            id: number;
+            version: number;
+            schoolId: number;
+            schoolName: string;
+            pupil: {
+              id: number;
+              externalId: string;
+              firstName: string;
+              lastName: string;
+              birthDate: string;
+              className: string | null;
+            };
+            ruleId: string;
+            title: {
+              nl: string;
+              en: string;
+            };
+            action: {
+              nl: string;
+              en: string;
+            };
+            obligation: string;
+            source: string;
+            track: "ongeoorloofd" | "geoorloofd" | "schoolweigering" | "thuiszitter" | "kleuterparticipatie" | "algemeen";
+            triggeredOn: string;
+            status: "new" | "acknowledged" | "handled";
+            explanation: {
+              nl: string;
+              en: string;
+            };
+            evidence: unknown;
+            /** Days a legal obligation has been open; null otherwise */
+            daysOpen: number | null;
+            /** The facts behind the position in the list, in the order they were applied */
+            priority: {
+              rule: number;
+              legal: boolean;
+              ageYears: number;
+              parentsUnreachable: boolean;
+              recentAbsences: number;
+              otherOpenSignals: number;
+            };
+            handledNote: string | null;
+            handledAt: string | null;
+          }[];
+        }[];
+        /** Rule ids present in the list (for the filter) */
+        rules: string[];
+        /** Title of each rule in `rules` */
+        ruleTitles: {
+          [key: string]: {
+            nl: string;
+            en: string;
+          };
+        };
+        classes: string[];
+      };
     };
   };
   "/api/attention": {
@@ -404,9 +538,143 @@ export interface paths {
         class?: string;
         track?: "ongeoorloofd" | "geoorloofd" | "schoolweigering" | "thuiszitter" | "kleuterparticipatie" | "algemeen";
         status?: "open" | "handled" | "all";
+        group?: "signal" | "pupil";
       };
       body: never;
-      response: unknown;
+      response: {
+        schoolYear: string;
+        asOf: string;
+        /** Signals, or pupils when group=pupil */
+        total: number;
+        /** One item per signal (empty when group=pupil) */
+        items: {
+          id: number;
+          version: number;
+          schoolId: number;
+          schoolName: string;
+          pupil: {
+            id: number;
+            externalId: string;
+            firstName: string;
+            lastName: string;
+            birthDate: string;
+            className: string | null;
+          };
+          ruleId: string;
+          title: {
+            nl: string;
+            en: string;
+          };
+          action: {
+            nl: string;
+            en: string;
+          };
+          obligation: string;
+          source: string;
+          track: "ongeoorloofd" | "geoorloofd" | "schoolweigering" | "thuiszitter" | "kleuterparticipatie" | "algemeen";
+          triggeredOn: string;
+          status: "new" | "acknowledged" | "handled";
+          explanation: {
+            nl: string;
+            en: string;
+          };
+          evidence: unknown;
+          /** Days a legal obligation has been open; null otherwise */
+          daysOpen: number | null;
+          /** The facts behind the position in the list, in the order they were applied */
+          priority: {
+            rule: number;
+            legal: boolean;
+            ageYears: number;
+            parentsUnreachable: boolean;
+            recentAbsences: number;
+            otherOpenSignals: number;
+          };
+          handledNote: string | null;
+          handledAt: string | null;
+        }[];
+        /** Only when group=pupil: one card per pupil */
+        groups?: {
+          schoolId: number;
+          schoolName: string;
+          pupil: {
+            id: number;
+            externalId: string;
+            firstName: string;
+            lastName: string;
+            birthDate: string;
+            className: string | null;
+          };
+          /** The pupil has a signal the catalog marks as binding by law */
+          legal: boolean;
+          /** The priority facts of the pupil's first signal */
+          priority: {
+            rule: number;
+            legal: boolean;
+            ageYears: number;
+            parentsUnreachable: boolean;
+            recentAbsences: number;
+            otherOpenSignals: number;
+          };
+          /** The pupil's signals in priority order (legal items first) */
+          signals: {
+            id: number;
+            version: number;
+            schoolId: number;
+            schoolName: string;
+            pupil: {
+              id: number;
+              externalId: string;
+              firstName: string;
+              lastName: string;
+              birthDate: string;
+              className: string | null;
+            };
+            ruleId: string;
+            title: {
+              nl: string;
+              en: string;
+            };
+            action: {
+              nl: string;
+              en: string;
+            };
+            obligation: string;
+            source: string;
+            track: "ongeoorloofd" | "geoorloofd" | "schoolweigering" | "thuiszitter" | "kleuterparticipatie" | "algemeen";
+            triggeredOn: string;
+            status: "new" | "acknowledged" | "handled";
+            explanation: {
+              nl: string;
+              en: string;
+            };
+            evidence: unknown;
+            /** Days a legal obligation has been open; null otherwise */
+            daysOpen: number | null;
+            /** The facts behind the position in the list, in the order they were applied */
+            priority: {
+              rule: number;
+              legal: boolean;
+              ageYears: number;
+              parentsUnreachable: boolean;
+              recentAbsences: number;
+              otherOpenSignals: number;
+            };
+            handledNote: string | null;
+            handledAt: string | null;
+          }[];
+        }[];
+        /** Rule ids present in the list (for the filter) */
+        rules: string[];
+        /** Title of each rule in `rules` */
+        ruleTitles: {
+          [key: string]: {
+            nl: string;
+            en: string;
+          };
+        };
+        classes: string[];
+      };
     };
   };
   "/api/pupils/{pupilId}/signals": {

@@ -1,10 +1,11 @@
 // The attention list ("Aandachtslijst"): open signals of one school, or of every school a CLB serves, in the
 // server's priority order, with "seen" and "handled" follow-up right in the row.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import {
   ApiError,
+  type AttentionGroup,
   type AttentionItem,
-  type AttentionList,
   api,
   errorMessage,
   type LocalizedMessages,
@@ -25,6 +26,7 @@ import {
   ATTENTION_PAGE_SIZE,
   type AttentionFilter,
   type AttentionStatusFilter,
+  type AttentionView,
   attentionSearch,
   type PriorityReason,
   parseAttentionFilter,
@@ -42,13 +44,17 @@ export function AttentionPage({ school }: { school: School | null }) {
   const schoolYear = session.schoolYear ?? (school ?? preferredSchool(schools))?.defaultSchoolYear ?? null;
   const { pathname, search } = useLocation();
   const filter = parseAttentionFilter(search);
-  const [result, setResult] = useState<AttentionList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  const ids = { scope: useId(), class: useId(), rule: useId(), track: useId(), status: useId(), heading: useId() };
+  const ids = {
+    scope: useId(),
+    class: useId(),
+    rule: useId(),
+    track: useId(),
+    status: useId(),
+    view: useId(),
+    heading: useId(),
+  };
   const crossSchool = school === null;
   const hasClb = (me.memberships ?? []).some((membership) => membership.kind === 'clb');
   const scopeKey = `${school?.id ?? 'all'}|${schoolYear ?? ''}`;
@@ -76,44 +82,39 @@ export function AttentionPage({ school }: { school: School | null }) {
     shownYear.current = schoolYear;
   });
 
-  const { className, rule, track, status, page } = filter;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry and reload trigger
-  useEffect(() => {
-    if (!schoolYear) return;
-    let cancelled = false;
-    setLoading(true);
-    api
-      .attention(school?.id ?? null, {
-        schoolYear,
+  const { className, rule, track, status, view, page } = filter;
+  const query = useQuery({
+    queryKey: ['attention', school?.id ?? null, schoolYear, className, rule, track, status, view, page],
+    queryFn: () =>
+      api.attention(school?.id ?? null, {
+        schoolYear: schoolYear as string,
         className: className || undefined,
         rule: rule || undefined,
         track: track || undefined,
         status,
+        group: view,
         limit: ATTENTION_PAGE_SIZE,
         offset: (page - 1) * ATTENTION_PAGE_SIZE,
-      })
-      .then((list) => {
-        if (cancelled) return;
-        setResult(list);
-        setError(null);
-        setKnown((previous) => {
-          const base = previous.key === scopeKey ? previous : { key: scopeKey, rules: {}, classes: [] };
-          const rules = { ...base.rules };
-          for (const id of list.rules) if (!(id in rules)) rules[id] = null;
-          for (const item of list.items) rules[item.ruleId] = item.title;
-          return { key: scopeKey, rules, classes: [...new Set([...base.classes, ...list.classes])].sort() };
-        });
-      })
-      .catch((caught: unknown) => {
-        if (!cancelled) setError(caught);
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [school?.id, schoolYear, className, rule, track, status, page, attempt, scopeKey]);
+      }),
+    enabled: schoolYear !== null,
+    placeholderData: keepPreviousData,
+  });
+  const result = query.data ?? null;
+  const error = query.error;
+  const loading = query.isFetching;
+  const reload = () => void query.refetch();
+
+  // Remember the rules and classes seen for this school and year, so a filter does not hide its own options.
+  useEffect(() => {
+    const list = query.data;
+    if (!list) return;
+    setKnown((previous) => {
+      const base = previous.key === scopeKey ? previous : { key: scopeKey, rules: {}, classes: [] };
+      const rules = { ...base.rules };
+      for (const id of list.rules) rules[id] = list.ruleTitles?.[id] ?? rules[id] ?? null;
+      return { key: scopeKey, rules, classes: [...new Set([...base.classes, ...list.classes])].sort() };
+    });
+  }, [query.data, scopeKey]);
 
   const pupilName = (item: AttentionItem) => `${item.pupil.firstName} ${item.pupil.lastName}`;
 
@@ -127,12 +128,12 @@ export function AttentionPage({ school }: { school: School | null }) {
     try {
       await run();
       announce({ tone: 'success', text: done });
-      setAttempt((count) => count + 1);
+      reload();
       return true;
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 409) {
         announce({ tone: 'error', text: `${caught.messageFor(language)} ${t('attention.conflictReloaded')}` });
-        setAttempt((count) => count + 1);
+        reload();
         return true;
       }
       throw caught;
@@ -158,6 +159,9 @@ export function AttentionPage({ school }: { school: School | null }) {
   const offset = (page - 1) * ATTENTION_PAGE_SIZE;
   const number = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en');
   const filtered = className !== '' || rule !== '' || track !== '' || status !== 'open';
+  // By the answer's shape, not the filter: while another view loads, the previous answer stays as it was.
+  const groups = result?.groups ?? null;
+  const empty = groups ? groups.length === 0 : (result?.items.length ?? 0) === 0;
   const knownRules = known.key === scopeKey ? known.rules : {};
   const ruleOptions = Object.keys({ ...knownRules, ...(rule ? { [rule]: null } : {}) }).sort();
   const classOptions = [
@@ -178,8 +182,10 @@ export function AttentionPage({ school }: { school: School | null }) {
         <p className="page__meta" aria-live="polite" data-testid="attention-total">
           {result
             ? total === 1
-              ? t('attention.total.one')
-              : t('attention.total.other', { count: number.format(total) })
+              ? t(groups ? 'attention.totalPupils.one' : 'attention.total.one')
+              : t(groups ? 'attention.totalPupils.other' : 'attention.total.other', {
+                  count: number.format(total),
+                })
             : '\u00a0'}
           {result && <> · {result.schoolYear}</>}
           {result && <> · {t('attention.asOf', { date: formatDate(result.asOf) })}</>}
@@ -236,7 +242,7 @@ export function AttentionPage({ school }: { school: School | null }) {
               const title = knownRules[id]?.[language];
               return (
                 <option key={id} value={id}>
-                  {title ? `${title} (${id})` : id}
+                  {title ?? t('attention.allRules')}
                 </option>
               );
             })}
@@ -271,6 +277,18 @@ export function AttentionPage({ school }: { school: School | null }) {
             <option value="all">{t('attention.status.all')}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={ids.view}>{t('attention.view')}</label>
+          <select
+            id={ids.view}
+            value={view}
+            onChange={(event) => update({ view: event.target.value as AttentionView })}
+            data-testid="filter-view"
+          >
+            <option value="pupil">{t('attention.view.pupil')}</option>
+            <option value="signal">{t('attention.view.signal')}</option>
+          </select>
+        </div>
         {filtered && (
           <button
             type="button"
@@ -293,14 +311,32 @@ export function AttentionPage({ school }: { school: School | null }) {
       </p>
 
       {!schoolYear && <p className="alert alert--info">{t('attention.noSchoolYear')}</p>}
-      {error !== null && <ErrorMessage error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+      {error !== null && <ErrorMessage error={error} onRetry={reload} />}
 
       {result && (
         <div aria-busy={loading} className="attention-list-wrap">
-          {result.items.length === 0 ? (
+          {empty ? (
             <div className="empty-state card" data-testid="attention-empty">
               <p>{status === 'open' && !filtered ? t('attention.emptyOpen') : t('attention.empty')}</p>
             </div>
+          ) : groups ? (
+            <ol
+              className="attention-list attention-list--pupils"
+              start={offset + 1}
+              aria-label={t('attention.caption', { schoolYear: result.schoolYear })}
+              data-testid="attention-list"
+            >
+              {groups.map((group, index) => (
+                <PupilCard
+                  key={`${group.schoolId}|${group.pupil.id}`}
+                  group={group}
+                  position={offset + index + 1}
+                  showSchool={crossSchool}
+                  onAcknowledge={acknowledge}
+                  onHandle={handle}
+                />
+              ))}
+            </ol>
           ) : (
             <ol
               className="attention-list"
@@ -340,11 +376,95 @@ interface AttentionRowProps {
   item: AttentionItem;
   position: number;
   showSchool: boolean;
+  /** Inside a pupil's card: the card names the pupil and explains the priority once. */
+  inCard?: boolean;
   onAcknowledge: (item: AttentionItem) => Promise<boolean>;
   onHandle: (item: AttentionItem, note: string, link: string) => Promise<boolean>;
 }
 
-function AttentionRow({ item, position, showSchool, onAcknowledge, onHandle }: AttentionRowProps) {
+/** The pupil's name (to the pupil page), class, school when several are shown, and the link to the file. */
+function PupilHeading(props: {
+  id: string;
+  position: number;
+  pupil: AttentionItem['pupil'];
+  schoolName: string | null;
+}) {
+  const { t } = useI18n();
+  const path = `/pupils/${encodeURIComponent(String(props.pupil.id))}`;
+  return (
+    <h2 className="attention-row__title" id={props.id}>
+      <span className="visually-hidden">{t('attention.position', { position: props.position })}: </span>
+      <Link to={path} data-testid="attention-pupil">
+        {props.pupil.lastName}, {props.pupil.firstName}
+      </Link>
+      <span className="attention-row__pupil-meta">
+        {props.pupil.className ?? '—'}
+        {props.schoolName !== null && <> · {props.schoolName}</>}
+      </span>{' '}
+      <Link to={`${path}/file`} className="attention-row__file" data-testid="attention-file">
+        {t('attention.toFile')}
+      </Link>
+    </h2>
+  );
+}
+
+/** One card per pupil: name, class and file link once, why the pupil stands here once, then each signal. */
+function PupilCard({
+  group,
+  position,
+  showSchool,
+  onAcknowledge,
+  onHandle,
+}: Omit<AttentionRowProps, 'item' | 'inCard'> & { group: AttentionGroup }) {
+  const { t } = useI18n();
+  const heading = useId();
+  return (
+    <li
+      className={`attention-row attention-card${group.legal ? ' attention-row--legal' : ''}`}
+      aria-labelledby={heading}
+      data-testid="attention-card"
+      data-pupil-id={group.pupil.id}
+    >
+      <div className="attention-row__position" aria-hidden="true">
+        {position}
+      </div>
+      <div className="attention-row__body">
+        <div className="attention-row__head">
+          <PupilHeading
+            id={heading}
+            position={position}
+            pupil={group.pupil}
+            schoolName={showSchool ? group.schoolName : null}
+          />
+          <span className="badge" data-testid="attention-card-count">
+            {group.signals.length === 1
+              ? t('attention.total.one')
+              : t('attention.total.other', { count: group.signals.length })}
+          </span>
+        </div>
+        <p className="attention-row__why" data-testid="attention-why">
+          <span className="attention-row__label">{t('attention.why')}:</span>{' '}
+          {reasonText(priorityReasons(group.priority), t)}
+        </p>
+        <ul className="attention-card__signals">
+          {group.signals.map((item) => (
+            <AttentionRow
+              key={`${item.id}|${item.version}`}
+              item={item}
+              position={position}
+              showSchool={showSchool}
+              inCard
+              onAcknowledge={onAcknowledge}
+              onHandle={onHandle}
+            />
+          ))}
+        </ul>
+      </div>
+    </li>
+  );
+}
+
+function AttentionRow({ item, position, showSchool, inCard = false, onAcknowledge, onHandle }: AttentionRowProps) {
   const { language, t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -400,34 +520,43 @@ function AttentionRow({ item, position, showSchool, onAcknowledge, onHandle }: A
       data-signal-id={item.id}
       data-status={item.status}
     >
-      <div className="attention-row__position" aria-hidden="true">
-        {position}
-      </div>
-      <div className="attention-row__body">
-        <div className="attention-row__head">
-          <h2 className="attention-row__title" id={ids.title}>
-            <span className="visually-hidden">{t('attention.position', { position })}: </span>
-            <Link to={`/pupils/${encodeURIComponent(String(item.pupil.id))}`} data-testid="attention-pupil">
-              {item.pupil.lastName}, {item.pupil.firstName}
-            </Link>
-            <span className="attention-row__pupil-meta">
-              {item.pupil.className ?? '—'}
-              {showSchool && <> · {item.schoolName}</>}
-            </span>{' '}
-            <Link
-              to={`/pupils/${encodeURIComponent(String(item.pupil.id))}/file`}
-              className="attention-row__file"
-              data-testid="attention-file"
-            >
-              {t('attention.toFile')}
-            </Link>
-          </h2>
-          <SignalStatusBadge status={item.status} />
+      {!inCard && (
+        <div className="attention-row__position" aria-hidden="true">
+          {position}
         </div>
+      )}
+      <div className="attention-row__body">
+        {inCard ? (
+          <div className="attention-row__head">
+            <h3
+              className="attention-row__title"
+              id={ids.title}
+              data-testid="attention-rule-title"
+              title={item.source || undefined}
+            >
+              {title}
+            </h3>
+            <SignalStatusBadge status={item.status} />
+          </div>
+        ) : (
+          <div className="attention-row__head">
+            <PupilHeading
+              id={ids.title}
+              position={position}
+              pupil={item.pupil}
+              schoolName={showSchool ? item.schoolName : null}
+            />
+            <SignalStatusBadge status={item.status} />
+          </div>
+        )}
         <p className="attention-row__rule">
-          <strong data-testid="attention-rule-title" title={item.source || undefined}>
-            {title}
-          </strong>{' '}
+          {!inCard && (
+            <>
+              <strong data-testid="attention-rule-title" title={item.source || undefined}>
+                {title}
+              </strong>{' '}
+            </>
+          )}
           <ObligationBadge obligation={item.obligation} />
           {item.daysOpen !== null && (
             <span className="badge badge--days-open" data-testid="days-open">
@@ -449,9 +578,11 @@ function AttentionRow({ item, position, showSchool, onAcknowledge, onHandle }: A
         <p className="attention-row__meta muted">
           {t('attention.triggeredOn', { date: formatDate(item.triggeredOn) })}
         </p>
-        <p className="attention-row__why" data-testid="attention-why">
-          <span className="attention-row__label">{t('attention.why')}:</span> {reasonText(reasons, t)}
-        </p>
+        {!inCard && (
+          <p className="attention-row__why" data-testid="attention-why">
+            <span className="attention-row__label">{t('attention.why')}:</span> {reasonText(reasons, t)}
+          </p>
+        )}
         {item.status === 'handled' && (
           <p className="attention-row__handled">
             <span className="attention-row__label">{t('signals.handledNote')}:</span> {item.handledNote}

@@ -14,14 +14,21 @@ const item = (id: number, status: AttentionItem['status'], evidence: AttentionIt
 
 describe('attention filter in the URL', () => {
   it('round-trips every filter and leaves defaults out', () => {
-    const filter = { className: '3B', rule: 'B5_CLB', track: 'ongeoorloofd', status: 'all', page: 2 } as const;
-    expect(attentionSearch(filter)).toBe('?class=3B&rule=B5_CLB&track=ongeoorloofd&status=all&page=2');
+    const filter = {
+      className: '3B',
+      rule: 'B5_CLB',
+      track: 'ongeoorloofd',
+      status: 'all',
+      view: 'signal',
+      page: 2,
+    } as const;
+    expect(attentionSearch(filter)).toBe('?class=3B&rule=B5_CLB&track=ongeoorloofd&status=all&view=signal&page=2');
     expect(parseAttentionFilter(attentionSearch(filter))).toEqual(filter);
     expect(attentionSearch(DEFAULT_ATTENTION_FILTER)).toBe('');
   });
 
   it('ignores unknown tracks, statuses and bad pages', () => {
-    expect(parseAttentionFilter('?track=x&status=closed&page=-3')).toEqual(DEFAULT_ATTENTION_FILTER);
+    expect(parseAttentionFilter('?track=x&status=closed&view=class&page=-3')).toEqual(DEFAULT_ATTENTION_FILTER);
   });
 });
 

@@ -13,6 +13,7 @@ export const TRACKS: readonly SignalTrack[] = [
   'algemeen',
 ];
 export type AttentionStatusFilter = 'open' | 'handled' | 'all';
+export type AttentionView = 'pupil' | 'signal';
 const STATUSES: readonly AttentionStatusFilter[] = ['open', 'handled', 'all'];
 
 /** Obligation levels that are binding by law (the server puts them on top). */
@@ -27,6 +28,8 @@ export interface AttentionFilter {
   rule: string;
   track: SignalTrack | '';
   status: AttentionStatusFilter;
+  /** 'pupil': one card per pupil (the default); 'signal': one row per signal. */
+  view: AttentionView;
   /** 1-based */
   page: number;
 }
@@ -36,6 +39,7 @@ export const DEFAULT_ATTENTION_FILTER: AttentionFilter = {
   rule: '',
   track: '',
   status: 'open',
+  view: 'pupil',
   page: 1,
 };
 
@@ -51,6 +55,7 @@ export function parseAttentionFilter(search: string): AttentionFilter {
     status: (STATUSES as readonly string[]).includes(status)
       ? (status as AttentionStatusFilter)
       : DEFAULT_ATTENTION_FILTER.status,
+    view: params.get('view') === 'signal' ? 'signal' : 'pupil',
     page: Number.isFinite(page) && page >= 1 ? page : 1,
   };
 }
@@ -62,6 +67,7 @@ export function attentionSearch(filter: AttentionFilter): string {
   if (filter.rule) params.set('rule', filter.rule);
   if (filter.track) params.set('track', filter.track);
   if (filter.status !== DEFAULT_ATTENTION_FILTER.status) params.set('status', filter.status);
+  if (filter.view !== DEFAULT_ATTENTION_FILTER.view) params.set('view', filter.view);
   if (filter.page > 1) params.set('page', String(filter.page));
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -1,5 +1,6 @@
 // Use cases of the attention list: open signals in a transparent priority order, acknowledge and handle them.
 
+import { dataVersion } from '../../db/data-change.repository.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { dayNumber } from '../../domain/half-day.ts';
 import type { RuleDefinition } from '../../domain/rules/index.ts';
@@ -63,6 +64,8 @@ export interface AttentionQuery {
   track?: Track;
   status?: 'open' | 'handled' | 'all';
   pupilId?: number;
+  /** 'pupil': one card per pupil, paged by pupil (issue 18); default one item per signal. */
+  group?: 'signal' | 'pupil';
   limit?: number;
   offset?: number;
 }
@@ -131,8 +134,61 @@ function ruleIndex(): Map<string, RuleDefinition> {
   return new Map(activeCatalog().rules.map((r) => [r.id, r]));
 }
 
+/** One card per pupil (issue 18): the pupil's signals folded in, in priority order (legal items first). */
+export interface AttentionGroup {
+  schoolId: number;
+  schoolName: string;
+  pupil: AttentionItem['pupil'];
+  /** The pupil has a signal the catalog marks as binding by law. */
+  legal: boolean;
+  /** The priority facts of the pupil's first signal: why the card stands where it stands, explained once. */
+  priority: AttentionItem['priority'];
+  signals: AttentionItem[];
+}
+
+/** The ranking of one query: every visible signal in priority order (the expensive part, cached per data version). */
+interface Ranking {
+  ranked: Ranked[];
+  /** Indexes into `ranked` of each pupil's first signal, in list order, with all of that pupil's signals. */
+  groups: number[][];
+  rules: string[];
+  ruleTitles: Record<string, { nl: string; en: string }>;
+  classes: string[];
+  /** The answers of the pages read at this version, by page key. */
+  pages: Map<string, AttentionList>;
+}
+
+/**
+ * Rankings per database and query, each stored with the data version it was derived at (docs/decisions/
+ * 0017-attention-list-cache.md). A process keeps at most MAX_CACHED of them; a changed version recomputes.
+ */
+const rankings = new WeakMap<Sql, Map<string, { version: string; ranking: Ranking }>>();
+const MAX_CACHED = 64;
+
+function cached(db: Sql, key: string, version: string): Ranking | undefined {
+  const perDb = rankings.get(db);
+  const hit = perDb?.get(key);
+  if (!perDb || !hit || hit.version !== version) return undefined;
+  perDb.delete(key); // most recently used last
+  perDb.set(key, hit);
+  return hit.ranking;
+}
+
+function remember(db: Sql, key: string, version: string, ranking: Ranking) {
+  const perDb = rankings.get(db) ?? new Map<string, { version: string; ranking: Ranking }>();
+  rankings.set(db, perDb);
+  perDb.delete(key);
+  perDb.set(key, { version, ranking });
+  while (perDb.size > MAX_CACHED) perDb.delete(perDb.keys().next().value as string);
+}
+
 /** Lists signals of the schools the actor may see (one school, or every school of a CLB), ordered by priority. */
-export async function listAttention(db: Database, actor: Actor, query: AttentionQuery, today: string) {
+export async function listAttention(
+  db: Database,
+  actor: Actor,
+  query: AttentionQuery,
+  today: string,
+): Promise<AttentionList> {
   let schoolIds: number[];
   const classScope = new Map<number, 'all' | string[]>();
   if (query.schoolId !== undefined) {
@@ -149,7 +205,116 @@ export async function listAttention(db: Database, actor: Actor, query: Attention
   if (!year) throw invalidInput({ nl: 'Ongeldig schooljaar.', en: 'Invalid school year.' });
   const asOf = today < year.lastDay ? today : year.lastDay;
   const status = query.status ?? 'open';
-  if (schoolIds.length === 0) return { schoolYear: year.id, asOf, total: 0, items: [], rules: [], classes: [] };
+  const grouped = query.group === 'pupil';
+  if (schoolIds.length === 0)
+    return {
+      schoolYear: year.id,
+      asOf,
+      total: 0,
+      items: [],
+      ...(grouped ? { groups: [] } : {}),
+      rules: [],
+      ruleTitles: {},
+      classes: [],
+    };
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+  const offset = Math.max(query.offset ?? 0, 0);
+  // The version first: a ranking derived after it is at least as new as the version it is stored under.
+  const version = await dataVersion(db);
+  const key = JSON.stringify([
+    schoolIds,
+    [...classScope],
+    year.id,
+    asOf,
+    status,
+    query.ruleId ?? null,
+    query.className ?? null,
+    query.pupilId ?? null,
+    query.track ?? null,
+  ]);
+  let ranking = cached(db, key, version);
+  if (!ranking) {
+    ranking = await rank(db, schoolIds, classScope, { ...query, status }, year.id, asOf);
+    remember(db, key, version, ranking);
+  }
+  const pageKey = `${grouped ? 'p' : 's'}|${offset}|${limit}`;
+  let result = ranking.pages.get(pageKey);
+  if (!result) {
+    const pageRanked = grouped
+      ? ranking.groups.slice(offset, offset + limit).flatMap((g) => g.map((i) => ranking.ranked[i] as Ranked))
+      : ranking.ranked.slice(offset, offset + limit);
+    const items = await pageItems(db, pageRanked, asOf);
+    const base = {
+      schoolYear: year.id,
+      asOf,
+      rules: ranking.rules,
+      ruleTitles: ranking.ruleTitles,
+      classes: ranking.classes,
+    };
+    result = grouped
+      ? { ...base, total: ranking.groups.length, items: [], groups: foldPerPupil(items) }
+      : { ...base, total: ranking.ranked.length, items };
+    ranking.pages.set(pageKey, result);
+  }
+  // Every read is audited, cached or not: one row per request with the pupils on the page.
+  await recordAudit(db, actor, {
+    action: 'signal.list',
+    organisationId: query.schoolId ?? null,
+    pupilIds: pupilsOf(result),
+  });
+  // The same object for the same query and data version: the route may keep its serialised form (see the route).
+  return result;
+}
+
+function pupilsOf(list: AttentionList): number[] {
+  const items = list.groups ? list.groups.flatMap((g) => g.signals) : list.items;
+  return [...new Set(items.map((i) => i.pupil.id))];
+}
+
+export interface AttentionList {
+  schoolYear: string;
+  asOf: string;
+  /** Signals, or pupils in the grouped mode. */
+  total: number;
+  items: AttentionItem[];
+  /** Only in the grouped mode (`group: 'pupil'`): one card per pupil, paged by pupil. */
+  groups?: AttentionGroup[];
+  rules: string[];
+  /** The catalog title of each rule in `rules` (for the rule filter: never a bare rule id in the UI). */
+  ruleTitles: Record<string, { nl: string; en: string }>;
+  classes: string[];
+}
+
+/** Items in list order, folded per pupil (a pupil's first item decides the card's place and explains it). */
+function foldPerPupil(items: AttentionItem[]): AttentionGroup[] {
+  const byPupil = new Map<number, AttentionGroup>();
+  for (const item of items) {
+    const group = byPupil.get(item.pupil.id);
+    if (group) {
+      group.signals.push(item);
+      continue;
+    }
+    byPupil.set(item.pupil.id, {
+      schoolId: item.schoolId,
+      schoolName: item.schoolName,
+      pupil: item.pupil,
+      legal: item.priority.legal,
+      priority: item.priority,
+      signals: [item],
+    });
+  }
+  return [...byPupil.values()];
+}
+
+/** Every visible signal of the query in priority order, with the per-pupil grouping and the filter choices. */
+async function rank(
+  db: Sql,
+  schoolIds: number[],
+  classScope: Map<number, 'all' | string[]>,
+  query: AttentionQuery & { status: 'open' | 'handled' | 'all' },
+  yearId: string,
+  asOf: string,
+): Promise<Ranking> {
   // Two steps: the order needs only a few columns of every signal; the evidence, sentences and names are read for
   // the page alone (decoding every signal's evidence JSON was most of a request's CPU for a large school).
   const rows = await db.query<RankRow>(
@@ -161,7 +326,7 @@ export async function listAttention(db: Database, actor: Actor, query: Attention
        AND ($3 = 'all' OR ($3 = 'open' AND s.status <> 'handled') OR ($3 = 'handled' AND s.status = 'handled'))
        AND ($4::text IS NULL OR s.rule_id = $4) AND ($5::text IS NULL OR e.class_name = $5)
        AND ($6::bigint IS NULL OR s.pupil_id = $6)`,
-    [schoolIds, year.id, status, query.ruleId ?? null, query.className ?? null, query.pupilId ?? null],
+    [schoolIds, yearId, query.status, query.ruleId ?? null, query.className ?? null, query.pupilId ?? null],
   );
   const visible = rows.filter((r) => {
     const scope = classScope.get(r.schoolId);
@@ -196,14 +361,37 @@ export async function listAttention(db: Database, actor: Actor, query: Attention
   });
   if (query.track) ranked = ranked.filter((i) => i.track === query.track);
   ranked.sort(byPriority);
-  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
-  const offset = Math.max(query.offset ?? 0, 0);
-  const pageRanked = ranked.slice(offset, offset + limit);
+  const ruleIds = [...new Set(visible.map((r) => r.ruleId))].sort();
+  const groupOf = new Map<number, number[]>();
+  const groups: number[][] = [];
+  ranked.forEach((r, i) => {
+    const group = groupOf.get(r.row.pupilId);
+    if (group) group.push(i);
+    else {
+      const fresh = [i];
+      groupOf.set(r.row.pupilId, fresh);
+      groups.push(fresh);
+    }
+  });
+  return {
+    ranked,
+    groups,
+    rules: ruleIds,
+    ruleTitles: Object.fromEntries(ruleIds.map((id) => [id, rules.get(id)?.title ?? { nl: id, en: id }])),
+    classes: [...new Set(visible.map((r) => r.className).filter((c): c is string => c !== null))].sort(),
+    pages: new Map(),
+  };
+}
+
+/** The items of one page: the ranked signals completed with their details. */
+async function pageItems(db: Sql, pageRanked: Ranked[], asOf: string): Promise<AttentionItem[]> {
   const details = await signalDetails(
     db,
     pageRanked.map((r) => r.id),
   );
-  const page: AttentionItem[] = pageRanked.flatMap(({ row: r, track, priority }) => {
+  const rules = ruleIndex();
+  const asOfDay = dayNumber(asOf);
+  return pageRanked.flatMap(({ row: r, track, priority }) => {
     // Signals are never deleted; a missing detail could only be a row removed between the two reads.
     const d = details.get(detailKey(r.id, r.className));
     if (!d) return [];
@@ -237,19 +425,6 @@ export async function listAttention(db: Database, actor: Actor, query: Attention
       handledAt: d.handledAt,
     };
   });
-  await recordAudit(db, actor, {
-    action: 'signal.list',
-    organisationId: query.schoolId ?? null,
-    pupilIds: [...new Set(page.map((i) => i.pupil.id))],
-  });
-  return {
-    schoolYear: year.id,
-    asOf,
-    total: ranked.length,
-    items: page,
-    rules: [...new Set(visible.map((r) => r.ruleId))].sort(),
-    classes: [...new Set(visible.map((r) => r.className).filter((c): c is string => c !== null))].sort(),
-  };
 }
 
 /**
