@@ -19,6 +19,7 @@ import { Field, TextField } from '../components/form-field.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useLabels } from '../i18n/labels.ts';
 import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 import { FileConsents } from './file-consents.tsx';
@@ -32,6 +33,7 @@ type Notice = { tone: 'success' | 'error'; text: string } | null;
 
 export function PupilFilePage({ pupilId }: { pupilId: string }) {
   const { t, language } = useI18n();
+  const labels = useLabels();
   const [file, setFile] = useState<PupilFile | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
@@ -124,7 +126,7 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
                 <li key={c.id}>
                   {t('file.phaseChange', {
                     date: formatDate(c.changedAt.slice(0, 10)),
-                    track: t(`file.track.${c.track}` as MessageKey),
+                    track: labels.track(c.track),
                     from: c.fromPhase ?? '—',
                     to: c.toPhase,
                     who: c.changedBy ?? '—',
@@ -167,7 +169,7 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
         <ul className="file-list">
           {file.people.items.map((person) => (
             <li key={person.id} data-testid="person-row">
-              <strong>{person.name}</strong> · {t(`file.relation.${person.relation}` as MessageKey)}
+              <strong>{person.name}</strong> · {labels.relation(person.relation)}
               {person.phone && ` · ${person.phone}`}
               {person.email && ` · ${person.email}`}
               {file.permissions.write && (
@@ -254,9 +256,10 @@ function TrackRow({
   run: Run;
 }) {
   const { t } = useI18n();
+  const labels = useLabels();
   const [phase, setPhase] = useState(String(track.phase ?? 0));
   const [reason, setReason] = useState('');
-  const label = t(`file.track.${track.track}` as MessageKey);
+  const label = labels.track(track.track);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(
@@ -333,6 +336,7 @@ function PivotForm({ pupilId, pivot, run }: { pupilId: string; pivot: PupilFile[
 
 function PersonForm({ pupilId, run }: { pupilId: string; run: Run }) {
   const { t } = useI18n();
+  const labels = useLabels();
   const [relation, setRelation] = useState('parent1');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -365,7 +369,7 @@ function PersonForm({ pupilId, run }: { pupilId: string; run: Run }) {
           <select id={id} value={relation} onChange={(e) => setRelation(e.target.value)} data-testid="person-relation">
             {RELATIONS.map((r) => (
               <option key={r} value={r}>
-                {t(`file.relation.${r}` as MessageKey)}
+                {labels.relation(r)}
               </option>
             ))}
           </select>
@@ -389,6 +393,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; run: Run }) {
   const { t, language } = useI18n();
+  const labels = useLabels();
   const kinds = file.kinds.filter((k) => !k.workflow);
   const [kind, setKind] = useState(kinds[0]?.id ?? 'other');
   const [occurredOn, setOccurredOn] = useState(today());
@@ -492,7 +497,7 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
               <option value="">{t('file.handlesNone')}</option>
               {file.openSignals.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.ruleId} · {formatDate(s.triggeredOn)}
+                  {labels.rule(s.ruleId)} · {formatDate(s.triggeredOn)}
                 </option>
               ))}
             </select>
@@ -572,6 +577,7 @@ function Timeline({
   canShare: boolean;
 }) {
   const { t, language } = useI18n();
+  const labels = useLabels();
   const [offset, setOffset] = useState(0);
   const [sources, setSources] = useState('');
   const [page, setPage] = useState<Paged<TimelineItem> | null>(null);
@@ -588,8 +594,6 @@ function Timeline({
       cancelled = true;
     };
   }, [pupilId, offset, sources, reload]);
-  const kindLabel = (item: TimelineItem) =>
-    t(`file.source.${item.source}` as MessageKey) + (item.source === 'entry' ? '' : ` · ${item.kind}`);
   return (
     <Section title={t('file.timeline')} testId="file-timeline">
       <div className="field field--inline">
@@ -628,19 +632,31 @@ function Timeline({
                 <span className="file-timeline__date">{formatDate(item.date)}</span>{' '}
                 <strong>
                   {item.source === 'entry'
-                    ? (kinds.find((k) => k.id === item.kind)?.[language] ?? item.kind)
-                    : kindLabel(item)}
+                    ? (kinds.find((k) => k.id === item.kind)?.[language] ?? labels.eventKind(item.kind))
+                    : item.source === 'signal'
+                      ? `${labels.timelineSource('signal')} · ${labels.rule(item.kind)}`
+                      : labels.timelineSource(item.source)}
                 </strong>
                 {item.who && <span className="muted"> · {item.who}</span>}
-                {item.status && <span className="badge"> {item.status}</span>}
-                {item.what && <p className="file-timeline__what">{item.what}</p>}
+                {item.status && <span className="badge"> {labels.status(item.status)}</span>}
+                {item.what && (
+                  <p className="file-timeline__what">
+                    {item.source === 'register' ? labels.halfDaySummary(item.what) : item.what}
+                  </p>
+                )}
                 {item.source === 'entry' && <WorkflowDetails kind={item.kind} details={item.details} />}
                 {item.effect && (
                   <p className="muted">
                     {t('file.effect')}: {item.effect}
                   </p>
                 )}
-                {item.link && <span className="muted">{item.link}</span>}
+                {item.link && (
+                  <span className="muted">
+                    {item.link.startsWith('signal:')
+                      ? t('file.linkedSignal', { id: item.link.slice('signal:'.length) })
+                      : item.link}
+                  </span>
+                )}
                 {item.confidentiality === 'clb-arts' &&
                   (canShare ? (
                     <FileConsents item="entry" id={Number(item.id)} />
@@ -750,6 +766,7 @@ function AgreementRow({
   run: Run;
 }) {
   const { t } = useI18n();
+  const labels = useLabels();
   const [editing, setEditing] = useState(false);
   const [conflict, setConflict] = useState<Agreement | null>(null);
   const [version, setVersion] = useState(agreement.version);
@@ -774,7 +791,7 @@ function AgreementRow({
     <li data-testid="agreement-row" data-agreement-id={agreement.id} data-version={agreement.version}>
       <span data-testid="agreement-text">
         {agreement.what} · {agreement.who} · {formatDate(agreement.dueOn)}
-        {agreement.checkNote ? ` · ${agreement.checkNote}` : ''} · {t(`file.status.${agreement.status}` as MessageKey)}
+        {agreement.checkNote ? ` · ${agreement.checkNote}` : ''} · {labels.status(agreement.status)}
         {agreement.remindOn && agreement.status === 'open'
           ? ` · ${t('file.agreementRemindsOn', { date: formatDate(agreement.remindOn) })}`
           : ''}
@@ -832,6 +849,7 @@ function AgreementForm({
   onCancel?: () => void;
 }) {
   const { t } = useI18n();
+  const labels = useLabels();
   const [what, setWhat] = useState(initial?.what ?? '');
   const [who, setWho] = useState(initial?.who ?? '');
   const [dueOn, setDueOn] = useState(initial?.dueOn ?? '');
@@ -902,7 +920,7 @@ function AgreementForm({
             >
               {(['open', 'done', 'dropped'] as const).map((s) => (
                 <option key={s} value={s}>
-                  {t(`file.status.${s}` as MessageKey)}
+                  {labels.status(s)}
                 </option>
               ))}
             </select>
