@@ -77,6 +77,7 @@ export function MonitorThuiszittersPage({ school }: { school: School | null }) {
           fileName={`thuiszitters-${school?.id ?? 'all'}-${list.schoolYear}.csv`}
           format={(value) => String(value ?? '')}
           testId="table-thuiszitters"
+          folded={false}
         />
       )}
       <ul className="monitor-links">
