@@ -121,10 +121,20 @@ describe('self-scan end to end', () => {
       .toBe('We bespreken elk trimester de cijfers in de cel leerlingenbegeleiding.');
 
     // While an answer is not saved yet, leaving asks first: the browser's beforeunload and the in-app link.
+    // The save is held back until the checks are done, so the answer is certainly not saved yet.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/answers/**', async (route) => {
+      await held;
+      await route.continue();
+    });
     const typed = page.getByTestId(`selfscan-answer-${questionId}`);
     await typed.focus();
+    await page.keyboard.press('Control+End');
     await page.keyboard.type(' En met de ouderraad.', { delay: 0 });
-    expect(await state.getAttribute('data-state')).toBe('unsaved');
+    expect(['unsaved', 'saving']).toContain(await state.getAttribute('data-state'));
     const prevented = await page.evaluate(() => {
       const event = new Event('beforeunload', { cancelable: true });
       window.dispatchEvent(event);
@@ -145,6 +155,7 @@ describe('self-scan end to end', () => {
     expect(dialogs).toEqual(['Een antwoord is nog niet bewaard. Wil je de pagina toch verlaten?']);
     expect(page.url()).toContain(`/goals/${goal.id}`);
     // Once saved, leaving no longer asks.
+    release();
     await expect.poll(() => state.getAttribute('data-state')).toBe('saved');
     await page.getByRole('link', { name: /Terug naar de zelfscan/ }).click();
     await page.getByTestId(`selfscan-row-${goal.id}`).waitFor();
