@@ -87,9 +87,11 @@ describe('the Dutch interface shows no rule id and no English label', () => {
     await h?.close();
   });
 
-  const check = async (path: string, testId: string | undefined, extraIds: readonly string[] = []) => {
+  const check = async (path: string, testId: string | undefined, extraIds: readonly string[] = [], open?: string) => {
     await h.page.goto(path);
     await settled(h.page, testId);
+    // A form shown on demand (the measure with its "handles this signal" menu) is opened first.
+    if (open) await h.page.getByTestId(open).click();
     const text = await visibleText(h.page);
     expect(text.length, `${path} rendered nothing`).toBeGreaterThan(200);
     expect(/geen toegang/i.test(text), `${path} refused`).toBe(false);
@@ -101,7 +103,7 @@ describe('the Dutch interface shows no rule id and no English label', () => {
     const found = [
       ...(await check(`/schools/${secondary}/attention`, 'attention-row')),
       ...(await check(`/pupils/${truantId}`, 'pupil-signals')),
-      ...(await check(`/pupils/${truantId}/file`, 'timeline-item')),
+      ...(await check(`/pupils/${truantId}/file`, 'timeline-item', [], 'file-open-entry')),
       ...(await check(`/schools/${secondary}/thuiszitters`, undefined)),
       ...(await check(`/schools/${secondary}/monitor`, 'chart-signals')),
     ];
@@ -114,6 +116,11 @@ describe('the Dutch interface shows no rule id and no English label', () => {
     expect(await h.page.locator('[data-testid="timeline-item"][data-source="register"]').first().innerText()).toMatch(
       /Afwezig[\s\S]*\b(VM|NM)\b/,
     );
+    // The "handles this signal" menu names the open signals by their Dutch title.
+    await h.page.getByTestId('file-open-entry').click();
+    const handles = await h.page.getByTestId('entry-handles').locator('option').allTextContents();
+    expect(handles.length).toBeGreaterThan(1);
+    expect(handles.slice(1).every((option) => /^[A-Z0-9][^_]* · \d{2}\/\d{2}\/\d{4}$/.test(option))).toBe(true);
     expect(found).toEqual([]);
   });
 

@@ -23,6 +23,7 @@ import { useLabels } from '../i18n/labels.ts';
 import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 import { FileConsents } from './file-consents.tsx';
+import { FormError, type Run, useFormRun } from './pupil-file/form-run.tsx';
 import { FileDocuments } from './pupil-file-documents.tsx';
 import { FileWorkflows, WorkflowDetails } from './pupil-file-workflows.tsx';
 
@@ -69,13 +70,18 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
       </main>
     );
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
+  const run: Run = async (work, done, onError) => {
     try {
       await work();
       setNotice({ tone: 'success', text: done });
       refresh();
       return true;
     } catch (caught) {
+      if (onError) {
+        setNotice(null);
+        onError(caught);
+        return false;
+      }
       const conditions = preconditionsOf(caught);
       setNotice({
         tone: 'error',
@@ -87,6 +93,17 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
       return false;
     }
   };
+
+  const tocSections: { anchor: string; label: string }[] = [
+    { anchor: 'file-timeline', label: t('file.timeline') },
+    { anchor: 'file-agreements', label: t('file.agreements') },
+    { anchor: 'file-tracks', label: t('file.tracks') },
+    { anchor: 'file-pivot', label: t('file.pivot') },
+    { anchor: 'file-people', label: t('file.people') },
+    { anchor: 'file-documents-section', label: t('docs.title') },
+    ...(file.permissions.manage ? [{ anchor: 'file-workflows-section', label: t('wf.title') }] : []),
+    ...(file.permissions.export ? [{ anchor: 'file-exports', label: t('file.exports') }] : []),
+  ];
 
   return (
     <main id="main" className="page pupil-file-page" data-testid="file-page">
@@ -112,135 +129,218 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
       )}
       {!file.permissions.write && <p className="alert alert--info">{t('file.readOnly')}</p>}
 
-      <Section title={t('file.tracks')} testId="file-tracks">
-        <ul className="file-list">
-          {file.tracks.map((track) => (
-            <TrackRow key={track.track} pupilId={pupilId} track={track} canManage={file.permissions.manage} run={run} />
-          ))}
-        </ul>
-        {file.trackChanges.length > 0 && (
-          <details>
-            <summary>{t('file.phaseHistory')}</summary>
-            <ul data-testid="phase-history">
-              {file.trackChanges.map((c) => (
-                <li key={c.id}>
-                  {t('file.phaseChange', {
-                    date: formatDate(c.changedAt.slice(0, 10)),
-                    track: labels.track(c.track),
-                    from: c.fromPhase ?? '—',
-                    to: c.toPhase,
-                    who: c.changedBy ?? '—',
-                    reason: c.reason,
-                  })}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-      </Section>
-
-      <Section title={t('file.pivot')} testId="file-pivot">
-        <p className="muted">{t('file.pivotHint')}</p>
-        <p data-testid="pivot-current">
-          {file.pivot.name
-            ? `${file.pivot.name}${file.pivot.role ? ` (${file.pivot.role})` : ''}`
-            : t('file.pivotNone')}
-        </p>
-        {file.permissions.manage && <PivotForm pupilId={pupilId} pivot={file.pivot} run={run} />}
-      </Section>
-
       {file.openSignals.some((s) => s.ruleId === 'B5_CLB') && file.permissions.manage && (
         <ClbSignalForm file={file} pupilId={pupilId} run={run} />
       )}
-      {file.permissions.manage && <FileWorkflows file={file} pupilId={pupilId} run={run} />}
+      <div className="pupil-file-layout">
+        <FileToc sections={tocSections} />
+        <div className="pupil-file-layout__sections">
+          <Timeline pupilId={pupilId} reload={reload} kinds={file.kinds} canShare={file.permissions.consent}>
+            {file.permissions.write && (
+              <OnDemand label={t('file.addEntry')} testId="file-open-entry">
+                <EntryForm file={file} pupilId={pupilId} run={run} />
+              </OnDemand>
+            )}
+          </Timeline>
 
-      <Section title={t('file.entry')} testId="file-entry">
-        {file.permissions.write && <EntryForm file={file} pupilId={pupilId} run={run} />}
-      </Section>
+          <Agreements file={file} pupilId={pupilId} run={run} reload={reload} />
 
-      <Timeline pupilId={pupilId} reload={reload} kinds={file.kinds} canShare={file.permissions.consent} />
-
-      <Agreements file={file} pupilId={pupilId} run={run} reload={reload} />
-
-      <FileDocuments pupilId={pupilId} file={file} />
-
-      <Section title={t('file.people')} testId="file-people">
-        {file.parentsUnreachable && <p className="alert alert--info">{t('file.parentsUnreachable')}</p>}
-        <ul className="file-list">
-          {file.people.items.map((person) => (
-            <li key={person.id} data-testid="person-row">
-              <strong>{person.name}</strong> · {labels.relation(person.relation)}
-              {person.phone && ` · ${person.phone}`}
-              {person.email && ` · ${person.email}`}
-              {file.permissions.write && (
-                <span className="file-actions">
-                  {[true, false].map((reached) => (
-                    <button
-                      key={String(reached)}
-                      type="button"
-                      className="button button--secondary button--small"
-                      data-testid={reached ? 'attempt-reached' : 'attempt-unreached'}
-                      onClick={() =>
-                        void run(
-                          () =>
-                            fileApi.addContactAttempt(person.id, {
-                              attemptedOn: new Date().toISOString().slice(0, 10),
-                              channel: 'phone',
-                              reached,
-                            }),
-                          t('file.saved'),
-                        )
-                      }
-                    >
-                      {reached ? t('file.reached') : t('file.notReached')}
-                    </button>
-                  ))}
-                </span>
-              )}
-              <ul>
-                {file.contactAttempts
-                  .filter((a) => a.personId === person.id)
-                  .map((a) => (
-                    <li key={a.id} className="muted" data-testid="attempt-row">
-                      {t('file.attempt', {
-                        date: formatDate(a.attemptedOn),
-                        channel: a.channel,
-                        result: a.reached ? t('file.reached') : t('file.notReached'),
+          <Section title={t('file.tracks')} testId="file-tracks" anchor="file-tracks">
+            <ul className="file-list">
+              {file.tracks.map((track) => (
+                <TrackRow
+                  key={track.track}
+                  pupilId={pupilId}
+                  track={track}
+                  canManage={file.permissions.manage}
+                  run={run}
+                />
+              ))}
+            </ul>
+            {file.trackChanges.length > 0 && (
+              <details>
+                <summary>{t('file.phaseHistory')}</summary>
+                <ul data-testid="phase-history">
+                  {file.trackChanges.map((c) => (
+                    <li key={c.id}>
+                      {t('file.phaseChange', {
+                        date: formatDate(c.changedAt.slice(0, 10)),
+                        track: labels.track(c.track),
+                        from: c.fromPhase ?? '—',
+                        to: c.toPhase,
+                        who: c.changedBy ?? '—',
+                        reason: c.reason,
                       })}
                     </li>
                   ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-        {file.permissions.write && <PersonForm pupilId={pupilId} run={run} />}
-      </Section>
+                </ul>
+              </details>
+            )}
+          </Section>
 
-      {file.permissions.export && (
-        <Section title={t('file.exports')} testId="file-exports">
-          <p className="file-actions">
-            <a className="button button--secondary" href={fileApi.exportUrl(pupilId, 'pdf')} data-testid="export-pdf">
-              {t('file.exportPdf')}
-            </a>
-            <a className="button button--secondary" href={fileApi.exportUrl(pupilId, 'json')} data-testid="export-json">
-              {t('file.exportJson')}
-            </a>
-          </p>
-        </Section>
-      )}
+          <Section title={t('file.pivot')} testId="file-pivot" anchor="file-pivot">
+            <p className="muted">{t('file.pivotHint')}</p>
+            <p data-testid="pivot-current">
+              {file.pivot.name
+                ? `${file.pivot.name}${file.pivot.role ? ` (${file.pivot.role})` : ''}`
+                : t('file.pivotNone')}
+            </p>
+            {file.permissions.manage && (
+              <OnDemand label={t('file.changePivot')} testId="file-open-pivot">
+                <PivotForm pupilId={pupilId} pivot={file.pivot} run={run} />
+              </OnDemand>
+            )}
+          </Section>
+
+          <Section title={t('file.people')} testId="file-people" anchor="file-people">
+            {file.parentsUnreachable && <p className="alert alert--info">{t('file.parentsUnreachable')}</p>}
+            <ul className="file-list">
+              {file.people.items.map((person) => (
+                <li key={person.id} data-testid="person-row">
+                  <strong>{person.name}</strong> · {labels.relation(person.relation)}
+                  {person.phone && ` · ${person.phone}`}
+                  {person.email && ` · ${person.email}`}
+                  {file.permissions.write && (
+                    <span className="file-actions">
+                      {[true, false].map((reached) => (
+                        <button
+                          key={String(reached)}
+                          type="button"
+                          className="button button--secondary button--small"
+                          data-testid={reached ? 'attempt-reached' : 'attempt-unreached'}
+                          onClick={() =>
+                            void run(
+                              () =>
+                                fileApi.addContactAttempt(person.id, {
+                                  attemptedOn: new Date().toISOString().slice(0, 10),
+                                  channel: 'phone',
+                                  reached,
+                                }),
+                              t('file.saved'),
+                            )
+                          }
+                        >
+                          {reached ? t('file.reached') : t('file.notReached')}
+                        </button>
+                      ))}
+                    </span>
+                  )}
+                  <ul>
+                    {file.contactAttempts
+                      .filter((a) => a.personId === person.id)
+                      .map((a) => (
+                        <li key={a.id} className="muted" data-testid="attempt-row">
+                          {t('file.attempt', {
+                            date: formatDate(a.attemptedOn),
+                            channel: a.channel,
+                            result: a.reached ? t('file.reached') : t('file.notReached'),
+                          })}
+                        </li>
+                      ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+            {file.permissions.write && (
+              <OnDemand label={t('file.addPerson')} testId="file-open-person">
+                <PersonForm pupilId={pupilId} run={run} />
+              </OnDemand>
+            )}
+          </Section>
+
+          <div id="file-documents-section" className="file-anchor">
+            <FileDocuments pupilId={pupilId} file={file} />
+          </div>
+          {file.permissions.manage && (
+            <div id="file-workflows-section" className="file-anchor">
+              <FileWorkflows file={file} pupilId={pupilId} run={run} />
+            </div>
+          )}
+
+          {file.permissions.export && (
+            <Section title={t('file.exports')} testId="file-exports" anchor="file-exports">
+              <p className="file-actions">
+                <a
+                  className="button button--secondary"
+                  href={fileApi.exportUrl(pupilId, 'pdf')}
+                  data-testid="export-pdf"
+                >
+                  {t('file.exportPdf')}
+                </a>
+                <a
+                  className="button button--secondary"
+                  href={fileApi.exportUrl(pupilId, 'json')}
+                  data-testid="export-json"
+                >
+                  {t('file.exportJson')}
+                </a>
+              </p>
+            </Section>
+          )}
+        </div>
+      </div>
     </main>
   );
 }
 
-type Run = (work: () => Promise<unknown>, done: string) => Promise<boolean>;
-
-export function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+export function Section({
+  title,
+  testId,
+  anchor,
+  children,
+}: {
+  title: string;
+  testId: string;
+  /** The id the table of contents links to. */
+  anchor?: string;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
-    <section className="section card file-section" aria-labelledby={id} data-testid={testId}>
+    <section className="section card file-section" aria-labelledby={id} data-testid={testId} id={anchor}>
       <h2 id={id}>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** The sticky table of contents of the file's sections. */
+function FileToc({ sections }: { sections: { anchor: string; label: string }[] }) {
+  const { t } = useI18n();
+  return (
+    <nav className="file-toc" aria-label={t('file.toc')} data-testid="file-toc">
+      <ol>
+        {sections.map((section) => (
+          <li key={section.anchor}>
+            <a href={`#${section.anchor}`}>{section.label}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** A form shown on demand: a button opens it in place and closes it again. */
+function OnDemand({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="on-demand">
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+        data-testid={testId}
+      >
+        {open ? t('file.closeForm') : label}
+      </button>
+      <div id={id} hidden={!open} className="on-demand__body">
+        {open && children}
+      </div>
+    </div>
   );
 }
 
@@ -309,24 +409,42 @@ function TrackRow({
 
 function PivotForm({ pupilId, pivot, run }: { pupilId: string; pivot: PupilFile['pivot']; run: Run }) {
   const { t } = useI18n();
+  const { submit: send, problems, formError } = useFormRun(run, ['name', 'role', 'contact']);
   const [name, setName] = useState(pivot.name ?? '');
   const [role, setRole] = useState(pivot.role ?? '');
   const [contact, setContact] = useState(pivot.contact ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => fileApi.setPivot(pupilId, { name, role, contact, version: pivot.version }), t('file.saved'));
+    void send(() => fileApi.setPivot(pupilId, { name, role, contact, version: pivot.version }), t('file.saved'));
   };
   return (
     <form className="file-form" onSubmit={submit}>
-      <TextField label={t('file.name')} value={name} onChange={setName} testId="pivot-name" required maxLength={200} />
-      <TextField label={t('file.role')} value={role} onChange={setRole} testId="pivot-role" maxLength={200} />
+      <TextField
+        label={t('file.name')}
+        value={name}
+        onChange={setName}
+        testId="pivot-name"
+        required
+        maxLength={200}
+        problems={problems.name}
+      />
+      <TextField
+        label={t('file.role')}
+        value={role}
+        onChange={setRole}
+        testId="pivot-role"
+        maxLength={200}
+        problems={problems.role}
+      />
       <TextField
         label={t('file.contact')}
         value={contact}
         onChange={setContact}
         testId="pivot-contact"
         maxLength={500}
+        problems={problems.contact}
       />
+      <FormError text={formError} />
       <button type="submit" className="button button--primary" data-testid="pivot-save">
         {t('file.save')}
       </button>
@@ -337,13 +455,14 @@ function PivotForm({ pupilId, pivot, run }: { pupilId: string; pivot: PupilFile[
 function PersonForm({ pupilId, run }: { pupilId: string; run: Run }) {
   const { t } = useI18n();
   const labels = useLabels();
+  const { submit: send, problems, formError } = useFormRun(run, ['relation', 'name', 'phone', 'email']);
   const [relation, setRelation] = useState('parent1');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(
+    void send(
       () =>
         fileApi.addPerson(pupilId, {
           relation,
@@ -364,7 +483,7 @@ function PersonForm({ pupilId, run }: { pupilId: string; run: Run }) {
   };
   return (
     <form className="file-form" onSubmit={submit}>
-      <Field label={t('file.relation')}>
+      <Field label={t('file.relation')} problems={problems.relation}>
         {(id) => (
           <select id={id} value={relation} onChange={(e) => setRelation(e.target.value)} data-testid="person-relation">
             {RELATIONS.map((r) => (
@@ -375,14 +494,30 @@ function PersonForm({ pupilId, run }: { pupilId: string; run: Run }) {
           </select>
         )}
       </Field>
-      <TextField label={t('file.name')} value={name} onChange={setName} testId="person-name" required maxLength={200} />
-      <TextField label={t('file.phone')} value={phone} onChange={setPhone} testId="person-phone" maxLength={100} />
-      <Field label={t('file.email')}>
+      <TextField
+        label={t('file.name')}
+        value={name}
+        onChange={setName}
+        testId="person-name"
+        required
+        maxLength={200}
+        problems={problems.name}
+      />
+      <TextField
+        label={t('file.phone')}
+        value={phone}
+        onChange={setPhone}
+        testId="person-phone"
+        maxLength={100}
+        problems={problems.phone}
+      />
+      <Field label={t('file.email')} problems={problems.email}>
         {(id) => (
           <input id={id} type="email" maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} />
         )}
       </Field>
-      <button type="submit" className="button button--secondary" data-testid="person-add">
+      <FormError text={formError} />
+      <button type="submit" className="button button--primary" data-testid="person-add">
         {t('file.addPerson')}
       </button>
     </form>
@@ -394,6 +529,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; run: Run }) {
   const { t, language } = useI18n();
   const labels = useLabels();
+  const {
+    submit: send,
+    problems,
+    formError,
+  } = useFormRun(run, ['kind', 'occurredOn', 'who', 'what', 'effect', 'confidentiality', 'handlesSignal']);
   const kinds = file.kinds.filter((k) => !k.workflow);
   const [kind, setKind] = useState(kinds[0]?.id ?? 'other');
   const [occurredOn, setOccurredOn] = useState(today());
@@ -407,7 +547,7 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const signal = file.openSignals.find((s) => String(s.id) === handles);
-    void run(
+    void send(
       () =>
         fileApi.addEntry(pupilId, {
           kind,
@@ -429,7 +569,7 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
   };
   return (
     <form className="file-form" onSubmit={submit} data-testid="entry-form">
-      <Field label={t('file.kind')}>
+      <Field label={t('file.kind')} problems={problems.kind}>
         {(id) => (
           <select id={id} value={kind} onChange={(e) => setKind(e.target.value)} data-testid="entry-kind">
             {kinds.map((k) => (
@@ -447,9 +587,18 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
         testId="entry-date"
         type="date"
         required
+        problems={problems.occurredOn}
       />
-      <TextField label={t('file.who')} value={who} onChange={setWho} testId="entry-who" required maxLength={200} />
-      <Field label={t('file.what')}>
+      <TextField
+        label={t('file.who')}
+        value={who}
+        onChange={setWho}
+        testId="entry-who"
+        required
+        maxLength={200}
+        problems={problems.who}
+      />
+      <Field label={t('file.what')} problems={problems.what}>
         {(id) => (
           <textarea
             id={id}
@@ -462,7 +611,7 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
           />
         )}
       </Field>
-      <Field label={t('file.effect')}>
+      <Field label={t('file.effect')} problems={problems.effect}>
         {(id) => (
           <textarea
             id={id}
@@ -474,7 +623,7 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
           />
         )}
       </Field>
-      <Field label={t('file.level')}>
+      <Field label={t('file.level')} problems={problems.confidentiality}>
         {(id) => (
           <select
             id={id}
@@ -491,7 +640,7 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
         )}
       </Field>
       {file.openSignals.length > 0 && (
-        <Field label={t('file.handlesSignal')}>
+        <Field label={t('file.handlesSignal')} problems={problems.handlesSignal}>
           {(id) => (
             <select id={id} value={handles} onChange={(e) => setHandles(e.target.value)} data-testid="entry-handles">
               <option value="">{t('file.handlesNone')}</option>
@@ -504,6 +653,7 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
           )}
         </Field>
       )}
+      <FormError text={formError} />
       <button type="submit" className="button button--primary" data-testid="entry-submit">
         {t('file.addEntry')}
       </button>
@@ -514,11 +664,16 @@ function EntryForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; r
 function ClbSignalForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; run: Run }) {
   const { t, language } = useI18n();
   const [open, setOpen] = useState(false);
+  const {
+    submit: send,
+    problems,
+    formError,
+  } = useFormRun(run, [...file.clbSignalFields.map((field) => `checklist.${field.id}`), 'noConversationReason']);
   const [answers, setAnswers] = useState<Record<string, string>>({ absenceCount: file.clbSignalDraft.absenceCount });
   const [reason, setReason] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(
+    void send(
       () => fileApi.signalClb(pupilId, { checklist: answers, ...(reason ? { noConversationReason: reason } : {}) }),
       t('file.clbSignalDone'),
     ).then((ok) => ok && setOpen(false));
@@ -538,7 +693,7 @@ function ClbSignalForm({ file, pupilId, run }: { file: PupilFile; pupilId: strin
       ) : (
         <form className="file-form" onSubmit={submit} data-testid="clb-signal-form">
           {file.clbSignalFields.map((field) => (
-            <Field key={field.id} label={field[language]}>
+            <Field key={field.id} label={field[language]} problems={problems[`checklist.${field.id}`]}>
               {(id) => (
                 <textarea
                   id={id}
@@ -552,9 +707,10 @@ function ClbSignalForm({ file, pupilId, run }: { file: PupilFile; pupilId: strin
               )}
             </Field>
           ))}
-          <Field label={t('file.noConversationReason')}>
+          <Field label={t('file.noConversationReason')} problems={problems.noConversationReason}>
             {(id) => <input id={id} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
+          <FormError text={formError} />
           <button type="submit" className="button button--primary" data-testid="clb-signal-submit">
             {t('file.clbSignalSubmit')}
           </button>
@@ -569,9 +725,12 @@ function Timeline({
   reload,
   kinds,
   canShare,
+  children,
 }: {
   pupilId: string;
   reload: number;
+  /** The form to add a measure, opened on demand above the list. */
+  children?: ReactNode;
   kinds: PupilFile['kinds'];
   /** The CLB doctor shares clb-arts entries by consent. */
   canShare: boolean;
@@ -595,7 +754,8 @@ function Timeline({
     };
   }, [pupilId, offset, sources, reload]);
   return (
-    <Section title={t('file.timeline')} testId="file-timeline">
+    <Section title={t('file.timeline')} testId="file-timeline" anchor="file-timeline">
+      {children}
       <div className="field field--inline">
         <label htmlFor={sourcesId}>{t('file.show')}</label>
         <select
@@ -695,6 +855,7 @@ function Timeline({
 }
 
 function Agreements({ file, pupilId, run, reload }: { file: PupilFile; pupilId: string; run: Run; reload: number }) {
+  const add = useFormRun(run, ['what', 'who', 'dueOn', 'remindOn', 'checkNote', 'status']);
   const { t } = useI18n();
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Paged<Agreement> | null>(null);
@@ -709,7 +870,7 @@ function Agreements({ file, pupilId, run, reload }: { file: PupilFile; pupilId: 
   const items = page?.items ?? file.agreements.items;
   const total = page?.total ?? file.agreements.total;
   return (
-    <Section title={t('file.agreements')} testId="file-agreements">
+    <Section title={t('file.agreements')} testId="file-agreements" anchor="file-agreements">
       {items.length === 0 && <p className="muted">{t('file.empty')}</p>}
       <ul className="file-list">
         {items.map((agreement) => (
@@ -743,12 +904,16 @@ function Agreements({ file, pupilId, run, reload }: { file: PupilFile; pupilId: 
         </p>
       )}
       {file.permissions.write && (
-        <AgreementForm
-          submitLabel={t('file.addAgreement')}
-          testPrefix="agreement"
-          leadDays={file.reminderLeadDays}
-          onSubmit={(input) => run(() => fileApi.addAgreement(pupilId, input), t('file.saved'))}
-        />
+        <OnDemand label={t('file.addAgreement')} testId="file-open-agreement">
+          <AgreementForm
+            submitLabel={t('file.addAgreement')}
+            testPrefix="agreement"
+            leadDays={file.reminderLeadDays}
+            onSubmit={(input) => add.submit(() => fileApi.addAgreement(pupilId, input), t('file.saved'))}
+            problems={add.problems}
+            formError={add.formError}
+          />
+        </OnDemand>
       )}
     </Section>
   );
@@ -840,6 +1005,8 @@ function AgreementForm({
   leadDays,
   onSubmit,
   onCancel,
+  problems = {},
+  formError = null,
 }: {
   initial?: Agreement;
   submitLabel: string;
@@ -847,6 +1014,9 @@ function AgreementForm({
   leadDays: number;
   onSubmit: (input: AgreementInput) => Promise<boolean>;
   onCancel?: () => void;
+  /** The server's problems per field (what, who, dueOn, remindOn, checkNote, status) and the rest. */
+  problems?: Record<string, string[]>;
+  formError?: string | null;
 }) {
   const { t } = useI18n();
   const labels = useLabels();
@@ -875,6 +1045,7 @@ function AgreementForm({
         value={what}
         onChange={setWhat}
         testId={`${testPrefix}-what`}
+        problems={problems.what}
         required
         maxLength={2000}
       />
@@ -883,6 +1054,7 @@ function AgreementForm({
         value={who}
         onChange={setWho}
         testId={`${testPrefix}-who`}
+        problems={problems.who}
         required
         maxLength={200}
       />
@@ -891,6 +1063,7 @@ function AgreementForm({
         value={dueOn}
         onChange={setDueOn}
         testId={`${testPrefix}-due`}
+        problems={problems.dueOn}
         type="date"
         required
       />
@@ -899,6 +1072,7 @@ function AgreementForm({
         value={remindOn}
         onChange={setRemindOn}
         testId={`${testPrefix}-remind`}
+        problems={problems.remindOn}
         type="date"
         max={dueOn || undefined}
       />
@@ -907,10 +1081,11 @@ function AgreementForm({
         value={checkNote}
         onChange={setCheckNote}
         testId={`${testPrefix}-check`}
+        problems={problems.checkNote}
         maxLength={2000}
       />
       {initial && (
-        <Field label={t('file.agreementStatus')}>
+        <Field label={t('file.agreementStatus')} problems={problems.status}>
           {(id) => (
             <select
               id={id}
@@ -927,6 +1102,7 @@ function AgreementForm({
           )}
         </Field>
       )}
+      <FormError text={formError} />
       <p className="file-actions">
         <button type="submit" className="button button--primary" data-testid={`${testPrefix}-save`}>
           {submitLabel}

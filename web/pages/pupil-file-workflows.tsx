@@ -4,6 +4,7 @@
 // preconditions; its 422 problems are shown next to the fields they name, and a recorded workflow reloads the file.
 
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { errorMessage } from '../api/http.ts';
 import {
   type ContactPlanInput,
   type PreconditionProblem,
@@ -12,11 +13,12 @@ import {
   workflowApi,
 } from '../api/pupil-file-client.ts';
 import { Field, TextField } from '../components/form-field.tsx';
+import { fieldProblemsOf } from '../components/form-problems.ts';
 import { formatDate, weekday } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
+import { FormError, type Run } from './pupil-file/form-run.tsx';
 
-type Run = (work: () => Promise<unknown>, done: string) => Promise<boolean>;
 type Problem = PreconditionProblem['preconditions'][number];
 type WorkflowName = 'hospital' | 'signals' | 'perspectives' | 'review' | 'returnPlan' | 'letGo';
 
@@ -71,18 +73,28 @@ export function FileWorkflows({ file, pupilId, run }: { file: PupilFile; pupilId
 
 /** Sends a workflow; a 422 keeps the form open with every problem, anything else goes to the page's notice. */
 function useWorkflow(run: Run, onDone: () => void) {
+  const { t, language } = useI18n();
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);
+    setError(null);
     try {
       await work();
     } catch (caught) {
       setBusy(false);
-      const found = preconditionsOf(caught);
+      // The seeds' preconditions (422) and the schema's invalid fields (400, JSON pointers) go next to their field;
+      // anything else stands above the button that was pressed.
+      const found: Problem[] = [
+        ...preconditionsOf(caught),
+        ...fieldProblemsOf(caught, language)
+          .filter((p) => !preconditionsOf(caught).some((c) => c.field === p.field))
+          .map((p) => ({ field: p.field, code: 'invalid', nl: p.message, en: p.message })),
+      ];
       setProblems(found);
-      if (found.length > 0) return false;
-      return run(() => Promise.reject(caught), '');
+      if (found.length === 0) setError(errorMessage(caught, language, t('app.error')));
+      return false;
     }
     setBusy(false);
     setProblems([]);
@@ -90,7 +102,7 @@ function useWorkflow(run: Run, onDone: () => void) {
     if (ok) onDone();
     return ok;
   };
-  return { problems, busy, submit };
+  return { problems, busy, submit, error };
 }
 
 function ProblemList({ problems }: { problems: readonly Problem[] }) {
@@ -138,14 +150,17 @@ function FieldProblems({
   );
 }
 
-function SubmitButton({ name, busy }: { name: WorkflowName; busy: boolean }) {
+function SubmitButton({ name, busy, error }: { name: WorkflowName; busy: boolean; error: string | null }) {
   const { t } = useI18n();
   return (
-    <p className="file-actions">
-      <button type="submit" className="button button--primary" disabled={busy} data-testid={`wf-${name}-submit`}>
-        {busy ? t('file.busy') : t('wf.submit')}
-      </button>
-    </p>
+    <>
+      <FormError text={error} testId={`wf-${name}-error`} />
+      <p className="file-actions">
+        <button type="submit" className="button button--primary" disabled={busy} data-testid={`wf-${name}-submit`}>
+          {busy ? t('file.busy') : t('wf.submit')}
+        </button>
+      </p>
+    </>
   );
 }
 
@@ -154,7 +169,7 @@ const saved = (t: ReturnType<typeof useI18n>['t'], name: WorkflowName) =>
 
 function HospitalReturnForm({ file, pupilId, run, onDone }: FormProps) {
   const { t, language } = useI18n();
-  const { problems, busy, submit } = useWorkflow(run, onDone);
+  const { problems, busy, submit, error } = useWorkflow(run, onDone);
   const [dischargeOn, setDischargeOn] = useState('');
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const send = (event: FormEvent) => {
@@ -195,14 +210,14 @@ function HospitalReturnForm({ file, pupilId, run, onDone }: FormProps) {
           )}
         </Field>
       ))}
-      <SubmitButton name="hospital" busy={busy} />
+      <SubmitButton name="hospital" busy={busy} error={error} />
     </form>
   );
 }
 
 function SignalsForm({ file, pupilId, run, onDone }: FormProps) {
   const { t, language } = useI18n();
-  const { problems, busy, submit } = useWorkflow(run, onDone);
+  const { problems, busy, submit, error } = useWorkflow(run, onDone);
   const [answers, setAnswers] = useState<Record<string, { answer?: string; note?: string }>>({});
   const [followUp, setFollowUp] = useState('');
   const [recentEvents, setRecentEvents] = useState('');
@@ -308,7 +323,7 @@ function SignalsForm({ file, pupilId, run, onDone }: FormProps) {
           />
         )}
       </Field>
-      <SubmitButton name="signals" busy={busy} />
+      <SubmitButton name="signals" busy={busy} error={error} />
     </form>
   );
 }
@@ -317,7 +332,7 @@ type PerspectiveCells = { name?: string; whatIsGoingOn?: string; pupilExperience
 
 function PerspectivesForm({ file, pupilId, run, onDone }: FormProps) {
   const { t, language } = useI18n();
-  const { problems, busy, submit } = useWorkflow(run, onDone);
+  const { problems, busy, submit, error } = useWorkflow(run, onDone);
   const [cells, setCells] = useState<Record<string, PerspectiveCells>>({});
   const set = (stakeholder: string, change: PerspectiveCells) =>
     setCells({ ...cells, [stakeholder]: { ...cells[stakeholder], ...change } });
@@ -384,7 +399,7 @@ function PerspectivesForm({ file, pupilId, run, onDone }: FormProps) {
           </tbody>
         </table>
       </div>
-      <SubmitButton name="perspectives" busy={busy} />
+      <SubmitButton name="perspectives" busy={busy} error={error} />
     </form>
   );
 }
@@ -400,7 +415,7 @@ interface ReviewRowState {
 
 function ReviewForm({ file, pupilId, run, onDone }: FormProps) {
   const { t, language } = useI18n();
-  const { problems, busy, submit } = useWorkflow(run, onDone);
+  const { problems, busy, submit, error } = useWorkflow(run, onDone);
   const refusalPhase = file.tracks.find((track) => track.track === 'schoolweigering')?.phase ?? 0;
   const [stage, setStage] = useState(refusalPhase >= 2 ? 'phase-2' : 'phase-1');
   const empty = (key: number, stakeholder: string): ReviewRowState => ({
@@ -575,7 +590,7 @@ function ReviewForm({ file, pupilId, run, onDone }: FormProps) {
         type="text"
         maxLength={2000}
       />
-      <SubmitButton name="review" busy={busy} />
+      <SubmitButton name="review" busy={busy} error={error} />
     </form>
   );
 }
@@ -590,7 +605,7 @@ interface StepState {
 
 function ReturnPlanForm({ pupilId, run, onDone }: FormProps) {
   const { t } = useI18n();
-  const { problems, busy, submit } = useWorkflow(run, onDone);
+  const { problems, busy, submit, error } = useWorkflow(run, onDone);
   const [steps, setSteps] = useState<StepState[]>([{ key: 0, from: '', load: '1', description: '', leaveOut: '' }]);
   const setStep = (index: number, change: Partial<StepState>) =>
     setSteps(steps.map((step, i) => (i === index ? { ...step, ...change } : step)));
@@ -707,14 +722,14 @@ function ReturnPlanForm({ pupilId, run, onDone }: FormProps) {
         ))}
       </ol>
       <RowButton add onClick={addStep} testId="wf-step-add" label={t('wf.returnPlan.addStep')} />
-      <SubmitButton name="returnPlan" busy={busy} />
+      <SubmitButton name="returnPlan" busy={busy} error={error} />
     </form>
   );
 }
 
 function LetGoForm({ file, pupilId, run, onDone }: FormProps) {
   const { t } = useI18n();
-  const { problems, busy, submit } = useWorkflow(run, onDone);
+  const { problems, busy, submit, error } = useWorkflow(run, onDone);
   const [grounds, setGrounds] = useState<string[]>([]);
   const [alternatives, setAlternatives] = useState<string[]>([]);
   const [otherAlternative, setOtherAlternative] = useState('');
@@ -841,7 +856,7 @@ function LetGoForm({ file, pupilId, run, onDone }: FormProps) {
           )}
         </Field>
       </fieldset>
-      <SubmitButton name="letGo" busy={busy} />
+      <SubmitButton name="letGo" busy={busy} error={error} />
     </form>
   );
 }
