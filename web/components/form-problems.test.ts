@@ -26,6 +26,14 @@ describe('placing a problem+json next to the fields of a form', () => {
     });
   });
 
+  it("puts a use case's invalid input next to the one field it names", () => {
+    const error = problem({ field: 'what', messages: { nl: 'Wat ontbreekt.', en: 'What is missing.' } }, 400);
+    expect(placeProblems(error, ['who', 'what'], 'nl', 'Fout')).toEqual({
+      byField: { what: ['Wat ontbreekt.'] },
+      rest: null,
+    });
+  });
+
   it('shows the message of a problem without fields by the button, and nothing without an error', () => {
     expect(placeProblems(problem({}, 409), ['what'], 'nl', 'Fout')).toEqual({ byField: {}, rest: 'Niet bewaard' });
     expect(placeProblems(new Error('x'), ['what'], 'nl', 'Fout')).toEqual({ byField: {}, rest: 'Fout' });

@@ -17,10 +17,13 @@ export function pointerField(pointer: string): string {
 export function fieldProblemsOf(error: unknown, language: 'nl' | 'en'): FieldProblem[] {
   if (!(error instanceof ApiError)) return [];
   const problem = error.problem as {
+    field?: unknown;
     preconditions?: { field: string; nl: string; en: string }[];
     errors?: { pointer: string; detail: string }[];
   };
   return [
+    // A use case's invalid input names its one field at the top level of the problem.
+    ...(typeof problem.field === 'string' ? [{ field: problem.field, message: error.messageFor(language) }] : []),
     ...(problem.preconditions ?? []).map((p) => ({ field: p.field, message: p[language] })),
     ...(problem.errors ?? []).map((e) => ({ field: pointerField(e.pointer), message: e.detail })),
   ];
