@@ -54,16 +54,17 @@ async function main(): Promise<void> {
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
       await page.waitForURL(/\/schools\/\d+$/);
-      const shots: [string, string, string][] = [
-        ['attention-list', `/schools/${secondary}/attention`, 'attention-row'],
-        ['pupil-page', `/pupils/${truant?.id}`, 'pupil-signals'],
-        ['pupil-file', `/pupils/${truant?.id}/file`, 'timeline-item'],
+      // The attention list is long: its first screen is what a user sees; the pupil's pages in full.
+      const shots: [string, string, string, boolean][] = [
+        ['attention-list', `/schools/${secondary}/attention`, 'attention-row', false],
+        ['pupil-page', `/pupils/${truant?.id}`, 'pupil-signals', true],
+        ['pupil-file', `/pupils/${truant?.id}/file`, 'timeline-item', true],
       ];
-      for (const [name, path, testId] of shots) {
+      for (const [name, path, testId, fullPage] of shots) {
         await page.goto(path);
         await settle(page, testId);
         const file = join(OUT, `${name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        await page.screenshot({ path: file, fullPage });
         console.log(`wrote ${file}`);
       }
     } finally {

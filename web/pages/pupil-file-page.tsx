@@ -1,8 +1,9 @@
 // The pupil file (leerlingendossier): tracks and phases, spilfiguur, people and contact attempts, the timeline
 // (register facts, signals and measures), agreements with conflict handling, the CLB-signal checklist, exports.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import { fileApi, type PupilFile, preconditionsOf } from '../api/pupil-file-client.ts';
+import { fileApi, preconditionsOf } from '../api/pupil-file-client.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -25,29 +26,27 @@ type Notice = { tone: 'success' | 'error'; text: string } | null;
 export function PupilFilePage({ pupilId }: { pupilId: string }) {
   const { t, language } = useI18n();
   const labels = useLabels();
-  const [file, setFile] = useState<PupilFile | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` is the refresh trigger
-  useEffect(() => {
-    let cancelled = false;
-    fileApi
-      .file(pupilId)
-      .then((loaded) => !cancelled && setFile(loaded))
-      .catch((caught: unknown) => !cancelled && setError(caught));
-    return () => {
-      cancelled = true;
-    };
-  }, [pupilId, reload]);
+  const query = useQuery({
+    queryKey: ['pupil-file', pupilId],
+    queryFn: () => fileApi.file(pupilId),
+    placeholderData: keepPreviousData,
+  });
+  const file = query.data ?? null;
+  const error = query.error;
+  const { refetch } = query;
+  // After a change the file is read again; the timeline and agreements reload on the same counter.
+  const refresh = useCallback(() => {
+    setReload((n) => n + 1);
+    void refetch();
+  }, [refetch]);
 
   useEffect(() => {
     if (file) document.title = `${t('file.title')} · ${file.pupil.firstName} ${file.pupil.lastName} · ${t('app.name')}`;
   }, [file, t]);
 
-  if (error !== null && !file)
+  if (error && !file)
     return (
       <main id="main" className="page">
         <ErrorMessage error={error} onRetry={refresh} />
