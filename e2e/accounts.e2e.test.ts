@@ -24,7 +24,8 @@ describe('accounts end to end', () => {
     await page.waitForURL(/\/pupils\/\d+/);
     await page.goto('/admin/audit');
     await page.getByTestId('audit-table').waitFor();
-    expect(await page.getByTestId('audit-table').textContent()).toContain('pupil.read');
+    // The action by its Dutch label (src/domain/labels.ts), not its id.
+    expect(await page.getByTestId('audit-table').textContent()).toContain('Leerling bekeken');
     await screenshot(page, '20-audit-log');
     await page.goto('/admin/users');
     await page.getByTestId('admin-users').waitFor();

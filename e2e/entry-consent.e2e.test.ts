@@ -40,6 +40,7 @@ describe('sharing a CLB doctor entry by consent', () => {
     const { page } = h;
     await login(page, 'clb-arts@aanwezig.demo');
     await page.goto(`/pupils/${pupilId}/file`);
+    await page.getByTestId('file-open-entry').click();
     await page.getByTestId('entry-form').waitFor();
     await page.getByTestId('entry-kind').selectOption('school-and-illness');
     await page.getByTestId('entry-date').fill(E2E_TODAY);

@@ -191,6 +191,7 @@ describe('guided workflows of the pupil file end to end', () => {
     await screenshot(page, 'workflows-06-let-go-refused');
     await page.getByTestId('wf-open-letGo').click(); // close the form to record the consultation first
 
+    await page.getByTestId('file-open-entry').click();
     await page.getByTestId('entry-kind').selectOption('clb-consultation');
     await page.getByTestId('entry-date').fill(E2E_TODAY);
     await page.getByTestId('entry-who').fill('Leerlingbegeleider');

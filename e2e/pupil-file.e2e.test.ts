@@ -57,9 +57,16 @@ describe('pupil file end to end', () => {
     await page.getByTestId('clb-signal').waitFor(); // offered because B5_CLB is open
 
     // Records a conversation with the pupil.
+    await page.getByTestId('file-open-entry').click();
     await page.getByTestId('entry-kind').selectOption('pupil-conversation');
     await page.getByTestId('entry-date').fill(E2E_TODAY);
     await page.getByTestId('entry-who').fill('Leerlingbegeleider');
+    // Only spaces pass the browser's "required" but not the server: its problem stands under the field it names.
+    await page.getByTestId('entry-what').fill('   ');
+    await page.getByTestId('entry-submit').click();
+    const whatField = page.locator('.field', { has: page.getByTestId('entry-what') });
+    await whatField.getByTestId('field-error').waitFor();
+    expect(await page.getByTestId('entry-form').getByTestId('form-error').count()).toBe(0);
     await page.getByTestId('entry-what').fill('Gesprek over de ongewettigde afwezigheden en de ochtenden thuis.');
     await page.getByTestId('entry-effect').fill('Leerling wil opnieuw op tijd komen.');
     await page.getByTestId('entry-submit').click();
@@ -83,12 +90,14 @@ describe('pupil file end to end', () => {
     await page.getByTestId('clb-signal').waitFor({ state: 'detached' });
 
     // Names the spilfiguur.
+    await page.getByTestId('file-open-pivot').click();
     await page.getByTestId('pivot-name').fill('An Peeters');
     await page.getByTestId('pivot-role').fill('leerlingbegeleider');
     await page.getByTestId('pivot-save').click();
     await expect.poll(() => page.getByTestId('pivot-current').textContent()).toBe('An Peeters (leerlingbegeleider)');
 
     // An agreement due next week, with a reminder from today.
+    await page.getByTestId('file-open-agreement').click();
     await page.getByTestId('agreement-what').fill('Elke ochtend aanmelden bij de leerlingbegeleider');
     await page.getByTestId('agreement-who').fill('Leerling en An Peeters');
     await page.getByTestId('agreement-due').fill(NEXT_WEEK);

@@ -100,4 +100,68 @@ describe('self-scan end to end', () => {
     await screenshot(page, '31-selfscan-comparison');
     expect(violations).toEqual([]);
   });
+
+  it('saves an answer while typing, shows "bewaard", and asks before leaving with an unsaved answer', async () => {
+    const { page } = h;
+    const goal = GOALS[0] as (typeof GOALS)[number];
+    await page.goto('/');
+    await page.getByTestId('nav-selfscan').click();
+    await page.getByTestId(`selfscan-row-${goal.id}`).locator('a').click();
+    const field = page.locator('textarea[data-testid^="selfscan-answer-"]').first();
+    const questionId = ((await field.getAttribute('data-testid')) ?? '').replace('selfscan-answer-', '');
+    const state = page.getByTestId(`selfscan-answer-state-${questionId}`);
+
+    // Typing saves by itself after a pause: no button, and the state reads "Bewaard".
+    await field.fill('We bespreken elk trimester de cijfers in de cel leerlingenbegeleiding.');
+    await expect.poll(() => state.getAttribute('data-state')).toBe('saved');
+    expect(await state.textContent()).toBe('Bewaard');
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId(`selfscan-answer-${questionId}`).inputValue())
+      .toBe('We bespreken elk trimester de cijfers in de cel leerlingenbegeleiding.');
+
+    // While an answer is not saved yet, leaving asks first: the browser's beforeunload and the in-app link.
+    // The save is held back until the checks are done, so the answer is certainly not saved yet.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/answers/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const typed = page.getByTestId(`selfscan-answer-${questionId}`);
+    await typed.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' En met de ouderraad.', { delay: 0 });
+    expect(['unsaved', 'saving']).toContain(await state.getAttribute('data-state'));
+    const prevented = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(prevented).toBe(true);
+    const dialogs: string[] = [];
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.evaluate(() => {
+      const link = [...document.querySelectorAll('main a')].find((a) =>
+        /Terug naar de zelfscan/.test(a.textContent ?? ''),
+      );
+      (link as HTMLAnchorElement).click();
+    });
+    expect(dialogs).toEqual(['Een antwoord is nog niet bewaard. Wil je de pagina toch verlaten?']);
+    expect(page.url()).toContain(`/goals/${goal.id}`);
+    // Once saved, leaving no longer asks.
+    release();
+    await expect.poll(() => state.getAttribute('data-state')).toBe('saved');
+    await page.getByRole('link', { name: /Terug naar de zelfscan/ }).click();
+    await page.getByTestId(`selfscan-row-${goal.id}`).waitFor();
+    await page.getByTestId(`selfscan-row-${goal.id}`).locator('a').click();
+    await expect
+      .poll(() => page.getByTestId(`selfscan-answer-${questionId}`).inputValue())
+      .toBe('We bespreken elk trimester de cijfers in de cel leerlingenbegeleiding. En met de ouderraad.');
+  });
 });

@@ -1,7 +1,9 @@
 // Civil-date helpers for the front end: `YYYY-MM-DD` strings, never Date objects in a time zone.
+
+import { HALF_LABELS } from '../src/domain/labels.ts';
 import type { Half } from './api/client.ts';
 import type { MessageKey } from './i18n/nl.ts';
-import type { Translate } from './i18n/translate.ts';
+import type { Language, Translate } from './i18n/translate.ts';
 
 /** Days since 1970-01-01; exact integer arithmetic on the civil date. */
 export function dayNumber(date: string): number {
@@ -48,8 +50,9 @@ export function formatTimestamp(timestamp: string, language: 'nl' | 'en'): strin
   }).format(value);
 }
 
-export function halfLabel(half: Half, t: Translate): string {
-  return t(half === 'AM' ? 'half.AM' : 'half.PM');
+/** VM/NM in Dutch, AM/PM in English (src/domain/labels.ts). */
+export function halfLabel(half: Half, language: Language): string {
+  return HALF_LABELS[half][language];
 }
 
 /** The key used to point at one half-day, e.g. in the heat-map's highlight set: `2025-09-15|AM`. */

@@ -28,8 +28,20 @@ export function useLocation(): Location {
     : { pathname: href.slice(0, queryStart), search: href.slice(queryStart) };
 }
 
+/** Asked before every in-app navigation; returns false to stay (e.g. the user keeps unsaved changes). */
+let navigationGuard: (() => boolean) | null = null;
+
+/** Installs the guard of the page that has unsaved changes; returns the function that removes it. */
+export function setNavigationGuard(guard: () => boolean): () => void {
+  navigationGuard = guard;
+  return () => {
+    if (navigationGuard === guard) navigationGuard = null;
+  };
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === currentHref()) return;
+  if (navigationGuard && !navigationGuard()) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

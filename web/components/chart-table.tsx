@@ -31,6 +31,7 @@ export function ChartTable({
   fileName,
   format,
   testId,
+  folded = true,
 }: {
   caption: string;
   columns: string[];
@@ -39,13 +40,16 @@ export function ChartTable({
   /** How a cell is shown (e.g. null as "< 5"); the CSV gets the same text. */
   format: (value: Cell, column: number) => string;
   testId?: string;
+  /** Under a chart the table is folded (details/summary) and the CSV download stays visible; a page whose main
+   * content is the table shows it open. */
+  folded?: boolean;
 }) {
   const { t } = useI18n();
   const shown = rows.map((row) =>
     row.map((value, column) => (column === 0 ? String(value ?? '') : format(value, column))),
   );
-  return (
-    <div className="chart-table" data-testid={testId}>
+  const table = (
+    <>
       {/* Focusable so keyboard users can scroll a wide table (axe: scrollable-region-focusable). */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <section className="table-scroll" tabIndex={0} aria-label={caption}>
@@ -81,6 +85,18 @@ export function ChartTable({
           </tbody>
         </table>
       </section>
+    </>
+  );
+  return (
+    <div className="chart-table" data-testid={testId}>
+      {folded ? (
+        <details className="chart-table__details">
+          <summary>{caption}</summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
       <button
         type="button"
         className="button button--secondary button--small"

@@ -2,21 +2,39 @@
 // under it, and the common case of a single text or date input.
 import { type ReactNode, useId } from 'react';
 
+/** The problems the server named for one field, right under it (see form-problems.ts). */
+export function FieldErrors({ problems, id }: { problems?: readonly string[]; id?: string }) {
+  if (!problems || problems.length === 0) return null;
+  return (
+    <div id={id}>
+      {problems.map((problem) => (
+        <p key={problem} className="field__error" role="alert" data-testid="field-error">
+          {problem}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export function Field({
   label,
   hint,
+  problems,
   children,
 }: {
   label: string;
   hint?: ReactNode;
+  /** The server's problems with this field, shown under it. */
+  problems?: readonly string[];
   children: (id: string) => ReactNode;
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={`field${problems && problems.length > 0 ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children(id)}
       {hint}
+      <FieldErrors problems={problems} />
     </div>
   );
 }
@@ -33,6 +51,7 @@ export function TextField({
   min,
   max,
   hint,
+  problems,
 }: {
   label: string;
   value: string;
@@ -44,9 +63,10 @@ export function TextField({
   min?: string;
   max?: string;
   hint?: ReactNode;
+  problems?: readonly string[];
 }) {
   return (
-    <Field label={label} hint={hint}>
+    <Field label={label} hint={hint} problems={problems}>
       {(id) => (
         <input
           id={id}
@@ -57,6 +77,7 @@ export function TextField({
           max={max}
           value={value}
           onChange={(e) => onChange(e.target.value)}
+          aria-invalid={problems && problems.length > 0 ? true : undefined}
           data-testid={testId}
         />
       )}

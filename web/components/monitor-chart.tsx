@@ -30,6 +30,21 @@ export interface ChartSeries {
   values: (number | null)[];
 }
 
+/** Axis and legend text in px of the 960 px wide image: still about 12 px when the image is shown 800 px wide. */
+const LABEL_SIZE = 14;
+/** Bars per row when a chart lies on its side, in px. */
+const ROW_HEIGHT = 30;
+
+/** Long category names (rule titles) read better as a horizontal bar chart with the names on the left. */
+export function isHorizontal(categories: readonly string[]): boolean {
+  return categories.some((category) => category.length > 16);
+}
+
+/** The image height: 360 px, or enough rows for a horizontal chart. */
+export function chartHeight(categories: readonly string[]): number {
+  return isHorizontal(categories) ? Math.max(360, 80 + categories.length * ROW_HEIGHT) : 360;
+}
+
 export function chartSvg(options: {
   categories: string[];
   series: ChartSeries[];
@@ -38,17 +53,26 @@ export function chartSvg(options: {
   height: number;
 }): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: options.width, height: options.height });
+  const horizontal = isHorizontal(options.categories);
+  const rotated = options.categories.length > 12;
+  const categoryAxis = {
+    type: 'category' as const,
+    data: options.categories,
+    inverse: horizontal,
+    axisLabel: { color: '#222', fontSize: LABEL_SIZE, width: horizontal ? 320 : undefined, overflow: 'break' as const },
+  };
+  const valueAxis = { type: 'value' as const, axisLabel: { color: '#222', fontSize: LABEL_SIZE } };
   try {
     chart.setOption({
       animation: false,
-      grid: { left: 56, right: 16, top: 40, bottom: 64 },
-      legend: { top: 4, textStyle: { color: '#222' } },
-      xAxis: {
-        type: 'category',
-        data: options.categories,
-        axisLabel: { color: '#222', rotate: options.categories.length > 12 ? 45 : 0 },
-      },
-      yAxis: { type: 'value', axisLabel: { color: '#222' } },
+      grid: { left: 16, right: 24, top: 40, bottom: 16, containLabel: true },
+      legend: { top: 4, textStyle: { color: '#222', fontSize: LABEL_SIZE } },
+      ...(horizontal
+        ? { yAxis: categoryAxis, xAxis: valueAxis }
+        : {
+            xAxis: { ...categoryAxis, axisLabel: { ...categoryAxis.axisLabel, rotate: rotated ? 45 : 0 } },
+            yAxis: valueAxis,
+          }),
       series: options.series.map((s, index) => ({
         name: s.name,
         type: s.kind,
@@ -81,7 +105,7 @@ export function MonitorChart({
 }) {
   const { t } = useI18n();
   const src = useMemo(() => {
-    const svg = chartSvg({ categories, series, stacked, width: 960, height: 320 });
+    const svg = chartSvg({ categories, series, stacked, width: 960, height: chartHeight(categories) });
     return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   }, [categories, series, stacked]);
   return (
@@ -90,7 +114,7 @@ export function MonitorChart({
       src={src}
       alt={t('monitor.chartAlt', { title })}
       width={960}
-      height={320}
+      height={chartHeight(categories)}
       data-testid={testId}
     />
   );

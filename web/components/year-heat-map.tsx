@@ -53,7 +53,7 @@ export function YearHeatMap({
   );
 
   const describe = (cell: HeatMapCell): string => {
-    const when = `${formatDateWithWeekday(cell.date, t)} ${halfLabel(cell.half, t)}`;
+    const when = `${formatDateWithWeekday(cell.date, t)} ${halfLabel(cell.half, language)}`;
     let what: string;
     if (cell.kind === 'code' && cell.code !== null) {
       what = `${cell.code}: ${codeMeaning(cell.code, codes, language) ?? t('codes.unknown')}`;

@@ -19,6 +19,7 @@ import { ObligationBadge, SignalStatusBadge } from '../components/signal-badges.
 import { ErrorMessage } from '../components/status.tsx';
 import { formatDate, formatTimestamp } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { labelsFor } from '../i18n/labels.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { preferredSchool, useReadySession } from '../session.tsx';
@@ -239,10 +240,10 @@ export function AttentionPage({ school }: { school: School | null }) {
           >
             <option value="">{t('attention.allRules')}</option>
             {ruleOptions.map((id) => {
-              const title = knownRules[id]?.[language];
+              const title = knownRules[id]?.[language] ?? labelsFor(language).rule(id);
               return (
                 <option key={id} value={id}>
-                  {title ?? t('attention.allRules')}
+                  {title}
                 </option>
               );
             })}

@@ -1,13 +1,16 @@
 // The audit log search for a beheerder: who read or changed which pupils, when and through which endpoint.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { AUDIT_ACTION_LABELS } from '../../src/domain/labels.ts';
 import { type AuditFilter, adminApi } from '../api/admin-client.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatTimestamp } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useLabels } from '../i18n/labels.ts';
 
 export function AuditLogPage() {
   const { language, t } = useI18n();
+  const labels = useLabels();
   const [filter, setFilter] = useState<AuditFilter>({});
   const [draft, setDraft] = useState<AuditFilter>({});
   const ids = { pupil: useId(), action: useId(), from: useId(), until: useId() };
@@ -44,7 +47,21 @@ export function AuditLogPage() {
       <h1>{t('audit.title')}</h1>
       <form onSubmit={search} className="form-grid" data-testid="audit-filter">
         {input('pupilId', ids.pupil, t('audit.pupilId'))}
-        {input('action', ids.action, t('audit.action'))}
+        <div className="field">
+          <label htmlFor={ids.action}>{t('audit.action')}</label>
+          <select
+            id={ids.action}
+            value={draft.action ?? ''}
+            onChange={(e) => setDraft({ ...draft, action: e.target.value || undefined })}
+          >
+            <option value="">{t('audit.anyAction')}</option>
+            {Object.keys(AUDIT_ACTION_LABELS).map((action) => (
+              <option key={action} value={action}>
+                {labels.auditAction(action)}
+              </option>
+            ))}
+          </select>
+        </div>
         {input('from', ids.from, t('audit.from'), 'date')}
         {input('until', ids.until, t('audit.until'), 'date')}
         <button type="submit" className="button button--primary">
@@ -72,7 +89,7 @@ export function AuditLogPage() {
                 <tr key={event.id}>
                   <td>{formatTimestamp(event.at, language)}</td>
                   <td>{event.actorLabel}</td>
-                  <td>{event.action}</td>
+                  <td title={event.action}>{labels.auditAction(event.action)}</td>
                   <td>{event.organisationName ?? '—'}</td>
                   <td>{event.pupilIds.length > 5 ? `${event.pupilIds.length}×` : event.pupilIds.join(', ')}</td>
                   <td>

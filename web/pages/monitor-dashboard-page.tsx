@@ -13,8 +13,9 @@ import { type ChartSeries, MonitorChart } from '../components/monitor-chart.tsx'
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate, formatTimestamp } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { labelsFor, useLabels } from '../i18n/labels.ts';
 import type { MessageKey } from '../i18n/nl.ts';
-import type { Translate } from '../i18n/translate.ts';
+import type { Language, Translate } from '../i18n/translate.ts';
 import { useReadySession } from '../session.tsx';
 
 const MONTHS_NL = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -26,7 +27,7 @@ function keyLabel(dimension: SeriesDimension, key: string, response: MonitorResp
   if (dimension === 'month') return (language === 'nl' ? MONTHS_NL : MONTHS_EN)[Number(key) - 1] ?? key;
   if (dimension === 'weekday') {
     const [day, half] = key.split('-');
-    return `${t(`weekday.${day}` as MessageKey)} ${half}`;
+    return `${t(`weekday.${day}` as MessageKey)} ${labelsFor(language as Language).half(half ?? '')}`;
   }
   if (dimension === 'grade') return key.replace('-', ' ');
   return key;
@@ -164,6 +165,7 @@ function ThresholdSection({ dashboard, fileStem }: { dashboard: Dashboard; fileS
 
 function SignalSection({ dashboard, fileStem }: { dashboard: Dashboard; fileStem: string }) {
   const { t } = useI18n();
+  const labels = useLabels();
   const count = useCountFormat();
   const title = t('monitor.signals.title');
   if (dashboard.signals.length === 0)
@@ -173,7 +175,7 @@ function SignalSection({ dashboard, fileStem }: { dashboard: Dashboard; fileStem
         <p>{t('monitor.signals.none')}</p>
       </section>
     );
-  const rules = dashboard.signals.map((s) => s.ruleId);
+  const rules = dashboard.signals.map((s) => labels.rule(s.ruleId));
   return (
     <section className="monitor-section" aria-labelledby="monitor-signals">
       <h2 id="monitor-signals">{title}</h2>
@@ -195,7 +197,7 @@ function SignalSection({ dashboard, fileStem }: { dashboard: Dashboard; fileStem
       <ChartTable
         caption={t('monitor.showTable', { title })}
         columns={[t('monitor.signals.rule'), t('monitor.signals.holding'), t('monitor.signals.open')]}
-        rows={dashboard.signals.map((s) => [s.ruleId, s.holding, s.open])}
+        rows={dashboard.signals.map((s) => [labels.rule(s.ruleId), s.holding, s.open])}
         fileName={`${fileStem}-signals.csv`}
         format={(value) => count(value, dashboard.minShownCount)}
         testId="table-signals"

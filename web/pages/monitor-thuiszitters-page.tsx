@@ -7,12 +7,14 @@ import { type Cell, ChartTable } from '../components/chart-table.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useLabels } from '../i18n/labels.ts';
 import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
 
 /** `school` null: every school the user follows up (a CLB's view). */
 export function MonitorThuiszittersPage({ school }: { school: School | null }) {
   const { t } = useI18n();
+  const labels = useLabels();
   const session = useReadySession();
   const schoolYear = session.schoolYear ?? undefined;
   const schoolId = school?.id ?? null;
@@ -53,7 +55,7 @@ export function MonitorThuiszittersPage({ school }: { school: School | null }) {
     `${p.lastName} ${p.firstName}`,
     ...(school ? [] : [p.schoolName]),
     p.className ?? '',
-    p.ruleIds.join(', '),
+    p.ruleIds.map(labels.rule).join(', '),
     p.atHomeSince ? formatDate(p.atHomeSince) : t('monitor.thuiszitters.atSchool'),
     p.daysAtHome,
     p.absentHalfDays,
@@ -75,6 +77,7 @@ export function MonitorThuiszittersPage({ school }: { school: School | null }) {
           fileName={`thuiszitters-${school?.id ?? 'all'}-${list.schoolYear}.csv`}
           format={(value) => String(value ?? '')}
           testId="table-thuiszitters"
+          folded={false}
         />
       )}
       <ul className="monitor-links">

@@ -18,7 +18,7 @@ import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
 import { FileConsents } from './file-consents.tsx';
-import { Section } from './pupil-file-page.tsx';
+import { Section } from './pupil-file/section.tsx';
 
 const PAGE_SIZE = 10;
 /** Fallback until the first list answer brings the server's own limit. */

@@ -281,7 +281,7 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
                 {register.map((entry) => (
                   <tr key={`${entry.date}|${entry.half}`} data-testid="register-row">
                     <td className="nowrap">{formatDateWithWeekday(entry.date, t)}</td>
-                    <td>{halfLabel(entry.half, t)}</td>
+                    <td>{halfLabel(entry.half, language)}</td>
                     <td>
                       <CodeMeaning code={entry.code} codes={codes} />
                     </td>
@@ -318,7 +318,7 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
                     data-testid="history-row"
                   >
                     <td className="nowrap">{formatDateWithWeekday(entry.date, t)}</td>
-                    <td>{halfLabel(entry.half, t)}</td>
+                    <td>{halfLabel(entry.half, language)}</td>
                     <td>{entry.oldCode ? <CodeBadge code={entry.oldCode} codes={codes} /> : t('pupil.noCode')}</td>
                     <td>
                       <span aria-hidden="true" className="muted">

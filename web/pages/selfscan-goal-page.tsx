@@ -1,7 +1,7 @@
 // One goal of the self-scan: its explanation and reflection questions with the school's answers, the score out
 // of 10, "waar wil je op inzetten", the action plan (wat / wie / wanneer / check) and comments. Every save sends
 // the version it started from; a 409 shows the other participant's change and continues from its version.
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type School } from '../api/client.ts';
 import {
   type ActionInput,
@@ -14,6 +14,7 @@ import { SelfscanFigures } from '../components/selfscan-figures.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
+import { useUnsavedChangesWarning } from '../unsaved-changes.ts';
 import { goalRows } from './selfscan-data.ts';
 
 const STATUSES: { value: ActionStatus; key: `selfscan.status.${string}` }[] = [
@@ -52,6 +53,28 @@ export function SelfscanGoalPage({
   useEffect(() => {
     void load();
   }, [load]);
+
+  /** The questions whose typed answer is not saved yet: leaving the page then asks first. */
+  const [unsaved, setUnsaved] = useState<ReadonlySet<string>>(new Set());
+  const markUnsaved = useCallback((questionId: string, isUnsaved: boolean) => {
+    setUnsaved((previous) => {
+      if (previous.has(questionId) === isUnsaved) return previous;
+      const next = new Set(previous);
+      if (isUnsaved) next.add(questionId);
+      else next.delete(questionId);
+      return next;
+    });
+  }, []);
+  useUnsavedChangesWarning(unsaved.size > 0, t('selfscan.unsavedWarning'));
+  /** Bumped on a conflicting answer: the answers are shown afresh from the server's version. */
+  const [conflicts, setConflicts] = useState(0);
+  const onConflict = useCallback(
+    (conflict: ApiError) => {
+      setNotice(conflict.messageFor(lang));
+      void load().then(() => setConflicts((n) => n + 1));
+    },
+    [lang, load],
+  );
 
   /** Runs a save; on 409 reloads so the form shows the other participant's version. */
   const save = async (work: () => Promise<unknown>, done: string) => {
@@ -113,14 +136,14 @@ export function SelfscanGoalPage({
         <p>{doc.questionsPrompt[lang]}</p>
         {goal.questions.map((q) => (
           <AnswerField
-            key={`${q.id}-${scan.answers[q.id]?.version ?? 0}`}
+            key={`${q.id}-${conflicts}`}
             questionId={q.id}
             question={q.text[lang]}
             answer={scan.answers[q.id]}
             canEdit={scan.canEdit}
-            onSave={(answer, version) =>
-              save(() => selfscanApi.saveAnswer(school.id, schoolYear, q.id, { answer, version }), t('selfscan.saved'))
-            }
+            save={(answer, version) => selfscanApi.saveAnswer(school.id, schoolYear, q.id, { answer, version })}
+            onUnsaved={markUnsaved}
+            onConflict={onConflict}
           />
         ))}
       </section>
@@ -192,22 +215,73 @@ export function SelfscanGoalPage({
   );
 }
 
+/** How long typing may pause before an answer is saved. */
+const AUTOSAVE_DELAY_MS = 800;
+
+type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+
+/**
+ * One reflection question whose answer saves itself while the user types (debounced, and at once when the field
+ * loses focus), with its state next to it: "niet bewaard", "bewaren…", "bewaard". Each save sends the version it
+ * started from; a conflict is handed to the page, which reloads and shows the other participant's answer.
+ */
 function AnswerField({
   questionId,
   question,
   answer,
   canEdit,
-  onSave,
+  save,
+  onUnsaved,
+  onConflict,
 }: {
   questionId: string;
   question: string;
   answer: Selfscan['answers'][string] | undefined;
   canEdit: boolean;
-  onSave: (answer: string, version: number) => Promise<void>;
+  save: (answer: string, version: number) => Promise<{ version: number }>;
+  onUnsaved: (questionId: string, unsaved: boolean) => void;
+  onConflict: (error: ApiError) => void;
 }) {
   const { t } = useI18n();
   const id = useId();
   const [value, setValue] = useState(answer?.answer ?? '');
+  const [saved, setSaved] = useState({ text: answer?.answer ?? '', version: answer?.version ?? 0 });
+  const [state, setState] = useState<SaveState | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const inFlight = useRef(false);
+  const dirty = value !== saved.text;
+
+  const flush = useCallback(async () => {
+    if (inFlight.current || value === saved.text) return;
+    inFlight.current = true;
+    setState('saving');
+    try {
+      const result = await save(value, saved.version);
+      setSaved({ text: value, version: result.version });
+      setError(null);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409) onConflict(caught);
+      else {
+        setError(caught);
+        setState('failed');
+      }
+    } finally {
+      inFlight.current = false;
+    }
+  }, [value, saved, save, onConflict]);
+
+  useEffect(() => {
+    onUnsaved(questionId, dirty);
+    if (!dirty) {
+      setState((previous) => (previous === null ? null : 'saved'));
+      return;
+    }
+    setState((previous) => (previous === 'failed' ? previous : 'unsaved'));
+    const timer = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [dirty, flush, onUnsaved, questionId]);
+  useEffect(() => () => onUnsaved(questionId, false), [onUnsaved, questionId]);
+
   return (
     <div className="field selfscan__question">
       <label htmlFor={id}>{question}</label>
@@ -217,18 +291,23 @@ function AnswerField({
         value={value}
         readOnly={!canEdit}
         onChange={(event) => setValue(event.target.value)}
+        onBlur={() => void flush()}
         data-testid={`selfscan-answer-${questionId}`}
       />
-      {canEdit && value !== (answer?.answer ?? '') && (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          onClick={() => void onSave(value, answer?.version ?? 0)}
-          data-testid={`selfscan-answer-save-${questionId}`}
+      {canEdit && (
+        <span
+          className={`save-state save-state--${state ?? 'idle'}`}
+          role="status"
+          data-state={state ?? 'idle'}
+          data-testid={`selfscan-answer-state-${questionId}`}
         >
-          {t('selfscan.saveAnswer')}
-        </button>
+          {state === 'saved' && t('selfscan.answer.saved')}
+          {state === 'saving' && t('selfscan.answer.saving')}
+          {state === 'unsaved' && t('selfscan.answer.unsaved')}
+          {state === 'failed' && t('selfscan.answer.failed')}
+        </span>
       )}
+      {error !== null && <ErrorMessage error={error} />}
     </div>
   );
 }

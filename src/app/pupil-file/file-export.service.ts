@@ -11,7 +11,8 @@ import {
   trackChangesOf,
   tracksOf,
 } from '../../db/pupil-file.repository.ts';
-import { FILE_TRACKS, interventionKind } from '../../domain/pupil-file/intervention-kinds.ts';
+import { EVENT_KIND_LABELS, labelOf, RELATION_LABELS, STATUS_LABELS, TRACK_LABELS } from '../../domain/labels.ts';
+import { FILE_TRACKS } from '../../domain/pupil-file/intervention-kinds.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';
@@ -65,7 +66,7 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
         id: Number(i.id),
         date: i.date,
         kind: i.kind,
-        kindLabel: interventionKind(i.kind)?.nl ?? i.kind,
+        kindLabel: labelOf(EVENT_KIND_LABELS, i.kind),
         who: i.who,
         what: i.what,
         effect: i.effect,
@@ -99,31 +100,6 @@ const PHASES = [
   '2 uitbreiding van zorg',
   '3 individueel aangepast curriculum',
 ];
-const TRACK_LABELS: Record<string, string> = {
-  ongeoorloofd: 'Ongeoorloofd verzuim (B)',
-  geoorloofd: 'Geoorloofd verzuim (Z/D)',
-  schoolweigering: 'Schoolweigering',
-  thuiszitter: 'Thuiszitter',
-};
-const STATUS_LABELS: Record<string, string> = {
-  open: 'open',
-  done: 'uitgevoerd',
-  dropped: 'vervallen',
-  new: 'nieuw',
-  acknowledged: 'gezien',
-  handled: 'afgehandeld',
-};
-const RELATIONS: Record<string, string> = {
-  pupil: 'leerling',
-  parent1: 'ouder 1',
-  parent2: 'ouder 2',
-  'plus-parent': 'plusouder',
-  'school-staff': 'schoolse betrokkene',
-  clb: 'CLB',
-  external: 'hulpverlener',
-  other: 'andere',
-};
-
 /** Renders the export as a Dutch PDF (pdfkit, standard Helvetica: WinAnsi covers Dutch accents). */
 export function renderFilePdf(data: FileExport): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Leerlingendossier ${data.pupil.lastName}` } });
@@ -142,10 +118,10 @@ export function renderFilePdf(data: FileExport): Promise<Buffer> {
 
   heading('Fasen van het zorgcontinuüm');
   for (const t of data.tracks)
-    line(`${TRACK_LABELS[t.track]}: ${t.phase === null ? 'niet gestart' : `fase ${PHASES[t.phase]}`}`);
+    line(`${labelOf(TRACK_LABELS, t.track)}: ${t.phase === null ? 'niet gestart' : `fase ${PHASES[t.phase]}`}`);
   for (const c of data.trackChanges)
     line(
-      `  ${belgianDate(c.changedAt.slice(0, 10))}: ${TRACK_LABELS[c.track] ?? c.track} van fase ${c.fromPhase ?? '-'} naar ${c.toPhase} door ${c.changedBy ?? '-'} — ${c.reason}`,
+      `  ${belgianDate(c.changedAt.slice(0, 10))}: ${labelOf(TRACK_LABELS, c.track)} van fase ${c.fromPhase ?? '-'} naar ${c.toPhase} door ${c.changedBy ?? '-'} — ${c.reason}`,
     );
 
   heading('Spilfiguur');
@@ -159,7 +135,7 @@ export function renderFilePdf(data: FileExport): Promise<Buffer> {
   if (data.people.length === 0) none();
   for (const p of data.people)
     line(
-      `${RELATIONS[p.relation] ?? p.relation}: ${p.name}${[p.phone, p.email, p.address]
+      `${labelOf(RELATION_LABELS, p.relation)}: ${p.name}${[p.phone, p.email, p.address]
         .filter(Boolean)
         .map((x) => ` · ${x}`)
         .join('')}`,
@@ -188,7 +164,7 @@ export function renderFilePdf(data: FileExport): Promise<Buffer> {
   if (data.agreements.length === 0) none();
   for (const a of data.agreements)
     line(
-      `${a.what} · ${a.who} · tegen ${belgianDate(a.dueOn)} · ${STATUS_LABELS[a.status] ?? a.status}${a.checkNote ? ` · check: ${a.checkNote}` : ''}`,
+      `${a.what} · ${a.who} · tegen ${belgianDate(a.dueOn)} · ${labelOf(STATUS_LABELS, a.status)}${a.checkNote ? ` · check: ${a.checkNote}` : ''}`,
     );
 
   heading('Documenten');
@@ -199,7 +175,7 @@ export function renderFilePdf(data: FileExport): Promise<Buffer> {
   if (data.signals.length === 0) none();
   for (const s of data.signals)
     line(
-      `${belgianDate(s.date)} ${s.title}: ${STATUS_LABELS[s.status ?? ''] ?? s.status}${s.handledNote ? ` — ${s.handledNote}` : ''}`,
+      `${belgianDate(s.date)} ${s.title}: ${labelOf(STATUS_LABELS, s.status ?? '')}${s.handledNote ? ` — ${s.handledNote}` : ''}`,
     );
   if (data.truncated) line('Dit dossier is langer: enkel de recentste maatregelen staan in deze export.');
   doc.end();
