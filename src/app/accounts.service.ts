@@ -14,12 +14,12 @@ import {
   setPassword,
   setUserActive,
 } from '../db/user.repository.ts';
+import { isRole, type Role, roleFitsOrganisation } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { hashPassword, temporaryPassword } from './auth.service.ts';
 import { AppError, invalidInput, notFound } from './errors.ts';
 import { can, organisationsWhere, requireAccess } from './policy/policy.ts';
-import { isRole, type Role, roleFitsOrganisation } from './policy/roles.ts';
 
 export interface OrganisationChoice {
   id: number;

@@ -5,11 +5,11 @@ import { findOrganisationByName, insertOrganisation, linkSchool } from '../db/or
 import { addMembership, findUserByEmail, insertUser } from '../db/user.repository.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
 import { pupilRowsForYear, pupilsCsvLines, registerCsvLines } from '../demo/write-csv.ts';
+import type { Role } from '../domain/roles.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
-import type { Role } from './policy/roles.ts';
 import { seedDemoFiles } from './pupil-file/pupil-file-demo.ts';
 import { applyDerivedCalendars, createSchool } from './school.service.ts';
 import { seedDemoSelfscan } from './selfscan/selfscan-demo.ts';

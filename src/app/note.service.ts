@@ -16,6 +16,7 @@ import {
 } from '../db/note.repository.ts';
 import { enrolmentsOfPupil, findPupil } from '../db/pupil.repository.ts';
 import { findEntry } from '../db/pupil-file.repository.ts';
+import type { Role } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { forbidden, invalidInput, notFound } from './errors.ts';
@@ -28,7 +29,6 @@ import {
 } from './policy/notes.policy.ts';
 import { can, requireAccess, rolesReaching } from './policy/policy.ts';
 import type { Scope } from './policy/predicates.ts';
-import type { Role } from './policy/roles.ts';
 import { currentClasses } from './pupil.service.ts';
 
 async function pupilScope(db: Database, pupilId: number, today: string): Promise<Scope & { schoolId: number }> {

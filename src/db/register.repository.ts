@@ -1,5 +1,5 @@
 // The absence register: staging of imported rows, merge with history, and per-pupil/per-school reads.
-import { phaseTimer } from '../app/import/phase-timer.ts';
+import { phaseTimer } from '../phase-timer.ts';
 import type { Sql } from './database.ts';
 
 export const REGISTER_STAGING_COLUMNS = ['row_number', 'pupil_id', 'date', 'half', 'code', 'note'] as const;

@@ -15,10 +15,10 @@ import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
+import { phaseTimer } from '../../phase-timer.ts';
 import { cell, mapColumns } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
-import { phaseTimer } from './phase-timer.ts';
 import type { TabularFile } from './tabular-file.ts';
 
 const COLUMNS = { required: ['pupil_id', 'date', 'half', 'code'], optional: ['note'] } as const;

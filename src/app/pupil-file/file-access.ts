@@ -3,12 +3,12 @@
 import type { Database, Sql } from '../../db/database.ts';
 import type { Visibility } from '../../db/file-visibility.sql.ts';
 import { enrolmentsOfPupil, findPupil } from '../../db/pupil.repository.ts';
+import type { Role } from '../../domain/roles.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality, mayWriteLevel, NOTE_READERS } from '../policy/notes.policy.ts';
 import { type Action, requireAccess, rolesReaching } from '../policy/policy.ts';
 import type { Scope } from '../policy/predicates.ts';
-import type { Role } from '../policy/roles.ts';
 import { currentClasses } from '../pupil.service.ts';
 
 export interface PupilScope extends Scope {

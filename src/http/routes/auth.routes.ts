@@ -1,8 +1,7 @@
 // Sign in, sign out, "who am I" and changing one's own password.
 import { z } from 'zod';
 import { allowedActions } from '../../app/access.ts';
-import { changeOwnPassword, login, logout, SESSION_HOURS } from '../../app/auth.service.ts';
-import { membershipsOf } from '../../db/user.repository.ts';
+import { changeOwnPassword, login, logout, membershipsOfUser, SESSION_HOURS } from '../../app/auth.service.ts';
 import { CSRF_COOKIE, setCsrfCookie } from '../csrf.ts';
 import { access } from '../route-access.ts';
 import type { Api } from '../schemas.ts';
@@ -31,7 +30,7 @@ export async function authRoutes(api: Api, { db, loginRateLimit }: RouteContext)
     setCsrfCookie(request, reply, session.token);
     const { passwordHash: _hidden, ...user } = session.user;
     return {
-      user: { ...user, memberships: await membershipsOf(db, user.id) },
+      user: { ...user, memberships: await membershipsOfUser(db, user.id) },
       notice: { failedLoginsSinceLastSignIn: session.failedLoginsSinceLastSignIn },
     };
   });

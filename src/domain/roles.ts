@@ -24,3 +24,15 @@ export function roleFitsOrganisation(role: Role, kind: 'school' | 'clb' | 'regio
   if (kind === 'clb') return (CLB_ROLES as readonly string[]).includes(role);
   return (REGION_ROLES as readonly string[]).includes(role);
 }
+
+/** A role held in one organisation, with what it reaches. */
+export interface Membership {
+  organisationId: number;
+  organisationName: string;
+  kind: 'school' | 'clb' | 'region';
+  role: Role;
+  /** Classes a class teacher (leerkracht) follows; empty for other roles. */
+  classNames: string[];
+  /** Schools this membership reaches: the school itself, the schools a CLB serves, or a region's schools. */
+  schoolIds: number[];
+}
