@@ -512,3 +512,18 @@ export async function timelineOf(
   ]);
   return { items, total: total[0]?.n ?? 0 };
 }
+
+const ITEM_TABLES = { person: 'file_person', entry: 'file_entry', agreement: 'file_agreement' } as const;
+
+/** The pupil whose file holds this item (person, entry, agreement), or undefined when there is no such item. */
+export async function pupilOfFileItem(
+  db: Sql,
+  item: keyof typeof ITEM_TABLES,
+  id: number,
+): Promise<number | undefined> {
+  const rows = await db.query<{ pupilId: number }>(
+    `SELECT pupil_id::int AS "pupilId" FROM ${ITEM_TABLES[item]} WHERE id = $1`,
+    [id],
+  );
+  return rows[0]?.pupilId;
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../app/actor.ts';
 import { type Action, accessFor, isAction } from '../app/policy/policy.ts';
 import type { Scope } from '../app/policy/predicates.ts';
-import { currentClasses } from '../app/pupil.service.ts';
+import { currentClasses } from '../app/pupil-access.ts';
 import { enrolmentsOfPupil } from '../db/pupil.repository.ts';
 import { membershipsOf } from '../db/user.repository.ts';
 import { ROLES, type Role } from '../domain/roles.ts';

@@ -14,9 +14,10 @@ import {
 import { FILE_TRACKS, interventionKind } from '../../domain/care/intervention-kinds.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
+import { requirePupilAccess } from '../pupil-access.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';
 import { documentLine, exportedDocuments } from './documents.service.ts';
-import { fileVisibility, requirePupilAccess } from './file-access.ts';
+import { fileVisibility } from './file-access.ts';
 
 /** Hard cap per export: a file with more entries than this is exported in its newest part (and says so). */
 const MAX_EXPORTED = 20_000;

@@ -52,17 +52,9 @@ import { recordAudit } from '../audit.service.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../policy/notes.policy.ts';
 import { can, requireAccess } from '../policy/policy.ts';
+import { type PupilScope, requirePupilAccess } from '../pupil-access.ts';
 import { followUpSignal } from '../signals/attention-list.service.ts';
-import {
-  conflict,
-  fileVisibility,
-  inTransaction,
-  type PupilScope,
-  readableLevels,
-  requirePupilAccess,
-  writableLevels,
-  writerRole,
-} from './file-access.ts';
+import { conflict, fileVisibility, readableLevels, writableLevels, writerRole } from './file-access.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PARENTS = new Set(['parent1', 'parent2', 'plus-parent']);
@@ -468,8 +460,7 @@ function signalNote(entry: EntryInput): string {
 
 /** Inserts an entry inside a transaction (shared with the workflows); handles a signal when asked. */
 export async function writeEntry(
-  db: Database,
-  tx: Sql,
+  tx: Database,
   actor: Actor,
   scope: PupilScope,
   entry: EntryInput & { details?: Record<string, unknown> },
@@ -503,7 +494,7 @@ export async function writeEntry(
     handles.id,
   ]);
   if (owner[0]?.pupilId !== scope.pupil.id) throw notFound({ nl: 'Signaal', en: 'Signal' });
-  const signal = await followUpSignal(inTransaction(db, tx), actor, handles.id, {
+  const signal = await followUpSignal(tx, actor, handles.id, {
     to: 'handled',
     version: handles.version,
     note: handles.note ?? signalNote(entry),
@@ -517,7 +508,7 @@ export async function addEntry(db: Database, actor: Actor, pupilId: number, inpu
   const scope = await requirePupilAccess(db, actor, 'file.write', pupilId, today);
   const entry = entryInput(input);
   if (input.handlesSignal) requireAccess(actor, 'signal.follow-up', scope);
-  return db.transaction((tx) => writeEntry(db, tx, actor, scope, entry, input.handlesSignal));
+  return db.transaction((tx) => writeEntry(tx, actor, scope, entry, input.handlesSignal));
 }
 
 /**
@@ -545,9 +536,7 @@ export async function handleSignalWithEntry(
     who: actor.label,
     what: note,
   });
-  return db.transaction((tx) =>
-    writeEntry(db, tx, actor, scope, entry, { id: signalId, version: input.version, note }),
-  );
+  return db.transaction((tx) => writeEntry(tx, actor, scope, entry, { id: signalId, version: input.version, note }));
 }
 
 export async function editEntry(
