@@ -1,7 +1,14 @@
 // Loads the synthetic demo schools through the real import path and creates the demo logins.
+
 import { rmSync } from 'node:fs';
 import type { Database } from '../db/database.ts';
-import { findOrganisationByName, insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
+import {
+  findOrganisationByName,
+  insertOrganisation,
+  linkSchool,
+  organisationName,
+} from '../db/organisation.repository.ts';
+import { firstClassOfSchool } from '../db/pupil.repository.ts';
 import { addMembership, findUserByEmail, insertUser } from '../db/user.repository.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
 import { pupilRowsForYear, pupilsCsvLines, registerCsvLines } from '../demo/write-csv.ts';
@@ -93,13 +100,8 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
     await linkSchool(db, 'clb', clbId, schoolId);
     await linkSchool(db, 'region', regionId, schoolId);
   }
-  const [firstClass] = await db.query<{ name: string }>(
-    `SELECT class_name AS name FROM enrolment WHERE school_id = $1 AND class_name IS NOT NULL
-     ORDER BY school_year DESC, class_name LIMIT 1`,
-    [firstSchool],
-  );
-  const schoolName = (id: number) =>
-    db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [id]).then((r) => r[0]?.name ?? '');
+  const firstClass = await firstClassOfSchool(db, firstSchool);
+  const schoolName = (id: number) => organisationName(db, id);
   const primaryName = await schoolName(firstSchool);
   type Grant = { organisationId: number; role: Role; classNames?: string[] };
   const accounts: { email: string; displayName: string; grants: Grant[]; organisation: string }[] = [
@@ -132,8 +134,8 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
     {
       email: 'leerkracht@aanwezig.demo',
       displayName: 'Demo leerkracht',
-      organisation: `${primaryName}, klas ${firstClass?.name ?? '-'}`,
-      grants: [{ organisationId: firstSchool, role: 'leerkracht', classNames: firstClass ? [firstClass.name] : [] }],
+      organisation: `${primaryName}, klas ${firstClass ?? '-'}`,
+      grants: [{ organisationId: firstSchool, role: 'leerkracht', classNames: firstClass ? [firstClass] : [] }],
     },
     {
       email: 'clb@aanwezig.demo',

@@ -1,7 +1,9 @@
 // Exports of the pupil file — JSON and a Dutch PDF listing the measures and their dates — for the verifier,
 // a referral to the CLB or a warm handover. Only what the exporting user may read is exported; audited.
+
 import PDFDocument from 'pdfkit';
 import type { Database } from '../../db/database.ts';
+import { organisationName } from '../../db/organisation.repository.ts';
 import {
   agreementsOf,
   contactAttemptsOf,
@@ -38,7 +40,7 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
       limit: MAX_EXPORTED,
       offset: 0,
     }),
-    db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [scope.schoolId]),
+    organisationName(db, scope.schoolId),
   ]);
   const documents = await exportedDocuments(db, pupilId, visibility);
   await recordAudit(db, actor, {
@@ -51,7 +53,7 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
   return {
     generatedOn: today,
     generatedBy: actor.label,
-    school: { id: scope.schoolId, name: school[0]?.name ?? '' },
+    school: { id: scope.schoolId, name: school },
     pupil: { ...scope.pupil, className: scope.className },
     pivot: { name: file?.pivotName ?? null, role: file?.pivotRole ?? null, contact: file?.pivotContact ?? null },
     tracks: FILE_TRACKS.map((track) => ({ track, phase: tracks.find((t) => t.track === track)?.phase ?? null })),

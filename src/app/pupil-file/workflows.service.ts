@@ -9,6 +9,7 @@ import {
   findFile,
   insertAgreement,
   insertEdit,
+  openSignalOfRule,
   peopleOf,
   updatePivot,
 } from '../../db/pupil-file.repository.ts';
@@ -87,11 +88,7 @@ export async function signalClb(
   const checklist = Object.fromEntries(CLB_SIGNAL_FIELDS.map((f) => [f.id, input.checklist[f.id]?.trim() ?? '']));
   const what = CLB_SIGNAL_FIELDS.map((f) => `${f.nl}: ${checklist[f.id]}`).join('\n');
   return db.transaction(async (tx) => {
-    const [open] = await tx.query<{ id: number; version: number }>(
-      `SELECT id::int AS id, version FROM signal
-       WHERE pupil_id = $1 AND rule_id = $2 AND holds AND status <> 'handled' ORDER BY triggered_on DESC LIMIT 1`,
-      [pupilId, CLB_SIGNAL_RULE],
-    );
+    const open = await openSignalOfRule(tx, pupilId, CLB_SIGNAL_RULE);
     if (open) requireAccess(actor, 'signal.follow-up', scope);
     return writeEntry(
       tx,
