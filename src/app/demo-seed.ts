@@ -12,6 +12,7 @@ import { firstClassOfSchool } from '../db/pupil.repository.ts';
 import { addMembership, findUserByEmail, insertUser } from '../db/user.repository.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
 import { pupilRowsForYear, pupilsCsvLines, registerCsvLines } from '../demo/write-csv.ts';
+import { todayIso } from '../domain/civil-date.ts';
 import type { Role } from '../domain/roles.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
@@ -38,7 +39,7 @@ export interface DemoLogin {
 export async function seedDemo(
   db: Database,
   seed = 2025,
-  today = new Date().toISOString().slice(0, 10),
+  today = todayIso(),
 ): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
   const demo = generateDemo({ seed, today });
   const dir = tempDir('aanwezig-demo-');

@@ -4,11 +4,9 @@
 import type { Database } from '../../db/database.ts';
 import { pupilIdByExternalId } from '../../db/pupil.repository.ts';
 import type { DemoPersonas } from '../../demo/generate-demo.ts';
-import { dayNumber } from '../../domain/half-day.ts';
+import { addDays } from '../../domain/civil-date.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { addAgreement, addContactAttempt, addEntry, addPerson, setPivot, setTrackPhase } from './pupil-file.service.ts';
-
-const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** `today`: the day the demo is created; agreements fall due around it so that reminders show at once. */
 export async function seedDemoFiles(
@@ -18,7 +16,7 @@ export async function seedDemoFiles(
   today: string,
 ): Promise<void> {
   const actor = SYSTEM_ACTOR;
-  const around = (days: number) => isoDay(dayNumber(today) + days);
+  const around = (days: number) => addDays(today, days);
   const [primary, secondary] = schoolIds;
 
   const truant =
