@@ -6,7 +6,7 @@ import type { Half } from './api/client.ts';
 import type { MessageKey } from './i18n/nl.ts';
 import type { Translate } from './i18n/translate.ts';
 
-export { dayNumber, daysInMonth, fromDayNumber, weekday } from '../src/domain/civil-date.ts';
+export { daysInMonth, weekday } from '../src/domain/civil-date.ts';
 
 /** `2025-09-15` → `15/09/2025`, the way Belgian schools write dates. */
 export function formatDate(date: string | null | undefined): string {

@@ -239,5 +239,3 @@ export async function grantHistory(db: Sql, actor: Actor, query: { organisationI
   if (ids !== 'all' && ids.length === 0) requireAccess(actor, 'user.manage', { organisationId: -1 });
   return grantEvents(db, { organisationIds: ids, userId: query.userId, limit: 200 });
 }
-
-export const mayManage = (actor: Actor, organisationId: number) => can(actor, 'user.manage', { organisationId });

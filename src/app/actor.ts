@@ -11,6 +11,3 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, label: 'system', memberships: [], origin: 'system' };
-
-/** The system actor for one CLI command or job, so audit rows say which one. */
-export const systemActor = (origin: string): Actor => ({ ...SYSTEM_ACTOR, origin });

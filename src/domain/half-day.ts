@@ -5,7 +5,6 @@ import { dayNumber, type IsoDate, isValidIsoDate } from './civil-date.ts';
 export { addDays, dayNumber, fromDayNumber, type IsoDate, isValidIsoDate, weekday } from './civil-date.ts';
 
 export type Half = 'AM' | 'PM';
-export const HALVES: readonly Half[] = ['AM', 'PM'];
 
 export interface HalfDay {
   date: IsoDate;

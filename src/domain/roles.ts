@@ -13,7 +13,6 @@ export const ADMIN_ROLES = ['beheerder'] as const;
 
 export const ROLES = [...SCHOOL_ROLES, ...CLB_ROLES, ...REGION_ROLES, ...ADMIN_ROLES] as const;
 export type Role = (typeof ROLES)[number];
-export type SchoolRole = (typeof SCHOOL_ROLES)[number];
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 

@@ -113,8 +113,6 @@ export function allowedActions(actor: Actor): Action[] {
   );
 }
 
-export const rolesOf = (actor: Actor): Role[] => [...new Set(actor.memberships.map((m) => m.role))];
-
 /** The roles through which the actor reaches the scope for an action (e.g. which note levels it may read). */
 export function rolesReaching(actor: Actor, action: Action, scope: Scope): Role[] {
   const roles = new Set<Role>();
