@@ -25,6 +25,7 @@ const AGAINST_THE_DIRECTION: Probe[] = [
   { folder: 'src/app', imports: '../http/server.ts' },
   { folder: 'src/http/routes', imports: '../../db/user.repository.ts' },
   { folder: 'src/cli', imports: '../db/school.repository.ts' },
+  { folder: 'src/http', imports: '../db/migrations/index.ts' },
   { folder: 'web/pages', imports: '../../src/app/actor.ts' },
 ];
 
