@@ -1,7 +1,9 @@
 // Use cases of the account administration: invite users, assign and remove roles, deactivate, reset passwords.
+
 import { grantEvents } from '../db/audit.repository.ts';
 import type { Database, Sql } from '../db/database.ts';
 import { clearLoginFailuresOfAccount } from '../db/login-throttle.repository.ts';
+import { listOrganisations, organisationKind } from '../db/organisation.repository.ts';
 import {
   addMembership,
   deleteSessionsOf,
@@ -14,12 +16,12 @@ import {
   setPassword,
   setUserActive,
 } from '../db/user.repository.ts';
+import { isRole, type Role, roleFitsOrganisation } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { hashPassword, temporaryPassword } from './auth.service.ts';
 import { AppError, invalidInput, notFound } from './errors.ts';
 import { can, organisationsWhere, requireAccess } from './policy/policy.ts';
-import { isRole, type Role, roleFitsOrganisation } from './policy/roles.ts';
 
 export interface OrganisationChoice {
   id: number;
@@ -31,11 +33,7 @@ export interface OrganisationChoice {
 export async function manageableOrganisations(db: Sql, actor: Actor): Promise<OrganisationChoice[]> {
   const ids = organisationsWhere(actor, 'user.manage');
   if (ids !== 'all' && ids.length === 0) requireAccess(actor, 'user.manage', { organisationId: -1 });
-  return db.query<OrganisationChoice>(
-    `SELECT id::int AS id, name, kind FROM organisation WHERE $1::bigint[] IS NULL OR id = ANY($1::bigint[])
-     ORDER BY kind, name`,
-    [ids === 'all' ? null : ids],
-  );
+  return listOrganisations(db, ids);
 }
 
 export async function listUsers(db: Sql, actor: Actor, organisationId?: number) {
@@ -56,13 +54,9 @@ export interface RoleAssignment {
 
 async function checkAssignment(db: Sql, actor: Actor, assignment: RoleAssignment): Promise<Role> {
   requireAccess(actor, 'user.manage', { organisationId: assignment.organisationId });
-  const organisation = (
-    await db.query<{ kind: 'school' | 'clb' | 'region' }>('SELECT kind FROM organisation WHERE id = $1', [
-      assignment.organisationId,
-    ])
-  )[0];
-  if (!organisation) throw notFound({ nl: 'Organisatie', en: 'Organisation' });
-  if (!isRole(assignment.role) || !roleFitsOrganisation(assignment.role, organisation.kind)) {
+  const kind = await organisationKind(db, assignment.organisationId);
+  if (!kind) throw notFound({ nl: 'Organisatie', en: 'Organisation' });
+  if (!isRole(assignment.role) || !roleFitsOrganisation(assignment.role, kind)) {
     throw invalidInput({
       nl: `De rol "${assignment.role}" past niet bij deze organisatie.`,
       en: `The role "${assignment.role}" does not fit this organisation.`,
@@ -245,5 +239,3 @@ export async function grantHistory(db: Sql, actor: Actor, query: { organisationI
   if (ids !== 'all' && ids.length === 0) requireAccess(actor, 'user.manage', { organisationId: -1 });
   return grantEvents(db, { organisationIds: ids, userId: query.userId, limit: 200 });
 }
-
-export const mayManage = (actor: Actor, organisationId: number) => can(actor, 'user.manage', { organisationId });

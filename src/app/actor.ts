@@ -1,16 +1,5 @@
 // Who is acting: a signed-in user (with memberships) or the system itself (CLI, demo seeding, jobs).
-import type { Role } from './policy/roles.ts';
-
-export interface Membership {
-  organisationId: number;
-  organisationName: string;
-  kind: 'school' | 'clb' | 'region';
-  role: Role;
-  /** Classes a class teacher (leerkracht) follows; empty for other roles. */
-  classNames: string[];
-  /** Schools this membership reaches: the school itself, the schools a CLB serves, or a region's schools. */
-  schoolIds: number[];
-}
+import type { Membership } from '../domain/roles.ts';
 
 export interface Actor {
   kind: 'user' | 'system';
@@ -22,6 +11,3 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, label: 'system', memberships: [], origin: 'system' };
-
-/** The system actor for one CLI command or job, so audit rows say which one. */
-export const systemActor = (origin: string): Actor => ({ ...SYSTEM_ACTOR, origin });

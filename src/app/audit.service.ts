@@ -1,6 +1,7 @@
 // Use cases of the audit log: record who read or changed what, and let a beheerder search it.
 import { insertAuditEvent, searchAuditEvents } from '../db/audit.repository.ts';
-import type { Sql } from '../db/database.ts';
+import { auditRetentionDays, purgeExpiredAuditEvents, setAuditRetentionDays } from '../db/audit-purge.ts';
+import type { Database, Sql } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import { invalidInput } from './errors.ts';
 import { organisationsWhere, requireAccess } from './policy/policy.ts';
@@ -69,4 +70,14 @@ export async function searchAudit(db: Sql, actor: Actor, query: AuditQuery) {
 function anyOrganisationOf(actor: Actor) {
   const where = organisationsWhere(actor, 'audit.read');
   return { organisationId: where === 'all' ? 0 : (where[0] ?? -1) };
+}
+
+/**
+ * The privileged purge of the audit log (`aanwezig audit purge`, the daily job): optionally sets a new retention
+ * period first, then deletes the rows older than it. Returns the period and how many rows went.
+ */
+export async function purgeAuditLog(db: Database, retentionDays?: number): Promise<{ days: number; purged: number }> {
+  if (retentionDays !== undefined) await setAuditRetentionDays(db, retentionDays);
+  const days = await auditRetentionDays(db);
+  return { days, purged: await purgeExpiredAuditEvents(db) };
 }

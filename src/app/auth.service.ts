@@ -202,6 +202,11 @@ export async function startSession(
   return { token, user, expiresAt };
 }
 
+/** The memberships of a user who just signed in, for the sign-in answer. */
+export function membershipsOfUser(db: Database, userId: number) {
+  return membershipsOf(db, userId);
+}
+
 export async function logout(db: Database, token: string): Promise<void> {
   await deleteSession(db, hashToken(token));
 }

@@ -2,10 +2,12 @@
 // (EXCLUDED_NO_SCHOOL on the 10th school day, the K5 projections, "still to go" counts) are recomputed for every
 // pupil of every school as of `today`, the reminders that fall due are counted per school, and audit rows past
 // the retention period are purged. Run by the schedule in `aanwezig serve` and by `aanwezig signals refresh`.
+
 import { purgeExpiredAuditEvents } from '../db/audit-purge.ts';
 import type { Database } from '../db/database.ts';
 import { pupilIdsOfSchool } from '../db/pupil.repository.ts';
 import { dueReminders } from '../db/reminder.repository.ts';
+import { allSchoolIds } from '../db/school.repository.ts';
 import { REMINDER_LEAD_DAYS, reminderDate } from '../domain/pupil-file/reminders.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
 import { refreshMonitorAfterImport } from './monitor/monitor-refresh.ts';
@@ -28,11 +30,8 @@ export interface DailyJobResult {
 
 /** Recomputes every school's signals as of `today`, one transaction per school (a failure leaves the others). */
 export async function refreshSignalsOfAllSchools(db: Database, today: string): Promise<SchoolRefresh[]> {
-  const schools = await db.query<{ id: number }>(
-    `SELECT id::int AS id FROM organisation WHERE kind = 'school' ORDER BY id`,
-  );
   const results: SchoolRefresh[] = [];
-  for (const { id: schoolId } of schools) {
+  for (const schoolId of await allSchoolIds(db)) {
     results.push(
       await db.transaction(async (tx) => {
         const pupilIds = await pupilIdsOfSchool(tx, schoolId);

@@ -1,15 +1,23 @@
 // Loads the synthetic demo schools through the real import path and creates the demo logins.
+
 import { rmSync } from 'node:fs';
 import type { Database } from '../db/database.ts';
-import { findOrganisationByName, insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
+import {
+  findOrganisationByName,
+  insertOrganisation,
+  linkSchool,
+  organisationName,
+} from '../db/organisation.repository.ts';
+import { firstClassOfSchool } from '../db/pupil.repository.ts';
 import { addMembership, findUserByEmail, insertUser } from '../db/user.repository.ts';
 import { generateDemo } from '../demo/generate-demo.ts';
 import { pupilRowsForYear, pupilsCsvLines, registerCsvLines } from '../demo/write-csv.ts';
+import { todayIso } from '../domain/civil-date.ts';
+import type { Role } from '../domain/roles.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
-import type { Role } from './policy/roles.ts';
 import { seedDemoFiles } from './pupil-file/pupil-file-demo.ts';
 import { applyDerivedCalendars, createSchool } from './school.service.ts';
 import { seedDemoSelfscan } from './selfscan/selfscan-demo.ts';
@@ -31,7 +39,7 @@ export interface DemoLogin {
 export async function seedDemo(
   db: Database,
   seed = 2025,
-  today = new Date().toISOString().slice(0, 10),
+  today = todayIso(),
 ): Promise<{ schoolIds: number[]; logins: DemoLogin[] }> {
   const demo = generateDemo({ seed, today });
   const dir = tempDir('aanwezig-demo-');
@@ -93,13 +101,8 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
     await linkSchool(db, 'clb', clbId, schoolId);
     await linkSchool(db, 'region', regionId, schoolId);
   }
-  const [firstClass] = await db.query<{ name: string }>(
-    `SELECT class_name AS name FROM enrolment WHERE school_id = $1 AND class_name IS NOT NULL
-     ORDER BY school_year DESC, class_name LIMIT 1`,
-    [firstSchool],
-  );
-  const schoolName = (id: number) =>
-    db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [id]).then((r) => r[0]?.name ?? '');
+  const firstClass = await firstClassOfSchool(db, firstSchool);
+  const schoolName = (id: number) => organisationName(db, id);
   const primaryName = await schoolName(firstSchool);
   type Grant = { organisationId: number; role: Role; classNames?: string[] };
   const accounts: { email: string; displayName: string; grants: Grant[]; organisation: string }[] = [
@@ -132,8 +135,8 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
     {
       email: 'leerkracht@aanwezig.demo',
       displayName: 'Demo leerkracht',
-      organisation: `${primaryName}, klas ${firstClass?.name ?? '-'}`,
-      grants: [{ organisationId: firstSchool, role: 'leerkracht', classNames: firstClass ? [firstClass.name] : [] }],
+      organisation: `${primaryName}, klas ${firstClass ?? '-'}`,
+      grants: [{ organisationId: firstSchool, role: 'leerkracht', classNames: firstClass ? [firstClass] : [] }],
     },
     {
       email: 'clb@aanwezig.demo',

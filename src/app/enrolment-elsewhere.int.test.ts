@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
 import { addMembership, insertUser } from '../db/user.repository.ts';
+import type { Role } from '../domain/roles.ts';
 import { buildServer } from '../http/server.ts';
 import { pupilIdsByNumber, tempDir, writeTemp } from '../testing/fixtures.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
@@ -12,7 +13,6 @@ import { createTestDatabase, type TestDatabase, testEngines } from '../testing/t
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
-import type { Role } from './policy/roles.ts';
 import { createSchool } from './school.service.ts';
 import { listAttention } from './signals/attention-list.service.ts';
 

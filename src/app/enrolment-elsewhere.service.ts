@@ -1,20 +1,13 @@
 // Use case: after a definitive exclusion, record (or clear) that the pupil is enrolled in another school, and
 // recompute the pupil's signals at once so EXCLUDED_NO_SCHOOL leaves (or rejoins) the attention list.
 import type { Database, Sql } from '../db/database.ts';
-import {
-  type EnrolmentRow,
-  enrolmentsOfPupil,
-  findEnrolment,
-  findPupil,
-  updateEnrolledElsewhere,
-} from '../db/pupil.repository.ts';
+import { type EnrolmentRow, findEnrolment, updateEnrolledElsewhere } from '../db/pupil.repository.ts';
 import { isValidIsoDate } from '../domain/half-day.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
-import { requireAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { AppError, invalidInput, type Messages, notFound } from './errors.ts';
-import { currentClasses } from './pupil.service.ts';
+import { requirePupilAccess } from './pupil-access.ts';
 import { recomputeSignals } from './signals/recompute-signals.ts';
 
 /** Free-text name of the new school: enough for a school name and its municipality. */
@@ -51,14 +44,8 @@ export async function requireEnrolmentElsewhereAccess(
   pupilId: number,
   today: string,
 ): Promise<{ schoolId: number }> {
-  const pupil = await findPupil(db, pupilId);
-  if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
-  const enrolments = await enrolmentsOfPupil(db, pupilId);
-  requireAccess(actor, 'enrolment.elsewhere', {
-    schoolId: pupil.schoolId,
-    classNames: currentClasses(enrolments, today),
-  });
-  return { schoolId: pupil.schoolId };
+  const { schoolId } = await requirePupilAccess(db, actor, 'enrolment.elsewhere', pupilId, today);
+  return { schoolId };
 }
 
 function cleanChange(change: EnrolledElsewhereChange): { from: string | null; school: string | null } {

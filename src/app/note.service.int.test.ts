@@ -1,11 +1,11 @@
 // Confidentiality of notes: a clb-arts note reaches a school role only through a valid consent naming it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membershipsOf } from '../db/user.repository.ts';
+import type { Role } from '../domain/roles.ts';
 import { buildWorld, type World } from '../testing/access-world.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import type { Actor } from './actor.ts';
 import { addConsent, addNote, listNotes, revokeConsent } from './note.service.ts';
-import type { Role } from './policy/roles.ts';
 
 describe.each(testEngines())('pupil notes on %s', (engine) => {
   let t: TestDatabase;

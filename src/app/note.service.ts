@@ -14,8 +14,8 @@ import {
   notesOfPupil,
   revokeConsentRow,
 } from '../db/note.repository.ts';
-import { enrolmentsOfPupil, findPupil } from '../db/pupil.repository.ts';
 import { findEntry } from '../db/pupil-file.repository.ts';
+import type { Role } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { forbidden, invalidInput, notFound } from './errors.ts';
@@ -27,15 +27,7 @@ import {
   NOTE_READERS,
 } from './policy/notes.policy.ts';
 import { can, requireAccess, rolesReaching } from './policy/policy.ts';
-import type { Scope } from './policy/predicates.ts';
-import type { Role } from './policy/roles.ts';
-import { currentClasses } from './pupil.service.ts';
-
-async function pupilScope(db: Database, pupilId: number, today: string): Promise<Scope & { schoolId: number }> {
-  const pupil = await findPupil(db, pupilId);
-  if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
-  return { schoolId: pupil.schoolId, classNames: currentClasses(await enrolmentsOfPupil(db, pupilId), today) };
-}
+import { requirePupilAccess } from './pupil-access.ts';
 
 /** A consent counts from the day it is recorded until and including `validUntil`, unless revoked. */
 const consentValid = (consent: ConsentRow, today: string) => consent.revokedAt === null && consent.validUntil >= today;
@@ -50,8 +42,7 @@ export function noteVisible(note: NoteRow, roles: readonly Role[], consents: rea
 }
 
 export async function listNotes(db: Database, actor: Actor, pupilId: number, today: string) {
-  const scope = await pupilScope(db, pupilId, today);
-  requireAccess(actor, 'note.list', scope);
+  const scope = await requirePupilAccess(db, actor, 'note.list', pupilId, today);
   const roles = actor.kind === 'system' ? (['clb-arts'] as Role[]) : rolesReaching(actor, 'note.list', scope);
   const [notes, consents] = await Promise.all([notesOfPupil(db, pupilId), consentsOfPupil(db, pupilId)]);
   const visible = notes.filter((note) => noteVisible(note, roles, consents, today));
@@ -75,8 +66,7 @@ export async function addNote(
   input: { confidentiality: string; body: string },
   today: string,
 ): Promise<{ id: number }> {
-  const scope = await pupilScope(db, pupilId, today);
-  requireAccess(actor, 'note.write', scope);
+  const scope = await requirePupilAccess(db, actor, 'note.write', pupilId, today);
   const level = input.confidentiality as Confidentiality;
   if (!CONFIDENTIALITY_LEVELS.includes(level)) {
     throw invalidInput({ nl: 'Onbekend vertrouwelijkheidsniveau.', en: 'Unknown confidentiality level.' });

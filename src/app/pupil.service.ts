@@ -1,21 +1,15 @@
 // Use cases for reading pupils: the school overview list and one pupil's school year.
 
 import type { Database } from '../db/database.ts';
-import {
-  type EnrolmentRow,
-  enrolmentsOfPupil,
-  findPupil,
-  listPupils,
-  PUPIL_SORT_KEYS,
-  type PupilListItem,
-} from '../db/pupil.repository.ts';
+import { listPupils, PUPIL_SORT_KEYS, type PupilListItem } from '../db/pupil.repository.ts';
 import { historyOfPupil, registerOfPupil } from '../db/register.repository.ts';
 import { loadCalendar } from '../db/school.repository.ts';
 import { parseSchoolYearId, schoolYearOf } from '../domain/school-year.ts';
 import { can, requireAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
-import { forbidden, invalidInput, notFound } from './errors.ts';
+import { forbidden, invalidInput } from './errors.ts';
+import { requirePupilAccess } from './pupil-access.ts';
 
 function schoolYearParam(text: string | undefined, today: string) {
   if (!text) return schoolYearOf(today);
@@ -88,11 +82,8 @@ export async function pupilYear(
   schoolYear: string | undefined,
   today: string,
 ) {
-  const pupil = await findPupil(db, pupilId);
-  if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
-  const enrolments = await enrolmentsOfPupil(db, pupilId);
-  const scope = { schoolId: pupil.schoolId, classNames: currentClasses(enrolments, today) };
-  requireAccess(actor, 'pupil.read', scope);
+  const scope = await requirePupilAccess(db, actor, 'pupil.read', pupilId, today);
+  const { pupil, enrolments } = scope;
   const year = schoolYear ? schoolYearParam(schoolYear, today) : schoolYearParam(enrolments[0]?.schoolYear, today);
   const [calendar, register, history] = await Promise.all([
     loadCalendar(db, pupil.schoolId, year.firstDay, year.lastDay),
@@ -119,10 +110,4 @@ export async function pupilYear(
     /** What the page may offer to change (the server checks again on every write). */
     permissions: { enrolmentElsewhere: can(actor, 'enrolment.elsewhere', scope) },
   };
-}
-
-/** The pupil's classes in the current school year: what a class teacher's reach is compared with. */
-export function currentClasses(enrolments: readonly EnrolmentRow[], today: string): string[] {
-  const current = schoolYearOf(today).id;
-  return enrolments.filter((e) => e.schoolYear === current && e.className).map((e) => e.className as string);
 }

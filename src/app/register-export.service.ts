@@ -2,6 +2,7 @@
 // pages. Both go through the product's one CSV writer and one XLSX writer (formula-safe; decision 0010).
 import type { Writable } from 'node:stream';
 import type { Database } from '../db/database.ts';
+import { pupilIdsWithRegisterRows, registerPage } from '../db/register.repository.ts';
 import { csvRecord } from '../domain/csv.ts';
 import { isValidIsoDate } from '../domain/half-day.ts';
 import { requireAccess } from './access.ts';
@@ -37,31 +38,16 @@ export async function* registerExportPages(
   const from = range.from ?? '0001-01-01';
   const until = range.until ?? '9999-12-31';
   // One audit row for the whole export, naming every pupil whose register rows leave the system.
-  const exported = await db.query<{ id: number }>(
-    'SELECT DISTINCT pupil_id::int AS id FROM register_entry WHERE school_id = $1 AND date BETWEEN $2 AND $3 ORDER BY 1',
-    [schoolId, from, until],
-  );
+  const exported = await pupilIdsWithRegisterRows(db, schoolId, from, until);
   await recordAudit(db, actor, {
     action: 'register.export',
     organisationId: schoolId,
-    pupilIds: exported.map((r) => r.id),
+    pupilIds: exported,
     detail: { from: range.from ?? null, until: range.until ?? null },
   });
   let after: [string, string, string] = ['', '0001-01-01', ''];
   while (true) {
-    const rows = await db.query<{
-      externalId: string;
-      date: string;
-      half: string;
-      code: string;
-      note: string | null;
-    }>(
-      `SELECT p.external_id AS "externalId", r.date, r.half, r.code, r.note
-       FROM register_entry r JOIN pupil p ON p.id = r.pupil_id
-       WHERE r.school_id = $1 AND r.date BETWEEN $2 AND $3 AND (p.external_id, r.date, r.half) > ($4, $5::date, $6)
-       ORDER BY p.external_id, r.date, r.half LIMIT ${PAGE_ROWS}`,
-      [schoolId, from, until, ...after],
-    );
+    const rows = await registerPage(db, schoolId, { from, until }, after, PAGE_ROWS);
     if (rows.length === 0) return;
     yield rows.map((r) => [r.externalId, r.date, r.half, r.code, r.note]);
     const last = rows[rows.length - 1] as (typeof rows)[number];

@@ -95,3 +95,22 @@ export async function schoolsVisibleTo(db: Database, actor: Actor, today: string
   }
   return out;
 }
+
+/**
+ * The school a command-line run works on: the one with this institution number, or the only school there is.
+ * Returns the choices instead when there is no such school or more than one; the command words the refusal.
+ */
+export async function schoolForCommand(
+  db: Database,
+  institutionNumber: string | undefined,
+): Promise<
+  { schoolId: number } | { unknown: string } | { choices: { institutionNumber: string | null; name: string }[] }
+> {
+  if (institutionNumber) {
+    const school = await findSchoolByInstitutionNumber(db, institutionNumber);
+    return school ? { schoolId: school.id } : { unknown: institutionNumber };
+  }
+  const schools = await listSchools(db, 'all');
+  const only = schools.length === 1 ? schools[0] : undefined;
+  return only ? { schoolId: only.id } : { choices: schools };
+}

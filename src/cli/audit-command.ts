@@ -1,6 +1,6 @@
 // `aanwezig audit purge [--retention-days N]`: the privileged maintenance path that deletes audit rows older
 // than the retention period (run it from cron or a scheduled job; the web app has no way to delete audit rows).
-import { auditRetentionDays, purgeExpiredAuditEvents, setAuditRetentionDays } from '../db/audit-purge.ts';
+import { purgeAuditLog } from '../app/audit.service.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 
@@ -13,9 +13,8 @@ export async function auditCommand(what: string, options: { retentionDays?: stri
   const db = await openDatabase();
   try {
     await migrate(db);
-    if (options.retentionDays !== undefined) await setAuditRetentionDays(db, Number(options.retentionDays));
-    const days = await auditRetentionDays(db);
-    const purged = await purgeExpiredAuditEvents(db);
+    const retentionDays = options.retentionDays === undefined ? undefined : Number(options.retentionDays);
+    const { days, purged } = await purgeAuditLog(db, retentionDays);
     console.log(`Audit retention ${days} days: ${purged} older row(s) deleted.`);
   } catch (error) {
     console.error((error as Error).message);

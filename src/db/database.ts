@@ -74,8 +74,38 @@ function connectionFault(error: unknown): unknown {
 
 export interface Database extends Sql {
   readonly engine: Engine;
-  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction. The `tx` it gets is a Database too: a use case called with it that opens its
+   * own transaction joins this one (in a SAVEPOINT, so a failure it catches undoes only its own writes), so
+   * services take one `db` and never both a `db` and a `tx`.
+   */
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /** Ends the connection; inside a transaction it does nothing (the outer owner closes). */
   close(): Promise<void>;
+}
+
+/** The Database view of an open transaction: a nested `transaction` runs in a savepoint of this one. */
+function transactionDatabase(engine: Engine, tx: Sql, depth = 0): Database {
+  return {
+    engine,
+    query: (text, params) => tx.query(text, params),
+    exec: (text) => tx.exec(text),
+    copyIn: (table, columns, lines) => tx.copyIn(table, columns, lines),
+    copyOut: (table, columns) => tx.copyOut(table, columns),
+    async transaction(work) {
+      const savepoint = `nested_${depth + 1}`;
+      await tx.exec(`SAVEPOINT ${savepoint}`);
+      try {
+        const result = await work(transactionDatabase(engine, tx, depth + 1));
+        await tx.exec(`RELEASE SAVEPOINT ${savepoint}`);
+        return result;
+      } catch (error) {
+        if (!isConnectionLost(error)) await tx.exec(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+        throw error;
+      }
+    },
+    async close() {},
+  };
 }
 
 // Civil dates stay `YYYY-MM-DD` strings; counts come back as numbers on both engines.
@@ -152,7 +182,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     engine: 'pglite',
     ...sql,
     async transaction(work) {
-      return db.transaction((tx) => work(pgliteSql(tx)));
+      return db.transaction((tx) => work(transactionDatabase('pglite', pgliteSql(tx))));
     },
     async close() {
       try {
@@ -265,7 +295,7 @@ export async function openPostgres(connectionString: string, options: { log?: Da
       let fault: unknown;
       try {
         await client.query('BEGIN');
-        const result = await work(clientSql(client));
+        const result = await work(transactionDatabase('postgres', clientSql(client)));
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -1,4 +1,5 @@
-// CLBs and regions, and the schools each serves or covers (the scope of CLB roles and analists).
+// Organisations (schools, CLBs, regions) by id and name, and the schools a CLB serves or a region covers (the
+// scope of CLB roles and analists).
 import type { Sql } from './database.ts';
 
 export async function insertOrganisation(db: Sql, kind: 'clb' | 'region', name: string): Promise<number> {
@@ -21,4 +22,26 @@ export async function findOrganisationByName(db: Sql, kind: 'clb' | 'region', na
 export async function linkSchool(db: Sql, kind: 'clb' | 'region', organisationId: number, schoolId: number) {
   const table = kind === 'clb' ? 'clb_school (clb_id, school_id)' : 'region_school (region_id, school_id)';
   await db.query(`INSERT INTO ${table} VALUES ($1, $2) ON CONFLICT DO NOTHING`, [organisationId, schoolId]);
+}
+
+/** An organisation's name, or '' when there is no such organisation. */
+export async function organisationName(db: Sql, id: number): Promise<string> {
+  const rows = await db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [id]);
+  return rows[0]?.name ?? '';
+}
+
+export async function organisationKind(db: Sql, id: number): Promise<'school' | 'clb' | 'region' | undefined> {
+  const rows = await db.query<{ kind: 'school' | 'clb' | 'region' }>('SELECT kind FROM organisation WHERE id = $1', [
+    id,
+  ]);
+  return rows[0]?.kind;
+}
+
+/** Organisations by kind and name: these ids, or all of them. */
+export async function listOrganisations(db: Sql, ids: readonly number[] | 'all') {
+  return db.query<{ id: number; name: string; kind: 'school' | 'clb' | 'region' }>(
+    `SELECT id::int AS id, name, kind FROM organisation WHERE $1::bigint[] IS NULL OR id = ANY($1::bigint[])
+     ORDER BY kind, name`,
+    [ids === 'all' ? null : ids],
+  );
 }

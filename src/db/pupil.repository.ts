@@ -301,3 +301,22 @@ export async function pupilIdsOfSchool(db: Sql, schoolId: number): Promise<numbe
   const rows = await db.query<{ id: number }>('SELECT id::int AS id FROM pupil WHERE school_id = $1', [schoolId]);
   return rows.map((r) => r.id);
 }
+
+/** The pupil with this school-given number in this school, if any. */
+export async function pupilIdByExternalId(db: Sql, schoolId: number, externalId: string): Promise<number | undefined> {
+  const rows = await db.query<{ id: number }>(
+    'SELECT id::int AS id FROM pupil WHERE school_id = $1 AND external_id = $2',
+    [schoolId, externalId],
+  );
+  return rows[0]?.id;
+}
+
+/** The first class (by name) of the school's latest school year with classes, if any. */
+export async function firstClassOfSchool(db: Sql, schoolId: number): Promise<string | undefined> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT class_name AS name FROM enrolment WHERE school_id = $1 AND class_name IS NOT NULL
+     ORDER BY school_year DESC, class_name LIMIT 1`,
+    [schoolId],
+  );
+  return rows[0]?.name;
+}

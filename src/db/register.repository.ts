@@ -1,5 +1,5 @@
 // The absence register: staging of imported rows, merge with history, and per-pupil/per-school reads.
-import { phaseTimer } from '../app/import/phase-timer.ts';
+import { phaseTimer } from '../phase-timer.ts';
 import type { Sql } from './database.ts';
 
 export const REGISTER_STAGING_COLUMNS = ['row_number', 'pupil_id', 'date', 'half', 'code', 'note'] as const;
@@ -183,4 +183,41 @@ export async function registerCounts(db: Sql): Promise<{ entries: number; histor
     `SELECT (SELECT count(*) FROM register_entry)::int AS entries, (SELECT count(*) FROM register_history)::int AS history`,
   );
   return rows[0] ?? { entries: 0, history: 0 };
+}
+
+/** The pupils with register rows in the school between two civil dates, both included, in id order. */
+export async function pupilIdsWithRegisterRows(db: Sql, schoolId: number, from: string, until: string) {
+  const rows = await db.query<{ id: number }>(
+    'SELECT DISTINCT pupil_id::int AS id FROM register_entry WHERE school_id = $1 AND date BETWEEN $2 AND $3 ORDER BY 1',
+    [schoolId, from, until],
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface RegisterPageRow {
+  externalId: string;
+  date: string;
+  half: string;
+  code: string;
+  note: string | null;
+}
+
+/**
+ * One page of the school's register between two dates, ordered by pupil number, date and half-day, starting
+ * after `after` (keyset paging: `['', '0001-01-01', '']` for the first page).
+ */
+export async function registerPage(
+  db: Sql,
+  schoolId: number,
+  range: { from: string; until: string },
+  after: readonly [string, string, string],
+  limit: number,
+): Promise<RegisterPageRow[]> {
+  return db.query<RegisterPageRow>(
+    `SELECT p.external_id AS "externalId", r.date, r.half, r.code, r.note
+     FROM register_entry r JOIN pupil p ON p.id = r.pupil_id
+     WHERE r.school_id = $1 AND r.date BETWEEN $2 AND $3 AND (p.external_id, r.date, r.half) > ($4, $5::date, $6)
+     ORDER BY p.external_id, r.date, r.half LIMIT ${Number(limit)}`,
+    [schoolId, range.from, range.until, ...after],
+  );
 }

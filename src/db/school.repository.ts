@@ -112,3 +112,11 @@ export async function schoolYearsWithData(db: Sql, schoolId: number): Promise<st
   );
   return rows.map((r) => r.schoolYear);
 }
+
+/** Every school's id, in id order (the daily job walks them one transaction each). */
+export async function allSchoolIds(db: Sql): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `SELECT id::int AS id FROM organisation WHERE kind = 'school' ORDER BY id`,
+  );
+  return rows.map((r) => r.id);
+}

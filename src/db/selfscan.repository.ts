@@ -261,3 +261,30 @@ export async function insertComment(db: Sql, scanId: number, goalId: string, bod
   );
   return (rows[0] as { id: number }).id;
 }
+
+/** The figures the self-scan shows next to its goals, straight from the register and the signals of one year. */
+export async function schoolYearFigures(
+  db: Sql,
+  schoolId: number,
+  year: { id: string; firstDay: string; lastDay: string },
+) {
+  const [register] = await db.query<{ rows: number; corrections: number }>(
+    `SELECT (SELECT count(*)::int FROM register_entry
+             WHERE school_id = $1 AND date BETWEEN $2::date AND $3::date) AS rows,
+            (SELECT count(*)::int FROM register_history h JOIN pupil p ON p.id = h.pupil_id
+             WHERE p.school_id = $1 AND h.date BETWEEN $2::date AND $3::date) AS corrections`,
+    [schoolId, year.firstDay, year.lastDay],
+  );
+  const b5 = await db.query<{ status: string; days: number | null }>(
+    `SELECT status, CASE WHEN handled_at IS NULL THEN NULL
+                         ELSE GREATEST(0, (handled_at AT TIME ZONE 'Europe/Brussels')::date - triggered_on) END AS days
+     FROM signal WHERE school_id = $1 AND school_year = $2 AND rule_id = 'B5_CLB' AND holds`,
+    [schoolId, year.id],
+  );
+  const open = await db.query<{ ruleId: string; n: number }>(
+    `SELECT rule_id AS "ruleId", count(*)::int AS n FROM signal
+     WHERE school_id = $1 AND school_year = $2 AND holds AND status <> 'handled' GROUP BY rule_id`,
+    [schoolId, year.id],
+  );
+  return { register, b5, open };
+}

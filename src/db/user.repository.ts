@@ -1,5 +1,5 @@
 // Users, memberships and database sessions.
-import type { Membership } from '../app/actor.ts';
+import type { Membership } from '../domain/roles.ts';
 import type { Sql } from './database.ts';
 
 export interface UserRow {

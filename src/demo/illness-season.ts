@@ -1,4 +1,5 @@
 // When illness strikes: a seasonal weight per school day with winter waves peaking December–February.
+import { dayNumber } from '../domain/civil-date.ts';
 import type { Random } from './random.ts';
 import type { SchoolYearDays } from './school-days.ts';
 
@@ -11,7 +12,7 @@ const MONTH_WEIGHT = [0, 1.6, 1.5, 1.0, 0.8, 0.6, 0.5, 0.4, 0.4, 0.5, 0.7, 1.0, 
  */
 export function illnessStartWeights(year: SchoolYearDays, random: Random): Float64Array {
   const startYear = Number(year.schoolYear.slice(0, 4));
-  const december = Date.UTC(startYear, 11, 1) / 86_400_000;
+  const december = dayNumber(`${startYear}-12-01`);
   const waves = [december + random.int(2, 18), december + random.int(45, 75)];
   const cumulative = new Float64Array(year.dayNumbers.length);
   let total = 0;

@@ -1,10 +1,10 @@
-// Civil dates and half-days: the unit of registration and of every threshold (no time zones involved).
+// Half-days: the unit of registration and of every threshold (no time zones involved). Civil-date arithmetic
+// lives in ./civil-date.ts; it is re-exported here for the many modules that read both.
+import { dayNumber, type IsoDate, isValidIsoDate } from './civil-date.ts';
+
+export { addDays, dayNumber, fromDayNumber, type IsoDate, isValidIsoDate, weekday } from './civil-date.ts';
 
 export type Half = 'AM' | 'PM';
-export const HALVES: readonly Half[] = ['AM', 'PM'];
-
-/** A civil date as `YYYY-MM-DD`. */
-export type IsoDate = string;
 
 export interface HalfDay {
   date: IsoDate;
@@ -13,34 +13,6 @@ export interface HalfDay {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const BELGIAN_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
-
-/** Days since 1970-01-01 for a civil date; exact integer arithmetic, no Date time-zone pitfalls. */
-export function dayNumber(date: IsoDate): number {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
-}
-
-export function fromDayNumber(days: number): IsoDate {
-  return new Date(days * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export function weekday(date: IsoDate): number {
-  const d = (dayNumber(date) + 4) % 7; // 1970-01-01 was a Thursday
-  return d <= 0 ? d + 7 : d;
-}
-
-export function isValidIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  return fromDayNumber(dayNumber(value)) === value;
-}
 
 /**
  * Parses `YYYY-MM-DD` or the Belgian `DD/MM/YYYY` (also `D/M/YYYY`, `-` or `.` separators).

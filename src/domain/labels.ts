@@ -27,11 +27,6 @@ export const HALF_LABELS: Readonly<Record<Half, Label>> = {
   AM: { nl: 'VM', en: 'AM' },
   PM: { nl: 'NM', en: 'PM' },
 };
-export const HALF_LONG_LABELS: Readonly<Record<Half, Label>> = {
-  AM: { nl: 'voormiddag', en: 'morning' },
-  PM: { nl: 'namiddag', en: 'afternoon' },
-};
-
 /** Measures and guided workflows recorded in a pupil file (see pupil-file/intervention-kinds.ts for their sources). */
 export const EVENT_KIND_LABELS: Labels = Object.fromEntries(
   INTERVENTION_KINDS.map((k) => [k.id, { nl: k.nl, en: k.en }]),

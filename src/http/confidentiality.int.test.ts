@@ -9,7 +9,7 @@
 // the coverage check: a new route joins by adding one row.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../app/policy/roles.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
 import { buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
 import { multipart } from '../testing/multipart.ts';

@@ -1,4 +1,5 @@
 // The Fastify application: API routes under /api, the built web app at /, sessions by cookie.
+
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import type { Logger } from 'pino';
 import { actorForSession, type SessionActor } from '../app/auth.service.ts';
 import { type OidcSettings, oidcSettingsFromEnv } from '../app/oidc.service.ts';
 import type { Database } from '../db/database.ts';
+import { todayIso } from '../domain/civil-date.ts';
 import { checkCsrf } from './csrf.ts';
 import { healthRoutes } from './health.ts';
 import { openApiRoutes, registerOpenApi } from './openapi.ts';
@@ -96,7 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const today = options.today ?? (() => todayIso());
   app.decorate('routeTable', collectRoutes(app));
   healthRoutes(app, options.db);
   app.decorateRequest('actor', null);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../app/policy/roles.ts';
+import { ROLES } from '../domain/roles.ts';
 import { B_MARKER, buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';

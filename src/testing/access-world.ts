@@ -5,13 +5,13 @@ import { createHash } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../app/actor.ts';
 import { hashPassword } from '../app/auth.service.ts';
 import { importFile } from '../app/import/import.service.ts';
-import type { Role } from '../app/policy/roles.ts';
 import type { Database } from '../db/database.ts';
 import { insertDocument } from '../db/file-document.repository.ts';
 import { insertConsent, insertNote } from '../db/note.repository.ts';
 import { insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
 import { insertAgreement, insertEntry, insertPerson } from '../db/pupil-file.repository.ts';
 import { addMembership, insertUser } from '../db/user.repository.ts';
+import type { Role } from '../domain/roles.ts';
 import { schoolWithPupils, tempDir, writeTemp } from './fixtures.ts';
 
 export const WORLD_PASSWORD = 'juist-wachtwoord-123';

@@ -15,10 +15,10 @@ import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
+import { phaseTimer } from '../../phase-timer.ts';
 import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
 import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
-import { phaseTimer } from './phase-timer.ts';
 import type { TabularFile } from './tabular-file.ts';
 
 type RegisterField = ColumnField<typeof REGISTER_COLUMNS>;

@@ -11,7 +11,7 @@ import {
   withoutAggregateIndexes,
 } from '../../db/monitor.repository.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
-import { phaseTimer } from '../import/phase-timer.ts';
+import { phaseTimer } from '../../phase-timer.ts';
 
 /** Up to this many changed dates and pupils the refresh touches only those; beyond, the school's years whole. */
 const MAX_NARROW_DATES = 31;

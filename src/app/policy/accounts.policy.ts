@@ -1,6 +1,7 @@
 // Accounts and the audit log: a beheerder manages the users and reads the audit of its own organisation.
+
+import { ROLES } from '../../domain/roles.ts';
 import { anywhere, ofOwnOrganisation } from './predicates.ts';
-import { ROLES } from './roles.ts';
 import { allow, type PolicyTable } from './rule.ts';
 
 export const accountsPolicy = {

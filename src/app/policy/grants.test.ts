@@ -1,10 +1,11 @@
 // Grants pinned independently of the policy code: the role × action table of docs/security.md transcribed as data,
 // compared with what the policy answers for every action it declares, in and out of each role's scope.
 import { describe, expect, it } from 'vitest';
-import type { Actor, Membership } from '../actor.ts';
+import type { Membership } from '../../domain/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
+import type { Actor } from '../actor.ts';
 import { ACTIONS, type Action, can } from './policy.ts';
 import type { Scope } from './predicates.ts';
-import { ROLES, type Role } from './roles.ts';
 
 /** The words of the table in docs/security.md. */
 type Grant =

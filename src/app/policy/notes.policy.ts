@@ -1,6 +1,7 @@
 // Notes on a pupil and consents: who may use the notes at all, and which confidentiality levels each role reads.
+
+import type { Role } from '../../domain/roles.ts';
 import { ofOwnClasses, ofSchool, servedByClb } from './predicates.ts';
-import type { Role } from './roles.ts';
 import { allow, type PolicyTable } from './rule.ts';
 
 export const CONFIDENTIALITY_LEVELS = ['school', 'school+clb', 'clb', 'clb-arts'] as const;

@@ -1,8 +1,9 @@
 // The policy table read as a matrix: each role, each action, in its own scope and outside it.
 import { describe, expect, it } from 'vitest';
-import type { Actor, Membership } from '../actor.ts';
+import type { Membership } from '../../domain/roles.ts';
+import { ROLES, type Role } from '../../domain/roles.ts';
+import type { Actor } from '../actor.ts';
 import { ACTIONS, accessFor, allowedActions, can, schoolsWhere } from './policy.ts';
-import { ROLES, type Role } from './roles.ts';
 
 const SCHOOL = 10;
 const OTHER = 20;

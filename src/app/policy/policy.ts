@@ -1,5 +1,6 @@
 // The one access policy (role × action × scope), composed from the per-area policy files. Deny by default.
-import type { Actor, Membership } from '../actor.ts';
+import type { Membership, Role } from '../../domain/roles.ts';
+import type { Actor } from '../actor.ts';
 import { forbidden } from '../errors.ts';
 import { accountsPolicy } from './accounts.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
@@ -8,7 +9,6 @@ import { notesPolicy } from './notes.policy.ts';
 import type { Reach, Scope } from './predicates.ts';
 import { pupilFilePolicy } from './pupil-file.policy.ts';
 import { pupilsPolicy } from './pupils.policy.ts';
-import type { Role } from './roles.ts';
 import type { Rule } from './rule.ts';
 import { schoolsPolicy } from './schools.policy.ts';
 import { selfscanPolicy } from './selfscan.policy.ts';
@@ -112,8 +112,6 @@ export function allowedActions(actor: Actor): Action[] {
     ),
   );
 }
-
-export const rolesOf = (actor: Actor): Role[] => [...new Set(actor.memberships.map((m) => m.role))];
 
 /** The roles through which the actor reaches the scope for an action (e.g. which note levels it may read). */
 export function rolesReaching(actor: Actor, action: Action, scope: Scope): Role[] {

@@ -1,5 +1,5 @@
 // The small named conditions policy rules are built from: does this membership reach the thing acted on?
-import type { Membership } from '../actor.ts';
+import type { Membership } from '../../domain/roles.ts';
 
 /** What an action touches: a school's data, a pupil's classes (this school year), or an organisation. */
 export interface Scope {

@@ -1,6 +1,7 @@
 // The shape of a policy file: per action, which roles may act and under which condition.
+
+import type { Role } from '../../domain/roles.ts';
 import type { Predicate } from './predicates.ts';
-import type { Role } from './roles.ts';
 
 export interface Rule {
   roles: readonly Role[];

@@ -1,6 +1,7 @@
 // Schools: who sees that a school exists (name, school years) and the shared code list.
+
+import { ROLES, SCHOOL_ROLES } from '../../domain/roles.ts';
 import { anywhere, inRegion, ofSchool, servedByClb } from './predicates.ts';
-import { ROLES, SCHOOL_ROLES } from './roles.ts';
 import { allow, type PolicyTable } from './rule.ts';
 
 export const schoolsPolicy = {

@@ -1,9 +1,9 @@
 // Who may read and edit a school's self-scan: the care team and the CLB edit, the rest of the school and the
 // region read, a beheerder and every other school nothing.
 import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../domain/roles.ts';
 import type { Actor } from '../actor.ts';
 import { can } from './policy.ts';
-import { ROLES, type Role } from './roles.ts';
 
 const SCHOOL = 10;
 const OTHER = 20;

@@ -21,15 +21,8 @@ import { recordAudit } from '../audit.service.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../policy/notes.policy.ts';
 import type { Action } from '../policy/policy.ts';
-import {
-  conflict,
-  consentSharing,
-  fileVisibility,
-  type PupilScope,
-  readableLevels,
-  requirePupilAccess,
-  writerRole,
-} from './file-access.ts';
+import { type PupilScope, requirePupilAccess } from '../pupil-access.ts';
+import { conflict, consentSharing, fileVisibility, readableLevels, writerRole } from './file-access.ts';
 
 const DOCUMENT = { nl: 'Document', en: 'Document' };
 

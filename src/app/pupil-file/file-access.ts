@@ -1,49 +1,15 @@
-// Shared access helpers of the pupil file: the pupil's scope, the confidentiality levels a reader sees and the
+// Shared access helpers of the pupil file: an item's access check, the confidentiality levels a reader sees and the
 // role a writer writes a level with, the 409 conflict carrying the current version, and a transaction view.
-import type { Database, Sql } from '../../db/database.ts';
+import type { Sql } from '../../db/database.ts';
 import type { Visibility } from '../../db/file-visibility.sql.ts';
-import { enrolmentsOfPupil, findPupil } from '../../db/pupil.repository.ts';
+import { pupilOfFileItem } from '../../db/pupil-file.repository.ts';
+import type { Role } from '../../domain/roles.ts';
 import type { Actor } from '../actor.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality, mayWriteLevel, NOTE_READERS } from '../policy/notes.policy.ts';
-import { type Action, requireAccess, rolesReaching } from '../policy/policy.ts';
+import { type Action, rolesReaching } from '../policy/policy.ts';
 import type { Scope } from '../policy/predicates.ts';
-import type { Role } from '../policy/roles.ts';
-import { currentClasses } from '../pupil.service.ts';
-
-export interface PupilScope extends Scope {
-  schoolId: number;
-  pupil: { id: number; externalId: string; firstName: string; lastName: string; birthDate: string };
-  className: string | null;
-}
-
-/** Loads the pupil and checks the action on it (its school and this year's classes) before anything else. */
-export async function requirePupilAccess(
-  db: Sql,
-  actor: Actor,
-  action: Action,
-  pupilId: number,
-  today: string,
-): Promise<PupilScope> {
-  const pupil = await findPupil(db, pupilId);
-  if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
-  const enrolments = await enrolmentsOfPupil(db, pupilId);
-  const classNames = currentClasses(enrolments, today);
-  requireAccess(actor, action, { schoolId: pupil.schoolId, classNames });
-  const latest = [...enrolments].sort((a, b) => b.schoolYear.localeCompare(a.schoolYear))[0];
-  return {
-    schoolId: pupil.schoolId,
-    classNames,
-    className: classNames[0] ?? latest?.className ?? null,
-    pupil: {
-      id: pupil.id,
-      externalId: pupil.externalId,
-      firstName: pupil.firstName,
-      lastName: pupil.lastName,
-      birthDate: pupil.birthDate,
-    },
-  };
-}
+import { type PupilScope, requirePupilAccess } from '../pupil-access.ts';
 
 const rolesFor = (actor: Actor, action: Action, scope: Scope): Role[] =>
   actor.kind === 'system' ? ['clb-arts', 'zorgcoordinator'] : rolesReaching(actor, action, scope);
@@ -94,27 +60,16 @@ export const conflict = (current: unknown, yours: unknown) =>
     { current, yours },
   );
 
-/** A Database view of an open transaction, so a use case that opens its own transaction joins this one. */
-export function inTransaction(db: Database, tx: Sql): Database {
-  return { ...tx, engine: db.engine, transaction: (work) => work(tx), close: async () => {} };
-}
-
-const ITEM_TABLES = { person: 'file_person', entry: 'file_entry', agreement: 'file_agreement' } as const;
-
 /** The access check for an item of a file (person, entry, agreement), before its request body is even read. */
 export async function requireItemAccess(
   db: Sql,
   actor: Actor,
   action: Action,
-  item: keyof typeof ITEM_TABLES,
+  item: 'person' | 'entry' | 'agreement',
   id: number,
   today: string,
 ): Promise<PupilScope> {
-  const rows = await db.query<{ pupilId: number }>(
-    `SELECT pupil_id::int AS "pupilId" FROM ${ITEM_TABLES[item]} WHERE id = $1`,
-    [id],
-  );
-  const pupilId = rows[0]?.pupilId;
+  const pupilId = await pupilOfFileItem(db, item, id);
   if (pupilId === undefined) throw notFound({ nl: 'Onderdeel van het dossier', en: 'File item' });
   return requirePupilAccess(db, actor, action, pupilId, today);
 }

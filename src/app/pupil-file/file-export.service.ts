@@ -1,7 +1,9 @@
 // Exports of the pupil file — JSON and a Dutch PDF listing the measures and their dates — for the verifier,
 // a referral to the CLB or a warm handover. Only what the exporting user may read is exported; audited.
+
 import PDFDocument from 'pdfkit';
 import type { Database } from '../../db/database.ts';
+import { organisationName } from '../../db/organisation.repository.ts';
 import {
   agreementsOf,
   contactAttemptsOf,
@@ -15,9 +17,10 @@ import { EVENT_KIND_LABELS, labelOf, RELATION_LABELS, STATUS_LABELS, TRACK_LABEL
 import { FILE_TRACKS } from '../../domain/pupil-file/intervention-kinds.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
+import { requirePupilAccess } from '../pupil-access.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';
 import { documentLine, exportedDocuments } from './documents.service.ts';
-import { fileVisibility, requirePupilAccess } from './file-access.ts';
+import { fileVisibility } from './file-access.ts';
 
 /** Hard cap per export: a file with more entries than this is exported in its newest part (and says so). */
 const MAX_EXPORTED = 20_000;
@@ -38,7 +41,7 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
       limit: MAX_EXPORTED,
       offset: 0,
     }),
-    db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [scope.schoolId]),
+    organisationName(db, scope.schoolId),
   ]);
   const documents = await exportedDocuments(db, pupilId, visibility);
   await recordAudit(db, actor, {
@@ -51,7 +54,7 @@ export async function exportFileJson(db: Database, actor: Actor, pupilId: number
   return {
     generatedOn: today,
     generatedBy: actor.label,
-    school: { id: scope.schoolId, name: school[0]?.name ?? '' },
+    school: { id: scope.schoolId, name: school },
     pupil: { ...scope.pupil, className: scope.className },
     pivot: { name: file?.pivotName ?? null, role: file?.pivotRole ?? null, contact: file?.pivotContact ?? null },
     tracks: FILE_TRACKS.map((track) => ({ track, phase: tracks.find((t) => t.track === track)?.phase ?? null })),

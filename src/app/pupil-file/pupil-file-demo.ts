@@ -2,20 +2,11 @@
 // (the attention list weighs it) with an overdue and an upcoming agreement (the reminders above the attention
 // list), and the pupil kept home on fixed afternoons with an agreement to review that arrangement.
 import type { Database } from '../../db/database.ts';
+import { pupilIdByExternalId } from '../../db/pupil.repository.ts';
 import type { DemoPersonas } from '../../demo/generate-demo.ts';
-import { dayNumber } from '../../domain/half-day.ts';
+import { addDays } from '../../domain/civil-date.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { addAgreement, addContactAttempt, addEntry, addPerson, setPivot, setTrackPhase } from './pupil-file.service.ts';
-
-const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-
-async function pupilOf(db: Database, schoolId: number, externalId: string): Promise<number | undefined> {
-  const rows = await db.query<{ id: number }>(
-    'SELECT id::int AS id FROM pupil WHERE school_id = $1 AND external_id = $2',
-    [schoolId, externalId],
-  );
-  return rows[0]?.id;
-}
 
 /** `today`: the day the demo is created; agreements fall due around it so that reminders show at once. */
 export async function seedDemoFiles(
@@ -25,10 +16,11 @@ export async function seedDemoFiles(
   today: string,
 ): Promise<void> {
   const actor = SYSTEM_ACTOR;
-  const around = (days: number) => isoDay(dayNumber(today) + days);
+  const around = (days: number) => addDays(today, days);
   const [primary, secondary] = schoolIds;
 
-  const truant = secondary === undefined ? undefined : await pupilOf(db, secondary, personas.truant2.pupilId);
+  const truant =
+    secondary === undefined ? undefined : await pupilIdByExternalId(db, secondary, personas.truant2.pupilId);
   if (truant !== undefined) {
     await setTrackPhase(
       db,
@@ -95,7 +87,7 @@ export async function seedDemoFiles(
     );
   }
 
-  const kept = primary === undefined ? undefined : await pupilOf(db, primary, personas.fixedSlot.pupilId);
+  const kept = primary === undefined ? undefined : await pupilIdByExternalId(db, primary, personas.fixedSlot.pupilId);
   if (kept !== undefined) {
     await addAgreement(
       db,

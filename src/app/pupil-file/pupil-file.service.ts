@@ -21,11 +21,14 @@ import {
   insertPerson,
   insertTrackChange,
   linkEntryToSignal,
+  openSignalsOfPupil,
   type PersonInput,
   peopleOf,
+  pupilOfSignal,
   timelineOf,
   trackChangesOf,
   tracksOf,
+  unjustifiedHalfDays,
   updateAgreement,
   updateEntry,
   updatePerson,
@@ -52,17 +55,9 @@ import { recordAudit } from '../audit.service.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../policy/notes.policy.ts';
 import { can, requireAccess } from '../policy/policy.ts';
+import { type PupilScope, requirePupilAccess } from '../pupil-access.ts';
 import { followUpSignal } from '../signals/attention-list.service.ts';
-import {
-  conflict,
-  fileVisibility,
-  inTransaction,
-  type PupilScope,
-  readableLevels,
-  requirePupilAccess,
-  writableLevels,
-  writerRole,
-} from './file-access.ts';
+import { conflict, fileVisibility, readableLevels, writableLevels, writerRole } from './file-access.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PARENTS = new Set(['parent1', 'parent2', 'plus-parent']);
@@ -110,7 +105,7 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
     peopleOf(db, pupilId, 100, 0),
     contactAttemptsOf(db, pupilId, 50, 0),
     agreementsOf(db, pupilId, null, 50, 0),
-    openSignalsOf(db, pupilId),
+    openSignalsOfPupil(db, pupilId),
     unjustifiedThisYear(db, pupilId, today),
   ]);
   const parentAttempts = attempts.filter((a) => PARENTS.has(a.relation));
@@ -152,21 +147,9 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
   };
 }
 
-async function openSignalsOf(db: Sql, pupilId: number) {
-  return db.query<{ id: number; ruleId: string; version: number; status: string; triggeredOn: string }>(
-    `SELECT id::int AS id, rule_id AS "ruleId", version, status, triggered_on AS "triggeredOn"
-     FROM signal WHERE pupil_id = $1 AND holds AND status <> 'handled' ORDER BY triggered_on, id`,
-    [pupilId],
-  );
-}
-
 async function unjustifiedThisYear(db: Sql, pupilId: number, today: string): Promise<number> {
   const year = schoolYearOf(today);
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM register_entry WHERE pupil_id = $1 AND code = 'B' AND date BETWEEN $2 AND $3`,
-    [pupilId, year.firstDay, year.lastDay],
-  );
-  return rows[0]?.n ?? 0;
+  return unjustifiedHalfDays(db, pupilId, year.firstDay, year.lastDay);
 }
 
 const SOURCES = ['register', 'signal', 'entry'] as const;
@@ -468,8 +451,7 @@ function signalNote(entry: EntryInput): string {
 
 /** Inserts an entry inside a transaction (shared with the workflows); handles a signal when asked. */
 export async function writeEntry(
-  db: Database,
-  tx: Sql,
+  tx: Database,
   actor: Actor,
   scope: PupilScope,
   entry: EntryInput & { details?: Record<string, unknown> },
@@ -499,11 +481,8 @@ export async function writeEntry(
     confidentiality: entry.confidentiality,
   });
   if (!handles) return { id };
-  const owner = await tx.query<{ pupilId: number }>('SELECT pupil_id::int AS "pupilId" FROM signal WHERE id = $1', [
-    handles.id,
-  ]);
-  if (owner[0]?.pupilId !== scope.pupil.id) throw notFound({ nl: 'Signaal', en: 'Signal' });
-  const signal = await followUpSignal(inTransaction(db, tx), actor, handles.id, {
+  if ((await pupilOfSignal(tx, handles.id)) !== scope.pupil.id) throw notFound({ nl: 'Signaal', en: 'Signal' });
+  const signal = await followUpSignal(tx, actor, handles.id, {
     to: 'handled',
     version: handles.version,
     note: handles.note ?? signalNote(entry),
@@ -517,7 +496,7 @@ export async function addEntry(db: Database, actor: Actor, pupilId: number, inpu
   const scope = await requirePupilAccess(db, actor, 'file.write', pupilId, today);
   const entry = entryInput(input);
   if (input.handlesSignal) requireAccess(actor, 'signal.follow-up', scope);
-  return db.transaction((tx) => writeEntry(db, tx, actor, scope, entry, input.handlesSignal));
+  return db.transaction((tx) => writeEntry(tx, actor, scope, entry, input.handlesSignal));
 }
 
 /**
@@ -531,10 +510,7 @@ export async function handleSignalWithEntry(
   input: { version: number; note: string; kind?: string; occurredOn?: string },
   today: string,
 ) {
-  const rows = await db.query<{ pupilId: number }>('SELECT pupil_id::int AS "pupilId" FROM signal WHERE id = $1', [
-    signalId,
-  ]);
-  const pupilId = rows[0]?.pupilId;
+  const pupilId = await pupilOfSignal(db, signalId);
   if (pupilId === undefined) throw notFound({ nl: 'Signaal', en: 'Signal' });
   const scope = await requirePupilAccess(db, actor, 'signal.follow-up', pupilId, today);
   requireAccess(actor, 'file.write', scope);
@@ -545,9 +521,7 @@ export async function handleSignalWithEntry(
     who: actor.label,
     what: note,
   });
-  return db.transaction((tx) =>
-    writeEntry(db, tx, actor, scope, entry, { id: signalId, version: input.version, note }),
-  );
+  return db.transaction((tx) => writeEntry(tx, actor, scope, entry, { id: signalId, version: input.version, note }));
 }
 
 export async function editEntry(

@@ -9,6 +9,7 @@ import {
   findFile,
   insertAgreement,
   insertEdit,
+  openSignalOfRule,
   peopleOf,
   updatePivot,
 } from '../../db/pupil-file.repository.ts';
@@ -44,7 +45,7 @@ import { recordAudit } from '../audit.service.ts';
 import { AppError } from '../errors.ts';
 import type { Confidentiality } from '../policy/notes.policy.ts';
 import { requireAccess } from '../policy/policy.ts';
-import { requirePupilAccess } from './file-access.ts';
+import { requirePupilAccess } from '../pupil-access.ts';
 import { writeEntry } from './pupil-file.service.ts';
 
 /** 422 listing every unmet precondition or missing checklist answer, in Dutch and English. */
@@ -87,14 +88,9 @@ export async function signalClb(
   const checklist = Object.fromEntries(CLB_SIGNAL_FIELDS.map((f) => [f.id, input.checklist[f.id]?.trim() ?? '']));
   const what = CLB_SIGNAL_FIELDS.map((f) => `${f.nl}: ${checklist[f.id]}`).join('\n');
   return db.transaction(async (tx) => {
-    const [open] = await tx.query<{ id: number; version: number }>(
-      `SELECT id::int AS id, version FROM signal
-       WHERE pupil_id = $1 AND rule_id = $2 AND holds AND status <> 'handled' ORDER BY triggered_on DESC LIMIT 1`,
-      [pupilId, CLB_SIGNAL_RULE],
-    );
+    const open = await openSignalOfRule(tx, pupilId, CLB_SIGNAL_RULE);
     if (open) requireAccess(actor, 'signal.follow-up', scope);
     return writeEntry(
-      db,
       tx,
       actor,
       scope,
@@ -140,7 +136,7 @@ export async function reportToPolice(
     if (input.ground === 'total-unreachability') {
       const form = input.unreachability ?? {};
       formId = (
-        await writeEntry(db, tx, actor, scope, {
+        await writeEntry(tx, actor, scope, {
           ...base,
           kind: 'unreachability-form',
           what: `Fiche onbereikbaarheid. Laatst gekend adres: ${form.lastKnownAddress}. Laatst gezien: ${form.lastSeenOn}. Contactpogingen: ${form.attemptsSummary}`,
@@ -152,7 +148,7 @@ export async function reportToPolice(
       input.ground === 'manifest-unwillingness'
         ? 'manifeste onwil van de ouders'
         : 'totale onbereikbaarheid van het gezin';
-    const entry = await writeEntry(db, tx, actor, scope, {
+    const entry = await writeEntry(tx, actor, scope, {
       ...base,
       kind: 'police-report',
       what: `Melding bij de politie na overleg met het CLB wegens ${ground}.${input.unwillingnessFacts ? ` ${input.unwillingnessFacts.trim()}` : ''}`,
@@ -178,7 +174,7 @@ export async function recordHospitalReturn(
     ...HOSPITAL_RETURN_QUESTIONS.map((q) => `${q.nl} ${input.answers[q.id]?.trim()}`),
   ].join('\n');
   return db.transaction((tx) =>
-    writeEntry(db, tx, actor, scope, {
+    writeEntry(tx, actor, scope, {
       kind: 'hospital-return',
       occurredOn: input.occurredOn ?? today,
       who: input.who?.trim() || actor.label,
@@ -205,7 +201,7 @@ export async function recordReturnPlan(
     .map((s) => `Vanaf ${s.from}: ${s.description} (belasting ${s.load}; weggelaten: ${s.leaveOut.join(', ')})`)
     .join('\n');
   return db.transaction((tx) =>
-    writeEntry(db, tx, actor, scope, {
+    writeEntry(tx, actor, scope, {
       kind: 'return-plan',
       occurredOn: input.occurredOn ?? today,
       who: input.who?.trim() || actor.label,
@@ -277,7 +273,7 @@ export async function recordSchoolRefusalSignals(
     .filter(Boolean)
     .join('\n');
   return db.transaction((tx) =>
-    writeEntry(db, tx, actor, scope, {
+    writeEntry(tx, actor, scope, {
       ...entryBase(actor, input, today),
       kind: 'school-refusal-signals',
       what,
@@ -320,7 +316,7 @@ export async function recordPerspectives(
     )
     .join('\n');
   return db.transaction((tx) =>
-    writeEntry(db, tx, actor, scope, {
+    writeEntry(tx, actor, scope, {
       ...entryBase(actor, input, today),
       kind: 'perspectives',
       what,
@@ -369,7 +365,7 @@ export async function recordSchoolRefusalReview(
     ),
   ].join('\n');
   return db.transaction(async (tx) => {
-    const entry = await writeEntry(db, tx, actor, scope, {
+    const entry = await writeEntry(tx, actor, scope, {
       ...entryBase(actor, input, today),
       kind: 'school-refusal-review',
       what,
@@ -441,7 +437,7 @@ export async function letGoOfSchool(
     `Contactplan: ${plan.who} houdt contact, ${plan.frequency}, via ${channel}; volgend contact op ${belgian(plan.nextContactOn)}.`,
   ].join('\n');
   return db.transaction(async (tx) => {
-    const entry = await writeEntry(db, tx, actor, scope, {
+    const entry = await writeEntry(tx, actor, scope, {
       ...entryBase(actor, input, today),
       kind: 'let-go-of-school',
       what,

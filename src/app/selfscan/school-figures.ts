@@ -1,5 +1,6 @@
 // The school's own figures for a school year, shown next to the self-scan goals they relate to (goal-figures.ts).
 import type { Sql } from '../../db/database.ts';
+import { schoolYearFigures } from '../../db/selfscan.repository.ts';
 import type { SchoolYear } from '../../domain/school-year.ts';
 import { median } from '../../domain/selfscan/goal-figures.ts';
 import { type Track, trackOf } from '../signals/tracks.ts';
@@ -18,24 +19,7 @@ export interface SchoolFigures {
 }
 
 export async function schoolFigures(db: Sql, schoolId: number, year: SchoolYear): Promise<SchoolFigures> {
-  const [register] = await db.query<{ rows: number; corrections: number }>(
-    `SELECT (SELECT count(*)::int FROM register_entry
-             WHERE school_id = $1 AND date BETWEEN $2::date AND $3::date) AS rows,
-            (SELECT count(*)::int FROM register_history h JOIN pupil p ON p.id = h.pupil_id
-             WHERE p.school_id = $1 AND h.date BETWEEN $2::date AND $3::date) AS corrections`,
-    [schoolId, year.firstDay, year.lastDay],
-  );
-  const b5 = await db.query<{ status: string; days: number | null }>(
-    `SELECT status, CASE WHEN handled_at IS NULL THEN NULL
-                         ELSE GREATEST(0, (handled_at AT TIME ZONE 'Europe/Brussels')::date - triggered_on) END AS days
-     FROM signal WHERE school_id = $1 AND school_year = $2 AND rule_id = 'B5_CLB' AND holds`,
-    [schoolId, year.id],
-  );
-  const open = await db.query<{ ruleId: string; n: number }>(
-    `SELECT rule_id AS "ruleId", count(*)::int AS n FROM signal
-     WHERE school_id = $1 AND school_year = $2 AND holds AND status <> 'handled' GROUP BY rule_id`,
-    [schoolId, year.id],
-  );
+  const { register, b5, open } = await schoolYearFigures(db, schoolId, year);
   const byTrack: Record<Track, number> = {
     ongeoorloofd: 0,
     geoorloofd: 0,

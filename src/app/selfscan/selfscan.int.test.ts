@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membershipsOf } from '../../db/user.repository.ts';
+import type { Role } from '../../domain/roles.ts';
 import { buildWorld, type World } from '../../testing/access-world.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import type { Actor } from '../actor.ts';
-import type { Role } from '../policy/roles.ts';
 import {
   addAction,
   addComment,

@@ -1,6 +1,8 @@
 // Use cases of the school's self-scan: start a year's scan, score goals, answer questions, plan actions, comment,
 // and read one scan or all years of a school (for the comparison). Edits carry a version (optimistic locking).
+
 import type { Database, Sql } from '../../db/database.ts';
+import { organisationName } from '../../db/organisation.repository.ts';
 import * as repository from '../../db/selfscan.repository.ts';
 import { ACTION_STATUSES, type ActionFields, type StoredScan } from '../../db/selfscan.repository.ts';
 import { parseSchoolYearId, type SchoolYear } from '../../domain/school-year.ts';
@@ -98,12 +100,12 @@ export async function getSelfscan(db: Sql, actor: Actor, schoolId: number, schoo
     repository.participantsOfScan(db, scan.id),
     schoolFigures(db, schoolId, schoolYearOrFail(schoolYear)),
   ]);
-  const school = await db.query<{ name: string }>('SELECT name FROM organisation WHERE id = $1', [schoolId]);
+  const schoolName = await organisationName(db, schoolId);
   return {
     instrument: INSTRUMENT,
     canEdit: can(actor, 'selfscan.edit', { schoolId }),
     schoolId,
-    schoolName: school[0]?.name ?? '',
+    schoolName,
     schoolYear: scan.schoolYear,
     createdAt: scan.createdAt,
     goals: Object.fromEntries(goals.map(({ scanId: _, ...g }) => [g.goalId, g])),

@@ -1,12 +1,9 @@
 // Use case: one pupil's signals in a school year, open and handled, with evidence for the heat-map.
 
 import type { Database } from '../../db/database.ts';
-import { enrolmentsOfPupil, findPupil } from '../../db/pupil.repository.ts';
 import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
-import { notFound } from '../errors.ts';
-import { requireAccess } from '../policy/policy.ts';
-import { currentClasses } from '../pupil.service.ts';
+import { requirePupilAccess } from '../pupil-access.ts';
 import { listAttention } from './attention-list.service.ts';
 
 export async function pupilSignals(
@@ -16,11 +13,8 @@ export async function pupilSignals(
   schoolYear: string | undefined,
   today: string,
 ) {
-  const pupil = await findPupil(db, pupilId);
-  if (!pupil) throw notFound({ nl: 'Leerling', en: 'Pupil' });
-  const enrolments = await enrolmentsOfPupil(db, pupilId);
   // The pupil as a whole, like the pupil page: a class teacher of another class is refused, not shown nothing.
-  requireAccess(actor, 'signal.list', { schoolId: pupil.schoolId, classNames: currentClasses(enrolments, today) });
+  const { pupil, enrolments } = await requirePupilAccess(db, actor, 'signal.list', pupilId, today);
   const year = schoolYear ?? enrolments[0]?.schoolYear ?? schoolYearOf(today).id;
   const list = await listAttention(
     db,

@@ -25,7 +25,7 @@ import {
   VLAANDEREN_CATALOG,
 } from '../../domain/rules/index.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
-import { phaseTimer } from '../import/phase-timer.ts';
+import { phaseTimer } from '../../phase-timer.ts';
 
 /** The catalog in force. (Per-school overrides of product defaults are resolved here once they are stored.) */
 export function activeCatalog(): RuleCatalog {

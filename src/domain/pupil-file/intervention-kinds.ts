@@ -132,7 +132,6 @@ export const isFreeKind = (id: string): boolean => {
 
 /** Tracks of the care continuum a file follows (the attention list's tracks that have phases). */
 export const FILE_TRACKS = ['ongeoorloofd', 'geoorloofd', 'schoolweigering', 'thuiszitter'] as const;
-export type FileTrack = (typeof FILE_TRACKS)[number];
 
 export const PERSON_RELATIONS = [
   'pupil',

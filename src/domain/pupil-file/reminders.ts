@@ -1,4 +1,5 @@
 // When an open agreement of the pupil file (wat / wie / wanneer / check) shows up as a reminder.
+import { addDays, dayNumber } from '../civil-date.ts';
 
 /**
  * Product default: without a reminder date of its own, an agreement is recalled this many calendar days before
@@ -9,12 +10,10 @@ export const REMINDER_LEAD_DAYS = 3;
 
 type ReminderState = 'upcoming' | 'due-today' | 'overdue';
 
-const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
 /** The date from which an agreement is recalled: its own reminder date, or the default lead before the due date. */
 export function reminderDate(dueOn: string, remindOn: string | null): string {
   if (remindOn) return remindOn;
-  return new Date((day(dueOn) - REMINDER_LEAD_DAYS) * 86_400_000).toISOString().slice(0, 10);
+  return addDays(dueOn, -REMINDER_LEAD_DAYS);
 }
 
 /** Whether an open agreement is a reminder today, and how urgent; null when it is not yet time. */
@@ -25,4 +24,4 @@ export function reminderState(dueOn: string, remindOn: string | null, today: str
 }
 
 /** Calendar days past the due date (0 when not overdue). */
-export const daysOverdue = (dueOn: string, today: string): number => Math.max(0, day(today) - day(dueOn));
+export const daysOverdue = (dueOn: string, today: string): number => Math.max(0, dayNumber(today) - dayNumber(dueOn));

@@ -1,4 +1,5 @@
 // Signals as the API and the `signals` CLI show them: evidence half-days and a Dutch and English sentence.
+import { dayNumber } from '../civil-date.ts';
 import type { Half, IsoDate } from '../half-day.ts';
 import type { LocalizedText, RuleCatalog, RuleDefinition } from './catalog-types.ts';
 import { belgianFromDayNumber, isoFromDayNumber, shortFromDayNumber } from './civil-day.ts';
@@ -288,7 +289,7 @@ function placeholder(
     case 'share':
       return shareText(facts, language);
     case 'excludedOn':
-      return facts ? belgianDay(dayNumberOfIso(String(facts.excludedOn))) : '';
+      return facts ? belgianDay(dayNumber(String(facts.excludedOn))) : '';
     case 'previousYear':
       return facts ? String(facts.previousSchoolYear) : '';
     case 'facts':
@@ -301,12 +302,6 @@ function placeholder(
       return value === undefined ? `{${name}}` : String(value);
     }
   }
-}
-
-function dayNumberOfIso(iso: string): number {
-  return Math.floor(
-    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000,
-  );
 }
 
 function explain(

@@ -1,8 +1,7 @@
 // Sign in, sign out, "who am I" and changing one's own password.
 import { z } from 'zod';
 import { allowedActions } from '../../app/access.ts';
-import { changeOwnPassword, login, logout, SESSION_HOURS } from '../../app/auth.service.ts';
-import { membershipsOf } from '../../db/user.repository.ts';
+import { changeOwnPassword, login, logout, membershipsOfUser, SESSION_HOURS } from '../../app/auth.service.ts';
 import { CSRF_COOKIE, setCsrfCookie } from '../csrf.ts';
 import { access } from '../route-access.ts';
 import { type Api, NoContent } from '../schemas.ts';
@@ -66,7 +65,7 @@ export async function authRoutes(api: Api, { db, loginRateLimit }: RouteContext)
     });
     setCsrfCookie(request, reply, session.token);
     return {
-      user: { ...session.user, memberships: await membershipsOf(db, session.user.id) },
+      user: { ...session.user, memberships: await membershipsOfUser(db, session.user.id) },
       notice: { failedLoginsSinceLastSignIn: session.failedLoginsSinceLastSignIn },
     };
   });

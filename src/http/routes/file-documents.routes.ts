@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalidInput } from '../../app/errors.ts';
 import type { Action } from '../../app/policy/policy.ts';
+import { requirePupilAccess } from '../../app/pupil-access.ts';
 import {
   documentTooLarge,
   downloadDocument,
@@ -12,7 +13,6 @@ import {
   requireDocumentAccess,
   uploadDocument,
 } from '../../app/pupil-file/documents.service.ts';
-import { requirePupilAccess } from '../../app/pupil-file/file-access.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { DOCUMENT_LIMITS } from '../../domain/pupil-file/documents.ts';
 import { access } from '../route-access.ts';

@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../app/actor.ts';
 import type { Action } from '../../app/policy/policy.ts';
-import { requireItemAccess, requirePupilAccess } from '../../app/pupil-file/file-access.ts';
+import { requirePupilAccess } from '../../app/pupil-access.ts';
+import { requireItemAccess } from '../../app/pupil-file/file-access.ts';
 import { exportFileJson, exportFilePdf } from '../../app/pupil-file/file-export.service.ts';
 import {
   addAgreement,

@@ -13,7 +13,6 @@ export const ADMIN_ROLES = ['beheerder'] as const;
 
 export const ROLES = [...SCHOOL_ROLES, ...CLB_ROLES, ...REGION_ROLES, ...ADMIN_ROLES] as const;
 export type Role = (typeof ROLES)[number];
-export type SchoolRole = (typeof SCHOOL_ROLES)[number];
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
@@ -23,4 +22,16 @@ export function roleFitsOrganisation(role: Role, kind: 'school' | 'clb' | 'regio
   if (kind === 'school') return (SCHOOL_ROLES as readonly string[]).includes(role);
   if (kind === 'clb') return (CLB_ROLES as readonly string[]).includes(role);
   return (REGION_ROLES as readonly string[]).includes(role);
+}
+
+/** A role held in one organisation, with what it reaches. */
+export interface Membership {
+  organisationId: number;
+  organisationName: string;
+  kind: 'school' | 'clb' | 'region';
+  role: Role;
+  /** Classes a class teacher (leerkracht) follows; empty for other roles. */
+  classNames: string[];
+  /** Schools this membership reaches: the school itself, the schools a CLB serves, or a region's schools. */
+  schoolIds: number[];
 }
