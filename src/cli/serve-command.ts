@@ -34,9 +34,9 @@ export async function serveCommand(options: { port?: string; host?: string; demo
   const users = await db.query<{ email: string }>(
     `SELECT email FROM app_user WHERE email LIKE '%@aanwezig.demo' ORDER BY id`,
   );
+  if (config.workers > 1) console.log(`Server processes: ${config.workers} (AANWEZIG_WORKERS)`);
   console.log(`\nAanwezig is running at ${address.replace('127.0.0.1', 'localhost')}`);
   console.log(`Database: ${db.engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
-  if (config.workers > 1) console.log(`Server processes: ${config.workers} (AANWEZIG_WORKERS)`);
   if (users.length > 0) {
     console.log('Demo logins (password for all: %s):', DEMO_PASSWORD);
     for (const u of users) console.log(`  ${u.email}`);

@@ -28,7 +28,8 @@ async function contents(db: Sql): Promise<Record<string, string>> {
     result[table] = `${row?.n}:${row?.digest}`;
   }
   const sequences = await db.query<{ name: string; value: number | null }>(
-    `SELECT sequencename AS name, last_value AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`,
+    `SELECT sequencename AS name, last_value AS value FROM pg_sequences
+     WHERE schemaname = 'public' AND sequencename <> 'data_change_id_seq' ORDER BY 1`,
   );
   for (const s of sequences) result[`sequence ${s.name}`] = String(s.value);
   const versions = await db.query<{ version: string }>('SELECT version FROM schema_migration ORDER BY 1');

@@ -19,6 +19,11 @@ export const BACKUP_VERSION = 1;
 const END_OF_DATA = '\\.';
 /** Filled by the migrations themselves; their rows do not make a database "non-empty". */
 const MIGRATION_SEEDED = new Set(['schema_migration', 'absence_code', 'app_setting']);
+/**
+ * Not backed up: data_change is a log of writes that only tells running processes their caches are stale
+ * (migration 0017); a restore writes its own rows there, and the log starts again from them.
+ */
+const NOT_BACKED_UP = ['schema_migration', 'data_change'];
 
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
@@ -37,7 +42,7 @@ export class BackupRefused extends Error {
   }
 }
 
-/** The schema's tables, parents before children (foreign keys), except schema_migration. */
+/** The schema's tables, parents before children (foreign keys), except schema_migration and data_change. */
 export async function tablesInDependencyOrder(db: Sql): Promise<{ table: string; columns: string[] }[]> {
   const tables = await db.query<{ table: string; columns: string[] }>(
     `SELECT c.relname AS table,
@@ -45,8 +50,9 @@ export async function tablesInDependencyOrder(db: Sql): Promise<{ table: string;
      FROM pg_class c
      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-     WHERE c.relkind = 'r' AND c.relname <> 'schema_migration'
+     WHERE c.relkind = 'r' AND c.relname <> ALL ($1::text[])
      GROUP BY c.relname ORDER BY c.relname`,
+    [NOT_BACKED_UP],
   );
   const edges = await db.query<{ child: string; parent: string }>(
     `SELECT child.relname AS child, parent.relname AS parent
@@ -85,7 +91,9 @@ async function appliedMigrations(db: Sql): Promise<string[]> {
 
 async function sequenceValues(db: Sql): Promise<Record<string, number | null>> {
   const rows = await db.query<{ name: string; value: number | null }>(
-    `SELECT sequencename AS name, last_value AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1`,
+    `SELECT sequencename AS name, last_value AS value FROM pg_sequences
+     WHERE schemaname = 'public' AND sequencename <> ALL ($1::text[]) ORDER BY 1`,
+    [NOT_BACKED_UP.map((table) => `${table}_id_seq`)],
   );
   return Object.fromEntries(rows.map((r) => [r.name, r.value === null ? null : Number(r.value)]));
 }
