@@ -23,6 +23,13 @@ describe('the PGlite data-folder lock', () => {
     expect(existsSync(lockFilePath(folder))).toBe(false);
   });
 
+  it('locks a folder whose parent does not exist yet (./data on a fresh checkout)', () => {
+    const folder = join(tempDir(), 'data', 'pglite');
+    const release = lockDataFolder(folder, 'serve');
+    expect(existsSync(lockFilePath(folder))).toBe(true);
+    release();
+  });
+
   it('refuses a second holder while the first holds it, naming the holder', () => {
     const folder = join(tempDir(), 'pglite');
     const release = lockDataFolder(folder, 'serve');

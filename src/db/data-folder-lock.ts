@@ -1,9 +1,9 @@
 // One process per PGlite data folder: PGlite is a single-process database, and a second process on the same
 // folder corrupts it for good. The lock is a file beside the folder (`<folder>.lock`) created atomically
 // (O_EXCL), holding the pid; a lock whose process is gone is stale and taken over.
-import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export interface LockHolder {
   pid: number;
@@ -59,6 +59,8 @@ function isStale(holder: LockHolder | null): holder is LockHolder {
 export function lockDataFolder(folder: string, command = process.argv.slice(2, 3).join(' ')): () => void {
   const path = lockFilePath(folder);
   const me: LockHolder = { pid: process.pid, host: hostname(), command, since: new Date().toISOString() };
+  // On a fresh checkout ./data does not exist yet: the lock file sits beside the folder, so make its parent first.
+  mkdirSync(dirname(path), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o644);
