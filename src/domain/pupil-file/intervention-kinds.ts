@@ -47,7 +47,13 @@ export const INTERVENTION_KINDS = [
     workflow: true,
   },
   { id: 'clb-referral', nl: 'Aanmelding bij het CLB', en: 'Referral to the CLB', source: '003:177-298' },
-  { id: 'truancy-contract', nl: 'Spijbelcontract (politie)', en: 'Truancy contract (police)', source: '001:694-698' },
+  {
+    id: 'truancy-contract',
+    nl: 'Spijbelactieplan: aanmelding bij de politie',
+    en: 'Truancy action plan: registration with the police',
+    source: '001:689-706',
+    workflow: true,
+  },
   { id: 'police-report', nl: 'Melding bij de politie', en: 'Police report', source: '003:412-436', workflow: true },
   {
     id: 'unreachability-form',
@@ -73,12 +79,19 @@ export const INTERVENTION_KINDS = [
     source: '000:38-69',
     workflow: true,
   },
-  { id: 'm-document-ocj', nl: 'M-document OCJ', en: 'M-document to OCJ', source: '000:134-150, 003:488-490' },
+  {
+    id: 'm-document-ocj',
+    nl: 'M-document OCJ / VK',
+    en: 'M-document to OCJ / VK',
+    source: '000:134-156, 002:1662-1700, 003:488-490',
+    workflow: true,
+  },
   {
     id: 'agodi-report',
     nl: 'Melding zorgwekkend dossier AgODi',
     en: 'Worrying-case report to AgODi',
-    source: '003:494-517',
+    source: '000:158-165, 003:494-517',
+    workflow: true,
   },
   { id: 'class-conversation', nl: 'Klasgesprek', en: 'Class conversation', source: '002:1364-1402, 000:251-263' },
   { id: 'warm-handover', nl: 'Warme overdracht', en: 'Warm handover', source: '003:329-337, 001:89' },
@@ -118,6 +131,27 @@ export const INTERVENTION_KINDS = [
     workflow: true,
   },
   { id: 'other', nl: 'Andere maatregel', en: 'Other measure', source: '003:122-124' },
+  {
+    id: 'agodi-letter-copy',
+    nl: 'Kopie van de brief van AgODi aan de ouders',
+    en: 'Copy of AgODi’s letter to the parents',
+    source: '000:162-165',
+    workflow: true,
+  },
+  {
+    id: 'nrtj-a-document',
+    nl: 'Niet rechtstreeks toegankelijke jeugdhulp (A-document via de toegangspoort)',
+    en: 'Non-directly accessible youth care (A-document through the toegangspoort)',
+    source: '000:127-132',
+    workflow: true,
+  },
+  {
+    id: 'phase-2-update',
+    nl: 'Naar fase 2: wat werd ondernomen (§2.2)',
+    en: 'To phase 2: what has been done (§2.2)',
+    source: '000:78-90, 002:1268-1346',
+    workflow: true,
+  },
 ] as const satisfies readonly InterventionKind[];
 
 const BY_ID = new Map<string, InterventionKind>(INTERVENTION_KINDS.map((kind) => [kind.id, kind]));

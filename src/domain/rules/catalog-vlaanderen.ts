@@ -436,3 +436,30 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
     },
   ],
 };
+
+/**
+ * ABSENCE_RISING: absences keep rising despite the school's trajectory (seed 000 l. 81, a reason to refer to the CLB
+ * in phase 2). Not an engine rule: it needs the date of the first measure in the pupil file, so the app layer
+ * computes it beside the engine (src/domain/pupil-file/absence-trend.ts); its thresholds are data here.
+ */
+export const ABSENCE_RISING_RULE = {
+  id: 'ABSENCE_RISING',
+  title: {
+    nl: 'Afwezigheden blijven toenemen ondanks het traject van de school',
+    en: 'Absences keep rising despite the school’s trajectory',
+  },
+  /** School days in each of the two equal windows, before and after the first measure. */
+  windowSchoolDays: 20,
+  /** The absence rate after minus the rate before, in percentage points, at which the signal holds. */
+  minRisePoints: 5,
+  parameters: {
+    windowSchoolDays: productDefault(5, 60),
+    minRisePoints: productDefault(1, 50),
+  },
+  obligation: 'guidance',
+  action: {
+    nl: 'Meld de leerling aan voor begeleiding door het CLB (fase 2).',
+    en: 'Refer the pupil to the CLB for guidance (phase 2).',
+  },
+  source: 'seed 000 l. 81 ("de afwezigheden blijven toenemen ondanks het begeleidend traject door de school")',
+} as const;

@@ -10,6 +10,12 @@ export * from './return-plan.ts';
 export * from './school-refusal-review.ts';
 export * from './school-refusal-signals.ts';
 export { STAKEHOLDERS } from './stakeholders.ts';
+// Phase-2 routes with legal weight (seed 000:78-165, seed 001:663-706, seed 003) and the move to phase 2.
+export * from './agodi-report.ts';
+export * from './m-document.ts';
+export * from './nrtj-referral.ts';
+export * from './phase-transition.ts';
+export * from './truancy-action-plan.ts';
 
 import { LET_GO_ALTERNATIVES, LET_GO_GROUNDS } from './let-go-of-school.ts';
 import { PERSPECTIVE_COLUMNS } from './perspectives.ts';
