@@ -126,6 +126,8 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/me', shows: [] },
   { route: 'GET /api/schools', shows: [] },
   { route: 'GET /api/absence-codes', shows: [] },
+  // Phase-2 routes: facts (counts, dates) and ABSENCE_RISING, never an entry's text
+  { route: 'GET /api/pupils/:pupilId/file/phase2', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

@@ -28,6 +28,7 @@ import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { noteRoutes } from './routes/notes.routes.ts';
 import { oidcRoutes } from './routes/oidc.routes.ts';
+import { phase2Routes } from './routes/phase2.routes.ts';
 import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
 import { reminderRoutes } from './routes/reminders.routes.ts';
@@ -172,6 +173,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await reminderRoutes(api, context);
       await adminRoutes(api, context);
       await monitorRoutes(api, context);
+      await phase2Routes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

@@ -70,6 +70,7 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'audit.read': ADMIN_ONLY,
   'selfscan.read': ['school', 'school', 'school', 'school', 'school', 'served', 'served', 'region', 'no'],
   'selfscan.edit': CARE_TEAM,
+  'file.legal-route': ['no', 'no', 'no', 'school', 'school', 'served', 'served', 'no', 'no'],
 };
 
 const SCHOOL = 10;

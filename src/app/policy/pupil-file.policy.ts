@@ -14,4 +14,7 @@ export const pupilFilePolicy = {
   'file.manage': [allow(schoolCare, ofSchool), allow(clb, servedByClb)],
   /** The PDF and JSON export (for the verifier, a CLB referral, a warm handover). */
   'file.export': [allow(schoolCare, ofSchool), allow(clb, servedByClb)],
+  /** Phase-2 routes with legal weight (M-document OCJ/VK, AgODi report, NRTJ A-document, spijbelactieplan with the
+   *  police): the zorgcoördinator, the directie and the CLB — never a class teacher (seed 000:134-165). */
+  'file.legal-route': [allow(['zorgcoordinator', 'directie'], ofSchool), allow(clb, servedByClb)],
 } satisfies PolicyTable<string>;

@@ -10,7 +10,6 @@ import {
   insertAgreement,
   insertEdit,
   openSignalOfRule,
-  peopleOf,
   updatePivot,
 } from '../../db/pupil-file.repository.ts';
 import {
@@ -46,6 +45,7 @@ import { AppError } from '../errors.ts';
 import type { Confidentiality } from '../policy/notes.policy.ts';
 import { requireAccess } from '../policy/policy.ts';
 import { requirePupilAccess } from '../pupil-access.ts';
+import { isClbInvolved } from './clb-involvement.ts';
 import { writeEntry } from './pupil-file.service.ts';
 
 /** 422 listing every unmet precondition or missing checklist answer, in Dutch and English. */
@@ -226,7 +226,6 @@ const CHANNEL_NL: Record<string, string> = {
   'home-visit': 'huisbezoek',
   'in-person': 'persoonlijk gesprek',
 };
-const CLB_KINDS = ['clb-consultation', 'clb-signal', 'clb-referral'];
 
 /** "Schoolse betrokkene 1 (mevr. Claes)": the row's label with its "namelijk …". */
 const stakeholderLabel = (row: { stakeholder: string; name?: string }) =>
@@ -411,8 +410,7 @@ export async function letGoOfSchool(
   today: string,
 ) {
   const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
-  const [clbEntries, people] = await Promise.all([countEntries(db, pupilId, CLB_KINDS), peopleOf(db, pupilId, 500, 0)]);
-  const clbInvolved = clbEntries > 0 || people.items.some((p) => p.relation === 'clb');
+  const clbInvolved = await isClbInvolved(db, pupilId);
   const problems = checkLetGoOfSchool(input, { clbInvolved, today });
   if (problems.length > 0) throw preconditionFailed(problems);
   const plan = {

@@ -7,6 +7,7 @@ import type { Action } from '../../app/policy/policy.ts';
 import { requirePupilAccess } from '../../app/pupil-access.ts';
 import { requireItemAccess } from '../../app/pupil-file/file-access.ts';
 import { exportFileJson, exportFilePdf } from '../../app/pupil-file/file-export.service.ts';
+import { moveTrackPhase } from '../../app/pupil-file/phase2-routes.service.ts';
 import {
   addAgreement,
   addContactAttempt,
@@ -22,7 +23,6 @@ import {
   listEdits,
   listPeople,
   setPivot,
-  setTrackPhase,
 } from '../../app/pupil-file/pupil-file.service.ts';
 import {
   letGoOfSchool,
@@ -50,7 +50,14 @@ const TimelineQuery = PageQuery.extend({ sources: text(100).optional() });
 const AgreementQuery = PageQuery.extend({ status: z.enum(['open', 'done', 'dropped']).optional() });
 const HistoryQuery = PageQuery.extend({ item: text(20).optional(), itemId: text(40).optional() });
 
-const Phase = z.object({ phase: z.number().int(), reason: text(2000), version });
+const Phase = z.object({
+  phase: z.number().int(),
+  reason: text(2000),
+  version,
+  // The move into phase 2: the §2.2 update and, without the CLB involved yet, the reason (phase2-routes.service.ts).
+  whatWasDone: optional(4000),
+  noClbReason: optional(2000),
+});
 const Pivot = z.object({ name: text(200), role: optional(200), contact: optional(500), version });
 const Person = z.object({
   relation: text(20),
@@ -243,7 +250,7 @@ export async function pupilFileRoutes(api: Api, { db, today }: RouteContext) {
     '/pupils/:pupilId/file/tracks/:track',
     { ...onPupil('file.manage'), schema: { params: params('pupilId', 'track'), body: Phase } },
     async (request) =>
-      setTrackPhase(db, requireActor(request), pupil(request.params), request.params.track, request.body, today()),
+      moveTrackPhase(db, requireActor(request), pupil(request.params), request.params.track, request.body, today()),
   );
 
   api.put(

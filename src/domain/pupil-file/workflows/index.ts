@@ -1,20 +1,21 @@
 // The pupil file's guided workflows: pure preconditions and checklists, one workflow (with its form's fields) per
 // file, each traced to its seed lines. The app layer (src/app/pupil-file/workflows.service.ts) runs them.
+
+// Phase-2 routes with legal weight (seed 000:78-165, seed 001:663-706, seed 003) and the move to phase 2.
+export * from './agodi-report.ts';
 export * from './clb-signal.ts';
 export * from './hospital-return.ts';
 export * from './let-go-of-school.ts';
+export * from './m-document.ts';
+export * from './nrtj-referral.ts';
 export * from './perspectives.ts';
+export * from './phase-transition.ts';
 export * from './police-report.ts';
 export type { Problem } from './problem.ts';
 export * from './return-plan.ts';
 export * from './school-refusal-review.ts';
 export * from './school-refusal-signals.ts';
 export { STAKEHOLDERS } from './stakeholders.ts';
-// Phase-2 routes with legal weight (seed 000:78-165, seed 001:663-706, seed 003) and the move to phase 2.
-export * from './agodi-report.ts';
-export * from './m-document.ts';
-export * from './nrtj-referral.ts';
-export * from './phase-transition.ts';
 export * from './truancy-action-plan.ts';
 
 import { LET_GO_ALTERNATIVES, LET_GO_GROUNDS } from './let-go-of-school.ts';
