@@ -1173,6 +1173,8 @@ export interface paths {
         phase: number;
         reason: string;
         version: number;
+        whatWasDone?: string | null;
+        noClbReason?: string | null;
       };
       response: unknown;
     };
@@ -2371,6 +2373,155 @@ export interface paths {
           pivotPerson: string | null;
           lastContact: string | null;
         }[];
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/file/phase2": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        /** Whether the reader may take the routes (file.legal-route) */
+        canRecord: boolean;
+        facts: {
+          clbInvolved: boolean;
+          schoolMeasures: number;
+          clbConsultations: number;
+          firstTruancyRegistrations: number;
+          truancyRegistrations: number;
+          agodiReports: {
+            entryId: number;
+            /** Civil date YYYY-MM-DD */
+            occurredOn: string;
+          }[];
+        };
+        /** ABSENCE_RISING (docs/rules.md); null without a measure in the file */
+        absenceRising: {
+          ruleId: "ABSENCE_RISING";
+          holds: boolean;
+          evaluated: boolean;
+          /** Civil date YYYY-MM-DD */
+          firstMeasureOn: string;
+          windowSchoolDays: number;
+          before: {
+            from: string | null;
+            until: string | null;
+            schoolHalfDays: number;
+            absentHalfDays: number;
+          };
+          after: {
+            from: string | null;
+            until: string | null;
+            schoolHalfDays: number;
+            absentHalfDays: number;
+          };
+          rateBefore: number | null;
+          rateAfter: number | null;
+          minRisePoints: number;
+        } | null;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/m-document": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        destination?: string;
+        grounds?: string[];
+        groundsExplanation?: string;
+        integrityAtRisk?: boolean;
+        integrityFacts?: string;
+        questionClarification?: string;
+        consultOn?: string;
+        consultOutcome?: string;
+        truancyPlanAttached?: boolean;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/agodi-report": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        schoolEfforts?: string;
+        clbEfforts?: string;
+        situation?: string;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/agodi-letter-copy": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        reportEntryId?: number;
+        receivedOn?: string;
+        copyToSchool?: boolean;
+        copyToClb?: boolean;
+        note?: string;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/nrtj-referral": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        sector?: string;
+        submittedOn?: string;
+        motivation?: string;
+        familyInvolvement?: string;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/truancy-action-plan": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        registration?: string;
+        registeredOn?: string;
+        policeZone?: string;
+        agreements?: string;
+      };
+      response: {
+        id: number;
       };
     };
   };

@@ -707,4 +707,27 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist (any more).',
   'notFound.home': 'To the overview',
+  'p2.title': 'Phase 2: routes with legal weight',
+  'p2.hint':
+    'Referral to mandated youth care, AgODi, the toegangspoort or the police. Each step checks its preconditions; what is missing stands next to the field.',
+  'p2.onlyCare': 'M-document, AgODi, A-document and truancy action plan: zorgcoördinator, directie or CLB only.',
+  'p2.facts':
+    'In the file: CLB involved: {clb} · school measures: {school} · consultations with the CLB: {consultations} · truancy-plan registrations: {truancy}.',
+  'p2.yes': 'yes',
+  'p2.no': 'no',
+  'p2.rising':
+    'Signal: absences keep rising despite the school’s trajectory: {before}% in the {days} school days before the first measure ({date}), {after}% after. Refer to the CLB (phase 2).',
+  'p2.risingNot':
+    'Absences in the {days} school days before and after the first measure ({date}): {before}% and {after}%.',
+  'p2.risingTooEarly':
+    'Too early to compare absences before and after the first measure ({date}): {days} school days needed on each side.',
+  'wf.open.mDocument': 'M-document (OCJ / VK)',
+  'wf.open.agodi': 'Worrying-case report to AgODi',
+  'wf.open.agodiLetter': 'Copy of AgODi’s letter',
+  'wf.open.nrtj': 'A-document through the toegangspoort (NRTJ)',
+  'wf.open.truancyPlan': 'Truancy action plan: police',
+  'wf.open.police': 'Police report / unreachability form',
+  'p2.move.whatWasDone': 'What has been done so far, and with what effect? (§2.2)',
+  'p2.move.noClbReason': 'Reason, if the CLB is not involved yet',
+  'p2.move.hint': 'To phase 2: the CLB shares responsibility. Update what has been done.',
 };

@@ -709,6 +709,29 @@ export const nl = {
   'notFound.title': 'Pagina niet gevonden',
   'notFound.body': 'Deze pagina bestaat niet (meer).',
   'notFound.home': 'Naar het overzicht',
+  'p2.title': 'Fase 2: trajecten met juridisch gewicht',
+  'p2.hint':
+    'Aanmelding bij een gemandateerde voorziening, AgODi, de toegangspoort of de politie. Elke stap controleert zijn voorwaarden; wat ontbreekt staat bij het veld.',
+  'p2.onlyCare': 'M-document, AgODi, A-document en spijbelactieplan: enkel zorgcoördinator, directie of CLB.',
+  'p2.facts':
+    'In het dossier: CLB betrokken: {clb} · maatregelen van de school: {school} · overleg met het CLB: {consultations} · aanmeldingen spijbelactieplan: {truancy}.',
+  'p2.yes': 'ja',
+  'p2.no': 'nee',
+  'p2.rising':
+    'Knipperlicht: de afwezigheden blijven toenemen ondanks het traject van de school: {before}% in de {days} schooldagen vóór de eerste maatregel ({date}), {after}% erna. Meld aan bij het CLB (fase 2).',
+  'p2.risingNot':
+    'Afwezigheden in de {days} schooldagen vóór en na de eerste maatregel ({date}): {before}% en {after}%.',
+  'p2.risingTooEarly':
+    'Nog te vroeg om de afwezigheden vóór en na de eerste maatregel ({date}) te vergelijken: telkens {days} schooldagen nodig.',
+  'wf.open.mDocument': 'M-document (OCJ / VK)',
+  'wf.open.agodi': 'Melding zorgwekkend dossier AgODi',
+  'wf.open.agodiLetter': 'Kopie van de brief van AgODi',
+  'wf.open.nrtj': 'A-document via de toegangspoort (NRTJ)',
+  'wf.open.truancyPlan': 'Spijbelactieplan: politie',
+  'wf.open.police': 'Melding bij de politie / fiche onbereikbaarheid',
+  'p2.move.whatWasDone': 'Wat werd tot nu toe ondernomen en met welk effect? (§2.2)',
+  'p2.move.noClbReason': 'Reden, als het CLB nog niet betrokken is',
+  'p2.move.hint': 'Naar fase 2: het CLB deelt de verantwoordelijkheid. Werk bij wat er ondernomen werd.',
 } as const;
 
 /** Every interface text key; en.ts is typed with this so a missing or extra key fails the typecheck. */

@@ -19,6 +19,7 @@ import { FileToc, OnDemand, Section } from './pupil-file/section.tsx';
 import { Timeline } from './pupil-file/timeline.tsx';
 import { TrackRow } from './pupil-file/tracks.tsx';
 import { FileDocuments } from './pupil-file-documents.tsx';
+import { FilePhase2 } from './pupil-file-phase2.tsx';
 import { FileWorkflows } from './pupil-file-workflows.tsx';
 
 type Notice = { tone: 'success' | 'error'; text: string } | null;
@@ -91,6 +92,7 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
     { anchor: 'file-people', label: t('file.people') },
     { anchor: 'file-documents-section', label: t('docs.title') },
     ...(file.permissions.manage ? [{ anchor: 'file-workflows-section', label: t('wf.title') }] : []),
+    ...(file.permissions.manage ? [{ anchor: 'file-phase2-section', label: t('p2.title') }] : []),
     ...(file.permissions.export ? [{ anchor: 'file-exports', label: t('file.exports') }] : []),
   ];
 
@@ -243,6 +245,11 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
           {file.permissions.manage && (
             <div id="file-workflows-section" className="file-anchor">
               <FileWorkflows file={file} pupilId={pupilId} run={run} />
+            </div>
+          )}
+          {file.permissions.manage && (
+            <div id="file-phase2-section" className="file-anchor">
+              <FilePhase2 pupilId={pupilId} run={run} reload={reload} />
             </div>
           )}
 

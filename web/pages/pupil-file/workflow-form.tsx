@@ -10,7 +10,20 @@ import { FormError, type Run } from './form-run.tsx';
 
 type Problem = PreconditionProblem['preconditions'][number];
 
-export type WorkflowName = 'hospital' | 'signals' | 'perspectives' | 'review' | 'returnPlan' | 'letGo';
+export type WorkflowName =
+  | 'hospital'
+  | 'signals'
+  | 'perspectives'
+  | 'review'
+  | 'returnPlan'
+  | 'letGo'
+  // The phase-2 routes (pupil-file-phase2.tsx)
+  | 'mDocument'
+  | 'agodi'
+  | 'agodiLetter'
+  | 'nrtj'
+  | 'truancyPlan'
+  | 'police';
 
 export const WORKFLOWS: WorkflowName[] = ['hospital', 'signals', 'perspectives', 'review', 'returnPlan', 'letGo'];
 

@@ -35,3 +35,4 @@ export const SCHOOL_REFUSAL_DEFINITIONS = {
   letGoGrounds: LET_GO_GROUNDS,
   letGoAlternatives: LET_GO_ALTERNATIVES,
 } as const;
+export * from './phase2-fields.ts';
