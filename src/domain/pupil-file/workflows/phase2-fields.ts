@@ -6,7 +6,7 @@ export const PHASE2_FIELDS = {
   clbInvolvement: { nl: 'Betrokkenheid van het CLB', en: 'CLB involvement' },
   clbConsultation: { nl: 'Overleg met het CLB', en: 'Consultation with the CLB' },
   destination: { nl: 'Aanmelden bij', en: 'Refer to' },
-  grounds: { nl: 'Gronden (seed 000)', en: 'Grounds' },
+  grounds: { nl: 'Gronden', en: 'Grounds' },
   groundsExplanation: { nl: 'Toelichting bij de gronden (feiten)', en: 'Explanation of the grounds (facts)' },
   integrityAtRisk: {
     nl: 'De integriteit van de jongere of een ouder is in gevaar',
