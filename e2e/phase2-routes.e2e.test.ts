@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../src/demo/generate-demo.ts';
 import { E2E_TODAY, type Harness, login, screenshot, startHarness } from './harness.ts';
 
 describe('phase-2 routes: the M-document end to end', () => {
@@ -146,5 +147,24 @@ describe('phase-2 routes: the M-document end to end', () => {
       .poll(() => page.locator('[data-testid="file-track"][data-track="ongeoorloofd"]').getAttribute('data-phase'))
       .toBe('2');
     await page.locator('[data-testid="timeline-item"][data-kind="phase-2-update"]').waitFor();
+  });
+  it('shows the demo pupil on a phase-2 route to the leerlingbegeleider, who may not take the legal routes', async () => {
+    const { page } = h;
+    const [row] = await h.db.query<{ id: number }>(
+      'SELECT id::int AS id FROM pupil WHERE school_id = $1 AND external_id = $2',
+      [h.schoolIds[1], generateDemo().personas.truant3.pupilId],
+    );
+    await logout();
+    await login(page, 'lbg@aanwezig.demo');
+    await page.goto(`/pupils/${row?.id}/file`);
+    await page.getByTestId('file-phase2').waitFor();
+    await expect.poll(() => page.getByTestId('p2-facts').textContent()).toContain('aanmeldingen spijbelactieplan: 1');
+    expect(await page.getByTestId('p2-absence-rising').count()).toBe(1);
+    expect(await page.getByTestId('p2-open-mDocument').count()).toBe(0);
+    expect(await page.getByTestId('p2-open-police').count()).toBe(1);
+    expect(await page.locator('[data-testid="file-track"][data-track="ongeoorloofd"]').getAttribute('data-phase')).toBe(
+      '2',
+    );
+    await screenshot(page, 'phase2-03-demo-pupil');
   });
 });

@@ -18,6 +18,7 @@ import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
 import { importFile } from './import/import.service.ts';
+import { seedDemoPhase2 } from './pupil-file/phase2-demo.ts';
 import { seedDemoFiles } from './pupil-file/pupil-file-demo.ts';
 import { applyDerivedCalendars, createSchool } from './school.service.ts';
 import { seedDemoSelfscan } from './selfscan/selfscan-demo.ts';
@@ -82,6 +83,7 @@ export async function seedDemo(
   const logins = await seedDemoAccounts(db, schoolIds);
   if (schoolIds[0] !== undefined) await seedDemoSelfscan(db, schoolIds[0], demo.schoolYears[0]);
   await seedDemoFiles(db, demo.personas, schoolIds, today);
+  await seedDemoPhase2(db, demo.personas, schoolIds, today);
   return { schoolIds, logins };
 }
 

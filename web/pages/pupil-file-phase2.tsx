@@ -15,7 +15,9 @@ import { Phase2RouteForm, type Phase2RouteName } from './pupil-file/phase2-route
 const LEGAL_ROUTES: Phase2RouteName[] = ['mDocument', 'agodi', 'agodiLetter', 'nrtj', 'truancyPlan'];
 
 export function FilePhase2({ pupilId, run, reload }: { pupilId: string; run: Run; reload: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const percent = (value: number | null) =>
+    new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en-GB').format(value ?? 0);
   const headingId = useId();
   const [open, setOpen] = useState<Phase2RouteName | null>(null);
   const query = useQuery({
@@ -42,8 +44,8 @@ export function FilePhase2({ pupilId, run, reload }: { pupilId: string; run: Run
               {t(trend.holds ? 'p2.rising' : trend.evaluated ? 'p2.risingNot' : 'p2.risingTooEarly', {
                 date: formatDate(trend.firstMeasureOn),
                 days: trend.windowSchoolDays,
-                before: trend.rateBefore ?? 0,
-                after: trend.rateAfter ?? 0,
+                before: percent(trend.rateBefore),
+                after: percent(trend.rateAfter),
               })}
             </p>
           )}
