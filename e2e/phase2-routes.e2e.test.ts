@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../src/demo/generate-demo.ts';
+import { axeViolations } from './axe.ts';
 import { E2E_TODAY, type Harness, login, screenshot, startHarness } from './harness.ts';
 
 describe('phase-2 routes: the M-document end to end', () => {
@@ -85,6 +86,8 @@ describe('phase-2 routes: the M-document end to end', () => {
     }
     expect(await nextTo('clbInvolvement').textContent()).toContain('noteer eerst een overleg');
     await screenshot(page, 'phase2-01-m-document-missing');
+    // The open form with its problems passes axe (WCAG 2.1 AA).
+    expect(await axeViolations(page)).toEqual([]);
 
     // The CLB gets involved: a consultation recorded on the timeline.
     await page.getByTestId('file-open-entry').click();
