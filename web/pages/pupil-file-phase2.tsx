@@ -10,6 +10,7 @@ import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Run } from './pupil-file/form-run.tsx';
 import { Phase2RouteForm, type Phase2RouteName } from './pupil-file/phase2-route-form.tsx';
+import { OpenButtons } from './pupil-file/workflow-form.tsx';
 
 /** Routes only the zorgcoördinator, the directie and the CLB take (file.legal-route); the police report is file.manage. */
 const LEGAL_ROUTES: Phase2RouteName[] = ['mDocument', 'agodi', 'agodiLetter', 'nrtj', 'truancyPlan'];
@@ -58,20 +59,7 @@ export function FilePhase2({ pupilId, run, reload }: { pupilId: string; run: Run
             })}
           </p>
           {!overview.canRecord && <p className="alert alert--info">{t('p2.onlyCare')}</p>}
-          <p className="file-actions">
-            {routes.map((name) => (
-              <button
-                key={name}
-                type="button"
-                className={`button button--small ${open === name ? 'button--primary' : 'button--secondary'}`}
-                aria-expanded={open === name}
-                onClick={() => setOpen(open === name ? null : name)}
-                data-testid={`p2-open-${name}`}
-              >
-                {t(`wf.open.${name}`)}
-              </button>
-            ))}
-          </p>
+          <OpenButtons names={routes} open={open} onOpen={setOpen} testIdPrefix="p2-open" />
           {open && (
             <Phase2RouteForm
               key={open}

@@ -14,7 +14,7 @@ import { PerspectivesForm } from './pupil-file/perspectives-form.tsx';
 import { ReturnPlanForm } from './pupil-file/return-plan-form.tsx';
 import { ReviewForm } from './pupil-file/review-form.tsx';
 import { SignalsForm } from './pupil-file/signals-form.tsx';
-import { WORKFLOWS, type WorkflowName } from './pupil-file/workflow-form.tsx';
+import { OpenButtons, WORKFLOWS, type WorkflowName } from './pupil-file/workflow-form.tsx';
 
 /** The "Begeleiding schoolweigering / terugkeer" section: one guided workflow open at a time. */
 export function FileWorkflows({ file, pupilId, run }: { file: PupilFile; pupilId: string; run: Run }) {
@@ -26,20 +26,7 @@ export function FileWorkflows({ file, pupilId, run }: { file: PupilFile; pupilId
     <section className="section card file-section" aria-labelledby={headingId} data-testid="file-workflows">
       <h2 id={headingId}>{t('wf.title')}</h2>
       <p className="muted">{t('wf.hint')}</p>
-      <p className="file-actions">
-        {WORKFLOWS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            className={`button button--small ${open === name ? 'button--primary' : 'button--secondary'}`}
-            aria-expanded={open === name}
-            onClick={() => setOpen(open === name ? null : name)}
-            data-testid={`wf-open-${name}`}
-          >
-            {t(`wf.open.${name}` as MessageKey)}
-          </button>
-        ))}
-      </p>
+      <OpenButtons names={WORKFLOWS} open={open} onOpen={setOpen} testIdPrefix="wf-open" />
       {open === 'hospital' && <HospitalReturnForm {...props} />}
       {open === 'signals' && <SignalsForm {...props} />}
       {open === 'perspectives' && <PerspectivesForm {...props} />}

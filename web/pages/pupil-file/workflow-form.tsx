@@ -138,6 +138,37 @@ export function SubmitButton({ name, busy, error }: { name: WorkflowName; busy: 
   );
 }
 
+/** One button per workflow; the open one is pressed (aria-expanded), pressing it again closes it. */
+export function OpenButtons<N extends WorkflowName>({
+  names,
+  open,
+  onOpen,
+  testIdPrefix,
+}: {
+  names: readonly N[];
+  open: N | null;
+  onOpen: (name: N | null) => void;
+  testIdPrefix: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <p className="file-actions">
+      {names.map((name) => (
+        <button
+          key={name}
+          type="button"
+          className={`button button--small ${open === name ? 'button--primary' : 'button--secondary'}`}
+          aria-expanded={open === name}
+          onClick={() => onOpen(open === name ? null : name)}
+          data-testid={`${testIdPrefix}-${name}`}
+        >
+          {t(`wf.open.${name}`)}
+        </button>
+      ))}
+    </p>
+  );
+}
+
 export const saved = (t: ReturnType<typeof useI18n>['t'], name: WorkflowName) =>
   t('wf.saved', { name: t(`wf.open.${name}` as MessageKey) });
 

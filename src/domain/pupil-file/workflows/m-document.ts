@@ -1,6 +1,6 @@
 // Workflow: a referral to the mandated youth care — the M-document to the OCJ, or to the VK when the integrity of
 // the young person is at risk (seed 000:134-156, seed 002:1662-1700, seed 003:488-490).
-import { filled, type Problem, problem, validDate } from './problem.ts';
+import { clbInvolvementFirst, filled, type Problem, problem, validDate } from './problem.ts';
 
 /** The three grounds of seed 000:137-147 for a referral to the mandated youth care. */
 export const M_DOCUMENT_GROUNDS = [
@@ -59,15 +59,7 @@ const M_DOCUMENT_GROUND_IDS: readonly string[] = M_DOCUMENT_GROUNDS.map((g) => g
 /** Every unmet precondition of an M-document, one per field. */
 export function checkMDocument(input: MDocumentInput, facts: MDocumentFacts): Problem[] {
   const problems: Problem[] = [];
-  if (!facts.clbInvolved)
-    problems.push(
-      problem(
-        'clbInvolvement',
-        'clb-involvement',
-        'Een M-document volgt op begeleiding door het CLB: noteer eerst een overleg, signalering of aanmelding bij het CLB.',
-        'An M-document follows guidance by the CLB: first record a consultation, signal or referral to the CLB.',
-      ),
-    );
+  if (!facts.clbInvolved) problems.push(clbInvolvementFirst({ nl: 'Een M-document', en: 'An M-document' }));
   if (input.destination !== 'ocj' && input.destination !== 'vk')
     problems.push(problem('destination', 'required', 'Kies OCJ of VK.', 'Choose OCJ or VK.'));
   if (input.destination === 'vk' && input.integrityAtRisk !== true)

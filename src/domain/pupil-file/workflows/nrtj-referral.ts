@@ -1,5 +1,5 @@
 // Workflow: non-directly accessible youth care (NRTJ) through the toegangspoort with an A-document (seed 000:127-132).
-import { filled, type Problem, problem, validDate } from './problem.ts';
+import { clbInvolvementFirst, filled, type Problem, problem, validDate } from './problem.ts';
 
 /** What NRTJ is mostly about (seed 000:129-132). */
 export const NRTJ_SECTORS = [
@@ -24,12 +24,10 @@ export function checkNrtjReferral(input: NrtjInput, facts: { clbInvolved: boolea
   const problems: Problem[] = [];
   if (!facts.clbInvolved)
     problems.push(
-      problem(
-        'clbInvolvement',
-        'clb-involvement',
-        'Een A-document via de toegangspoort volgt op begeleiding door het CLB: noteer eerst een overleg, signalering of aanmelding bij het CLB.',
-        'An A-document through the toegangspoort follows guidance by the CLB: first record a consultation, signal or referral to the CLB.',
-      ),
+      clbInvolvementFirst({
+        nl: 'Een A-document via de toegangspoort',
+        en: 'An A-document through the toegangspoort',
+      }),
     );
   if (!SECTOR_IDS.includes(input.sector ?? ''))
     problems.push(problem('sector', 'required', 'Kies de gevraagde jeugdhulp.', 'Choose the care requested.'));

@@ -1,6 +1,6 @@
 // Workflow: a report to the police after the school exhausted its means (seed 001).
 import type { CONTACT_CHANNELS } from '../intervention-kinds.ts';
-import { filled, type Problem, problem } from './problem.ts';
+import { clbConsultationFirst, filled, type Problem, problem } from './problem.ts';
 
 const POLICE_GROUNDS = ['manifest-unwillingness', 'total-unreachability'] as const;
 
@@ -33,14 +33,7 @@ export function checkPoliceReport(
 ): Problem[] {
   const problems: Problem[] = [];
   if (facts.clbConsultations === 0)
-    problems.push(
-      problem(
-        'clbConsultation',
-        'clb-consultation-first',
-        'Een melding bij de politie kan pas na een genoteerd overleg met het CLB.',
-        'A police report is possible only after a recorded consultation with the CLB.',
-      ),
-    );
+    problems.push(clbConsultationFirst({ nl: 'Een melding bij de politie', en: 'A police report' }));
   if (!(POLICE_GROUNDS as readonly string[]).includes(input.ground)) {
     problems.push(
       problem(

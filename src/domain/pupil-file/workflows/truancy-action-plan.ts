@@ -1,6 +1,6 @@
 // Workflow: the spijbelactieplan — registering the pupil with the local police for a truancy contract, only after
 // consulting the CLB, and a later re-registration (heraanmelding) (seed 001:689-706, 001:1210).
-import { filled, type Problem, problem, validDate } from './problem.ts';
+import { clbConsultationFirst, filled, type Problem, problem, validDate } from './problem.ts';
 
 export const TRUANCY_REGISTRATIONS = [
   { id: 'first', nl: 'Eerste aanmelding bij de politie', en: 'First registration with the police' },
@@ -22,12 +22,10 @@ export function checkTruancyActionPlan(
   const problems: Problem[] = [];
   if (facts.clbConsultations === 0)
     problems.push(
-      problem(
-        'clbConsultation',
-        'clb-consultation-first',
-        'Een aanmelding bij de politie in het spijbelactieplan kan pas na een genoteerd overleg met het CLB.',
-        'A registration with the police under the truancy action plan is possible only after a recorded consultation with the CLB.',
-      ),
+      clbConsultationFirst({
+        nl: 'Een aanmelding bij de politie in het spijbelactieplan',
+        en: 'A registration with the police under the truancy action plan',
+      }),
     );
   if (input.registration !== 'first' && input.registration !== 'repeat')
     problems.push(
