@@ -1,7 +1,8 @@
 // Phase-2 routes with legal weight in a real browser (seed 000:134-156): a class teacher's M-document attempt is
 // refused (no section on the page, 403 from the server); the zorgcoördinator's attempt without the preconditions
 // shows what is missing next to each field; once the CLB is involved and the form is complete the M-document is
-// recorded and appears in the JSON and PDF exports. The move into phase 2 asks the §2.2 update next to its field.
+// recorded and appears in the JSON and PDF exports. The move into phase 2 asks the §2.2 update next to its field;
+// the police report and the fiche onbereikbaarheid are in the page, their problems next to their fields.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -151,7 +152,7 @@ describe('phase-2 routes: the M-document end to end', () => {
       .toBe('2');
     await page.locator('[data-testid="timeline-item"][data-kind="phase-2-update"]').waitFor();
   });
-  it('shows the demo pupil on a phase-2 route to the leerlingbegeleider, who may not take the legal routes', async () => {
+  it('shows the demo pupil on a phase-2 route to the leerlingbegeleider, who may not take the legal routes but reports to the police', async () => {
     const { page } = h;
     const [row] = await h.db.query<{ id: number }>(
       'SELECT id::int AS id FROM pupil WHERE school_id = $1 AND external_id = $2',
@@ -169,5 +170,29 @@ describe('phase-2 routes: the M-document end to end', () => {
       '2',
     );
     await screenshot(page, 'phase2-03-demo-pupil');
+
+    // The police report and the fiche onbereikbaarheid, formerly API-only, in the page (seed 003:412-473).
+    await page.getByTestId('p2-open-police').click();
+    const police = page.getByTestId('p2-police-form');
+    await page.getByTestId('p2-police-ground-total-unreachability').check();
+    await page.getByTestId('wf-police-submit').click();
+    for (const field of ['lastKnownAddress', 'lastSeenOn', 'attemptsSummary', 'contactAttempts'])
+      await police.locator(`[data-testid="wf-problem-${field}"]`).waitFor();
+    expect(
+      await police
+        .locator('.field:has([data-testid="p2-police-lastKnownAddress"]) [data-testid="wf-problem-lastKnownAddress"]')
+        .count(),
+    ).toBe(1);
+    await page.getByTestId('p2-police-ground-manifest-unwillingness').check();
+    await page
+      .getByTestId('p2-police-unwillingnessFacts')
+      .fill('Vader weigert elk gesprek en houdt de leerling thuis.');
+    await page.getByTestId('wf-police-submit').click();
+    await police.locator('[data-testid="wf-problem-notPowerlessness"][data-code="not-powerlessness"]').waitFor();
+    await page.getByTestId('p2-police-notPowerlessness').check();
+    await page.getByTestId('wf-police-submit').click();
+    await expect.poll(() => page.getByTestId('file-notice').textContent()).toContain('Melding bij de politie');
+    await page.getByTestId('timeline-sources').selectOption('entry');
+    await page.locator('[data-testid="timeline-item"][data-kind="police-report"]').waitFor();
   });
 });
