@@ -144,7 +144,7 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
       userIds[name] = await insertUser(t.db, {
         email: `${name}@digest.test`,
         displayName: `Demo ${name}`,
-        passwordHash: null,
+        passwordHash: 'not-a-hash',
       });
       await addMembership(t.db, { userId: userIds[name] as number, organisationId, role, classNames });
     }
