@@ -126,6 +126,9 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/me', shows: [] },
   { route: 'GET /api/schools', shows: [] },
   { route: 'GET /api/absence-codes', shows: [] },
+  // E-mail digest preference and letter templates (issue 19): no pupil content
+  { route: 'GET /api/me/notifications', shows: [] },
+  { route: 'GET /api/schools/:schoolId/letter-templates', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

@@ -27,6 +27,7 @@ import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { noteRoutes } from './routes/notes.routes.ts';
+import { notificationRoutes } from './routes/notifications.routes.ts';
 import { oidcRoutes } from './routes/oidc.routes.ts';
 import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
@@ -171,6 +172,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await fileDocumentRoutes(api, context);
       await reminderRoutes(api, context);
       await adminRoutes(api, context);
+      await notificationRoutes(api, context);
       await monitorRoutes(api, context);
       await openApiRoutes(api);
     },

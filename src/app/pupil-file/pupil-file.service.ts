@@ -71,13 +71,13 @@ const page = (p: Page, fallback = 50) => ({
   offset: Math.max(p.offset ?? 0, 0),
 });
 
-function requireDate(value: string, field: string): string {
+export function requireDate(value: string, field: string): string {
   if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
     throw invalidInput({ nl: `${field}: datum als JJJJ-MM-DD.`, en: `${field}: date as YYYY-MM-DD.` }, { field });
   return value;
 }
 
-function requireText(value: string | null | undefined, field: string, max: number): string {
+export function requireText(value: string | null | undefined, field: string, max: number): string {
   const text = (value ?? '').trim();
   if (text.length === 0 || text.length > max)
     throw invalidInput({ nl: `${field}: 1 tot ${max} tekens.`, en: `${field}: 1 to ${max} characters.` }, { field });
