@@ -129,6 +129,12 @@ const ENDPOINTS: Endpoint[] = [
   // E-mail digest preference and letter templates (issue 19): no pupil content
   { route: 'GET /api/me/notifications', shows: [] },
   { route: 'GET /api/schools/:schoolId/letter-templates', shows: [] },
+  // The care meeting (issue 13): agenda and minutes name pupils; its notes are read through the visibility rule
+  // (src/app/care-meeting/care-meeting.int.test.ts proves a CLB note never reaches school roles)
+  { route: 'GET /api/schools/:schoolId/care-meetings/proposal', shows: [] },
+  { route: 'GET /api/schools/:schoolId/care-meetings', shows: [] },
+  { route: 'GET /api/care-meetings/:meetingId', shows: [] },
+  { route: 'GET /api/care-meetings/:meetingId/minutes.pdf', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

@@ -23,6 +23,7 @@ import { auditRefusal } from './refusal-audit.ts';
 import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { careMeetingRoutes } from './routes/care-meetings.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
@@ -173,6 +174,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await reminderRoutes(api, context);
       await adminRoutes(api, context);
       await notificationRoutes(api, context);
+      await careMeetingRoutes(api, context);
       await monitorRoutes(api, context);
       await openApiRoutes(api);
     },
