@@ -142,6 +142,8 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
       export: can(actor, 'file.export', scope),
       /** The CLB doctor shares clb-arts entries by consent. */
       consent: can(actor, 'consent.manage', scope),
+      /** Letters to the parents (issue 19): the school's care team. */
+      letter: can(actor, 'letter.write', scope),
       levels: can(actor, 'file.write', scope) ? writableLevels(actor, scope) : [],
     },
   };
