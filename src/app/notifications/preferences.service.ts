@@ -26,7 +26,14 @@ export async function notificationSettings(db: Database, actor: Actor) {
   const [preference, log] = await Promise.all([preferenceOf(db, userId), notificationLogOf(db, userId, LOG_SHOWN)]);
   return {
     ...preference,
-    log: log.map(({ kind, day, itemCount, outcome, attempts, at }) => ({ kind, day, itemCount, outcome, attempts, at })),
+    log: log.map(({ kind, day, itemCount, outcome, attempts, at }) => ({
+      kind,
+      day,
+      itemCount,
+      outcome,
+      attempts,
+      at,
+    })),
   };
 }
 
