@@ -124,6 +124,16 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
     label: name,
     memberships: await membershipsOfUser(t.db, userIds[name] as number),
   });
+  /** The daily schedule with its clock at 07:00 in Brussels on `day`, mailing through `mailer`. */
+  const scheduleOn = (day: string, mailer: Mailer) =>
+    createDailySchedule({
+      db: t.db,
+      time: '02:30',
+      timeZone: 'Europe/Brussels',
+      now: () => new Date(`${day}T06:00:00Z`),
+      log,
+      mail: { mailer, publicUrl: PUBLIC_URL },
+    });
   const byRecipient = (received: Received[]) => new Map(received.map((m) => [m.to, m.text]));
 
   beforeAll(async () => {
@@ -157,21 +167,13 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
     await register(schoolB, fiveB('3001'));
     const lbg = await actorOf('lbg');
     // Lina: an agreement falling due within the lead days; Tom: an overdue one. Their texts are health information.
-    await addAgreement(
-      t.db,
-      lbg,
-      lina,
-      { what: 'Afspraak met de schoolarts over insuline', who: 'Demo lbg', dueOn: '2026-03-04' },
-      MONDAY,
-    );
-    await addAgreement(
-      t.db,
-      lbg,
-      tom,
-      { what: 'Opvolgen paniekaanvallen', who: 'Demo lbg', dueOn: '2026-02-20' },
-      MONDAY,
-    );
-    await addAgreement(t.db, lbg, tom, { what: 'Later', who: 'Demo lbg', dueOn: '2026-04-20' }, MONDAY);
+    const agreements: [number, string, string][] = [
+      [lina, 'Afspraak met de schoolarts over insuline', '2026-03-04'],
+      [tom, 'Opvolgen paniekaanvallen', '2026-02-20'],
+      [tom, 'Later', '2026-04-20'],
+    ];
+    for (const [pupilId, what, dueOn] of agreements)
+      await addAgreement(t.db, lbg, pupilId, { what, who: 'Demo lbg', dueOn }, MONDAY);
     await addEntry(
       t.db,
       await actorOf('clb'),
@@ -194,14 +196,7 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
   it('sends one digest per user at the due date, with the items each may see and nothing confidential', async () => {
     const peer = await smtpPeer();
     const mailer = mailerFor(peer.port);
-    const schedule = createDailySchedule({
-      db: t.db,
-      time: '02:30',
-      timeZone: 'Europe/Brussels',
-      now: () => new Date(`${MONDAY}T06:00:00Z`),
-      log,
-      mail: { mailer, publicUrl: PUBLIC_URL },
-    });
+    const schedule = scheduleOn(MONDAY, mailer);
     expect(await schedule.tick()).toBe('ran');
     // The day is claimed: a second process (or tick) sends nothing more.
     expect(await schedule.tick()).toBe('claimed');
@@ -322,14 +317,7 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
     const down = await smtpPeer();
     await down.close();
     const THURSDAY = '2026-03-05';
-    const schedule = createDailySchedule({
-      db: t.db,
-      time: '02:30',
-      timeZone: 'Europe/Brussels',
-      now: () => new Date(`${THURSDAY}T06:00:00Z`),
-      log,
-      mail: { mailer: mailerFor(down.port, 2), publicUrl: PUBLIC_URL },
-    });
+    const schedule = scheduleOn(THURSDAY, mailerFor(down.port, 2));
     expect(await schedule.tick()).toBe('ran');
     const failed = await t.db.query<{ recipient: string; outcome: string; attempts: number; error: string }>(
       `SELECT recipient, outcome, attempts, error FROM notification_log WHERE day = $1`,
