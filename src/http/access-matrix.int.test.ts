@@ -144,13 +144,15 @@ async function resolveParams(
   return { url: path, scope };
 }
 
-const careMeetings = new Map<number, number>();
-/** One care meeting per school (issue 13), made on first use. */
+const careMeetings = new WeakMap<TestDatabase['db'], Map<number, number>>();
+/** One care meeting per database and school (issue 13), made on first use. */
 async function careMeetingOf(db: TestDatabase['db'], schoolId: number): Promise<number> {
-  const known = careMeetings.get(schoolId);
+  const ofDb = careMeetings.get(db) ?? new Map<number, number>();
+  careMeetings.set(db, ofDb);
+  const known = ofDb.get(schoolId);
   if (known !== undefined) return known;
   const id = await insertMeeting(db, { schoolId, heldOn: TODAY, title: 'Zorgoverleg', attendees: [], by: null });
-  careMeetings.set(schoolId, id);
+  ofDb.set(schoolId, id);
   return id;
 }
 

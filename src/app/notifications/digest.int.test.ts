@@ -274,6 +274,7 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
           : [],
     };
     await writePreference(t.db, userIds.clb as number, 'daily', 1);
+    await writePreference(t.db, userIds.teacher as number, 'weekly', 0);
     const peer = await smtpPeer();
     const result = await runDailyJob(t.db, TUESDAY, {
       digests: {
@@ -290,9 +291,10 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
     expect(mails.get('lbg@digest.test')).not.toContain('Nieuwe wettelijke signalen');
     expect(mails.get('lbg@digest.test')).toContain('Tom Peeters');
     expect(mails.has('secretariaat@digest.test')).toBe(false);
+    expect(mails.has('teacher@digest.test')).toBe(false); // weekly: not on a Tuesday
     // Eva's school has no agreements and her signal was mailed yesterday: nothing to say, so no e-mail.
     expect(mails.has('other@digest.test')).toBe(false);
-    expect(result.digests).toMatchObject({ sent: 3, empty: 1, failed: 0 });
+    expect(result.digests).toMatchObject({ due: 3, sent: 2, empty: 1, failed: 0 });
   });
 
   it('retries a failing SMTP server, logs what it gave up on, and never crashes the job', async () => {
