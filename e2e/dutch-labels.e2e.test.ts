@@ -144,4 +144,19 @@ describe('the Dutch interface shows no rule id and no English label', () => {
     await login(h.page, 'admin@aanwezig.demo');
     expect(await check('/admin/audit', 'audit-table', AUDIT_ACTION_IDS)).toEqual([]);
   });
+
+  it('for the directie and the care team: letter templates, care meetings and the e-mail settings', async () => {
+    await h.context.clearCookies();
+    await login(h.page, 'lbg@aanwezig.demo');
+    const found = [
+      ...(await check(`/schools/${secondary}/care-meetings`, 'care-meetings', [], 'care-open-new')),
+      ...(await check(`/pupils/${truantId}/file`, 'timeline-item', [], 'file-open-letter')),
+      ...(await check('/settings/notifications', 'notification-settings')),
+    ];
+    await h.context.clearCookies();
+    await login(h.page, 'directie@aanwezig.demo');
+    const school = h.page.url().match(/\/schools\/(\d+)/)?.[1];
+    found.push(...(await check(`/schools/${school}/letters`, 'letter-templates')));
+    expect(found).toEqual([]);
+  });
 });

@@ -15,7 +15,28 @@ describe('loadConfig', () => {
       shutdownTimeoutSeconds: 10,
       workers: 1,
       oidc: null,
+      mail: null,
     });
+  });
+
+  it('reads the e-mail settings, and refuses an SMTP server without a From address or public URL', () => {
+    const env = {
+      AANWEZIG_SMTP_URL: 'smtp://user:secret@mail.school.be:587',
+      AANWEZIG_MAIL_FROM: 'Aanwezig <aanwezig@school.be>',
+      AANWEZIG_PUBLIC_URL: 'https://aanwezig.school.be/',
+    };
+    expect(loadConfig({ ...env, AANWEZIG_SMTP_RETRIES: '2', AANWEZIG_SMTP_RETRY_SECONDS: '5' }).mail).toEqual({
+      smtpUrl: 'smtp://user:secret@mail.school.be:587',
+      from: 'Aanwezig <aanwezig@school.be>',
+      publicUrl: 'https://aanwezig.school.be',
+      retries: 2,
+      retryDelayMs: 5000,
+    });
+    expect(() => loadConfig({ ...env, AANWEZIG_MAIL_FROM: '' })).toThrow(/^Invalid setting AANWEZIG_MAIL_FROM/);
+    expect(() => loadConfig({ ...env, AANWEZIG_PUBLIC_URL: '' })).toThrow(/^Invalid setting AANWEZIG_PUBLIC_URL/);
+    expect(() => loadConfig({ ...env, AANWEZIG_SMTP_URL: 'mail.school.be' })).toThrow(
+      /^Invalid setting AANWEZIG_SMTP_URL/,
+    );
   });
 
   it('reads every setting', () => {

@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import type { MailSettings } from './app/notifications/mailer.ts';
 import { type OidcSettings, oidcSettingsFromEnv } from './app/oidc.service.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -24,6 +25,8 @@ export interface Config {
   /** Server processes of `serve` (node:cluster); more than one only on PostgreSQL (sessions live in the database). */
   workers: number;
   oidc: OidcSettings | null;
+  /** E-mail digests for staff over SMTP (issue 19); null when AANWEZIG_SMTP_URL is unset (no e-mail). */
+  mail: MailSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -107,7 +110,42 @@ const environmentSchema = z.object({
         .max(64),
     ]),
   ).default(1),
+  AANWEZIG_SMTP_URL: optional(
+    z.string().refine((url) => /^smtps?:\/\//.test(url) && URL.canParse(url), {
+      error: 'expected an smtp:// or smtps:// URL (e.g. smtp://user:password@mail.school.be:587)',
+    }),
+  ),
+  AANWEZIG_MAIL_FROM: optional(z.string().min(3).max(300)),
+  AANWEZIG_PUBLIC_URL: optional(
+    z.string().refine((url) => /^https?:\/\//.test(url) && URL.canParse(url), {
+      error: 'expected the http(s):// address users open the app at',
+    }),
+  ),
+  AANWEZIG_SMTP_RETRIES: optional(
+    z.coerce.number({ error: 'expected a number of retries' }).int('expected whole retries').min(0).max(10),
+  ).default(3),
+  AANWEZIG_SMTP_RETRY_SECONDS: optional(
+    z.coerce.number({ error: 'expected a number of seconds' }).min(0).max(600),
+  ).default(30),
 });
+
+function mailSettings(e: z.output<typeof environmentSchema>): MailSettings | null {
+  if (!e.AANWEZIG_SMTP_URL) return null;
+  if (!e.AANWEZIG_MAIL_FROM)
+    throw new ConfigError('AANWEZIG_MAIL_FROM', 'the From address is needed when AANWEZIG_SMTP_URL is set, got none');
+  if (!e.AANWEZIG_PUBLIC_URL)
+    throw new ConfigError(
+      'AANWEZIG_PUBLIC_URL',
+      'the links in e-mails need it when AANWEZIG_SMTP_URL is set, got none',
+    );
+  return {
+    smtpUrl: e.AANWEZIG_SMTP_URL,
+    from: e.AANWEZIG_MAIL_FROM,
+    publicUrl: e.AANWEZIG_PUBLIC_URL.replace(/\/+$/, ''),
+    retries: e.AANWEZIG_SMTP_RETRIES,
+    retryDelayMs: e.AANWEZIG_SMTP_RETRY_SECONDS * 1000,
+  };
+}
 
 /** Reads and validates every setting; throws ConfigError naming the first bad one. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -134,5 +172,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutSeconds: e.AANWEZIG_SHUTDOWN_TIMEOUT_SECONDS,
     workers,
     oidc: oidcSettingsFromEnv(env),
+    mail: mailSettings(e),
   };
 }

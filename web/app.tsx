@@ -10,12 +10,15 @@ import { type DashboardScopes, needsDashboardScopes, startPath } from './navigat
 import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AttentionPage } from './pages/attention-page.tsx';
 import { AuditLogPage } from './pages/audit-log-page.tsx';
+import { CareMeetingPage, CareMeetingsPage } from './pages/care-meetings-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
+import { LetterTemplatesPage } from './pages/letter-templates-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MonitorDashboardPage } from './pages/monitor-dashboard-page.tsx';
 import { MonitorHubPage } from './pages/monitor-hub-page.tsx';
 import { MonitorThuiszittersPage } from './pages/monitor-thuiszitters-page.tsx';
+import { NotificationSettingsPage } from './pages/notification-settings-page.tsx';
 import { PupilFilePage } from './pages/pupil-file-page.tsx';
 import { PupilPage } from './pages/pupil-page.tsx';
 import { SchoolOverviewPage } from './pages/school-overview-page.tsx';
@@ -142,6 +145,33 @@ function monitorPage(pathname: string): ReactNode {
         render={(found) => <MonitorThuiszittersPage key={found.id} school={found} />}
       />
     );
+  if (matchPath('/settings/notifications', pathname)) return <NotificationSettingsPage />;
+  const letters = matchPath('/schools/:schoolId/letters', pathname);
+  if (letters?.schoolId)
+    return (
+      <SchoolRoute
+        schoolId={letters.schoolId}
+        render={(found) => <LetterTemplatesPage key={found.id} school={found} />}
+      />
+    );
+  const careMeetings = matchPath('/schools/:schoolId/care-meetings', pathname);
+  if (careMeetings?.schoolId)
+    return (
+      <SchoolRoute
+        schoolId={careMeetings.schoolId}
+        render={(found) => <CareMeetingsPage key={found.id} school={found} />}
+      />
+    );
+  const careMeeting = matchPath('/schools/:schoolId/care-meetings/:meetingId', pathname);
+  if (careMeeting?.schoolId && careMeeting.meetingId) {
+    const meetingId = careMeeting.meetingId;
+    return (
+      <SchoolRoute
+        schoolId={careMeeting.schoolId}
+        render={(found) => <CareMeetingPage key={meetingId} school={found} meetingId={meetingId} />}
+      />
+    );
+  }
   return null;
 }
 

@@ -2,7 +2,16 @@
 // school): the menu offers only pages the user may open, and each role lands on its own start page.
 import type { MessageKey } from './i18n/nl.ts';
 
-export type MenuKey = 'overview' | 'attention' | 'import' | 'selfscan' | 'monitor' | 'admin' | 'audit';
+export type MenuKey =
+  | 'overview'
+  | 'attention'
+  | 'import'
+  | 'selfscan'
+  | 'monitor'
+  | 'admin'
+  | 'audit'
+  | 'care'
+  | 'letters';
 
 export interface MenuItem {
   key: MenuKey;
@@ -36,6 +45,10 @@ export function menuFor(me: UserActions, school: SchoolActions | undefined): Men
     if (allows(school, 'import.list')) items.push({ key: 'import', path: `${base}/import`, label: 'header.import' });
     if (allows(school, 'selfscan.read'))
       items.push({ key: 'selfscan', path: `${base}/selfscan`, label: 'selfscan.nav' });
+    if (allows(school, 'care-meeting.read'))
+      items.push({ key: 'care', path: `${base}/care-meetings`, label: 'care.nav' });
+    if (allows(school, 'letter.template'))
+      items.push({ key: 'letters', path: `${base}/letters`, label: 'letter.templates' });
   }
   if (MONITOR_ACTIONS.some((action) => allows(me, action)))
     items.push({ key: 'monitor', path: '/monitor', label: 'monitor.nav' });
@@ -52,6 +65,8 @@ export function menuKeyOf(pathname: string): MenuKey | null {
   if (pathname.startsWith('/monitor') || /^\/schools\/[^/]+\/(monitor|thuiszitters)$/.test(pathname)) return 'monitor';
   if (pathname === '/admin/users') return 'admin';
   if (pathname === '/admin/audit') return 'audit';
+  if (/^\/schools\/[^/]+\/care-meetings(\/|$)/.test(pathname)) return 'care';
+  if (/^\/schools\/[^/]+\/letters$/.test(pathname)) return 'letters';
   if (/^\/schools\/[^/]+$/.test(pathname)) return 'overview';
   return null;
 }

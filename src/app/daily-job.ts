@@ -1,7 +1,7 @@
 // The daily job: what changes with the date alone, without an import. Signals that depend on time
 // (EXCLUDED_NO_SCHOOL on the 10th school day, the K5 projections, "still to go" counts) are recomputed for every
 // pupil of every school as of `today`, the reminders that fall due are counted per school, and audit rows past
-// the retention period are purged. Run by the schedule in `aanwezig serve` and by `aanwezig signals refresh`.
+// the retention period are purged; then, when e-mail is configured, the staff digests are sent. Run by the schedule in `aanwezig serve` and by `aanwezig signals refresh`.
 
 import { purgeExpiredAuditEvents } from '../db/audit-purge.ts';
 import type { Database } from '../db/database.ts';
@@ -11,6 +11,7 @@ import { allSchoolIds } from '../db/school.repository.ts';
 import { REMINDER_LEAD_DAYS, reminderDate } from '../domain/pupil-file/reminders.ts';
 import { schoolYearOf } from '../domain/school-year.ts';
 import { refreshMonitorAfterImport } from './monitor/monitor-refresh.ts';
+import { type DigestRunOptions, type DigestRunResult, sendDigests } from './notifications/digest.service.ts';
 import { recomputeSignals } from './signals/recompute-signals.ts';
 
 export interface SchoolRefresh {
@@ -26,6 +27,8 @@ export interface DailyJobResult {
   /** Open agreements whose reminder date is today (they appear in the reminders list from today on). */
   remindersFallingDue: number;
   auditRowsPurged: number;
+  /** The staff e-mail digests (issue 19); null when e-mail is not configured. */
+  digests: DigestRunResult | null;
 }
 
 /** Recomputes every school's signals as of `today`, one transaction per school (a failure leaves the others). */
@@ -45,7 +48,11 @@ export async function refreshSignalsOfAllSchools(db: Database, today: string): P
   return results;
 }
 
-export async function runDailyJob(db: Database, today: string): Promise<DailyJobResult> {
+export async function runDailyJob(
+  db: Database,
+  today: string,
+  options: { digests?: DigestRunOptions } = {},
+): Promise<DailyJobResult> {
   const schools = await refreshSignalsOfAllSchools(db, today);
   const open = await dueReminders(
     db,
@@ -57,5 +64,7 @@ export async function runDailyJob(db: Database, today: string): Promise<DailyJob
   );
   const remindersFallingDue = open.filter((r) => reminderDate(r.dueOn, r.remindOn) === today).length;
   const auditRowsPurged = await purgeExpiredAuditEvents(db);
-  return { today, schools, remindersFallingDue, auditRowsPurged };
+  // After the signals are fresh: the digests list today's new legal signals. Failures are logged per recipient.
+  const digests = options.digests ? await sendDigests(db, today, options.digests) : null;
+  return { today, schools, remindersFallingDue, auditRowsPurged, digests };
 }

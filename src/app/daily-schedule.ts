@@ -4,6 +4,7 @@
 import type { Database } from '../db/database.ts';
 import { claimScheduledRun, finishScheduledRun } from '../db/scheduled-run.repository.ts';
 import { type DailyJobResult, runDailyJob } from './daily-job.ts';
+import type { Mailer } from './notifications/mailer.ts';
 
 export const DAILY_JOB = 'daily';
 const TICK_MS = 60_000;
@@ -21,6 +22,8 @@ export interface DailyScheduleOptions {
   /** The clock; injectable so tests can move time. */
   now?: () => Date;
   log: ScheduleLog;
+  /** E-mail digests for staff (issue 19); absent when no SMTP server is configured. */
+  mail?: { mailer: Mailer; publicUrl: string };
 }
 
 export type TickOutcome = 'ran' | 'failed' | 'not-yet' | 'claimed' | 'busy';
@@ -60,7 +63,11 @@ export function createDailySchedule(options: DailyScheduleOptions): DailySchedul
     if (!(await claimScheduledRun(options.db, DAILY_JOB, date))) return 'claimed';
     let result: DailyJobResult;
     try {
-      result = await runDailyJob(options.db, date);
+      result = await runDailyJob(
+        options.db,
+        date,
+        options.mail ? { digests: { ...options.mail, log: options.log } } : {},
+      );
     } catch (error) {
       options.log.error({ err: error, day: date }, 'daily job failed');
       await finishScheduledRun(options.db, DAILY_JOB, date, 'failed', { error: (error as Error).message });
@@ -72,6 +79,7 @@ export function createDailySchedule(options: DailyScheduleOptions): DailySchedul
       signalsCleared: result.schools.reduce((n, s) => n + s.cleared, 0),
       remindersFallingDue: result.remindersFallingDue,
       auditRowsPurged: result.auditRowsPurged,
+      ...(result.digests ? { digestsSent: result.digests.sent, digestsFailed: result.digests.failed } : {}),
     };
     await finishScheduledRun(options.db, DAILY_JOB, date, 'done', summary);
     options.log.info({ day: date, ...summary }, 'daily job done');

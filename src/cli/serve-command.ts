@@ -2,6 +2,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { localDateTime, startDailySchedule } from '../app/daily-schedule.ts';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo-seed.ts';
+import { createMailer } from '../app/notifications/mailer.ts';
 import { type Config, loadConfig, portSchema } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -41,11 +42,14 @@ export async function serveCommand(options: { port?: string; host?: string; demo
     console.log('Demo logins (password for all: %s):', DEMO_PASSWORD);
     for (const u of users) console.log(`  ${u.email}`);
   }
+  const mailer = config.mail ? createMailer(config.mail) : null;
+  const mail = mailer && config.mail ? { mailer, publicUrl: config.mail.publicUrl } : undefined;
   const schedule = config.scheduleTime
-    ? startDailySchedule({ db, time: config.scheduleTime, timeZone: config.timeZone, log })
+    ? startDailySchedule({ db, time: config.scheduleTime, timeZone: config.timeZone, log, mail })
     : null;
   onShutdownSignal(config, log, async () => {
     await schedule?.stop(); // no new run; a run in progress finishes (within the time limit)
+    mailer?.close();
     await (app ? app.close() : stopWorkers()); // stops accepting, lets running requests finish
     await db.close(); // and, on PGlite, releases the data-folder lock
   });

@@ -128,6 +128,11 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'user.invite': { nl: 'Account uitgenodigd', en: 'Account invited' },
   'user.password-reset': { nl: 'Wachtwoord opnieuw ingesteld', en: 'Password reset' },
   'user.remove-role': { nl: 'Rol ingetrokken', en: 'Role removed' },
+  'notification.digest': { nl: 'E-mailoverzicht verzonden', en: 'E-mail digest sent' },
+  'letter.template': { nl: 'Briefsjabloon gewijzigd', en: 'Letter template changed' },
+  'care-meeting.proposal': { nl: 'Agenda zorgoverleg voorgesteld', en: 'Care-meeting agenda proposed' },
+  'care-meeting.create': { nl: 'Zorgoverleg gepland', en: 'Care meeting planned' },
+  'care-meeting.read': { nl: 'Zorgoverleg bekeken', en: 'Care meeting read' },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */

@@ -6,6 +6,7 @@ import type { Actor } from '../app/actor.ts';
 import { type Action, accessFor, isAction } from '../app/policy/policy.ts';
 import type { Scope } from '../app/policy/predicates.ts';
 import { currentClasses } from '../app/pupil-access.ts';
+import { insertMeeting } from '../db/care-meeting.repository.ts';
 import { enrolmentsOfPupil } from '../db/pupil.repository.ts';
 import { membershipsOf } from '../db/user.repository.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -126,6 +127,13 @@ async function resolveParams(
       case 'actionId':
         value = 1;
         break;
+      case 'meetingId': {
+        if (target === 'other-class') return null;
+        const schoolId = target === 'in' ? world.schoolA : world.schoolB;
+        value = await careMeetingOf(db, schoolId);
+        scope = { schoolId };
+        break;
+      }
       default:
         throw new Error(`access-matrix: add a resolver for route parameter :${name} (${url})`);
     }
@@ -134,6 +142,18 @@ async function resolveParams(
   const pupilLevel = [':pupilId', ':signalId', ':personId', ':entryId', ':agreementId', ':documentId'];
   if (target === 'other-class' && !pupilLevel.some((param) => url.includes(param))) return null;
   return { url: path, scope };
+}
+
+const careMeetings = new WeakMap<TestDatabase['db'], Map<number, number>>();
+/** One care meeting per database and school (issue 13), made on first use. */
+async function careMeetingOf(db: TestDatabase['db'], schoolId: number): Promise<number> {
+  const ofDb = careMeetings.get(db) ?? new Map<number, number>();
+  careMeetings.set(db, ofDb);
+  const known = ofDb.get(schoolId);
+  if (known !== undefined) return known;
+  const id = await insertMeeting(db, { schoolId, heldOn: TODAY, title: 'Zorgoverleg', attendees: [], by: null });
+  ofDb.set(schoolId, id);
+  return id;
 }
 
 /** Bodies and query strings that pass validation, so the request reaches the use case's own access check. */
@@ -209,6 +229,16 @@ function sample(method: string, url: string, world: World, target: Target): Part
       return { payload: { version: 1, note: 'Gesprek met ouders gevoerd.' } };
     case 'PUT /api/pupils/:pupilId/enrolments/:schoolYear/elsewhere':
       return { payload: { from: '2026-01-05', school: 'Andere school', version: 1 } };
+    case 'PUT /api/me/notifications':
+      return { payload: { frequency: 'weekly', version: 0 } };
+    case 'PUT /api/schools/:schoolId/letter-templates/:kind':
+      return { payload: { subject: 'Onderwerp', body: 'Beste {{ouders}}', version: 0 } };
+    case 'POST /api/pupils/:pupilId/letters':
+      return { payload: { kind: 'late-often', format: 'pdf' } };
+    case 'POST /api/schools/:schoolId/care-meetings':
+      return { payload: { heldOn: TODAY, attendees: [{ name: 'LBG', role: '', side: 'school' }], pupilIds: [] } };
+    case 'POST /api/care-meetings/:meetingId/pupils/:pupilId/decisions':
+      return { payload: { note: 'Besproken.', agreements: [] } };
     case 'POST /api/me/password':
       return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };
     default:

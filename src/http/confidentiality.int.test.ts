@@ -19,7 +19,7 @@ import { buildServer } from './server.ts';
 
 type Level = 'school' | 'school+clb' | 'clb' | 'clb-arts' | 'clb-arts+consent';
 /** What a marker is: an entry's current text, the text of an entry's earlier version, a document, a note. */
-type Kind = 'entry' | 'entry-past' | 'document' | 'note';
+type Kind = 'entry' | 'entry-past' | 'document' | 'note' | 'meeting';
 
 const SCHOOL_CARE: Role[] = ['leerlingbegeleider', 'zorgcoordinator', 'directie'];
 const CLB: Role[] = ['clb-medewerker', 'clb-arts'];
@@ -75,12 +75,16 @@ interface Endpoint {
 const ENDPOINTS: Endpoint[] = [
   // The pupil file
   { route: 'GET /api/pupils/:pupilId/file', shows: [] },
-  { route: 'GET /api/pupils/:pupilId/file/timeline', shows: ['entry'], readers: FILE_READ },
+  { route: 'GET /api/pupils/:pupilId/file/timeline', shows: ['entry', 'meeting'], readers: FILE_READ },
   { route: 'GET /api/pupils/:pupilId/file/agreements', shows: [] },
   { route: 'GET /api/pupils/:pupilId/file/people', shows: [] },
-  { route: 'GET /api/pupils/:pupilId/file/history', shows: ['entry', 'entry-past', 'document'], readers: FILE_MANAGE },
-  { route: 'GET /api/pupils/:pupilId/file/export.json', shows: ['entry', 'document'], readers: FILE_MANAGE },
-  { route: 'GET /api/pupils/:pupilId/file/export.pdf', shows: ['entry', 'document'], readers: FILE_MANAGE },
+  {
+    route: 'GET /api/pupils/:pupilId/file/history',
+    shows: ['entry', 'entry-past', 'document', 'meeting'],
+    readers: FILE_MANAGE,
+  },
+  { route: 'GET /api/pupils/:pupilId/file/export.json', shows: ['entry', 'document', 'meeting'], readers: FILE_MANAGE },
+  { route: 'GET /api/pupils/:pupilId/file/export.pdf', shows: ['entry', 'document', 'meeting'], readers: FILE_MANAGE },
   { route: 'GET /api/pupils/:pupilId/file/documents', shows: ['document'], readers: FILE_READ },
   { route: 'GET /api/file/documents/:documentId/content', shows: ['document'], readers: FILE_READ },
   { route: 'GET /api/file/documents/:documentId/consents', shows: [] },
@@ -128,6 +132,14 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/absence-codes', shows: [] },
   // Phase-2 routes: facts (counts, dates) and ABSENCE_RISING, never an entry's text
   { route: 'GET /api/pupils/:pupilId/file/phase2', shows: [] },
+  // E-mail digest preference and letter templates (issue 19): no pupil content
+  { route: 'GET /api/me/notifications', shows: [] },
+  { route: 'GET /api/schools/:schoolId/letter-templates', shows: [] },
+  // The care meeting (issue 13) on pupil A1: its shared note and its CLB-confidential note ('meeting' markers)
+  { route: 'GET /api/schools/:schoolId/care-meetings/proposal', shows: [] },
+  { route: 'GET /api/schools/:schoolId/care-meetings', shows: [] },
+  { route: 'GET /api/care-meetings/:meetingId', shows: ['meeting'], readers: FILE_MANAGE },
+  { route: 'GET /api/care-meetings/:meetingId/minutes.pdf', shows: ['meeting'], readers: FILE_MANAGE },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */
@@ -148,6 +160,7 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
   const markers: Marker[] = [{ text: WORLD_NOTE, kind: 'note', readers: ['clb-arts', 'zorgcoordinator'] }];
   const ids = { entry: [] as number[], document: [] as number[] };
   const made = {} as Record<'entry' | 'document' | 'note', Record<Level, number>>;
+  let meetingId = 0;
 
   const call = async (role: Role, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
     const response = await app.inject({ method, url, headers: sessions.get(role)?.headers, payload });
@@ -258,6 +271,22 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
       { text: 'Qqmovedarts', kind: 'entry-past', readers: ['clb-arts'] },
       { text: 'Qqmovedclb', kind: 'entry', readers: CLB },
     );
+    // A care meeting on pupil A1 (issue 13): the CLB records a shared note and a CLB-confidential one.
+    const meeting = await call('zorgcoordinator', 'POST', `/api/schools/${world.schoolA}/care-meetings`, {
+      heldOn: '2026-02-20',
+      attendees: [{ name: 'Team', role: 'zorgteam', side: 'school' }],
+      pupilIds: [world.pupilA1],
+    });
+    meetingId = meeting.json().id;
+    await call('clb-medewerker', 'POST', `/api/care-meetings/${meetingId}/pupils/${world.pupilA1}/decisions`, {
+      note: 'QqmeetingsharedZz',
+      clbNote: 'QqmeetingclbZz',
+      agreements: [],
+    });
+    markers.push(
+      { text: 'QqmeetingsharedZz', kind: 'meeting', readers: READERS('school+clb', 'entry') },
+      { text: 'QqmeetingclbZz', kind: 'meeting', readers: READERS('clb', 'entry') },
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -270,6 +299,7 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
     const values: Record<string, string> = {
       schoolId: String(world.schoolA),
       pupilId: String(world.pupilA1),
+      meetingId: String(meetingId),
       clbId: String(world.clb),
       regionId: String(world.region),
       schoolYear: '2025-2026',
@@ -297,7 +327,9 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
     expect(registered.filter((route) => !named.has(route))).toEqual([]);
     expect([...named].filter((route) => !registered.includes(route))).toEqual([]);
     // Every content kind is shown by some route, so no marker is checked only for its absence.
-    expect(new Set(ENDPOINTS.flatMap((e) => e.shows))).toEqual(new Set(['entry', 'entry-past', 'document', 'note']));
+    expect(new Set(ENDPOINTS.flatMap((e) => e.shows))).toEqual(
+      new Set(['entry', 'entry-past', 'document', 'note', 'meeting']),
+    );
   });
 
   it.each(ENDPOINTS.map((e) => [`${e.route}${e.query ? `?${e.query}` : ''}`, e] as const))(

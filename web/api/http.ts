@@ -146,3 +146,24 @@ export function queryString(params: Record<string, string | number | undefined>)
 
 /** A path segment from an id or a school year. */
 export const segment = (value: number | string) => encodeURIComponent(String(value));
+
+/** A POST whose answer is a file (a generated letter): the bytes and the file name the server gives it. */
+export async function requestFile(path: string, body: unknown): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = {
+    accept: 'application/pdf, application/octet-stream, application/problem+json, */*',
+    'content-type': 'application/json',
+  };
+  const csrf = readCookie(document.cookie, CSRF_COOKIE);
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw networkError();
+  }
+  if (response.status === 401) onUnauthorized();
+  if (!response.ok) throw new ApiError(await readProblem(response));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), fileName };
+}

@@ -89,7 +89,14 @@ export interface PupilFile {
   schoolRefusal: SchoolRefusalDefinitions;
   /** Days before the due date an agreement without its own reminder date is recalled. */
   reminderLeadDays: number;
-  permissions: { write: boolean; manage: boolean; export: boolean; consent: boolean; levels: Confidentiality[] };
+  permissions: {
+    write: boolean;
+    manage: boolean;
+    export: boolean;
+    consent: boolean;
+    letter: boolean;
+    levels: Confidentiality[];
+  };
 }
 
 export type ConsentItem = 'entry' | 'document';

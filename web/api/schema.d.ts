@@ -1874,6 +1874,322 @@ export interface paths {
       };
     };
   };
+  "/api/me/notifications": {
+    get: {
+      path: never;
+      query: never;
+      body: never;
+      response: {
+        /** How often the e-mail digest comes: daily, weekly (Mondays) or off */
+        frequency: "daily" | "weekly" | "off";
+        /** 0 while the default applies */
+        version: number;
+        /** The latest digests sent to me (never their content) */
+        log: {
+          kind: string;
+          /** Civil date YYYY-MM-DD */
+          day: string;
+          itemCount: number;
+          outcome: "sent" | "failed";
+          attempts: number;
+          at: string;
+        }[];
+      };
+    };
+    put: {
+      path: never;
+      query: never;
+      body: {
+        /** How often the e-mail digest comes: daily, weekly (Mondays) or off */
+        frequency: "daily" | "weekly" | "off";
+        version: number;
+      };
+      response: {
+        /** How often the e-mail digest comes: daily, weekly (Mondays) or off */
+        frequency: "daily" | "weekly" | "off";
+        /** 0 while the default applies */
+        version: number;
+        /** The latest digests sent to me (never their content) */
+        log: {
+          kind: string;
+          /** Civil date YYYY-MM-DD */
+          day: string;
+          itemCount: number;
+          outcome: "sent" | "failed";
+          attempts: number;
+          at: string;
+        }[];
+      };
+    };
+  };
+  "/api/schools/{schoolId}/letter-templates": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        placeholders: {
+          name: string;
+          description: string;
+        }[];
+        templates: {
+          kind: "unjustified-absence" | "late-often" | "clb-involved" | "invitation" | "toah-bednet";
+          label: string;
+          source: string;
+          subject: string;
+          body: string;
+          isDefault: boolean;
+          version: number;
+          defaultSubject: string;
+          defaultBody: string;
+        }[];
+      };
+    };
+  };
+  "/api/schools/{schoolId}/letter-templates/{kind}": {
+    put: {
+      path: {
+        schoolId: string;
+        kind: string;
+      };
+      query: never;
+      body: {
+        subject: string;
+        body: string;
+        version: number;
+      };
+      response: {
+        placeholders: {
+          name: string;
+          description: string;
+        }[];
+        templates: {
+          kind: "unjustified-absence" | "late-often" | "clb-involved" | "invitation" | "toah-bednet";
+          label: string;
+          source: string;
+          subject: string;
+          body: string;
+          isDefault: boolean;
+          version: number;
+          defaultSubject: string;
+          defaultBody: string;
+        }[];
+      };
+    };
+    delete: {
+      path: {
+        schoolId: string;
+        kind: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        placeholders: {
+          name: string;
+          description: string;
+        }[];
+        templates: {
+          kind: "unjustified-absence" | "late-often" | "clb-involved" | "invitation" | "toah-bednet";
+          label: string;
+          source: string;
+          subject: string;
+          body: string;
+          isDefault: boolean;
+          version: number;
+          defaultSubject: string;
+          defaultBody: string;
+        }[];
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/letters": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        kind: "unjustified-absence" | "late-often" | "clb-involved" | "invitation" | "toah-bednet";
+        format: "pdf" | "docx";
+        /** Civil date YYYY-MM-DD */
+        from?: string;
+        /** Civil date YYYY-MM-DD */
+        until?: string;
+        meetingAt?: string;
+        meetingPlace?: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/schools/{schoolId}/care-meetings/proposal": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        /** Pupils with open signals */
+        total: number;
+        pupils: {
+          pupilId: number;
+          externalId: string;
+          firstName: string;
+          lastName: string;
+          className: string | null;
+          /** Has a signal binding by law (these come first) */
+          legal: boolean;
+          reasons: {
+            ruleId: string;
+            title: string;
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/schools/{schoolId}/care-meetings": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+      };
+      body: never;
+      response: {
+        items: {
+          id: number;
+          schoolId: number;
+          schoolName: string;
+          /** Civil date YYYY-MM-DD */
+          heldOn: string;
+          title: string;
+          attendees: {
+            name: string;
+            /** e.g. zorgcoördinator, CLB-medewerker */
+            role: string;
+            side: "school" | "clb";
+          }[];
+          pupils: number;
+        }[];
+      };
+    };
+    post: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        heldOn: string;
+        title?: string;
+        attendees: {
+          name: string;
+          /** e.g. zorgcoördinator, CLB-medewerker */
+          role: string;
+          side: "school" | "clb";
+        }[];
+        pupilIds: number[];
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/care-meetings/{meetingId}": {
+    get: {
+      path: {
+        meetingId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        id: number;
+        schoolId: number;
+        schoolName: string;
+        /** Civil date YYYY-MM-DD */
+        heldOn: string;
+        title: string;
+        attendees: {
+          name: string;
+          /** e.g. zorgcoördinator, CLB-medewerker */
+          role: string;
+          side: "school" | "clb";
+        }[];
+        pupils: number;
+        agenda: {
+          pupilId: number;
+          externalId: string;
+          firstName: string;
+          lastName: string;
+          className: string | null;
+          position: number;
+          legal: boolean;
+          reasons: {
+            ruleId: string;
+            title: string;
+          }[];
+          discussed: boolean;
+          /** Only the notes the reader may see (a CLB note never reaches school roles) */
+          notes: {
+            text: string;
+            confidentiality: string;
+          }[];
+          agreements: {
+            id: number;
+            what: string;
+            who: string;
+            /** Civil date YYYY-MM-DD */
+            dueOn: string;
+            remindOn: string | null;
+            checkNote: string | null;
+            status: string;
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/care-meetings/{meetingId}/pupils/{pupilId}/decisions": {
+    post: {
+      path: {
+        meetingId: string;
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        /** What was discussed (school and CLB read it) */
+        note: string;
+        /** CLB-confidential note; only CLB members write it */
+        clbNote?: string | null;
+        agreements: {
+          what: string;
+          who: string;
+          /** Civil date YYYY-MM-DD */
+          dueOn: string;
+          remindOn?: string | null;
+          checkNote?: string | null;
+        }[];
+      };
+      response: {
+        entryId: number;
+        clbEntryId: number | null;
+        agreements: number[];
+      };
+    };
+  };
+  "/api/care-meetings/{meetingId}/minutes.pdf": {
+    get: {
+      path: {
+        meetingId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
   "/api/monitor/scopes": {
     get: {
       path: never;

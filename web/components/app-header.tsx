@@ -32,6 +32,9 @@ export function AppHeader() {
           <span className="app-header__name" title={me.email}>
             {me.displayName}
           </span>
+          <Link to="/settings/notifications" data-testid="nav-notifications">
+            {t('notify.nav')}
+          </Link>
           <LanguageSwitch />
           <button
             type="button"

@@ -13,6 +13,7 @@ import { Agreements } from './pupil-file/agreements.tsx';
 import { ClbSignalForm } from './pupil-file/clb-signal-form.tsx';
 import { EntryForm } from './pupil-file/entry-form.tsx';
 import type { Run } from './pupil-file/form-run.tsx';
+import { LetterForm } from './pupil-file/letter-form.tsx';
 import { PersonForm } from './pupil-file/person-form.tsx';
 import { PivotForm } from './pupil-file/pivot-form.tsx';
 import { FileToc, OnDemand, Section } from './pupil-file/section.tsx';
@@ -93,6 +94,7 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
     { anchor: 'file-documents-section', label: t('docs.title') },
     ...(file.permissions.manage ? [{ anchor: 'file-workflows-section', label: t('wf.title') }] : []),
     ...(file.permissions.manage ? [{ anchor: 'file-phase2-section', label: t('p2.title') }] : []),
+    ...(file.permissions.letter ? [{ anchor: 'file-letters', label: t('letter.title') }] : []),
     ...(file.permissions.export ? [{ anchor: 'file-exports', label: t('file.exports') }] : []),
   ];
 
@@ -251,6 +253,14 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
             <div id="file-phase2-section" className="file-anchor">
               <FilePhase2 pupilId={pupilId} run={run} reload={reload} />
             </div>
+          )}
+
+          {file.permissions.letter && (
+            <Section title={t('letter.title')} testId="file-letters" anchor="file-letters">
+              <OnDemand label={t('letter.title')} testId="file-open-letter">
+                <LetterForm pupilId={pupilId} run={run} />
+              </OnDemand>
+            </Section>
           )}
 
           {file.permissions.export && (

@@ -71,6 +71,11 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'selfscan.read': ['school', 'school', 'school', 'school', 'school', 'served', 'served', 'region', 'no'],
   'selfscan.edit': CARE_TEAM,
   'file.legal-route': ['no', 'no', 'no', 'school', 'school', 'served', 'served', 'no', 'no'],
+  'notification.preferences': EVERYONE,
+  'letter.write': ['no', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'no'],
+  'letter.template': ['no', 'no', 'no', 'no', 'school', 'no', 'no', 'no', 'school'],
+  'care-meeting.read': CARE_TEAM,
+  'care-meeting.manage': CARE_TEAM,
 };
 
 const SCHOOL = 10;

@@ -3,9 +3,11 @@ import type { Membership, Role } from '../../domain/roles.ts';
 import type { Actor } from '../actor.ts';
 import { forbidden } from '../errors.ts';
 import { accountsPolicy } from './accounts.policy.ts';
+import { careMeetingPolicy } from './care-meeting.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
+import { notificationsPolicy } from './notifications.policy.ts';
 import type { Reach, Scope } from './predicates.ts';
 import { pupilFilePolicy } from './pupil-file.policy.ts';
 import { pupilsPolicy } from './pupils.policy.ts';
@@ -25,6 +27,8 @@ export const POLICY = {
   ...selfscanPolicy,
   ...monitorPolicy,
   ...pupilFilePolicy,
+  ...notificationsPolicy,
+  ...careMeetingPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;

@@ -71,13 +71,13 @@ const page = (p: Page, fallback = 50) => ({
   offset: Math.max(p.offset ?? 0, 0),
 });
 
-function requireDate(value: string, field: string): string {
+export function requireDate(value: string, field: string): string {
   if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
     throw invalidInput({ nl: `${field}: datum als JJJJ-MM-DD.`, en: `${field}: date as YYYY-MM-DD.` }, { field });
   return value;
 }
 
-function requireText(value: string | null | undefined, field: string, max: number): string {
+export function requireText(value: string | null | undefined, field: string, max: number): string {
   const text = (value ?? '').trim();
   if (text.length === 0 || text.length > max)
     throw invalidInput({ nl: `${field}: 1 tot ${max} tekens.`, en: `${field}: 1 to ${max} characters.` }, { field });
@@ -142,6 +142,8 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
       export: can(actor, 'file.export', scope),
       /** The CLB doctor shares clb-arts entries by consent. */
       consent: can(actor, 'consent.manage', scope),
+      /** Letters to the parents (issue 19): the school's care team. */
+      letter: can(actor, 'letter.write', scope),
       levels: can(actor, 'file.write', scope) ? writableLevels(actor, scope) : [],
     },
   };
