@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR } from '../src/app/actor.ts';
 import { hashPassword } from '../src/app/auth.service.ts';
 import { importFile } from '../src/app/import/import.service.ts';
 import { tempDir, writeTemp } from '../src/app/temp-files.ts';
+import type { Database } from '../src/db/database.ts';
 import { addMembership, insertUser } from '../src/db/user.repository.ts';
 import { buildServer } from '../src/http/server.ts';
 import { schoolWithPupils } from '../src/testing/fixtures.ts';
@@ -40,6 +41,10 @@ function autocannon(url: string, connections: number, seconds: number, cookie: s
   });
 }
 
+/** Milliseconds of CPU (user + system) per request. */
+const cpuMsPer = (used: NodeJS.CpuUsage, requests: number) =>
+  Number(((used.user + used.system) / 1000 / Math.max(1, requests)).toFixed(3));
+
 export async function benchAttentionLoad(options: { pupils: number; rows: number; seconds: number; workers: number }) {
   if (!process.env.DATABASE_URL) {
     console.log(JSON.stringify({ benchmark: 'attention-load', skipped: 'needs DATABASE_URL (PostgreSQL)' }));
@@ -58,8 +63,17 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
     const email = 'lbg@bench.test';
     const userId = await insertUser(t.db, { email, displayName: email, passwordHash: await hashPassword(PASSWORD) });
     await addMembership(t.db, { userId, organisationId: schoolId, role: 'leerlingbegeleider', classNames: [] });
+    // Statements the server sends (outside transactions), counted per request: like the CPU, comparable between runs.
+    let statements = 0;
+    const counted: Database = {
+      ...t.db,
+      query: (text, params) => {
+        statements += 1;
+        return t.db.query(text, params);
+      },
+    };
     const app = await buildServer({
-      db: t.db,
+      db: counted,
       today: () => '2026-03-01',
       loginRateLimit: { max: 1000, timeWindow: 60_000 },
     });
@@ -79,6 +93,10 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
         if (check.status !== 200) throw new Error(`GET ${url}: ${check.status}`);
         const runs = [];
         for (const connections of [50, 200]) {
+          // CPU of this process (the server, when it runs in process) per answered request: comparable between runs
+          // on a shared machine, where requests per second depend on what else runs.
+          const cpuBefore = process.cpuUsage();
+          const statementsBefore = statements;
           const r = (await autocannon(url, connections, options.seconds, session.headers.cookie as string)) as {
             requests: { average: number; total: number };
             latency: { p50: number; p99: number; average: number };
@@ -95,6 +113,12 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
             errors: r.errors,
             timeouts: r.timeouts,
             non2xx: r.non2xx,
+            ...(served
+              ? {}
+              : {
+                  serverCpuMsPerRequest: cpuMsPer(process.cpuUsage(cpuBefore), r.requests.total),
+                  statementsPerRequest: Number(((statements - statementsBefore) / Math.max(1, r.requests.total)).toFixed(2)),
+                }),
           };
           console.log(JSON.stringify(run));
           runs.push(run);

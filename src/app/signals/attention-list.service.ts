@@ -142,6 +142,43 @@ function remember(db: Sql, key: string, version: string, ranking: Ranking) {
   while (perDb.size > MAX_CACHED) perDb.delete(perDb.keys().next().value as string);
 }
 
+/**
+ * The data version as of some moment after the call: concurrent requests share one read. A read already on its way
+ * may have taken its snapshot before this request arrived (and miss a write its client just made), so a request
+ * that finds one waits for the next read, which starts after it finished and serves every request that waited.
+ */
+function freshVersion(db: Sql): Promise<string> {
+  let reads = versionReads.get(db);
+  if (!reads) {
+    reads = { running: null, next: null };
+    versionReads.set(db, reads);
+  }
+  const state = reads;
+  const start = () => {
+    const read = dataVersion(db);
+    state.running = read;
+    const done = () => {
+      if (state.running === read) state.running = null;
+    };
+    read.then(done, done);
+    return read;
+  };
+  if (!state.running) return start();
+  if (!state.next) {
+    const next = state.running.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      state.next = null;
+      return start();
+    });
+    state.next = next;
+  }
+  return state.next;
+}
+
+const versionReads = new WeakMap<Sql, { running: Promise<string> | null; next: Promise<string> | null }>();
+
 /** Lists signals of the schools the actor may see (one school, or every school of a CLB), ordered by priority. */
 export async function listAttention(
   db: Database,
@@ -180,7 +217,7 @@ export async function listAttention(
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
   const offset = Math.max(query.offset ?? 0, 0);
   // The version first: a ranking derived after it is at least as new as the version it is stored under.
-  const version = await dataVersion(db);
+  const version = await freshVersion(db);
   const key = JSON.stringify([
     schoolIds,
     [...classScope],
