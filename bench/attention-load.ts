@@ -3,7 +3,7 @@
 // `--workers N` serves from `aanwezig serve` with N processes instead.
 // One 2,000-pupil school with a whole register (~14,000 holding signals); the first page of 50 per request.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../src/app/actor.ts';
 import { hashPassword } from '../src/app/auth.service.ts';
@@ -39,6 +39,27 @@ function autocannon(url: string, connections: number, seconds: number, cookie: s
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exit ${code}`))));
   });
+}
+
+/**
+ * CPU milliseconds (user + system, from /proc) of every PostgreSQL backend connected to the bench database, by
+ * process id: PostgreSQL runs on the same machine, so its share per request is part of the cost. Empty where /proc
+ * cannot be read.
+ */
+async function backendCpuMs(db: Database): Promise<Map<number, number>> {
+  const rows = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime + stime, 100 ticks per second
+    } catch {
+      // PostgreSQL on another machine: not measured
+    }
+  }
+  return cpu;
 }
 
 /** Milliseconds of CPU (user + system) per request. */
@@ -97,6 +118,7 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
           // on a shared machine, where requests per second depend on what else runs.
           const cpuBefore = process.cpuUsage();
           const statementsBefore = statements;
+          const databaseBefore = await backendCpuMs(t.db);
           const r = (await autocannon(url, connections, options.seconds, session.headers.cookie as string)) as {
             requests: { average: number; total: number };
             latency: { p50: number; p99: number; average: number };
@@ -104,6 +126,9 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
             timeouts: number;
             non2xx: number;
           };
+          const databaseAfter = await backendCpuMs(t.db);
+          let databaseMs = 0;
+          for (const [pid, ms] of databaseAfter) databaseMs += ms - (databaseBefore.get(pid) ?? 0);
           const run = {
             connections,
             seconds: options.seconds,
@@ -117,6 +142,8 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
               ? {}
               : {
                   serverCpuMsPerRequest: cpuMsPer(process.cpuUsage(cpuBefore), r.requests.total),
+                  databaseCpuMsPerRequest:
+                    databaseAfter.size > 0 ? Number((databaseMs / Math.max(1, r.requests.total)).toFixed(3)) : null,
                   statementsPerRequest: Number(((statements - statementsBefore) / Math.max(1, r.requests.total)).toFixed(2)),
                 }),
           };

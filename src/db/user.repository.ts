@@ -1,6 +1,7 @@
 // Users, memberships and database sessions.
 import type { Membership } from '../domain/roles.ts';
 import type { Sql } from './database.ts';
+import { prepared } from './prepared.ts';
 
 export interface UserRow {
   id: number;
@@ -162,6 +163,25 @@ export async function insertSession(db: Sql, tokenHash: string, userId: number, 
   ]);
 }
 
+const SESSION_USER = prepared(
+  `WITH live AS (
+     SELECT s.token_hash, s.user_id, s.last_seen_at FROM user_session s
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+   ), touched AS (
+     UPDATE user_session t SET last_seen_at = now() FROM live
+     WHERE t.token_hash = live.token_hash AND live.last_seen_at < now() - interval '1 minute'
+   )
+   SELECT u.id::int AS id, u.email, u.display_name AS "displayName", NULL AS "passwordHash", u.locale, u.active,
+          u.must_change_password AS "mustChangePassword",
+          coalesce((SELECT json_agg(json_build_object('organisationId', m.organisation_id::int,
+                      'organisationName', o.name, 'kind', o.kind, 'role', m.role, 'classNames', m.class_names,
+                      'schoolIds', ${SCHOOLS_REACHED}) ORDER BY o.name, m.role)
+                    FROM membership m JOIN organisation o ON o.id = m.organisation_id
+                    WHERE m.user_id = u.id), '[]') AS memberships
+   FROM live JOIN app_user u ON u.id = live.user_id
+   WHERE u.active`,
+);
+
 /**
  * The user of a live session (not past its absolute expiry, not idle longer than `idleMinutes`, user active) with
  * their memberships, in one statement: it runs on every request (issue 16). The same statement marks the session
@@ -173,22 +193,7 @@ export async function findSessionUser(
   idleMinutes: number,
 ): Promise<{ user: UserRow; memberships: Membership[] } | undefined> {
   const rows = await db.query<UserRow & { memberships: Membership[] | string }>(
-    `WITH live AS (
-       SELECT s.token_hash, s.user_id, s.last_seen_at FROM user_session s
-       WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-     ), touched AS (
-       UPDATE user_session t SET last_seen_at = now() FROM live
-       WHERE t.token_hash = live.token_hash AND live.last_seen_at < now() - interval '1 minute'
-     )
-     SELECT u.id::int AS id, u.email, u.display_name AS "displayName", NULL AS "passwordHash", u.locale, u.active,
-            u.must_change_password AS "mustChangePassword",
-            coalesce((SELECT json_agg(json_build_object('organisationId', m.organisation_id::int,
-                        'organisationName', o.name, 'kind', o.kind, 'role', m.role, 'classNames', m.class_names,
-                        'schoolIds', ${SCHOOLS_REACHED}) ORDER BY o.name, m.role)
-                      FROM membership m JOIN organisation o ON o.id = m.organisation_id
-                      WHERE m.user_id = u.id), '[]') AS memberships
-     FROM live JOIN app_user u ON u.id = live.user_id
-     WHERE u.active`,
+    SESSION_USER,
     [tokenHash, idleMinutes],
   );
   const row = rows[0];
