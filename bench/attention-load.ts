@@ -144,7 +144,9 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
                   serverCpuMsPerRequest: cpuMsPer(process.cpuUsage(cpuBefore), r.requests.total),
                   databaseCpuMsPerRequest:
                     databaseAfter.size > 0 ? Number((databaseMs / Math.max(1, r.requests.total)).toFixed(3)) : null,
-                  statementsPerRequest: Number(((statements - statementsBefore) / Math.max(1, r.requests.total)).toFixed(2)),
+                  statementsPerRequest: Number(
+                    ((statements - statementsBefore) / Math.max(1, r.requests.total)).toFixed(2),
+                  ),
                 }),
           };
           console.log(JSON.stringify(run));

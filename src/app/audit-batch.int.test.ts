@@ -80,7 +80,9 @@ describe.each(testEngines())('audit rows of concurrent calls on %s', (engine) =>
   it('writes in the caller transaction, and a rolled-back transaction leaves no row', async () => {
     await t.db
       .transaction(async (tx) => {
-        await Promise.all([0, 1].map((i) => recordAudit(tx, actor(`tx-${i}`), { action: 'test.tx', organisationId: null })));
+        await Promise.all(
+          [0, 1].map((i) => recordAudit(tx, actor(`tx-${i}`), { action: 'test.tx', organisationId: null })),
+        );
         expect(await tx.query(`SELECT 1 FROM audit_event WHERE action = 'test.tx'`)).toHaveLength(2);
         throw new Error('roll back');
       })

@@ -216,7 +216,13 @@ export type SessionActor = Actor & { user: UserRow };
 export async function actorForSession(db: Database, token: string): Promise<SessionActor | null> {
   const found = await findSessionUser(db, hashToken(token), SESSION_IDLE_MINUTES);
   if (!found) return null;
-  return { kind: 'user', userId: found.user.id, label: found.user.email, memberships: found.memberships, user: found.user };
+  return {
+    kind: 'user',
+    userId: found.user.id,
+    label: found.user.email,
+    memberships: found.memberships,
+    user: found.user,
+  };
 }
 
 export function checkPasswordStrength(password: string): void {

@@ -41,22 +41,19 @@ const INSERT_EVENTS = prepared(
  */
 export async function insertAuditEvents(db: Sql, events: readonly AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await db.query(
-    INSERT_EVENTS,
-    [
-      JSON.stringify(
-        events.map((event) => ({
-          user_id: event.userId,
-          actor_label: event.actorLabel,
-          action: event.action,
-          organisation_id: event.organisationId,
-          pupil_ids: event.pupilIds,
-          origin: event.origin,
-          detail: event.detail ?? {},
-        })),
-      ),
-    ],
-  );
+  await db.query(INSERT_EVENTS, [
+    JSON.stringify(
+      events.map((event) => ({
+        user_id: event.userId,
+        actor_label: event.actorLabel,
+        action: event.action,
+        organisation_id: event.organisationId,
+        pupil_ids: event.pupilIds,
+        origin: event.origin,
+        detail: event.detail ?? {},
+      })),
+    ),
+  ]);
 }
 
 export interface AuditSearch {

@@ -192,10 +192,7 @@ export async function findSessionUser(
   tokenHash: string,
   idleMinutes: number,
 ): Promise<{ user: UserRow; memberships: Membership[] } | undefined> {
-  const rows = await db.query<UserRow & { memberships: Membership[] | string }>(
-    SESSION_USER,
-    [tokenHash, idleMinutes],
-  );
+  const rows = await db.query<UserRow & { memberships: Membership[] | string }>(SESSION_USER, [tokenHash, idleMinutes]);
   const row = rows[0];
   if (!row) return undefined;
   const { memberships, ...user } = row;

@@ -165,13 +165,15 @@ function freshVersion(db: Sql): Promise<string> {
   };
   if (!state.running) return start();
   if (!state.next) {
-    const next = state.running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      state.next = null;
-      return start();
-    });
+    const next = state.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        state.next = null;
+        return start();
+      });
     state.next = next;
   }
   return state.next;
