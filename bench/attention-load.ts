@@ -12,6 +12,7 @@ import { tempDir, writeTemp } from '../src/app/temp-files.ts';
 import type { Database } from '../src/db/database.ts';
 import { addMembership, insertUser } from '../src/db/user.repository.ts';
 import { buildServer } from '../src/http/server.ts';
+import { countStatements } from '../src/testing/counted-statements.ts';
 import { schoolWithPupils } from '../src/testing/fixtures.ts';
 import { signIn } from '../src/testing/http-session.ts';
 import { canonicalCsv, pupilsCsv, registerLines } from '../src/testing/register-files.ts';
@@ -85,14 +86,7 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
     const userId = await insertUser(t.db, { email, displayName: email, passwordHash: await hashPassword(PASSWORD) });
     await addMembership(t.db, { userId, organisationId: schoolId, role: 'leerlingbegeleider', classNames: [] });
     // Statements the server sends (outside transactions), counted per request: like the CPU, comparable between runs.
-    let statements = 0;
-    const counted: Database = {
-      ...t.db,
-      query: (text, params) => {
-        statements += 1;
-        return t.db.query(text, params);
-      },
-    };
+    const { db: counted, statements } = countStatements(t.db);
     const app = await buildServer({
       db: counted,
       today: () => '2026-03-01',
@@ -117,7 +111,7 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
           // CPU of this process (the server, when it runs in process) per answered request: comparable between runs
           // on a shared machine, where requests per second depend on what else runs.
           const cpuBefore = process.cpuUsage();
-          const statementsBefore = statements;
+          const statementsBefore = statements();
           const databaseBefore = await backendCpuMs(t.db);
           const r = (await autocannon(url, connections, options.seconds, session.headers.cookie as string)) as {
             requests: { average: number; total: number };
@@ -145,7 +139,7 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
                   databaseCpuMsPerRequest:
                     databaseAfter.size > 0 ? Number((databaseMs / Math.max(1, r.requests.total)).toFixed(3)) : null,
                   statementsPerRequest: Number(
-                    ((statements - statementsBefore) / Math.max(1, r.requests.total)).toFixed(2),
+                    ((statements() - statementsBefore) / Math.max(1, r.requests.total)).toFixed(2),
                   ),
                 }),
           };

@@ -2,7 +2,7 @@
 // every call still gets exactly its own row, in the order of the calls, each call returns only after its row is
 // stored, and a row that cannot be stored fails its own call and no other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sql } from '../db/database.ts';
+import { countStatements } from '../testing/counted-statements.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
@@ -47,21 +47,14 @@ describe.each(testEngines())('audit rows of concurrent calls on %s', (engine) =>
   });
 
   it('writes the rows of calls that arrive while an INSERT is on its way in one statement', async () => {
-    let statements = 0;
-    const counted: Sql = {
-      ...t.db,
-      query: (text, params) => {
-        statements += 1;
-        return t.db.query(text, params);
-      },
-    };
+    const { db: counted, statements } = countStatements(t.db);
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         recordAudit(counted, actor(`b-${i}`), { action: 'test.batched', organisationId: null }),
       ),
     );
     // The first call is written at once; the 29 that arrived meanwhile go together in the next statement.
-    expect(statements).toBe(2);
+    expect(statements()).toBe(2);
     expect(await rowsOf(t, 'test.batched')).toHaveLength(30);
   });
 
