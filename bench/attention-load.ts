@@ -4,6 +4,7 @@
 // One 2,000-pupil school with a whole register (~14,000 holding signals); the first page of 50 per request.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../src/app/actor.ts';
 import { hashPassword } from '../src/app/auth.service.ts';
@@ -110,6 +111,7 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
         for (const connections of [50, 200]) {
           // CPU of this process (the server, when it runs in process) per answered request: comparable between runs
           // on a shared machine, where requests per second depend on what else runs.
+          const loadBefore = loadavg()[0] as number;
           const cpuBefore = process.cpuUsage();
           const statementsBefore = statements();
           const databaseBefore = await backendCpuMs(t.db);
@@ -131,6 +133,8 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
             latencyMs: { p50: r.latency.p50, p99: r.latency.p99, average: r.latency.average },
             errors: r.errors,
             timeouts: r.timeouts,
+            // The machine's 1-minute load average at the start and end of the run (other work on a shared machine).
+            loadAverage: { start: loadBefore, end: loadavg()[0] as number },
             non2xx: r.non2xx,
             ...(served
               ? {}
