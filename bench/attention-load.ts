@@ -3,14 +3,17 @@
 // `--workers N` serves from `aanwezig serve` with N processes instead.
 // One 2,000-pupil school with a whole register (~14,000 holding signals); the first page of 50 per request.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../src/app/actor.ts';
 import { hashPassword } from '../src/app/auth.service.ts';
 import { importFile } from '../src/app/import/import.service.ts';
 import { tempDir, writeTemp } from '../src/app/temp-files.ts';
+import type { Database } from '../src/db/database.ts';
 import { addMembership, insertUser } from '../src/db/user.repository.ts';
 import { buildServer } from '../src/http/server.ts';
+import { countStatements } from '../src/testing/counted-statements.ts';
 import { schoolWithPupils } from '../src/testing/fixtures.ts';
 import { signIn } from '../src/testing/http-session.ts';
 import { canonicalCsv, pupilsCsv, registerLines } from '../src/testing/register-files.ts';
@@ -40,6 +43,31 @@ function autocannon(url: string, connections: number, seconds: number, cookie: s
   });
 }
 
+/**
+ * CPU milliseconds (user + system, from /proc) of every PostgreSQL backend connected to the bench database, by
+ * process id: PostgreSQL runs on the same machine, so its share per request is part of the cost. Empty where /proc
+ * cannot be read.
+ */
+async function backendCpuMs(db: Database): Promise<Map<number, number>> {
+  const rows = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime + stime, 100 ticks per second
+    } catch {
+      // PostgreSQL on another machine: not measured
+    }
+  }
+  return cpu;
+}
+
+/** Milliseconds of CPU (user + system) per request. */
+const cpuMsPer = (used: NodeJS.CpuUsage, requests: number) =>
+  Number(((used.user + used.system) / 1000 / Math.max(1, requests)).toFixed(3));
+
 export async function benchAttentionLoad(options: { pupils: number; rows: number; seconds: number; workers: number }) {
   if (!process.env.DATABASE_URL) {
     console.log(JSON.stringify({ benchmark: 'attention-load', skipped: 'needs DATABASE_URL (PostgreSQL)' }));
@@ -58,8 +86,10 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
     const email = 'lbg@bench.test';
     const userId = await insertUser(t.db, { email, displayName: email, passwordHash: await hashPassword(PASSWORD) });
     await addMembership(t.db, { userId, organisationId: schoolId, role: 'leerlingbegeleider', classNames: [] });
+    // Statements the server sends (outside transactions), counted per request: like the CPU, comparable between runs.
+    const { db: counted, statements } = countStatements(t.db);
     const app = await buildServer({
-      db: t.db,
+      db: counted,
       today: () => '2026-03-01',
       loginRateLimit: { max: 1000, timeWindow: 60_000 },
     });
@@ -79,6 +109,12 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
         if (check.status !== 200) throw new Error(`GET ${url}: ${check.status}`);
         const runs = [];
         for (const connections of [50, 200]) {
+          // CPU of this process (the server, when it runs in process) per answered request: comparable between runs
+          // on a shared machine, where requests per second depend on what else runs.
+          const loadBefore = loadavg()[0] as number;
+          const cpuBefore = process.cpuUsage();
+          const statementsBefore = statements();
+          const databaseBefore = await backendCpuMs(t.db);
           const r = (await autocannon(url, connections, options.seconds, session.headers.cookie as string)) as {
             requests: { average: number; total: number };
             latency: { p50: number; p99: number; average: number };
@@ -86,6 +122,9 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
             timeouts: number;
             non2xx: number;
           };
+          const databaseAfter = await backendCpuMs(t.db);
+          let databaseMs = 0;
+          for (const [pid, ms] of databaseAfter) databaseMs += ms - (databaseBefore.get(pid) ?? 0);
           const run = {
             connections,
             seconds: options.seconds,
@@ -94,7 +133,19 @@ export async function benchAttentionLoad(options: { pupils: number; rows: number
             latencyMs: { p50: r.latency.p50, p99: r.latency.p99, average: r.latency.average },
             errors: r.errors,
             timeouts: r.timeouts,
+            // The machine's 1-minute load average at the start and end of the run (other work on a shared machine).
+            loadAverage: { start: loadBefore, end: loadavg()[0] as number },
             non2xx: r.non2xx,
+            ...(served
+              ? {}
+              : {
+                  serverCpuMsPerRequest: cpuMsPer(process.cpuUsage(cpuBefore), r.requests.total),
+                  databaseCpuMsPerRequest:
+                    databaseAfter.size > 0 ? Number((databaseMs / Math.max(1, r.requests.total)).toFixed(3)) : null,
+                  statementsPerRequest: Number(
+                    ((statements() - statementsBefore) / Math.max(1, r.requests.total)).toFixed(2),
+                  ),
+                }),
           };
           console.log(JSON.stringify(run));
           runs.push(run);

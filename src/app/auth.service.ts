@@ -17,7 +17,6 @@ import {
   membershipsOf,
   resetFailedLogins,
   setPassword,
-  touchSession,
   type UserRow,
 } from '../db/user.repository.ts';
 import type { Actor } from './actor.ts';
@@ -215,16 +214,14 @@ export type SessionActor = Actor & { user: UserRow };
 
 /** The acting user of a session token, or null when the token is unknown, expired, idle or the user inactive. */
 export async function actorForSession(db: Database, token: string): Promise<SessionActor | null> {
-  const tokenHash = hashToken(token);
-  const user = await findSessionUser(db, tokenHash, SESSION_IDLE_MINUTES);
-  if (!user) return null;
-  await touchSession(db, tokenHash);
+  const found = await findSessionUser(db, hashToken(token), SESSION_IDLE_MINUTES);
+  if (!found) return null;
   return {
     kind: 'user',
-    userId: user.id,
-    label: user.email,
-    memberships: await membershipsOf(db, user.id),
-    user,
+    userId: found.user.id,
+    label: found.user.email,
+    memberships: found.memberships,
+    user: found.user,
   };
 }
 

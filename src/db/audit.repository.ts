@@ -1,6 +1,7 @@
 // The audit log: append and search only. Rows are never updated or deleted by the application (migration 0003
 // refuses both); the retention purge is a separate maintenance path (audit-purge.ts).
 import type { Sql } from './database.ts';
+import { prepared } from './prepared.ts';
 
 export interface AuditEventInput {
   userId: number | null;
@@ -25,20 +26,34 @@ export interface AuditEventRow {
   detail: Record<string, unknown>;
 }
 
-export async function insertAuditEvent(db: Sql, event: AuditEventInput): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_event (user_id, actor_label, action, organisation_id, pupil_ids, origin, detail)
-     VALUES ($1, $2, $3, $4, $5::bigint[], $6, $7::jsonb)`,
-    [
-      event.userId,
-      event.actorLabel,
-      event.action,
-      event.organisationId,
-      [...event.pupilIds],
-      event.origin,
-      JSON.stringify(event.detail ?? {}),
-    ],
-  );
+const INSERT_EVENTS = prepared(
+  `INSERT INTO audit_event (user_id, actor_label, action, organisation_id, pupil_ids, origin, detail)
+   SELECT e.user_id, e.actor_label, e.action, e.organisation_id,
+          ARRAY(SELECT jsonb_array_elements_text(e.pupil_ids)::bigint), e.origin, e.detail
+   FROM jsonb_to_recordset($1::jsonb)
+        AS e(user_id bigint, actor_label text, action text, organisation_id bigint, pupil_ids jsonb, origin text,
+             detail jsonb)`,
+);
+
+/**
+ * Appends audit rows in one statement, in the given order (one commit outside a transaction: see
+ * audit.service.ts, which gathers the rows of concurrent requests).
+ */
+export async function insertAuditEvents(db: Sql, events: readonly AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.query(INSERT_EVENTS, [
+    JSON.stringify(
+      events.map((event) => ({
+        user_id: event.userId,
+        actor_label: event.actorLabel,
+        action: event.action,
+        organisation_id: event.organisationId,
+        pupil_ids: event.pupilIds,
+        origin: event.origin,
+        detail: event.detail ?? {},
+      })),
+    ),
+  ]);
 }
 
 export interface AuditSearch {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { type Config, loadConfig } from '../config.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
+import { preparedName } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -201,7 +202,12 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
   return {
     async query<T>(text: string, params?: readonly unknown[]) {
       try {
-        const result = await client.query({ text, values: params as unknown[] | undefined, ...typed });
+        const result = await client.query({
+          text,
+          values: params as unknown[] | undefined,
+          name: preparedName(text),
+          ...typed,
+        });
         return result.rows as T[];
       } catch (error) {
         throw connectionFault(error);

@@ -1,6 +1,7 @@
 // Users, memberships and database sessions.
 import type { Membership } from '../domain/roles.ts';
 import type { Sql } from './database.ts';
+import { prepared } from './prepared.ts';
 
 export interface UserRow {
   id: number;
@@ -60,16 +61,18 @@ export async function addMembership(
   );
 }
 
+/** The schools a membership reaches (`m` membership, `o` its organisation): itself, a CLB's or a region's schools. */
+const SCHOOLS_REACHED = `CASE o.kind
+              WHEN 'school' THEN ARRAY[o.id::int]
+              WHEN 'clb' THEN ARRAY(SELECT school_id::int FROM clb_school WHERE clb_id = o.id ORDER BY 1)
+              ELSE ARRAY(SELECT school_id::int FROM region_school WHERE region_id = o.id ORDER BY 1)
+            END`;
+
 /** A user's memberships with the schools each reaches: the school itself, a CLB's or a region's schools. */
 export async function membershipsOf(db: Sql, userId: number): Promise<Membership[]> {
   return db.query<Membership>(
     `SELECT m.organisation_id::int AS "organisationId", o.name AS "organisationName", o.kind, m.role,
-            m.class_names AS "classNames",
-            CASE o.kind
-              WHEN 'school' THEN ARRAY[o.id::int]
-              WHEN 'clb' THEN ARRAY(SELECT school_id::int FROM clb_school WHERE clb_id = o.id ORDER BY 1)
-              ELSE ARRAY(SELECT school_id::int FROM region_school WHERE region_id = o.id ORDER BY 1)
-            END AS "schoolIds"
+            m.class_names AS "classNames", ${SCHOOLS_REACHED} AS "schoolIds"
      FROM membership m JOIN organisation o ON o.id = m.organisation_id
      WHERE m.user_id = $1 ORDER BY o.name, m.role`,
     [userId],
@@ -152,14 +155,6 @@ export async function deleteSessionsOf(db: Sql, userId: number): Promise<void> {
   await db.query('DELETE FROM user_session WHERE user_id = $1', [userId]);
 }
 
-/** Marks a session as used; at most once a minute, so reads do not turn into a write per request. */
-export async function touchSession(db: Sql, tokenHash: string): Promise<void> {
-  await db.query(
-    `UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1 AND last_seen_at < now() - interval '1 minute'`,
-    [tokenHash],
-  );
-}
-
 export async function insertSession(db: Sql, tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
   await db.query('INSERT INTO user_session (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
     tokenHash,
@@ -168,16 +163,40 @@ export async function insertSession(db: Sql, tokenHash: string, userId: number, 
   ]);
 }
 
-/** The user of a live session: not past its absolute expiry, not idle longer than `idleMinutes`, user active. */
-export async function findSessionUser(db: Sql, tokenHash: string, idleMinutes: number): Promise<UserRow | undefined> {
-  const rows = await db.query<UserRow>(
-    `SELECT u.id::int AS id, u.email, u.display_name AS "displayName", NULL AS "passwordHash", u.locale, u.active,
-            u.must_change_password AS "mustChangePassword"
-     FROM user_session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
-    [tokenHash, idleMinutes],
-  );
-  return rows[0];
+const SESSION_USER = prepared(
+  `WITH live AS (
+     SELECT s.token_hash, s.user_id, s.last_seen_at FROM user_session s
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+   ), touched AS (
+     UPDATE user_session t SET last_seen_at = now() FROM live
+     WHERE t.token_hash = live.token_hash AND live.last_seen_at < now() - interval '1 minute'
+   )
+   SELECT u.id::int AS id, u.email, u.display_name AS "displayName", NULL AS "passwordHash", u.locale, u.active,
+          u.must_change_password AS "mustChangePassword",
+          coalesce((SELECT json_agg(json_build_object('organisationId', m.organisation_id::int,
+                      'organisationName', o.name, 'kind', o.kind, 'role', m.role, 'classNames', m.class_names,
+                      'schoolIds', ${SCHOOLS_REACHED}) ORDER BY o.name, m.role)
+                    FROM membership m JOIN organisation o ON o.id = m.organisation_id
+                    WHERE m.user_id = u.id), '[]') AS memberships
+   FROM live JOIN app_user u ON u.id = live.user_id
+   WHERE u.active`,
+);
+
+/**
+ * The user of a live session (not past its absolute expiry, not idle longer than `idleMinutes`, user active) with
+ * their memberships, in one statement: it runs on every request (issue 16). The same statement marks the session
+ * as used, at most once a minute, so reads do not turn into a write (and a commit) per request.
+ */
+export async function findSessionUser(
+  db: Sql,
+  tokenHash: string,
+  idleMinutes: number,
+): Promise<{ user: UserRow; memberships: Membership[] } | undefined> {
+  const rows = await db.query<UserRow & { memberships: Membership[] | string }>(SESSION_USER, [tokenHash, idleMinutes]);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { memberships, ...user } = row;
+  return { user, memberships: typeof memberships === 'string' ? JSON.parse(memberships) : memberships };
 }
 
 export async function deleteSession(db: Sql, tokenHash: string): Promise<void> {

@@ -1,5 +1,14 @@
 // Use cases of the attention list: open signals in a transparent priority order, acknowledge and handle them.
 
+import {
+  followUp,
+  parentsUnreachable,
+  type RankRow,
+  recentAbsences,
+  signalDetails,
+  signalState,
+  signalsToRank,
+} from '../../db/attention.repository.ts';
 import { dataVersion } from '../../db/data-change.repository.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { dayNumber } from '../../domain/half-day.ts';
@@ -70,18 +79,6 @@ export interface AttentionQuery {
   offset?: number;
 }
 
-/** What the order needs of every signal. */
-interface RankRow {
-  id: number;
-  schoolId: number;
-  pupilId: number;
-  birthDate: string;
-  className: string | null;
-  ruleId: string;
-  triggeredOn: string;
-  status: 'new' | 'acknowledged' | 'handled';
-}
-
 interface Ranked {
   row: RankRow;
   id: number;
@@ -90,45 +87,8 @@ interface Ranked {
   priority: AttentionItem['priority'];
 }
 
-/** The rest of a signal's item, read for the page only. */
-interface SignalDetail {
-  id: number;
-  className: string | null;
-  version: number;
-  schoolName: string;
-  externalId: string;
-  firstName: string;
-  lastName: string;
-  explanationNl: string;
-  explanationEn: string;
-  evidence: unknown;
-  handledNote: string | null;
-  handledAt: string | null;
-}
-
-/** The signals with their pupil, school and enrolment of that school year (one row per enrolment found). */
-const SIGNALS_FROM = `FROM signal s
-     JOIN pupil p ON p.id = s.pupil_id
-     JOIN organisation o ON o.id = s.school_id
-     LEFT JOIN enrolment e ON e.pupil_id = s.pupil_id AND e.school_year = s.school_year`;
-
 /** A signal joined with one of its pupil's enrolments (a pupil may have two in one school year). */
 const detailKey = (id: number, className: string | null) => `${id}|${className === null ? '\u0000' : className}`;
-
-async function signalDetails(db: Sql, ids: readonly number[]): Promise<Map<string, SignalDetail>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query<SignalDetail>(
-    `SELECT s.id::int AS id, e.class_name AS "className", s.version, o.name AS "schoolName",
-            p.external_id AS "externalId", p.first_name AS "firstName", p.last_name AS "lastName",
-            s.explanation_nl AS "explanationNl", s.explanation_en AS "explanationEn", s.evidence,
-            s.handled_note AS "handledNote",
-            to_char(s.handled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "handledAt"
-     ${SIGNALS_FROM}
-     WHERE s.id = ANY($1::bigint[])`,
-    [ids],
-  );
-  return new Map(rows.map((r) => [detailKey(r.id, r.className), r]));
-}
 
 function ruleIndex(): Map<string, RuleDefinition> {
   return new Map(activeCatalog().rules.map((r) => [r.id, r]));
@@ -182,6 +142,45 @@ function remember(db: Sql, key: string, version: string, ranking: Ranking) {
   while (perDb.size > MAX_CACHED) perDb.delete(perDb.keys().next().value as string);
 }
 
+/**
+ * The data version as of some moment after the call: concurrent requests share one read. A read already on its way
+ * may have taken its snapshot before this request arrived (and miss a write its client just made), so a request
+ * that finds one waits for the next read, which starts after it finished and serves every request that waited.
+ */
+function freshVersion(db: Sql): Promise<string> {
+  let reads = versionReads.get(db);
+  if (!reads) {
+    reads = { running: null, next: null };
+    versionReads.set(db, reads);
+  }
+  const state = reads;
+  const start = () => {
+    const read = dataVersion(db);
+    state.running = read;
+    const done = () => {
+      if (state.running === read) state.running = null;
+    };
+    read.then(done, done);
+    return read;
+  };
+  if (!state.running) return start();
+  if (!state.next) {
+    const next = state.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        state.next = null;
+        return start();
+      });
+    state.next = next;
+  }
+  return state.next;
+}
+
+const versionReads = new WeakMap<Sql, { running: Promise<string> | null; next: Promise<string> | null }>();
+
 /** Lists signals of the schools the actor may see (one school, or every school of a CLB), ordered by priority. */
 export async function listAttention(
   db: Database,
@@ -220,7 +219,7 @@ export async function listAttention(
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
   const offset = Math.max(query.offset ?? 0, 0);
   // The version first: a ranking derived after it is at least as new as the version it is stored under.
-  const version = await dataVersion(db);
+  const version = await freshVersion(db);
   const key = JSON.stringify([
     schoolIds,
     [...classScope],
@@ -317,23 +316,20 @@ async function rank(
 ): Promise<Ranking> {
   // Two steps: the order needs only a few columns of every signal; the evidence, sentences and names are read for
   // the page alone (decoding every signal's evidence JSON was most of a request's CPU for a large school).
-  const rows = await db.query<RankRow>(
-    `SELECT s.id::int AS id, s.school_id::int AS "schoolId", s.pupil_id::int AS "pupilId",
-            p.birth_date AS "birthDate", e.class_name AS "className", s.rule_id AS "ruleId",
-            s.triggered_on AS "triggeredOn", s.status
-     ${SIGNALS_FROM}
-     WHERE s.school_id = ANY($1::bigint[]) AND s.school_year = $2 AND s.holds
-       AND ($3 = 'all' OR ($3 = 'open' AND s.status <> 'handled') OR ($3 = 'handled' AND s.status = 'handled'))
-       AND ($4::text IS NULL OR s.rule_id = $4) AND ($5::text IS NULL OR e.class_name = $5)
-       AND ($6::bigint IS NULL OR s.pupil_id = $6)`,
-    [schoolIds, yearId, query.status, query.ruleId ?? null, query.className ?? null, query.pupilId ?? null],
-  );
+  const rows = await signalsToRank(db, {
+    schoolIds,
+    schoolYear: yearId,
+    status: query.status,
+    ruleId: query.ruleId ?? null,
+    className: query.className ?? null,
+    pupilId: query.pupilId ?? null,
+  });
   const visible = rows.filter((r) => {
     const scope = classScope.get(r.schoolId);
     return scope === 'all' || (r.className !== null && scope?.includes(r.className));
   });
   const [recent, unreachable] = await Promise.all([
-    recentAbsences(db, schoolIds, asOf),
+    recentAbsences(db, schoolIds, asOf, RECENT_DAYS),
     parentsUnreachable(db, schoolIds, asOf),
   ]);
   const openPerPupil = new Map<number, number>();
@@ -385,9 +381,13 @@ async function rank(
 
 /** The items of one page: the ranked signals completed with their details. */
 async function pageItems(db: Sql, pageRanked: Ranked[], asOf: string): Promise<AttentionItem[]> {
-  const details = await signalDetails(
-    db,
-    pageRanked.map((r) => r.id),
+  const details = new Map(
+    (
+      await signalDetails(
+        db,
+        pageRanked.map((r) => r.id),
+      )
+    ).map((d) => [detailKey(d.id, d.className), d]),
   );
   const rules = ruleIndex();
   const asOfDay = dayNumber(asOf);
@@ -449,17 +449,6 @@ export function byPriority(
   );
 }
 
-async function recentAbsences(db: Sql, schoolIds: number[], asOf: string): Promise<Map<number, number>> {
-  const rows = await db.query<{ pupilId: number; n: number }>(
-    `SELECT r.pupil_id::int AS "pupilId", count(*)::int AS n
-     FROM register_entry r JOIN absence_code c ON c.code = r.code AND c.counts_as_absent
-     WHERE r.school_id = ANY($1::bigint[]) AND r.date > ($2::date - $3::int) AND r.date <= $2::date
-     GROUP BY r.pupil_id`,
-    [schoolIds, asOf, RECENT_DAYS],
-  );
-  return new Map(rows.map((r) => [r.pupilId, r.n]));
-}
-
 const conflict = (current: unknown) =>
   new AppError(
     409,
@@ -479,20 +468,7 @@ export async function followUpSignal(
   change: { to: 'acknowledged' | 'handled'; version: number; note?: string; link?: string },
 ) {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{
-      schoolId: number;
-      pupilId: number;
-      version: number;
-      status: string;
-      className: string | null;
-    }>(
-      `SELECT s.school_id::int AS "schoolId", s.pupil_id::int AS "pupilId", s.version, s.status,
-              e.class_name AS "className"
-       FROM signal s LEFT JOIN enrolment e ON e.pupil_id = s.pupil_id AND e.school_year = s.school_year
-       WHERE s.id = $1`,
-      [signalId],
-    );
-    const current = rows[0];
+    const current = await signalState(tx, signalId);
     if (!current) throw notFound({ nl: 'Signaal', en: 'Signal' });
     requireAccess(actor, 'signal.follow-up', {
       schoolId: current.schoolId,
@@ -504,46 +480,14 @@ export async function followUpSignal(
         en: 'Briefly describe what was done.',
       });
     }
-    const updated = await tx.query<{ id: number; version: number; status: string }>(
-      change.to === 'acknowledged'
-        ? `UPDATE signal SET status = 'acknowledged', acknowledged_by = $3, acknowledged_at = now(),
-                  version = version + 1, updated_at = now()
-           WHERE id = $1 AND version = $2 AND status = 'new' RETURNING id::int AS id, version, status`
-        : `UPDATE signal SET status = 'handled', handled_by = $3, handled_at = now(), handled_note = $4,
-                  handled_link = $5, handled_evidence_key = evidence_key, version = version + 1, updated_at = now()
-           WHERE id = $1 AND version = $2 AND status <> 'handled' RETURNING id::int AS id, version, status`,
-      change.to === 'acknowledged'
-        ? [signalId, change.version, actor.userId]
-        : [signalId, change.version, actor.userId, change.note?.trim() ?? null, change.link ?? null],
-    );
-    if (updated.length === 0) throw conflict({ version: current.version, status: current.status });
-    await tx.query(`INSERT INTO signal_event (signal_id, event, actor_id, note) VALUES ($1, $2, $3, $4)`, [
-      signalId,
-      change.to,
-      actor.userId,
-      change.note ?? null,
-    ]);
+    const updated = await followUp(tx, signalId, { ...change, userId: actor.userId });
+    if (!updated) throw conflict({ version: current.version, status: current.status });
     await recordAudit(tx, actor, {
       action: `signal.${change.to}`,
       organisationId: current.schoolId,
       pupilIds: [current.pupilId],
       detail: { signalId },
     });
-    return updated[0];
+    return updated;
   });
-}
-
-/** Pupils whose latest recorded contact attempt with a parent (up to the list's date) did not reach them. */
-async function parentsUnreachable(db: Sql, schoolIds: number[], asOf: string): Promise<Set<number>> {
-  const rows = await db.query<{ pupilId: number }>(
-    `SELECT latest."pupilId" FROM (
-       SELECT DISTINCT ON (a.pupil_id) a.pupil_id::int AS "pupilId", a.reached
-       FROM file_contact_attempt a JOIN file_person fp ON fp.id = a.person_id
-       WHERE fp.school_id = ANY($1::bigint[]) AND fp.relation IN ('parent1', 'parent2', 'plus-parent')
-         AND a.attempted_on <= $2::date
-       ORDER BY a.pupil_id, a.attempted_on DESC, a.id DESC
-     ) latest WHERE NOT latest.reached`,
-    [schoolIds, asOf],
-  );
-  return new Set(rows.map((r) => r.pupilId));
 }

@@ -116,11 +116,12 @@ export async function signalRoutes(api: Api, { db, today }: RouteContext) {
 
   // The service answers the same object for the same query and data version (cached per process): it goes through
   // the response schema and JSON once, and later requests send that text. Each request is still audited.
-  const serialised = new WeakMap<AttentionListResult, string>();
+  // Kept as UTF-8 bytes: a string of ~60 KB would be measured and encoded again for every answer.
+  const serialised = new WeakMap<AttentionListResult, Buffer>();
   const send = (reply: FastifyReply, list: AttentionListResult) => {
     let text = serialised.get(list);
     if (text === undefined) {
-      text = JSON.stringify(AttentionList.parse(list));
+      text = Buffer.from(JSON.stringify(AttentionList.parse(list)));
       serialised.set(list, text);
     }
     return reply.type('application/json; charset=utf-8').send(text);
