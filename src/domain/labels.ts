@@ -128,6 +128,9 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'user.invite': { nl: 'Account uitgenodigd', en: 'Account invited' },
   'user.password-reset': { nl: 'Wachtwoord opnieuw ingesteld', en: 'Password reset' },
   'user.remove-role': { nl: 'Rol ingetrokken', en: 'Role removed' },
+  'partial-schooling.read': { nl: 'Deeltijds thuis: regeling bekeken', en: 'Partial schooling read' },
+  'partial-schooling.write': { nl: 'Deeltijds thuis: regeling bewaard', en: 'Partial schooling saved' },
+  'monitor.report': { nl: 'Regiorapport opgemaakt', en: 'Region report made' },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */

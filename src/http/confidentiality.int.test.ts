@@ -126,6 +126,11 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/me', shows: [] },
   { route: 'GET /api/schools', shows: [] },
   { route: 'GET /api/absence-codes', shows: [] },
+  // Partial schooling at the school's request and the region report (issue 15)
+  { route: 'GET /api/pupils/:pupilId/partial-schooling', shows: [] },
+  { route: 'GET /api/monitor/regions/:regionId/report', shows: [] },
+  { route: 'GET /api/monitor/regions/:regionId/report.csv', shows: [] },
+  { route: 'GET /api/monitor/regions/:regionId/report.pdf', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

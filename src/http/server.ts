@@ -26,8 +26,10 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
+import { monitorReportRoutes } from './routes/monitor-report.routes.ts';
 import { noteRoutes } from './routes/notes.routes.ts';
 import { oidcRoutes } from './routes/oidc.routes.ts';
+import { partialSchoolingRoutes } from './routes/partial-schooling.routes.ts';
 import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
 import { reminderRoutes } from './routes/reminders.routes.ts';
@@ -172,6 +174,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await reminderRoutes(api, context);
       await adminRoutes(api, context);
       await monitorRoutes(api, context);
+      await partialSchoolingRoutes(api, context);
+      await monitorReportRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

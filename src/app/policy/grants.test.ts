@@ -70,6 +70,7 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'audit.read': ADMIN_ONLY,
   'selfscan.read': ['school', 'school', 'school', 'school', 'school', 'served', 'served', 'region', 'no'],
   'selfscan.edit': CARE_TEAM,
+  'partial-schooling.manage': CARE_TEAM,
 };
 
 const SCHOOL = 10;

@@ -6,6 +6,7 @@ import { accountsPolicy } from './accounts.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
+import { partialSchoolingPolicy } from './partial-schooling.policy.ts';
 import type { Reach, Scope } from './predicates.ts';
 import { pupilFilePolicy } from './pupil-file.policy.ts';
 import { pupilsPolicy } from './pupils.policy.ts';
@@ -25,6 +26,7 @@ export const POLICY = {
   ...selfscanPolicy,
   ...monitorPolicy,
   ...pupilFilePolicy,
+  ...partialSchoolingPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;

@@ -1,0 +1,26 @@
+// Typed client for partial schooling at the school's request and the region report (issue 15).
+import { queryString } from './client.ts';
+import { request } from './http.ts';
+import type { ApiBody, ApiResponse } from './schema.d.ts';
+
+export type PupilPartialSchooling = ApiResponse<'/api/pupils/{pupilId}/partial-schooling', 'get'>;
+export type Arrangement = PupilPartialSchooling['arrangements'][number];
+export type ArrangementTerms = ApiBody<'/api/pupils/{pupilId}/partial-schooling', 'post'>;
+export type RegionReport = ApiResponse<'/api/monitor/regions/{regionId}/report', 'get'>;
+
+const id = (value: number | string) => encodeURIComponent(String(value));
+
+export const partialSchoolingApi = {
+  ofPupil: (pupilId: number | string) => request<PupilPartialSchooling>(`/api/pupils/${id(pupilId)}/partial-schooling`),
+  record: (pupilId: number | string, terms: ArrangementTerms) =>
+    request<Arrangement>(`/api/pupils/${id(pupilId)}/partial-schooling`, { method: 'POST', body: terms }),
+  change: (pupilId: number | string, arrangementId: number, terms: ArrangementTerms & { version: number }) =>
+    request<Arrangement>(`/api/pupils/${id(pupilId)}/partial-schooling/${arrangementId}`, {
+      method: 'PUT',
+      body: terms,
+    }),
+  regionReport: (regionId: number | string, asOf?: string) =>
+    request<RegionReport>(`/api/monitor/regions/${id(regionId)}/report${queryString({ asOf })}`),
+  regionReportUrl: (regionId: number | string, format: 'csv' | 'pdf', asOf?: string) =>
+    `/api/monitor/regions/${id(regionId)}/report.${format}${queryString({ asOf })}`,
+};
