@@ -212,4 +212,26 @@ describe.each(testEngines())('monitor on %s', (engine) => {
       { numRuns: engine === 'pglite' ? 4 : 8 },
     );
   }, 120_000);
+
+  it('refreshes the thuiszitter figures (issue 15) incrementally to exactly what a full refresh computes', async () => {
+    // Incremental refreshes of the imports above, plus one with suspensions and exclusions (T, U, Y kept apart).
+    await importRegister(schoolA, registerCsv(21, 60).replaceAll(',R\n', ',Y\n').replaceAll(',T\n', ',U\n'), 'a3.csv');
+    const tables = async () => ({
+      homeTime: await t.db.query('SELECT * FROM monitor_home_time ORDER BY school_id, school_year, pupil_id'),
+      codes: await t.db.query('SELECT * FROM monitor_pupil_code ORDER BY school_id, school_year, pupil_id, code'),
+      possible: await t.db.query('SELECT * FROM monitor_possible_day ORDER BY school_id, school_year, date, half'),
+      cells: await t.db.query(
+        'SELECT school_id, school_year, dimension, key, value::int AS value FROM thuiszitter_cell ORDER BY 1, 2, 3, 4',
+      ),
+    });
+    const incremental = await tables();
+    expect(incremental.homeTime.length).toBeGreaterThan(30);
+    expect(incremental.codes.some((row) => (row as { code: string }).code === 'Y')).toBe(true);
+    expect(new Set(incremental.cells.map((row) => (row as { dimension: string }).dimension))).toEqual(
+      new Set(['home', 'home-ge', 'spell-ge', 'suspension', 'code-half-days', 'code-pupils', 'official-pupils',
+        'official-b30', 'official-b', 'official-z', 'official-p', 'official-with-z', 'official-with-p']),
+    );
+    await refreshMonitorFully(t.db);
+    expect(await tables()).toEqual(incremental);
+  });
 });

@@ -25,8 +25,9 @@ CREATE TABLE partial_schooling (
 CREATE INDEX partial_schooling_school_idx ON partial_schooling (school_id, since);
 CREATE INDEX partial_schooling_pupil_idx ON partial_schooling (pupil_id);
 
--- Time at home per pupil and school year (issue 15): the spells of absence over the school's half-days
--- (holidays and weekends neither count nor break a spell). Refreshed with the monitor (thuiszitter.repository.ts).
+-- Time at home per pupil and school year (issue 15): the spells of absence over the school's half-days (holidays,
+-- weekends and free afternoons neither count nor break a spell), the spells of preventive suspension (code Y), and
+-- the last spell. Refreshed with the monitor (thuiszitter.repository.ts, refreshThuiszitterFigures).
 CREATE TABLE monitor_home_time (
   school_id bigint NOT NULL,
   school_year text NOT NULL,
@@ -34,7 +35,46 @@ CREATE TABLE monitor_home_time (
   absent_half_days integer NOT NULL,
   spells integer NOT NULL,
   longest_spell integer NOT NULL,
-  last_spell_from date NOT NULL,
-  last_spell_until date NOT NULL,
+  suspension_spells integer NOT NULL,
+  longest_suspension integer NOT NULL,
+  last_from date NOT NULL,
+  last_from_half text NOT NULL,
+  last_until date NOT NULL,
+  last_until_half text NOT NULL,
+  last_half_days integer NOT NULL,
   PRIMARY KEY (school_id, school_year, pupil_id)
 );
+
+-- Absent half-days per pupil, school year and code AS REGISTERED (T, U, Y are not folded into R here).
+CREATE TABLE monitor_pupil_code (
+  school_id bigint NOT NULL,
+  school_year text NOT NULL,
+  pupil_id bigint NOT NULL,
+  code text NOT NULL,
+  half_days integer NOT NULL,
+  PRIMARY KEY (school_id, school_year, pupil_id, code)
+);
+
+-- Enrolled pupils per school half-day: the denominator of "share of school half-days missed" up to any date.
+CREATE TABLE monitor_possible_day (
+  school_id bigint NOT NULL,
+  school_year text NOT NULL,
+  date date NOT NULL,
+  half text NOT NULL,
+  pupils integer NOT NULL,
+  PRIMARY KEY (school_id, school_year, date, half)
+);
+
+-- The thuiszitter figures per school and school year (dimension, key → value), summed over the schools of a
+-- region by the region report (one indexed read), like monitor_cell.
+CREATE TABLE thuiszitter_cell (
+  school_id bigint NOT NULL,
+  school_year text NOT NULL,
+  dimension text NOT NULL,
+  key text NOT NULL,
+  value bigint NOT NULL,
+  PRIMARY KEY (school_id, school_year, dimension, key)
+);
+
+-- Exclusions are few: the region report reads them live.
+CREATE INDEX enrolment_excluded_idx ON enrolment (school_year, school_id) WHERE excluded_on IS NOT NULL;
