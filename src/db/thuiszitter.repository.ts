@@ -144,7 +144,10 @@ async function refreshPossibleDays(tx: Sql, scope: ThuiszitterScope): Promise<vo
 async function refreshCells(tx: Sql, scope: ThuiszitterScope, numbers: ThuiszitterParams): Promise<void> {
   const whole = { ...scope, pupilIds: null };
   const p: unknown[] = [];
-  await tx.query(`DELETE FROM thuiszitter_cell WHERE true${where(whole, { school: 'school_id', year: 'school_year' }, p)}`, p);
+  await tx.query(
+    `DELETE FROM thuiszitter_cell WHERE true${where(whole, { school: 'school_id', year: 'school_year' }, p)}`,
+    p,
+  );
   const params: unknown[] = [
     numbers.homeThresholds,
     numbers.officialB,
@@ -222,6 +225,160 @@ export async function refreshThuiszitterRows(
 
 /** Every school's id (the report without a region: the CLI). */
 export async function allSchools(db: Sql): Promise<number[]> {
-  const rows = await db.query<{ id: number }>("SELECT id::int AS id FROM organisation WHERE kind = 'school' ORDER BY id");
+  const rows = await db.query<{ id: number }>(
+    "SELECT id::int AS id FROM organisation WHERE kind = 'school' ORDER BY id",
+  );
   return rows.map((r) => r.id);
+}
+
+/** The thuiszitter cells of some schools in a school year, summed over the schools. */
+export async function readThuiszitterCells(
+  db: Sql,
+  schoolIds: readonly number[],
+  schoolYear: string,
+): Promise<{ dimension: string; key: string; value: number }[]> {
+  return db.query(
+    `SELECT dimension, key, sum(value)::float8 AS value FROM thuiszitter_cell
+     WHERE school_id = ANY($1::bigint[]) AND school_year = $2 GROUP BY dimension, key`,
+    [schoolIds, schoolYear],
+  );
+}
+
+/** School half-days of the enrolled pupils, and their absent school half-days, from 1 September up to a date. */
+export async function halfDaysUpTo(
+  db: Sql,
+  schoolIds: readonly number[],
+  schoolYear: string,
+  asOf: string,
+): Promise<{ possible: number; absent: number }> {
+  const [row] = await db.query<{ possible: number; absent: number }>(
+    `SELECT (SELECT COALESCE(sum(pupils), 0)::float8 FROM monitor_possible_day
+              WHERE school_id = ANY($1::bigint[]) AND school_year = $2 AND date <= $3::date) AS possible,
+            (SELECT COALESCE(sum(half_days), 0)::float8 FROM monitor_day
+              WHERE school_id = ANY($1::bigint[]) AND school_year = $2 AND date <= $3::date) AS absent`,
+    [schoolIds, schoolYear, asOf],
+  );
+  return row ?? { possible: 0, absent: 0 };
+}
+
+export interface ExclusionRow {
+  level: 'kleuter' | 'lager' | 'secundair';
+  excludedOn: string;
+  newSchoolFrom: string | null;
+  /** Excluded definitively in an earlier school year too. */
+  repeated: boolean;
+}
+
+/** Definitive exclusions of the schools in a school year up to a date (few: read live, partial index). */
+export async function exclusionsOf(
+  db: Sql,
+  schoolIds: readonly number[],
+  schoolYear: string,
+  asOf: string,
+): Promise<ExclusionRow[]> {
+  return db.query<ExclusionRow>(
+    `SELECT e.level, e.excluded_on AS "excludedOn", e.enrolled_elsewhere_from AS "newSchoolFrom",
+            EXISTS (SELECT 1 FROM enrolment o WHERE o.pupil_id = e.pupil_id AND o.school_year < e.school_year
+                      AND o.excluded_on IS NOT NULL) AS repeated
+     FROM enrolment e
+     WHERE e.school_year = $2 AND e.school_id = ANY($1::bigint[]) AND e.excluded_on IS NOT NULL AND e.excluded_on <= $3::date`,
+    [schoolIds, schoolYear, asOf],
+  );
+}
+
+/**
+ * Z_EAZIE signals of the schools in a school year and the days until the first pupil-file entry written by a
+ * CLB doctor on or after the signal's date (null: none yet on `asOf`).
+ */
+export async function zEazieDelays(
+  db: Sql,
+  schoolIds: readonly number[],
+  schoolYear: string,
+  asOf: string,
+): Promise<{ days: number | null }[]> {
+  return db.query(
+    `SELECT (SELECT min(f.occurred_on) FROM file_entry f
+              WHERE f.pupil_id = s.pupil_id AND f.author_role = 'clb-arts' AND f.occurred_on >= s.triggered_on
+                AND f.occurred_on <= $3::date) - s.triggered_on AS days
+     FROM signal s
+     WHERE s.holds AND s.rule_id = 'Z_EAZIE' AND s.school_id = ANY($1::bigint[]) AND s.school_year = $2
+       AND s.triggered_on <= $3::date`,
+    [schoolIds, schoolYear, asOf],
+  );
+}
+
+export interface ThuiszitterListRow {
+  pupilId: number;
+  schoolId: number;
+  schoolName: string;
+  firstName: string;
+  lastName: string;
+  className: string | null;
+  ruleIds: string[];
+  signalledSince: string | null;
+  absentHalfDays: number;
+  spells: number;
+  longestSpell: number;
+  /** The pupil's school half-days from the start of the enrolment (this school year) up to the date. */
+  schoolHalfDays: number;
+  /** The last spell of absence, and whether it runs up to the last school half-day up to the date. */
+  lastSpellFrom: string | null;
+  lastSpellHalfDays: number;
+  inSpellNow: boolean;
+  /** Half-days at home of a partial-schooling arrangement in force on the date; null: none. */
+  partialHalfDays: string[] | null;
+}
+
+/**
+ * The thuiszitters of some schools in a school year, by cumulative time away: pupils with a holding thuiszitter
+ * signal, with a partial-schooling arrangement in force during the year, or with at least `minHalfDays` absent
+ * school half-days in total; with their time at home from monitor_home_time.
+ */
+export async function thuiszitterList(
+  db: Sql,
+  options: {
+    schoolIds: readonly number[];
+    schoolYear: string;
+    firstDay: string;
+    asOf: string;
+    ruleIds: readonly string[];
+    minHalfDays: number;
+  },
+): Promise<ThuiszitterListRow[]> {
+  return db.query<ThuiszitterListRow>(
+    `WITH candidate AS (
+       SELECT pupil_id, school_id FROM signal
+        WHERE holds AND school_year = $2 AND rule_id = ANY($3::text[]) AND school_id = ANY($1::bigint[])
+       UNION
+       SELECT pupil_id, school_id FROM partial_schooling
+        WHERE school_id = ANY($1::bigint[]) AND since <= $5::date AND (ended_on IS NULL OR ended_on >= $4::date)
+       UNION
+       SELECT pupil_id, school_id FROM monitor_home_time
+        WHERE school_id = ANY($1::bigint[]) AND school_year = $2 AND absent_half_days >= $6::int)
+     SELECT c.pupil_id::int AS "pupilId", c.school_id::int AS "schoolId", o.name AS "schoolName",
+            p.first_name AS "firstName", p.last_name AS "lastName", e.class_name AS "className",
+            COALESCE(sig.rule_ids, '{}') AS "ruleIds", sig.since AS "signalledSince",
+            COALESCE(h.absent_half_days, 0) AS "absentHalfDays", COALESCE(h.spells, 0) AS spells,
+            COALESCE(h.longest_spell, 0) AS "longestSpell", COALESCE(cal.n, 0)::int AS "schoolHalfDays",
+            h.last_from AS "lastSpellFrom", COALESCE(h.last_half_days, 0) AS "lastSpellHalfDays",
+            COALESCE(h.last_from <= $5::date AND cal.last_slot IS NOT NULL
+                     AND h.last_until::text || h.last_until_half >= cal.last_slot, false) AS "inSpellNow",
+            ps.home_half_days AS "partialHalfDays"
+     FROM candidate c
+     JOIN pupil p ON p.id = c.pupil_id
+     JOIN organisation o ON o.id = c.school_id
+     JOIN enrolment e ON e.pupil_id = c.pupil_id AND e.school_id = c.school_id AND e.school_year = $2
+     LEFT JOIN monitor_home_time h ON h.school_id = c.school_id AND h.school_year = $2 AND h.pupil_id = c.pupil_id
+     LEFT JOIN LATERAL (SELECT array_agg(s.rule_id ORDER BY s.rule_id) AS rule_ids, min(s.triggered_on) AS since
+                        FROM signal s WHERE s.pupil_id = c.pupil_id AND s.school_year = $2 AND s.holds
+                          AND s.rule_id = ANY($3::text[])) sig ON true
+     LEFT JOIN LATERAL (SELECT count(*) AS n, max(d.date::text || d.half) AS last_slot FROM calendar_half_day d
+                        WHERE d.school_id = c.school_id AND d.school_day AND d.date >= GREATEST(e.enrolled_from, $4::date)
+                          AND d.date <= LEAST($5::date, COALESCE(e.enrolled_until, $5::date))) cal ON true
+     LEFT JOIN LATERAL (SELECT home_half_days FROM partial_schooling x
+                        WHERE x.pupil_id = c.pupil_id AND x.since <= $5::date AND (x.ended_on IS NULL OR x.ended_on >= $5::date)
+                        ORDER BY x.since DESC LIMIT 1) ps ON true
+     ORDER BY "absentHalfDays" DESC, p.last_name, p.first_name`,
+    [options.schoolIds, options.schoolYear, options.ruleIds, options.firstDay, options.asOf, options.minHalfDays],
+  );
 }

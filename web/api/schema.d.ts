@@ -2330,10 +2330,22 @@ export interface paths {
           lastName: string;
           className: string | null;
           ruleIds: string[];
-          signalledSince: string;
+          /** First thuiszitter signal; null: listed for time away only */
+          signalledSince: string | null;
+          /** Absent school half-days this school year, across every spell */
           absentHalfDays: number;
+          /** School half-days of the enrolment up to today */
+          schoolHalfDays: number;
+          shareMissed: number | null;
+          spells: number;
+          /** In school half-days */
+          longestSpell: number;
+          /** Start of the spell the pupil is in now; null: not at home now */
           atHomeSince: string | null;
+          /** School days of the current spell (holidays never count) */
           daysAtHome: number;
+          /** Half-days at home by an arrangement in force */
+          partialSchooling: string[] | null;
           /** From the pupil file: TOAH, SIO, NAFT; null: no file */
           education: string | null;
           pivotPerson: string | null;
@@ -2362,10 +2374,22 @@ export interface paths {
           lastName: string;
           className: string | null;
           ruleIds: string[];
-          signalledSince: string;
+          /** First thuiszitter signal; null: listed for time away only */
+          signalledSince: string | null;
+          /** Absent school half-days this school year, across every spell */
           absentHalfDays: number;
+          /** School half-days of the enrolment up to today */
+          schoolHalfDays: number;
+          shareMissed: number | null;
+          spells: number;
+          /** In school half-days */
+          longestSpell: number;
+          /** Start of the spell the pupil is in now; null: not at home now */
           atHomeSince: string | null;
+          /** School days of the current spell (holidays never count) */
           daysAtHome: number;
+          /** Half-days at home by an arrangement in force */
+          partialSchooling: string[] | null;
           /** From the pupil file: TOAH, SIO, NAFT; null: no file */
           education: string | null;
           pivotPerson: string | null;

@@ -641,20 +641,20 @@ export const nl = {
   'monitor.thuiszitters.title': 'Thuiszitters',
   'monitor.thuiszitters.titleSchool': 'Thuiszitters – {name}',
   'monitor.thuiszitters.intro':
-    'Leerlingen met een signaal langdurig afwezig, vast moment, 30 P, lang ziek of uitgesloten zonder school (schooljaar {year}, tot {date}).',
+    'Leerlingen met een signaal langdurig afwezig, vast moment, 30 P, lang ziek of uitgesloten zonder school, met deeltijds thuis op vraag van de school, of met veel tijd thuis in totaal; gerangschikt naar de totale tijd thuis (schooljaar {year}, tot {date}). Alleen schooldagen tellen: vakanties nooit.',
   'monitor.thuiszitters.pupil': 'Leerling',
   'monitor.thuiszitters.school': 'School',
   'monitor.thuiszitters.class': 'Klas',
   'monitor.thuiszitters.signals': 'Signalen',
-  'monitor.thuiszitters.since': 'Thuis sinds',
-  'monitor.thuiszitters.days': 'Dagen thuis',
-  'monitor.thuiszitters.absent': 'Afwezige halve dagen',
+  'monitor.thuiszitters.since': 'Nu thuis sinds',
+  'monitor.thuiszitters.days': 'Schooldagen thuis (nu)',
+  'monitor.thuiszitters.absent': 'Afwezige halve dagen (totaal)',
   'monitor.thuiszitters.education': 'Onderwijs (TOAH, SIO, NAFT, geen)',
   'monitor.thuiszitters.pivot': 'Spilfiguur',
   'monitor.thuiszitters.contact': 'Laatste contact',
   'monitor.thuiszitters.unknown': 'onbekend',
   'monitor.thuiszitters.empty': 'Geen thuiszitters in dit schooljaar.',
-  'monitor.thuiszitters.atSchool': 'op school',
+  'monitor.thuiszitters.atSchool': 'nu niet thuis',
 
   'selfscan.nav': 'Zelfscan',
   'selfscan.title': 'Zelfscan preventieplan – {name}',
@@ -746,6 +746,9 @@ export const nl = {
   'report.csv': 'CSV downloaden',
   'report.pdf': 'PDF downloaden',
   'report.open': 'Thuiszittersrapport',
+  'monitor.thuiszitters.share': 'Aandeel gemist',
+  'monitor.thuiszitters.spells': 'Periodes (langste in halve dagen)',
+  'monitor.thuiszitters.partial': 'Deeltijds thuis (regeling)',
 } as const;
 
 /** Every interface text key; en.ts is typed with this so a missing or extra key fails the typecheck. */

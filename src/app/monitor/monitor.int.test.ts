@@ -228,8 +228,21 @@ describe.each(testEngines())('monitor on %s', (engine) => {
     expect(incremental.homeTime.length).toBeGreaterThan(30);
     expect(incremental.codes.some((row) => (row as { code: string }).code === 'Y')).toBe(true);
     expect(new Set(incremental.cells.map((row) => (row as { dimension: string }).dimension))).toEqual(
-      new Set(['home', 'home-ge', 'spell-ge', 'suspension', 'code-half-days', 'code-pupils', 'official-pupils',
-        'official-b30', 'official-b', 'official-z', 'official-p', 'official-with-z', 'official-with-p']),
+      new Set([
+        'home',
+        'home-ge',
+        'spell-ge',
+        'suspension',
+        'code-half-days',
+        'code-pupils',
+        'official-pupils',
+        'official-b30',
+        'official-b',
+        'official-z',
+        'official-p',
+        'official-with-z',
+        'official-with-p',
+      ]),
     );
     await refreshMonitorFully(t.db);
     expect(await tables()).toEqual(incremental);

@@ -66,3 +66,9 @@ export function newSchoolBucket(days: number): string {
 export const withoutSchoolOn = (excludedOn: string, newSchoolFrom: string | null, asOf: string) =>
   excludedOn <= asOf && (newSchoolFrom === null || newSchoolFrom > asOf);
 
+/**
+ * A pupil joins the thuiszitters overview from this many absent school half-days in the school year in total
+ * (LONG_ABSENCE's threshold, but counted across spells), besides the thuiszitter signals and partial schooling.
+ */
+export const thuiszitterMinHalfDays = (catalog: RuleCatalog = VLAANDEREN_CATALOG) =>
+  param(catalog, 'LONG_ABSENCE', 'threshold');
