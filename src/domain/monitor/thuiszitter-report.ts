@@ -10,8 +10,8 @@ export type Cells = ReadonlyMap<string, ReadonlyMap<string, number>>;
 export function cellMap(rows: readonly { dimension: string; key: string; value: number }[]): Cells {
   const map = new Map<string, Map<string, number>>();
   for (const row of rows) {
-    let inner = map.get(row.dimension);
-    if (!inner) map.set(row.dimension, (inner = new Map()));
+    const inner = map.get(row.dimension) ?? new Map<string, number>();
+    map.set(row.dimension, inner);
     inner.set(row.key, Number(row.value));
   }
   return map;
