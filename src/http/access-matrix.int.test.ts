@@ -126,6 +126,9 @@ async function resolveParams(
       case 'actionId':
         value = 1;
         break;
+      case 'arrangementId': // the pupil's access is checked first (preValidation); an unknown arrangement is 404
+        value = 1;
+        break;
       default:
         throw new Error(`access-matrix: add a resolver for route parameter :${name} (${url})`);
     }
@@ -209,6 +212,21 @@ function sample(method: string, url: string, world: World, target: Target): Part
       return { payload: { version: 1, note: 'Gesprek met ouders gevoerd.' } };
     case 'PUT /api/pupils/:pupilId/enrolments/:schoolYear/elsewhere':
       return { payload: { from: '2026-01-05', school: 'Andere school', version: 1 } };
+    case 'POST /api/pupils/:pupilId/partial-schooling':
+    case 'PUT /api/pupils/:pupilId/partial-schooling/:arrangementId':
+      return {
+        payload: {
+          requestedBy: 'directie',
+          reason: 'gedrag',
+          homeHalfDays: ['5-PM'],
+          since: '2026-01-05',
+          reviewOn: '2026-02-02',
+          parentsAgreed: true,
+          clbInvolved: false,
+          clbDoctorInvolved: false,
+          version: 1,
+        },
+      };
     case 'POST /api/me/password':
       return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };
     default:
