@@ -267,6 +267,8 @@ export interface ExclusionRow {
   newSchoolFrom: string | null;
   /** Excluded definitively in an earlier school year too. */
   repeated: boolean;
+  opvang: boolean | null;
+  searchHelp: boolean | null;
 }
 
 /** Definitive exclusions of the schools in a school year up to a date (few: read live, partial index). */
@@ -278,6 +280,7 @@ export async function exclusionsOf(
 ): Promise<ExclusionRow[]> {
   return db.query<ExclusionRow>(
     `SELECT e.level, e.excluded_on AS "excludedOn", e.enrolled_elsewhere_from AS "newSchoolFrom",
+            e.exclusion_opvang AS opvang, e.exclusion_search_help AS "searchHelp",
             EXISTS (SELECT 1 FROM enrolment o WHERE o.pupil_id = e.pupil_id AND o.school_year < e.school_year
                       AND o.excluded_on IS NOT NULL) AS repeated
      FROM enrolment e
@@ -381,4 +384,43 @@ export async function thuiszitterList(
      ORDER BY "absentHalfDays" DESC, p.last_name, p.first_name`,
     [options.schoolIds, options.schoolYear, options.ruleIds, options.firstDay, options.asOf, options.minHalfDays],
   );
+}
+
+export interface ExclusionSupportRow {
+  schoolYear: string;
+  level: 'kleuter' | 'lager' | 'secundair';
+  excludedOn: string | null;
+  /** Primary: opvang offered during the exclusion; null: not recorded. */
+  opvang: boolean | null;
+  /** Secondary: school and CLB help find a new school; null: not recorded. */
+  searchHelp: boolean | null;
+  version: number;
+}
+
+const SUPPORT_COLUMNS = `school_year AS "schoolYear", level, excluded_on AS "excludedOn", exclusion_opvang AS opvang,
+  exclusion_search_help AS "searchHelp", version`;
+
+export async function findExclusionSupport(
+  db: Sql,
+  pupilId: number,
+  schoolYear: string,
+): Promise<ExclusionSupportRow | undefined> {
+  const [row] = await db.query<ExclusionSupportRow>(
+    `SELECT ${SUPPORT_COLUMNS} FROM enrolment WHERE pupil_id = $1 AND school_year = $2`,
+    [pupilId, schoolYear],
+  );
+  return row;
+}
+
+/** Records opvang / help at the enrolment's version; undefined when the version is stale (409). */
+export async function updateExclusionSupport(
+  db: Sql,
+  change: { pupilId: number; schoolYear: string; version: number; opvang: boolean | null; searchHelp: boolean | null },
+): Promise<ExclusionSupportRow | undefined> {
+  const [row] = await db.query<ExclusionSupportRow>(
+    `UPDATE enrolment SET exclusion_opvang = $4, exclusion_search_help = $5, version = version + 1
+     WHERE pupil_id = $1 AND school_year = $2 AND version = $3 RETURNING ${SUPPORT_COLUMNS}`,
+    [change.pupilId, change.schoolYear, change.version, change.opvang, change.searchHelp],
+  );
+  return row;
 }

@@ -131,6 +131,7 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'partial-schooling.read': { nl: 'Deeltijds thuis: regeling bekeken', en: 'Partial schooling read' },
   'partial-schooling.write': { nl: 'Deeltijds thuis: regeling bewaard', en: 'Partial schooling saved' },
   'monitor.report': { nl: 'Regiorapport opgemaakt', en: 'Region report made' },
+  'enrolment.exclusion-support': { nl: 'Opvang of hulp na uitsluiting bewaard', en: 'Support after exclusion saved' },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */

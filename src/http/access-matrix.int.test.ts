@@ -227,6 +227,8 @@ function sample(method: string, url: string, world: World, target: Target): Part
           version: 1,
         },
       };
+    case 'PUT /api/pupils/:pupilId/enrolments/:schoolYear/exclusion-support':
+      return { payload: { opvang: null, searchHelp: true, version: 1 } };
     case 'POST /api/me/password':
       return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };
     default:

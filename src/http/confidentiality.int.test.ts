@@ -131,6 +131,7 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/monitor/regions/:regionId/report', shows: [] },
   { route: 'GET /api/monitor/regions/:regionId/report.csv', shows: [] },
   { route: 'GET /api/monitor/regions/:regionId/report.pdf', shows: [] },
+  { route: 'GET /api/pupils/:pupilId/enrolments/:schoolYear/exclusion-support', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

@@ -23,6 +23,7 @@ import { auditRefusal } from './refusal-audit.ts';
 import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { exclusionSupportRoutes } from './routes/exclusion-support.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
@@ -176,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await monitorRoutes(api, context);
       await partialSchoolingRoutes(api, context);
       await monitorReportRoutes(api, context);
+      await exclusionSupportRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

@@ -7,6 +7,7 @@ export type PupilPartialSchooling = ApiResponse<'/api/pupils/{pupilId}/partial-s
 export type Arrangement = PupilPartialSchooling['arrangements'][number];
 export type ArrangementTerms = ApiBody<'/api/pupils/{pupilId}/partial-schooling', 'post'>;
 export type RegionReport = ApiResponse<'/api/monitor/regions/{regionId}/report', 'get'>;
+export type ExclusionSupport = ApiResponse<'/api/pupils/{pupilId}/enrolments/{schoolYear}/exclusion-support', 'get'>;
 
 const id = (value: number | string) => encodeURIComponent(String(value));
 
@@ -18,6 +19,17 @@ export const partialSchoolingApi = {
     request<Arrangement>(`/api/pupils/${id(pupilId)}/partial-schooling/${arrangementId}`, {
       method: 'PUT',
       body: terms,
+    }),
+  exclusionSupport: (pupilId: number | string, schoolYear: string) =>
+    request<ExclusionSupport>(`/api/pupils/${id(pupilId)}/enrolments/${id(schoolYear)}/exclusion-support`),
+  recordExclusionSupport: (
+    pupilId: number | string,
+    schoolYear: string,
+    change: { opvang: boolean | null; searchHelp: boolean | null; version: number },
+  ) =>
+    request<ExclusionSupport>(`/api/pupils/${id(pupilId)}/enrolments/${id(schoolYear)}/exclusion-support`, {
+      method: 'PUT',
+      body: change,
     }),
   regionReport: (regionId: number | string, asOf?: string) =>
     request<RegionReport>(`/api/monitor/regions/${id(regionId)}/report${queryString({ asOf })}`),

@@ -2634,6 +2634,50 @@ export interface paths {
       response: unknown;
     };
   };
+  "/api/pupils/{pupilId}/enrolments/{schoolYear}/exclusion-support": {
+    get: {
+      path: {
+        pupilId: string;
+        schoolYear: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        schoolYear: string;
+        level: "kleuter" | "lager" | "secundair";
+        excludedOn: string | null;
+        /** Primary: opvang offered during the exclusion; null: not recorded */
+        opvang: boolean | null;
+        /** Secondary: school and CLB help find a new school; null: not recorded */
+        searchHelp: boolean | null;
+        /** The enrolment version (shared with the enrolled-elsewhere edits) */
+        version: number;
+      };
+    };
+    put: {
+      path: {
+        pupilId: string;
+        schoolYear: string;
+      };
+      query: never;
+      body: {
+        opvang: boolean | null;
+        searchHelp: boolean | null;
+        version: number;
+      };
+      response: {
+        schoolYear: string;
+        level: "kleuter" | "lager" | "secundair";
+        excludedOn: string | null;
+        /** Primary: opvang offered during the exclusion; null: not recorded */
+        opvang: boolean | null;
+        /** Secondary: school and CLB help find a new school; null: not recorded */
+        searchHelp: boolean | null;
+        /** The enrolment version (shared with the enrolled-elsewhere edits) */
+        version: number;
+      };
+    };
+  };
   "/api/openapi.json": {
     get: {
       path: never;

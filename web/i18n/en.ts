@@ -746,4 +746,9 @@ export const en: Messages = {
   'monitor.thuiszitters.share': 'Share missed',
   'monitor.thuiszitters.spells': 'Spells (longest in half-days)',
   'monitor.thuiszitters.partial': 'Partial schooling (arrangement)',
+  'exclusion.opvang': 'Opvang offered during the exclusion (primary: obligatory unless not feasible)',
+  'exclusion.searchHelp': 'School and CLB help find a new school (secondary)',
+  'exclusion.yes': 'yes',
+  'exclusion.no': 'no',
+  'exclusion.unknown': 'not recorded',
 };

@@ -749,6 +749,11 @@ export const nl = {
   'monitor.thuiszitters.share': 'Aandeel gemist',
   'monitor.thuiszitters.spells': 'Periodes (langste in halve dagen)',
   'monitor.thuiszitters.partial': 'Deeltijds thuis (regeling)',
+  'exclusion.opvang': 'Opvang geboden tijdens de uitsluiting (basisonderwijs: verplicht tenzij niet haalbaar)',
+  'exclusion.searchHelp': 'School en CLB helpen een nieuwe school zoeken (secundair)',
+  'exclusion.yes': 'ja',
+  'exclusion.no': 'nee',
+  'exclusion.unknown': 'niet geregistreerd',
 } as const;
 
 /** Every interface text key; en.ts is typed with this so a missing or extra key fails the typecheck. */

@@ -23,6 +23,7 @@ import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
 import { defaultHighlightedSignal, evidenceHalfDays } from './attention-query.ts';
+import { ExclusionSupportPanel } from './exclusion-support-panel.tsx';
 import { PartialSchoolingPanel } from './partial-schooling-panel.tsx';
 
 export function PupilPage({ pupilId }: { pupilId: string }) {
@@ -178,6 +179,9 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
               onSaved={reload}
             />
           )}
+        {enrolment?.excludedOn && detail.permissions.enrolmentElsewhere && (
+          <ExclusionSupportPanel pupilId={pupilId} schoolYear={enrolment.schoolYear} />
+        )}
         {elsewhereNotice && (
           <div
             className={`alert alert--${elsewhereNotice.tone}`}

@@ -10,6 +10,7 @@ import { isCompulsoryAge } from '../../domain/monitor/thuiszitter-definitions.ts
 import { schoolWithPupils, tempDir, writeTemp } from '../../testing/fixtures.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
+import { exclusionSupport, recordExclusionSupport } from '../exclusion-support.service.ts';
 import { importFile } from '../import/import.service.ts';
 import { listThuiszitters } from './monitor.service.ts';
 import { regionReport } from './region-report.service.ts';
@@ -158,5 +159,52 @@ describe.each(testEngines())('thuiszitter figures on %s', (engine) => {
       if (pupil.atHomeSince === null) expect(pupil.daysAtHome).toBe(0);
       expect(pupil.schoolHalfDays).toBe(SCHOOL_SLOTS.length);
     }
+  });
+
+  it('records help finding a school after an exclusion as the level requires, and counts it (suppressed)', async () => {
+    const [pupil] = await t.db.query<{ id: number }>(
+      "SELECT id::int AS id FROM pupil WHERE school_id = $1 AND external_id = '105'",
+      [school],
+    );
+    const pupilId = pupil?.id as number;
+    await t.db.query("UPDATE enrolment SET excluded_on = '2025-10-06' WHERE pupil_id = $1", [pupilId]);
+    const before = await exclusionSupport(t.db, SYSTEM_ACTOR, pupilId, '2025-2026', TODAY);
+    expect(before).toMatchObject({ level: 'secundair', excludedOn: '2025-10-06', opvang: null, searchHelp: null });
+    // Secondary: opvang is no duty, helping to find a school is.
+    await expect(
+      recordExclusionSupport(
+        t.db,
+        SYSTEM_ACTOR,
+        pupilId,
+        '2025-2026',
+        { opvang: true, searchHelp: null, version: before.version },
+        TODAY,
+      ),
+    ).rejects.toMatchObject({ status: 422 });
+    const after = await recordExclusionSupport(
+      t.db,
+      SYSTEM_ACTOR,
+      pupilId,
+      '2025-2026',
+      { opvang: null, searchHelp: true, version: before.version },
+      TODAY,
+    );
+    expect(after).toMatchObject({ searchHelp: true, version: before.version + 1 });
+    await expect(
+      recordExclusionSupport(
+        t.db,
+        SYSTEM_ACTOR,
+        pupilId,
+        '2025-2026',
+        { opvang: null, searchHelp: false, version: before.version },
+        TODAY,
+      ),
+    ).rejects.toMatchObject({ status: 409 });
+    const report = await regionReport(t.db, SYSTEM_ACTOR, { regionId: region, asOf: TODAY });
+    const figures = report.sections.find((s) => s.id === 'exclusions')?.figures ?? [];
+    const get = (id: string) => figures.find((f) => f.id === id);
+    expect(get('exclusion.secondary.search-help')).toMatchObject({ value: null, suppressed: true });
+    expect(get('exclusion.secundair.without-school')).toMatchObject({ value: null, suppressed: true });
+    expect(get('exclusion.primary.opvang')).toMatchObject({ value: 0, suppressed: false });
   });
 });

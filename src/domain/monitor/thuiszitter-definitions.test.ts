@@ -67,12 +67,54 @@ describe('time from an exclusion to a new school', () => {
 
   it('builds the exclusion section: distribution, median, without school, repeats (hand-computed)', () => {
     const rows = [
-      { level: 'secundair', excludedOn: '2026-01-05', newSchoolFrom: '2026-01-12', repeated: false }, // 7
-      { level: 'secundair', excludedOn: '2026-01-06', newSchoolFrom: '2026-01-14', repeated: false }, // 8
-      { level: 'secundair', excludedOn: '2026-01-07', newSchoolFrom: '2026-01-16', repeated: true }, // 9
-      { level: 'secundair', excludedOn: '2026-01-08', newSchoolFrom: '2026-01-18', repeated: false }, // 10
-      { level: 'secundair', excludedOn: '2026-01-09', newSchoolFrom: '2026-01-29', repeated: false }, // 20
-      { level: 'secundair', excludedOn: '2026-02-02', newSchoolFrom: null, repeated: false },
+      {
+        level: 'secundair',
+        excludedOn: '2026-01-05',
+        newSchoolFrom: '2026-01-12',
+        repeated: false,
+        opvang: null,
+        searchHelp: true,
+      }, // 7
+      {
+        level: 'secundair',
+        excludedOn: '2026-01-06',
+        newSchoolFrom: '2026-01-14',
+        repeated: false,
+        opvang: null,
+        searchHelp: true,
+      }, // 8
+      {
+        level: 'secundair',
+        excludedOn: '2026-01-07',
+        newSchoolFrom: '2026-01-16',
+        repeated: true,
+        opvang: null,
+        searchHelp: null,
+      }, // 9
+      {
+        level: 'secundair',
+        excludedOn: '2026-01-08',
+        newSchoolFrom: '2026-01-18',
+        repeated: false,
+        opvang: null,
+        searchHelp: true,
+      }, // 10
+      {
+        level: 'secundair',
+        excludedOn: '2026-01-09',
+        newSchoolFrom: '2026-01-29',
+        repeated: false,
+        opvang: null,
+        searchHelp: true,
+      }, // 20
+      {
+        level: 'secundair',
+        excludedOn: '2026-02-02',
+        newSchoolFrom: null,
+        repeated: false,
+        opvang: null,
+        searchHelp: true,
+      },
     ];
     const section = exclusionSection(rows, '2026-03-01');
     const value = (id: string) => section.figures.find((f) => f.id === id)?.value;
@@ -84,5 +126,7 @@ describe('time from an exclusion to a new school', () => {
     expect(value('exclusion.new-school.≤10')).toBeNull(); // 4: suppressed
     expect(value('exclusion.new-school.median-days')).toBe(9); // 7, 8, 9, 10, 20
     expect(value('exclusion.repeated')).toBeNull(); // 1
+    expect(value('exclusion.secondary.search-help')).toBe(5);
+    expect(value('exclusion.primary.opvang')).toBe(0);
   });
 });

@@ -156,6 +156,9 @@ export interface ExclusionInput {
   excludedOn: string;
   newSchoolFrom: string | null;
   repeated: boolean;
+  /** Primary: opvang offered; secondary: help finding a new school; null: not recorded. */
+  opvang: boolean | null;
+  searchHelp: boolean | null;
 }
 
 /** Definitive exclusions of the school year up to the reference date: by month and level, to a new school. */
@@ -181,6 +184,31 @@ export function exclusionSection(rows: readonly ExclusionInput[], asOf: string):
       ),
     );
   }
+  // The duty of each level (seed 004 l. 2306–2345): opvang in primary, help finding a school in secondary.
+  const primary = rows.filter((r) => r.level !== 'secundair');
+  const secondary = rows.filter((r) => r.level === 'secundair');
+  figures.push(
+    figure.count(
+      'exclusion.primary.opvang',
+      { nl: 'Basisonderwijs: opvang geboden', en: 'Primary: opvang offered' },
+      primary.filter((r) => r.opvang === true).length,
+    ),
+    figure.count(
+      'exclusion.primary.opvang-unrecorded',
+      { nl: 'Basisonderwijs: opvang niet geregistreerd', en: 'Primary: opvang not recorded' },
+      primary.filter((r) => r.opvang === null).length,
+    ),
+    figure.count(
+      'exclusion.secondary.search-help',
+      { nl: 'Secundair: hulp bij het zoeken naar een school', en: 'Secondary: help finding a school' },
+      secondary.filter((r) => r.searchHelp === true).length,
+    ),
+    figure.count(
+      'exclusion.secondary.search-help-unrecorded',
+      { nl: 'Secundair: hulp niet geregistreerd', en: 'Secondary: help not recorded' },
+      secondary.filter((r) => r.searchHelp === null).length,
+    ),
+  );
   const months = [...new Set(rows.map((r) => r.excludedOn.slice(0, 7)))].sort();
   for (const month of months)
     figures.push(
