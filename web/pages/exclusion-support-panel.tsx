@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 
 type Answer = 'yes' | 'no' | 'unknown';
 const answerOf = (value: boolean | null): Answer => (value === null ? 'unknown' : value ? 'yes' : 'no');
-const valueOf = (answer: Answer): boolean | null => (answer === 'unknown' ? null : answer === 'yes');
+const booleanOf = (answer: Answer): boolean | null => (answer === 'unknown' ? null : answer === 'yes');
 
 export function ExclusionSupportPanel({ pupilId, schoolYear }: { pupilId: string; schoolYear: string }) {
   const key = ['exclusion-support', pupilId, schoolYear];
@@ -37,8 +37,8 @@ function SupportForm({
   const save = useMutation({
     mutationFn: () =>
       partialSchoolingApi.recordExclusionSupport(pupilId, support.schoolYear, {
-        opvang: primary ? valueOf(answer) : null,
-        searchHelp: primary ? null : valueOf(answer),
+        opvang: primary ? booleanOf(answer) : null,
+        searchHelp: primary ? null : booleanOf(answer),
         version: support.version,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey }),
