@@ -150,11 +150,17 @@ describe.each(testEngines())('monitor on %s', (engine) => {
     expect(classTotal).toBe(register?.n);
   });
 
-  it('lists the thuiszitters: pupils with a LONG_ABSENCE, FIXED_SLOT, P30, Z_LONG or EXCLUDED_NO_SCHOOL signal', async () => {
+  it('lists the thuiszitters: a LONG_ABSENCE, FIXED_SLOT, P30, Z_LONG or EXCLUDED_NO_SCHOOL signal, or ≥ 20 absent school half-days in total', async () => {
     const list = await listThuiszitters(t.db, SYSTEM_ACTOR, { schoolId: schoolA, schoolYear: '2025-2026' }, TODAY);
     const [expected] = await t.db.query<{ n: number }>(
-      `SELECT count(DISTINCT pupil_id)::int AS n FROM signal WHERE school_id = $1 AND holds
-       AND rule_id IN ('LONG_ABSENCE', 'FIXED_SLOT', 'P30', 'Z_LONG', 'EXCLUDED_NO_SCHOOL')`,
+      `SELECT count(*)::int AS n FROM (
+         SELECT pupil_id FROM signal WHERE school_id = $1 AND holds
+            AND rule_id IN ('LONG_ABSENCE', 'FIXED_SLOT', 'P30', 'Z_LONG', 'EXCLUDED_NO_SCHOOL')
+         UNION
+         SELECT r.pupil_id FROM register_entry r
+           JOIN absence_code c ON c.code = r.code AND c.counts_as_absent
+           JOIN calendar_half_day d ON d.school_id = r.school_id AND d.date = r.date AND d.half = r.half AND d.school_day
+          WHERE r.school_id = $1 GROUP BY r.pupil_id HAVING count(*) >= 20) x`,
       [schoolA],
     );
     expect(list.pupils.length).toBe(expected?.n);
