@@ -54,15 +54,13 @@ export function PartialSchoolingPanel({ pupilId, today }: { pupilId: string; tod
   );
 }
 
-function ArrangementView({
-  pupilId,
-  arrangement,
-  onSaved,
-}: {
+interface ArrangementProps {
   pupilId: string;
   arrangement: Arrangement;
   onSaved: () => void;
-}) {
+}
+
+function ArrangementView({ pupilId, arrangement, onSaved }: ArrangementProps) {
   const { t, language } = useI18n();
   const halfDayLabel = useHalfDayLabel();
   const yesNo = (value: boolean) => t(value ? 'partial.yes' : 'partial.no');
@@ -119,15 +117,7 @@ function termsOf(a: Arrangement): ArrangementTerms {
   };
 }
 
-function ReviewForm({
-  pupilId,
-  arrangement,
-  onSaved,
-}: {
-  pupilId: string;
-  arrangement: Arrangement;
-  onSaved: () => void;
-}) {
+function ReviewForm({ pupilId, arrangement, onSaved }: ArrangementProps) {
   const { t, language } = useI18n();
   const [reviewOn, setReviewOn] = useState(arrangement.reviewOn);
   const [endedOn, setEndedOn] = useState(arrangement.endedOn ?? '');

@@ -9,7 +9,7 @@ import {
   signalCounts,
 } from '../../db/monitor.repository.ts';
 import { findSchool } from '../../db/school.repository.ts';
-import { thuiszitterList } from '../../db/thuiszitter.repository.ts';
+import { type ThuiszitterListRow, thuiszitterList } from '../../db/thuiszitter.repository.ts';
 import { addDays, dayNumber, formatBelgianDate } from '../../domain/half-day.ts';
 import { dashboardCsv } from '../../domain/monitor/csv.ts';
 import { buildDashboard, type Dashboard, suppressDashboard } from '../../domain/monitor/dashboard.ts';
@@ -154,23 +154,10 @@ export async function exportDashboardCsv(
   };
 }
 
-export interface Thuiszitter {
-  pupilId: number;
-  schoolId: number;
-  schoolName: string;
-  firstName: string;
-  lastName: string;
-  className: string | null;
-  ruleIds: string[];
-  /** The first thuiszitter signal's date; null: listed for partial schooling or cumulative time away only. */
-  signalledSince: string | null;
-  /** Absent school half-days in the school year, across every spell (issue 15). */
-  absentHalfDays: number;
-  /** The pupil's school half-days of the enrolment up to today, and the share of them missed. */
-  schoolHalfDays: number;
+/** A pupil of the thuiszitters overview: the listed row, with its time at home worked out and the pupil file's facts. */
+export interface Thuiszitter
+  extends Omit<ThuiszitterListRow, 'lastSpellFrom' | 'lastSpellHalfDays' | 'inSpellNow' | 'partialHalfDays'> {
   shareMissed: number | null;
-  spells: number;
-  longestSpell: number;
   /** First day of the spell the pupil is in now (absent on the last school half-day); null: not at home now. */
   atHomeSince: string | null;
   /** School days (not calendar days: holidays never count) of the current spell; 0 when not at home now. */

@@ -271,6 +271,34 @@ export function officialSection(
   };
   const total = (dimension: string) => [...(cells.get(dimension)?.values() ?? [])].reduce((a, b) => a + b, 0);
   const all = total('official-pupils');
+  /** Half-days of a code of compulsory-age pupils, the pupils with it, and the average per such pupil. */
+  const codeTotals = (code: 'z' | 'p', label: { nl: string; en: string }): ReportFigure[] => {
+    const halfDays = total(`official-${code}`);
+    const pupilsWith = total(`official-with-${code}`);
+    return [
+      figure.count(
+        `official.${code}.half-days`,
+        { nl: `${label.nl}-halve dagen van leerplichtigen`, en: `${label.en} half-days of compulsory-age pupils` },
+        halfDays,
+        'half-days',
+      ),
+      figure.count(
+        `official.${code}.pupils`,
+        { nl: `Leerplichtigen met ${label.nl}`, en: `Compulsory-age pupils with ${label.en}` },
+        pupilsWith,
+      ),
+      figure.statistic(
+        `official.${code}.per-pupil`,
+        {
+          nl: `Gemiddeld ${label.nl}-halve dagen per leerling met ${label.nl}`,
+          en: `Average ${label.en} half-days per pupil with ${label.en}`,
+        },
+        pupilsWith,
+        pupilsWith === 0 ? null : Math.round((halfDays / pupilsWith) * 10) / 10,
+        'half-days',
+      ),
+    ];
+  };
   const figures: ReportFigure[] = [
     figure.count(
       'official.compulsory-pupils',
@@ -315,45 +343,8 @@ export function officialSection(
     (key) => key.split('|')[2] ?? '?',
   );
   figures.push(
-    figure.count(
-      'official.z.half-days',
-      {
-        nl: 'Z-halve dagen (ziekte, met D) van leerplichtigen',
-        en: 'Z half-days (illness, with D) of compulsory-age pupils',
-      },
-      total('official-z'),
-      'half-days',
-    ),
-    figure.count(
-      'official.z.pupils',
-      { nl: 'Leerplichtigen met Z', en: 'Compulsory-age pupils with Z' },
-      total('official-with-z'),
-    ),
-    figure.statistic(
-      'official.z.per-pupil',
-      { nl: 'Gemiddeld Z-halve dagen per leerling met Z', en: 'Average Z half-days per pupil with Z' },
-      total('official-with-z'),
-      total('official-with-z') === 0 ? null : Math.round((total('official-z') / total('official-with-z')) * 10) / 10,
-      'half-days',
-    ),
-    figure.count(
-      'official.p.half-days',
-      { nl: 'P-halve dagen van leerplichtigen', en: 'P half-days of compulsory-age pupils' },
-      total('official-p'),
-      'half-days',
-    ),
-    figure.count(
-      'official.p.pupils',
-      { nl: 'Leerplichtigen met P', en: 'Compulsory-age pupils with P' },
-      total('official-with-p'),
-    ),
-    figure.statistic(
-      'official.p.per-pupil',
-      { nl: 'Gemiddeld P-halve dagen per leerling met P', en: 'Average P half-days per pupil with P' },
-      total('official-with-p'),
-      total('official-with-p') === 0 ? null : Math.round((total('official-p') / total('official-with-p')) * 10) / 10,
-      'half-days',
-    ),
+    ...codeTotals('z', { nl: 'Z (ziekte, met D)', en: 'Z (illness, with D)' }),
+    ...codeTotals('p', { nl: 'P', en: 'P' }),
   );
   const involved = zEazie.filter((z) => z.days !== null).map((z) => z.days as number);
   figures.push(
