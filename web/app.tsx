@@ -125,8 +125,9 @@ function monitorPage(pathname: string): ReactNode {
   if (matchPath('/monitor/thuiszitters', pathname)) return <MonitorThuiszittersPage key="all" school={null} />;
   const clb = matchPath('/monitor/clbs/:id', pathname);
   if (clb?.id) return <MonitorDashboardPage key={`c${clb.id}`} target={{ kind: 'clb', id: clb.id }} />;
-  const report = matchPath('/monitor/regions/:id/report', pathname);
-  if (report?.id) return <MonitorReportPage key={`report${report.id}`} regionId={report.id} />;
+  const report = matchPath('/monitor/:kind/:id/report', pathname);
+  if (report?.id && (report.kind === 'regions' || report.kind === 'clbs'))
+    return <MonitorReportPage key={`${report.kind}${report.id}`} target={{ kind: report.kind, id: report.id }} />;
   const region = matchPath('/monitor/regions/:id', pathname);
   if (region?.id) return <MonitorDashboardPage key={`r${region.id}`} target={{ kind: 'region', id: region.id }} />;
   const school = matchPath('/schools/:schoolId/monitor', pathname);

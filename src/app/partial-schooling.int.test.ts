@@ -124,6 +124,12 @@ describe.each(testEngines())('partial schooling on %s', (engine) => {
     expect(get('partial.pupils')).toBe(9);
     expect(get(`partial.school.${schools[0]}`)).toBe(5);
     expect(get(`partial.school.${schools[2]}`)).toBeNull();
+    // The same counts for a CLB that serves the six schools.
+    const clb = await insertOrganisation(t.db, 'clb', 'CLB Deeltijds');
+    for (const school of schools) await linkSchool(t.db, 'clb', clb, school);
+    const ofClb = await regionReport(t.db, SYSTEM_ACTOR, { regionId: null, clbId: clb, asOf: TODAY });
+    expect(ofClb.scope).toMatchObject({ kind: 'clb', id: clb, schoolCount: 6 });
+    expect(ofClb.sections[0]?.figures.find((f) => f.id === 'partial.schools-using')?.value).toBe(5);
     // An arrangement that ended before the school year does not count; the CSV shows "<5" for the small ones.
     const csv = String((await monitorReportFile(t.db, SYSTEM_ACTOR, { regionId: region, asOf: TODAY }, 'csv')).content);
     expect(csv).toContain('Scholen die deeltijds thuis vragen,5,schools');

@@ -132,6 +132,9 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/monitor/regions/:regionId/report.csv', shows: [] },
   { route: 'GET /api/monitor/regions/:regionId/report.pdf', shows: [] },
   { route: 'GET /api/pupils/:pupilId/enrolments/:schoolYear/exclusion-support', shows: [] },
+  { route: 'GET /api/monitor/clbs/:clbId/report', shows: [] },
+  { route: 'GET /api/monitor/clbs/:clbId/report.csv', shows: [] },
+  { route: 'GET /api/monitor/clbs/:clbId/report.pdf', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

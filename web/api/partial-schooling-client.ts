@@ -11,6 +11,8 @@ export type ExclusionSupport = ApiResponse<'/api/pupils/{pupilId}/enrolments/{sc
 
 const id = (value: number | string) => encodeURIComponent(String(value));
 
+export type ReportTarget = { kind: 'regions' | 'clbs'; id: number | string };
+
 export const partialSchoolingApi = {
   ofPupil: (pupilId: number | string) => request<PupilPartialSchooling>(`/api/pupils/${id(pupilId)}/partial-schooling`),
   record: (pupilId: number | string, terms: ArrangementTerms) =>
@@ -31,8 +33,9 @@ export const partialSchoolingApi = {
       method: 'PUT',
       body: change,
     }),
-  regionReport: (regionId: number | string, asOf?: string) =>
-    request<RegionReport>(`/api/monitor/regions/${id(regionId)}/report${queryString({ asOf })}`),
-  regionReportUrl: (regionId: number | string, format: 'csv' | 'pdf', asOf?: string) =>
-    `/api/monitor/regions/${id(regionId)}/report.${format}${queryString({ asOf })}`,
+  /** The thuiszitters report of a region or a CLB. */
+  report: (target: ReportTarget, asOf?: string) =>
+    request<RegionReport>(`/api/monitor/${target.kind}/${id(target.id)}/report${queryString({ asOf })}`),
+  reportUrl: (target: ReportTarget, format: 'csv' | 'pdf', asOf?: string) =>
+    `/api/monitor/${target.kind}/${id(target.id)}/report.${format}${queryString({ asOf })}`,
 };

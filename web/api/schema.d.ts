@@ -2574,7 +2574,7 @@ export interface paths {
       response: {
         format: "aanwezig-region-report/1";
         scope: {
-          kind: "region" | "all";
+          kind: "region" | "clb" | "all";
           id: number | null;
           name: string;
           schoolCount: number;
@@ -2626,6 +2626,78 @@ export interface paths {
     get: {
       path: {
         regionId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/clbs/{clbId}/report": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: {
+        format: "aanwezig-region-report/1";
+        scope: {
+          kind: "region" | "clb" | "all";
+          id: number | null;
+          name: string;
+          schoolCount: number;
+        };
+        /** Civil date YYYY-MM-DD */
+        asOf: string;
+        schoolYear: string;
+        refreshedAt: (string | string) | null;
+        minShownCount: number;
+        sections: {
+          id: string;
+          title: {
+            nl: string;
+            en: string;
+          };
+          definition: {
+            nl: string;
+            en: string;
+          };
+          source: string;
+          figures: {
+            id: string;
+            label: {
+              nl: string;
+              en: string;
+            };
+            unit: "pupils" | "schools" | "share" | "days" | "half-days";
+            /** null: suppressed (see suppressed) or not defined */
+            value: number | null;
+            suppressed: boolean;
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/monitor/clbs/{clbId}/report.csv": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/clbs/{clbId}/report.pdf": {
+    get: {
+      path: {
+        clbId: string;
       };
       query: {
         asOf?: string;

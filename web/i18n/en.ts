@@ -735,7 +735,8 @@ export const en: Messages = {
   'partial.day.4': 'Thursday',
   'partial.day.5': 'Friday',
   'report.title': 'Thuiszitters report',
-  'report.intro': 'Every figure of the region with its definition and source. Counts from 1 to 4 are not shown (<5).',
+  'report.intro':
+    'Every figure of the region or the CLB with its definition and source. Counts from 1 to 4 are not shown (<5).',
   'report.asOf': 'Reference date',
   'report.source': 'Source',
   'report.figure': 'Figure',

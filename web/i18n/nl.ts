@@ -738,7 +738,7 @@ export const nl = {
   'partial.day.5': 'vrijdag',
   'report.title': 'Thuiszittersrapport',
   'report.intro':
-    'Alle cijfers van de regio met hun definitie en bron. Aantallen van 1 tot 4 worden niet getoond (<5).',
+    'Alle cijfers van de regio of het CLB met hun definitie en bron. Aantallen van 1 tot 4 worden niet getoond (<5).',
   'report.asOf': 'Peildatum',
   'report.source': 'Bron',
   'report.figure': 'Cijfer',

@@ -287,10 +287,13 @@ export function MonitorDashboardPage({ target }: { target: DashboardTarget }) {
         >
           {t('monitor.exportCsv')}
         </a>
-        {scope.kind === 'region' && (
+        {scope.kind !== 'school' && (
           <>
             {' '}
-            <Link to={`/monitor/regions/${scope.id}/report`} data-testid="monitor-report-link">
+            <Link
+              to={`/monitor/${scope.kind === 'region' ? 'regions' : 'clbs'}/${scope.id}/report`}
+              data-testid="monitor-report-link"
+            >
               {t('report.open')}
             </Link>
           </>

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { todayIso } from '../../src/domain/civil-date.ts';
-import { partialSchoolingApi, type RegionReport } from '../api/partial-schooling-client.ts';
+import { partialSchoolingApi, type RegionReport, type ReportTarget } from '../api/partial-schooling-client.ts';
 import { TextField } from '../components/form-field.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
@@ -20,12 +20,12 @@ function figureText(f: Figure, language: 'nl' | 'en', minShown: number): string 
   return format.format(f.value);
 }
 
-export function MonitorReportPage({ regionId }: { regionId: string }) {
+export function MonitorReportPage({ target }: { target: ReportTarget }) {
   const { t, language } = useI18n();
   const [asOf, setAsOf] = useState(todayIso());
   const query = useQuery({
-    queryKey: ['region-report', regionId, asOf],
-    queryFn: () => partialSchoolingApi.regionReport(regionId, asOf || undefined),
+    queryKey: ['region-report', target.kind, target.id, asOf],
+    queryFn: () => partialSchoolingApi.report(target, asOf || undefined),
   });
   const report = query.data;
   return (
@@ -44,18 +44,10 @@ export function MonitorReportPage({ regionId }: { regionId: string }) {
             {report.schoolYear} · {formatDate(report.asOf)}
           </p>
           <p>
-            <a
-              className="button button--secondary"
-              href={partialSchoolingApi.regionReportUrl(regionId, 'csv', asOf)}
-              download
-            >
+            <a className="button button--secondary" href={partialSchoolingApi.reportUrl(target, 'csv', asOf)} download>
               {t('report.csv')}
             </a>{' '}
-            <a
-              className="button button--secondary"
-              href={partialSchoolingApi.regionReportUrl(regionId, 'pdf', asOf)}
-              download
-            >
+            <a className="button button--secondary" href={partialSchoolingApi.reportUrl(target, 'pdf', asOf)} download>
               {t('report.pdf')}
             </a>
           </p>

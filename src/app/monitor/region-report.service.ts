@@ -21,19 +21,26 @@ import { regionReportPdf } from './region-report-pdf.ts';
 import { reportSectionsOfThuiszitters } from './thuiszitter-figures.ts';
 
 /**
- * The report of a region (an analist of that region; the CLI as the system) or, without a region, of every
- * school (the CLI only), as of a date: the school year of that date up to that date.
+ * The report of a region (an analist of that region; the CLI as the system), of a CLB (its staff) or, without
+ * either, of every school (the CLI only), as of a date: the school year of that date up to that date.
  */
 export async function regionReport(
   db: Sql,
   actor: Actor,
-  options: { regionId: number | null; asOf: string },
+  options: { regionId: number | null; asOf: string; clbId?: number },
 ): Promise<RegionReport> {
   if (!isValidIsoDate(options.asOf))
     throw invalidInput({ nl: 'Peildatum als JJJJ-MM-DD.', en: 'Reference date as YYYY-MM-DD.' });
   let scope: RegionReport['scope'];
   let schoolIds: number[];
-  if (options.regionId === null) {
+  if (options.clbId !== undefined) {
+    // A CLB's report across the schools it serves, for its own staff (suppressed like the region's).
+    requireAccess(actor, 'monitor.clb', { organisationId: options.clbId });
+    const clb = await organisationWithSchools(db, 'clb', options.clbId);
+    if (!clb) throw notFound({ nl: 'CLB', en: 'CLB' });
+    schoolIds = clb.schoolIds;
+    scope = { kind: 'clb', id: clb.id, name: clb.name, schoolCount: schoolIds.length };
+  } else if (options.regionId === null) {
     if (actor.kind !== 'system') throw forbidden();
     schoolIds = await allSchools(db);
     scope = { kind: 'all', id: null, name: 'Alle scholen', schoolCount: schoolIds.length };
@@ -61,7 +68,7 @@ export async function regionReport(
   };
   await recordAudit(db, actor, {
     action: 'monitor.report',
-    organisationId: options.regionId,
+    organisationId: options.clbId ?? options.regionId,
     detail: { asOf, schoolYear: year.id },
   });
   return report;
@@ -71,7 +78,7 @@ export async function regionReport(
 export async function monitorReportFile(
   db: Sql,
   actor: Actor,
-  options: { regionId: number | null; asOf: string },
+  options: { regionId: number | null; asOf: string; clbId?: number },
   format: 'json' | 'csv' | 'pdf',
 ): Promise<{ content: string | Buffer }> {
   const report = await regionReport(db, actor, options);

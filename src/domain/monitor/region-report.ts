@@ -28,7 +28,7 @@ export interface ReportSection {
 export interface RegionReport {
   /** Version of this JSON contract (docs/monitor.md). */
   format: 'aanwezig-region-report/1';
-  scope: { kind: 'region' | 'all'; id: number | null; name: string; schoolCount: number };
+  scope: { kind: 'region' | 'clb' | 'all'; id: number | null; name: string; schoolCount: number };
   asOf: string;
   schoolYear: string;
   refreshedAt: string | null;

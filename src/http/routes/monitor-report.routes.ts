@@ -13,7 +13,7 @@ const Text = z.object({ nl: z.string(), en: z.string() });
 const RegionReport = z.object({
   format: z.literal('aanwezig-region-report/1'),
   scope: z.object({
-    kind: z.enum(['region', 'all']),
+    kind: z.enum(['region', 'clb', 'all']),
     id: z.number().int().nullable(),
     name: z.string(),
     schoolCount: z.number().int(),
@@ -44,38 +44,44 @@ const RegionReport = z.object({
 const ReportQuery = z.object({ asOf: CivilDate.optional().describe('Reference date; default today') });
 
 export async function monitorReportRoutes(api: Api, { db, today }: RouteContext) {
-  const load = (request: FastifyRequest<{ Params: { regionId: string }; Querystring: { asOf?: string } }>) =>
-    regionReport(db, requireActor(request), {
-      regionId: idParam(request.params.regionId),
-      asOf: request.query.asOf ?? today(),
-    });
-
-  api.get(
-    '/monitor/regions/:regionId/report',
-    {
-      ...access('monitor.region'),
-      schema: { params: params('regionId'), querystring: ReportQuery, response: { 200: RegionReport } },
-    },
-    async (request) => load(request),
-  );
-
-  const exportRoute = (format: 'csv' | 'pdf', type: string) =>
+  /** The same report for a region (its analysts) and for a CLB (its staff). */
+  const scopes = [
+    { path: 'regions', param: 'regionId', action: 'monitor.region', file: 'regio' },
+    { path: 'clbs', param: 'clbId', action: 'monitor.clb', file: 'clb' },
+  ] as const;
+  for (const scope of scopes) {
+    const target = (request: FastifyRequest) => {
+      const id = idParam((request.params as Record<string, string>)[scope.param] ?? '');
+      const asOf = (request.query as { asOf?: string }).asOf ?? today();
+      return scope.param === 'clbId' ? { regionId: null, clbId: id, asOf } : { regionId: id, asOf };
+    };
     api.get(
-      `/monitor/regions/:regionId/report.${format}`,
+      `/monitor/${scope.path}/:${scope.param}/report`,
       {
-        ...access('monitor.region'),
-        schema: { params: params('regionId'), querystring: ReportQuery, produces: [type] },
+        ...access(scope.action),
+        schema: { params: params(scope.param), querystring: ReportQuery, response: { 200: RegionReport } },
       },
-      async (request, reply) => {
-        const regionId = idParam(request.params.regionId);
-        const asOf = request.query.asOf ?? today();
-        const file = await monitorReportFile(db, requireActor(request), { regionId, asOf }, format);
-        return reply
-          .type(format === 'csv' ? `${type}; charset=utf-8` : type)
-          .header('content-disposition', contentDisposition(`rapport-regio-${regionId}-${asOf}.${format}`))
-          .send(file.content);
-      },
+      async (request) => regionReport(db, requireActor(request), target(request)),
     );
-  exportRoute('csv', 'text/csv');
-  exportRoute('pdf', 'application/pdf');
+    for (const [format, type] of [
+      ['csv', 'text/csv'],
+      ['pdf', 'application/pdf'],
+    ] as const)
+      api.get(
+        `/monitor/${scope.path}/:${scope.param}/report.${format}`,
+        {
+          ...access(scope.action),
+          schema: { params: params(scope.param), querystring: ReportQuery, produces: [type] },
+        },
+        async (request, reply) => {
+          const options = target(request);
+          const file = await monitorReportFile(db, requireActor(request), options, format);
+          const id = options.clbId ?? options.regionId;
+          return reply
+            .type(format === 'csv' ? `${type}; charset=utf-8` : type)
+            .header('content-disposition', contentDisposition(`rapport-${scope.file}-${id}-${options.asOf}.${format}`))
+            .send(file.content);
+        },
+      );
+  }
 }
