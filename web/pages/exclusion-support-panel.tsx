@@ -41,7 +41,12 @@ function SupportForm({
         searchHelp: primary ? null : booleanOf(answer),
         version: support.version,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey }),
+    // The enrolment's version moved: the pupil (and its enrolled-elsewhere form) reloads with it.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey }),
+        queryClient.invalidateQueries({ queryKey: ['pupil', pupilId] }),
+      ]),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
