@@ -82,4 +82,23 @@ describe('partial schooling end to end', () => {
     const figure = json.sections[0].figures.find((f: { id: string }) => f.id === `partial.school.${schoolId}`);
     expect(figure).toMatchObject({ value: null, suppressed: true });
   });
+
+  it('records what the school did after a definitive exclusion, as the level requires', async () => {
+    const { page } = h;
+    const [excluded] = await h.db.query<{ id: number }>(
+      `SELECT e.pupil_id::int AS id FROM enrolment e WHERE e.excluded_on IS NOT NULL AND e.school_year = '2025-2026'
+       ORDER BY e.pupil_id LIMIT 1`,
+    );
+    await page.getByTestId('logout').click();
+    await signIn('admin@aanwezig.demo');
+    await page.goto(`/pupils/${excluded?.id}?schoolYear=2025-2026`);
+    const form = page.getByTestId('exclusion-support-form');
+    await form.waitFor();
+    await page.getByTestId('exclusion-support-yes').check();
+    await form.getByRole('button').click();
+    await page.reload();
+    await page.getByTestId('exclusion-support-form').waitFor();
+    expect(await page.getByTestId('exclusion-support-yes').isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
