@@ -100,6 +100,27 @@ describe.each(testEngines())('partial schooling on %s', (engine) => {
     expect(read.proposed).toBe(false);
   });
 
+  it('proposes recording an arrangement while FIXED_SLOT holds and none is in force', async () => {
+    const school = schools[5] as number;
+    const [pupil] = await pupilIdsByNumber(t.db, school);
+    if (pupil === undefined) throw new Error('no pupil');
+    expect((await pupilPartialSchooling(t.db, SYSTEM_ACTOR, pupil, TODAY)).proposed).toBe(false);
+    await t.db.query(
+      `INSERT INTO signal (school_id, pupil_id, school_year, rule_id, triggered_on, evidence, evidence_key,
+                           explanation_nl, explanation_en)
+       VALUES ($1, $2, '2025-2026', 'FIXED_SLOT', '2026-01-30', '[]', 'test', '', '')`,
+      [school, pupil],
+    );
+    expect((await pupilPartialSchooling(t.db, SYSTEM_ACTOR, pupil, TODAY)).proposed).toBe(true);
+    const ended = await recordArrangement(t.db, SYSTEM_ACTOR, pupil, { ...TERMS, endedOn: '2026-01-20' }, TODAY);
+    expect(ended.inForce).toBe(false);
+    expect((await pupilPartialSchooling(t.db, SYSTEM_ACTOR, pupil, TODAY)).proposed).toBe(true); // ended: still proposed
+    await changeArrangement(t.db, SYSTEM_ACTOR, pupil, ended.id, { ...TERMS, endedOn: null, version: 1 }, TODAY);
+    expect((await pupilPartialSchooling(t.db, SYSTEM_ACTOR, pupil, TODAY)).proposed).toBe(false);
+    // Leaves the sixth school without arrangements for the counts below.
+    await t.db.query('DELETE FROM partial_schooling WHERE pupil_id = $1', [pupil]);
+  });
+
   it('counts schools and pupils in the region report, suppressing 1 to 4', async () => {
     // Two schools use it (2 pupils): every count is suppressed, and the schools are listed with "<5".
     const small = await regionReport(t.db, SYSTEM_ACTOR, { regionId: region, asOf: TODAY });
