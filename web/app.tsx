@@ -17,6 +17,7 @@ import { LetterTemplatesPage } from './pages/letter-templates-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MonitorDashboardPage } from './pages/monitor-dashboard-page.tsx';
 import { MonitorHubPage } from './pages/monitor-hub-page.tsx';
+import { MonitorReportPage } from './pages/monitor-report-page.tsx';
 import { MonitorThuiszittersPage } from './pages/monitor-thuiszitters-page.tsx';
 import { NotificationSettingsPage } from './pages/notification-settings-page.tsx';
 import { PupilFilePage } from './pages/pupil-file-page.tsx';
@@ -127,6 +128,9 @@ function monitorPage(pathname: string): ReactNode {
   if (matchPath('/monitor/thuiszitters', pathname)) return <MonitorThuiszittersPage key="all" school={null} />;
   const clb = matchPath('/monitor/clbs/:id', pathname);
   if (clb?.id) return <MonitorDashboardPage key={`c${clb.id}`} target={{ kind: 'clb', id: clb.id }} />;
+  const report = matchPath('/monitor/:kind/:id/report', pathname);
+  if (report?.id && (report.kind === 'regions' || report.kind === 'clbs'))
+    return <MonitorReportPage key={`${report.kind}${report.id}`} target={{ kind: report.kind, id: report.id }} />;
   const region = matchPath('/monitor/regions/:id', pathname);
   if (region?.id) return <MonitorDashboardPage key={`r${region.id}`} target={{ kind: 'region', id: region.id }} />;
   const school = matchPath('/schools/:schoolId/monitor', pathname);

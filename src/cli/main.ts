@@ -69,8 +69,12 @@ program
 
 program
   .command('monitor')
-  .description('monitor aggregates: rebuild them all from the register')
-  .argument('<what>', 'refresh')
+  .description('monitor aggregates: rebuild them all from the register; the region report')
+  .argument('<what>', 'refresh | report')
+  .option('--as-of <date>', 'report: reference date (YYYY-MM-DD; default today)')
+  .option('--region <id>', 'report: one region (default: every school)')
+  .option('--format <format>', 'report: json, csv or pdf', 'json')
+  .option('--out <file>', 'report: write to a file instead of standard output')
   .action(lazy(() => import('./monitor-command.ts'), 'monitorCommand'));
 
 program

@@ -133,6 +133,10 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'care-meeting.proposal': { nl: 'Agenda zorgoverleg voorgesteld', en: 'Care-meeting agenda proposed' },
   'care-meeting.create': { nl: 'Zorgoverleg gepland', en: 'Care meeting planned' },
   'care-meeting.read': { nl: 'Zorgoverleg bekeken', en: 'Care meeting read' },
+  'partial-schooling.read': { nl: 'Deeltijds thuis: regeling bekeken', en: 'Partial schooling read' },
+  'partial-schooling.write': { nl: 'Deeltijds thuis: regeling bewaard', en: 'Partial schooling saved' },
+  'monitor.report': { nl: 'Regiorapport opgemaakt', en: 'Region report made' },
+  'enrolment.exclusion-support': { nl: 'Opvang of hulp na uitsluiting bewaard', en: 'Support after exclusion saved' },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */

@@ -134,6 +134,9 @@ async function resolveParams(
         scope = { schoolId };
         break;
       }
+      case 'arrangementId': // the pupil's access is checked first (preValidation); an unknown arrangement is 404
+        value = 1;
+        break;
       default:
         throw new Error(`access-matrix: add a resolver for route parameter :${name} (${url})`);
     }
@@ -239,6 +242,23 @@ function sample(method: string, url: string, world: World, target: Target): Part
       return { payload: { heldOn: TODAY, attendees: [{ name: 'LBG', role: '', side: 'school' }], pupilIds: [] } };
     case 'POST /api/care-meetings/:meetingId/pupils/:pupilId/decisions':
       return { payload: { note: 'Besproken.', agreements: [] } };
+    case 'POST /api/pupils/:pupilId/partial-schooling':
+    case 'PUT /api/pupils/:pupilId/partial-schooling/:arrangementId':
+      return {
+        payload: {
+          requestedBy: 'directie',
+          reason: 'gedrag',
+          homeHalfDays: ['5-PM'],
+          since: '2026-01-05',
+          reviewOn: '2026-02-02',
+          parentsAgreed: true,
+          clbInvolved: false,
+          clbDoctorInvolved: false,
+          version: 1,
+        },
+      };
+    case 'PUT /api/pupils/:pupilId/enrolments/:schoolYear/exclusion-support':
+      return { payload: { opvang: null, searchHelp: true, version: 1 } };
     case 'POST /api/me/password':
       return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };
     default:

@@ -140,6 +140,15 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/schools/:schoolId/care-meetings', shows: [] },
   { route: 'GET /api/care-meetings/:meetingId', shows: ['meeting'], readers: FILE_MANAGE },
   { route: 'GET /api/care-meetings/:meetingId/minutes.pdf', shows: ['meeting'], readers: FILE_MANAGE },
+  // Partial schooling at the school's request and the region report (issue 15)
+  { route: 'GET /api/pupils/:pupilId/partial-schooling', shows: [] },
+  { route: 'GET /api/monitor/regions/:regionId/report', shows: [] },
+  { route: 'GET /api/monitor/regions/:regionId/report.csv', shows: [] },
+  { route: 'GET /api/monitor/regions/:regionId/report.pdf', shows: [] },
+  { route: 'GET /api/pupils/:pupilId/enrolments/:schoolYear/exclusion-support', shows: [] },
+  { route: 'GET /api/monitor/clbs/:clbId/report', shows: [] },
+  { route: 'GET /api/monitor/clbs/:clbId/report.csv', shows: [] },
+  { route: 'GET /api/monitor/clbs/:clbId/report.pdf', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

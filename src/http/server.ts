@@ -24,12 +24,15 @@ import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { careMeetingRoutes } from './routes/care-meetings.routes.ts';
+import { exclusionSupportRoutes } from './routes/exclusion-support.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
+import { monitorReportRoutes } from './routes/monitor-report.routes.ts';
 import { noteRoutes } from './routes/notes.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
 import { oidcRoutes } from './routes/oidc.routes.ts';
+import { partialSchoolingRoutes } from './routes/partial-schooling.routes.ts';
 import { phase2Routes } from './routes/phase2.routes.ts';
 import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
@@ -178,6 +181,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await careMeetingRoutes(api, context);
       await monitorRoutes(api, context);
       await phase2Routes(api, context);
+      await partialSchoolingRoutes(api, context);
+      await monitorReportRoutes(api, context);
+      await exclusionSupportRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

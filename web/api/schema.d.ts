@@ -2648,10 +2648,22 @@ export interface paths {
           lastName: string;
           className: string | null;
           ruleIds: string[];
-          signalledSince: string;
+          /** First thuiszitter signal; null: listed for time away only */
+          signalledSince: string | null;
+          /** Absent school half-days this school year, across every spell */
           absentHalfDays: number;
+          /** School half-days of the enrolment up to today */
+          schoolHalfDays: number;
+          shareMissed: number | null;
+          spells: number;
+          /** In school half-days */
+          longestSpell: number;
+          /** Start of the spell the pupil is in now; null: not at home now */
           atHomeSince: string | null;
+          /** School days of the current spell (holidays never count) */
           daysAtHome: number;
+          /** Half-days at home by an arrangement in force */
+          partialSchooling: string[] | null;
           /** From the pupil file: TOAH, SIO, NAFT; null: no file */
           education: string | null;
           pivotPerson: string | null;
@@ -2680,10 +2692,22 @@ export interface paths {
           lastName: string;
           className: string | null;
           ruleIds: string[];
-          signalledSince: string;
+          /** First thuiszitter signal; null: listed for time away only */
+          signalledSince: string | null;
+          /** Absent school half-days this school year, across every spell */
           absentHalfDays: number;
+          /** School half-days of the enrolment up to today */
+          schoolHalfDays: number;
+          shareMissed: number | null;
+          spells: number;
+          /** In school half-days */
+          longestSpell: number;
+          /** Start of the spell the pupil is in now; null: not at home now */
           atHomeSince: string | null;
+          /** School days of the current spell (holidays never count) */
           daysAtHome: number;
+          /** Half-days at home by an arrangement in force */
+          partialSchooling: string[] | null;
           /** From the pupil file: TOAH, SIO, NAFT; null: no file */
           education: string | null;
           pivotPerson: string | null;
@@ -2838,6 +2862,358 @@ export interface paths {
       };
       response: {
         id: number;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/partial-schooling": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        arrangements: {
+          id: number;
+          pupilId: number;
+          schoolId: number;
+          requestedBy: string;
+          reason: string;
+          homeHalfDays: string[];
+          /** Civil date YYYY-MM-DD */
+          since: string;
+          /** Civil date YYYY-MM-DD */
+          reviewOn: string;
+          endedOn: string | null;
+          parentsAgreed: boolean;
+          clbInvolved: boolean;
+          clbDoctorInvolved: boolean;
+          createdAt: string;
+          updatedAt: string;
+          version: number;
+          /** In force today */
+          inForce: boolean;
+          signals: {
+            ruleId: "PARTIAL_REVIEW_DUE" | "PARTIAL_MORE_THAN_AGREED";
+            /** Civil date YYYY-MM-DD */
+            since: string;
+            explanation: {
+              nl: string;
+              en: string;
+            };
+            halfDays: {
+              /** Civil date YYYY-MM-DD */
+              date: string;
+              half: "AM" | "PM";
+            }[];
+          }[];
+        }[];
+        /** FIXED_SLOT holds and no arrangement is in force: propose recording one */
+        proposed: boolean;
+      };
+    };
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        /** Who asked (role or name) */
+        requestedBy: string;
+        reason: string;
+        /** Half-days of the week at home: ISO weekday and half, e.g. 3-PM */
+        homeHalfDays: ("1-AM" | "1-PM" | "2-AM" | "2-PM" | "3-AM" | "3-PM" | "4-AM" | "4-PM" | "5-AM" | "5-PM")[];
+        /** Civil date YYYY-MM-DD */
+        since: string;
+        /** Civil date YYYY-MM-DD */
+        reviewOn: string;
+        endedOn?: string | null;
+        parentsAgreed: boolean;
+        clbInvolved: boolean;
+        clbDoctorInvolved: boolean;
+      };
+      response: {
+        id: number;
+        pupilId: number;
+        schoolId: number;
+        requestedBy: string;
+        reason: string;
+        homeHalfDays: string[];
+        /** Civil date YYYY-MM-DD */
+        since: string;
+        /** Civil date YYYY-MM-DD */
+        reviewOn: string;
+        endedOn: string | null;
+        parentsAgreed: boolean;
+        clbInvolved: boolean;
+        clbDoctorInvolved: boolean;
+        createdAt: string;
+        updatedAt: string;
+        version: number;
+        /** In force today */
+        inForce: boolean;
+        signals: {
+          ruleId: "PARTIAL_REVIEW_DUE" | "PARTIAL_MORE_THAN_AGREED";
+          /** Civil date YYYY-MM-DD */
+          since: string;
+          explanation: {
+            nl: string;
+            en: string;
+          };
+          halfDays: {
+            /** Civil date YYYY-MM-DD */
+            date: string;
+            half: "AM" | "PM";
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/partial-schooling/{arrangementId}": {
+    put: {
+      path: {
+        pupilId: string;
+        arrangementId: string;
+      };
+      query: never;
+      body: {
+        /** Who asked (role or name) */
+        requestedBy: string;
+        reason: string;
+        /** Half-days of the week at home: ISO weekday and half, e.g. 3-PM */
+        homeHalfDays: ("1-AM" | "1-PM" | "2-AM" | "2-PM" | "3-AM" | "3-PM" | "4-AM" | "4-PM" | "5-AM" | "5-PM")[];
+        /** Civil date YYYY-MM-DD */
+        since: string;
+        /** Civil date YYYY-MM-DD */
+        reviewOn: string;
+        endedOn?: string | null;
+        parentsAgreed: boolean;
+        clbInvolved: boolean;
+        clbDoctorInvolved: boolean;
+        version: number;
+      };
+      response: {
+        id: number;
+        pupilId: number;
+        schoolId: number;
+        requestedBy: string;
+        reason: string;
+        homeHalfDays: string[];
+        /** Civil date YYYY-MM-DD */
+        since: string;
+        /** Civil date YYYY-MM-DD */
+        reviewOn: string;
+        endedOn: string | null;
+        parentsAgreed: boolean;
+        clbInvolved: boolean;
+        clbDoctorInvolved: boolean;
+        createdAt: string;
+        updatedAt: string;
+        version: number;
+        /** In force today */
+        inForce: boolean;
+        signals: {
+          ruleId: "PARTIAL_REVIEW_DUE" | "PARTIAL_MORE_THAN_AGREED";
+          /** Civil date YYYY-MM-DD */
+          since: string;
+          explanation: {
+            nl: string;
+            en: string;
+          };
+          halfDays: {
+            /** Civil date YYYY-MM-DD */
+            date: string;
+            half: "AM" | "PM";
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/monitor/regions/{regionId}/report": {
+    get: {
+      path: {
+        regionId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: {
+        format: "aanwezig-region-report/1";
+        scope: {
+          kind: "region" | "clb" | "all";
+          id: number | null;
+          name: string;
+          schoolCount: number;
+        };
+        /** Civil date YYYY-MM-DD */
+        asOf: string;
+        schoolYear: string;
+        refreshedAt: (string | string) | null;
+        minShownCount: number;
+        sections: {
+          id: string;
+          title: {
+            nl: string;
+            en: string;
+          };
+          definition: {
+            nl: string;
+            en: string;
+          };
+          source: string;
+          figures: {
+            id: string;
+            label: {
+              nl: string;
+              en: string;
+            };
+            unit: "pupils" | "schools" | "share" | "days" | "half-days";
+            /** null: suppressed (see suppressed) or not defined */
+            value: number | null;
+            suppressed: boolean;
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/monitor/regions/{regionId}/report.csv": {
+    get: {
+      path: {
+        regionId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/regions/{regionId}/report.pdf": {
+    get: {
+      path: {
+        regionId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/clbs/{clbId}/report": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: {
+        format: "aanwezig-region-report/1";
+        scope: {
+          kind: "region" | "clb" | "all";
+          id: number | null;
+          name: string;
+          schoolCount: number;
+        };
+        /** Civil date YYYY-MM-DD */
+        asOf: string;
+        schoolYear: string;
+        refreshedAt: (string | string) | null;
+        minShownCount: number;
+        sections: {
+          id: string;
+          title: {
+            nl: string;
+            en: string;
+          };
+          definition: {
+            nl: string;
+            en: string;
+          };
+          source: string;
+          figures: {
+            id: string;
+            label: {
+              nl: string;
+              en: string;
+            };
+            unit: "pupils" | "schools" | "share" | "days" | "half-days";
+            /** null: suppressed (see suppressed) or not defined */
+            value: number | null;
+            suppressed: boolean;
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/monitor/clbs/{clbId}/report.csv": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/clbs/{clbId}/report.pdf": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/enrolments/{schoolYear}/exclusion-support": {
+    get: {
+      path: {
+        pupilId: string;
+        schoolYear: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        schoolYear: string;
+        level: "kleuter" | "lager" | "secundair";
+        excludedOn: string | null;
+        /** Primary: opvang offered during the exclusion; null: not recorded */
+        opvang: boolean | null;
+        /** Secondary: school and CLB help find a new school; null: not recorded */
+        searchHelp: boolean | null;
+        /** The enrolment version (shared with the enrolled-elsewhere edits) */
+        version: number;
+      };
+    };
+    put: {
+      path: {
+        pupilId: string;
+        schoolYear: string;
+      };
+      query: never;
+      body: {
+        opvang: boolean | null;
+        searchHelp: boolean | null;
+        version: number;
+      };
+      response: {
+        schoolYear: string;
+        level: "kleuter" | "lager" | "secundair";
+        excludedOn: string | null;
+        /** Primary: opvang offered during the exclusion; null: not recorded */
+        opvang: boolean | null;
+        /** Secondary: school and CLB help find a new school; null: not recorded */
+        searchHelp: boolean | null;
+        /** The enrolment version (shared with the enrolled-elsewhere edits) */
+        version: number;
       };
     };
   };

@@ -16,6 +16,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { labelsFor, useLabels } from '../i18n/labels.ts';
 import type { MessageKey } from '../i18n/nl.ts';
 import type { Language, Translate } from '../i18n/translate.ts';
+import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
 
 const MONTHS_NL = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -286,6 +287,17 @@ export function MonitorDashboardPage({ target }: { target: DashboardTarget }) {
         >
           {t('monitor.exportCsv')}
         </a>
+        {scope.kind !== 'school' && (
+          <>
+            {' '}
+            <Link
+              to={`/monitor/${scope.kind === 'region' ? 'regions' : 'clbs'}/${scope.id}/report`}
+              data-testid="monitor-report-link"
+            >
+              {t('report.open')}
+            </Link>
+          </>
+        )}
       </p>
       <ThresholdSection dashboard={dashboard} fileStem={fileStem} />
       {(['week', 'month', 'weekday', 'class', 'grade'] as const).map((dimension) => (

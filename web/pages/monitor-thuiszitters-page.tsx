@@ -1,5 +1,6 @@
-// Thuiszitters: pupils currently in a long-absence, fixed-slot, 30 P, long-illness or excluded-without-school
-// signal, with how long they have been at home. Education, spilfiguur and last contact come with the pupil file.
+// Thuiszitters: pupils in a long-absence, fixed-slot, 30 P, long-illness or excluded-without-school signal, with
+// partial schooling at the school's request, or with much time at home in total; ranked by their cumulative time
+// at home (issue 15). Education, spilfiguur and last contact come with the pupil file.
 import { useQuery } from '@tanstack/react-query';
 import type { School } from '../api/client.ts';
 import { monitorApi } from '../api/monitor-client.ts';
@@ -8,6 +9,7 @@ import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useLabels } from '../i18n/labels.ts';
+import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
 
@@ -39,14 +41,21 @@ export function MonitorThuiszittersPage({ school }: { school: School | null }) {
       </main>
     );
   const unknown = t('monitor.thuiszitters.unknown');
+  const halfDayLabel = (value: string) => {
+    const [day = '', half = ''] = value.split('-');
+    return `${t(`partial.day.${day}` as MessageKey)} ${t(half === 'AM' ? 'partial.am' : 'partial.pm')}`;
+  };
   const columns = [
     t('monitor.thuiszitters.pupil'),
     ...(school ? [] : [t('monitor.thuiszitters.school')]),
     t('monitor.thuiszitters.class'),
     t('monitor.thuiszitters.signals'),
     t('monitor.thuiszitters.since'),
-    t('monitor.thuiszitters.days'),
     t('monitor.thuiszitters.absent'),
+    t('monitor.thuiszitters.share'),
+    t('monitor.thuiszitters.spells'),
+    t('monitor.thuiszitters.days'),
+    t('monitor.thuiszitters.partial'),
     t('monitor.thuiszitters.education'),
     t('monitor.thuiszitters.pivot'),
     t('monitor.thuiszitters.contact'),
@@ -57,8 +66,11 @@ export function MonitorThuiszittersPage({ school }: { school: School | null }) {
     p.className ?? '',
     p.ruleIds.map(labels.rule).join(', '),
     p.atHomeSince ? formatDate(p.atHomeSince) : t('monitor.thuiszitters.atSchool'),
-    p.daysAtHome,
     p.absentHalfDays,
+    p.shareMissed === null ? '' : `${Math.round(p.shareMissed * 100)} %`,
+    `${p.spells} (${p.longestSpell})`,
+    p.daysAtHome,
+    p.partialSchooling ? p.partialSchooling.map(halfDayLabel).join(', ') : '',
     p.education ?? unknown,
     p.pivotPerson ?? unknown,
     p.lastContact ?? unknown,

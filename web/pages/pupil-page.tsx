@@ -2,6 +2,7 @@
 // the half-day heat-map, register rows and corrections.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { todayIso } from '../../src/domain/civil-date.ts';
 import {
   type AbsenceCode,
   ApiError,
@@ -22,6 +23,8 @@ import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
 import { defaultHighlightedSignal, evidenceHalfDays } from './attention-query.ts';
+import { ExclusionSupportPanel } from './exclusion-support-panel.tsx';
+import { PartialSchoolingPanel } from './partial-schooling-panel.tsx';
 
 export function PupilPage({ pupilId }: { pupilId: string }) {
   const { language, t } = useI18n();
@@ -176,6 +179,9 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
               onSaved={reload}
             />
           )}
+        {enrolment?.excludedOn && detail.permissions.enrolmentElsewhere && (
+          <ExclusionSupportPanel pupilId={pupilId} schoolYear={enrolment.schoolYear} />
+        )}
         {elsewhereNotice && (
           <div
             className={`alert alert--${elsewhereNotice.tone}`}
@@ -261,6 +267,8 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
           </p>
         )}
       </section>
+
+      <PartialSchoolingPanel pupilId={pupilId} today={todayIso()} />
 
       <section aria-labelledby="register-title" className="section">
         <h2 id="register-title">{t('pupil.register')}</h2>

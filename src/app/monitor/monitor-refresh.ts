@@ -12,6 +12,7 @@ import {
 } from '../../db/monitor.repository.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import { phaseTimer } from '../../phase-timer.ts';
+import { refreshThuiszitterFigures } from './thuiszitter-refresh.ts';
 
 /** Up to this many changed dates and pupils the refresh touches only those; beyond, the school's years whole. */
 const MAX_NARROW_DATES = 31;
@@ -107,6 +108,7 @@ export async function startMonitorRefresh(
       });
       await refreshCells(tx, { ...scope, schoolYears: [...new Set(years)] }, thresholdHalfDays());
       phase('cells');
+      await refreshThuiszitterFigures(tx, scope); // issue 15: time at home, T/U/Y, official figures
       return {
         schoolYears: [...(scope.schoolYears ?? [])],
         dates: scope.dates?.length ?? 'all',
@@ -141,6 +143,7 @@ export async function refreshMonitorFully(db: Database): Promise<{ days: number;
     phase('indexes');
     await refreshCells(tx, all, thresholdHalfDays());
     phase('cells');
+    await refreshThuiszitterFigures(tx, all); // issue 15: time at home, T/U/Y, official figures
     const [counts] = await tx.query<{ days: number; pupilYears: number; cells: number }>(
       `SELECT (SELECT count(*) FROM monitor_day)::int AS days, (SELECT count(*) FROM monitor_pupil_year)::int AS "pupilYears",
               (SELECT count(*) FROM monitor_cell)::int AS cells`,

@@ -7,14 +7,16 @@ import {
   readCells,
   refreshedAt,
   signalCounts,
-  thuiszitterRows,
 } from '../../db/monitor.repository.ts';
 import { findSchool } from '../../db/school.repository.ts';
+import { type ThuiszitterListRow, thuiszitterList } from '../../db/thuiszitter.repository.ts';
 import { addDays, dayNumber, formatBelgianDate } from '../../domain/half-day.ts';
 import { dashboardCsv } from '../../domain/monitor/csv.ts';
 import { buildDashboard, type Dashboard, suppressDashboard } from '../../domain/monitor/dashboard.ts';
 import { MIN_SHOWN_COUNT, shareThresholds, THUISZITTER_RULES } from '../../domain/monitor/definitions.ts';
+import { schoolDaysOf } from '../../domain/monitor/home-time.ts';
 import type { ShownCount } from '../../domain/monitor/suppression.ts';
+import { thuiszitterMinHalfDays } from '../../domain/monitor/thuiszitter-definitions.ts';
 import { ownValue } from '../../domain/own-value.ts';
 import { parseSchoolYearId, previousSchoolYear, schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
@@ -152,19 +154,16 @@ export async function exportDashboardCsv(
   };
 }
 
-export interface Thuiszitter {
-  pupilId: number;
-  schoolId: number;
-  schoolName: string;
-  firstName: string;
-  lastName: string;
-  className: string | null;
-  ruleIds: string[];
-  signalledSince: string;
-  absentHalfDays: number;
+/** A pupil of the thuiszitters overview: the listed row, with its time at home worked out and the pupil file's facts. */
+export interface Thuiszitter
+  extends Omit<ThuiszitterListRow, 'lastSpellFrom' | 'lastSpellHalfDays' | 'inSpellNow' | 'partialHalfDays'> {
+  shareMissed: number | null;
+  /** First day of the spell the pupil is in now (absent on the last school half-day); null: not at home now. */
   atHomeSince: string | null;
-  /** Calendar days from atHomeSince to today (0 when the pupil was at school on the last school half-day). */
+  /** School days (not calendar days: holidays never count) of the current spell; 0 when not at home now. */
   daysAtHome: number;
+  /** Half-days of the week at home by a partial-schooling arrangement in force (e.g. `2-PM`); null: none. */
+  partialSchooling: string[] | null;
   /** From the pupil file: TOAH, SIO, NAFT (or "—" for none); the spilfiguur; the last contact attempt. null: no file. */
   education: string | null;
   pivotPerson: string | null;
@@ -230,7 +229,14 @@ export async function listThuiszitters(
   }
   const year = chosenYear(options.schoolYear, today);
   const asOf = today < year.lastDay ? today : year.lastDay;
-  const rows = await thuiszitterRows(db, schoolIds, year.id, THUISZITTER_RULES, asOf);
+  const rows = await thuiszitterList(db, {
+    schoolIds,
+    schoolYear: year.id,
+    firstDay: year.firstDay,
+    asOf,
+    ruleIds: THUISZITTER_RULES,
+    minHalfDays: thuiszitterMinHalfDays(),
+  });
   const facts = await pupilFileFacts(
     db,
     rows.map((row) => row.pupilId),
@@ -238,9 +244,13 @@ export async function listThuiszitters(
   const pupils = rows.map((row) => {
     const file = facts.get(row.pupilId);
     const hasFile = file?.hasFile || (file?.lastContactOn ?? null) !== null || (file?.education?.length ?? 0) > 0;
+    const { lastSpellFrom, lastSpellHalfDays, inSpellNow, partialHalfDays, ...listed } = row;
     return {
-      ...row,
-      daysAtHome: row.atHomeSince === null ? 0 : dayNumber(asOf) - dayNumber(row.atHomeSince) + 1,
+      ...listed,
+      shareMissed: row.schoolHalfDays === 0 ? null : Math.min(1, row.absentHalfDays / row.schoolHalfDays),
+      atHomeSince: inSpellNow ? lastSpellFrom : null,
+      daysAtHome: inSpellNow ? schoolDaysOf(lastSpellHalfDays) : 0,
+      partialSchooling: partialHalfDays,
       education: hasFile
         ? (file?.education ?? []).map((kind) => ownValue(EDUCATION_KINDS, kind) ?? kind).join(', ') || '—'
         : null,

@@ -76,6 +76,7 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'letter.template': ['no', 'no', 'no', 'no', 'school', 'no', 'no', 'no', 'school'],
   'care-meeting.read': CARE_TEAM,
   'care-meeting.manage': CARE_TEAM,
+  'partial-schooling.manage': CARE_TEAM,
 };
 
 const SCHOOL = 10;

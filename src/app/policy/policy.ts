@@ -8,6 +8,7 @@ import { importsPolicy } from './imports.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
 import { notificationsPolicy } from './notifications.policy.ts';
+import { partialSchoolingPolicy } from './partial-schooling.policy.ts';
 import type { Reach, Scope } from './predicates.ts';
 import { pupilFilePolicy } from './pupil-file.policy.ts';
 import { pupilsPolicy } from './pupils.policy.ts';
@@ -29,6 +30,7 @@ export const POLICY = {
   ...pupilFilePolicy,
   ...notificationsPolicy,
   ...careMeetingPolicy,
+  ...partialSchoolingPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;
