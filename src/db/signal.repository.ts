@@ -92,24 +92,30 @@ const COPY_FROM_ROWS = 2_000;
 
 /**
  * Inserts new signals and updates changed ones in one statement, which also records their lifecycle events
- * (detected, evidence changed, reopened): `source` is a relation with the WRITE_COLUMNS.
+ * (detected, evidence changed, reopened): `source` is a relation with the WRITE_COLUMNS. A new signal (event
+ * `detected`, the whole of a school's first recompute) takes its event straight from the inserted id; only changed
+ * signals are joined back to their input row for theirs (that join and its two sorts were ~8 % of a first write).
  */
 function upsertFrom(source: string): string {
-  return `WITH input AS MATERIALIZED (${source}), upserted AS (
+  const insert = (where: string, returning: string) => `
        INSERT INTO signal (school_id, pupil_id, school_year, rule_id, triggered_on, evidence, evidence_key,
                            explanation_nl, explanation_en, status)
        SELECT school_id, pupil_id, school_year, rule_id, triggered_on, evidence, evidence_key, explanation_nl,
-              explanation_en, status FROM input
+              explanation_en, status FROM input WHERE ${where}
        ON CONFLICT (pupil_id, school_year, rule_id) DO UPDATE
          SET triggered_on = EXCLUDED.triggered_on, evidence = EXCLUDED.evidence, evidence_key = EXCLUDED.evidence_key,
              explanation_nl = EXCLUDED.explanation_nl, explanation_en = EXCLUDED.explanation_en,
              status = EXCLUDED.status, holds = true, updated_at = now(), version = signal.version + 1
-       RETURNING id, pupil_id, school_year, rule_id
-     )
+       RETURNING ${returning}`;
+  return `WITH input AS MATERIALIZED (${source}),
+     detected AS (${insert("event = 'detected'", 'id')}),
+     upserted AS (${insert("event IS DISTINCT FROM 'detected'", 'id, pupil_id, school_year, rule_id')})
      INSERT INTO signal_event (signal_id, event)
+     SELECT id, 'detected' FROM detected
+     UNION ALL
      SELECT u.id, i.event FROM upserted u
      JOIN input i ON i.pupil_id = u.pupil_id AND i.school_year = u.school_year AND i.rule_id = u.rule_id
-     WHERE i.event IS NOT NULL`;
+     WHERE i.event IS NOT NULL AND i.event <> 'detected'`;
 }
 
 async function* copyLines(rows: readonly ComputedSignalRow[]): AsyncIterable<string> {

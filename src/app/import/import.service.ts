@@ -135,6 +135,7 @@ async function runImport(
       );
       let aggregates: Promise<void> | undefined;
       await recomputeSignals(tx, school.id, affected, today, {
+        register: staged.register,
         whileEvaluating: () => {
           aggregates = monitor.aggregates();
           return aggregates;

@@ -78,6 +78,7 @@ async function stateOfPupils(
   schoolId: number,
   pupilIds: readonly number[],
   today: string,
+  withRegister: boolean,
 ): Promise<PupilState> {
   const [result] = await tx.query<{
     enrolments: string | null;
@@ -97,9 +98,13 @@ async function stateOfPupils(
                'birthDate', birth_date, 'enrolledFrom', enrolled_from, 'enrolledUntil', enrolled_until,
                'excludedOn', excluded_on, 'enrolledElsewhereFrom', enrolled_elsewhere_from))::text
              FROM enrolled) AS enrolments,
-            (SELECT string_agg(concat_ws(',', r.pupil_id, r.date - DATE '1970-01-01', left(r.half, 1), r.code), ';')
+            ${
+              withRegister
+                ? `(SELECT string_agg(concat_ws(',', r.pupil_id, r.date - DATE '1970-01-01', left(r.half, 1), r.code), ';')
                FROM register_entry r, first_day f
-               WHERE r.pupil_id = ANY($1::bigint[]) AND r.date >= f.day AND r.date <= $3) AS register,
+               WHERE r.pupil_id = ANY($1::bigint[]) AND r.date >= f.day AND r.date <= $3)`
+                : 'NULL'
+            } AS register,
             (${storedSignalsJson(1)}) AS signals,
             (SELECT calendar_version FROM organisation WHERE id = $2) AS "calendarVersion"`,
     [pupilIds, schoolId, today],
@@ -126,6 +131,22 @@ async function stateOfPupils(
     stored: parseStoredSignals(result?.signals),
     calendarVersion: result?.calendarVersion ?? 0,
   };
+}
+
+/**
+ * The rows the load would have read: from 1 September of the school year before the pupils' first enrolment up
+ * to `today` (stateOfPupils' first_day).
+ */
+function withinSpan(
+  register: readonly RegisterRecord[],
+  enrolments: readonly EnrolmentFacts[],
+  today: string,
+): readonly RegisterRecord[] {
+  const firstYear = enrolments.reduce((min, e) => Math.min(min, Number(e.schoolYear.slice(0, 4))), Infinity);
+  const firstDay = `${firstYear - 1}-09-01`;
+  return register.every((r) => r.date >= firstDay && r.date <= today)
+    ? register
+    : register.filter((r) => r.date >= firstDay && r.date <= today);
 }
 
 /** SHA-1 of the evidence JSON, base64url (one-shot `hash`: no Hash object per signal). */
@@ -168,6 +189,11 @@ export async function recomputeSignals(
      * does not depend on the signals (the monitor's register scan) runs while Node evaluates the catalog.
      */
     whileEvaluating?: () => Promise<unknown>;
+    /**
+     * The pupils' whole register, when the caller holds it (a school's first import: the rows it just wrote are
+     * all there is). Saves reading it back; rows outside the span the load would read are left out the same way.
+     */
+    register?: readonly RegisterRecord[];
   } = {},
 ): Promise<RecomputeResult> {
   if (pupilIds.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
@@ -175,11 +201,12 @@ export async function recomputeSignals(
   // One connection inside a transaction: one round trip loads everything.
   const {
     enrolments,
-    register: registerRecords,
+    register: loadedRegister,
     stored,
     calendarVersion,
-  } = await stateOfPupils(tx, schoolId, pupilIds, today);
+  } = await stateOfPupils(tx, schoolId, pupilIds, today, options.register === undefined);
   if (enrolments.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
+  const registerRecords = options.register ? withinSpan(options.register, enrolments, today) : loadedRegister;
   const years = [...new Set(enrolments.map((e) => e.schoolYear))].sort();
   const calendar = await schoolCalendar(tx, schoolId, calendarVersion);
   phase('load');
