@@ -1,6 +1,13 @@
 // The monitor's precomputed aggregates: refresh (one school, some dates or pupils, or everything) and reads.
+import type {
+  AggregateCode,
+  AggregateEnrolment,
+  DayRow,
+  PupilYearRow,
+  SchoolHalfDays,
+} from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
-import type { Sql } from './database.ts';
+import { copyField, type Sql } from './database.ts';
 
 /** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */
 export interface RefreshScope {
@@ -345,4 +352,152 @@ export async function thuiszitterRows(
      ORDER BY "atHomeSince" NULLS LAST, p.last_name, p.first_name`,
     [schoolIds, schoolYear, ruleIds, today],
   );
+}
+
+/** What the in-memory aggregation (src/domain/monitor/aggregates.ts) needs besides the register rows. */
+export interface MonitorAggregateInputs {
+  codes: AggregateCode[];
+  enrolments: AggregateEnrolment[];
+  calendars: SchoolHalfDays[];
+}
+
+/** Calls `line` with the fields of every line of COPY text chunks (lines may span chunks). */
+async function eachCopyLine(chunks: AsyncIterable<Uint8Array>, line: (fields: string[]) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let rest = '';
+  for await (const chunk of chunks) {
+    const text = rest + decoder.decode(chunk, { stream: true });
+    const lines = text.split('\n');
+    rest = lines.pop() ?? '';
+    for (const l of lines) line(l.split('\t'));
+  }
+  rest += decoder.decode();
+  if (rest !== '') line(rest.split('\t'));
+}
+
+/** The codes, enrolments and school half-days of one school or (null) every school, with integer days. */
+export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
+  if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
+  const codes = await tx.query<AggregateCode>(
+    'SELECT code, counts_as_absent AS "countsAsAbsent", maps_to AS "mapsTo" FROM absence_code ORDER BY code',
+  );
+  const ofSchool = schoolId === null ? '' : ` AND school_id = ${schoolId}`;
+  const calendars = await tx.query<SchoolHalfDays>(
+    `SELECT school_id::int AS "schoolId", array_agg((date - DATE '1970-01-01') * 2 + (half = 'PM')::int) AS slots
+     FROM calendar_half_day WHERE school_day${ofSchool} GROUP BY school_id`,
+  );
+  const enrolments: AggregateEnrolment[] = [];
+  await eachCopyLine(
+    tx.copyOut(
+      `(SELECT pupil_id, school_id, school_year, enrolled_from - DATE '1970-01-01', enrolled_until - DATE '1970-01-01'
+        FROM enrolment WHERE true${ofSchool})`,
+      [],
+    ),
+    ([pupilId, school, schoolYear, from, until]) => {
+      enrolments.push({
+        pupilId: Number(pupilId),
+        schoolId: Number(school),
+        schoolYear: schoolYear as string,
+        from: Number(from),
+        until: until === '\\N' ? null : Number(until),
+      });
+    },
+  );
+  return { codes, enrolments, calendars };
+}
+
+const TAB = 9;
+const NEWLINE = 10;
+const BACKSLASH = 92;
+
+/**
+ * Streams the register of one school or (null) every school as integers — pupil, school, slot (day number × 2,
+ * +1 for PM) and the index of its code in `codes` (-1 for another) — and calls `row` for each: one sequential
+ * scan, no join, no aggregation in the database (the monitor's full refresh, issue 16).
+ */
+export async function scanRegisterSlots(
+  tx: Sql,
+  schoolId: number | null,
+  codes: readonly string[],
+  row: (pupilId: number, schoolId: number, slot: number, code: number) => void,
+): Promise<void> {
+  if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
+  for (const code of codes) if (!/^[A-Za-z0-9*+#_-]{1,16}$/.test(code)) throw new Error(`invalid code ${code}`);
+  const list = codes.length === 0 ? 'ARRAY[]::text[]' : `ARRAY['${codes.join("', '")}']`;
+  const chunks = tx.copyOut(
+    `(SELECT pupil_id, school_id, (date - DATE '1970-01-01') * 2 + (half = 'PM')::int,
+             COALESCE(array_position(${list}, code), 0) - 1
+      FROM register_entry${schoolId === null ? '' : ` WHERE school_id = ${schoolId}`})`,
+    [],
+  );
+  // A byte-level parser: four integer fields per line (the code index may be -1), no strings per row.
+  const fields = [0, 0, 0, 0];
+  let field = 0;
+  let value = 0;
+  let negative = false;
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i] as number;
+      if (byte >= 48 && byte <= 57) value = value * 10 + (byte - 48);
+      else if (byte === TAB || byte === NEWLINE) {
+        fields[field] = negative ? -value : value;
+        value = 0;
+        negative = false;
+        if (byte === TAB) field++;
+        else {
+          row(fields[0] as number, fields[1] as number, fields[2] as number, fields[3] as number);
+          field = 0;
+        }
+      } else if (byte === 45) negative = true;
+      else if (byte === BACKSLASH) throw new Error('unexpected null in the register scan');
+    }
+  }
+}
+
+async function* copyRows<T>(rows: Iterable<T>, line: (row: T) => string): AsyncGenerator<string> {
+  let chunk = '';
+  let count = 0;
+  for (const row of rows) {
+    chunk += line(row);
+    if (++count >= 20_000 && chunk) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/**
+ * Replaces the day rows and pupil-year totals of a whole-school (or every-school) scope with rows aggregated in
+ * memory (MonitorAggregates), written with COPY. The school years of the scope bound both the rows removed and the
+ * rows written, as in refreshDaysAndPupilYears.
+ */
+export async function writeDaysAndPupilYears(
+  tx: Sql,
+  scope: RefreshScope,
+  days: Iterable<DayRow>,
+  pupilYears: Iterable<PupilYearRow>,
+): Promise<void> {
+  if (scope.dates !== null || scope.pupilIds !== null) throw new Error('writes whole school years');
+  const own = literalConditions(scope, { school: 'school_id', year: 'school_year' });
+  await tx.exec(`DELETE FROM monitor_day WHERE true${own}; DELETE FROM monitor_pupil_year WHERE true${own}`);
+  const years = scope.schoolYears === null ? null : new Set(scope.schoolYears);
+  const inScope = (row: { schoolId: number; schoolYear: string }) =>
+    (scope.schoolId === null || row.schoolId === scope.schoolId) && (years === null || years.has(row.schoolYear));
+  await tx.copyIn(
+    'monitor_day',
+    ['school_id', 'school_year', 'date', 'half', 'code', 'half_days'],
+    copyRows(days, (d) =>
+      inScope(d) ? `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n` : '',
+    ),
+  );
+  await tx.copyIn(
+    'monitor_pupil_year',
+    ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
+    copyRows(pupilYears, (y) =>
+      inScope(y) ? `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n` : '',
+    ),
+  );
+  if (scope.schoolId === null) await tx.exec('ANALYZE monitor_day, monitor_pupil_year');
 }

@@ -132,6 +132,7 @@ async function runImport(
         request.kind,
         merged.changedPupilIds,
         merged.changedDates ?? [],
+        { register: staged.register },
       );
       let aggregates: Promise<void> | undefined;
       await recomputeSignals(tx, school.id, affected, today, {
