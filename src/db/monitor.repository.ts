@@ -216,6 +216,52 @@ export async function refreshCells(tx: Sql, scope: RefreshScope, thresholds: rea
   );
 }
 
+/**
+ * No JIT in a refresh: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a
+ * one-school cell refresh spent ~1 s per statement compiling. Ends with the transaction.
+ */
+export async function withoutJit(tx: Sql): Promise<void> {
+  await tx.exec('SET LOCAL jit = off');
+}
+
+/**
+ * Nested loops on or off for the rest of the transaction: off for aggregations over whole joins (without statistics
+ * for rows inserted moments ago the planner picks them wrongly), on for reads of small aggregate tables.
+ */
+export async function allowNestedLoops(tx: Sql, allowed: boolean): Promise<void> {
+  await tx.exec(`SET LOCAL enable_nestloop = ${allowed ? 'on' : 'off'}`);
+}
+
+/** Fresh statistics for the register after an import wrote to it in this transaction. */
+export async function analyzeRegister(tx: Sql): Promise<void> {
+  await tx.exec('ANALYZE register_entry');
+}
+
+/** The school years (monitor_school_year) of some dates. */
+export async function schoolYearsOfDates(tx: Sql, dates: readonly string[]): Promise<string[]> {
+  const [row] = await tx.query<{ years: string[] | null }>(
+    'SELECT array_agg(DISTINCT monitor_school_year(d)) AS years FROM unnest($1::date[]) d',
+    [dates],
+  );
+  return row?.years ?? [];
+}
+
+/**
+ * Empties every aggregate for a full refresh (locked until the transaction ends) and gives its work memory: the
+ * per-pupil totals of 1.2M pupils take ~650 MB. A maintenance command on the server, one connection.
+ */
+export async function emptyAggregatesForFullRefresh(tx: Sql): Promise<void> {
+  await tx.exec(`TRUNCATE monitor_day, monitor_pupil_year, monitor_cell; SET LOCAL work_mem = '1GB'`);
+}
+
+export async function aggregateRowCounts(tx: Sql): Promise<{ days: number; pupilYears: number; cells: number }> {
+  const [counts] = await tx.query<{ days: number; pupilYears: number; cells: number }>(
+    `SELECT (SELECT count(*) FROM monitor_day)::int AS days, (SELECT count(*) FROM monitor_pupil_year)::int AS "pupilYears",
+            (SELECT count(*) FROM monitor_cell)::int AS cells`,
+  );
+  return counts ?? { days: 0, pupilYears: 0, cells: 0 };
+}
+
 /** The school years a school has data in (enrolments), for a whole-school refresh. */
 export async function schoolYearsOfSchool(db: Sql, schoolId: number): Promise<string[]> {
   const rows = await db.query<{ schoolYear: string }>(
@@ -352,6 +398,45 @@ export async function thuiszitterRows(
      ORDER BY "atHomeSince" NULLS LAST, p.last_name, p.first_name`,
     [schoolIds, schoolYear, ruleIds, today],
   );
+}
+
+/** Open agreements of the schools' pupil files, and how many are past their due date (live, small table). */
+export async function agreementCounts(db: Sql, schoolIds: readonly number[], today: string) {
+  const [row] = await db.query<{ open: number; overdue: number }>(
+    `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_on < $2::date)::int AS overdue
+     FROM file_agreement WHERE school_id = ANY($1::bigint[]) AND status = 'open'`,
+    [schoolIds, today],
+  );
+  return row ?? { open: 0, overdue: 0 };
+}
+
+/**
+ * What the pupil file knows about children at home. Only entries shared with the school (levels `school` and
+ * `school+clb`) count, so a CLB-confidential entry cannot surface here as "TOAH".
+ */
+export async function pupilFileFacts(db: Sql, pupilIds: readonly number[], educationKinds: readonly string[]) {
+  const rows = await db.query<{
+    pupilId: number;
+    hasFile: boolean;
+    pivot: string | null;
+    education: string[] | null;
+    lastContactOn: string | null;
+    lastReached: boolean | null;
+  }>(
+    `SELECT p.id::int AS "pupilId", f.pupil_id IS NOT NULL AS "hasFile",
+            CASE WHEN f.pivot_name IS NULL THEN NULL
+                 ELSE f.pivot_name || COALESCE(' (' || f.pivot_role || ')', '') END AS pivot,
+            (SELECT array_agg(DISTINCT e.kind ORDER BY e.kind) FROM file_entry e
+              WHERE e.pupil_id = p.id AND e.kind = ANY($2::text[]) AND e.confidentiality IN ('school', 'school+clb'))
+              AS education,
+            c.attempted_on AS "lastContactOn", c.reached AS "lastReached"
+     FROM unnest($1::bigint[]) AS p (id)
+     LEFT JOIN pupil_file f ON f.pupil_id = p.id
+     LEFT JOIN LATERAL (SELECT attempted_on, reached FROM file_contact_attempt a WHERE a.pupil_id = p.id
+                        ORDER BY attempted_on DESC, id DESC LIMIT 1) c ON true`,
+    [pupilIds, educationKinds],
+  );
+  return new Map(rows.map((r) => [r.pupilId, r]));
 }
 
 /** What the in-memory aggregation (src/domain/monitor/aggregates.ts) needs besides the register rows. */

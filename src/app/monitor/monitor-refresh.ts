@@ -2,6 +2,10 @@
 // transaction (one school; for a register import only the changed dates and pupils) and the full refresh.
 import type { Database, Sql } from '../../db/database.ts';
 import {
+  aggregateRowCounts,
+  allowNestedLoops,
+  analyzeRegister,
+  emptyAggregatesForFullRefresh,
   monitorAggregateInputs,
   type RefreshScope,
   refreshCells,
@@ -9,8 +13,10 @@ import {
   refreshDaysAndPupilYears,
   refreshPupilYears,
   scanRegisterSlots,
+  schoolYearsOfDates,
   schoolYearsOfSchool,
   withoutAggregateIndexes,
+  withoutJit,
   writeDaysAndPupilYears,
 } from '../../db/monitor.repository.ts';
 import { dayNumber } from '../../domain/civil-date.ts';
@@ -63,24 +69,20 @@ export async function startMonitorRefresh(
 ): Promise<MonitorRefresh> {
   // No JIT: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a one-school
   // cell refresh spent ~1 s per statement compiling (import.service.ts turns it off for the whole import).
-  await tx.exec('SET LOCAL jit = off');
+  await withoutJit(tx);
   let scope: RefreshScope;
   if (kind === 'register') {
     // A large import changes the register's statistics within this transaction; without fresh statistics the
     // planner picks nested loops over the new rows (measured: 96 s instead of well under a second for 200,000).
-    await tx.exec('ANALYZE register_entry');
-    const [delta] = await tx.query<{ years: string[] | null }>(
-      'SELECT array_agg(DISTINCT monitor_school_year(d)) AS years FROM unnest($1::date[]) d',
-      [changedDates],
-    );
+    await analyzeRegister(tx);
+    const years = await schoolYearsOfDates(tx, changedDates);
     const dates = [...changedDates];
     // A large import (a whole year's register) refreshes its school years whole: filtering every register row
     // against thousands of dates or pupils costs more than recounting the school.
-    const narrow =
-      !options.register && dates.length <= MAX_NARROW_DATES && changedPupilIds.length <= MAX_NARROW_PUPILS;
+    const narrow = !options.register && dates.length <= MAX_NARROW_DATES && changedPupilIds.length <= MAX_NARROW_PUPILS;
     scope = {
       schoolId,
-      schoolYears: delta?.years ?? [],
+      schoolYears: years,
       dates: narrow ? dates : null,
       pupilIds: narrow ? changedPupilIds : null,
     };
@@ -106,7 +108,7 @@ export async function startMonitorRefresh(
       // statistics for rows inserted moments ago and picks nested loops (measured: 4 s per statement for a
       // 2,000-pupil school instead of milliseconds); hash and merge joins are right for the register scans below.
       // SET LOCAL ends with the transaction.
-      await tx.exec('SET LOCAL enable_nestloop = off');
+      await allowNestedLoops(tx, false);
       await refreshDays(tx, scope);
       phase('days');
       await refreshPupilYears(tx, scope);
@@ -118,7 +120,7 @@ export async function startMonitorRefresh(
       // After a narrow refresh (a few dates and pupils) the cell statements read small aggregate tables, where
       // nested loops are the right choice; after a whole-school refresh they aggregate large ones (measured 58 s
       // with nested loops for a 1,000,000-row import), so hash joins.
-      await tx.exec(`SET LOCAL enable_nestloop = ${scope.dates !== null ? 'on' : 'off'}`);
+      await allowNestedLoops(tx, scope.dates !== null);
       // Signals of the next school year can change too (PRIOR_YEAR, B30_TWO_YEARS look one year back).
       const years = (scope.schoolYears ?? []).flatMap((year) => {
         const start = Number(year.slice(0, 4)) + 1;
@@ -183,10 +185,7 @@ export async function refreshMonitorAfterImport(
 /** Rebuilds every aggregate of every school from the register (`aanwezig monitor refresh`). */
 export async function refreshMonitorFully(db: Database): Promise<{ days: number; pupilYears: number; cells: number }> {
   return db.transaction(async (tx) => {
-    await tx.exec('TRUNCATE monitor_day, monitor_pupil_year, monitor_cell');
-    // Large hashes over the whole register (the per-pupil totals of 1.2M pupils take ~650 MB): give them memory
-    // instead of spilling to disk. A maintenance command on the server, one connection.
-    await tx.exec("SET LOCAL work_mem = '1GB'");
+    await emptyAggregatesForFullRefresh(tx);
     const phase = phaseTimer('monitor full refresh');
     const all: RefreshScope = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
     await withoutAggregateIndexes(tx, async () => {
@@ -196,10 +195,6 @@ export async function refreshMonitorFully(db: Database): Promise<{ days: number;
     phase('indexes');
     await refreshCells(tx, all, thresholdHalfDays());
     phase('cells');
-    const [counts] = await tx.query<{ days: number; pupilYears: number; cells: number }>(
-      `SELECT (SELECT count(*) FROM monitor_day)::int AS days, (SELECT count(*) FROM monitor_pupil_year)::int AS "pupilYears",
-              (SELECT count(*) FROM monitor_cell)::int AS cells`,
-    );
-    return counts ?? { days: 0, pupilYears: 0, cells: 0 };
+    return aggregateRowCounts(tx);
   });
 }

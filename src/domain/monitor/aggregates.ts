@@ -143,7 +143,11 @@ export class MonitorAggregates {
     const day = slot >> 1;
     let e = this.firstOfPupil.get(pupilId) ?? -1;
     while (e >= 0) {
-      if ((this.enrolments[e] as AggregateEnrolment).schoolId === schoolId && day >= (this.low[e] as number) && day <= (this.high[e] as number))
+      if (
+        (this.enrolments[e] as AggregateEnrolment).schoolId === schoolId &&
+        day >= (this.low[e] as number) &&
+        day <= (this.high[e] as number)
+      )
         break;
       e = this.next[e] as number;
     }
@@ -171,7 +175,14 @@ export class MonitorAggregates {
             date = fromDayNumber(slot >> 1);
             schoolYear = schoolYearOfDay(slot >> 1);
           }
-          yield { schoolId, schoolYear, date, half: slot & 1 ? 'PM' : 'AM', code: this.officialCodes[c] as string, halfDays };
+          yield {
+            schoolId,
+            schoolYear,
+            date,
+            half: slot & 1 ? 'PM' : 'AM',
+            code: this.officialCodes[c] as string,
+            halfDays,
+          };
         }
       }
     }
