@@ -495,10 +495,18 @@ const TAB = 9;
 const NEWLINE = 10;
 const BACKSLASH = 92;
 
+/** A code of up to six ASCII characters as one number (its bytes, base 256), for the byte-level register scan. */
+function codeKey(code: string): number {
+  let key = 0;
+  for (let i = 0; i < code.length; i++) key = key * 256 + code.charCodeAt(i);
+  return key;
+}
+
 /**
  * Streams the register of one school or (null) every school as integers — pupil, school, slot (day number × 2,
  * +1 for PM) and the index of its code in `codes` (-1 for another) — and calls `row` for each: one sequential
- * scan, no join, no aggregation in the database (the monitor's full refresh, issue 16).
+ * scan, no join, no aggregation in the database (the monitor's full refresh, issue 16). The code travels as it
+ * is stored (cheaper for the server than mapping it) and is looked up from its bytes.
  */
 export async function scanRegisterSlots(
   tx: Sql,
@@ -507,33 +515,42 @@ export async function scanRegisterSlots(
   row: (pupilId: number, schoolId: number, slot: number, code: number) => void,
 ): Promise<void> {
   if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
-  for (const code of codes) if (!/^[A-Za-z0-9*+#_-]{1,16}$/.test(code)) throw new Error(`invalid code ${code}`);
-  const list = codes.length === 0 ? 'ARRAY[]::text[]' : `ARRAY['${codes.join("', '")}']`;
+  const indexOf = new Map<number, number>();
+  codes.forEach((code, i) => {
+    if (!/^[\x21-\x5b\x5d-\x7e]{1,6}$/.test(code)) throw new Error(`invalid code ${code}`);
+    indexOf.set(codeKey(code), i);
+  });
   const chunks = tx.copyOut(
-    `(SELECT pupil_id, school_id, (date - DATE '1970-01-01') * 2 + (half = 'PM')::int,
-             COALESCE(array_position(${list}, code), 0) - 1
+    `(SELECT pupil_id, school_id, (date - DATE '1970-01-01') * 2 + (half = 'PM')::int, code
       FROM register_entry${schoolId === null ? '' : ` WHERE school_id = ${schoolId}`})`,
     [],
   );
-  // A byte-level parser: four integer fields per line (the code index may be -1), no strings per row.
-  const fields = [0, 0, 0, 0];
+  // A byte-level parser: three integer fields and the code per line, no strings per row.
+  let pupil = 0;
+  let school = 0;
+  let slot = 0;
   let field = 0;
   let value = 0;
   let negative = false;
   for await (const chunk of chunks) {
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i] as number;
-      if (byte >= 48 && byte <= 57) value = value * 10 + (byte - 48);
-      else if (byte === TAB || byte === NEWLINE) {
-        fields[field] = negative ? -value : value;
+      if (byte === TAB) {
+        const signed = negative ? -value : value;
+        if (field === 0) pupil = signed;
+        else if (field === 1) school = signed;
+        else slot = signed;
+        field++;
         value = 0;
         negative = false;
-        if (byte === TAB) field++;
-        else {
-          row(fields[0] as number, fields[1] as number, fields[2] as number, fields[3] as number);
-          field = 0;
-        }
-      } else if (byte === 45) negative = true;
+      } else if (byte === NEWLINE) {
+        row(pupil, school, slot, indexOf.get(value) ?? -1);
+        field = 0;
+        value = 0;
+        negative = false;
+      } else if (field === 3) value = value * 256 + byte;
+      else if (byte >= 48 && byte <= 57) value = value * 10 + (byte - 48);
+      else if (byte === 45) negative = true;
       else if (byte === BACKSLASH) throw new Error('unexpected null in the register scan');
     }
   }
