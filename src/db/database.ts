@@ -22,7 +22,8 @@ export interface Sql {
   copyIn(table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<number>;
   /**
    * Reads a whole table in COPY text format (the inverse of copyIn), as chunks that together are whole lines.
-   * Needs a transaction on PostgreSQL; PGlite returns each table as one chunk.
+   * Needs a transaction on PostgreSQL; PGlite returns each table as one chunk. With no columns, `table` is a
+   * parenthesised query whose rows are read instead.
    */
   copyOut(table: string, columns: readonly string[]): AsyncIterable<Uint8Array>;
 }
@@ -125,6 +126,10 @@ export function copyField(value: string | number | boolean | null | undefined): 
     : text;
 }
 
+/** `table (columns)`, or a parenthesised query as it is when there are no columns (copyOut). */
+const copySource = (table: string, columns: readonly string[]) =>
+  columns.length === 0 ? table : `${table} (${columns.join(', ')})`;
+
 const PGLITE_COPY_CHUNK_BYTES = 8 * 1024 * 1024;
 
 function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
@@ -157,7 +162,7 @@ function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
       return count;
     },
     async *copyOut(table, columns) {
-      const result = await db.query(`COPY ${table} (${columns.join(', ')}) TO '/dev/blob'`);
+      const result = await db.query(`COPY ${copySource(table, columns)} TO '/dev/blob'`);
       if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
     },
   };
@@ -241,7 +246,7 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
     async *copyOut(table, columns) {
       if (!('release' in client)) throw new Error('copyOut needs a transaction on PostgreSQL');
       try {
-        yield* client.query(copyTo(`COPY ${table} (${columns.join(', ')}) TO STDOUT`));
+        yield* client.query(copyTo(`COPY ${copySource(table, columns)} TO STDOUT`));
       } catch (error) {
         throw connectionFault(error);
       }

@@ -1,6 +1,13 @@
 // The monitor's precomputed aggregates: refresh (one school, some dates or pupils, or everything) and reads.
+import type {
+  AggregateCode,
+  AggregateEnrolment,
+  DayRow,
+  PupilYearRow,
+  SchoolHalfDays,
+} from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
-import type { Sql } from './database.ts';
+import { copyField, type Sql } from './database.ts';
 
 /** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */
 export interface RefreshScope {
@@ -209,6 +216,52 @@ export async function refreshCells(tx: Sql, scope: RefreshScope, thresholds: rea
   );
 }
 
+/**
+ * No JIT in a refresh: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a
+ * one-school cell refresh spent ~1 s per statement compiling. Ends with the transaction.
+ */
+export async function withoutJit(tx: Sql): Promise<void> {
+  await tx.exec('SET LOCAL jit = off');
+}
+
+/**
+ * Nested loops on or off for the rest of the transaction: off for aggregations over whole joins (without statistics
+ * for rows inserted moments ago the planner picks them wrongly), on for reads of small aggregate tables.
+ */
+export async function allowNestedLoops(tx: Sql, allowed: boolean): Promise<void> {
+  await tx.exec(`SET LOCAL enable_nestloop = ${allowed ? 'on' : 'off'}`);
+}
+
+/** Fresh statistics for the register after an import wrote to it in this transaction. */
+export async function analyzeRegister(tx: Sql): Promise<void> {
+  await tx.exec('ANALYZE register_entry');
+}
+
+/** The school years (monitor_school_year) of some dates. */
+export async function schoolYearsOfDates(tx: Sql, dates: readonly string[]): Promise<string[]> {
+  const [row] = await tx.query<{ years: string[] | null }>(
+    'SELECT array_agg(DISTINCT monitor_school_year(d)) AS years FROM unnest($1::date[]) d',
+    [dates],
+  );
+  return row?.years ?? [];
+}
+
+/**
+ * Empties every aggregate for a full refresh (locked until the transaction ends) and gives its work memory: the
+ * per-pupil totals of 1.2M pupils take ~650 MB. A maintenance command on the server, one connection.
+ */
+export async function emptyAggregatesForFullRefresh(tx: Sql): Promise<void> {
+  await tx.exec(`TRUNCATE monitor_day, monitor_pupil_year, monitor_cell; SET LOCAL work_mem = '1GB'`);
+}
+
+export async function aggregateRowCounts(tx: Sql): Promise<{ days: number; pupilYears: number; cells: number }> {
+  const [counts] = await tx.query<{ days: number; pupilYears: number; cells: number }>(
+    `SELECT (SELECT count(*) FROM monitor_day)::int AS days, (SELECT count(*) FROM monitor_pupil_year)::int AS "pupilYears",
+            (SELECT count(*) FROM monitor_cell)::int AS cells`,
+  );
+  return counts ?? { days: 0, pupilYears: 0, cells: 0 };
+}
+
 /** The school years a school has data in (enrolments), for a whole-school refresh. */
 export async function schoolYearsOfSchool(db: Sql, schoolId: number): Promise<string[]> {
   const rows = await db.query<{ schoolYear: string }>(
@@ -286,4 +339,208 @@ export async function organisationWithSchools(db: Sql, kind: 'clb' | 'region', o
     [organisationId, kind],
   );
   return row ? { id: row.id, name: row.name, schoolIds: row.schoolIds ?? [] } : undefined;
+}
+
+/** Open agreements of the schools' pupil files, and how many are past their due date (live, small table). */
+export async function agreementCounts(db: Sql, schoolIds: readonly number[], today: string) {
+  const [row] = await db.query<{ open: number; overdue: number }>(
+    `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_on < $2::date)::int AS overdue
+     FROM file_agreement WHERE school_id = ANY($1::bigint[]) AND status = 'open'`,
+    [schoolIds, today],
+  );
+  return row ?? { open: 0, overdue: 0 };
+}
+
+/**
+ * What the pupil file knows about children at home. Only entries shared with the school (levels `school` and
+ * `school+clb`) count, so a CLB-confidential entry cannot surface here as "TOAH".
+ */
+export async function pupilFileFacts(db: Sql, pupilIds: readonly number[], educationKinds: readonly string[]) {
+  const rows = await db.query<{
+    pupilId: number;
+    hasFile: boolean;
+    pivot: string | null;
+    education: string[] | null;
+    lastContactOn: string | null;
+    lastReached: boolean | null;
+  }>(
+    `SELECT p.id::int AS "pupilId", f.pupil_id IS NOT NULL AS "hasFile",
+            CASE WHEN f.pivot_name IS NULL THEN NULL
+                 ELSE f.pivot_name || COALESCE(' (' || f.pivot_role || ')', '') END AS pivot,
+            (SELECT array_agg(DISTINCT e.kind ORDER BY e.kind) FROM file_entry e
+              WHERE e.pupil_id = p.id AND e.kind = ANY($2::text[]) AND e.confidentiality IN ('school', 'school+clb'))
+              AS education,
+            c.attempted_on AS "lastContactOn", c.reached AS "lastReached"
+     FROM unnest($1::bigint[]) AS p (id)
+     LEFT JOIN pupil_file f ON f.pupil_id = p.id
+     LEFT JOIN LATERAL (SELECT attempted_on, reached FROM file_contact_attempt a WHERE a.pupil_id = p.id
+                        ORDER BY attempted_on DESC, id DESC LIMIT 1) c ON true`,
+    [pupilIds, educationKinds],
+  );
+  return new Map(rows.map((r) => [r.pupilId, r]));
+}
+
+/** What the in-memory aggregation (src/domain/monitor/aggregates.ts) needs besides the register rows. */
+export interface MonitorAggregateInputs {
+  codes: AggregateCode[];
+  enrolments: AggregateEnrolment[];
+  calendars: SchoolHalfDays[];
+}
+
+/** Calls `line` with the fields of every line of COPY text chunks (lines may span chunks). */
+async function eachCopyLine(chunks: AsyncIterable<Uint8Array>, line: (fields: string[]) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let rest = '';
+  for await (const chunk of chunks) {
+    const text = rest + decoder.decode(chunk, { stream: true });
+    const lines = text.split('\n');
+    rest = lines.pop() ?? '';
+    for (const l of lines) line(l.split('\t'));
+  }
+  rest += decoder.decode();
+  if (rest !== '') line(rest.split('\t'));
+}
+
+/** The codes, enrolments and school half-days of one school or (null) every school, with integer days. */
+export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
+  if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
+  const codes = await tx.query<AggregateCode>(
+    'SELECT code, counts_as_absent AS "countsAsAbsent", maps_to AS "mapsTo" FROM absence_code ORDER BY code',
+  );
+  const ofSchool = schoolId === null ? '' : ` AND school_id = ${schoolId}`;
+  const calendars = await tx.query<SchoolHalfDays>(
+    `SELECT school_id::int AS "schoolId", array_agg((date - DATE '1970-01-01') * 2 + (half = 'PM')::int) AS slots
+     FROM calendar_half_day WHERE school_day${ofSchool} GROUP BY school_id`,
+  );
+  const enrolments: AggregateEnrolment[] = [];
+  await eachCopyLine(
+    tx.copyOut(
+      `(SELECT pupil_id, school_id, school_year, enrolled_from - DATE '1970-01-01', enrolled_until - DATE '1970-01-01'
+        FROM enrolment WHERE true${ofSchool})`,
+      [],
+    ),
+    ([pupilId, school, schoolYear, from, until]) => {
+      enrolments.push({
+        pupilId: Number(pupilId),
+        schoolId: Number(school),
+        schoolYear: schoolYear as string,
+        from: Number(from),
+        until: until === '\\N' ? null : Number(until),
+      });
+    },
+  );
+  return { codes, enrolments, calendars };
+}
+
+const TAB = 9;
+const NEWLINE = 10;
+const BACKSLASH = 92;
+
+/** A code of up to six ASCII characters as one number (its bytes, base 256), for the byte-level register scan. */
+function codeKey(code: string): number {
+  let key = 0;
+  for (let i = 0; i < code.length; i++) key = key * 256 + code.charCodeAt(i);
+  return key;
+}
+
+/**
+ * Streams the register of one school or (null) every school as integers — pupil, school, slot (day number × 2,
+ * +1 for PM) and the index of its code in `codes` (-1 for another) — and calls `row` for each: one sequential
+ * scan, no join, no aggregation in the database (the monitor's full refresh, issue 16). The code travels as it
+ * is stored (cheaper for the server than mapping it) and is looked up from its bytes.
+ */
+export async function scanRegisterSlots(
+  tx: Sql,
+  schoolId: number | null,
+  codes: readonly string[],
+  row: (pupilId: number, schoolId: number, slot: number, code: number) => void,
+): Promise<void> {
+  if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
+  const indexOf = new Map<number, number>();
+  codes.forEach((code, i) => {
+    if (!/^[\x21-\x5b\x5d-\x7e]{1,6}$/.test(code)) throw new Error(`invalid code ${code}`);
+    indexOf.set(codeKey(code), i);
+  });
+  const chunks = tx.copyOut(
+    `(SELECT pupil_id, school_id, (date - DATE '1970-01-01') * 2 + (half = 'PM')::int, code
+      FROM register_entry${schoolId === null ? '' : ` WHERE school_id = ${schoolId}`})`,
+    [],
+  );
+  // A byte-level parser: three integer fields and the code per line, no strings per row.
+  let pupil = 0;
+  let school = 0;
+  let slot = 0;
+  let field = 0;
+  let value = 0;
+  let negative = false;
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i] as number;
+      if (byte === TAB) {
+        const signed = negative ? -value : value;
+        if (field === 0) pupil = signed;
+        else if (field === 1) school = signed;
+        else slot = signed;
+        field++;
+        value = 0;
+        negative = false;
+      } else if (byte === NEWLINE) {
+        row(pupil, school, slot, indexOf.get(value) ?? -1);
+        field = 0;
+        value = 0;
+        negative = false;
+      } else if (field === 3) value = value * 256 + byte;
+      else if (byte >= 48 && byte <= 57) value = value * 10 + (byte - 48);
+      else if (byte === 45) negative = true;
+      else if (byte === BACKSLASH) throw new Error('unexpected null in the register scan');
+    }
+  }
+}
+
+async function* copyRows<T>(rows: Iterable<T>, line: (row: T) => string): AsyncGenerator<string> {
+  let chunk = '';
+  let count = 0;
+  for (const row of rows) {
+    chunk += line(row);
+    if (++count >= 20_000 && chunk) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/**
+ * Replaces the day rows and pupil-year totals of a whole-school (or every-school) scope with rows aggregated in
+ * memory (MonitorAggregates), written with COPY. The school years of the scope bound both the rows removed and the
+ * rows written, as in refreshDaysAndPupilYears.
+ */
+export async function writeDaysAndPupilYears(
+  tx: Sql,
+  scope: RefreshScope,
+  days: Iterable<DayRow>,
+  pupilYears: Iterable<PupilYearRow>,
+): Promise<void> {
+  if (scope.dates !== null || scope.pupilIds !== null) throw new Error('writes whole school years');
+  const own = literalConditions(scope, { school: 'school_id', year: 'school_year' });
+  await tx.exec(`DELETE FROM monitor_day WHERE true${own}; DELETE FROM monitor_pupil_year WHERE true${own}`);
+  const years = scope.schoolYears === null ? null : new Set(scope.schoolYears);
+  const inScope = (row: { schoolId: number; schoolYear: string }) =>
+    (scope.schoolId === null || row.schoolId === scope.schoolId) && (years === null || years.has(row.schoolYear));
+  await tx.copyIn(
+    'monitor_day',
+    ['school_id', 'school_year', 'date', 'half', 'code', 'half_days'],
+    copyRows(days, (d) =>
+      inScope(d) ? `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n` : '',
+    ),
+  );
+  await tx.copyIn(
+    'monitor_pupil_year',
+    ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
+    copyRows(pupilYears, (y) =>
+      inScope(y) ? `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n` : '',
+    ),
+  );
+  if (scope.schoolId === null) await tx.exec('ANALYZE monitor_day, monitor_pupil_year');
 }

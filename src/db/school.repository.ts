@@ -120,3 +120,11 @@ export async function allSchoolIds(db: Sql): Promise<number[]> {
   );
   return rows.map((r) => r.id);
 }
+
+/** Every half-day of a school's calendar (the signals engine compiles it; recompute-signals.ts caches it). */
+export async function calendarOfSchool(db: Sql, schoolId: number): Promise<CalendarHalfDay[]> {
+  return db.query<CalendarHalfDay>(
+    'SELECT date, half, school_day AS "schoolDay" FROM calendar_half_day WHERE school_id = $1',
+    [schoolId],
+  );
+}

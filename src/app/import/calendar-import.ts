@@ -1,5 +1,11 @@
 // Imports a school calendar file (formats.md calendar.csv): school half-days per date, overriding the preset.
 
+import {
+  CALENDAR_STAGING_COLUMNS,
+  createCalendarStaging,
+  mergeStagedCalendarRows,
+  stagedCalendarOrphans,
+} from '../../db/calendar-import.repository.ts';
 import type { Sql } from '../../db/database.ts';
 import { bumpCalendarVersion } from '../../db/school.repository.ts';
 import { parseCivilDate, parseHalf } from '../../domain/half-day.ts';
@@ -53,18 +59,11 @@ export async function stageCalendarFile(
     }
   }
 
-  await tx.exec(
-    `CREATE TEMP TABLE import_calendar (row_number integer, date date, half text, school_day boolean) ON COMMIT DROP`,
-  );
-  await tx.copyIn('import_calendar', ['row_number', 'date', 'half', 'school_day'], lines());
+  await createCalendarStaging(tx);
+  await tx.copyIn('import_calendar', CALENDAR_STAGING_COLUMNS, lines());
   if (!problems.full) {
     // Turning a half-day into a free one would orphan register rows already recorded on it.
-    const orphans = await tx.query<{ row: number; count: number }>(
-      `SELECT c.row_number AS "row", count(*)::int AS count
-       FROM import_calendar c JOIN register_entry r ON r.school_id = $1 AND r.date = c.date AND r.half = c.half
-       WHERE NOT c.school_day GROUP BY c.row_number ORDER BY 1`,
-      [schoolId],
-    );
+    const orphans = await stagedCalendarOrphans(tx, schoolId);
     for (const o of orphans)
       problems.add(problem(o.row, 'school_day', 'register-on-free-half-day', { count: o.count }));
   }
@@ -80,19 +79,7 @@ export async function mergeStagedCalendar(
   schoolId: number,
   source: string,
 ): Promise<{ inserted: number; updated: number }> {
-  const rows = await tx.query<{ inserted: number; updated: number }>(
-    `WITH merged AS (
-       INSERT INTO calendar_half_day (school_id, date, half, school_day, source)
-       SELECT DISTINCT ON (date, half) $1, date, half, school_day, $2 FROM import_calendar ORDER BY date, half, row_number
-       ON CONFLICT (school_id, date, half) DO UPDATE SET school_day = EXCLUDED.school_day, source = EXCLUDED.source
-       WHERE calendar_half_day.school_day <> EXCLUDED.school_day
-       RETURNING (xmax = 0) AS inserted
-     )
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
-     FROM merged`,
-    [schoolId, source],
-  );
-  const result = rows[0] ?? { inserted: 0, updated: 0 };
+  const result = await mergeStagedCalendarRows(tx, schoolId, source);
   if (result.inserted + result.updated > 0) await bumpCalendarVersion(tx, schoolId);
   return result;
 }

@@ -1,6 +1,13 @@
 // Use case: import a pupils, register or calendar file into a school — all-or-nothing, idempotent.
 import { basename } from 'node:path';
 import type { Database } from '../../db/database.ts';
+import {
+  completeImportBatch,
+  createImportBatch,
+  type ImportBatchRow,
+  listImportBatches,
+  prepareImportTransaction,
+} from '../../db/import-batch.repository.ts';
 import { findColumnMapping, saveColumnMapping } from '../../db/import-mapping.repository.ts';
 import { mergeStagedPupils, pupilIdsOfSchool } from '../../db/pupil.repository.ts';
 import { mergeStagedRegister } from '../../db/register.repository.ts';
@@ -91,17 +98,13 @@ async function runImport(
   const columns = await resolveColumns(db, school, request, file);
   try {
     return await db.transaction(async (tx) => {
-      // No JIT compilation in the import: its statements are planned with statistics that lag the rows written
-      // moments ago (and with nested loops disabled in the monitor refresh, whose penalty inflates every cost), so
-      // PostgreSQL compiled even a one-school cell refresh over a few thousand rows (measured ~1 s of JIT per
-      // statement). Ends with the transaction.
-      await tx.exec('SET LOCAL jit = off');
-      const created = await tx.query<{ id: number }>(
-        `INSERT INTO import_batch (school_id, kind, file_name, file_sha256, row_count, inserted_count, updated_count, created_by)
-         VALUES ($1, $2, $3, '', 0, 0, 0, $4) RETURNING id::int AS id`,
-        [school.id, request.kind, fileName, actor.userId],
-      );
-      const importId = (created[0] as { id: number }).id;
+      await prepareImportTransaction(tx);
+      const importId = await createImportBatch(tx, {
+        schoolId: school.id,
+        kind: request.kind,
+        fileName,
+        userId: actor.userId,
+      });
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
@@ -116,10 +119,12 @@ async function runImport(
         merged = { ...(await mergeStagedCalendar(tx, school.id, `import:${fileName}`)), changedPupilIds: [] };
       }
       if (merged.inserted + merged.updated === 0) throw new NothingChanged(staged.rows);
-      await tx.query(
-        `UPDATE import_batch SET file_sha256 = $2, row_count = $3, inserted_count = $4, updated_count = $5 WHERE id = $1`,
-        [importId, file.sha256(), staged.rows, merged.inserted, merged.updated],
-      );
+      await completeImportBatch(tx, importId, {
+        sha256: file.sha256(),
+        rows: staged.rows,
+        inserted: merged.inserted,
+        updated: merged.updated,
+      });
       // Signals follow the register in the same transaction: exactly the pupils whose data changed (a calendar
       // change can move every pupil's counts, so then the whole school).
       const affected = request.kind === 'calendar' ? await pupilIdsOfSchool(tx, school.id) : merged.changedPupilIds;
@@ -132,9 +137,11 @@ async function runImport(
         request.kind,
         merged.changedPupilIds,
         merged.changedDates ?? [],
+        { register: staged.register },
       );
       let aggregates: Promise<void> | undefined;
       await recomputeSignals(tx, school.id, affected, today, {
+        register: staged.register,
         whileEvaluating: () => {
           aggregates = monitor.aggregates();
           return aggregates;
@@ -232,26 +239,9 @@ async function rememberMapping(
 const fileNotices = (file: TabularFile) =>
   file.encoding === 'windows-1252' ? [problem(null, null, 'decoded-as-windows-1252')] : [];
 
-export interface ImportListItem {
-  id: number;
-  kind: ImportKind;
-  fileName: string;
-  rowCount: number;
-  insertedCount: number;
-  updatedCount: number;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type ImportListItem = ImportBatchRow;
 
 export async function listImports(db: Database, actor: Actor, schoolId: number): Promise<ImportListItem[]> {
   requireAccess(actor, 'import.list', { schoolId });
-  return db.query<ImportListItem>(
-    `SELECT b.id::int AS id, b.kind, b.file_name AS "fileName", b.row_count AS "rowCount",
-            b.inserted_count AS "insertedCount", b.updated_count AS "updatedCount",
-            to_char(b.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
-            u.display_name AS "createdBy"
-     FROM import_batch b LEFT JOIN app_user u ON u.id = b.created_by
-     WHERE b.school_id = $1 ORDER BY b.created_at DESC, b.id DESC LIMIT 100`,
-    [schoolId],
-  );
+  return listImportBatches(db, schoolId);
 }

@@ -15,6 +15,7 @@ import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
+import type { RegisterRecord } from '../../domain/rules/index.ts';
 import { phaseTimer } from '../../phase-timer.ts';
 import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
 import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
@@ -34,6 +35,12 @@ export interface StageOutcome {
    * so every valid row is new and no staging or delta is needed. Otherwise the caller merges the staged rows.
    */
   written?: MergeResult;
+  /**
+   * With `written`: the rows just written, which are the whole register of the school's pupils (a first import:
+   * the school had no register rows, and a pupil's rows are only ever imported by its own school). The signals
+   * recompute evaluates these instead of reading them back (recompute-signals.ts).
+   */
+  register?: RegisterRecord[];
 }
 
 /**
@@ -66,6 +73,7 @@ export async function stageRegisterFile(
   const tail = direct ? `\t${schoolId}\t${write.importId}\t${write.userId ?? '\\N'}\n` : '\n';
   let rows = 0;
   let written = 0;
+  const register: RegisterRecord[] = [];
 
   async function* lines(): AsyncIterable<string> {
     for await (const batch of file.rows) {
@@ -138,6 +146,7 @@ export async function stageRegisterFile(
           const noteField = note ? copyField(note) : '\\N';
           if (direct) {
             changedPupils.add(pupil.id);
+            register.push({ pupilId: String(pupil.id), date, half, code: code.code });
             chunk += `${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
           } else chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
           written++;
@@ -178,6 +187,7 @@ export async function stageRegisterFile(
       changedPupilIds: [...changedPupils],
       changedDates: [...dayCache.keys()],
     },
+    register,
   };
 }
 

@@ -2,13 +2,15 @@
 // `suppressDashboard`), their CSV export, and the thuiszitters overview.
 import type { Sql } from '../../db/database.ts';
 import {
+  agreementCounts,
   clbDelay,
   organisationWithSchools,
+  pupilFileFacts,
   readCells,
   refreshedAt,
   signalCounts,
 } from '../../db/monitor.repository.ts';
-import { findSchool } from '../../db/school.repository.ts';
+import { allSchoolIds, findSchool } from '../../db/school.repository.ts';
 import { type ThuiszitterListRow, thuiszitterList } from '../../db/thuiszitter.repository.ts';
 import { addDays, dayNumber, formatBelgianDate } from '../../domain/half-day.ts';
 import { dashboardCsv } from '../../domain/monitor/csv.ts';
@@ -45,16 +47,6 @@ function weekStarts(startYear: number, keys: readonly string[]): Record<string, 
   const first = `${startYear}-09-01`;
   const monday = addDays(first, -((dayNumber(first) + 3) % 7)); // 1970-01-01 was a Thursday
   return Object.fromEntries(keys.map((key) => [key, addDays(monday, (Number(key) - 1) * 7)]));
-}
-
-/** Open agreements of the schools' pupil files, and how many are past their due date (live, small table). */
-async function agreementCounts(db: Sql, schoolIds: readonly number[], today: string) {
-  const [row] = await db.query<{ open: number; overdue: number }>(
-    `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_on < $2::date)::int AS overdue
-     FROM file_agreement WHERE school_id = ANY($1::bigint[]) AND status = 'open'`,
-    [schoolIds, today],
-  );
-  return row ?? { open: 0, overdue: 0 };
 }
 
 async function build(db: Sql, schoolIds: readonly number[], schoolYear: string | undefined, today: string) {
@@ -178,35 +170,6 @@ const EDUCATION_KINDS: Record<string, string> = {
   'time-out': 'time-out',
 };
 
-/**
- * What the pupil file knows about children at home. Only entries shared with the school (levels `school` and
- * `school+clb`) count, so a CLB-confidential entry cannot surface here as "TOAH".
- */
-async function pupilFileFacts(db: Sql, pupilIds: readonly number[]) {
-  const rows = await db.query<{
-    pupilId: number;
-    hasFile: boolean;
-    pivot: string | null;
-    education: string[] | null;
-    lastContactOn: string | null;
-    lastReached: boolean | null;
-  }>(
-    `SELECT p.id::int AS "pupilId", f.pupil_id IS NOT NULL AS "hasFile",
-            CASE WHEN f.pivot_name IS NULL THEN NULL
-                 ELSE f.pivot_name || COALESCE(' (' || f.pivot_role || ')', '') END AS pivot,
-            (SELECT array_agg(DISTINCT e.kind ORDER BY e.kind) FROM file_entry e
-              WHERE e.pupil_id = p.id AND e.kind = ANY($2::text[]) AND e.confidentiality IN ('school', 'school+clb'))
-              AS education,
-            c.attempted_on AS "lastContactOn", c.reached AS "lastReached"
-     FROM unnest($1::bigint[]) AS p (id)
-     LEFT JOIN pupil_file f ON f.pupil_id = p.id
-     LEFT JOIN LATERAL (SELECT attempted_on, reached FROM file_contact_attempt a WHERE a.pupil_id = p.id
-                        ORDER BY attempted_on DESC, id DESC LIMIT 1) c ON true`,
-    [pupilIds, Object.keys(EDUCATION_KINDS)],
-  );
-  return new Map(rows.map((r) => [r.pupilId, r]));
-}
-
 /** Pupils currently in a thuiszitter signal, of one school or of every school the actor may follow up. */
 export async function listThuiszitters(
   db: Sql,
@@ -223,8 +186,7 @@ export async function listThuiszitters(
     schoolIds = where === 'all' ? [] : where;
     if (where !== 'all' && schoolIds.length === 0) requireAccess(actor, 'monitor.thuiszitters', { schoolId: -1 });
     if (where === 'all') {
-      const rows = await db.query<{ id: number }>("SELECT id::int AS id FROM organisation WHERE kind = 'school'");
-      schoolIds = rows.map((r) => r.id);
+      schoolIds = await allSchoolIds(db);
     }
   }
   const year = chosenYear(options.schoolYear, today);
@@ -240,6 +202,7 @@ export async function listThuiszitters(
   const facts = await pupilFileFacts(
     db,
     rows.map((row) => row.pupilId),
+    Object.keys(EDUCATION_KINDS),
   );
   const pupils = rows.map((row) => {
     const file = facts.get(row.pupilId);

@@ -1,15 +1,14 @@
 // Use case: recompute the signals of some pupils of a school (after an import) and store what changed.
 import { hash } from 'node:crypto';
 import type { Sql } from '../../db/database.ts';
+import { calendarOfSchool } from '../../db/school.repository.ts';
 import {
   type ComputedSignalRow,
   clearSignals,
-  parseStoredSignals,
-  type StoredSignal,
-  storedSignalsJson,
+  type EnrolmentFacts,
+  loadRecomputeState,
   writeSignals,
 } from '../../db/signal.repository.ts';
-import { isoFromDayNumber } from '../../domain/rules/civil-day.ts';
 import {
   buildEngineInput,
   type CompiledCalendar,
@@ -32,100 +31,31 @@ export function activeCatalog(): RuleCatalog {
   return VLAANDEREN_CATALOG;
 }
 
-interface EnrolmentFacts {
-  pupilId: number;
-  schoolYear: string;
-  level: 'kleuter' | 'lager' | 'secundair';
-  birthDate: string;
-  enrolledFrom: string;
-  enrolledUntil: string | null;
-  excludedOn: string | null;
-  /** Recorded in the app after an exclusion (enrolment-elsewhere.service.ts); ends EXCLUDED_NO_SCHOOL. */
-  enrolledElsewhereFrom: string | null;
-}
-
 /** Compiled calendars per school, reused while the school's calendar_version is unchanged. */
 const calendarCache = new Map<number, { version: number; calendar: CompiledCalendar }>();
 
 async function schoolCalendar(tx: Sql, schoolId: number, version: number): Promise<CompiledCalendar> {
   const cached = calendarCache.get(schoolId);
   if (cached?.version === version) return cached.calendar;
-  const rows = await tx.query<{ date: string; half: 'AM' | 'PM'; schoolDay: boolean }>(
-    'SELECT date, half, school_day AS "schoolDay" FROM calendar_half_day WHERE school_id = $1',
-    [schoolId],
-  );
-  const calendar = compileCalendar('school', rows);
+  const calendar = compileCalendar('school', await calendarOfSchool(tx, schoolId));
   calendarCache.set(schoolId, { version, calendar });
   return calendar;
 }
 
-interface PupilState {
-  enrolments: EnrolmentFacts[];
-  register: RegisterRecord[];
-  stored: StoredSignal[];
-  calendarVersion: number;
-}
-
 /**
- * In one round trip (each round trip costs ~1 ms in PGlite): the pupils' enrolments in the school up to `today`,
- * their register rows from 1 September of the school year before the first of those enrolments up to `today`,
- * their stored signals and the school's calendar version. Rows come as aggregated values: a few thousand rows as
- * separate result rows cost ~5 µs each to decode in PGlite (23 ms for the 3,000 rows of a one-day import's
- * pupils, of which the query itself took 5 ms).
+ * The rows the load would have read: from 1 September of the school year before the pupils' first enrolment up
+ * to `today` (loadRecomputeState's first_day).
  */
-async function stateOfPupils(
-  tx: Sql,
-  schoolId: number,
-  pupilIds: readonly number[],
+function withinSpan(
+  register: readonly RegisterRecord[],
+  enrolments: readonly EnrolmentFacts[],
   today: string,
-): Promise<PupilState> {
-  const [result] = await tx.query<{
-    enrolments: string | null;
-    register: string | null;
-    signals: string | null;
-    calendarVersion: number;
-  }>(
-    `WITH enrolled AS (
-       SELECT e.pupil_id, e.school_year, e.level, p.birth_date, e.enrolled_from, e.enrolled_until, e.excluded_on,
-              e.enrolled_elsewhere_from
-       FROM enrolment e JOIN pupil p ON p.id = e.pupil_id
-       WHERE e.pupil_id = ANY($1::bigint[]) AND e.school_id = $2 AND e.enrolled_from <= $3
-     ), first_day AS (
-       SELECT make_date(min(split_part(school_year, '-', 1)::int) - 1, 9, 1) AS day FROM enrolled
-     )
-     SELECT (SELECT json_agg(json_build_object('pupilId', pupil_id, 'schoolYear', school_year, 'level', level,
-               'birthDate', birth_date, 'enrolledFrom', enrolled_from, 'enrolledUntil', enrolled_until,
-               'excludedOn', excluded_on, 'enrolledElsewhereFrom', enrolled_elsewhere_from))::text
-             FROM enrolled) AS enrolments,
-            (SELECT string_agg(concat_ws(',', r.pupil_id, r.date - DATE '1970-01-01', left(r.half, 1), r.code), ';')
-               FROM register_entry r, first_day f
-               WHERE r.pupil_id = ANY($1::bigint[]) AND r.date >= f.day AND r.date <= $3) AS register,
-            (${storedSignalsJson(1)}) AS signals,
-            (SELECT calendar_version FROM organisation WHERE id = $2) AS "calendarVersion"`,
-    [pupilIds, schoolId, today],
-  );
-  // "pupil,day number,A|P,code" items: a third shorter than ISO dates, and pg decoded the ~90 KB text value
-  // at ~2.5 ms; the few hundred distinct days are turned into ISO dates once.
-  const text = result?.register ?? '';
-  const isoOf = new Map<string, string>();
-  const register: RegisterRecord[] =
-    text === ''
-      ? []
-      : text.split(';').map((item) => {
-          const [pupilId, day, half, code] = item.split(',') as [string, string, string, string];
-          let date = isoOf.get(day);
-          if (date === undefined) {
-            date = isoFromDayNumber(Number(day));
-            isoOf.set(day, date);
-          }
-          return { pupilId, date, half: half === 'P' ? 'PM' : 'AM', code };
-        });
-  return {
-    enrolments: JSON.parse(result?.enrolments ?? '[]') as EnrolmentFacts[],
-    register,
-    stored: parseStoredSignals(result?.signals),
-    calendarVersion: result?.calendarVersion ?? 0,
-  };
+): readonly RegisterRecord[] {
+  const firstYear = enrolments.reduce((min, e) => Math.min(min, Number(e.schoolYear.slice(0, 4))), Infinity);
+  const firstDay = `${firstYear - 1}-09-01`;
+  return register.every((r) => r.date >= firstDay && r.date <= today)
+    ? register
+    : register.filter((r) => r.date >= firstDay && r.date <= today);
 }
 
 /** SHA-1 of the evidence JSON, base64url (one-shot `hash`: no Hash object per signal). */
@@ -168,6 +98,11 @@ export async function recomputeSignals(
      * does not depend on the signals (the monitor's register scan) runs while Node evaluates the catalog.
      */
     whileEvaluating?: () => Promise<unknown>;
+    /**
+     * The pupils' whole register, when the caller holds it (a school's first import: the rows it just wrote are
+     * all there is). Saves reading it back; rows outside the span the load would read are left out the same way.
+     */
+    register?: readonly RegisterRecord[];
   } = {},
 ): Promise<RecomputeResult> {
   if (pupilIds.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
@@ -175,11 +110,12 @@ export async function recomputeSignals(
   // One connection inside a transaction: one round trip loads everything.
   const {
     enrolments,
-    register: registerRecords,
+    register: loadedRegister,
     stored,
     calendarVersion,
-  } = await stateOfPupils(tx, schoolId, pupilIds, today);
+  } = await loadRecomputeState(tx, schoolId, pupilIds, today, options.register === undefined);
   if (enrolments.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
+  const registerRecords = options.register ? withinSpan(options.register, enrolments, today) : loadedRegister;
   const years = [...new Set(enrolments.map((e) => e.schoolYear))].sort();
   const calendar = await schoolCalendar(tx, schoolId, calendarVersion);
   phase('load');
