@@ -61,6 +61,16 @@ export interface WindowCountRule extends RuleCommon {
   params: { threshold: number; windowDays: number };
 }
 
+/**
+ * ≥ threshold half-days with the codes whose dates lie within withinSchoolDays consecutive school days (a school
+ * day has at least one school half-day): last school day − first school day + 1 ≤ withinSchoolDays.
+ */
+export interface SchoolWindowCountRule extends RuleCommon {
+  kind: 'school-window-count';
+  codes: CodeSelector;
+  params: { threshold: number; withinSchoolDays: number };
+}
+
 /** A run (consecutive school half-days, non-school half-days skipped) of ≥ threshold half-days. */
 export interface RunRule extends RuleCommon {
   kind: 'run';
@@ -159,7 +169,8 @@ export type RuleDefinition =
   | ExclusionRule
   | NoteLimitRule
   | PriorYearRule
-  | ShareRule;
+  | ShareRule
+  | SchoolWindowCountRule;
 
 export type RuleKind = RuleDefinition['kind'];
 
