@@ -168,7 +168,7 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
     const [extra] = await t.db.query<{ id: number }>(
       `INSERT INTO signal (school_id, pupil_id, school_year, rule_id, triggered_on, evidence, evidence_key,
                            explanation_nl, explanation_en)
-       SELECT school_id, pupil_id, school_year, 'B5_CLB', triggered_on, evidence, evidence_key || '-b5',
+       SELECT school_id, pupil_id, school_year, 'ABSENT_10', triggered_on, evidence, evidence_key || '-a10',
               explanation_nl, explanation_en
        FROM signal WHERE id = $1 RETURNING id::int AS id`,
       [world.signalA1],

@@ -678,7 +678,7 @@ export const en: Messages = {
   'selfscan.status.dropped': 'dropped',
   'selfscan.figure.corrections': '{share} of register entries corrected later ({corrected} of {rows})',
   'selfscan.figure.b5Clb':
-    '{pupils} pupils with 5 B-codes (report to the CLB), {handled} handled, median {days} days until handled',
+    '{pupils} pupils with 5 B-codes (report to the CLB), {handled} signalled through the CLB signal, median {days} days until signalled',
   'selfscan.figure.openSignals': '{count} open signals',
   'selfscan.figure.openSignalsTrack': '{count} open signals ({track})',
   'selfscan.back': 'Back to the self-scan',

@@ -680,7 +680,7 @@ export const nl = {
   'selfscan.status.dropped': 'geschrapt',
   'selfscan.figure.corrections': '{share} van de registraties later gecorrigeerd ({corrected} van {rows})',
   'selfscan.figure.b5Clb':
-    '{pupils} leerlingen met 5 B-codes (melden aan CLB), {handled} afgehandeld, mediaan {days} dagen tot afgehandeld',
+    '{pupils} leerlingen met 5 B-codes (melden aan CLB), {handled} gesignaleerd via de CLB-signalering, mediaan {days} dagen tot de signalering',
   'selfscan.figure.openSignals': '{count} open signalen',
   'selfscan.figure.openSignalsTrack': '{count} open signalen ({track})',
   'selfscan.back': 'Terug naar de zelfscan',

@@ -487,7 +487,7 @@ export async function writeEntry(
     version: handles.version,
     note: handles.note ?? signalNote(entry),
     link: `entry:${id}`,
-  });
+  }, entry.kind);
   await linkEntryToSignal(tx, id, handles.id);
   return { id, signal: signal as { id: number; version: number; status: string } };
 }

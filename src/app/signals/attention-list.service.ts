@@ -4,6 +4,7 @@ import { dataVersion } from '../../db/data-change.repository.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { dayNumber } from '../../domain/half-day.ts';
 import type { RuleDefinition } from '../../domain/rules/index.ts';
+import { closesSignal, closingRouteMessage, closingRouteOf } from '../../domain/pupil-file/closing-route.ts';
 import { parseSchoolYearId, schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
@@ -477,6 +478,8 @@ export async function followUpSignal(
   actor: Actor,
   signalId: number,
   change: { to: 'acknowledged' | 'handled'; version: number; note?: string; link?: string },
+  /** The pupil-file kind of the entry that handles the signal (none: a free note); checked against `closedBy`. */
+  closingKind?: string,
 ) {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{
@@ -485,8 +488,9 @@ export async function followUpSignal(
       version: number;
       status: string;
       className: string | null;
+      ruleId: string;
     }>(
-      `SELECT s.school_id::int AS "schoolId", s.pupil_id::int AS "pupilId", s.version, s.status,
+      `SELECT s.school_id::int AS "schoolId", s.pupil_id::int AS "pupilId", s.version, s.status, s.rule_id AS "ruleId",
               e.class_name AS "className"
        FROM signal s LEFT JOIN enrolment e ON e.pupil_id = s.pupil_id AND e.school_year = s.school_year
        WHERE s.id = $1`,
@@ -498,6 +502,11 @@ export async function followUpSignal(
       schoolId: current.schoolId,
       classNames: current.className ? [current.className] : [],
     });
+    if (change.to === 'handled' && !closesSignal(current.ruleId, closingKind)) {
+      throw new AppError(422, 'closing-route', closingRouteMessage(current.ruleId), {
+        closedBy: closingRouteOf(current.ruleId),
+      });
+    }
     if (change.to === 'handled' && !change.note?.trim()) {
       throw invalidInput({
         nl: 'Beschrijf kort wat er gedaan werd.',

@@ -41,6 +41,12 @@ interface RuleCommon {
   explanation: LocalizedText;
   /** Origin of each numeric or boolean parameter in `params`; only `product-default` ones may be overridden. */
   parameters: Readonly<Record<string, ParameterOrigin>>;
+  /**
+   * The route that closes a signal with legal weight: the pupil-file kinds (intervention-kinds.ts) whose recorded
+   * entry may mark it handled. A free note (or an entry of another kind) is refused on the server. Absent: any
+   * recorded follow-up closes it.
+   */
+  closedBy?: readonly string[];
 }
 
 /** ≥ threshold half-days with one of the codes in the current school year (optionally only some months). */

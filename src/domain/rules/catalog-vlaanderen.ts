@@ -9,6 +9,9 @@ const productDefault = (min: number, max: number): ParameterOrigin => ({
   integer: true,
 });
 
+/** K5 rules: inform the parents and involve the CLB, so they close through the CLB signal or the CLB referral. */
+const K5_ROUTE = ['clb-signal', 'clb-referral'] as const;
+
 /** Codes whose absences count towards the school allowance besides presences: P, R (and codes reported as R), Z, D. */
 const ALLOWANCE_ACCEPTED_CODES = ['P', 'R', 'Z', 'D', 'T', 'U', 'Y', 'C', 'J'] as const;
 
@@ -51,6 +54,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Signal to the CLB, cooperate, and take extra measures on the CLB’s advice.',
       },
       source: 'seed 003 §1; seed 001 fase 1; seed 004 l. 2298–2303',
+      closedBy: ['clb-signal'],
       priority: 100,
       explanation: {
         nl: '{ordinal} halve dag {codes} op {date}: {halfDays}{carriedOver}',
@@ -91,6 +95,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: '"Problematically absent": CLB trajectory. The class council or the PA committee *may* decide that the pupil is no longer a regular pupil (a decision, not an automatic consequence).',
       },
       source: 'seed 003 §4 (l. 502, 519–521)',
+      closedBy: ['clb-referral'],
       priority: 80,
       explanation: {
         nl: '{ordinal} halve dag {codes} op {date}: {halfDays}{carriedOver}',
@@ -121,6 +126,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Inform: the study allowance (studietoelage) is withheld.',
       },
       source: 'seed 003 §4',
+      closedBy: ['parents-letter', 'parents-meeting'],
       priority: 75,
       explanation: {
         nl: '30e halve dag B op {date}, en vorig schooljaar ({previousYear}) al {facts}',
@@ -300,6 +306,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Inform the parents and involve the CLB (AgODi warns schools too): without 290 half-days there is no direct access to primary school.',
       },
       source: 'seed 003 §1; seed 004 l. 2218–2222; omzendbrief BaO/2002/11',
+      closedBy: K5_ROUTE,
       priority: 95,
       explanation: {
         nl: '{required} aanwezige halve dagen niet meer haalbaar sinds {date}: {present} aanwezig op {elapsed} schoolhalve dagen, nog {remaining} te gaan',
@@ -324,6 +331,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Inform the parents and involve the CLB: at this rate the child will not reach 290 half-days.',
       },
       source: 'seed 003 §1; seed 004 l. 2218–2222; omzendbrief BaO/2002/11',
+      closedBy: K5_ROUTE,
       priority: 85,
       explanation: {
         nl: 'Aan het huidige tempo ({present} van {elapsed} schoolhalve dagen aanwezig) komt de kleuter uit op {projected} van de {required} halve dagen; eerst vastgesteld op {date}',
@@ -348,6 +356,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Inform the parents and involve the CLB: the school allowance requires 290 half-days present or with an accepted absence.',
       },
       source: 'seed 003 §1; seed 004 l. 2218–2222; omzendbrief BaO/2002/11',
+      closedBy: K5_ROUTE,
       priority: 90,
       explanation: {
         nl: '{required} halve dagen aanwezig of aanvaard afwezig (P, R, Z, D) niet meer haalbaar sinds {date}: {present} op {elapsed} schoolhalve dagen, nog {remaining} te gaan',
