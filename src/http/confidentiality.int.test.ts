@@ -126,6 +126,9 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/me', shows: [] },
   { route: 'GET /api/schools', shows: [] },
   { route: 'GET /api/absence-codes', shows: [] },
+  // The CLB inbox (CLB signals and referrals; the school sees the status in the pupil file)
+  { route: 'GET /api/clbs/:clbId/inbox', shows: [] },
+  { route: 'GET /api/pupils/:pupilId/clb-cases', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

@@ -23,6 +23,7 @@ import { auditRefusal } from './refusal-audit.ts';
 import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { clbInboxRoutes } from './routes/clb-inbox.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
@@ -172,6 +173,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await reminderRoutes(api, context);
       await adminRoutes(api, context);
       await monitorRoutes(api, context);
+      await clbInboxRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

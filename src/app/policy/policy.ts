@@ -3,6 +3,7 @@ import type { Membership, Role } from '../../domain/roles.ts';
 import type { Actor } from '../actor.ts';
 import { forbidden } from '../errors.ts';
 import { accountsPolicy } from './accounts.policy.ts';
+import { clbInboxPolicy } from './clb-inbox.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
@@ -25,6 +26,7 @@ export const POLICY = {
   ...selfscanPolicy,
   ...monitorPolicy,
   ...pupilFilePolicy,
+  ...clbInboxPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;

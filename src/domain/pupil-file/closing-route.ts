@@ -4,8 +4,15 @@ import { CATALOG_PROFILES } from '../rules/resolve-catalog.ts';
 import { interventionKind } from './intervention-kinds.ts';
 
 const ROUTES = new Map<string, readonly string[]>();
+const FOR_CLASS_TEACHER = new Set<string>();
 for (const catalog of Object.values(CATALOG_PROFILES))
-  for (const rule of catalog.rules) if (rule.closedBy) ROUTES.set(rule.id, rule.closedBy);
+  for (const rule of catalog.rules) {
+    if (rule.closedBy) ROUTES.set(rule.id, rule.closedBy);
+    if (rule.addressedTo?.includes('class-teacher')) FOR_CLASS_TEACHER.add(rule.id);
+  }
+
+/** Whether the rule's action names the class teacher (catalog `addressedTo`): a leerkracht may follow it up. */
+export const addressedToClassTeacher = (ruleId: string): boolean => FOR_CLASS_TEACHER.has(ruleId);
 
 /** The pupil-file kinds whose entry may close a signal of this rule; undefined: any recorded follow-up. */
 export const closingRouteOf = (ruleId: string): readonly string[] | undefined => ROUTES.get(ruleId);
@@ -26,3 +33,7 @@ export function closingRouteMessage(ruleId: string): { nl: string; en: string } 
     en: `The legal signal ${ruleId} cannot be closed with a free note. Use in the pupil file: ${names('en')}.`,
   };
 }
+
+/** The rules whose signals an entry of `kind` closes (e.g. `clb-signal`: B5_CLB and the K5 rules). */
+export const rulesClosedBy = (kind: string): string[] =>
+  [...ROUTES].filter(([, route]) => route.includes(kind)).map(([ruleId]) => ruleId);

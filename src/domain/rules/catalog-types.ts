@@ -47,6 +47,11 @@ interface RuleCommon {
    * recorded follow-up closes it.
    */
   closedBy?: readonly string[];
+  /**
+   * Who the action names besides the care team: `class-teacher` lets a class teacher (leerkracht) of the pupil's
+   * class acknowledge and handle the signal (e.g. ABSENT_10: "de klastitularis polst").
+   */
+  addressedTo?: readonly 'class-teacher'[];
 }
 
 /** ≥ threshold half-days with one of the codes in the current school year (optionally only some months). */

@@ -146,6 +146,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'The class teacher checks in with the pupil (justified absences count too).',
       },
       source: 'seed 002 §1.1 ("meer dan 5 à 10 halve dagen")',
+      addressedTo: ['class-teacher'],
       priority: 35,
       explanation: {
         nl: '{ordinal} afwezige halve dag op {date}: {halfDays}',

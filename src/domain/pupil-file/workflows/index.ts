@@ -28,3 +28,4 @@ export const SCHOOL_REFUSAL_DEFINITIONS = {
   letGoGrounds: LET_GO_GROUNDS,
   letGoAlternatives: LET_GO_ALTERNATIVES,
 } as const;
+export * from './clb-referral.ts';
