@@ -11,6 +11,7 @@ import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AttentionPage } from './pages/attention-page.tsx';
 import { AuditLogPage } from './pages/audit-log-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
+import { ClbInboxPage } from './pages/clb-inbox-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MonitorDashboardPage } from './pages/monitor-dashboard-page.tsx';
@@ -109,6 +110,7 @@ function Routes({ pathname }: { pathname: string }) {
     );
   }
   if (matchPath('/attention', pathname)) return <AttentionPage key="all" school={null} />;
+  if (matchPath('/clb-inbox', pathname)) return <ClbInboxPage />;
   const monitorRoute = monitorPage(pathname);
   if (monitorRoute) return monitorRoute;
   const pupilFile = matchPath('/pupils/:pupilId/file', pathname);

@@ -2,7 +2,7 @@
 // school): the menu offers only pages the user may open, and each role lands on its own start page.
 import type { MessageKey } from './i18n/nl.ts';
 
-export type MenuKey = 'overview' | 'attention' | 'import' | 'selfscan' | 'monitor' | 'admin' | 'audit';
+export type MenuKey = 'overview' | 'attention' | 'import' | 'selfscan' | 'monitor' | 'admin' | 'audit' | 'clb-inbox';
 
 export interface MenuItem {
   key: MenuKey;
@@ -39,6 +39,7 @@ export function menuFor(me: UserActions, school: SchoolActions | undefined): Men
   }
   if (MONITOR_ACTIONS.some((action) => allows(me, action)))
     items.push({ key: 'monitor', path: '/monitor', label: 'monitor.nav' });
+  if (allows(me, 'clb-inbox.read')) items.push({ key: 'clb-inbox', path: '/clb-inbox', label: 'inbox.nav' });
   if (allows(me, 'user.manage')) items.push({ key: 'admin', path: '/admin/users', label: 'header.admin' });
   if (allows(me, 'audit.read')) items.push({ key: 'audit', path: '/admin/audit', label: 'header.audit' });
   return items;
@@ -50,6 +51,7 @@ export function menuKeyOf(pathname: string): MenuKey | null {
   if (/^\/schools\/[^/]+\/import$/.test(pathname)) return 'import';
   if (/^\/schools\/[^/]+\/selfscan(\/|$)/.test(pathname)) return 'selfscan';
   if (pathname.startsWith('/monitor') || /^\/schools\/[^/]+\/(monitor|thuiszitters)$/.test(pathname)) return 'monitor';
+  if (pathname === '/clb-inbox') return 'clb-inbox';
   if (pathname === '/admin/users') return 'admin';
   if (pathname === '/admin/audit') return 'audit';
   if (/^\/schools\/[^/]+$/.test(pathname)) return 'overview';

@@ -1,6 +1,7 @@
 // The monitor's precomputed aggregates: refresh (one school, some dates or pupils, or everything) and reads.
-import { clbSignalledOn } from './clb-signalled.sql.ts';
+
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
+import { clbSignalledOn } from './clb-signalled.sql.ts';
 import type { Sql } from './database.ts';
 
 /** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */

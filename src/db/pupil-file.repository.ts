@@ -558,12 +558,3 @@ export async function pupilOfSignal(db: Sql, signalId: number): Promise<number |
   ]);
   return rows[0]?.pupilId;
 }
-
-/** Half-days with code B (unjustified) of a pupil between two civil dates, both included. */
-export async function unjustifiedHalfDays(db: Sql, pupilId: number, from: string, until: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM register_entry WHERE pupil_id = $1 AND code = 'B' AND date BETWEEN $2 AND $3`,
-    [pupilId, from, until],
-  );
-  return rows[0]?.n ?? 0;
-}

@@ -59,7 +59,12 @@ async function clbCaseFor(db: TestDatabase['db'], world: World, target: 'in' | '
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO clb_case (kind, clb_id, school_id, pupil_id, entry_id, received_on)
      VALUES ('signal', $1, $2, $3, $4, '2026-02-02') RETURNING id::int AS id`,
-    [clbId, target === 'in' ? world.schoolA : world.schoolB, target === 'in' ? world.pupilA1 : world.pupilB, world.fileItems[key].entryId],
+    [
+      clbId,
+      target === 'in' ? world.schoolA : world.schoolB,
+      target === 'in' ? world.pupilA1 : world.pupilB,
+      world.fileItems[key].entryId,
+    ],
   );
   const c = { id: row?.id as number, clbId };
   clbCases.set(target, c);

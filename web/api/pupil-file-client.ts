@@ -82,14 +82,25 @@ export interface PupilFile {
   parentsUnreachable: boolean;
   agreements: { items: Agreement[]; total: number };
   openSignals: { id: number; ruleId: string; version: number; status: string; triggeredOn: string }[];
-  clbSignalDraft: { absenceCount: string };
+  /** The CLB signal's answers pre-filled from the register and the file. */
+  clbSignalDraft: { absenceCount: string; actionsTaken: string };
+  /** The CLB closed the latest CLB signal and new B half-days followed: signal again. */
+  clbResignalDue: boolean;
   kinds: FileKind[];
   clbSignalFields: { id: string; nl: string; en: string }[];
   hospitalReturnQuestions: WorkflowDefinition[];
   schoolRefusal: SchoolRefusalDefinitions;
   /** Days before the due date an agreement without its own reminder date is recalled. */
   reminderLeadDays: number;
-  permissions: { write: boolean; manage: boolean; export: boolean; consent: boolean; levels: Confidentiality[] };
+  permissions: {
+    write: boolean;
+    manage: boolean;
+    /** The phase-1 workflows (signals list, perspectives) a class teacher may use too. */
+    phase1: boolean;
+    export: boolean;
+    consent: boolean;
+    levels: Confidentiality[];
+  };
 }
 
 export type ConsentItem = 'entry' | 'document';

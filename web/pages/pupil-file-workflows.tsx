@@ -16,6 +16,9 @@ import { ReviewForm } from './pupil-file/review-form.tsx';
 import { SignalsForm } from './pupil-file/signals-form.tsx';
 import { WORKFLOWS, type WorkflowName } from './pupil-file/workflow-form.tsx';
 
+/** What a class teacher may open (file.phase1): the §1.1 signals list and the §1.6 perspectives. */
+const PHASE_1: readonly WorkflowName[] = ['signals', 'perspectives'];
+
 /** The "Begeleiding schoolweigering / terugkeer" section: one guided workflow open at a time. */
 export function FileWorkflows({ file, pupilId, run }: { file: PupilFile; pupilId: string; run: Run }) {
   const { t } = useI18n();
@@ -27,7 +30,7 @@ export function FileWorkflows({ file, pupilId, run }: { file: PupilFile; pupilId
       <h2 id={headingId}>{t('wf.title')}</h2>
       <p className="muted">{t('wf.hint')}</p>
       <p className="file-actions">
-        {WORKFLOWS.map((name) => (
+        {WORKFLOWS.filter((name) => file.permissions.manage || PHASE_1.includes(name)).map((name) => (
           <button
             key={name}
             type="button"

@@ -125,9 +125,9 @@ describe.each(testEngines())('the CLB inbox on %s', (engine) => {
   it('received → in behandeling (plan) → afgesloten (outcome), in order and with optimistic concurrency', async () => {
     const [item] = (await inbox()).items;
     const url = `/api/clb-cases/${item.id}/status`;
-    expect((await call('clbWorker', 'POST', url, { to: 'closed', version: 1, outcome: 'clb-guidance' })).statusCode).toBe(
-      422,
-    );
+    expect(
+      (await call('clbWorker', 'POST', url, { to: 'closed', version: 1, outcome: 'clb-guidance' })).statusCode,
+    ).toBe(422);
     expect((await call('clbWorker', 'POST', url, { to: 'in-progress', version: 1 })).statusCode).toBe(400);
     const started = await call('clbWorker', 'POST', url, {
       to: 'in-progress',

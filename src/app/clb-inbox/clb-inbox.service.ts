@@ -164,7 +164,9 @@ export async function changeClbCase(db: Database, actor: Actor, caseId: number, 
     if (change.to === 'closed' && !isClbCaseOutcome(outcome))
       throw invalidInput(
         { nl: 'Kies de uitkomst van het plan van aanpak.', en: 'Choose the outcome.' },
-        { problems: [{ field: 'outcome', nl: 'Kies de uitkomst van het plan van aanpak.', en: 'Choose the outcome.' }] },
+        {
+          problems: [{ field: 'outcome', nl: 'Kies de uitkomst van het plan van aanpak.', en: 'Choose the outcome.' }],
+        },
       );
     const updated = await updateClbCaseStatus(tx, caseId, change.version, {
       status: change.to,
@@ -195,7 +197,7 @@ export async function changeClbCase(db: Database, actor: Actor, caseId: number, 
  */
 async function resignalPrompt(db: Sql, cases: readonly ClbCaseRow[], pupilId: number, today: string) {
   const latest = cases.find((c) => c.kind === 'signal');
-  if (!latest || latest.status !== 'closed' || !latest.closedOn) return null;
+  if (latest?.status !== 'closed' || !latest.closedOn) return null;
   // The case is not changed after closing, so its last update is the closing moment.
   const after = await bHalfDaysSince(db, pupilId, { on: latest.closedOn, at: latest.updatedAt }, today);
   if (after.length < CLB_RESIGNAL.threshold) return null;

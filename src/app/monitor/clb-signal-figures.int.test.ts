@@ -67,7 +67,11 @@ describe.each(testEngines())('CLB-signal figures on %s', (engine) => {
       today: TODAY,
     });
     pupils = await pupilIdsByNumber(t.db, schoolId);
-    const userId = await insertUser(t.db, { email: 'lbg@clbfig.test', displayName: 'Lien Begeleider', passwordHash: 'x' });
+    const userId = await insertUser(t.db, {
+      email: 'lbg@clbfig.test',
+      displayName: 'Lien Begeleider',
+      passwordHash: 'x',
+    });
     await addMembership(t.db, { userId, organisationId: schoolId, role: 'leerlingbegeleider', classNames: [] });
     lbg = {
       kind: 'user',
@@ -139,8 +143,20 @@ describe.each(testEngines())('CLB-signal figures on %s', (engine) => {
       );
     }
     // Half through the workflow: on 5/12 (4 days after the 5th B) and 11/12 (10 days).
-    await signalClb(t.db, lbg, p3, { checklist: CHECKLIST, noConversationReason: 'Leerling komt niet meer', occurredOn: '2025-12-05' }, TODAY);
-    await signalClb(t.db, lbg, p4, { checklist: CHECKLIST, noConversationReason: 'Leerling komt niet meer', occurredOn: '2025-12-11' }, TODAY);
+    await signalClb(
+      t.db,
+      lbg,
+      p3,
+      { checklist: CHECKLIST, noConversationReason: 'Leerling komt niet meer', occurredOn: '2025-12-05' },
+      TODAY,
+    );
+    await signalClb(
+      t.db,
+      lbg,
+      p4,
+      { checklist: CHECKLIST, noConversationReason: 'Leerling komt niet meer', occurredOn: '2025-12-11' },
+      TODAY,
+    );
     expect((await b5Of(p3)).status).toBe('handled');
 
     const dashboard = await schoolDashboard(t.db, SYSTEM_ACTOR, schoolId, '2025-2026', TODAY);

@@ -75,9 +75,7 @@ describe.each(testEngines())('a class teacher in phase 1 on %s', (engine) => {
 
   it('records the §1.6 perspectives for a pupil of its own class, not for another class', async () => {
     expect((await call('POST', `/api/pupils/${own}/file/workflows/perspectives`, PERSPECTIVES)).statusCode).toBe(201);
-    expect((await call('POST', `/api/pupils/${other}/file/workflows/perspectives`, PERSPECTIVES)).statusCode).toBe(
-      403,
-    );
+    expect((await call('POST', `/api/pupils/${other}/file/workflows/perspectives`, PERSPECTIVES)).statusCode).toBe(403);
     const file = (await call('GET', `/api/pupils/${own}/file`)).json();
     expect(file.permissions).toMatchObject({ phase1: true, manage: false, write: true });
   });

@@ -28,7 +28,6 @@ import {
   timelineOf,
   trackChangesOf,
   tracksOf,
-  unjustifiedHalfDays,
   updateAgreement,
   updateEntry,
   updatePerson,
@@ -49,15 +48,14 @@ import {
   HOSPITAL_RETURN_QUESTIONS,
   SCHOOL_REFUSAL_DEFINITIONS,
 } from '../../domain/pupil-file/workflows/index.ts';
-import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
+import { clbSignalDraftOf, resignalDue } from '../clb-inbox/clb-inbox.service.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../policy/notes.policy.ts';
 import { can, requireAccess } from '../policy/policy.ts';
 import { type PupilScope, requirePupilAccess } from '../pupil-access.ts';
 import { followUpSignal } from '../signals/attention-list.service.ts';
-import { clbSignalDraftOf, resignalDue } from '../clb-inbox/clb-inbox.service.ts';
 import { conflict, fileVisibility, readableLevels, writableLevels, writerRole } from './file-access.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -484,12 +482,18 @@ export async function writeEntry(
   });
   if (!handles) return { id };
   if ((await pupilOfSignal(tx, handles.id)) !== scope.pupil.id) throw notFound({ nl: 'Signaal', en: 'Signal' });
-  const signal = await followUpSignal(tx, actor, handles.id, {
-    to: 'handled',
-    version: handles.version,
-    note: handles.note ?? signalNote(entry),
-    link: `entry:${id}`,
-  }, entry.kind);
+  const signal = await followUpSignal(
+    tx,
+    actor,
+    handles.id,
+    {
+      to: 'handled',
+      version: handles.version,
+      note: handles.note ?? signalNote(entry),
+      link: `entry:${id}`,
+    },
+    entry.kind,
+  );
   await linkEntryToSignal(tx, id, handles.id);
   return { id, signal: signal as { id: number; version: number; status: string } };
 }

@@ -13,10 +13,11 @@ import {
   peopleOf,
   updatePivot,
 } from '../../db/pupil-file.repository.ts';
+import { rulesClosedBy } from '../../domain/pupil-file/closing-route.ts';
 import {
-  CLB_SIGNAL_FIELDS,
   CLB_REFERRAL_FIELDS,
   CLB_REFERRAL_GROUNDS,
+  CLB_SIGNAL_FIELDS,
   type ClbReferralInput,
   checkClbReferral,
   checkClbSignal,
@@ -46,15 +47,14 @@ import {
 } from '../../domain/pupil-file/workflows/index.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
+import { openClbCase } from '../clb-inbox/clb-inbox.service.ts';
 import { AppError } from '../errors.ts';
 import type { Confidentiality } from '../policy/notes.policy.ts';
 import { requireAccess } from '../policy/policy.ts';
-import { requirePupilAccess } from '../pupil-access.ts';
-import { writeEntry } from './pupil-file.service.ts';
-import { openClbCase } from '../clb-inbox/clb-inbox.service.ts';
-import { followUpSignal } from '../signals/attention-list.service.ts';
 import type { PupilScope } from '../pupil-access.ts';
-import { rulesClosedBy } from '../../domain/pupil-file/closing-route.ts';
+import { requirePupilAccess } from '../pupil-access.ts';
+import { followUpSignal } from '../signals/attention-list.service.ts';
+import { writeEntry } from './pupil-file.service.ts';
 
 /** 422 listing every unmet precondition or missing checklist answer, in Dutch and English. */
 export const preconditionFailed = (problems: readonly Problem[]) =>

@@ -3,8 +3,13 @@
 import { dataVersion } from '../../db/data-change.repository.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { dayNumber } from '../../domain/half-day.ts';
+import {
+  addressedToClassTeacher,
+  closesSignal,
+  closingRouteMessage,
+  closingRouteOf,
+} from '../../domain/pupil-file/closing-route.ts';
 import type { RuleDefinition } from '../../domain/rules/index.ts';
-import { addressedToClassTeacher, closesSignal, closingRouteMessage, closingRouteOf } from '../../domain/pupil-file/closing-route.ts';
 import { parseSchoolYearId, schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';

@@ -13,11 +13,11 @@ import { evaluatePriorYear, priorYearFacts } from './kinds/prior-year.ts';
 import { evaluateProjection, projectionFacts } from './kinds/projection.ts';
 import { evaluateReturnDay } from './kinds/return-day.ts';
 import { evaluateRun } from './kinds/run.ts';
+import { evaluateSchoolWindowCount } from './kinds/school-window-count.ts';
 import { evaluateShare, shareFacts } from './kinds/share.ts';
 import { evaluateSlot } from './kinds/slot.ts';
 import { evaluateSpan } from './kinds/span.ts';
 import { evaluateSpells } from './kinds/spells.ts';
-import { evaluateSchoolWindowCount } from './kinds/school-window-count.ts';
 import { evaluateWindowCount } from './kinds/window-count.ts';
 
 /** Facts behind a signal that is not about individual half-days (projections, exclusions, previous year). */

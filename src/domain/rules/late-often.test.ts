@@ -10,7 +10,8 @@ import { BASIS_HALF_DAYS, find, row, schoolDaysFrom, signalsOf } from './test-fi
 // half-days, but Wednesday is a school day (its morning is); herfstvakantie 27/10–2/11.
 const days = schoolDaysFrom('2025-10-06', 40);
 const day = (n: number) => days[n - 1] as string;
-const late = (...schoolDayNumbers: number[]): RegisterRecord[] => schoolDayNumbers.map((n) => row('p1', day(n), 'AM', 'L'));
+const late = (...schoolDayNumbers: number[]): RegisterRecord[] =>
+  schoolDayNumbers.map((n) => row('p1', day(n), 'AM', 'L'));
 const asOf = '2026-01-31';
 
 const bothEngines = (register: RegisterRecord[]) => {

@@ -31,8 +31,8 @@ import {
   recordReturnPlan,
   recordSchoolRefusalReview,
   recordSchoolRefusalSignals,
-  reportToPolice,
   referToClb,
+  reportToPolice,
   signalClb,
 } from '../../app/pupil-file/workflows.service.ts';
 import type { Database } from '../../db/database.ts';

@@ -1,4 +1,5 @@
-// The checklist that signals the pupil to the CLB (offered while B5_CLB is open).
+// The checklist that signals the pupil to the CLB (offered while B5_CLB is open, or when the CLB closed the last
+// signal and new B half-days followed), pre-filled with what the app knows.
 import { type FormEvent, useState } from 'react';
 import { fileApi, type PupilFile } from '../../api/pupil-file-client.ts';
 import { Field } from '../../components/form-field.tsx';
@@ -14,7 +15,7 @@ export function ClbSignalForm({ file, pupilId, run }: { file: PupilFile; pupilId
     problems,
     formError,
   } = useFormRun(run, [...file.clbSignalFields.map((field) => `checklist.${field.id}`), 'noConversationReason']);
-  const [answers, setAnswers] = useState<Record<string, string>>({ absenceCount: file.clbSignalDraft.absenceCount });
+  const [answers, setAnswers] = useState<Record<string, string>>({ ...file.clbSignalDraft });
   const [reason, setReason] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
