@@ -173,3 +173,17 @@ export async function sharedMeasuresOf(db: Sql, pupilId: number): Promise<{ kind
     [pupilId],
   );
 }
+
+/** Every signal of the pupil of these rules that holds and is not handled yet (any school year), newest first. */
+export async function openSignalsOfRules(
+  db: Sql,
+  pupilId: number,
+  ruleIds: readonly string[],
+): Promise<{ id: number; version: number; ruleId: string }[]> {
+  return db.query<{ id: number; version: number; ruleId: string }>(
+    `SELECT id::int AS id, version, rule_id AS "ruleId" FROM signal
+     WHERE pupil_id = $1 AND rule_id = ANY($2::text[]) AND holds AND status <> 'handled'
+     ORDER BY triggered_on DESC, id DESC`,
+    [pupilId, ruleIds],
+  );
+}

@@ -1,5 +1,7 @@
 // Guided workflows of the pupil file: each checks the seeds' preconditions (src/domain/pupil-file/workflows/index.ts),
 // records its checklist as a timeline entry and, for the CLB signal, handles the open B5_CLB signal.
+
+import { openSignalsOfRules } from '../../db/clb-case.repository.ts';
 import type { Database } from '../../db/database.ts';
 import {
   contactAttemptsOf,
@@ -9,7 +11,6 @@ import {
   findFile,
   insertAgreement,
   insertEdit,
-  openSignalOfRule,
   peopleOf,
   updatePivot,
 } from '../../db/pupil-file.repository.ts';
@@ -86,11 +87,8 @@ async function writeClbRoute(
   entry: Parameters<typeof writeEntry>[3],
   inbox: { kind: 'signal' | 'referral'; schoolActions: string; grounds?: readonly string[] },
 ) {
-  const open = [];
-  for (const ruleId of rulesClosedBy(entry.kind)) {
-    const signal = await openSignalOfRule(tx, scope.pupil.id, ruleId);
-    if (signal) open.push({ ruleId, ...signal });
-  }
+  // Every open signal this route closes, of any school year (an older B5_CLB never signalled is closed too).
+  const open = await openSignalsOfRules(tx, scope.pupil.id, rulesClosedBy(entry.kind));
   if (open.length > 0) requireAccess(actor, 'signal.follow-up', scope);
   const note = `${entry.kind === 'clb-signal' ? 'Gesignaleerd aan het CLB' : 'Aangemeld bij het CLB'} via het dossier.`;
   const [first, ...rest] = open;
