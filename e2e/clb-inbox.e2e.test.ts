@@ -75,6 +75,8 @@ describe('the CLB inbox end to end', () => {
     expect(await item.textContent()).toContain('Gesprek met de leerling en de ouders');
     expect(await item.textContent()).toContain('02/03/2026');
     expect(await item.getByTestId('inbox-item-status').textContent()).toBe('Ontvangen');
+    // The demo's own signals are there too (one already in behandeling).
+    expect(await page.locator('li.inbox-item').count()).toBeGreaterThanOrEqual(3);
     expect(await axeViolations(page)).toEqual([]);
 
     await item.getByTestId('inbox-plan').fill('Huisbezoek door de CLB-medewerker en overleg met de school');

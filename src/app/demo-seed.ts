@@ -17,6 +17,7 @@ import type { Role } from '../domain/roles.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
+import { seedDemoClbInbox } from './clb-inbox/clb-inbox-demo.ts';
 import { importFile } from './import/import.service.ts';
 import { seedDemoFiles } from './pupil-file/pupil-file-demo.ts';
 import { applyDerivedCalendars, createSchool } from './school.service.ts';
@@ -82,6 +83,7 @@ export async function seedDemo(
   const logins = await seedDemoAccounts(db, schoolIds);
   if (schoolIds[0] !== undefined) await seedDemoSelfscan(db, schoolIds[0], demo.schoolYears[0]);
   await seedDemoFiles(db, demo.personas, schoolIds, today);
+  await seedDemoClbInbox(db, demo.personas, schoolIds[1], today);
   return { schoolIds, logins };
 }
 

@@ -187,3 +187,16 @@ export async function openSignalsOfRules(
     [pupilId, ruleIds],
   );
 }
+
+/** Pupils of a school with an open signal of a rule, by pupil number (the demo picks some to signal). */
+export async function pupilsWithOpenSignal(
+  db: Sql,
+  schoolId: number,
+  ruleId: string,
+): Promise<{ id: number; externalId: string }[]> {
+  return db.query<{ id: number; externalId: string }>(
+    `SELECT DISTINCT p.id::int AS id, p.external_id AS "externalId" FROM signal s JOIN pupil p ON p.id = s.pupil_id
+     WHERE s.school_id = $1 AND s.rule_id = $2 AND s.holds AND s.status <> 'handled' ORDER BY p.external_id`,
+    [schoolId, ruleId],
+  );
+}
