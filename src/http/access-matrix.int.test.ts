@@ -41,11 +41,14 @@ function documentUpload() {
   return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const clbCases = new Map<string, { id: number; clbId: number }>();
+/** Per database (the describe runs once per engine), per target. */
+const clbCases = new WeakMap<object, Map<string, { id: number; clbId: number }>>();
 
 /** A CLB-inbox case in scope (CLB A, pupil A1) or out of it (another CLB, pupil B), made once per target. */
 async function clbCaseFor(db: TestDatabase['db'], world: World, target: 'in' | 'out') {
-  const made = clbCases.get(target);
+  const ofDb = clbCases.get(db) ?? new Map<string, { id: number; clbId: number }>();
+  clbCases.set(db, ofDb);
+  const made = ofDb.get(target);
   if (made) return made;
   const clbId =
     target === 'in'
@@ -67,7 +70,7 @@ async function clbCaseFor(db: TestDatabase['db'], world: World, target: 'in' | '
     ],
   );
   const c = { id: row?.id as number, clbId };
-  clbCases.set(target, c);
+  ofDb.set(target, c);
   return c;
 }
 
