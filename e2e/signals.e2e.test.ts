@@ -1,5 +1,5 @@
 // Signals end to end: importing the 5th B half-day of a demo pupil puts B5_CLB on the attention list with its
-// evidence; acknowledging and handling it in the browser takes it off the open list.
+// evidence; a free note cannot close it (its route is the CLB signal), while a guidance signal is handled with one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../src/demo/generate-demo.ts';
 import { formatBelgianDate } from '../src/domain/half-day.ts';
@@ -67,7 +67,7 @@ describe('signals end to end', () => {
     await screenshot(page, 'signals-02-pupil-evidence');
   });
 
-  it('acknowledging and handling it removes it from the open list', async () => {
+  it('a free note cannot close B5_CLB (its route is the CLB signal); a guidance signal is handled with one', async () => {
     const { page } = h;
     await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB`);
     await b5Row().waitFor();
@@ -76,17 +76,28 @@ describe('signals end to end', () => {
     await b5Row().getByTestId('handle').click();
     await b5Row().getByTestId('handle-note').fill('CLB gesignaleerd via het aanmeldingsformulier.');
     await b5Row().getByTestId('handle-submit').click();
-    await expect.poll(() => b5Row().count()).toBe(0);
-    await screenshot(page, 'signals-03-handled');
+    const refusal = b5Row().locator('.attention-row__error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('sluit je niet af met een vrije notitie');
+    expect(await refusal.textContent()).toContain('Signalering aan het CLB');
+    expect(await b5Row().getAttribute('data-status')).toBe('acknowledged');
+    await screenshot(page, 'signals-03-free-note-refused');
 
-    const stored = await h.db.query<{ status: string; handledNote: string }>(
-      `SELECT status, handled_note AS "handledNote" FROM signal WHERE pupil_id = $1 AND rule_id = 'B5_CLB'`,
+    // B_FIRST (a duty, no closing route) is handled with a note and leaves the open list.
+    const firstRow = page.locator(`[data-testid="attention-row"][data-rule-id="B_FIRST"][data-pupil-id="${pupilId}"]`);
+    await page.goto(`/schools/${schoolId}/attention?rule=B_FIRST`);
+    await firstRow.waitFor();
+    await firstRow.getByTestId('handle').click();
+    await firstRow.getByTestId('handle-note').fill('Gesprek met leerling en ouders gevoerd.');
+    await firstRow.getByTestId('handle-submit').click();
+    await expect.poll(() => firstRow.count()).toBe(0);
+    const stored = await h.db.query<{ ruleId: string; status: string }>(
+      `SELECT rule_id AS "ruleId", status FROM signal WHERE pupil_id = $1 AND rule_id IN ('B5_CLB', 'B_FIRST') AND school_year = '2025-2026' ORDER BY rule_id`,
       [pupilId],
     );
-    expect(stored).toEqual([{ status: 'handled', handledNote: 'CLB gesignaleerd via het aanmeldingsformulier.' }]);
-
-    await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB&status=handled`);
-    await b5Row().waitFor();
-    expect(await b5Row().getAttribute('data-status')).toBe('handled');
+    expect(stored).toEqual([
+      { ruleId: 'B5_CLB', status: 'acknowledged' },
+      { ruleId: 'B_FIRST', status: 'handled' },
+    ]);
   });
 });

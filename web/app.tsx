@@ -12,6 +12,7 @@ import { AttentionPage } from './pages/attention-page.tsx';
 import { AuditLogPage } from './pages/audit-log-page.tsx';
 import { CareMeetingPage, CareMeetingsPage } from './pages/care-meetings-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
+import { ClbInboxPage } from './pages/clb-inbox-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LetterTemplatesPage } from './pages/letter-templates-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -113,6 +114,7 @@ function Routes({ pathname }: { pathname: string }) {
     );
   }
   if (matchPath('/attention', pathname)) return <AttentionPage key="all" school={null} />;
+  if (matchPath('/clb-inbox', pathname)) return <ClbInboxPage />;
   const monitorRoute = monitorPage(pathname);
   if (monitorRoute) return monitorRoute;
   const pupilFile = matchPath('/pupils/:pupilId/file', pathname);

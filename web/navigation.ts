@@ -11,7 +11,8 @@ export type MenuKey =
   | 'admin'
   | 'audit'
   | 'care'
-  | 'letters';
+  | 'letters'
+  | 'clb-inbox';
 
 export interface MenuItem {
   key: MenuKey;
@@ -52,6 +53,7 @@ export function menuFor(me: UserActions, school: SchoolActions | undefined): Men
   }
   if (MONITOR_ACTIONS.some((action) => allows(me, action)))
     items.push({ key: 'monitor', path: '/monitor', label: 'monitor.nav' });
+  if (allows(me, 'clb-inbox.read')) items.push({ key: 'clb-inbox', path: '/clb-inbox', label: 'inbox.nav' });
   if (allows(me, 'user.manage')) items.push({ key: 'admin', path: '/admin/users', label: 'header.admin' });
   if (allows(me, 'audit.read')) items.push({ key: 'audit', path: '/admin/audit', label: 'header.audit' });
   return items;
@@ -63,6 +65,7 @@ export function menuKeyOf(pathname: string): MenuKey | null {
   if (/^\/schools\/[^/]+\/import$/.test(pathname)) return 'import';
   if (/^\/schools\/[^/]+\/selfscan(\/|$)/.test(pathname)) return 'selfscan';
   if (pathname.startsWith('/monitor') || /^\/schools\/[^/]+\/(monitor|thuiszitters)$/.test(pathname)) return 'monitor';
+  if (pathname === '/clb-inbox') return 'clb-inbox';
   if (pathname === '/admin/users') return 'admin';
   if (pathname === '/admin/audit') return 'audit';
   if (/^\/schools\/[^/]+\/care-meetings(\/|$)/.test(pathname)) return 'care';

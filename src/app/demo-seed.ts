@@ -17,6 +17,7 @@ import type { Role } from '../domain/roles.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { hashPassword } from './auth.service.ts';
+import { seedDemoClbInbox } from './clb-inbox/clb-inbox-demo.ts';
 import { importFile } from './import/import.service.ts';
 import { seedDemoPhase2 } from './pupil-file/phase2-demo.ts';
 import { seedDemoFiles } from './pupil-file/pupil-file-demo.ts';
@@ -84,6 +85,7 @@ export async function seedDemo(
   if (schoolIds[0] !== undefined) await seedDemoSelfscan(db, schoolIds[0], demo.schoolYears[0]);
   await seedDemoFiles(db, demo.personas, schoolIds, today);
   await seedDemoPhase2(db, demo.personas, schoolIds, today);
+  await seedDemoClbInbox(db, demo.personas, schoolIds[1], today);
   return { schoolIds, logins };
 }
 

@@ -113,13 +113,14 @@ export interface SignalState {
   pupilId: number;
   version: number;
   status: string;
+  ruleId: string;
   className: string | null;
 }
 
 /** A signal's school, pupil, version, status and the pupil's class in the signal's year. */
 export async function signalState(db: Sql, signalId: number): Promise<SignalState | undefined> {
   const rows = await db.query<SignalState>(
-    `SELECT s.school_id::int AS "schoolId", s.pupil_id::int AS "pupilId", s.version, s.status,
+    `SELECT s.school_id::int AS "schoolId", s.pupil_id::int AS "pupilId", s.version, s.status, s.rule_id AS "ruleId",
             e.class_name AS "className"
      FROM signal s LEFT JOIN enrolment e ON e.pupil_id = s.pupil_id AND e.school_year = s.school_year
      WHERE s.id = $1`,

@@ -7,6 +7,7 @@ import type {
   SchoolHalfDays,
 } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
+import { clbSignalledOn } from './clb-signalled.sql.ts';
 import { copyField, type Sql } from './database.ts';
 
 /** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */
@@ -305,8 +306,9 @@ export async function signalCounts(db: Sql, schoolIds: readonly number[], school
 }
 
 /**
- * Days from B5_CLB (its trigger date) to the signal to the CLB. Until the pupil file records the signal to
- * the CLB, the moment the B5_CLB signal was handled stands for it (docs/monitor.md).
+ * Days from B5_CLB (its trigger date) to the signal to the CLB: the CLB-signal workflow record of the pupil file
+ * (clb-signalled.sql.ts), not the moment the B5_CLB signal was marked handled (docs/monitor.md). A signal before
+ * the 5th B half-day counts as 0 days.
  */
 export async function clbDelay(db: Sql, schoolIds: readonly number[], schoolYear: string, today: string) {
   const [row] = await db.query<{
@@ -316,15 +318,19 @@ export async function clbDelay(db: Sql, schoolIds: readonly number[], schoolYear
     notYetSignalled: number;
     medianDaysOpen: number | null;
   }>(
-    `SELECT count(*) FILTER (WHERE handled_at IS NOT NULL)::int AS signalled,
-            (percentile_cont(0.5) WITHIN GROUP (ORDER BY (handled_at AT TIME ZONE 'Europe/Brussels')::date - triggered_on)
-               FILTER (WHERE handled_at IS NOT NULL))::float8 AS "medianDays",
-            round(avg((handled_at AT TIME ZONE 'Europe/Brussels')::date - triggered_on)
-               FILTER (WHERE handled_at IS NOT NULL), 1)::float8 AS "averageDays",
-            count(*) FILTER (WHERE handled_at IS NULL)::int AS "notYetSignalled",
+    `WITH b5 AS (
+       SELECT s.triggered_on, ${clbSignalledOn('s')} AS signalled_on
+       FROM signal s WHERE s.holds AND s.rule_id = 'B5_CLB' AND s.school_id = ANY($1::bigint[]) AND s.school_year = $2
+     )
+     SELECT count(*) FILTER (WHERE signalled_on IS NOT NULL)::int AS signalled,
+            (percentile_cont(0.5) WITHIN GROUP (ORDER BY GREATEST(0, signalled_on - triggered_on))
+               FILTER (WHERE signalled_on IS NOT NULL))::float8 AS "medianDays",
+            round(avg(GREATEST(0, signalled_on - triggered_on)) FILTER (WHERE signalled_on IS NOT NULL), 1)::float8
+              AS "averageDays",
+            count(*) FILTER (WHERE signalled_on IS NULL)::int AS "notYetSignalled",
             (percentile_cont(0.5) WITHIN GROUP (ORDER BY $3::date - triggered_on)
-               FILTER (WHERE handled_at IS NULL))::float8 AS "medianDaysOpen"
-     FROM signal WHERE holds AND rule_id = 'B5_CLB' AND school_id = ANY($1::bigint[]) AND school_year = $2`,
+               FILTER (WHERE signalled_on IS NULL))::float8 AS "medianDaysOpen"
+     FROM b5`,
     [schoolIds, schoolYear, today],
   );
   return row ?? { signalled: 0, medianDays: null, averageDays: null, notYetSignalled: 0, medianDaysOpen: null };

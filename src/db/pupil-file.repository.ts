@@ -537,33 +537,10 @@ export async function openSignalsOfPupil(db: Sql, pupilId: number) {
   );
 }
 
-/** The newest signal of this rule that holds and is not handled yet, if any. */
-export async function openSignalOfRule(
-  db: Sql,
-  pupilId: number,
-  ruleId: string,
-): Promise<{ id: number; version: number } | undefined> {
-  const rows = await db.query<{ id: number; version: number }>(
-    `SELECT id::int AS id, version FROM signal
-     WHERE pupil_id = $1 AND rule_id = $2 AND holds AND status <> 'handled' ORDER BY triggered_on DESC LIMIT 1`,
-    [pupilId, ruleId],
-  );
-  return rows[0];
-}
-
 /** The pupil a signal is about, or undefined when there is no such signal. */
 export async function pupilOfSignal(db: Sql, signalId: number): Promise<number | undefined> {
   const rows = await db.query<{ pupilId: number }>('SELECT pupil_id::int AS "pupilId" FROM signal WHERE id = $1', [
     signalId,
   ]);
   return rows[0]?.pupilId;
-}
-
-/** Half-days with code B (unjustified) of a pupil between two civil dates, both included. */
-export async function unjustifiedHalfDays(db: Sql, pupilId: number, from: string, until: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM register_entry WHERE pupil_id = $1 AND code = 'B' AND date BETWEEN $2 AND $3`,
-    [pupilId, from, until],
-  );
-  return rows[0]?.n ?? 0;
 }

@@ -1,4 +1,5 @@
 // Stored self-scans: the scan of a school year, its goal scores, answers, actions and comments (plain SQL).
+import { clbSignalledOn } from './clb-signalled.sql.ts';
 import type { Sql } from './database.ts';
 
 export interface StoredScan {
@@ -275,10 +276,12 @@ export async function schoolYearFigures(
              WHERE p.school_id = $1 AND h.date BETWEEN $2::date AND $3::date) AS corrections`,
     [schoolId, year.firstDay, year.lastDay],
   );
-  const b5 = await db.query<{ status: string; days: number | null }>(
-    `SELECT status, CASE WHEN handled_at IS NULL THEN NULL
-                         ELSE GREATEST(0, (handled_at AT TIME ZONE 'Europe/Brussels')::date - triggered_on) END AS days
-     FROM signal WHERE school_id = $1 AND school_year = $2 AND rule_id = 'B5_CLB' AND holds`,
+  // Signalled to the CLB = the CLB-signal workflow record (clb-signalled.sql.ts), not "signal handled".
+  const b5 = await db.query<{ signalled: boolean; days: number | null }>(
+    `SELECT signalled_on IS NOT NULL AS signalled,
+            CASE WHEN signalled_on IS NULL THEN NULL ELSE GREATEST(0, signalled_on - triggered_on) END AS days
+     FROM (SELECT s.triggered_on, ${clbSignalledOn('s')} AS signalled_on FROM signal s
+           WHERE s.school_id = $1 AND s.school_year = $2 AND s.rule_id = 'B5_CLB' AND s.holds) b5`,
     [schoolId, year.id],
   );
   const open = await db.query<{ ruleId: string; n: number }>(

@@ -137,6 +137,11 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'partial-schooling.write': { nl: 'Deeltijds thuis: regeling bewaard', en: 'Partial schooling saved' },
   'monitor.report': { nl: 'Regiorapport opgemaakt', en: 'Region report made' },
   'enrolment.exclusion-support': { nl: 'Opvang of hulp na uitsluiting bewaard', en: 'Support after exclusion saved' },
+  'clb-inbox.received': { nl: 'CLB-inbox: melding ontvangen', en: 'CLB inbox: case received' },
+  'clb-inbox.read': { nl: 'CLB-inbox bekeken', en: 'CLB inbox read' },
+  'clb-inbox.pupil': { nl: 'CLB-status van de leerling bekeken', en: 'Pupil’s CLB status read' },
+  'clb-inbox.in-progress': { nl: 'CLB-inbox: plan van aanpak gestart', en: 'CLB inbox: plan started' },
+  'clb-inbox.closed': { nl: 'CLB-inbox: melding afgesloten', en: 'CLB inbox: case closed' },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */

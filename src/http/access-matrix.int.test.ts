@@ -42,6 +42,39 @@ function documentUpload() {
   return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** Per database (the describe runs once per engine), per target. */
+const clbCases = new WeakMap<object, Map<string, { id: number; clbId: number }>>();
+
+/** A CLB-inbox case in scope (CLB A, pupil A1) or out of it (another CLB, pupil B), made once per target. */
+async function clbCaseFor(db: TestDatabase['db'], world: World, target: 'in' | 'out') {
+  const ofDb = clbCases.get(db) ?? new Map<string, { id: number; clbId: number }>();
+  clbCases.set(db, ofDb);
+  const made = ofDb.get(target);
+  if (made) return made;
+  const clbId =
+    target === 'in'
+      ? world.clb
+      : ((
+          await db.query<{ id: number }>(
+            "INSERT INTO organisation (kind, name) VALUES ('clb', 'CLB B') RETURNING id::int AS id",
+          )
+        )[0]?.id as number);
+  const key = target === 'in' ? 'A1' : 'B';
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO clb_case (kind, clb_id, school_id, pupil_id, entry_id, received_on)
+     VALUES ('signal', $1, $2, $3, $4, '2026-02-02') RETURNING id::int AS id`,
+    [
+      clbId,
+      target === 'in' ? world.schoolA : world.schoolB,
+      target === 'in' ? world.pupilA1 : world.pupilB,
+      world.fileItems[key].entryId,
+    ],
+  );
+  const c = { id: row?.id as number, clbId };
+  ofDb.set(target, c);
+  return c;
+}
+
 /**
  * How to fill each path parameter for a target, and what it scopes. A new route with a new parameter name
  * needs a line here; the test says so.
@@ -137,6 +170,13 @@ async function resolveParams(
       case 'arrangementId': // the pupil's access is checked first (preValidation); an unknown arrangement is 404
         value = 1;
         break;
+      case 'caseId': {
+        if (target === 'other-class') return null;
+        const c = await clbCaseFor(db, world, target);
+        value = c.id;
+        scope = { organisationId: c.clbId };
+        break;
+      }
       default:
         throw new Error(`access-matrix: add a resolver for route parameter :${name} (${url})`);
     }
@@ -228,6 +268,10 @@ function sample(method: string, url: string, world: World, target: Target): Part
       return { payload: { rows: [] } };
     case 'POST /api/pupils/:pupilId/file/workflows/let-go-of-school':
       return { payload: { grounds: [], alternatives: [] } };
+    case 'POST /api/pupils/:pupilId/file/workflows/clb-referral':
+      return { payload: { grounds: [], answers: {} } };
+    case 'POST /api/clb-cases/:caseId/status':
+      return { payload: { to: 'in-progress', version: 1, plan: 'Plan van aanpak' } };
     case 'POST /api/signals/:signalId/handle-with-entry':
       return { payload: { version: 1, note: 'Gesprek met ouders gevoerd.' } };
     case 'PUT /api/pupils/:pupilId/enrolments/:schoolYear/elsewhere':
@@ -340,8 +384,15 @@ describe.each(testEngines())('every route × every role on %s', (engine) => {
             ...(extra.payload !== undefined ? { payload: extra.payload } : {}),
           });
           cells++;
+          // A class teacher passes signal.follow-up but follows up only the signals addressed to the class teacher;
+          // the world's signals are B_FIRST, so the use case refuses per rule (class-teacher-phase1.int.test.ts).
+          const perRule =
+            role === 'leerkracht' &&
+            action === 'signal.follow-up' &&
+            response.statusCode === 403 &&
+            response.body.includes('klasleraar');
           const ok = expected
-            ? ![401, 403].includes(response.statusCode) && response.statusCode < 500
+            ? (![401, 403].includes(response.statusCode) && response.statusCode < 500) || perRule
             : response.statusCode === 403;
           if (!ok)
             failures.push(

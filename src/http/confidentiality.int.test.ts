@@ -149,6 +149,9 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/monitor/clbs/:clbId/report', shows: [] },
   { route: 'GET /api/monitor/clbs/:clbId/report.csv', shows: [] },
   { route: 'GET /api/monitor/clbs/:clbId/report.pdf', shows: [] },
+  // The CLB inbox (CLB signals and referrals; the school sees the status in the pupil file)
+  { route: 'GET /api/clbs/:clbId/inbox', shows: [] },
+  { route: 'GET /api/pupils/:pupilId/clb-cases', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */
@@ -192,7 +195,7 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
     const [extra] = await t.db.query<{ id: number }>(
       `INSERT INTO signal (school_id, pupil_id, school_year, rule_id, triggered_on, evidence, evidence_key,
                            explanation_nl, explanation_en)
-       SELECT school_id, pupil_id, school_year, 'B5_CLB', triggered_on, evidence, evidence_key || '-b5',
+       SELECT school_id, pupil_id, school_year, 'ABSENT_10', triggered_on, evidence, evidence_key || '-a10',
               explanation_nl, explanation_en
        FROM signal WHERE id = $1 RETURNING id::int AS id`,
       [world.signalA1],

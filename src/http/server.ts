@@ -24,6 +24,7 @@ import { collectRoutes, gate, type RouteEntry } from './route-access.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { careMeetingRoutes } from './routes/care-meetings.routes.ts';
+import { clbInboxRoutes } from './routes/clb-inbox.routes.ts';
 import { exclusionSupportRoutes } from './routes/exclusion-support.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
@@ -184,6 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await partialSchoolingRoutes(api, context);
       await monitorReportRoutes(api, context);
       await exclusionSupportRoutes(api, context);
+      await clbInboxRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

@@ -16,6 +16,7 @@ import type {
   RuleCatalog,
   RuleDefinition,
   RunRule,
+  SchoolWindowCountRule,
   ShareRule,
   SlotRule,
   SpanRule,
@@ -141,6 +142,19 @@ function windowCount(rule: WindowCountRule, v: PupilView): IsoDate | undefined {
   const hits = v.rowsMatching(rule.codes);
   for (const h of hits) {
     const inWindow = hits.filter((o) => !before(h, o) && daysBetween(o.date, h.date) < rule.params.windowDays);
+    if (inWindow.length >= rule.params.threshold) return h.date;
+  }
+  return undefined;
+}
+
+/** ≥ threshold half-days with the codes whose school days lie within withinSchoolDays (last − first + 1). */
+function schoolWindowCount(rule: SchoolWindowCountRule, v: PupilView): IsoDate | undefined {
+  const hits = v.rowsMatching(rule.codes);
+  const schoolDayIndex = (date: IsoDate) => v.calendar.dates.indexOf(date);
+  for (const h of hits) {
+    const inWindow = hits.filter(
+      (o) => !before(h, o) && schoolDayIndex(h.date) - schoolDayIndex(o.date) + 1 <= rule.params.withinSchoolDays,
+    );
     if (inWindow.length >= rule.params.threshold) return h.date;
   }
   return undefined;
@@ -343,6 +357,8 @@ function evaluateRule(rule: RuleDefinition, v: PupilView, done: Evaluated): IsoD
       return priorYear(rule, v, done);
     case 'share':
       return share(rule, v);
+    case 'school-window-count':
+      return schoolWindowCount(rule, v);
   }
 }
 

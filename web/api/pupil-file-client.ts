@@ -82,7 +82,10 @@ export interface PupilFile {
   parentsUnreachable: boolean;
   agreements: { items: Agreement[]; total: number };
   openSignals: { id: number; ruleId: string; version: number; status: string; triggeredOn: string }[];
-  clbSignalDraft: { absenceCount: string };
+  /** The CLB signal's answers pre-filled from the register and the file. */
+  clbSignalDraft: { absenceCount: string; actionsTaken: string };
+  /** The CLB closed the latest CLB signal and new B half-days followed: signal again. */
+  clbResignalDue: boolean;
   kinds: FileKind[];
   clbSignalFields: { id: string; nl: string; en: string }[];
   hospitalReturnQuestions: WorkflowDefinition[];
@@ -92,6 +95,8 @@ export interface PupilFile {
   permissions: {
     write: boolean;
     manage: boolean;
+    /** The phase-1 workflows (signals list, perspectives) a class teacher may use too. */
+    phase1: boolean;
     export: boolean;
     consent: boolean;
     letter: boolean;

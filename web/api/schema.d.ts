@@ -1456,6 +1456,24 @@ export interface paths {
       response: unknown;
     };
   };
+  "/api/pupils/{pupilId}/file/workflows/clb-referral": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        grounds: string[];
+        answers: {
+          [key: string]: string;
+        };
+      };
+      response: unknown;
+    };
+  };
   "/api/pupils/{pupilId}/file/export.json": {
     get: {
       path: {
@@ -3214,6 +3232,171 @@ export interface paths {
         searchHelp: boolean | null;
         /** The enrolment version (shared with the enrolled-elsewhere edits) */
         version: number;
+      };
+    };
+  };
+  "/api/clbs/{clbId}/inbox": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: {
+        limit?: number;
+        offset?: number;
+        status?: "received" | "in-progress" | "closed";
+        schoolId?: number;
+        receivedFrom?: string;
+      };
+      body: never;
+      response: {
+        items: {
+          id: number;
+          /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory */
+          kind: "signal" | "referral";
+          clb: {
+            id: number;
+            name: string;
+          };
+          school: {
+            id: number;
+            name: string;
+          };
+          pupil: {
+            id: number;
+            externalId: string;
+            name: string;
+            className: string | null;
+          };
+          /** Civil date YYYY-MM-DD */
+          receivedOn: string;
+          /** What the school had already done when it sent it */
+          schoolActions: string;
+          /** Grounds of a referral (seed 003:266-282) */
+          grounds: string[];
+          status: "received" | "in-progress" | "closed";
+          /** Plan van aanpak */
+          plan: string | null;
+          outcome: string | null;
+          outcomeNote: string | null;
+          closedOn: string | null;
+          version: number;
+          updatedAt: string;
+        }[];
+        total: number;
+        limit: number;
+        offset: number;
+      };
+    };
+  };
+  "/api/clb-cases/{caseId}/status": {
+    post: {
+      path: {
+        caseId: string;
+      };
+      query: never;
+      body: {
+        to: "in-progress" | "closed";
+        version: number;
+        plan?: string;
+        outcome?: string;
+        outcomeNote?: string;
+      };
+      response: {
+        id: number;
+        /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory */
+        kind: "signal" | "referral";
+        clb: {
+          id: number;
+          name: string;
+        };
+        school: {
+          id: number;
+          name: string;
+        };
+        pupil: {
+          id: number;
+          externalId: string;
+          name: string;
+          className: string | null;
+        };
+        /** Civil date YYYY-MM-DD */
+        receivedOn: string;
+        /** What the school had already done when it sent it */
+        schoolActions: string;
+        /** Grounds of a referral (seed 003:266-282) */
+        grounds: string[];
+        status: "received" | "in-progress" | "closed";
+        /** Plan van aanpak */
+        plan: string | null;
+        outcome: string | null;
+        outcomeNote: string | null;
+        closedOn: string | null;
+        version: number;
+        updatedAt: string;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/clb-cases": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        items: {
+          id: number;
+          /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory */
+          kind: "signal" | "referral";
+          clb: {
+            id: number;
+            name: string;
+          };
+          school: {
+            id: number;
+            name: string;
+          };
+          pupil: {
+            id: number;
+            externalId: string;
+            name: string;
+            className: string | null;
+          };
+          /** Civil date YYYY-MM-DD */
+          receivedOn: string;
+          /** What the school had already done when it sent it */
+          schoolActions: string;
+          /** Grounds of a referral (seed 003:266-282) */
+          grounds: string[];
+          status: "received" | "in-progress" | "closed";
+          /** Plan van aanpak */
+          plan: string | null;
+          outcome: string | null;
+          outcomeNote: string | null;
+          closedOn: string | null;
+          version: number;
+          updatedAt: string;
+        }[];
+        /** The CLB closed the latest CLB signal and new B half-days followed: signal again */
+        resignal: {
+          id: string;
+          title: {
+            nl: string;
+            en: string;
+          };
+          action: {
+            nl: string;
+            en: string;
+          };
+          source: string;
+          /** Civil date YYYY-MM-DD */
+          closedOn: string;
+          newBHalfDays: {
+            /** Civil date YYYY-MM-DD */
+            date: string;
+            half: string;
+          }[];
+        } | null;
       };
     };
   };

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useLabels } from '../i18n/labels.ts';
 import { Link } from '../router.tsx';
 import { Agreements } from './pupil-file/agreements.tsx';
+import { ClbCases } from './pupil-file/clb-cases.tsx';
 import { ClbSignalForm } from './pupil-file/clb-signal-form.tsx';
 import { EntryForm } from './pupil-file/entry-form.tsx';
 import type { Run } from './pupil-file/form-run.tsx';
@@ -92,7 +93,9 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
     { anchor: 'file-pivot', label: t('file.pivot') },
     { anchor: 'file-people', label: t('file.people') },
     { anchor: 'file-documents-section', label: t('docs.title') },
-    ...(file.permissions.manage ? [{ anchor: 'file-workflows-section', label: t('wf.title') }] : []),
+    ...(file.permissions.manage || file.permissions.phase1
+      ? [{ anchor: 'file-workflows-section', label: t('wf.title') }]
+      : []),
     ...(file.permissions.manage ? [{ anchor: 'file-phase2-section', label: t('p2.title') }] : []),
     ...(file.permissions.letter ? [{ anchor: 'file-letters', label: t('letter.title') }] : []),
     ...(file.permissions.export ? [{ anchor: 'file-exports', label: t('file.exports') }] : []),
@@ -122,7 +125,8 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
       )}
       {!file.permissions.write && <p className="alert alert--info">{t('file.readOnly')}</p>}
 
-      {file.openSignals.some((s) => s.ruleId === 'B5_CLB') && file.permissions.manage && (
+      <ClbCases file={file} pupilId={pupilId} run={run} />
+      {(file.openSignals.some((s) => s.ruleId === 'B5_CLB') || file.clbResignalDue) && file.permissions.manage && (
         <ClbSignalForm file={file} pupilId={pupilId} run={run} />
       )}
       <div className="pupil-file-layout">
@@ -244,7 +248,7 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
           <div id="file-documents-section" className="file-anchor">
             <FileDocuments pupilId={pupilId} file={file} />
           </div>
-          {file.permissions.manage && (
+          {(file.permissions.manage || file.permissions.phase1) && (
             <div id="file-workflows-section" className="file-anchor">
               <FileWorkflows file={file} pupilId={pupilId} run={run} />
             </div>

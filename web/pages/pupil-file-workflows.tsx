@@ -16,6 +16,9 @@ import { ReviewForm } from './pupil-file/review-form.tsx';
 import { SignalsForm } from './pupil-file/signals-form.tsx';
 import { OpenButtons, WORKFLOWS, type WorkflowName } from './pupil-file/workflow-form.tsx';
 
+/** What a class teacher may open (file.phase1): the §1.1 signals list and the §1.6 perspectives. */
+const PHASE_1: readonly WorkflowName[] = ['signals', 'perspectives'];
+
 /** The "Begeleiding schoolweigering / terugkeer" section: one guided workflow open at a time. */
 export function FileWorkflows({ file, pupilId, run }: { file: PupilFile; pupilId: string; run: Run }) {
   const { t } = useI18n();
@@ -26,7 +29,12 @@ export function FileWorkflows({ file, pupilId, run }: { file: PupilFile; pupilId
     <section className="section card file-section" aria-labelledby={headingId} data-testid="file-workflows">
       <h2 id={headingId}>{t('wf.title')}</h2>
       <p className="muted">{t('wf.hint')}</p>
-      <OpenButtons names={WORKFLOWS} open={open} onOpen={setOpen} testIdPrefix="wf-open" />
+      <OpenButtons
+        names={WORKFLOWS.filter((name) => file.permissions.manage || PHASE_1.includes(name))}
+        open={open}
+        onOpen={setOpen}
+        testIdPrefix="wf-open"
+      />
       {open === 'hospital' && <HospitalReturnForm {...props} />}
       {open === 'signals' && <SignalsForm {...props} />}
       {open === 'perspectives' && <PerspectivesForm {...props} />}

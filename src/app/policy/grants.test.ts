@@ -50,7 +50,8 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'pupil.list': PUPIL_READERS,
   'pupil.read': PUPIL_READERS,
   'signal.list': PUPIL_READERS,
-  'signal.follow-up': CARE_TEAM,
+  // A class teacher follows up only the signals addressed to the class teacher (checked per rule in the use case).
+  'signal.follow-up': NOTE_USERS,
   'enrolment.elsewhere': ['school', 'no', 'school', 'school', 'school', 'served', 'no', 'no', 'no'],
   'import.list': ['school', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'school'],
   'import.run': IMPORTERS,
@@ -77,6 +78,12 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'care-meeting.read': CARE_TEAM,
   'care-meeting.manage': CARE_TEAM,
   'partial-schooling.manage': CARE_TEAM,
+  'clb-inbox.read': ['no', 'no', 'no', 'no', 'no', 'own CLB', 'own CLB', 'no', 'no'],
+  'clb-inbox.manage': ['no', 'no', 'no', 'no', 'no', 'own CLB', 'own CLB', 'no', 'no'],
+  // Phase 1 for class teachers: the §1.1 signals list and the §1.6 perspectives of pupils of their own classes.
+  'file.phase1': NOTE_USERS,
+  // Follow-up beyond the signals addressed to the class teacher (catalog `addressedTo`, e.g. ABSENT_10).
+  'signal.follow-up-any': CARE_TEAM,
 };
 
 const SCHOOL = 10;

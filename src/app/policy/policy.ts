@@ -4,6 +4,7 @@ import type { Actor } from '../actor.ts';
 import { forbidden } from '../errors.ts';
 import { accountsPolicy } from './accounts.policy.ts';
 import { careMeetingPolicy } from './care-meeting.policy.ts';
+import { clbInboxPolicy } from './clb-inbox.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
@@ -31,6 +32,7 @@ export const POLICY = {
   ...notificationsPolicy,
   ...careMeetingPolicy,
   ...partialSchoolingPolicy,
+  ...clbInboxPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;

@@ -12,6 +12,11 @@ export const pupilFilePolicy = {
   'file.write': [allow(schoolCare, ofSchool), allow(['leerkracht'], ofOwnClasses), allow(clb, servedByClb)],
   /** Phases, the spilfiguur and the guided workflows (CLB signal, police report, return plans). */
   'file.manage': [allow(schoolCare, ofSchool), allow(clb, servedByClb)],
+  /**
+   * Phase 1 of the school-refusal tool a class teacher may use too (seed 002 §1.1 signals list, §1.6 perspectives):
+   * for pupils of its own classes; the other workflows and the phases stay with file.manage.
+   */
+  'file.phase1': [allow(schoolCare, ofSchool), allow(['leerkracht'], ofOwnClasses), allow(clb, servedByClb)],
   /** The PDF and JSON export (for the verifier, a CLB referral, a warm handover). */
   'file.export': [allow(schoolCare, ofSchool), allow(clb, servedByClb)],
   /** Phase-2 routes with legal weight (M-document OCJ/VK, AgODi report, NRTJ A-document, spijbelactieplan with the

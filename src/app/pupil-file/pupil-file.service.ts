@@ -28,7 +28,6 @@ import {
   timelineOf,
   trackChangesOf,
   tracksOf,
-  unjustifiedHalfDays,
   updateAgreement,
   updateEntry,
   updatePerson,
@@ -49,9 +48,9 @@ import {
   HOSPITAL_RETURN_QUESTIONS,
   SCHOOL_REFUSAL_DEFINITIONS,
 } from '../../domain/pupil-file/workflows/index.ts';
-import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
+import { clbSignalDraftOf, resignalDue } from '../clb-inbox/clb-inbox.service.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { CONFIDENTIALITY_LEVELS, type Confidentiality } from '../policy/notes.policy.ts';
 import { can, requireAccess } from '../policy/policy.ts';
@@ -98,7 +97,7 @@ function requireLevel(value: string): Confidentiality {
 /** The whole file as the file page opens it: tracks, spilfiguur, people, contact attempts, agreements. */
 export async function getFile(db: Database, actor: Actor, pupilId: number, today: string) {
   const scope = await requirePupilAccess(db, actor, 'file.read', pupilId, today);
-  const [file, tracks, changes, people, attempts, agreements, signals, bCount] = await Promise.all([
+  const [file, tracks, changes, people, attempts, agreements, signals, draft, resignal] = await Promise.all([
     findFile(db, pupilId),
     tracksOf(db, pupilId),
     trackChangesOf(db, pupilId),
@@ -106,7 +105,8 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
     contactAttemptsOf(db, pupilId, 50, 0),
     agreementsOf(db, pupilId, null, 50, 0),
     openSignalsOfPupil(db, pupilId),
-    unjustifiedThisYear(db, pupilId, today),
+    clbSignalDraftOf(db, pupilId, today),
+    resignalDue(db, pupilId, today),
   ]);
   const parentAttempts = attempts.filter((a) => PARENTS.has(a.relation));
   await recordAudit(db, actor, { action: 'file.read', organisationId: scope.schoolId, pupilIds: [pupilId] });
@@ -129,7 +129,10 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
     parentsUnreachable: parentAttempts.length > 0 && parentAttempts[0]?.reached === false,
     agreements,
     openSignals: signals,
-    clbSignalDraft: { absenceCount: String(bCount) },
+    /** The CLB signal's answers pre-filled from the register and the file (seed 001:494/498). */
+    clbSignalDraft: draft,
+    /** The CLB closed the latest CLB signal and new B half-days followed: signal again (CLB_RESIGNAL). */
+    clbResignalDue: resignal,
     kinds: INTERVENTION_KINDS,
     clbSignalFields: CLB_SIGNAL_FIELDS,
     reminderLeadDays: REMINDER_LEAD_DAYS,
@@ -139,6 +142,8 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
     permissions: {
       write: can(actor, 'file.write', scope),
       manage: can(actor, 'file.manage', scope),
+      /** The phase-1 workflows a class teacher may use too (signals list §1.1, perspectives §1.6). */
+      phase1: can(actor, 'file.phase1', scope),
       export: can(actor, 'file.export', scope),
       /** The CLB doctor shares clb-arts entries by consent. */
       consent: can(actor, 'consent.manage', scope),
@@ -147,11 +152,6 @@ export async function getFile(db: Database, actor: Actor, pupilId: number, today
       levels: can(actor, 'file.write', scope) ? writableLevels(actor, scope) : [],
     },
   };
-}
-
-async function unjustifiedThisYear(db: Sql, pupilId: number, today: string): Promise<number> {
-  const year = schoolYearOf(today);
-  return unjustifiedHalfDays(db, pupilId, year.firstDay, year.lastDay);
 }
 
 const SOURCES = ['register', 'signal', 'entry'] as const;
@@ -484,12 +484,18 @@ export async function writeEntry(
   });
   if (!handles) return { id };
   if ((await pupilOfSignal(tx, handles.id)) !== scope.pupil.id) throw notFound({ nl: 'Signaal', en: 'Signal' });
-  const signal = await followUpSignal(tx, actor, handles.id, {
-    to: 'handled',
-    version: handles.version,
-    note: handles.note ?? signalNote(entry),
-    link: `entry:${id}`,
-  });
+  const signal = await followUpSignal(
+    tx,
+    actor,
+    handles.id,
+    {
+      to: 'handled',
+      version: handles.version,
+      note: handles.note ?? signalNote(entry),
+      link: `entry:${id}`,
+    },
+    entry.kind,
+  );
   await linkEntryToSignal(tx, id, handles.id);
   return { id, signal: signal as { id: number; version: number; status: string } };
 }

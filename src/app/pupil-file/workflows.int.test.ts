@@ -78,9 +78,12 @@ describe.each(testEngines())('school-refusal workflows on %s', (engine) => {
     expect(free.statusCode).toBe(400);
   });
 
-  it('refuses a class teacher (file.manage) before looking at the body', async () => {
-    for (const name of ['school-refusal-signals', 'perspectives', 'school-refusal-review', 'let-go-of-school'])
-      expect((await workflow(name, {}, 'teacher')).statusCode).toBe(403);
+  it('refuses a class teacher (file.manage) before looking at the body, except the phase-1 §1.1 and §1.6', async () => {
+    for (const name of ['school-refusal-review', 'let-go-of-school', 'clb-signal', 'clb-referral', 'police-report'])
+      expect((await workflow(name, {}, 'teacher')).statusCode, name).toBe(403);
+    // Phase 1 for the class teacher of the pupil's class (2A): the body is checked, so an empty one is invalid.
+    for (const name of ['school-refusal-signals', 'perspectives'])
+      expect((await workflow(name, {}, 'teacher')).statusCode, name).toBe(400);
   });
 
   it('records the §1.1 signals checklist only when every signal is answered and seen signals have a next step', async () => {

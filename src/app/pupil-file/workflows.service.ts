@@ -1,5 +1,7 @@
 // Guided workflows of the pupil file: each checks the seeds' preconditions (src/domain/pupil-file/workflows/index.ts),
 // records its checklist as a timeline entry and, for the CLB signal, handles the open B5_CLB signal.
+
+import { openSignalsOfRules } from '../../db/clb-case.repository.ts';
 import type { Database } from '../../db/database.ts';
 import {
   contactAttemptsOf,
@@ -9,11 +11,15 @@ import {
   findFile,
   insertAgreement,
   insertEdit,
-  openSignalOfRule,
   updatePivot,
 } from '../../db/pupil-file.repository.ts';
+import { rulesClosedBy } from '../../domain/pupil-file/closing-route.ts';
 import {
+  CLB_REFERRAL_FIELDS,
+  CLB_REFERRAL_GROUNDS,
   CLB_SIGNAL_FIELDS,
+  type ClbReferralInput,
+  checkClbReferral,
   checkClbSignal,
   checkHospitalReturn,
   checkLetGoOfSchool,
@@ -41,10 +47,13 @@ import {
 } from '../../domain/pupil-file/workflows/index.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
+import { openClbCase } from '../clb-inbox/clb-inbox.service.ts';
 import { AppError } from '../errors.ts';
 import type { Confidentiality } from '../policy/notes.policy.ts';
 import { requireAccess } from '../policy/policy.ts';
+import type { PupilScope } from '../pupil-access.ts';
 import { requirePupilAccess } from '../pupil-access.ts';
+import { followUpSignal } from '../signals/attention-list.service.ts';
 import { isClbInvolved } from './clb-involvement.ts';
 import { writeEntry } from './pupil-file.service.ts';
 
@@ -60,8 +69,6 @@ export const preconditionFailed = (problems: readonly Problem[]) =>
     { preconditions: problems },
   );
 
-const CLB_SIGNAL_RULE = 'B5_CLB';
-
 interface Common {
   occurredOn?: string;
   who?: string;
@@ -69,8 +76,42 @@ interface Common {
 }
 
 /**
+ * Writes the entry of a workflow that is the closing route of legal signals (catalog `closedBy`): the entry handles
+ * every open signal of the pupil that this kind closes, and the CLB signal or referral becomes a case in the inbox
+ * of the CLB that serves the school.
+ */
+async function writeClbRoute(
+  tx: Database,
+  actor: Actor,
+  scope: PupilScope,
+  entry: Parameters<typeof writeEntry>[3],
+  inbox: { kind: 'signal' | 'referral'; schoolActions: string; grounds?: readonly string[] },
+) {
+  // Every open signal this route closes, of any school year (an older B5_CLB never signalled is closed too).
+  const open = await openSignalsOfRules(tx, scope.pupil.id, rulesClosedBy(entry.kind));
+  if (open.length > 0) requireAccess(actor, 'signal.follow-up', scope);
+  const note = `${entry.kind === 'clb-signal' ? 'Gesignaleerd aan het CLB' : 'Aangemeld bij het CLB'} via het dossier.`;
+  const [first, ...rest] = open;
+  const written = await writeEntry(tx, actor, scope, entry, first ? { ...first, note } : undefined);
+  for (const signal of rest)
+    await followUpSignal(
+      tx,
+      actor,
+      signal.id,
+      { to: 'handled', version: signal.version, note, link: `entry:${written.id}` },
+      entry.kind,
+    );
+  const caseId = await openClbCase(tx, actor, scope, {
+    ...inbox,
+    entryId: written.id,
+    receivedOn: entry.occurredOn,
+  });
+  return { ...written, caseId };
+}
+
+/**
  * Signal to the CLB (from 5 B half-days, seed 003:114-117): the checklist of seed 001:494/498, after a
- * conversation with the pupil (001:482). When the pupil has an open B5_CLB signal, it is handled and linked.
+ * conversation with the pupil (001:482). It handles the open B5_CLB (and K5) signals and lands in the CLB's inbox.
  */
 export async function signalClb(
   db: Database,
@@ -87,10 +128,8 @@ export async function signalClb(
   if (problems.length > 0) throw preconditionFailed(problems);
   const checklist = Object.fromEntries(CLB_SIGNAL_FIELDS.map((f) => [f.id, input.checklist[f.id]?.trim() ?? '']));
   const what = CLB_SIGNAL_FIELDS.map((f) => `${f.nl}: ${checklist[f.id]}`).join('\n');
-  return db.transaction(async (tx) => {
-    const open = await openSignalOfRule(tx, pupilId, CLB_SIGNAL_RULE);
-    if (open) requireAccess(actor, 'signal.follow-up', scope);
-    return writeEntry(
+  return db.transaction((tx) =>
+    writeClbRoute(
       tx,
       actor,
       scope,
@@ -103,9 +142,46 @@ export async function signalClb(
         confidentiality: input.confidentiality ?? 'school+clb',
         details: { checklist, noConversationReason: input.noConversationReason ?? null },
       },
-      open ? { id: open.id, version: open.version, note: 'Gesignaleerd aan het CLB via het dossier.' } : undefined,
-    );
-  });
+      { kind: 'signal', schoolActions: checklist.actionsTaken ?? '' },
+    ),
+  );
+}
+
+/**
+ * Referral to the CLB for a CLB trajectory (seed 003 §2.1): at least one of the grounds of 003:266-282, what the
+ * school clarified and did, and how the parents were told (003:284). It handles the open B30 (and K5) signals and
+ * lands in the CLB's inbox.
+ */
+export async function referToClb(
+  db: Database,
+  actor: Actor,
+  pupilId: number,
+  input: Common & ClbReferralInput,
+  today: string,
+) {
+  const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
+  const problems = checkClbReferral(input);
+  if (problems.length > 0) throw preconditionFailed(problems);
+  const grounds = CLB_REFERRAL_GROUNDS.filter((g) => input.grounds.includes(g.id)).map((g) => g.id);
+  const answers = Object.fromEntries(CLB_REFERRAL_FIELDS.map((f) => [f.id, trimmed(input.answers[f.id])]));
+  const what = [
+    `Aangemeld bij het CLB. Redenen: ${grounds.map((g) => label(CLB_REFERRAL_GROUNDS, g)).join('; ')}.`,
+    ...CLB_REFERRAL_FIELDS.map((f) => `${f.nl}: ${answers[f.id]}`),
+  ].join('\n');
+  return db.transaction((tx) =>
+    writeClbRoute(
+      tx,
+      actor,
+      scope,
+      {
+        ...entryBase(actor, input, today),
+        kind: 'clb-referral',
+        what,
+        details: { grounds, answers },
+      },
+      { kind: 'referral', schoolActions: answers.actionsTaken ?? '', grounds },
+    ),
+  );
 }
 
 /**
@@ -246,7 +322,7 @@ export async function recordSchoolRefusalSignals(
   input: Common & SchoolRefusalSignalsInput,
   today: string,
 ) {
-  const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
+  const scope = await requirePupilAccess(db, actor, 'file.phase1', pupilId, today);
   const problems = checkSchoolRefusalSignals(input);
   if (problems.length > 0) throw preconditionFailed(problems);
   const answers = Object.fromEntries(
@@ -294,7 +370,7 @@ export async function recordPerspectives(
   input: Common & { rows: PerspectiveRow[] },
   today: string,
 ) {
-  const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
+  const scope = await requirePupilAccess(db, actor, 'file.phase1', pupilId, today);
   const problems = checkPerspectives(input.rows);
   if (problems.length > 0) throw preconditionFailed(problems);
   // Kept in the seed's row order (002:947-968).

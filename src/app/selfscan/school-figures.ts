@@ -11,7 +11,10 @@ export interface SchoolFigures {
   registerRows: number;
   registerCorrections: number;
   correctedShare: number | null;
-  /** Pupils with a B5_CLB signal (5 B-codes: report to the CLB), how many handled, days until handled. */
+  /**
+   * Pupils with a B5_CLB signal (5 B-codes: report to the CLB), how many were signalled to the CLB through the
+   * CLB-signal workflow (`handled`), and the days from the 5th B to that signal.
+   */
   b5Clb: { pupils: number; handled: number; medianDaysToHandled: number | null; maxDaysToHandled: number | null };
   /** Signals that hold and are not handled, in total and per follow-up track. */
   openSignals: number;
@@ -39,7 +42,7 @@ export async function schoolFigures(db: Sql, schoolId: number, year: SchoolYear)
     correctedShare: rows === 0 ? null : corrections / rows,
     b5Clb: {
       pupils: b5.length,
-      handled: b5.filter((r) => r.status === 'handled').length,
+      handled: b5.filter((r) => r.signalled).length,
       medianDaysToHandled: median(days),
       maxDaysToHandled: days.length ? Math.max(...days) : null,
     },

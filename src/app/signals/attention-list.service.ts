@@ -12,12 +12,18 @@ import {
 import { dataVersion } from '../../db/data-change.repository.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { dayNumber } from '../../domain/half-day.ts';
+import {
+  addressedToClassTeacher,
+  closesSignal,
+  closingRouteMessage,
+  closingRouteOf,
+} from '../../domain/pupil-file/closing-route.ts';
 import type { RuleDefinition } from '../../domain/rules/index.ts';
 import { parseSchoolYearId, schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';
-import { requireAccess, schoolsWhere } from '../policy/policy.ts';
+import { can, requireAccess, schoolsWhere } from '../policy/policy.ts';
 import { activeCatalog } from './recompute-signals.ts';
 import { type Track, trackOf } from './tracks.ts';
 
@@ -466,14 +472,24 @@ export async function followUpSignal(
   actor: Actor,
   signalId: number,
   change: { to: 'acknowledged' | 'handled'; version: number; note?: string; link?: string },
+  /** The pupil-file kind of the entry that handles the signal (none: a free note); checked against `closedBy`. */
+  closingKind?: string,
 ) {
   return db.transaction(async (tx) => {
     const current = await signalState(tx, signalId);
     if (!current) throw notFound({ nl: 'Signaal', en: 'Signal' });
-    requireAccess(actor, 'signal.follow-up', {
-      schoolId: current.schoolId,
-      classNames: current.className ? [current.className] : [],
-    });
+    const scope = { schoolId: current.schoolId, classNames: current.className ? [current.className] : [] };
+    requireAccess(actor, 'signal.follow-up', scope);
+    if (!can(actor, 'signal.follow-up-any', scope) && !addressedToClassTeacher(current.ruleId))
+      throw new AppError(403, 'forbidden', {
+        nl: `Als klasleraar volg je enkel de signalen op die aan de klasleraar gericht zijn (zoals ABSENT_10); ${current.ruleId} volgt de leerlingbegeleiding of het CLB op.`,
+        en: `As a class teacher you follow up only the signals addressed to the class teacher (such as ABSENT_10); ${current.ruleId} is followed up by pupil care or the CLB.`,
+      });
+    if (change.to === 'handled' && !closesSignal(current.ruleId, closingKind)) {
+      throw new AppError(422, 'closing-route', closingRouteMessage(current.ruleId), {
+        closedBy: closingRouteOf(current.ruleId),
+      });
+    }
     if (change.to === 'handled' && !change.note?.trim()) {
       throw invalidInput({
         nl: 'Beschrijf kort wat er gedaan werd.',

@@ -58,34 +58,54 @@ describe.each(testEngines())('signals after imports on %s', (engine) => {
     expect((await open()).filter((k) => k.startsWith('1002:'))).toEqual([]);
   });
 
-  it('acknowledge and handle with optimistic locking; handled leaves the open list and stays away', async () => {
+  it('B5_CLB cannot be handled with a free note: its route is the CLB signal of the pupil file', async () => {
     const b5 = (await listAttention(t.db, SYSTEM_ACTOR, { schoolId, schoolYear: '2025-2026' }, TODAY)).items.find(
       (i) => i.ruleId === 'B5_CLB',
     );
     if (!b5) throw new Error('no B5_CLB');
-    const acknowledged = await followUpSignal(t.db, SYSTEM_ACTOR, b5.id, { to: 'acknowledged', version: b5.version });
-    const stale = await followUpSignal(t.db, SYSTEM_ACTOR, b5.id, {
+    const refused = await followUpSignal(t.db, SYSTEM_ACTOR, b5.id, {
       to: 'handled',
       version: b5.version,
       note: 'CLB gesignaleerd',
     }).catch((e) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).status).toBe(422);
+    expect((refused as AppError).messages.nl).toContain('sluit je niet af met een vrije notitie');
+    expect((refused as AppError).messages.nl).toContain('Signalering aan het CLB');
+    expect(await open()).toContain('1001:B5_CLB');
+  });
+
+  it('acknowledge and handle with optimistic locking; handled leaves the open list and stays away', async () => {
+    const first = (await listAttention(t.db, SYSTEM_ACTOR, { schoolId, schoolYear: '2025-2026' }, TODAY)).items.find(
+      (i) => i.ruleId === 'B_FIRST' && i.pupil.externalId === '1001',
+    );
+    if (!first) throw new Error('no B_FIRST');
+    const acknowledged = await followUpSignal(t.db, SYSTEM_ACTOR, first.id, {
+      to: 'acknowledged',
+      version: first.version,
+    });
+    const stale = await followUpSignal(t.db, SYSTEM_ACTOR, first.id, {
+      to: 'handled',
+      version: first.version,
+      note: 'Gesprek met ouders',
+    }).catch((e) => e);
     expect(stale).toBeInstanceOf(AppError);
     expect((stale as AppError).status).toBe(409);
-    await followUpSignal(t.db, SYSTEM_ACTOR, b5.id, {
+    await followUpSignal(t.db, SYSTEM_ACTOR, first.id, {
       to: 'handled',
       version: acknowledged?.version ?? 0,
-      note: 'CLB gesignaleerd op 2/12',
+      note: 'Gesprek met ouders op 2/12',
     });
-    expect(await open()).not.toContain('1001:B5_CLB');
-    // A 6th B does not change the evidence of B5_CLB (the first five), so the handled signal stays handled.
+    expect(await open()).not.toContain('1001:B_FIRST');
+    // A 6th B does not change the evidence of B_FIRST (the first B), so the handled signal stays handled.
     await register(['1001,2025-12-02,AM,B']);
-    expect(await open()).not.toContain('1001:B5_CLB');
+    expect(await open()).not.toContain('1001:B_FIRST');
   });
 
   it('a handled signal comes back when its evidence changes', async () => {
-    // Correcting one of the first five B's to Z makes the 6th B the 5th: new evidence.
+    // Correcting the first B to Z makes the second B the first: new evidence.
     await register(['1001,2025-09-15,AM,Z']);
-    expect(await open()).toContain('1001:B5_CLB');
+    expect(await open()).toContain('1001:B_FIRST');
   });
 
   it('a corrected register clears a signal that no longer holds', async () => {

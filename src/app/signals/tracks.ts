@@ -34,6 +34,7 @@ const RULE_TRACK: Record<string, Track> = {
   K5_290: 'kleuterparticipatie',
   K5_290_RISK: 'kleuterparticipatie',
   K5_ALLOWANCE: 'kleuterparticipatie',
+  LATE_OFTEN: 'schoolweigering',
 };
 
 export const trackOf = (ruleId: string): Track => RULE_TRACK[ruleId] ?? 'algemeen';

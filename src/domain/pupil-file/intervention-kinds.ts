@@ -46,7 +46,13 @@ export const INTERVENTION_KINDS = [
     source: '001:480-498, 003:114-117',
     workflow: true,
   },
-  { id: 'clb-referral', nl: 'Aanmelding bij het CLB', en: 'Referral to the CLB', source: '003:177-298' },
+  {
+    id: 'clb-referral',
+    nl: 'Aanmelding bij het CLB',
+    en: 'Referral to the CLB',
+    source: '003:177-298',
+    workflow: true,
+  },
   {
     id: 'truancy-contract',
     nl: 'Spijbelactieplan: aanmelding bij de politie',
@@ -129,6 +135,18 @@ export const INTERVENTION_KINDS = [
     en: 'Let go of school, not of the pupil',
     source: '002:1648-1660, 002:1742-1885',
     workflow: true,
+  },
+  {
+    id: 'connecting-measure',
+    nl: 'Verbindende maatregel (schoolbinding)',
+    en: 'Connecting measure (bond with school)',
+    source: '001:517-531',
+  },
+  {
+    id: 'sanctioning-measure',
+    nl: 'Sanctionerende maatregel (bv. bij te laat komen)',
+    en: 'Sanctioning measure (e.g. for lateness)',
+    source: '001:517-531',
   },
   { id: 'other', nl: 'Andere maatregel', en: 'Other measure', source: '003:122-124' },
   {

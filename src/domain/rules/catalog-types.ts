@@ -41,6 +41,17 @@ interface RuleCommon {
   explanation: LocalizedText;
   /** Origin of each numeric or boolean parameter in `params`; only `product-default` ones may be overridden. */
   parameters: Readonly<Record<string, ParameterOrigin>>;
+  /**
+   * The route that closes a signal with legal weight: the pupil-file kinds (intervention-kinds.ts) whose recorded
+   * entry may mark it handled. A free note (or an entry of another kind) is refused on the server. Absent: any
+   * recorded follow-up closes it.
+   */
+  closedBy?: readonly string[];
+  /**
+   * Who the action names besides the care team: `class-teacher` lets a class teacher (leerkracht) of the pupil's
+   * class acknowledge and handle the signal (e.g. ABSENT_10: "de klastitularis polst").
+   */
+  addressedTo?: readonly 'class-teacher'[];
 }
 
 /** ≥ threshold half-days with one of the codes in the current school year (optionally only some months). */
@@ -59,6 +70,16 @@ export interface WindowCountRule extends RuleCommon {
   kind: 'window-count';
   codes: CodeSelector;
   params: { threshold: number; windowDays: number };
+}
+
+/**
+ * ≥ threshold half-days with the codes whose dates lie within withinSchoolDays consecutive school days (a school
+ * day has at least one school half-day): last school day − first school day + 1 ≤ withinSchoolDays.
+ */
+export interface SchoolWindowCountRule extends RuleCommon {
+  kind: 'school-window-count';
+  codes: CodeSelector;
+  params: { threshold: number; withinSchoolDays: number };
 }
 
 /** A run (consecutive school half-days, non-school half-days skipped) of ≥ threshold half-days. */
@@ -159,7 +180,8 @@ export type RuleDefinition =
   | ExclusionRule
   | NoteLimitRule
   | PriorYearRule
-  | ShareRule;
+  | ShareRule
+  | SchoolWindowCountRule;
 
 export type RuleKind = RuleDefinition['kind'];
 

@@ -9,6 +9,9 @@ const productDefault = (min: number, max: number): ParameterOrigin => ({
   integer: true,
 });
 
+/** K5 rules: inform the parents and involve the CLB, so they close through the CLB signal or the CLB referral. */
+const K5_ROUTE = ['clb-signal', 'clb-referral'] as const;
+
 /** Codes whose absences count towards the school allowance besides presences: P, R (and codes reported as R), Z, D. */
 const ALLOWANCE_ACCEPTED_CODES = ['P', 'R', 'Z', 'D', 'T', 'U', 'Y', 'C', 'J'] as const;
 
@@ -51,6 +54,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Signal to the CLB, cooperate, and take extra measures on the CLB’s advice.',
       },
       source: 'seed 003 §1; seed 001 fase 1; seed 004 l. 2298–2303',
+      closedBy: ['clb-signal'],
       priority: 100,
       explanation: {
         nl: '{ordinal} halve dag {codes} op {date}: {halfDays}{carriedOver}',
@@ -87,10 +91,11 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
       includesCarriedOver: true,
       obligation: 'legal-consequence',
       action: {
-        nl: '"Problematisch afwezig": gevolgen voor het statuut van regelmatige leerling, CLB-traject.',
-        en: '"Problematically absent": consequences for regular-pupil status, CLB trajectory.',
+        nl: '"Problematisch afwezig": CLB-traject. De klassenraad of de PA-commissie kán beslissen dat de leerling geen regelmatige leerling meer is (een beslissing, geen automatisch gevolg).',
+        en: '"Problematically absent": CLB trajectory. The class council or the PA committee *may* decide that the pupil is no longer a regular pupil (a decision, not an automatic consequence).',
       },
-      source: 'seed 003 §4',
+      source: 'seed 003 §4 (l. 502, 519–521)',
+      closedBy: ['clb-referral'],
       priority: 80,
       explanation: {
         nl: '{ordinal} halve dag {codes} op {date}: {halfDays}{carriedOver}',
@@ -121,6 +126,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Inform: the study allowance (studietoelage) is withheld.',
       },
       source: 'seed 003 §4',
+      closedBy: ['parents-letter', 'parents-meeting'],
       priority: 75,
       explanation: {
         nl: '30e halve dag B op {date}, en vorig schooljaar ({previousYear}) al {facts}',
@@ -140,6 +146,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'The class teacher checks in with the pupil (justified absences count too).',
       },
       source: 'seed 002 §1.1 ("meer dan 5 à 10 halve dagen")',
+      addressedTo: ['class-teacher'],
       priority: 35,
       explanation: {
         nl: '{ordinal} afwezige halve dag op {date}: {halfDays}',
@@ -300,6 +307,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Inform the parents and involve the CLB (AgODi warns schools too): without 290 half-days there is no direct access to primary school.',
       },
       source: 'seed 003 §1; seed 004 l. 2218–2222; omzendbrief BaO/2002/11',
+      closedBy: K5_ROUTE,
       priority: 95,
       explanation: {
         nl: '{required} aanwezige halve dagen niet meer haalbaar sinds {date}: {present} aanwezig op {elapsed} schoolhalve dagen, nog {remaining} te gaan',
@@ -324,6 +332,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Inform the parents and involve the CLB: at this rate the child will not reach 290 half-days.',
       },
       source: 'seed 003 §1; seed 004 l. 2218–2222; omzendbrief BaO/2002/11',
+      closedBy: K5_ROUTE,
       priority: 85,
       explanation: {
         nl: 'Aan het huidige tempo ({present} van {elapsed} schoolhalve dagen aanwezig) komt de kleuter uit op {projected} van de {required} halve dagen; eerst vastgesteld op {date}',
@@ -348,6 +357,7 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Inform the parents and involve the CLB: the school allowance requires 290 half-days present or with an accepted absence.',
       },
       source: 'seed 003 §1; seed 004 l. 2218–2222; omzendbrief BaO/2002/11',
+      closedBy: K5_ROUTE,
       priority: 90,
       explanation: {
         nl: '{required} halve dagen aanwezig of aanvaard afwezig (P, R, Z, D) niet meer haalbaar sinds {date}: {present} op {elapsed} schoolhalve dagen, nog {remaining} te gaan',
@@ -365,10 +375,10 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
       parameters: { schoolDays: productDefault(1, 100) },
       obligation: 'guidance',
       action: {
-        nl: 'Wie biedt opvang, welke school, meld aan AgODi/LOP. Lager onderwijs: uitschrijving ten laatste 1 maand na de uitsluiting (vakanties niet meegerekend).',
-        en: 'Who offers care, which school, report to AgODi/LOP. Primary: unenrolment at the latest 1 month after the exclusion (holidays excluded).',
+        nl: 'Basisonderwijs: opvang is verplicht tenzij dat voor de school niet haalbaar is, geen plicht om mee een nieuwe school te zoeken, uitschrijving ten laatste 1 maand na de uitsluiting (vakanties niet meegerekend). Secundair onderwijs: de leerling blijft ingeschreven tot de inschrijving in een andere school; bij een uitsluiting in de loop van het schooljaar moeten school en CLB leerling en ouders helpen een nieuwe school te zoeken (niet bij een uitsluiting op het einde van het schooljaar), geen plicht tot opvang. Meld aan AgODi/LOP.',
+        en: 'Primary (basisonderwijs): opvang is obligatory unless not feasible for the school, no duty to help find a new school, unenrolment at the latest 1 month after the exclusion (holidays excluded). Secondary: the pupil stays enrolled until enrolled at another school; after an exclusion during the school year school and CLB must help the pupil and parents find a new school (not after an exclusion at the end of the school year), no duty of opvang. Report to AgODi/LOP.',
       },
-      source: 'seed 004 l. 2318–2345, 2640–2700',
+      source: 'seed 004 l. 2312–2345, 2530–2547, 2640–2700',
       priority: 78,
       explanation: {
         nl: 'Definitief uitgesloten op {excludedOn} en {schoolDays} schooldagen later ({date}) niet elders ingeschreven',
@@ -400,6 +410,25 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
       explanationLongSpell: {
         nl: 'Periode {codes} (briefje ouders) sinds {start} duurt op {date} langer dan {maxSpanDays} kalenderdagen: {halfDays}',
         en: '{codes} spell (parents’ note) since {start} lasts longer than {maxSpanDays} calendar days on {date}: {halfDays}',
+      },
+    },
+    {
+      id: 'LATE_OFTEN',
+      kind: 'school-window-count',
+      title: { nl: 'Vaak te laat', en: 'Often late' },
+      codes: ['L'],
+      params: { threshold: 5, withinSchoolDays: 20 },
+      parameters: { threshold: productDefault(2, 50), withinSchoolDays: productDefault(1, 200) },
+      obligation: 'guidance',
+      action: {
+        nl: 'Ga in gesprek met leerling en ouders: vaak te laat komen is een vroeg signaal van schoolweigering. Pas de eigen maatregel van de school bij laatkomen toe (brief, verbindende sanctie).',
+        en: 'Talk with the pupil and the parents: frequent lateness is an early school-refusal signal. Apply the school’s own lateness measure (letter, connecting sanction).',
+      },
+      source: 'seed 002 §1.1 ("vaak te laat komen"); seed 001 fase 1 (l. 517–531)',
+      priority: 40,
+      explanation: {
+        nl: '{threshold} keer te laat ({codes}) binnen {withinSchoolDays} schooldagen, de {threshold}e op {date}: {halfDays}',
+        en: '{threshold} late arrivals ({codes}) within {withinSchoolDays} school days, the {threshold}th on {date}: {halfDays}',
       },
     },
     {

@@ -23,6 +23,7 @@ const CONTRACT_IDS = [
   'K5_ALLOWANCE',
   'EXCLUDED_NO_SCHOOL',
   'Z_NOTE_LIMIT',
+  'LATE_OFTEN',
   'PRIOR_YEAR',
 ];
 
@@ -67,6 +68,8 @@ describe('vlaanderen catalog', () => {
     );
     expect(defaults.sort()).toEqual([
       'EXCLUDED_NO_SCHOOL.schoolDays',
+      'LATE_OFTEN.threshold',
+      'LATE_OFTEN.withinSchoolDays',
       'LONG_ABSENCE.threshold',
       'SPELLS_RISING.runs',
       'SPELLS_RISING.withinSchoolDays',

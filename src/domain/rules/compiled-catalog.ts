@@ -64,6 +64,7 @@ export const KIND_CODES: Readonly<Record<RuleKind, number>> = {
   'note-limit': 9,
   'prior-year': 10,
   share: 11,
+  'school-window-count': 12,
 };
 
 export interface CompiledCatalog {
@@ -259,6 +260,11 @@ function compileRule(
       }
       break;
     }
+    case 'school-window-count':
+      rule.mask = codeMask(definition.codes, codes);
+      rule.threshold = definition.params.threshold;
+      rule.withinSchoolDays = definition.params.withinSchoolDays;
+      break;
     case 'share':
       rule.mask = codeMask(definition.codes, codes);
       rule.percent = definition.params.percent;

@@ -158,7 +158,8 @@ describe('ABSENT_10 (any absence code)', () => {
       ...rows('p1', 'A', schoolHalfDaysFrom('2025-09-01', 40)),
       ...rows('p1', 'L', schoolHalfDaysFrom('2025-12-01', 40)),
     ];
-    expect(signalsOf({ register: onlyAandL, asOf: '2026-03-01' })).toEqual([]);
+    // No absence rule holds; only LATE_OFTEN looks at L (late-often.test.ts).
+    expect(ruleIds(signalsOf({ register: onlyAandL, asOf: '2026-03-01' }))).toEqual(['LATE_OFTEN']);
   });
 
   it('ignores rows on half-days that are not school half-days (Wednesday afternoon, weekend)', () => {

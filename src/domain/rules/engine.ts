@@ -13,6 +13,7 @@ import { evaluatePriorYear, priorYearFacts } from './kinds/prior-year.ts';
 import { evaluateProjection, projectionFacts } from './kinds/projection.ts';
 import { evaluateReturnDay } from './kinds/return-day.ts';
 import { evaluateRun } from './kinds/run.ts';
+import { evaluateSchoolWindowCount } from './kinds/school-window-count.ts';
 import { evaluateShare, shareFacts } from './kinds/share.ts';
 import { evaluateSlot } from './kinds/slot.ts';
 import { evaluateSpan } from './kinds/span.ts';
@@ -105,6 +106,7 @@ const NONE = NO_DAY;
     'note-limit',
     'prior-year',
     'share',
+    'school-window-count',
   ] as const
 ).forEach((kind, code) => {
   if (KIND_CODES[kind] !== code) throw new Error(`KIND_CODES.${kind} is not ${code}: update evaluatePupil's switch`);
@@ -576,6 +578,9 @@ export class Evaluator {
         case 11: // share (KIND_CODES)
           evaluateShare(this, rule);
           break;
+        case 12: // school-window-count (KIND_CODES)
+          evaluateSchoolWindowCount(this, rule);
+          break;
       }
       if (triggerStamp[r] !== stamp) this.evidenceCount = from;
       else this.evidenceUntil[r] = this.evidenceCount;
@@ -812,6 +817,7 @@ function minimumMatchingOf(rule: CompiledRule): number {
     case 'count':
       return Math.max(rule.threshold, 0);
     case 'window-count':
+    case 'school-window-count':
     case 'run':
       return Math.max(rule.threshold, 0);
     case 'span':

@@ -31,6 +31,7 @@ import {
   recordReturnPlan,
   recordSchoolRefusalReview,
   recordSchoolRefusalSignals,
+  referToClb,
   reportToPolice,
   signalClb,
 } from '../../app/pupil-file/workflows.service.ts';
@@ -96,6 +97,11 @@ const ClbSignal = z.object({
   ...Common,
   checklist: z.record(z.string().max(40), z.string().max(4000)),
   noConversationReason: text(2000).optional(),
+});
+const ClbReferral = z.object({
+  ...Common,
+  grounds: z.array(text(40)).max(10),
+  answers: z.record(z.string().max(40), z.string().max(4000)),
 });
 const PoliceReport = z.object({
   ...Common,
@@ -317,10 +323,11 @@ export async function pupilFileRoutes(api: Api, { db, today }: RouteContext) {
     name: string,
     schema: z.ZodType<T>,
     record: (db: Database, actor: Actor, pupilId: number, input: T, today: string) => Promise<unknown>,
+    action: 'file.manage' | 'file.phase1' = 'file.manage',
   ) {
     api.post(
       `/pupils/:pupilId/file/workflows/${name}`,
-      { ...onPupil('file.manage'), schema: { params: PupilParams, body: schema } },
+      { ...onPupil(action), schema: { params: PupilParams, body: schema } },
       async (request, reply) =>
         reply
           .status(201)
@@ -332,10 +339,11 @@ export async function pupilFileRoutes(api: Api, { db, today }: RouteContext) {
   workflow('hospital-return', HospitalReturn, recordHospitalReturn);
   workflow('return-plan', ReturnPlan, recordReturnPlan);
   // The school-refusal tool (seed 002): signals (§1.1), perspectives (§1.6), what was done (§1.7 / §2.2), phase 3.
-  workflow('school-refusal-signals', SchoolRefusalSignals, recordSchoolRefusalSignals);
-  workflow('perspectives', Perspectives, recordPerspectives);
+  workflow('school-refusal-signals', SchoolRefusalSignals, recordSchoolRefusalSignals, 'file.phase1');
+  workflow('perspectives', Perspectives, recordPerspectives, 'file.phase1');
   workflow('school-refusal-review', SchoolRefusalReview, recordSchoolRefusalReview);
   workflow('let-go-of-school', LetGoOfSchool, letGoOfSchool);
+  workflow('clb-referral', ClbReferral, referToClb);
 
   api.get(
     '/pupils/:pupilId/file/export.json',

@@ -1,4 +1,6 @@
-// The checklist that signals the pupil to the CLB (offered while B5_CLB is open).
+// The checklist that signals the pupil to the CLB (offered while B5_CLB is open, or when the CLB closed the last
+// signal and new B half-days followed), pre-filled with what the app knows.
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fileApi, type PupilFile } from '../../api/pupil-file-client.ts';
 import { Field } from '../../components/form-field.tsx';
@@ -8,20 +10,25 @@ import { Section } from './section.tsx';
 
 export function ClbSignalForm({ file, pupilId, run }: { file: PupilFile; pupilId: string; run: Run }) {
   const { t, language } = useI18n();
+  const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const {
     submit: send,
     problems,
     formError,
   } = useFormRun(run, [...file.clbSignalFields.map((field) => `checklist.${field.id}`), 'noConversationReason']);
-  const [answers, setAnswers] = useState<Record<string, string>>({ absenceCount: file.clbSignalDraft.absenceCount });
+  const [answers, setAnswers] = useState<Record<string, string>>({ ...file.clbSignalDraft });
   const [reason, setReason] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(
       () => fileApi.signalClb(pupilId, { checklist: answers, ...(reason ? { noConversationReason: reason } : {}) }),
       t('file.clbSignalDone'),
-    ).then((ok) => ok && setOpen(false));
+    ).then((ok) => {
+      if (ok) setOpen(false);
+      // The CLB case the signal opened shows in the CLB section above.
+      void client.invalidateQueries({ queryKey: ['clb-cases', pupilId] });
+    });
   };
   return (
     <Section title={t('file.clbSignal')} testId="clb-signal">
@@ -53,7 +60,15 @@ export function ClbSignalForm({ file, pupilId, run }: { file: PupilFile; pupilId
             </Field>
           ))}
           <Field label={t('file.noConversationReason')} problems={problems.noConversationReason}>
-            {(id) => <input id={id} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            {(id) => (
+              <input
+                id={id}
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                data-testid="clb-no-conversation"
+              />
+            )}
           </Field>
           <FormError text={formError} />
           <button type="submit" className="button button--primary" data-testid="clb-signal-submit">

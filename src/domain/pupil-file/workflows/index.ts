@@ -35,4 +35,5 @@ export const SCHOOL_REFUSAL_DEFINITIONS = {
   letGoGrounds: LET_GO_GROUNDS,
   letGoAlternatives: LET_GO_ALTERNATIVES,
 } as const;
+export * from './clb-referral.ts';
 export * from './phase2-fields.ts';
