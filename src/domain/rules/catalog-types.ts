@@ -147,6 +147,17 @@ export interface ShareRule extends RuleCommon {
   params: { percent: number; minimumPossibleHalfDays: number };
 }
 
+/**
+ * Checks of the register against the recorded medical certificates (src/domain/medical/certificates.ts). The engine
+ * does not evaluate them (it sees no certificates): recompute-signals adds them next to the engine's signals.
+ */
+export interface CertificateRule extends RuleCommon {
+  kind: 'certificate';
+  /** missing: no certificate where one is needed; doubt: a doubtful certificate; long: a long certificate. */
+  check: 'missing' | 'doubt' | 'long';
+  params: Record<string, number>;
+}
+
 export type RuleDefinition =
   | CountRule
   | WindowCountRule
@@ -159,7 +170,8 @@ export type RuleDefinition =
   | ExclusionRule
   | NoteLimitRule
   | PriorYearRule
-  | ShareRule;
+  | ShareRule
+  | CertificateRule;
 
 export type RuleKind = RuleDefinition['kind'];
 

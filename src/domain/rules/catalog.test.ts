@@ -24,6 +24,10 @@ const CONTRACT_IDS = [
   'EXCLUDED_NO_SCHOOL',
   'Z_NOTE_LIMIT',
   'PRIOR_YEAR',
+  // Beyond the contract: the certificate checks of issue 14 (docs/rules.md, "Medical certificates").
+  'CERT_MISSING',
+  'CERT_DOUBT',
+  'CERT_LONG',
 ];
 
 describe('vlaanderen catalog', () => {

@@ -64,6 +64,7 @@ export const KIND_CODES: Readonly<Record<RuleKind, number>> = {
   'note-limit': 9,
   'prior-year': 10,
   share: 11,
+  certificate: 12,
 };
 
 export interface CompiledCatalog {
@@ -263,6 +264,9 @@ function compileRule(
       rule.mask = codeMask(definition.codes, codes);
       rule.percent = definition.params.percent;
       rule.minimumPossibleHalfDays = definition.params.minimumPossibleHalfDays;
+      break;
+    case 'certificate':
+      rule.enabled = false;
       break;
   }
   const maskCodes: number[] = [];
