@@ -126,6 +126,10 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/me', shows: [] },
   { route: 'GET /api/schools', shows: [] },
   { route: 'GET /api/absence-codes', shows: [] },
+  // The medical track (issue 14): the CLB doctor's note of a certificate is a clb-arts entry, read through the
+  // visibility rule; the world has no certificates, so no marker may show (certificates.int.test.ts tests the note)
+  { route: 'GET /api/pupils/:pupilId/certificates', shows: [] },
+  { route: 'GET /api/schools/:schoolId/exam-periods', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

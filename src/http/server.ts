@@ -30,6 +30,7 @@ import { noteRoutes } from './routes/notes.routes.ts';
 import { oidcRoutes } from './routes/oidc.routes.ts';
 import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
+import { medicalRoutes } from './routes/medical.routes.ts';
 import { reminderRoutes } from './routes/reminders.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
 import { selfscanRoutes } from './routes/selfscan.routes.ts';
@@ -172,6 +173,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await reminderRoutes(api, context);
       await adminRoutes(api, context);
       await monitorRoutes(api, context);
+      await medicalRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

@@ -2374,6 +2374,165 @@ export interface paths {
       };
     };
   };
+  "/api/pupils/{pupilId}/certificates": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        certificates: {
+          /** Civil date YYYY-MM-DD */
+          from: string;
+          /** 'PM': starts in the afternoon */
+          fromHalf: ("AM" | "PM") | null;
+          /** Civil date YYYY-MM-DD */
+          to: string;
+          /** 'AM': ends after the morning */
+          toHalf: ("AM" | "PM") | null;
+          issuerKind: "arts" | "specialist" | "psychiater" | "tandarts" | "orthodontist" | "ziekenhuis" | "labo";
+          /** Civil date YYYY-MM-DD */
+          receivedOn: string;
+          /** Only "according to the patient": the school may refuse it */
+          dixit: boolean;
+          doubt: boolean;
+          doubtReason: string | null;
+          id: number;
+          pupilId: number;
+          schoolId: number;
+          /** The school told the CLB about its doubt */
+          clbToldOn: string | null;
+          consentOn: string | null;
+          doctorContactedOn: string | null;
+          outcome: ("geldig" | "niet-geldig" | "onduidelijk") | null;
+          outcomeOn: string | null;
+          /** The CLB doctor’s note: only for readers of clb-arts (or by consent) */
+          doctorNote: string | null;
+          version: number;
+        }[];
+        mayWrite: boolean;
+        mayAdvise: boolean;
+      };
+    };
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** 'PM': starts in the afternoon */
+        fromHalf: ("AM" | "PM") | null;
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        /** 'AM': ends after the morning */
+        toHalf: ("AM" | "PM") | null;
+        issuerKind: "arts" | "specialist" | "psychiater" | "tandarts" | "orthodontist" | "ziekenhuis" | "labo";
+        /** Civil date YYYY-MM-DD */
+        receivedOn: string;
+        /** Only "according to the patient": the school may refuse it */
+        dixit: boolean;
+        doubt: boolean;
+        doubtReason: string | null;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/certificates/{certificateId}": {
+    put: {
+      path: {
+        certificateId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** 'PM': starts in the afternoon */
+        fromHalf: ("AM" | "PM") | null;
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        /** 'AM': ends after the morning */
+        toHalf: ("AM" | "PM") | null;
+        issuerKind: "arts" | "specialist" | "psychiater" | "tandarts" | "orthodontist" | "ziekenhuis" | "labo";
+        /** Civil date YYYY-MM-DD */
+        receivedOn: string;
+        /** Only "according to the patient": the school may refuse it */
+        dixit: boolean;
+        doubt: boolean;
+        doubtReason: string | null;
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/certificates/{certificateId}/clb-told": {
+    post: {
+      path: {
+        certificateId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        on: string;
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/certificates/{certificateId}/advice": {
+    put: {
+      path: {
+        certificateId: string;
+      };
+      query: never;
+      body: {
+        version: number;
+        consentOn: string | null;
+        doctorContactedOn: string | null;
+        outcome: ("geldig" | "niet-geldig" | "onduidelijk") | null;
+        outcomeOn: string | null;
+        note: string | null;
+      };
+      response: void;
+    };
+  };
+  "/api/schools/{schoolId}/exam-periods": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        id: number;
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        label: string;
+      }[];
+    };
+    post: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        label: string;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
   "/api/openapi.json": {
     get: {
       path: never;

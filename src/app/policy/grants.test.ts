@@ -70,6 +70,10 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'audit.read': ADMIN_ONLY,
   'selfscan.read': ['school', 'school', 'school', 'school', 'school', 'served', 'served', 'region', 'no'],
   'selfscan.edit': CARE_TEAM,
+  'certificate.read': ['school', 'no', 'school', 'school', 'school', 'served', 'served', 'no', 'no'],
+  'certificate.write': ['school', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'no'],
+  'certificate.advise': ['no', 'no', 'no', 'no', 'no', 'no', 'served', 'no', 'no'],
+  'exam-period.manage': ['school', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'no'],
 };
 
 const SCHOOL = 10;

@@ -4,6 +4,7 @@ import type { Actor } from '../actor.ts';
 import { forbidden } from '../errors.ts';
 import { accountsPolicy } from './accounts.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
+import { medicalPolicy } from './medical.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
 import type { Reach, Scope } from './predicates.ts';
@@ -25,6 +26,7 @@ export const POLICY = {
   ...selfscanPolicy,
   ...monitorPolicy,
   ...pupilFilePolicy,
+  ...medicalPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;

@@ -118,6 +118,13 @@ export const INTERVENTION_KINDS = [
     workflow: true,
   },
   { id: 'other', nl: 'Andere maatregel', en: 'Other measure', source: '003:122-124' },
+  {
+    id: 'certificate-doubt',
+    nl: 'Advies CLB-arts bij twijfel over een attest',
+    en: 'CLB doctor’s advice on a doubtful certificate',
+    source: '001:550, 001:583, 003 §2.1',
+    workflow: true,
+  },
 ] as const satisfies readonly InterventionKind[];
 
 const BY_ID = new Map<string, InterventionKind>(INTERVENTION_KINDS.map((kind) => [kind.id, kind]));
