@@ -22,6 +22,7 @@ import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
 import { defaultHighlightedSignal, evidenceHalfDays } from './attention-query.ts';
+import { PupilCertificates } from './pupil-certificates.tsx';
 
 export function PupilPage({ pupilId }: { pupilId: string }) {
   const { language, t } = useI18n();
@@ -261,6 +262,8 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
           </p>
         )}
       </section>
+
+      <PupilCertificates pupilId={pupil.id} />
 
       <section aria-labelledby="register-title" className="section">
         <h2 id="register-title">{t('pupil.register')}</h2>

@@ -1,0 +1,20 @@
+// Typed client for the medical track (issue 14): certificates, the doubt route, exam periods.
+import { send } from './pupil-file-client.ts';
+import type { ApiBody, ApiResponse } from './schema.d.ts';
+
+export type CertificateList = ApiResponse<'/api/pupils/{pupilId}/certificates', 'get'>;
+export type Certificate = CertificateList['certificates'][number];
+export type CertificateInput = ApiBody<'/api/pupils/{pupilId}/certificates', 'post'>;
+export type DoctorAdvice = ApiBody<'/api/certificates/{certificateId}/advice', 'put'>;
+
+const id = (value: number | string) => encodeURIComponent(String(value));
+
+export const medicalApi = {
+  certificates: (pupilId: number | string) => send<CertificateList>(`/api/pupils/${id(pupilId)}/certificates`),
+  addCertificate: (pupilId: number | string, input: CertificateInput) =>
+    send<{ id: number }>(`/api/pupils/${id(pupilId)}/certificates`, 'POST', input),
+  tellClb: (certificateId: number, change: { on: string; version: number }) =>
+    send<void>(`/api/certificates/${id(certificateId)}/clb-told`, 'POST', change),
+  advise: (certificateId: number, advice: DoctorAdvice) =>
+    send<void>(`/api/certificates/${id(certificateId)}/advice`, 'PUT', advice),
+};
