@@ -60,7 +60,17 @@ export async function certificatesOfPupil(db: Sql, pupilId: number, visibility: 
 export async function findCertificate(
   db: Sql,
   id: number,
-): Promise<{ pupilId: number; schoolId: number; version: number; doubt: boolean; clbToldOn: string | null; doctorNoteEntryId: number | null } | undefined> {
+): Promise<
+  | {
+      pupilId: number;
+      schoolId: number;
+      version: number;
+      doubt: boolean;
+      clbToldOn: string | null;
+      doctorNoteEntryId: number | null;
+    }
+  | undefined
+> {
   const rows = await db.query<{
     pupilId: number;
     schoolId: number;
@@ -187,7 +197,19 @@ export async function certificateStateOfPupils(
   schoolId: number,
   pupilIds: readonly number[],
 ): Promise<{
-  certificates: (Omit<CertificateRow, 'doctorNote' | 'schoolId' | 'issuerKind' | 'receivedOn' | 'doubtReason' | 'clbToldOn' | 'consentOn' | 'doctorContactedOn' | 'outcomeOn' | 'version'>)[];
+  certificates: Omit<
+    CertificateRow,
+    | 'doctorNote'
+    | 'schoolId'
+    | 'issuerKind'
+    | 'receivedOn'
+    | 'doubtReason'
+    | 'clbToldOn'
+    | 'consentOn'
+    | 'doctorContactedOn'
+    | 'outcomeOn'
+    | 'version'
+  >[];
   examPeriods: { from: string; to: string }[];
   schoolHalfDays: { date: string; half: 'AM' | 'PM' }[];
 }> {

@@ -131,7 +131,10 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'certificate.read': { nl: 'Medische attesten bekeken', en: 'Medical certificates read' },
   'certificate.record': { nl: 'Medisch attest geregistreerd', en: 'Medical certificate recorded' },
   'certificate.change': { nl: 'Medisch attest gewijzigd', en: 'Medical certificate changed' },
-  'certificate.clb-told': { nl: 'Twijfel over attest gemeld aan het CLB', en: 'Doubt about a certificate told to the CLB' },
+  'certificate.clb-told': {
+    nl: 'Twijfel over attest gemeld aan het CLB',
+    en: 'Doubt about a certificate told to the CLB',
+  },
   'certificate.advise': { nl: 'Stap CLB-arts bij een attest', en: 'CLB doctor’s step on a certificate' },
   'exam-period.add': { nl: 'Examenperiode toegevoegd', en: 'Exam period added' },
 };

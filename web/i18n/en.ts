@@ -742,5 +742,4 @@ export const en: Messages = {
   'medical.refused': 'Not saved: {reason}',
   'medical.conflict': 'Someone else changed this certificate; the list was reloaded.',
   'medical.doctorNote': 'CLB doctor’s note',
-
 };

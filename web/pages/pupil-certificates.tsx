@@ -3,8 +3,8 @@
 // sees the doctor's note (the visibility rule) and which steps each role may take (mayWrite, mayAdvise).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { DOUBT_OUTCOME_LABELS, ISSUER_KIND_LABELS, labelOf } from '../../src/domain/labels.ts';
 import { todayIso } from '../../src/domain/civil-date.ts';
+import { DOUBT_OUTCOME_LABELS, ISSUER_KIND_LABELS, labelOf } from '../../src/domain/labels.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { type Certificate, type CertificateInput, medicalApi } from '../api/medical-client.ts';
 import { Field, TextField } from '../components/form-field.tsx';
@@ -17,7 +17,10 @@ type Notice = { tone: 'success' | 'error'; text: string } | null;
 export function PupilCertificates({ pupilId }: { pupilId: number | string }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ['pupil', String(pupilId), 'certificates'], queryFn: () => medicalApi.certificates(pupilId) });
+  const query = useQuery({
+    queryKey: ['pupil', String(pupilId), 'certificates'],
+    queryFn: () => medicalApi.certificates(pupilId),
+  });
   const [notice, setNotice] = useState<Notice>(null);
   const reload = () => void queryClient.invalidateQueries({ queryKey: ['pupil', String(pupilId)] });
   // A role without access (a class teacher) gets 403: the section is then left out.
@@ -28,7 +31,11 @@ export function PupilCertificates({ pupilId }: { pupilId: number | string }) {
       {query.isPending && <Loading />}
       {query.error && <ErrorMessage error={query.error} onRetry={reload} />}
       {notice && (
-        <p className={`alert alert--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="certificate-notice">
+        <p
+          className={`alert alert--${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          data-testid="certificate-notice"
+        >
           {notice.text}
         </p>
       )}
@@ -149,7 +156,8 @@ function CertificateRow({
                 data-testid="certificate-tell-clb"
                 onClick={() =>
                   tell.mutate(undefined, {
-                    onSuccess: () => onDone({ tone: 'success', text: t('medical.clbTold', { date: formatDate(todayIso()) }) }),
+                    onSuccess: () =>
+                      onDone({ tone: 'success', text: t('medical.clbTold', { date: formatDate(todayIso()) }) }),
                     onError: (e) => onDone(failed(e)),
                   })
                 }
@@ -193,8 +201,20 @@ function AdviceForm({ certificate: c, onDone }: { certificate: Certificate; onDo
   };
   return (
     <form className="file-form" onSubmit={submit} data-testid="certificate-advice-form">
-      <TextField label={t('medical.consentOn')} type="date" value={consentOn} onChange={setConsentOn} testId="advice-consent" />
-      <TextField label={t('medical.contactedOn')} type="date" value={contactedOn} onChange={setContactedOn} testId="advice-contacted" />
+      <TextField
+        label={t('medical.consentOn')}
+        type="date"
+        value={consentOn}
+        onChange={setConsentOn}
+        testId="advice-consent"
+      />
+      <TextField
+        label={t('medical.contactedOn')}
+        type="date"
+        value={contactedOn}
+        onChange={setContactedOn}
+        testId="advice-contacted"
+      />
       <Field label={t('medical.outcome')}>
         {(id) => (
           <select id={id} value={outcome} onChange={(e) => setOutcome(e.target.value)} data-testid="advice-outcome">
@@ -207,10 +227,22 @@ function AdviceForm({ certificate: c, onDone }: { certificate: Certificate; onDo
           </select>
         )}
       </Field>
-      <TextField label={t('medical.outcomeOn')} type="date" value={outcomeOn} onChange={setOutcomeOn} testId="advice-outcome-on" />
+      <TextField
+        label={t('medical.outcomeOn')}
+        type="date"
+        value={outcomeOn}
+        onChange={setOutcomeOn}
+        testId="advice-outcome-on"
+      />
       <Field label={t('medical.note')}>
         {(id) => (
-          <textarea id={id} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} data-testid="advice-note" />
+          <textarea
+            id={id}
+            value={note}
+            maxLength={2000}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="advice-note"
+          />
         )}
       </Field>
       <div className="file-actions">
@@ -257,19 +289,41 @@ function AddCertificate({ pupilId, onDone }: { pupilId: number | string; onDone:
     <details className="elsewhere">
       <summary>{t('medical.add')}</summary>
       <form className="file-form" onSubmit={submit} data-testid="certificate-form">
-        <TextField label={t('medical.from')} type="date" value={form.from} onChange={(from) => set({ from })} required testId="certificate-from" />
+        <TextField
+          label={t('medical.from')}
+          type="date"
+          value={form.from}
+          onChange={(from) => set({ from })}
+          required
+          testId="certificate-from"
+        />
         <Field label={t('medical.fromHalf')}>
           {(id) => (
-            <select id={id} value={form.fromHalf ?? ''} onChange={(e) => set({ fromHalf: e.target.value === 'PM' ? 'PM' : null })}>
+            <select
+              id={id}
+              value={form.fromHalf ?? ''}
+              onChange={(e) => set({ fromHalf: e.target.value === 'PM' ? 'PM' : null })}
+            >
               <option value="">{t('medical.wholeDay')}</option>
               <option value="PM">{t('medical.afternoon')}</option>
             </select>
           )}
         </Field>
-        <TextField label={t('medical.to')} type="date" value={form.to} onChange={(to) => set({ to })} required testId="certificate-to" />
+        <TextField
+          label={t('medical.to')}
+          type="date"
+          value={form.to}
+          onChange={(to) => set({ to })}
+          required
+          testId="certificate-to"
+        />
         <Field label={t('medical.toHalf')}>
           {(id) => (
-            <select id={id} value={form.toHalf ?? ''} onChange={(e) => set({ toHalf: e.target.value === 'AM' ? 'AM' : null })}>
+            <select
+              id={id}
+              value={form.toHalf ?? ''}
+              onChange={(e) => set({ toHalf: e.target.value === 'AM' ? 'AM' : null })}
+            >
               <option value="">{t('medical.wholeDay')}</option>
               <option value="AM">{t('medical.morning')}</option>
             </select>
@@ -291,13 +345,30 @@ function AddCertificate({ pupilId, onDone }: { pupilId: number | string; onDone:
             </select>
           )}
         </Field>
-        <TextField label={t('medical.received')} type="date" value={form.receivedOn} onChange={(receivedOn) => set({ receivedOn })} required testId="certificate-received" />
+        <TextField
+          label={t('medical.received')}
+          type="date"
+          value={form.receivedOn}
+          onChange={(receivedOn) => set({ receivedOn })}
+          required
+          testId="certificate-received"
+        />
         <label className="checkbox">
-          <input type="checkbox" checked={form.dixit} onChange={(e) => set({ dixit: e.target.checked })} data-testid="certificate-dixit" />
+          <input
+            type="checkbox"
+            checked={form.dixit}
+            onChange={(e) => set({ dixit: e.target.checked })}
+            data-testid="certificate-dixit"
+          />
           {t('medical.dixit')}
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={form.doubt} onChange={(e) => set({ doubt: e.target.checked })} data-testid="certificate-doubt" />
+          <input
+            type="checkbox"
+            checked={form.doubt}
+            onChange={(e) => set({ doubt: e.target.checked })}
+            data-testid="certificate-doubt"
+          />
           {t('medical.doubt')}
         </label>
         {form.doubt && (
@@ -311,7 +382,12 @@ function AddCertificate({ pupilId, onDone }: { pupilId: number | string; onDone:
           />
         )}
         <div className="file-actions">
-          <button type="submit" className="button button--primary" disabled={add.isPending} data-testid="certificate-save">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={add.isPending}
+            data-testid="certificate-save"
+          >
             {t('medical.add')}
           </button>
         </div>

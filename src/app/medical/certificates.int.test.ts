@@ -57,7 +57,11 @@ describe.each(testEngines())('medical certificates on %s', (engine) => {
     await importFile(t.db, SYSTEM_ACTOR, {
       schoolId,
       kind: 'pupils',
-      path: writeTemp(dir, 'pupils.csv', 'pupil_id,first_name,last_name,birth_date,level,grade,class\n1001,Lotte,Peeters,2010-03-04,secundair,3,3A\n'),
+      path: writeTemp(
+        dir,
+        'pupils.csv',
+        'pupil_id,first_name,last_name,birth_date,level,grade,class\n1001,Lotte,Peeters,2010-03-04,secundair,3,3A\n',
+      ),
       today: TODAY,
     });
     [pupil] = (await pupilIdsByNumber(t.db, schoolId)) as [number];
@@ -82,7 +86,12 @@ describe.each(testEngines())('medical certificates on %s', (engine) => {
       ['clb-medewerker', clb, []],
       ['clb-arts', clb, []],
     ];
-    app = await buildServer({ logger: process.env.DEBUG_LOG === '1', db: t.db, today: () => TODAY, loginRateLimit: { max: 1000, timeWindow: 60_000 } });
+    app = await buildServer({
+      logger: process.env.DEBUG_LOG === '1',
+      db: t.db,
+      today: () => TODAY,
+      loginRateLimit: { max: 1000, timeWindow: 60_000 },
+    });
     const passwordHash = await hashPassword(PASSWORD);
     for (const [role, organisationId, classNames] of users) {
       const id = await insertUser(t.db, { email: `${role}@attest.test`, displayName: `Demo ${role}`, passwordHash });
@@ -150,20 +159,38 @@ describe.each(testEngines())('medical certificates on %s', (engine) => {
     const id = created.json().id as number;
     expect(await open()).toEqual(['CERT_DOUBT', 'CERT_LONG']);
 
-    const advice = { version: 1, consentOn: '2025-10-23', doctorContactedOn: '2025-10-24', outcome: null, outcomeOn: null, note: NOTE };
+    const advice = {
+      version: 1,
+      consentOn: '2025-10-23',
+      doctorContactedOn: '2025-10-24',
+      outcome: null,
+      outcomeOn: null,
+      note: NOTE,
+    };
     // Before the school told the CLB, the doctor's step is refused; a school role may never record it.
     expect((await call('clb-arts', 'PUT', `/certificates/${id}/advice`, advice)).statusCode).toBe(422);
     expect((await call('zorgcoordinator', 'PUT', `/certificates/${id}/advice`, advice)).statusCode).toBe(403);
     expect((await call('clb-medewerker', 'PUT', `/certificates/${id}/advice`, advice)).statusCode).toBe(403);
-    expect((await call('zorgcoordinator', 'POST', `/certificates/${id}/clb-told`, { on: '2025-10-22', version: 1 })).statusCode).toBe(204);
+    expect(
+      (await call('zorgcoordinator', 'POST', `/certificates/${id}/clb-told`, { on: '2025-10-22', version: 1 }))
+        .statusCode,
+    ).toBe(204);
 
     // No contact without consent.
-    const noConsent = await call('clb-arts', 'PUT', `/certificates/${id}/advice`, { ...advice, version: 2, consentOn: null });
+    const noConsent = await call('clb-arts', 'PUT', `/certificates/${id}/advice`, {
+      ...advice,
+      version: 2,
+      consentOn: null,
+    });
     expect(noConsent.statusCode).toBe(422);
     expect(noConsent.json().title ?? noConsent.json().detail).toBeDefined();
-    expect((await call('clb-arts', 'PUT', `/certificates/${id}/advice`, { ...advice, version: 2 })).statusCode).toBe(204);
+    expect((await call('clb-arts', 'PUT', `/certificates/${id}/advice`, { ...advice, version: 2 })).statusCode).toBe(
+      204,
+    );
     // A stale version answers 409.
-    expect((await call('clb-arts', 'PUT', `/certificates/${id}/advice`, { ...advice, version: 2 })).statusCode).toBe(409);
+    expect((await call('clb-arts', 'PUT', `/certificates/${id}/advice`, { ...advice, version: 2 })).statusCode).toBe(
+      409,
+    );
 
     const doctorView = await call('clb-arts', 'GET', `/pupils/${pupil}/certificates`);
     expect(doctorView.statusCode, doctorView.body).toBe(200);
@@ -173,7 +200,9 @@ describe.each(testEngines())('medical certificates on %s', (engine) => {
       const response = await call(role, 'GET', `/pupils/${pupil}/certificates`);
       expect(response.statusCode, role).toBe(200);
       expect(response.body, role).not.toContain('XYZ');
-      expect(response.json().certificates.find((c: { id: number }) => c.id === id).doctorContactedOn, role).toBe('2025-10-24');
+      expect(response.json().certificates.find((c: { id: number }) => c.id === id).doctorContactedOn, role).toBe(
+        '2025-10-24',
+      );
     }
     // Nor through the pupil file's timeline.
     for (const role of ['zorgcoordinator', 'directie', 'leerlingbegeleider']) {

@@ -16,14 +16,14 @@ import {
   updateCertificateRoute,
 } from '../../db/medical.repository.ts';
 import { findEntry, insertEntry, updateEntry } from '../../db/pupil-file.repository.ts';
-import { type DoubtOutcome, ISSUER_KINDS, periodProblem } from '../../domain/medical/certificates.ts';
 import { isValidIsoDate } from '../../domain/half-day.ts';
+import { type DoubtOutcome, ISSUER_KINDS, periodProblem } from '../../domain/medical/certificates.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { AppError, invalidInput, type Messages, notFound } from '../errors.ts';
-import { conflict, fileVisibility } from '../pupil-file/file-access.ts';
 import { can, requireAccess } from '../policy/policy.ts';
 import { requirePupilAccess } from '../pupil-access.ts';
+import { conflict, fileVisibility } from '../pupil-file/file-access.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
 
 /** Longest reason or note text. */
@@ -34,7 +34,10 @@ const refused = (messages: Messages) => new AppError(422, 'certificate-refused',
 function date(value: string | null | undefined, label: string): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   if (!isValidIsoDate(value.trim())) {
-    throw invalidInput({ nl: `${label}: "${value}" is geen datum (JJJJ-MM-DD).`, en: `${label}: "${value}" is not a date.` });
+    throw invalidInput({
+      nl: `${label}: "${value}" is geen datum (JJJJ-MM-DD).`,
+      en: `${label}: "${value}" is not a date.`,
+    });
   }
   return value.trim();
 }
@@ -44,7 +47,10 @@ function cleanCertificate(c: CertificateInput): CertificateInput {
   const to = date(c.to, 'Tot');
   const receivedOn = date(c.receivedOn, 'Ontvangen op');
   if (!from || !to || !receivedOn) {
-    throw invalidInput({ nl: 'Vul de periode en de datum van ontvangst in.', en: 'Fill in the period and the date received.' });
+    throw invalidInput({
+      nl: 'Vul de periode en de datum van ontvangst in.',
+      en: 'Fill in the period and the date received.',
+    });
   }
   if (!(ISSUER_KINDS as readonly string[]).includes(c.issuerKind)) {
     throw invalidInput({ nl: 'Kies wie het attest uitschreef.', en: 'Choose who issued the certificate.' });
@@ -59,7 +65,10 @@ function cleanCertificate(c: CertificateInput): CertificateInput {
     });
   }
   if ((cleaned.doubtReason?.length ?? 0) > CERTIFICATE_TEXT_MAX) {
-    throw invalidInput({ nl: `De reden is te lang (ten hoogste ${CERTIFICATE_TEXT_MAX} tekens).`, en: 'The reason is too long.' });
+    throw invalidInput({
+      nl: `De reden is te lang (ten hoogste ${CERTIFICATE_TEXT_MAX} tekens).`,
+      en: 'The reason is too long.',
+    });
   }
   return cleaned;
 }
@@ -86,7 +95,15 @@ export async function listCertificates(
   };
 }
 
-async function afterChange(tx: Sql, actor: Actor, schoolId: number, pupilId: number, today: string, detail: Record<string, unknown>, action: string) {
+async function afterChange(
+  tx: Sql,
+  actor: Actor,
+  schoolId: number,
+  pupilId: number,
+  today: string,
+  detail: Record<string, unknown>,
+  action: string,
+) {
   const signals = await recomputeSignals(tx, schoolId, [pupilId], today);
   await recordAudit(tx, actor, {
     action,
@@ -108,7 +125,15 @@ export async function recordCertificate(
   const c = cleanCertificate(input);
   return db.transaction(async (tx) => {
     const id = await insertCertificate(tx, { ...c, pupilId, schoolId, createdBy: actor.userId });
-    await afterChange(tx, actor, schoolId, pupilId, today, { certificateId: id, from: c.from, to: c.to, doubt: c.doubt }, 'certificate.record');
+    await afterChange(
+      tx,
+      actor,
+      schoolId,
+      pupilId,
+      today,
+      { certificateId: id, from: c.from, to: c.to, doubt: c.doubt },
+      'certificate.record',
+    );
     return { id };
   });
 }
@@ -139,7 +164,15 @@ export async function changeCertificate(
   const c = cleanCertificate(input);
   await db.transaction(async (tx) => {
     if (!(await updateCertificate(tx, id, input.version, c))) throw conflict(found, input);
-    await afterChange(tx, actor, found.schoolId, found.pupilId, today, { certificateId: id, doubt: c.doubt }, 'certificate.change');
+    await afterChange(
+      tx,
+      actor,
+      found.schoolId,
+      found.pupilId,
+      today,
+      { certificateId: id, doubt: c.doubt },
+      'certificate.change',
+    );
   });
 }
 
@@ -162,7 +195,15 @@ export async function tellClb(
   }
   await db.transaction(async (tx) => {
     if (!(await updateCertificateRoute(tx, id, change.version, { clbToldOn: on }))) throw conflict(found, change);
-    await afterChange(tx, actor, found.schoolId, found.pupilId, today, { certificateId: id, clbToldOn: on }, 'certificate.clb-told');
+    await afterChange(
+      tx,
+      actor,
+      found.schoolId,
+      found.pupilId,
+      today,
+      { certificateId: id, clbToldOn: on },
+      'certificate.clb-told',
+    );
   });
 }
 
@@ -193,7 +234,10 @@ export async function recordDoctorAdvice(
   const outcomeOn = date(advice.outcomeOn, 'Uitkomst op');
   const note = advice.note?.trim() ? advice.note.trim() : null;
   if ((note?.length ?? 0) > CERTIFICATE_TEXT_MAX) {
-    throw invalidInput({ nl: `De nota is te lang (ten hoogste ${CERTIFICATE_TEXT_MAX} tekens).`, en: 'The note is too long.' });
+    throw invalidInput({
+      nl: `De nota is te lang (ten hoogste ${CERTIFICATE_TEXT_MAX} tekens).`,
+      en: 'The note is too long.',
+    });
   }
   if (!found.doubt || found.clbToldOn === null) {
     throw refused({
@@ -216,7 +260,14 @@ export async function recordDoctorAdvice(
   await db.transaction(async (tx) => {
     let noteEntryId = found.doctorNoteEntryId;
     if (note !== null) {
-      const entry = { kind: 'certificate-doubt', occurredOn: outcomeOn ?? contactedOn ?? today, who: 'CLB-arts', what: note, effect: null, confidentiality: 'clb-arts' as const };
+      const entry = {
+        kind: 'certificate-doubt',
+        occurredOn: outcomeOn ?? contactedOn ?? today,
+        who: 'CLB-arts',
+        what: note,
+        effect: null,
+        confidentiality: 'clb-arts' as const,
+      };
       const existing = noteEntryId === null ? undefined : await findEntry(tx, noteEntryId);
       if (existing) await updateEntry(tx, existing.id, existing.version, entry);
       else {

@@ -35,7 +35,11 @@ export async function certificateSignalsOf(
   const out: Signal[] = [];
   for (const pupil of pupils) {
     const certificates = state.certificates.filter((c) => String(c.pupilId) === pupil.pupilId && c.from <= asOf);
-    const rows = (rowsOf.get(pupil.pupilId) ?? []).map((r) => ({ date: r.date, half: r.half, code: r.code.toUpperCase() }));
+    const rows = (rowsOf.get(pupil.pupilId) ?? []).map((r) => ({
+      date: r.date,
+      half: r.half,
+      code: r.code.toUpperCase(),
+    }));
     if (certificates.length === 0 && rows.every((r) => r.code !== 'Z' && r.code !== 'D')) continue;
     out.push(
       ...certificateSignals(catalog, pupil.pupilId, {

@@ -20,16 +20,15 @@ function certificateRules(catalog: RuleCatalog): CertificateRule[] {
 }
 
 /** The signals the certificate rules of the catalog raise for one pupil in one school year. */
-export function certificateSignals(
-  catalog: RuleCatalog,
-  pupilId: string,
-  input: CertificateCheckInput,
-): Signal[] {
+export function certificateSignals(catalog: RuleCatalog, pupilId: string, input: CertificateCheckInput): Signal[] {
   const findings = checkCertificates(input);
   const out: Signal[] = [];
   for (const rule of certificateRules(catalog)) {
     const own = findings.filter((f) => FINDING_RULE[f.kind] === rule.id);
-    const first = own.reduce<CertificateFinding | undefined>((a, f) => (a === undefined || f.on < a.on ? f : a), undefined);
+    const first = own.reduce<CertificateFinding | undefined>(
+      (a, f) => (a === undefined || f.on < a.on ? f : a),
+      undefined,
+    );
     if (!first) continue;
     const facts: Record<string, number | string | boolean> = {};
     for (const f of own) facts[f.kind] = ((facts[f.kind] as number | undefined) ?? 0) + Math.max(f.halfDays.length, 1);
@@ -43,7 +42,9 @@ export function certificateSignals(
       [...new Set(own.map((f) => f.kind))]
         .map((kind) => {
           const n = facts[kind] as number;
-          return kind === 'doubt' || kind === 'long' ? FINDING_LABELS[kind][language] : `${n} × ${FINDING_LABELS[kind][language]}`;
+          return kind === 'doubt' || kind === 'long'
+            ? FINDING_LABELS[kind][language]
+            : `${n} × ${FINDING_LABELS[kind][language]}`;
         })
         .join('; ');
     const values = (language: 'nl' | 'en') => ({

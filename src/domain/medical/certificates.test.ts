@@ -69,9 +69,7 @@ describe('the thresholds come from the catalog', () => {
 describe('D half-days need a certificate', () => {
   it('D without a certificate is found; with one covering it, not', () => {
     const register = days('D', '2025-09-08', '2025-09-09');
-    expect(checkCertificates(input(register))).toEqual([
-      { kind: 'd-uncovered', on: '2025-09-08', halfDays: register },
-    ]);
+    expect(checkCertificates(input(register))).toEqual([{ kind: 'd-uncovered', on: '2025-09-08', halfDays: register }]);
     expect(kinds(input(register, { certificates: [certificate('2025-09-08', '2025-09-09')] }))).toEqual([]);
   });
 
@@ -85,9 +83,9 @@ describe('D half-days need a certificate', () => {
 
   it('a dixit-certificate or one the CLB found not valid is no cover (sources.md §2.6: the school may refuse it)', () => {
     const register = days('D', '2025-09-08');
-    expect(kinds(input(register, { certificates: [certificate('2025-09-08', '2025-09-08', { dixit: true })] }))).toEqual(
-      ['d-uncovered', 'doubt'],
-    );
+    expect(
+      kinds(input(register, { certificates: [certificate('2025-09-08', '2025-09-08', { dixit: true })] })),
+    ).toEqual(['d-uncovered', 'doubt']);
     expect(
       kinds(input(register, { certificates: [certificate('2025-09-08', '2025-09-08', { outcome: 'niet-geldig' })] })),
     ).toEqual(['d-uncovered']);

@@ -9,7 +9,15 @@ import type { Half } from '../half-day.ts';
 import type { RuleCatalog } from '../rules/catalog-types.ts';
 
 /** Who may issue a medical certificate (sources.md §2.6, "Who may issue the attest"). */
-export const ISSUER_KINDS = ['arts', 'specialist', 'psychiater', 'tandarts', 'orthodontist', 'ziekenhuis', 'labo'] as const;
+export const ISSUER_KINDS = [
+  'arts',
+  'specialist',
+  'psychiater',
+  'tandarts',
+  'orthodontist',
+  'ziekenhuis',
+  'labo',
+] as const;
 export type IssuerKind = (typeof ISSUER_KINDS)[number];
 
 /** The outcome of the seed-003 route after a doubt: the CLB doctor's finding, told to the school. */
@@ -117,7 +125,13 @@ export function zSpells(
   return spells;
 }
 
-export type CertificateFindingKind = 'd-uncovered' | 'z-too-long' | 'notes-over-limit' | 'exam-period' | 'doubt' | 'long';
+export type CertificateFindingKind =
+  | 'd-uncovered'
+  | 'z-too-long'
+  | 'notes-over-limit'
+  | 'exam-period'
+  | 'doubt'
+  | 'long';
 
 /** One thing the checks found, with the half-days or the certificate it is about. */
 export interface CertificateFinding {
@@ -192,7 +206,10 @@ export function longCertificates(input: CertificateCheckInput): CertificateFindi
 
 /** Every check, in the order the pupil page lists them. */
 export function checkCertificates(input: CertificateCheckInput): CertificateFinding[] {
-  const sorted = { ...input, register: [...input.register].sort((a, b) => slotOf(a.date, a.half) - slotOf(b.date, b.half)) };
+  const sorted = {
+    ...input,
+    register: [...input.register].sort((a, b) => slotOf(a.date, a.half) - slotOf(b.date, b.half)),
+  };
   return [
     ...uncoveredD(sorted),
     ...zTooLong(sorted),

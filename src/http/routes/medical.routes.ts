@@ -95,14 +95,20 @@ export async function medicalRoutes(api: Api, { db, today }: RouteContext) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await recordCertificate(db, requireActor(request), idParam(request.params.pupilId), request.body, today())),
+        .send(
+          await recordCertificate(db, requireActor(request), idParam(request.params.pupilId), request.body, today()),
+        ),
   );
 
   api.put(
     '/certificates/:certificateId',
     {
       ...onCertificate('certificate.write'),
-      schema: { params: params('certificateId'), body: CertificateInput.extend({ version }), response: { 204: NoContent } },
+      schema: {
+        params: params('certificateId'),
+        body: CertificateInput.extend({ version }),
+        response: { 204: NoContent },
+      },
     },
     async (request, reply) => {
       await changeCertificate(db, requireActor(request), idParam(request.params.certificateId), request.body, today());
