@@ -137,6 +137,17 @@ export const AUDIT_ACTION_LABELS: Labels = {
   },
   'certificate.advise': { nl: 'Stap CLB-arts bij een attest', en: 'CLB doctor’s step on a certificate' },
   'exam-period.add': { nl: 'Examenperiode toegevoegd', en: 'Exam period added' },
+  'sick-pupil.read': { nl: 'Onderwijs voor zieke leerlingen bekeken', en: 'Education for sick pupils read' },
+  'sick-pupil.stay': {
+    nl: 'Verblijf (ziekenhuis, type 5, K-dienst) geregistreerd',
+    en: 'Stay (hospital, type 5, K-dienst) recorded',
+  },
+  'sick-pupil.discharge': { nl: 'Ontslagdatum geregistreerd', en: 'Discharge date recorded' },
+  'sick-pupil.provision': {
+    nl: 'Voorziening (TOAH, Bednet, S&Z) bijgewerkt',
+    en: 'Provision (TOAH, Bednet, S&Z) updated',
+  },
+  'sick-pupil.information': { nl: 'Ouders geïnformeerd (zieke leerlingen)', en: 'Parents informed (sick pupils)' },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */

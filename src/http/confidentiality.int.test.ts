@@ -130,6 +130,7 @@ const ENDPOINTS: Endpoint[] = [
   // visibility rule; the world has no certificates, so no marker may show (certificates.int.test.ts tests the note)
   { route: 'GET /api/pupils/:pupilId/certificates', shows: [] },
   { route: 'GET /api/schools/:schoolId/exam-periods', shows: [] },
+  { route: 'GET /api/pupils/:pupilId/sick-pupil', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

@@ -34,6 +34,7 @@ import { pupilRoutes } from './routes/pupils.routes.ts';
 import { reminderRoutes } from './routes/reminders.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
 import { selfscanRoutes } from './routes/selfscan.routes.ts';
+import { sickPupilRoutes } from './routes/sick-pupil.routes.ts';
 import { signalRoutes } from './routes/signals.routes.ts';
 import { strictSerializerCompiler } from './strict-responses.ts';
 
@@ -174,6 +175,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await adminRoutes(api, context);
       await monitorRoutes(api, context);
       await medicalRoutes(api, context);
+      await sickPupilRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

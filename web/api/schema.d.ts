@@ -2533,6 +2533,175 @@ export interface paths {
       };
     };
   };
+  "/api/pupils/{pupilId}/sick-pupil": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        stays: {
+          setting: "ziekenhuis" | "type-5" | "k-dienst";
+          settingName: string;
+          /** Civil date YYYY-MM-DD */
+          from: string;
+          /** The discharge date; null while the stay lasts */
+          to: string | null;
+          contactPlan: string;
+          /** The next contact becomes a reminder */
+          contactEveryDays: number;
+          /** Who tells the school the discharge date */
+          dischargeInformant: string;
+          /** The home school’s support: textbooks, programme */
+          homeSupport: string | null;
+          id: number;
+          pupilId: number;
+          contactAgreementId: number | null;
+          /** The hospital-return checklist recorded since the stay began */
+          returnChecklistOn: string | null;
+          version: number;
+        }[];
+        provisions: {
+          kind: "toah" | "sio-bednet" | "school-en-ziek-zijn";
+          conditionsCheckedOn: string | null;
+          requestSentOn: string | null;
+          answer: ("toegekend" | "geweigerd") | null;
+          answerOn: string | null;
+          startOn: string | null;
+          endOn: string | null;
+          hoursPerWeek: number | null;
+          id: number;
+          version: number;
+        }[];
+        information: {
+          parentsInformedOn: string | null;
+          informedHow: string | null;
+          chronic: boolean;
+          distanceKm: number | null;
+          specialEducation: boolean;
+          version: number;
+        } | null;
+        entitlement: {
+          toah: {
+            entitled: boolean;
+            from: string | null;
+            basis: ("long" | "chronic" | "weeks" | "half-days") | null;
+            chronicBlocks: number;
+            withinDistance: boolean | null;
+            distanceLimitKm: number;
+          };
+          sio: {
+            entitled: boolean;
+            from: string | null;
+            basis: ("long" | "chronic" | "weeks" | "half-days") | null;
+          };
+          longestIllnessDays: number;
+          illnessHalfDays: number;
+        };
+        mayWrite: boolean;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/stays": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        setting: "ziekenhuis" | "type-5" | "k-dienst";
+        settingName: string;
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** The discharge date; null while the stay lasts */
+        to: string | null;
+        contactPlan: string;
+        /** The next contact becomes a reminder */
+        contactEveryDays: number;
+        /** Who tells the school the discharge date */
+        dischargeInformant: string;
+        /** The home school’s support: textbooks, programme */
+        homeSupport: string | null;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/stays/{stayId}/discharge": {
+    put: {
+      path: {
+        stayId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/pupils/{pupilId}/provisions": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        kind: "toah" | "sio-bednet" | "school-en-ziek-zijn";
+        conditionsCheckedOn: string | null;
+        requestSentOn: string | null;
+        answer: ("toegekend" | "geweigerd") | null;
+        answerOn: string | null;
+        startOn: string | null;
+        endOn: string | null;
+        hoursPerWeek: number | null;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/provisions/{provisionId}": {
+    put: {
+      path: {
+        provisionId: string;
+      };
+      query: never;
+      body: {
+        kind: "toah" | "sio-bednet" | "school-en-ziek-zijn";
+        conditionsCheckedOn: string | null;
+        requestSentOn: string | null;
+        answer: ("toegekend" | "geweigerd") | null;
+        answerOn: string | null;
+        startOn: string | null;
+        endOn: string | null;
+        hoursPerWeek: number | null;
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/pupils/{pupilId}/sick-pupil/information": {
+    put: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        parentsInformedOn: string | null;
+        informedHow: string | null;
+        chronic: boolean;
+        distanceKm: number | null;
+        specialEducation: boolean;
+        /** 0: nothing recorded yet */
+        version: number;
+      };
+      response: void;
+    };
+  };
   "/api/openapi.json": {
     get: {
       path: never;

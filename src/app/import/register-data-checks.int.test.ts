@@ -102,8 +102,16 @@ describe.each(testEngines())('register data checks on import on %s', (engine) =>
   it('a suspension or exclusion code for a kleuter rejects the file; for a primary pupil it does not', async () => {
     const problems = await rejection(['2001,2025-09-23,AM,U', '2002,2025-09-23,PM,Y', '2003,2025-09-23,AM,U']);
     expect(problems.map((p) => [p.row, p.code, p.messages.nl])).toEqual([
-      [2, 'discipline-for-kleuter', 'Code U (schorsing of uitsluiting) bij kleuter "2001": kleuters kunnen niet geschorst of uitgesloten worden.'],
-      [3, 'discipline-for-kleuter', 'Code Y (schorsing of uitsluiting) bij kleuter "2002": kleuters kunnen niet geschorst of uitgesloten worden.'],
+      [
+        2,
+        'discipline-for-kleuter',
+        'Code U (schorsing of uitsluiting) bij kleuter "2001": kleuters kunnen niet geschorst of uitgesloten worden.',
+      ],
+      [
+        3,
+        'discipline-for-kleuter',
+        'Code Y (schorsing of uitsluiting) bij kleuter "2002": kleuters kunnen niet geschorst of uitgesloten worden.',
+      ],
     ]);
     expect((await run(['2003,2025-09-23,AM,U'])).status).toBe('applied');
   });

@@ -18,10 +18,10 @@ import { overLimit } from '../../domain/input-limits.ts';
 import { registerDataCheck } from '../../domain/register-data-checks.ts';
 import type { RuleCatalog } from '../../domain/rules/index.ts';
 import { phaseTimer } from '../../phase-timer.ts';
+import { activeCatalog } from '../signals/recompute-signals.ts';
 import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
 import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
-import { activeCatalog } from '../signals/recompute-signals.ts';
 
 /** The compulsory school age of the catalog (K5_290.compulsoryAge). */
 function compulsoryAgeOf(catalog: RuleCatalog): number {
@@ -30,6 +30,7 @@ function compulsoryAgeOf(catalog: RuleCatalog): number {
   if (typeof age !== 'number') throw new Error('The catalog has no K5_290.compulsoryAge');
   return age;
 }
+
 import type { TabularFile } from './tabular-file.ts';
 
 type RegisterField = ColumnField<typeof REGISTER_COLUMNS>;

@@ -74,6 +74,7 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'certificate.write': ['school', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'no'],
   'certificate.advise': ['no', 'no', 'no', 'no', 'no', 'no', 'served', 'no', 'no'],
   'exam-period.manage': ['school', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'no'],
+  'sick-pupil.write': CARE_TEAM,
 };
 
 const SCHOOL = 10;

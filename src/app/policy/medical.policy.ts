@@ -11,4 +11,12 @@ export const medicalPolicy = {
   'certificate.write': [allow([...SCHOOL_STAFF], ofSchool)],
   'certificate.advise': [allow(['clb-arts'], servedByClb)],
   'exam-period.manage': [allow([...SCHOOL_STAFF], ofSchool)],
+  /**
+   * Stays in hospital / type 5 / K-dienst, provisions (TOAH, Bednet, School en ziek zijn), informing the parents:
+   * the school's care staff and the CLB (seed 000 l. 10–69, seed 001 l. 549, 577–591). Read with certificate.read.
+   */
+  'sick-pupil.write': [
+    allow(['leerlingbegeleider', 'zorgcoordinator', 'directie'], ofSchool),
+    allow(['clb-medewerker', 'clb-arts'], servedByClb),
+  ],
 } satisfies PolicyTable<string>;

@@ -65,7 +65,9 @@ describe('TOAH after more than 21 calendar days of illness in a row', () => {
   });
 
   it('a present day breaks the spell', () => {
-    const broken = tuitionEntitlements(input({ register: [...ill('2025-10-06', '2025-10-16'), ...ill('2025-10-20', '2025-10-31')] }));
+    const broken = tuitionEntitlements(
+      input({ register: [...ill('2025-10-06', '2025-10-16'), ...ill('2025-10-20', '2025-10-31')] }),
+    );
     expect(broken.toah.entitled).toBe(false);
   });
 });

@@ -51,7 +51,8 @@ function illnessPeriods(input: EntitlementInput): [number, number][] {
   const periods: [number, number][] = [];
   const register = input.register.filter((r) => ILLNESS_CODES.has(r.code.toUpperCase()));
   const marked = register.map((r) => ({ ...r, code: 'Z' }));
-  for (const s of zSpells(marked, input.schoolHalfDays)) periods.push([dayNumber(s.first.date), dayNumber(s.last.date)]);
+  for (const s of zSpells(marked, input.schoolHalfDays))
+    periods.push([dayNumber(s.first.date), dayNumber(s.last.date)]);
   for (const c of input.certificates) if (certificateCovers(c)) periods.push([dayNumber(c.from), dayNumber(c.to)]);
   periods.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
@@ -95,7 +96,9 @@ export function tuitionEntitlements(input: EntitlementInput): TuitionEntitlement
   const weeksFrom = weeks ? isoOf(weeks[0] + weeksDays - 1, input.today) : null;
   const halfDaysFrom = illness.length >= sio.halfDays ? (illness[sio.halfDays - 1]?.date ?? null) : null;
   const oldEnough = ageOn(input.birthDate, input.today) >= sio.minimumAge;
-  const sioFrom = oldEnough ? ([weeksFrom, halfDaysFrom].filter((d): d is string => d !== null).sort()[0] ?? null) : null;
+  const sioFrom = oldEnough
+    ? ([weeksFrom, halfDaysFrom].filter((d): d is string => d !== null).sort()[0] ?? null)
+    : null;
 
   return {
     toah: {
