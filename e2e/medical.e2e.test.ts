@@ -87,4 +87,58 @@ describe('medical certificates end to end', () => {
       await page.context().close();
     }
   });
+
+  it('the taxatie leads to a recorded decision with its reasons, and then to a return plan', async () => {
+    const page = await signInAs(h, 'zorgcoordinator@aanwezig.demo');
+    await page.goto(`/pupils/${pupilId}/file`);
+    await page.getByTestId('wf-open-restart').click();
+    await page.getByTestId('wf-restart-form').waitFor();
+    const answers: Record<string, string> = {
+      absence: 'long',
+      perspectives: 'yes',
+      pivot: 'yes',
+      connection: 'yes',
+      complaints: 'yes',
+      readiness: 'ready',
+      severity: 'no',
+      externalHelp: 'involved',
+    };
+    // With the spilfiguur still missing, the keuzeschema says: prepare first.
+    for (const [id, answer] of Object.entries({ ...answers, pivot: 'no' })) {
+      await page.getByTestId(`wf-taxatie-${id}`).selectOption(answer);
+    }
+    await page
+      .getByTestId('wf-restart-advice')
+      .getByText(/Eerst voorbereiden/)
+      .waitFor();
+    // Deciding otherwise without a reason is refused by the server.
+    await page.getByTestId('wf-restart-decision').selectOption('gradual-return');
+    await page.getByTestId('wf-restart-submit').click();
+    await page.locator('[data-testid="wf-problem-otherwiseBecause"]').waitFor();
+    // With a spilfiguur the advice becomes a gradual return, which the team follows.
+    await page.getByTestId('wf-taxatie-pivot').selectOption('yes');
+    const advice = page.getByTestId('wf-restart-advice');
+    await advice.getByText(/Geleidelijke terugkeer/).waitFor();
+    expect(await advice.textContent()).toContain('Na een lange afwezigheid');
+    await page.getByTestId('wf-restart-submit').click();
+    const decision = page.locator('[data-testid="timeline-item"][data-kind="restart-decision"]');
+    await decision.waitFor();
+    expect(await decision.textContent()).toContain('Beslissing: Geleidelijke terugkeer');
+    await screenshot(page, 'medical-03-restart-decision');
+
+    // The return plan follows: how (steps, what is left out) first, then when.
+    await page.getByTestId('wf-open-returnPlan').click();
+    await page.getByTestId('wf-returnPlan-form').waitFor();
+    await page.getByTestId('wf-step-0-from').fill('2026-03-03');
+    await page.getByTestId('wf-step-0-load').fill('1');
+    await page.getByTestId('wf-step-0-description').fill('Eén uur per dag, de spilfiguur vangt op aan de poort');
+    await page.getByTestId('wf-step-0-leaveOut').fill('turnen, presentaties');
+    await page.getByTestId('wf-returnPlan-submit').click();
+    await page.locator('[data-testid="timeline-item"][data-kind="return-plan"]').waitFor();
+    const kinds = await h.db.query<{ kind: string }>(
+      `SELECT kind FROM file_entry WHERE pupil_id = $1 AND kind IN ('restart-decision', 'return-plan') ORDER BY id`,
+      [pupilId],
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(['restart-decision', 'return-plan']);
+  });
 });

@@ -32,6 +32,7 @@ import { oidcRoutes } from './routes/oidc.routes.ts';
 import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
 import { reminderRoutes } from './routes/reminders.routes.ts';
+import { restartRoutes } from './routes/restart.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
 import { selfscanRoutes } from './routes/selfscan.routes.ts';
 import { sickPupilRoutes } from './routes/sick-pupil.routes.ts';
@@ -176,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await monitorRoutes(api, context);
       await medicalRoutes(api, context);
       await sickPupilRoutes(api, context);
+      await restartRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

@@ -17,4 +17,15 @@ export const medicalApi = {
     send<void>(`/api/certificates/${id(certificateId)}/clb-told`, 'POST', change),
   advise: (certificateId: number, advice: DoctorAdvice) =>
     send<void>(`/api/certificates/${id(certificateId)}/advice`, 'PUT', advice),
+  /** The restart decision workflow (taxatie → keuzeschema → decision). */
+  restartDecision: (pupilId: number | string, input: RestartDecisionInput) =>
+    send<{ id: number; advised: string }>(`/api/pupils/${id(pupilId)}/file/workflows/restart-decision`, 'POST', input),
 };
+
+export type RestartDecisionInput = ApiBody<'/api/pupils/{pupilId}/file/workflows/restart-decision', 'post'>;
+
+export type SickPupilOverview = ApiResponse<'/api/pupils/{pupilId}/sick-pupil', 'get'>;
+
+/** Stays, provisions, parents informed and the TOAH/Bednet entitlement of one pupil. */
+export const sickPupilOverview = (pupilId: number | string) =>
+  send<SickPupilOverview>(`/api/pupils/${id(pupilId)}/sick-pupil`);

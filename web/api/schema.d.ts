@@ -2702,6 +2702,32 @@ export interface paths {
       response: void;
     };
   };
+  "/api/pupils/{pupilId}/file/workflows/restart-decision": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        taxatie: {
+          [key: string]: string;
+        };
+        decision: "let-go" | "prepare" | "care-first" | "gradual-return";
+        otherwiseBecause?: string;
+        relapse?: {
+          on: string;
+          what: string;
+          evaluation: string;
+        };
+        term?: string;
+        reviewOn?: string;
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+      };
+      response: unknown;
+    };
+  };
   "/api/openapi.json": {
     get: {
       path: never;

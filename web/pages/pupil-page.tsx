@@ -23,6 +23,7 @@ import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
 import { defaultHighlightedSignal, evidenceHalfDays } from './attention-query.ts';
 import { PupilCertificates } from './pupil-certificates.tsx';
+import { PupilSick } from './pupil-sick.tsx';
 
 export function PupilPage({ pupilId }: { pupilId: string }) {
   const { language, t } = useI18n();
@@ -264,6 +265,7 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
       </section>
 
       <PupilCertificates pupilId={pupil.id} />
+      <PupilSick pupilId={pupil.id} />
 
       <section aria-labelledby="register-title" className="section">
         <h2 id="register-title">{t('pupil.register')}</h2>

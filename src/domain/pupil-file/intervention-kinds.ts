@@ -125,6 +125,13 @@ export const INTERVENTION_KINDS = [
     source: '001:550, 001:583, 003 §2.1',
     workflow: true,
   },
+  {
+    id: 'restart-decision',
+    nl: 'Taxatie en beslissing over de schoolopstart',
+    en: 'Assessment and decision on restarting school',
+    source: '002:1229-1262, 002:1350-1362',
+    workflow: true,
+  },
 ] as const satisfies readonly InterventionKind[];
 
 const BY_ID = new Map<string, InterventionKind>(INTERVENTION_KINDS.map((kind) => [kind.id, kind]));

@@ -10,9 +10,17 @@ import { FormError, type Run } from './form-run.tsx';
 
 type Problem = PreconditionProblem['preconditions'][number];
 
-export type WorkflowName = 'hospital' | 'signals' | 'perspectives' | 'review' | 'returnPlan' | 'letGo';
+export type WorkflowName = 'hospital' | 'signals' | 'perspectives' | 'review' | 'returnPlan' | 'letGo' | 'restart';
 
-export const WORKFLOWS: WorkflowName[] = ['hospital', 'signals', 'perspectives', 'review', 'returnPlan', 'letGo'];
+export const WORKFLOWS: WorkflowName[] = [
+  'hospital',
+  'signals',
+  'perspectives',
+  'review',
+  'returnPlan',
+  'letGo',
+  'restart',
+];
 
 export const CONTACT_CHANNELS = ['phone', 'letter', 'message', 'email', 'home-visit', 'in-person'] as const;
 
