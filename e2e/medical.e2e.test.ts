@@ -129,6 +129,8 @@ describe('medical certificates end to end', () => {
     // The return plan follows: how (steps, what is left out) first, then when.
     await page.getByTestId('wf-open-returnPlan').click();
     await page.getByTestId('wf-returnPlan-form').waitFor();
+    await page.getByTestId('wf-return-receivedBy').fill('De spilfiguur');
+    await page.getByTestId('wf-return-where').fill('Aan de schoolpoort');
     await page.getByTestId('wf-step-0-from').fill('2026-03-03');
     await page.getByTestId('wf-step-0-load').fill('1');
     await page.getByTestId('wf-step-0-description').fill('Eén uur per dag, de spilfiguur vangt op aan de poort');

@@ -6,6 +6,9 @@ import type { Actor } from '../app/actor.ts';
 import { type Action, accessFor, isAction } from '../app/policy/policy.ts';
 import type { Scope } from '../app/policy/predicates.ts';
 import { currentClasses } from '../app/pupil-access.ts';
+import { insertProvision, insertStay } from '../db/care-stay.repository.ts';
+import type { Database } from '../db/database.ts';
+import { insertCertificate } from '../db/medical.repository.ts';
 import { enrolmentsOfPupil } from '../db/pupil.repository.ts';
 import { membershipsOf } from '../db/user.repository.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -108,6 +111,16 @@ async function resolveParams(
             : { schoolId: world.schoolA, classNames: [target === 'in' ? '1A' : '2B'] };
         break;
       }
+      case 'certificateId':
+      case 'stayId':
+      case 'provisionId': {
+        // The medical track's items (issue 14), made once per pupil on first use.
+        const pupilId = target === 'in' ? world.pupilA1 : target === 'out' ? world.pupilB : world.pupilA2;
+        const schoolId = target === 'out' ? world.schoolB : world.schoolA;
+        value = await medicalItem(db, name, pupilId, schoolId);
+        scope = { schoolId, classNames: currentClasses(await enrolmentsOfPupil(db, pupilId), TODAY) };
+        break;
+      }
       case 'track':
         value = 'ongeoorloofd';
         break;
@@ -134,6 +147,64 @@ async function resolveParams(
   const pupilLevel = [':pupilId', ':signalId', ':personId', ':entryId', ':agreementId', ':documentId'];
   if (target === 'other-class' && !pupilLevel.some((param) => url.includes(param))) return null;
   return { url: path, scope };
+}
+
+/** Per database (the test runs once per engine): the items made so far. */
+const medicalItemsOf = new WeakMap<Database, Map<string, number>>();
+async function medicalItem(db: Database, name: string, pupilId: number, schoolId: number): Promise<number> {
+  const medicalItems = medicalItemsOf.get(db) ?? new Map<string, number>();
+  medicalItemsOf.set(db, medicalItems);
+  const key = `${name}|${pupilId}`;
+  const known = medicalItems.get(key);
+  if (known !== undefined) return known;
+  let id: number;
+  if (name === 'certificateId') {
+    id = await insertCertificate(db, {
+      pupilId,
+      schoolId,
+      from: '2026-02-02',
+      fromHalf: null,
+      to: '2026-02-03',
+      toHalf: null,
+      issuerKind: 'arts',
+      receivedOn: '2026-02-04',
+      dixit: false,
+      doubt: true,
+      doubtReason: 'Twijfel',
+      createdBy: null,
+    });
+  } else if (name === 'stayId') {
+    id = await insertStay(db, {
+      pupilId,
+      schoolId,
+      setting: 'type-5',
+      settingName: 'Ziekenhuisschool',
+      from: '2026-02-02',
+      to: null,
+      contactPlan: 'Wekelijks',
+      contactEveryDays: 7,
+      dischargeInformant: 'Ouders',
+      homeSupport: null,
+      contactAgreementId: null,
+      createdBy: null,
+    });
+  } else {
+    id = await insertProvision(db, {
+      pupilId,
+      schoolId,
+      kind: 'toah',
+      conditionsCheckedOn: null,
+      requestSentOn: null,
+      answer: null,
+      answerOn: null,
+      startOn: null,
+      endOn: null,
+      hoursPerWeek: null,
+      createdBy: null,
+    });
+  }
+  medicalItems.set(key, id);
+  return id;
 }
 
 /** Bodies and query strings that pass validation, so the request reaches the use case's own access check. */
@@ -197,7 +268,7 @@ function sample(method: string, url: string, world: World, target: Target): Part
     case 'POST /api/pupils/:pupilId/file/workflows/hospital-return':
       return { payload: { answers: {} } };
     case 'POST /api/pupils/:pupilId/file/workflows/return-plan':
-      return { payload: { steps: [] } };
+      return { payload: { how: {}, steps: [] } };
     case 'POST /api/pupils/:pupilId/file/workflows/school-refusal-signals':
       return { payload: { answers: {} } };
     case 'POST /api/pupils/:pupilId/file/workflows/perspectives':
@@ -302,5 +373,6 @@ describe.each(testEngines())('every route × every role on %s', (engine) => {
     }
     expect(failures).toEqual([]);
     expect(cells).toBeGreaterThan(150);
-  });
+    // About 2,000 requests: more than the default minute on a busy shared machine.
+  }, 240_000);
 });

@@ -789,4 +789,8 @@ export const en: Messages = {
   'sick.provisionRefused': 'refused',
   'sick.provisionRequested': 'requested on {date}',
   'sick.provisionChecking': 'checking the conditions',
+  'wf.returnPlan.how': 'First how',
+  'wf.returnPlan.receivedBy': 'Who receives the pupil?',
+  'wf.returnPlan.where': 'Where is the pupil received?',
+  'wf.returnPlan.when': 'Then when: the steps',
 };

@@ -791,6 +791,10 @@ export const nl = {
   'sick.provisionRefused': 'geweigerd',
   'sick.provisionRequested': 'aangevraagd op {date}',
   'sick.provisionChecking': 'voorwaarden nagaan',
+  'wf.returnPlan.how': 'Eerst het hoe',
+  'wf.returnPlan.receivedBy': 'Wie ontvangt de leerling?',
+  'wf.returnPlan.where': 'Waar wordt de leerling ontvangen?',
+  'wf.returnPlan.when': 'Dan het wanneer: de stappen',
 } as const;
 
 /** Every interface text key; en.ts is typed with this so a missing or extra key fails the typecheck. */

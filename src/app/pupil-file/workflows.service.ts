@@ -20,6 +20,7 @@ import {
   checkLetGoOfSchool,
   checkPerspectives,
   checkPoliceReport,
+  checkReturnHow,
   checkReturnPlan,
   checkSchoolRefusalReview,
   checkSchoolRefusalSignals,
@@ -34,6 +35,7 @@ import {
   REVIEW_CHANNELS,
   REVIEW_COLUMNS,
   REVIEW_STAGES,
+  type ReturnHow,
   type ReturnStep,
   SCHOOL_REFUSAL_SIGNALS,
   type SchoolRefusalReviewInput,
@@ -191,15 +193,20 @@ export async function recordReturnPlan(
   db: Database,
   actor: Actor,
   pupilId: number,
-  input: Common & { steps: ReturnStep[] },
+  input: Common & { how?: ReturnHow; steps: ReturnStep[] },
   today: string,
 ) {
   const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
-  const problems = checkReturnPlan(input.steps);
+  // The how before the when (seed 002 l. 1441–1449): its problems come first.
+  const problems = [...checkReturnHow(input.how), ...checkReturnPlan(input.steps)];
   if (problems.length > 0) throw preconditionFailed(problems);
-  const what = input.steps
-    .map((s) => `Vanaf ${s.from}: ${s.description} (belasting ${s.load}; weggelaten: ${s.leaveOut.join(', ')})`)
-    .join('\n');
+  const how = `Hoe: ${input.how?.receivedBy?.trim()} ontvangt de leerling (${input.how?.where?.trim()}).`;
+  const what = [
+    how,
+    ...input.steps.map(
+      (s) => `Vanaf ${s.from}: ${s.description} (belasting ${s.load}; weggelaten: ${s.leaveOut.join(', ')})`,
+    ),
+  ].join('\n');
   return db.transaction((tx) =>
     writeEntry(tx, actor, scope, {
       kind: 'return-plan',
@@ -208,7 +215,10 @@ export async function recordReturnPlan(
       what,
       effect: null,
       confidentiality: input.confidentiality ?? 'school+clb',
-      details: { steps: input.steps },
+      details: {
+        how: { receivedBy: input.how?.receivedBy?.trim(), where: input.how?.where?.trim() },
+        steps: input.steps,
+      },
     }),
   );
 }

@@ -110,6 +110,10 @@ const HospitalReturn = z.object({
 });
 const ReturnPlan = z.object({
   ...Common,
+  how: z
+    .object({ receivedBy: text(200).optional(), where: text(200).optional() })
+    .optional()
+    .describe('Who receives the pupil and where: asked before the steps’ dates (seed 002 l. 1441–1449)'),
   steps: z
     .array(
       z.object({
