@@ -300,6 +300,8 @@ export const workflowApi = {
       otherAlternative?: string;
       discussedWith?: string;
       contactPlan: ContactPlanInput;
+      term?: string;
+      reviewOn?: string;
     },
   ) => workflow<{ id: number; agreementId: number }>(pupilId, 'let-go-of-school', input),
 };

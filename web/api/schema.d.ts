@@ -1350,6 +1350,11 @@ export interface paths {
         occurredOn?: string;
         who?: string;
         confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        /** Who receives the pupil and where: asked before the steps’ dates (seed 002 l. 1441–1449) */
+        how?: {
+          receivedBy?: string;
+          where?: string;
+        };
         steps: {
           from: string;
           load: number;
@@ -1444,6 +1449,10 @@ export interface paths {
         alternatives: string[];
         otherAlternative?: string;
         discussedWith?: string;
+        /** How long the alternative runs (seed 002 l. 1866–1874) */
+        term?: string;
+        /** When the alternative is reviewed: a reminder */
+        reviewOn?: string;
         contactPlan?: {
           who?: string;
           frequency?: string;

@@ -445,7 +445,12 @@ export async function letGoOfSchool(
       .join('; ')}.`,
     `Besproken met: ${trimmed(input.discussedWith)}.`,
     `Contactplan: ${plan.who} houdt contact, ${plan.frequency}, via ${channel}; volgend contact op ${belgian(plan.nextContactOn)}.`,
-  ].join('\n');
+    input.reviewOn && trimmed(input.term)
+      ? `Termijn: ${trimmed(input.term)}; herbekijken op ${belgian(input.reviewOn)}.`
+      : '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
   return db.transaction(async (tx) => {
     const entry = await writeEntry(tx, actor, scope, {
       ...entryBase(actor, input, today),
@@ -457,9 +462,25 @@ export async function letGoOfSchool(
         otherAlternative,
         discussedWith: trimmed(input.discussedWith),
         contactPlan: plan,
+        term: trimmed(input.term) || null,
+        reviewOn: input.reviewOn ?? null,
       },
     });
     await ensureFile(tx, pupilId, scope.schoolId);
+    // The term and review date (seed 002 l. 1866–1874): the review is a reminder of its own.
+    if (input.reviewOn && trimmed(input.term)) {
+      await insertAgreement(tx, {
+        what: `Alternatief herbekijken na de termijn (${trimmed(input.term)}): is een (gedeeltelijke) terugkeer mogelijk?`,
+        who: plan.who.slice(0, 200),
+        dueOn: input.reviewOn,
+        checkNote: null,
+        status: 'open',
+        pupilId,
+        schoolId: scope.schoolId,
+        entryId: entry.id,
+        by: actor.userId,
+      });
+    }
     const agreementId = await insertAgreement(tx, {
       what: `Contact met ${scope.pupil.firstName} via ${channel} (${plan.frequency}): school loslaten, de jongere niet`,
       who: plan.who.slice(0, 200),

@@ -12,7 +12,7 @@ import { idParam, requireActor } from './require-actor.ts';
 
 const outcomes = RESTART_OUTCOMES.map((o) => o.id) as [string, ...string[]];
 const RestartDecision = z.object({
-  taxatie: z.record(z.enum(TAXATIE_QUESTIONS.map((q) => q.id) as [string, ...string[]]), z.string().max(40)),
+  taxatie: z.partialRecord(z.enum(TAXATIE_QUESTIONS.map((q) => q.id) as [string, ...string[]]), z.string().max(40)),
   decision: z.enum(outcomes),
   otherwiseBecause: z.string().max(2000).optional(),
   relapse: z
