@@ -96,7 +96,7 @@ describe.each(testEngines())('restart decision on %s', (engine) => {
     expect(entry?.what).toContain('Keuzeschema: Geleidelijke terugkeer');
     expect(entry?.what).toContain('Terugval op 2026-02-16');
     expect(entry?.details).toMatchObject({ advised: 'gradual-return', decision: 'gradual-return' });
-    expect((entry?.details.reasons as unknown[]).length).toBe(2);
+    expect(entry?.details.reasons).toHaveLength(2);
   });
 
   it('phase 3 needs a term and a review date, which becomes a reminder', async () => {
