@@ -16,7 +16,6 @@ import {
   updateCertificateRoute,
 } from '../../db/medical.repository.ts';
 import { findEntry, insertEntry, updateEntry } from '../../db/pupil-file.repository.ts';
-import { isValidIsoDate } from '../../domain/half-day.ts';
 import { type DoubtOutcome, ISSUER_KINDS, periodProblem } from '../../domain/medical/certificates.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
@@ -25,22 +24,14 @@ import { can, requireAccess } from '../policy/policy.ts';
 import { requirePupilAccess } from '../pupil-access.ts';
 import { conflict, fileVisibility } from '../pupil-file/file-access.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
+import { optionalDate } from './optional-date.ts';
 
 /** Longest reason or note text. */
 export const CERTIFICATE_TEXT_MAX = 2000;
 
 const refused = (messages: Messages) => new AppError(422, 'certificate-refused', messages);
 
-function date(value: string | null | undefined, label: string): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  if (!isValidIsoDate(value.trim())) {
-    throw invalidInput({
-      nl: `${label}: "${value}" is geen datum (JJJJ-MM-DD).`,
-      en: `${label}: "${value}" is not a date.`,
-    });
-  }
-  return value.trim();
-}
+const date = optionalDate;
 
 function cleanCertificate(c: CertificateInput): CertificateInput {
   const from = date(c.from, 'Van');

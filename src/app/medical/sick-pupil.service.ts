@@ -23,7 +23,7 @@ import {
 import type { Database, Sql } from '../../db/database.ts';
 import { certificateStateOfPupils } from '../../db/medical.repository.ts';
 import { insertAgreement } from '../../db/pupil-file.repository.ts';
-import { addDays, isValidIsoDate } from '../../domain/civil-date.ts';
+import { addDays } from '../../domain/civil-date.ts';
 import { type TuitionEntitlements, tuitionEntitlements } from '../../domain/medical/entitlement.ts';
 import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
@@ -32,19 +32,11 @@ import { AppError, invalidInput, notFound } from '../errors.ts';
 import { can } from '../policy/policy.ts';
 import { requirePupilAccess } from '../pupil-access.ts';
 import { conflict } from '../pupil-file/file-access.ts';
+import { optionalDate } from './optional-date.ts';
 
 const refused = (nl: string, en: string) => new AppError(422, 'sick-pupil-refused', { nl, en });
 
-function date(value: string | null | undefined, label: string): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  if (!isValidIsoDate(value.trim())) {
-    throw invalidInput({
-      nl: `${label}: "${value}" is geen datum (JJJJ-MM-DD).`,
-      en: `${label}: "${value}" is not a date.`,
-    });
-  }
-  return value.trim();
-}
+const date = optionalDate;
 
 export interface SickPupilOverview {
   stays: StayRow[];
