@@ -143,4 +143,27 @@ describe('medical certificates end to end', () => {
     );
     expect(kinds.map((k) => k.kind)).toEqual(['restart-decision', 'return-plan']);
   });
+
+  it('a type-5 stay is recorded on the pupil page with its contact plan; the entitlement is shown', async () => {
+    const page = await signInAs(h, 'zorgcoordinator@aanwezig.demo');
+    await page.goto(`/pupils/${pupilId}?schoolYear=2025-2026`);
+    const section = page.getByTestId('pupil-sick');
+    await section.getByTestId('sick-toah').waitFor();
+    await section.locator('summary', { hasText: 'Verblijf registreren' }).click();
+    await page.getByTestId('stay-name').fill('Ziekenhuisschool UZ Gent');
+    await page.getByTestId('stay-from').fill('2026-02-23');
+    await page.getByTestId('stay-plan').fill('Wekelijks contact met de leerkracht van de ziekenhuisschool');
+    await page.getByTestId('stay-informant').fill('De ouders');
+    await page.getByTestId('stay-save').click();
+    await section
+      .getByTestId('sick-stays')
+      .getByText(/Type-5-school Ziekenhuisschool UZ Gent/)
+      .waitFor();
+    await screenshot(page, 'medical-04-stay');
+    const reminders = await h.db.query<{ what: string }>(
+      `SELECT what FROM file_agreement WHERE pupil_id = $1 AND what LIKE 'Contact met Ziekenhuisschool%'`,
+      [pupilId],
+    );
+    expect(reminders).toHaveLength(1);
+  });
 });

@@ -29,3 +29,16 @@ export type SickPupilOverview = ApiResponse<'/api/pupils/{pupilId}/sick-pupil', 
 /** Stays, provisions, parents informed and the TOAH/Bednet entitlement of one pupil. */
 export const sickPupilOverview = (pupilId: number | string) =>
   send<SickPupilOverview>(`/api/pupils/${id(pupilId)}/sick-pupil`);
+
+export type StayInput = ApiBody<'/api/pupils/{pupilId}/stays', 'post'>;
+export type ProvisionInput = ApiBody<'/api/pupils/{pupilId}/provisions', 'post'>;
+export type InformationInput = ApiBody<'/api/pupils/{pupilId}/sick-pupil/information', 'put'>;
+
+export const sickPupilApi = {
+  addStay: (pupilId: number | string, input: StayInput) =>
+    send<{ id: number }>(`/api/pupils/${id(pupilId)}/stays`, 'POST', input),
+  addProvision: (pupilId: number | string, input: ProvisionInput) =>
+    send<{ id: number }>(`/api/pupils/${id(pupilId)}/provisions`, 'POST', input),
+  writeInformation: (pupilId: number | string, input: InformationInput) =>
+    send<void>(`/api/pupils/${id(pupilId)}/sick-pupil/information`, 'PUT', input),
+};

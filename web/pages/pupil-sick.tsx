@@ -1,16 +1,24 @@
 // The pupil page's "Onderwijs voor zieke leerlingen" (issue 14): the TOAH and Bednet/SIO entitlement computed from
 // the register and the certificates, stays in hospital / type 5 / K-dienst, the provisions' checklists and whether
 // the parents were informed individually. Left out for a role that may not read health data (403).
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { sickPupilOverview } from '../api/medical-client.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
+import { InformationForm, ProvisionForm, StayForm } from './pupil-sick-forms.tsx';
 
 export function PupilSick({ pupilId }: { pupilId: number | string }) {
   const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const done = (n: { tone: 'success' | 'error'; text: string }) => {
+    setNotice(n);
+    void queryClient.invalidateQueries({ queryKey: ['pupil', String(pupilId)] });
+  };
   const query = useQuery({
     queryKey: ['pupil', String(pupilId), 'sick-pupil'],
     queryFn: () => sickPupilOverview(pupilId),
@@ -75,6 +83,23 @@ export function PupilSick({ pupilId }: { pupilId: number | string }) {
                 </li>
               ))}
             </ul>
+          )}
+          {notice && (
+            <p className={`alert alert--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+              {notice.text}
+            </p>
+          )}
+          {data.mayWrite && (
+            <>
+              <StayForm pupilId={pupilId} onDone={done} />
+              <ProvisionForm pupilId={pupilId} onDone={done} />
+              <InformationForm
+                key={data.information?.version ?? 0}
+                pupilId={pupilId}
+                current={data.information}
+                onDone={done}
+              />
+            </>
           )}
         </>
       )}
