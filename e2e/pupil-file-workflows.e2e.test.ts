@@ -44,6 +44,8 @@ describe('guided workflows of the pupil file end to end', () => {
     await page.getByTestId('wf-open-returnPlan').click();
     const form = page.getByTestId('wf-returnPlan-form');
     await form.waitFor();
+    await page.getByTestId('wf-return-receivedBy').fill('De spilfiguur');
+    await page.getByTestId('wf-return-where').fill('Aan de schoolpoort');
     await page.getByTestId('wf-step-0-from').fill('2026-03-03');
     await page.getByTestId('wf-step-0-load').fill('1');
     await page.getByTestId('wf-step-0-description').fill('Eén uur per dag, opvang aan de poort');

@@ -7,6 +7,9 @@ export interface EnrolmentPeriod {
   /** Last enrolled day: the unenrolment date or else the end of the school year. */
   until: string;
   schoolYear: string;
+  /** The enrolment's level and the pupil's birth date (the register import's data checks, issue 14). */
+  level?: 'kleuter' | 'lager' | 'secundair';
+  birthDate?: string;
 }
 
 /** external pupil number → internal id and enrolment periods, for validating register rows. */
@@ -20,9 +23,12 @@ export async function loadPupilEnrolments(
     from: string | null;
     until: string | null;
     schoolYear: string | null;
+    level: 'kleuter' | 'lager' | 'secundair' | null;
+    birthDate: string;
   }>(
     `SELECT p.id::int AS id, p.external_id AS "externalId", e.enrolled_from AS "from",
-            coalesce(e.enrolled_until, (substr(e.school_year, 6, 4) || '-08-31')::date) AS "until", e.school_year AS "schoolYear"
+            coalesce(e.enrolled_until, (substr(e.school_year, 6, 4) || '-08-31')::date) AS "until", e.school_year AS "schoolYear",
+            e.level, p.birth_date AS "birthDate"
      FROM pupil p LEFT JOIN enrolment e ON e.pupil_id = p.id
      WHERE p.school_id = $1`,
     [schoolId],
@@ -35,7 +41,13 @@ export async function loadPupilEnrolments(
       pupils.set(r.externalId, entry);
     }
     if (r.from && r.until && r.schoolYear)
-      entry.periods.push({ from: r.from, until: r.until, schoolYear: r.schoolYear });
+      entry.periods.push({
+        from: r.from,
+        until: r.until,
+        schoolYear: r.schoolYear,
+        ...(r.level ? { level: r.level } : {}),
+        birthDate: r.birthDate,
+      });
   }
   return pupils;
 }

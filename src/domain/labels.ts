@@ -142,6 +142,26 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'clb-inbox.pupil': { nl: 'CLB-status van de leerling bekeken', en: 'Pupil’s CLB status read' },
   'clb-inbox.in-progress': { nl: 'CLB-inbox: plan van aanpak gestart', en: 'CLB inbox: plan started' },
   'clb-inbox.closed': { nl: 'CLB-inbox: melding afgesloten', en: 'CLB inbox: case closed' },
+  'certificate.read': { nl: 'Medische attesten bekeken', en: 'Medical certificates read' },
+  'certificate.record': { nl: 'Medisch attest geregistreerd', en: 'Medical certificate recorded' },
+  'certificate.change': { nl: 'Medisch attest gewijzigd', en: 'Medical certificate changed' },
+  'certificate.clb-told': {
+    nl: 'Twijfel over attest gemeld aan het CLB',
+    en: 'Doubt about a certificate told to the CLB',
+  },
+  'certificate.advise': { nl: 'Stap CLB-arts bij een attest', en: 'CLB doctor’s step on a certificate' },
+  'exam-period.add': { nl: 'Examenperiode toegevoegd', en: 'Exam period added' },
+  'sick-pupil.read': { nl: 'Onderwijs voor zieke leerlingen bekeken', en: 'Education for sick pupils read' },
+  'sick-pupil.stay': {
+    nl: 'Verblijf (ziekenhuis, type 5, K-dienst) geregistreerd',
+    en: 'Stay (hospital, type 5, K-dienst) recorded',
+  },
+  'sick-pupil.discharge': { nl: 'Ontslagdatum geregistreerd', en: 'Discharge date recorded' },
+  'sick-pupil.provision': {
+    nl: 'Voorziening (TOAH, Bednet, S&Z) bijgewerkt',
+    en: 'Provision (TOAH, Bednet, S&Z) updated',
+  },
+  'sick-pupil.information': { nl: 'Ouders geïnformeerd (zieke leerlingen)', en: 'Parents informed (sick pupils)' },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */
@@ -153,3 +173,21 @@ export function labelOf(table: Labels, id: string, language: LabelLanguage = 'nl
 export function halfDaySummary(summary: string, language: LabelLanguage = 'nl'): string {
   return summary.replace(/\b(AM|PM)\b/g, (half) => HALF_LABELS[half as Half][language]);
 }
+
+/** Who issued a medical certificate (sources.md §2.6). */
+export const ISSUER_KIND_LABELS: Labels = {
+  arts: { nl: 'Arts (huisarts)', en: 'Doctor (GP)' },
+  specialist: { nl: 'Geneesheer-specialist', en: 'Specialist' },
+  psychiater: { nl: 'Psychiater', en: 'Psychiatrist' },
+  tandarts: { nl: 'Tandarts', en: 'Dentist' },
+  orthodontist: { nl: 'Orthodontist', en: 'Orthodontist' },
+  ziekenhuis: { nl: 'Ziekenhuis (administratieve dienst)', en: 'Hospital (administration)' },
+  labo: { nl: 'Erkend labo', en: 'Approved laboratory' },
+};
+
+/** The outcome of the CLB route after a doubt about a certificate. */
+export const DOUBT_OUTCOME_LABELS: Labels = {
+  geldig: { nl: 'Attest geldig', en: 'Certificate valid' },
+  'niet-geldig': { nl: 'Attest niet geldig', en: 'Certificate not valid' },
+  onduidelijk: { nl: 'Onduidelijk', en: 'Unclear' },
+};

@@ -7,6 +7,9 @@ import { type Action, accessFor, isAction } from '../app/policy/policy.ts';
 import type { Scope } from '../app/policy/predicates.ts';
 import { currentClasses } from '../app/pupil-access.ts';
 import { insertMeeting } from '../db/care-meeting.repository.ts';
+import { insertProvision, insertStay } from '../db/care-stay.repository.ts';
+import type { Database } from '../db/database.ts';
+import { insertCertificate } from '../db/medical.repository.ts';
 import { enrolmentsOfPupil } from '../db/pupil.repository.ts';
 import { membershipsOf } from '../db/user.repository.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -142,6 +145,16 @@ async function resolveParams(
             : { schoolId: world.schoolA, classNames: [target === 'in' ? '1A' : '2B'] };
         break;
       }
+      case 'certificateId':
+      case 'stayId':
+      case 'provisionId': {
+        // The medical track's items (issue 14), made once per pupil on first use.
+        const pupilId = target === 'in' ? world.pupilA1 : target === 'out' ? world.pupilB : world.pupilA2;
+        const schoolId = target === 'out' ? world.schoolB : world.schoolA;
+        value = await medicalItem(db, name, pupilId, schoolId);
+        scope = { schoolId, classNames: currentClasses(await enrolmentsOfPupil(db, pupilId), TODAY) };
+        break;
+      }
       case 'track':
         value = 'ongeoorloofd';
         break;
@@ -196,6 +209,64 @@ async function careMeetingOf(db: TestDatabase['db'], schoolId: number): Promise<
   if (known !== undefined) return known;
   const id = await insertMeeting(db, { schoolId, heldOn: TODAY, title: 'Zorgoverleg', attendees: [], by: null });
   ofDb.set(schoolId, id);
+  return id;
+}
+
+/** Per database (the test runs once per engine): the items made so far. */
+const medicalItemsOf = new WeakMap<Database, Map<string, number>>();
+async function medicalItem(db: Database, name: string, pupilId: number, schoolId: number): Promise<number> {
+  const medicalItems = medicalItemsOf.get(db) ?? new Map<string, number>();
+  medicalItemsOf.set(db, medicalItems);
+  const key = `${name}|${pupilId}`;
+  const known = medicalItems.get(key);
+  if (known !== undefined) return known;
+  let id: number;
+  if (name === 'certificateId') {
+    id = await insertCertificate(db, {
+      pupilId,
+      schoolId,
+      from: '2026-02-02',
+      fromHalf: null,
+      to: '2026-02-03',
+      toHalf: null,
+      issuerKind: 'arts',
+      receivedOn: '2026-02-04',
+      dixit: false,
+      doubt: true,
+      doubtReason: 'Twijfel',
+      createdBy: null,
+    });
+  } else if (name === 'stayId') {
+    id = await insertStay(db, {
+      pupilId,
+      schoolId,
+      setting: 'type-5',
+      settingName: 'Ziekenhuisschool',
+      from: '2026-02-02',
+      to: null,
+      contactPlan: 'Wekelijks',
+      contactEveryDays: 7,
+      dischargeInformant: 'Ouders',
+      homeSupport: null,
+      contactAgreementId: null,
+      createdBy: null,
+    });
+  } else {
+    id = await insertProvision(db, {
+      pupilId,
+      schoolId,
+      kind: 'toah',
+      conditionsCheckedOn: null,
+      requestSentOn: null,
+      answer: null,
+      answerOn: null,
+      startOn: null,
+      endOn: null,
+      hoursPerWeek: null,
+      createdBy: null,
+    });
+  }
+  medicalItems.set(key, id);
   return id;
 }
 
@@ -260,7 +331,7 @@ function sample(method: string, url: string, world: World, target: Target): Part
     case 'POST /api/pupils/:pupilId/file/workflows/hospital-return':
       return { payload: { answers: {} } };
     case 'POST /api/pupils/:pupilId/file/workflows/return-plan':
-      return { payload: { steps: [] } };
+      return { payload: { how: {}, steps: [] } };
     case 'POST /api/pupils/:pupilId/file/workflows/school-refusal-signals':
       return { payload: { answers: {} } };
     case 'POST /api/pupils/:pupilId/file/workflows/perspectives':
@@ -403,5 +474,6 @@ describe.each(testEngines())('every route × every role on %s', (engine) => {
     }
     expect(failures).toEqual([]);
     expect(cells).toBeGreaterThan(150);
-  });
+    // About 2,000 requests: more than the default minute on a busy shared machine.
+  }, 240_000);
 });

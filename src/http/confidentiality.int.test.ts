@@ -152,6 +152,11 @@ const ENDPOINTS: Endpoint[] = [
   // The CLB inbox (CLB signals and referrals; the school sees the status in the pupil file)
   { route: 'GET /api/clbs/:clbId/inbox', shows: [] },
   { route: 'GET /api/pupils/:pupilId/clb-cases', shows: [] },
+  // The medical track (issue 14): the CLB doctor's note of a certificate is a clb-arts entry, read through the
+  // visibility rule; the world has no certificates, so no marker may show (certificates.int.test.ts tests the note)
+  { route: 'GET /api/pupils/:pupilId/certificates', shows: [] },
+  { route: 'GET /api/schools/:schoolId/exam-periods', shows: [] },
+  { route: 'GET /api/pupils/:pupilId/sick-pupil', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */

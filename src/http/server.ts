@@ -28,6 +28,7 @@ import { clbInboxRoutes } from './routes/clb-inbox.routes.ts';
 import { exclusionSupportRoutes } from './routes/exclusion-support.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
+import { medicalRoutes } from './routes/medical.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { monitorReportRoutes } from './routes/monitor-report.routes.ts';
 import { noteRoutes } from './routes/notes.routes.ts';
@@ -38,8 +39,10 @@ import { phase2Routes } from './routes/phase2.routes.ts';
 import { pupilFileRoutes } from './routes/pupil-file.routes.ts';
 import { pupilRoutes } from './routes/pupils.routes.ts';
 import { reminderRoutes } from './routes/reminders.routes.ts';
+import { restartRoutes } from './routes/restart.routes.ts';
 import { schoolRoutes } from './routes/schools.routes.ts';
 import { selfscanRoutes } from './routes/selfscan.routes.ts';
+import { sickPupilRoutes } from './routes/sick-pupil.routes.ts';
 import { signalRoutes } from './routes/signals.routes.ts';
 import { strictSerializerCompiler } from './strict-responses.ts';
 
@@ -186,6 +189,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await monitorReportRoutes(api, context);
       await exclusionSupportRoutes(api, context);
       await clbInboxRoutes(api, context);
+      await medicalRoutes(api, context);
+      await sickPupilRoutes(api, context);
+      await restartRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

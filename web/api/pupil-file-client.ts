@@ -275,8 +275,10 @@ const workflow = <T = { id: number }>(pupilId: number | string, name: string, in
 export const workflowApi = {
   hospitalReturn: (pupilId: number | string, input: { dischargeOn?: string; answers: Record<string, string> }) =>
     workflow(pupilId, 'hospital-return', input),
-  returnPlan: (pupilId: number | string, input: { steps: ReturnStepInput[] }) =>
-    workflow(pupilId, 'return-plan', input),
+  returnPlan: (
+    pupilId: number | string,
+    input: { how: { receivedBy: string; where: string }; steps: ReturnStepInput[] },
+  ) => workflow(pupilId, 'return-plan', input),
   schoolRefusalSignals: (
     pupilId: number | string,
     input: {
@@ -310,6 +312,8 @@ export const workflowApi = {
       otherAlternative?: string;
       discussedWith?: string;
       contactPlan: ContactPlanInput;
+      term?: string;
+      reviewOn?: string;
     },
   ) => workflow<{ id: number; agreementId: number }>(pupilId, 'let-go-of-school', input),
 };

@@ -1352,6 +1352,11 @@ export interface paths {
         occurredOn?: string;
         who?: string;
         confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+        /** Who receives the pupil and where: asked before the steps’ dates (seed 002 l. 1441–1449) */
+        how?: {
+          receivedBy?: string;
+          where?: string;
+        };
         steps: {
           from: string;
           load: number;
@@ -1446,6 +1451,10 @@ export interface paths {
         alternatives: string[];
         otherAlternative?: string;
         discussedWith?: string;
+        /** How long the alternative runs (seed 002 l. 1866–1874) */
+        term?: string;
+        /** When the alternative is reviewed: a reminder */
+        reviewOn?: string;
         contactPlan?: {
           who?: string;
           frequency?: string;
@@ -3398,6 +3407,360 @@ export interface paths {
           }[];
         } | null;
       };
+    };
+  };
+  "/api/pupils/{pupilId}/certificates": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        certificates: {
+          /** Civil date YYYY-MM-DD */
+          from: string;
+          /** 'PM': starts in the afternoon */
+          fromHalf: ("AM" | "PM") | null;
+          /** Civil date YYYY-MM-DD */
+          to: string;
+          /** 'AM': ends after the morning */
+          toHalf: ("AM" | "PM") | null;
+          issuerKind: "arts" | "specialist" | "psychiater" | "tandarts" | "orthodontist" | "ziekenhuis" | "labo";
+          /** Civil date YYYY-MM-DD */
+          receivedOn: string;
+          /** Only "according to the patient": the school may refuse it */
+          dixit: boolean;
+          doubt: boolean;
+          doubtReason: string | null;
+          id: number;
+          pupilId: number;
+          schoolId: number;
+          /** The school told the CLB about its doubt */
+          clbToldOn: string | null;
+          consentOn: string | null;
+          doctorContactedOn: string | null;
+          outcome: ("geldig" | "niet-geldig" | "onduidelijk") | null;
+          outcomeOn: string | null;
+          /** The CLB doctor’s note: only for readers of clb-arts (or by consent) */
+          doctorNote: string | null;
+          version: number;
+        }[];
+        mayWrite: boolean;
+        mayAdvise: boolean;
+      };
+    };
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** 'PM': starts in the afternoon */
+        fromHalf: ("AM" | "PM") | null;
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        /** 'AM': ends after the morning */
+        toHalf: ("AM" | "PM") | null;
+        issuerKind: "arts" | "specialist" | "psychiater" | "tandarts" | "orthodontist" | "ziekenhuis" | "labo";
+        /** Civil date YYYY-MM-DD */
+        receivedOn: string;
+        /** Only "according to the patient": the school may refuse it */
+        dixit: boolean;
+        doubt: boolean;
+        doubtReason: string | null;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/certificates/{certificateId}": {
+    put: {
+      path: {
+        certificateId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** 'PM': starts in the afternoon */
+        fromHalf: ("AM" | "PM") | null;
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        /** 'AM': ends after the morning */
+        toHalf: ("AM" | "PM") | null;
+        issuerKind: "arts" | "specialist" | "psychiater" | "tandarts" | "orthodontist" | "ziekenhuis" | "labo";
+        /** Civil date YYYY-MM-DD */
+        receivedOn: string;
+        /** Only "according to the patient": the school may refuse it */
+        dixit: boolean;
+        doubt: boolean;
+        doubtReason: string | null;
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/certificates/{certificateId}/clb-told": {
+    post: {
+      path: {
+        certificateId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        on: string;
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/certificates/{certificateId}/advice": {
+    put: {
+      path: {
+        certificateId: string;
+      };
+      query: never;
+      body: {
+        version: number;
+        consentOn: string | null;
+        doctorContactedOn: string | null;
+        outcome: ("geldig" | "niet-geldig" | "onduidelijk") | null;
+        outcomeOn: string | null;
+        note: string | null;
+      };
+      response: void;
+    };
+  };
+  "/api/schools/{schoolId}/exam-periods": {
+    get: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        id: number;
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        label: string;
+      }[];
+    };
+    post: {
+      path: {
+        schoolId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        label: string;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/sick-pupil": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        stays: {
+          setting: "ziekenhuis" | "type-5" | "k-dienst";
+          settingName: string;
+          /** Civil date YYYY-MM-DD */
+          from: string;
+          /** The discharge date; null while the stay lasts */
+          to: string | null;
+          contactPlan: string;
+          /** The next contact becomes a reminder */
+          contactEveryDays: number;
+          /** Who tells the school the discharge date */
+          dischargeInformant: string;
+          /** The home school’s support: textbooks, programme */
+          homeSupport: string | null;
+          id: number;
+          pupilId: number;
+          contactAgreementId: number | null;
+          /** The hospital-return checklist recorded since the stay began */
+          returnChecklistOn: string | null;
+          version: number;
+        }[];
+        provisions: {
+          kind: "toah" | "sio-bednet" | "school-en-ziek-zijn";
+          conditionsCheckedOn: string | null;
+          requestSentOn: string | null;
+          answer: ("toegekend" | "geweigerd") | null;
+          answerOn: string | null;
+          startOn: string | null;
+          endOn: string | null;
+          hoursPerWeek: number | null;
+          id: number;
+          version: number;
+        }[];
+        information: {
+          parentsInformedOn: string | null;
+          informedHow: string | null;
+          chronic: boolean;
+          distanceKm: number | null;
+          specialEducation: boolean;
+          version: number;
+        } | null;
+        entitlement: {
+          toah: {
+            entitled: boolean;
+            from: string | null;
+            basis: ("long" | "chronic" | "weeks" | "half-days") | null;
+            chronicBlocks: number;
+            withinDistance: boolean | null;
+            distanceLimitKm: number;
+          };
+          sio: {
+            entitled: boolean;
+            from: string | null;
+            basis: ("long" | "chronic" | "weeks" | "half-days") | null;
+          };
+          longestIllnessDays: number;
+          illnessHalfDays: number;
+        };
+        mayWrite: boolean;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/stays": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        setting: "ziekenhuis" | "type-5" | "k-dienst";
+        settingName: string;
+        /** Civil date YYYY-MM-DD */
+        from: string;
+        /** The discharge date; null while the stay lasts */
+        to: string | null;
+        contactPlan: string;
+        /** The next contact becomes a reminder */
+        contactEveryDays: number;
+        /** Who tells the school the discharge date */
+        dischargeInformant: string;
+        /** The home school’s support: textbooks, programme */
+        homeSupport: string | null;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/stays/{stayId}/discharge": {
+    put: {
+      path: {
+        stayId: string;
+      };
+      query: never;
+      body: {
+        /** Civil date YYYY-MM-DD */
+        to: string;
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/pupils/{pupilId}/provisions": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        kind: "toah" | "sio-bednet" | "school-en-ziek-zijn";
+        conditionsCheckedOn: string | null;
+        requestSentOn: string | null;
+        answer: ("toegekend" | "geweigerd") | null;
+        answerOn: string | null;
+        startOn: string | null;
+        endOn: string | null;
+        hoursPerWeek: number | null;
+      };
+      response: {
+        id: number;
+      };
+    };
+  };
+  "/api/provisions/{provisionId}": {
+    put: {
+      path: {
+        provisionId: string;
+      };
+      query: never;
+      body: {
+        kind: "toah" | "sio-bednet" | "school-en-ziek-zijn";
+        conditionsCheckedOn: string | null;
+        requestSentOn: string | null;
+        answer: ("toegekend" | "geweigerd") | null;
+        answerOn: string | null;
+        startOn: string | null;
+        endOn: string | null;
+        hoursPerWeek: number | null;
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/pupils/{pupilId}/sick-pupil/information": {
+    put: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        parentsInformedOn: string | null;
+        informedHow: string | null;
+        chronic: boolean;
+        distanceKm: number | null;
+        specialEducation: boolean;
+        /** 0: nothing recorded yet */
+        version: number;
+      };
+      response: void;
+    };
+  };
+  "/api/pupils/{pupilId}/file/workflows/restart-decision": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        taxatie: {
+          [key: string]: string;
+        };
+        decision: "let-go" | "prepare" | "care-first" | "gradual-return";
+        otherwiseBecause?: string;
+        relapse?: {
+          on: string;
+          what: string;
+          evaluation: string;
+        };
+        term?: string;
+        reviewOn?: string;
+        occurredOn?: string;
+        who?: string;
+        confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
+      };
+      response: unknown;
     };
   };
   "/api/openapi.json": {

@@ -11,6 +11,7 @@ import type { Run } from './pupil-file/form-run.tsx';
 import { HospitalReturnForm } from './pupil-file/hospital-return-form.tsx';
 import { LetGoForm } from './pupil-file/let-go-form.tsx';
 import { PerspectivesForm } from './pupil-file/perspectives-form.tsx';
+import { RestartForm } from './pupil-file/restart-form.tsx';
 import { ReturnPlanForm } from './pupil-file/return-plan-form.tsx';
 import { ReviewForm } from './pupil-file/review-form.tsx';
 import { SignalsForm } from './pupil-file/signals-form.tsx';
@@ -41,6 +42,7 @@ export function FileWorkflows({ file, pupilId, run }: { file: PupilFile; pupilId
       {open === 'review' && <ReviewForm {...props} />}
       {open === 'returnPlan' && <ReturnPlanForm {...props} />}
       {open === 'letGo' && <LetGoForm {...props} />}
+      {open === 'restart' && <RestartForm {...props} />}
     </section>
   );
 }

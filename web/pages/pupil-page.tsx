@@ -25,6 +25,8 @@ import { useReadySession } from '../session.tsx';
 import { defaultHighlightedSignal, evidenceHalfDays } from './attention-query.ts';
 import { ExclusionSupportPanel } from './exclusion-support-panel.tsx';
 import { PartialSchoolingPanel } from './partial-schooling-panel.tsx';
+import { PupilCertificates } from './pupil-certificates.tsx';
+import { PupilSick } from './pupil-sick.tsx';
 
 export function PupilPage({ pupilId }: { pupilId: string }) {
   const { language, t } = useI18n();
@@ -269,6 +271,8 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
       </section>
 
       <PartialSchoolingPanel pupilId={pupilId} today={todayIso()} />
+      <PupilCertificates pupilId={pupil.id} />
+      <PupilSick pupilId={pupil.id} />
 
       <section aria-labelledby="register-title" className="section">
         <h2 id="register-title">{t('pupil.register')}</h2>

@@ -36,7 +36,10 @@ export type ImportProblemCode =
   | 'decoded-as-windows-1252'
   | 'unknown-field'
   | 'mapped-column-not-found'
-  | 'invalid-full-name';
+  | 'invalid-full-name'
+  | 'a-for-compulsory-kleuter'
+  | 'b-for-non-compulsory'
+  | 'discipline-for-kleuter';
 
 type Args = Record<string, string | number>;
 
@@ -138,6 +141,18 @@ const MESSAGES: Record<ImportProblemCode, (a: Args) => { nl: string; en: string 
   'invalid-full-name': (a) => ({
     nl: `"${a.value}" is geen naam in de vorm "Achternaam, Voornaam".`,
     en: `"${a.value}" is not a name written as "Last name, First name".`,
+  }),
+  'a-for-compulsory-kleuter': (a) => ({
+    nl: `Code A (afwezigheid van een niet-leerplichtige kleuter) bij leerling "${a.pupil}", een leerplichtige kleuter, in rij(en) ${a.rows}: A telt niet als afwezig en zou ten onrechte meetellen voor de 290 halve dagen. Registreer de echte reden (Z, R, P, B …).`,
+    en: `Code A (absence of a non-compulsory pre-primary pupil) for pupil "${a.pupil}", a pre-primary pupil of compulsory age, in row(s) ${a.rows}: A does not count as absent and would wrongly count towards the 290 half-days. Register the actual reason (Z, R, P, B …).`,
+  }),
+  'b-for-non-compulsory': (a) => ({
+    nl: `Code B (problematische afwezigheid) bij leerling "${a.pupil}", die nog niet leerplichtig is: een kleuter jonger dan 5 kan niet onwettig afwezig zijn. Gebruik code A.`,
+    en: `Code B (problematic absence) for pupil "${a.pupil}", who is not of compulsory school age yet: a child under 5 cannot be unlawfully absent. Use code A.`,
+  }),
+  'discipline-for-kleuter': (a) => ({
+    nl: `Code ${a.value} (schorsing of uitsluiting) bij kleuter "${a.pupil}": kleuters kunnen niet geschorst of uitgesloten worden.`,
+    en: `Code ${a.value} (suspension or exclusion) for pre-primary pupil "${a.pupil}": pre-primary pupils cannot be suspended or excluded.`,
   }),
   'too-many-problems': (a) => ({
     nl: `Meer dan ${a.limit} problemen: het nakijken werd gestopt.`,

@@ -1,7 +1,7 @@
 // Imports a register file (formats.md register.csv): validate every row, then write it all-or-nothing.
 
 import { copyField, type Sql } from '../../db/database.ts';
-import { loadPupilEnrolments } from '../../db/pupil.repository.ts';
+import { type EnrolmentPeriod, loadPupilEnrolments } from '../../db/pupil.repository.ts';
 import {
   analyzeStagedRegister,
   createRegisterStaging,
@@ -15,11 +15,22 @@ import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
-import type { RegisterRecord } from '../../domain/rules/index.ts';
+import { registerDataCheck } from '../../domain/register-data-checks.ts';
+import type { RegisterRecord, RuleCatalog } from '../../domain/rules/index.ts';
 import { phaseTimer } from '../../phase-timer.ts';
+import { activeCatalog } from '../signals/recompute-signals.ts';
 import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
 import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
+
+/** The compulsory school age of the catalog (K5_290.compulsoryAge). */
+function compulsoryAgeOf(catalog: RuleCatalog): number {
+  const rule = catalog.rules.find((r) => r.id === 'K5_290');
+  const age = rule ? (rule.params as Record<string, unknown>).compulsoryAge : undefined;
+  if (typeof age !== 'number') throw new Error('The catalog has no K5_290.compulsoryAge');
+  return age;
+}
+
 import type { TabularFile } from './tabular-file.ts';
 
 type RegisterField = ColumnField<typeof REGISTER_COLUMNS>;
@@ -122,8 +133,10 @@ export async function stageRegisterFile(
             const mask = masks.get(date) ?? 0;
             if ((mask & (half === 'AM' ? 1 : 2)) === 0)
               entryOk = fail(row, 'date', 'not-a-school-half-day', { date, half });
-            else if (pupil && !pupil.periods.some((p) => date >= p.from && date <= p.until)) {
-              entryOk = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
+            else {
+              const period = pupil?.periods.find((p) => date >= p.from && date <= p.until);
+              if (pupil && !period) entryOk = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
+              else if (period && code) entryOk = dataCheck(row, column, pupilText, period, code.code) && entryOk;
             }
           }
           if (!entryOk || !pupil || !date || !half || !code) continue;
@@ -158,6 +171,27 @@ export async function stageRegisterFile(
     }
   }
 
+  // Codes that cannot be right for the pupil's level and age (issue 14): A for a compulsory-age kleuter is a
+  // warning naming the rows (one per pupil); B for a non-compulsory child and T/U/Y for a kleuter are errors.
+  const compulsoryAge = compulsoryAgeOf(activeCatalog());
+  const aRows = new Map<string, number[]>();
+  function dataCheck(row: number, column: string, pupilText: string, period: EnrolmentPeriod, code: string): boolean {
+    if (!period.level || !period.birthDate) return true;
+    const start = Number(period.schoolYear.slice(0, 4));
+    const check = registerDataCheck(
+      { code, level: period.level, birthDate: period.birthDate, schoolYearStart: start },
+      compulsoryAge,
+    );
+    if (check === 'a-for-compulsory-kleuter') {
+      const rows = aRows.get(pupilText);
+      if (rows) rows.push(row);
+      else aRows.set(pupilText, [row]);
+      return true;
+    }
+    if (check) return fail(row, column, check, { pupil: pupilText, value: code });
+    return true;
+  }
+
   function fail(row: number, column: string, code: Parameters<typeof problem>[2], args = {}): false {
     problems.add(problem(row, column, code, args));
     return false;
@@ -170,6 +204,10 @@ export async function stageRegisterFile(
     await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
   }
   phase('parse, validate and write');
+  for (const [pupil, rowsOfPupil] of aRows) {
+    const shown = rowsOfPupil.length > 20 ? `${rowsOfPupil.slice(0, 20).join(', ')} …` : rowsOfPupil.join(', ');
+    warnings.push(problem(rowsOfPupil[0] ?? null, 'code', 'a-for-compulsory-kleuter', { pupil, rows: shown }));
+  }
   if (problems.length > 0) {
     problems.items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     throw new ImportRejected(problems.items);

@@ -25,6 +25,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { can, requireAccess, schoolsWhere } from '../policy/policy.ts';
+import { educationDuringAbsence } from './education-during-absence.ts';
 
 export type MonitorScopeKind = 'school' | 'clb' | 'region';
 
@@ -204,9 +205,20 @@ export async function listThuiszitters(
     rows.map((row) => row.pupilId),
     Object.keys(EDUCATION_KINDS),
   );
+  // A stay (hospital, type 5, K-dienst) or a running provision is education during the absence (issue 14).
+  const elsewhere = await educationDuringAbsence(
+    db,
+    rows.map((row) => row.pupilId),
+    asOf,
+  );
   const pupils = rows.map((row) => {
     const file = facts.get(row.pupilId);
-    const hasFile = file?.hasFile || (file?.lastContactOn ?? null) !== null || (file?.education?.length ?? 0) > 0;
+    const outside = elsewhere.get(row.pupilId) ?? [];
+    const hasFile =
+      file?.hasFile ||
+      (file?.lastContactOn ?? null) !== null ||
+      (file?.education?.length ?? 0) > 0 ||
+      outside.length > 0;
     const { lastSpellFrom, lastSpellHalfDays, inSpellNow, partialHalfDays, ...listed } = row;
     return {
       ...listed,
@@ -215,7 +227,8 @@ export async function listThuiszitters(
       daysAtHome: inSpellNow ? schoolDaysOf(lastSpellHalfDays) : 0,
       partialSchooling: partialHalfDays,
       education: hasFile
-        ? (file?.education ?? []).map((kind) => ownValue(EDUCATION_KINDS, kind) ?? kind).join(', ') || '—'
+        ? [...outside, ...(file?.education ?? []).map((kind) => ownValue(EDUCATION_KINDS, kind) ?? kind)].join(', ') ||
+          '—'
         : null,
       pivotPerson: file?.pivot ?? null,
       lastContact: file?.lastContactOn

@@ -84,6 +84,11 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'file.phase1': NOTE_USERS,
   // Follow-up beyond the signals addressed to the class teacher (catalog `addressedTo`, e.g. ABSENT_10).
   'signal.follow-up-any': CARE_TEAM,
+  'certificate.read': ['school', 'no', 'school', 'school', 'school', 'served', 'served', 'no', 'no'],
+  'certificate.write': ['school', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'no'],
+  'certificate.advise': ['no', 'no', 'no', 'no', 'no', 'no', 'served', 'no', 'no'],
+  'exam-period.manage': ['school', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'no'],
+  'sick-pupil.write': CARE_TEAM,
 };
 
 const SCHOOL = 10;

@@ -25,6 +25,7 @@ import {
   checkLetGoOfSchool,
   checkPerspectives,
   checkPoliceReport,
+  checkReturnHow,
   checkReturnPlan,
   checkSchoolRefusalReview,
   checkSchoolRefusalSignals,
@@ -39,6 +40,7 @@ import {
   REVIEW_CHANNELS,
   REVIEW_COLUMNS,
   REVIEW_STAGES,
+  type ReturnHow,
   type ReturnStep,
   SCHOOL_REFUSAL_SIGNALS,
   type SchoolRefusalReviewInput,
@@ -267,15 +269,20 @@ export async function recordReturnPlan(
   db: Database,
   actor: Actor,
   pupilId: number,
-  input: Common & { steps: ReturnStep[] },
+  input: Common & { how?: ReturnHow; steps: ReturnStep[] },
   today: string,
 ) {
   const scope = await requirePupilAccess(db, actor, 'file.manage', pupilId, today);
-  const problems = checkReturnPlan(input.steps);
+  // The how before the when (seed 002 l. 1441–1449): its problems come first.
+  const problems = [...checkReturnHow(input.how), ...checkReturnPlan(input.steps)];
   if (problems.length > 0) throw preconditionFailed(problems);
-  const what = input.steps
-    .map((s) => `Vanaf ${s.from}: ${s.description} (belasting ${s.load}; weggelaten: ${s.leaveOut.join(', ')})`)
-    .join('\n');
+  const how = `Hoe: ${input.how?.receivedBy?.trim()} ontvangt de leerling (${input.how?.where?.trim()}).`;
+  const what = [
+    how,
+    ...input.steps.map(
+      (s) => `Vanaf ${s.from}: ${s.description} (belasting ${s.load}; weggelaten: ${s.leaveOut.join(', ')})`,
+    ),
+  ].join('\n');
   return db.transaction((tx) =>
     writeEntry(tx, actor, scope, {
       kind: 'return-plan',
@@ -284,7 +291,10 @@ export async function recordReturnPlan(
       what,
       effect: null,
       confidentiality: input.confidentiality ?? 'school+clb',
-      details: { steps: input.steps },
+      details: {
+        how: { receivedBy: input.how?.receivedBy?.trim(), where: input.how?.where?.trim() },
+        steps: input.steps,
+      },
     }),
   );
 }
@@ -509,7 +519,12 @@ export async function letGoOfSchool(
       .join('; ')}.`,
     `Besproken met: ${trimmed(input.discussedWith)}.`,
     `Contactplan: ${plan.who} houdt contact, ${plan.frequency}, via ${channel}; volgend contact op ${belgian(plan.nextContactOn)}.`,
-  ].join('\n');
+    input.reviewOn && trimmed(input.term)
+      ? `Termijn: ${trimmed(input.term)}; herbekijken op ${belgian(input.reviewOn)}.`
+      : '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
   return db.transaction(async (tx) => {
     const entry = await writeEntry(tx, actor, scope, {
       ...entryBase(actor, input, today),
@@ -521,9 +536,25 @@ export async function letGoOfSchool(
         otherAlternative,
         discussedWith: trimmed(input.discussedWith),
         contactPlan: plan,
+        term: trimmed(input.term) || null,
+        reviewOn: input.reviewOn ?? null,
       },
     });
     await ensureFile(tx, pupilId, scope.schoolId);
+    // The term and review date (seed 002 l. 1866–1874): the review is a reminder of its own.
+    if (input.reviewOn && trimmed(input.term)) {
+      await insertAgreement(tx, {
+        what: `Alternatief herbekijken na de termijn (${trimmed(input.term)}): is een (gedeeltelijke) terugkeer mogelijk?`,
+        who: plan.who.slice(0, 200),
+        dueOn: input.reviewOn,
+        checkNote: null,
+        status: 'open',
+        pupilId,
+        schoolId: scope.schoolId,
+        entryId: entry.id,
+        by: actor.userId,
+      });
+    }
     const agreementId = await insertAgreement(tx, {
       what: `Contact met ${scope.pupil.firstName} via ${channel} (${plan.frequency}): school loslaten, de jongere niet`,
       who: plan.who.slice(0, 200),

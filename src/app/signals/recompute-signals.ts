@@ -25,6 +25,7 @@ import {
 } from '../../domain/rules/index.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { phaseTimer } from '../../phase-timer.ts';
+import { certificateSignalsOf } from './certificate-signals.ts';
 
 /** The catalog in force. (Per-school overrides of product defaults are resolved here once they are stored.) */
 export function activeCatalog(): RuleCatalog {
@@ -149,15 +150,14 @@ export async function recomputeSignals(
       calendars: [calendar],
     });
     const table = evaluateTable(input, catalog, asOf);
-    for (let i = 0; i < table.length; i++) {
-      // The sentences are built only for signals that changed (most are as stored).
-      const signal = signalWithoutExplanation(table, i);
+    // Stores one computed signal when it differs from the stored one; the sentence is built only then.
+    const consider = (signal: Omit<Signal, 'explanation'>, explain: () => Signal['explanation']) => {
       const pupilId = Number(signal.pupilId);
       const key = `${pupilId}|${schoolYear}|${signal.ruleId}`;
       seen.add(key);
       const { lasting, fingerprint } = fingerprintOf(signal.evidence);
       const before = storedByKey.get(key);
-      if (before?.holds && before.evidenceKey === fingerprint) continue;
+      if (before?.holds && before.evidenceKey === fingerprint) return;
       let status: ComputedSignalRow['status'] = before?.status ?? 'new';
       let event: ComputedSignalRow['event'] = before ? 'evidence-changed' : 'detected';
       // Only time moved on (e.g. one more school day without a school): refresh the stored facts, no event.
@@ -168,7 +168,7 @@ export async function recomputeSignals(
           event = 'reopened';
         } else event = null;
       }
-      const explanation = explanationAt(table, i, signal.evidence);
+      const explanation = explain();
       rows.push({
         schoolId,
         pupilId,
@@ -182,6 +182,15 @@ export async function recomputeSignals(
         status,
         event,
       });
+    };
+    for (let i = 0; i < table.length; i++) {
+      // The sentences are built only for signals that changed (most are as stored).
+      const signal = signalWithoutExplanation(table, i);
+      consider(signal, () => explanationAt(table, i, signal.evidence));
+    }
+    // The certificate rules (catalog kind `certificate`): the engine does not see certificates (issue 14).
+    for (const signal of await certificateSignalsOf(tx, schoolId, catalog, pupils, registerRecords, year, asOf)) {
+      consider(signal, () => signal.explanation);
     }
   }
   phase('evaluate');

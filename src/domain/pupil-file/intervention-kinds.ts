@@ -170,6 +170,20 @@ export const INTERVENTION_KINDS = [
     source: '000:78-90, 002:1268-1346',
     workflow: true,
   },
+  {
+    id: 'certificate-doubt',
+    nl: 'Advies CLB-arts bij twijfel over een attest',
+    en: 'CLB doctor’s advice on a doubtful certificate',
+    source: '001:550, 001:583, 003 §2.1',
+    workflow: true,
+  },
+  {
+    id: 'restart-decision',
+    nl: 'Taxatie en beslissing over de schoolopstart',
+    en: 'Assessment and decision on restarting school',
+    source: '002:1229-1262, 002:1350-1362',
+    workflow: true,
+  },
 ] as const satisfies readonly InterventionKind[];
 
 const BY_ID = new Map<string, InterventionKind>(INTERVENTION_KINDS.map((kind) => [kind.id, kind]));

@@ -168,6 +168,17 @@ export interface ShareRule extends RuleCommon {
   params: { percent: number; minimumPossibleHalfDays: number };
 }
 
+/**
+ * Checks of the register against the recorded medical certificates (src/domain/medical/certificates.ts). The engine
+ * does not evaluate them (it sees no certificates): recompute-signals adds them next to the engine's signals.
+ */
+export interface CertificateRule extends RuleCommon {
+  kind: 'certificate';
+  /** missing: no certificate where one is needed; doubt: a doubtful certificate; long: a long certificate. */
+  check: 'missing' | 'doubt' | 'long';
+  params: Record<string, number>;
+}
+
 export type RuleDefinition =
   | CountRule
   | WindowCountRule
@@ -181,7 +192,8 @@ export type RuleDefinition =
   | NoteLimitRule
   | PriorYearRule
   | ShareRule
-  | SchoolWindowCountRule;
+  | SchoolWindowCountRule
+  | CertificateRule;
 
 export type RuleKind = RuleDefinition['kind'];
 

@@ -463,6 +463,64 @@ export const VLAANDEREN_CATALOG: RuleCatalog = {
         en: 'Previous school year ({previousYear}): {facts}; follow up from {date}',
       },
     },
+    {
+      id: 'CERT_MISSING',
+      kind: 'certificate',
+      check: 'missing',
+      title: { nl: 'Medisch attest ontbreekt', en: 'Medical certificate missing' },
+      params: { maxNoteSpanDays: 3 },
+      parameters: { maxNoteSpanDays: SOURCE },
+      obligation: 'regulation',
+      action: {
+        nl: 'Vraag het medisch attest op (D zonder attest, ziekte langer dan 3 kalenderdagen, meer dan 4 briefjes, ziek tijdens de examens in het secundair); registreer anders de juiste code.',
+        en: 'Ask for the medical certificate (D without a certificate, illness longer than 3 calendar days, more than 4 notes, ill during exams in secondary); otherwise register the right code.',
+      },
+      source:
+        'sources.md §2.6 (BaO/2002/11, SO/2005/04 as restated by schools: briefje ≤ 3 kalenderdagen, ≤ 4 per schooljaar, attest in examenperiodes SO); seed 001 l. 212; the note limit is Z_NOTE_LIMIT.maxSpells',
+      priority: 40,
+      explanation: {
+        nl: 'Geen (geldig) medisch attest: {detail}; eerste op {date}',
+        en: 'No (valid) medical certificate: {detail}; first on {date}',
+      },
+    },
+    {
+      id: 'CERT_DOUBT',
+      kind: 'certificate',
+      check: 'doubt',
+      title: { nl: 'Twijfel over een medisch attest', en: 'Doubt about a medical certificate' },
+      params: {},
+      parameters: {},
+      obligation: 'practice',
+      action: {
+        nl: 'Meld de twijfel aan het CLB; de CLB-arts neemt (met toestemming) contact op met de arts die het attest schreef en meldt de uitkomst.',
+        en: 'Tell the CLB about the doubt; the CLB doctor contacts (with consent) the doctor who wrote the certificate and reports the outcome.',
+      },
+      source: 'seed 001 l. 212, 550, 558, 583; seed 003 §2.1 (twijfelachtige attesten → CLB, CLB-arts → huisarts)',
+      priority: 58,
+      explanation: {
+        nl: 'Attest van {from} tot {to} in twijfel ({detail}); nog geen uitkomst van het CLB',
+        en: 'Certificate from {from} to {to} in doubt ({detail}); no outcome from the CLB yet',
+      },
+    },
+    {
+      id: 'CERT_LONG',
+      kind: 'certificate',
+      check: 'long',
+      title: { nl: 'Langdurig medisch attest', en: 'Long medical certificate' },
+      params: { longCertificateDays: 21 },
+      parameters: { longCertificateDays: SOURCE },
+      obligation: 'practice',
+      action: {
+        nl: 'Meld het langdurige attest snel aan het CLB; ga het recht op TOAH en Bednet na en informeer de ouders.',
+        en: 'Report the long certificate to the CLB quickly; check the entitlement to TOAH and Bednet and inform the parents.',
+      },
+      source: 'seed 001 l. 212, 549; langdurig ziek = meer dan 21 kalenderdagen (sources.md §2.7)',
+      priority: 52,
+      explanation: {
+        nl: 'Medisch attest van {from} tot {to}: {days} kalenderdagen, langer dan {longCertificateDays}',
+        en: 'Medical certificate from {from} to {to}: {days} calendar days, longer than {longCertificateDays}',
+      },
+    },
   ],
 };
 

@@ -25,6 +25,10 @@ const CONTRACT_IDS = [
   'Z_NOTE_LIMIT',
   'LATE_OFTEN',
   'PRIOR_YEAR',
+  // Beyond the contract: the certificate checks of issue 14 (docs/rules.md, "Medical certificates").
+  'CERT_MISSING',
+  'CERT_DOUBT',
+  'CERT_LONG',
 ];
 
 describe('vlaanderen catalog', () => {

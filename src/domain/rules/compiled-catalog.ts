@@ -65,6 +65,7 @@ export const KIND_CODES: Readonly<Record<RuleKind, number>> = {
   'prior-year': 10,
   share: 11,
   'school-window-count': 12,
+  certificate: 13,
 };
 
 export interface CompiledCatalog {
@@ -269,6 +270,9 @@ function compileRule(
       rule.mask = codeMask(definition.codes, codes);
       rule.percent = definition.params.percent;
       rule.minimumPossibleHalfDays = definition.params.minimumPossibleHalfDays;
+      break;
+    case 'certificate':
+      rule.enabled = false;
       break;
   }
   const maskCodes: number[] = [];

@@ -107,6 +107,7 @@ const NONE = NO_DAY;
     'prior-year',
     'share',
     'school-window-count',
+    'certificate',
   ] as const
 ).forEach((kind, code) => {
   if (KIND_CODES[kind] !== code) throw new Error(`KIND_CODES.${kind} is not ${code}: update evaluatePupil's switch`);
@@ -829,6 +830,9 @@ function minimumMatchingOf(rule: CompiledRule): number {
       return rule.absentAtLeast < 1 ? NEVER : rule.absentAtLeast;
     case 'note-limit':
       return rule.enabled ? 1 : NEVER;
+    case 'certificate':
+      // Not the engine's: recompute-signals evaluates it with the certificates (domain/medical/certificates.ts).
+      return NEVER;
     default:
       return 0;
   }

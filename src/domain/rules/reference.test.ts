@@ -225,7 +225,10 @@ describe('the engine agrees with the reference evaluator (written from the catal
   it('for every rule of the vlaanderen catalog', () => {
     const held = differential(VLAANDEREN_CATALOG, vlaanderenOverrides, 400);
     // Every rule of the catalog held in some scenario, so the comparison covered it.
-    for (const rule of VLAANDEREN_CATALOG.rules) expect([rule.id, held.get(rule.id)]).not.toEqual([rule.id, 0]);
+    // (Certificate rules are not the engine's: they need the certificates, domain/medical/certificates.test.ts.)
+    for (const rule of VLAANDEREN_CATALOG.rules.filter((r) => r.kind !== 'certificate')) {
+      expect([rule.id, held.get(rule.id)]).not.toEqual([rule.id, 0]);
+    }
   });
 
   it('for every rule of the england catalog', () => {

@@ -123,6 +123,10 @@ const HospitalReturn = z.object({
 });
 const ReturnPlan = z.object({
   ...Common,
+  how: z
+    .object({ receivedBy: text(200).optional(), where: text(200).optional() })
+    .optional()
+    .describe('Who receives the pupil and where: asked before the steps’ dates (seed 002 l. 1441–1449)'),
   steps: z
     .array(
       z.object({
@@ -175,6 +179,8 @@ const LetGoOfSchool = z.object({
   alternatives: z.array(text(40)).max(30),
   otherAlternative: text(1000).optional(),
   discussedWith: text(1000).optional(),
+  term: text(200).optional().describe('How long the alternative runs (seed 002 l. 1866–1874)'),
+  reviewOn: text(10).optional().describe('When the alternative is reviewed: a reminder'),
   contactPlan: z
     .object({
       who: text(200).optional(),

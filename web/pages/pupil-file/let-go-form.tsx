@@ -23,6 +23,8 @@ export function LetGoForm({ file, pupilId, run, onDone }: FormProps) {
   const [alternatives, setAlternatives] = useState<string[]>([]);
   const [otherAlternative, setOtherAlternative] = useState('');
   const [discussedWith, setDiscussedWith] = useState('');
+  const [term, setTerm] = useState('');
+  const [reviewOn, setReviewOn] = useState('');
   const [plan, setPlan] = useState<ContactPlanInput>({ who: file.pivot.name ?? '', channel: 'phone' });
   const send = (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +36,7 @@ export function LetGoForm({ file, pupilId, run, onDone }: FormProps) {
           ...(alternatives.includes('other') ? { otherAlternative } : {}),
           discussedWith,
           contactPlan: plan,
+          ...(reviewOn ? { term, reviewOn } : {}),
         }),
       saved(t, 'letGo'),
     );
@@ -83,6 +86,22 @@ export function LetGoForm({ file, pupilId, run, onDone }: FormProps) {
         testId="wf-letGo-discussedWith"
         type="text"
         maxLength={1000}
+      />
+      <TextField
+        label={t('wf.restart.term')}
+        hint={<FieldProblems problems={problems} field="term" />}
+        value={term}
+        onChange={setTerm}
+        maxLength={200}
+        testId="wf-letGo-term"
+      />
+      <TextField
+        label={t('wf.restart.reviewOn')}
+        hint={<FieldProblems problems={problems} field="reviewOn" />}
+        value={reviewOn}
+        onChange={setReviewOn}
+        type="date"
+        testId="wf-letGo-reviewOn"
       />
       <fieldset className="field">
         <legend>{t('wf.letGo.contactPlan')}</legend>

@@ -1,7 +1,7 @@
 // School refusal: the gradual return plan (seed 002, FAQ 3).
 import { type FormEvent, useState } from 'react';
 import { workflowApi } from '../../api/pupil-file-client.ts';
-import { Field } from '../../components/form-field.tsx';
+import { Field, TextField } from '../../components/form-field.tsx';
 import { formatDate, weekday } from '../../dates.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/nl.ts';
@@ -27,6 +27,8 @@ interface StepState {
 export function ReturnPlanForm({ pupilId, run, onDone }: FormProps) {
   const { t } = useI18n();
   const { problems, busy, submit, error } = useWorkflow(run, onDone);
+  const [receivedBy, setReceivedBy] = useState('');
+  const [where, setWhere] = useState('');
   const [steps, setSteps] = useState<StepState[]>([{ key: 0, from: '', load: '1', description: '', leaveOut: '' }]);
   const setStep = (index: number, change: Partial<StepState>) =>
     setSteps(steps.map((step, i) => (i === index ? { ...step, ...change } : step)));
@@ -35,6 +37,7 @@ export function ReturnPlanForm({ pupilId, run, onDone }: FormProps) {
     void submit(
       () =>
         workflowApi.returnPlan(pupilId, {
+          how: { receivedBy, where },
           steps: steps.map((s) => ({
             from: s.from,
             load: Number(s.load),
@@ -71,6 +74,24 @@ export function ReturnPlanForm({ pupilId, run, onDone }: FormProps) {
         <li>{t('wf.returnPlan.rule.leaveOut')}</li>
       </ul>
       <ProblemList problems={problems} />
+      <h4>{t('wf.returnPlan.how')}</h4>
+      <TextField
+        label={t('wf.returnPlan.receivedBy')}
+        hint={<FieldProblems problems={problems} field="how.receivedBy" />}
+        value={receivedBy}
+        onChange={setReceivedBy}
+        maxLength={200}
+        testId="wf-return-receivedBy"
+      />
+      <TextField
+        label={t('wf.returnPlan.where')}
+        hint={<FieldProblems problems={problems} field="how.where" />}
+        value={where}
+        onChange={setWhere}
+        maxLength={200}
+        testId="wf-return-where"
+      />
+      <h4>{t('wf.returnPlan.when')}</h4>
       <FieldProblems problems={problems} field="steps" />
       <ol className="file-list">
         {steps.map((step, index) => (

@@ -17,6 +17,7 @@ export type WorkflowName =
   | 'review'
   | 'returnPlan'
   | 'letGo'
+  | 'restart'
   // The phase-2 routes (pupil-file-phase2.tsx)
   | 'mDocument'
   | 'agodi'
@@ -25,7 +26,15 @@ export type WorkflowName =
   | 'truancyPlan'
   | 'police';
 
-export const WORKFLOWS: WorkflowName[] = ['hospital', 'signals', 'perspectives', 'review', 'returnPlan', 'letGo'];
+export const WORKFLOWS: WorkflowName[] = [
+  'hospital',
+  'signals',
+  'perspectives',
+  'review',
+  'returnPlan',
+  'letGo',
+  'restart',
+];
 
 export const CONTACT_CHANNELS = ['phone', 'letter', 'message', 'email', 'home-visit', 'in-person'] as const;
 

@@ -12,6 +12,7 @@ export * from './perspectives.ts';
 export * from './phase-transition.ts';
 export * from './police-report.ts';
 export type { Problem } from './problem.ts';
+export * from './restart-decision.ts';
 export * from './return-plan.ts';
 export * from './school-refusal-review.ts';
 export * from './school-refusal-signals.ts';

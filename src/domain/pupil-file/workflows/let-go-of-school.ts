@@ -155,6 +155,13 @@ export interface LetGoInput {
   /** Chosen in dialogue with everyone involved (002:1659-1660). */
   discussedWith?: string;
   contactPlan?: ContactPlan;
+  /**
+   * How long the alternative runs and when it is reviewed (seed 002 l. 1866–1874: an alternative must not become
+   * avoidance of a possible return); the review becomes a reminder. Optional; when a review date is given it lies
+   * today or later.
+   */
+  term?: string;
+  reviewOn?: string;
 }
 
 /** The contact plan is complete: who keeps contact, how often, the next contact (today or later) and the channel. */
@@ -263,5 +270,18 @@ export function checkLetGoOfSchool(input: LetGoInput, facts: { clbInvolved: bool
       ),
     );
   problems.push(...checkContactPlan(input.contactPlan, facts.today));
+  if (filled(input.reviewOn) && (!validDate(input.reviewOn) || (input.reviewOn as string) < facts.today))
+    problems.push(
+      problem(
+        'reviewOn',
+        'not-in-the-past',
+        'De datum om het alternatief te herbekijken ligt vandaag of later (JJJJ-MM-DD).',
+        'The date to review the alternative is today or later (YYYY-MM-DD).',
+      ),
+    );
+  if (filled(input.reviewOn) && !filled(input.term))
+    problems.push(
+      problem('term', 'required', 'Geef ook de termijn van het alternatief.', 'Also give the term of the alternative.'),
+    );
   return problems;
 }

@@ -10,6 +10,39 @@ export interface ReturnStep {
   leaveOut: readonly string[];
 }
 
+/**
+ * How the pupil returns, settled before when (seed 002 l. 1441–1449: "Het 'hoe' is bepalender dan het 'wanneer'
+ * … Begin met het HOE te bespreken"): who receives the pupil and where (002:1420-1428, the spilfiguur at the gate).
+ */
+export interface ReturnHow {
+  receivedBy?: string;
+  where?: string;
+}
+
+/** The "how" is complete: who receives the pupil and where. Checked before the steps' dates. */
+export function checkReturnHow(how: ReturnHow | undefined): Problem[] {
+  const problems: Problem[] = [];
+  if (!how?.receivedBy?.trim())
+    problems.push(
+      problem(
+        'how.receivedBy',
+        'required',
+        'Eerst het hoe: wie ontvangt de leerling?',
+        'First how: who receives the pupil?',
+      ),
+    );
+  if (!how?.where?.trim())
+    problems.push(
+      problem(
+        'how.where',
+        'required',
+        'Eerst het hoe: waar wordt de leerling ontvangen?',
+        'First how: where is the pupil received?',
+      ),
+    );
+  return problems;
+}
+
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 
 /**
