@@ -74,13 +74,28 @@ export async function insertClbCase(
 export async function clbCasesOf(
   db: Sql,
   clbIds: readonly number[],
-  filter: { status?: ClbCaseStatus; schoolId?: number; receivedFrom?: string; limit: number; offset: number },
+  filter: {
+    status?: ClbCaseStatus;
+    schoolId?: number;
+    receivedFrom?: string;
+    /** Only cases recorded after this instant (ISO), e.g. the previous e-mail digest. */
+    createdAfter?: string;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: ClbCaseRow[]; total: number }> {
   const where = `c.clb_id = ANY($1::bigint[]) AND ($2::text IS NULL OR c.status = $2)
-                 AND ($3::bigint IS NULL OR c.school_id = $3) AND ($4::date IS NULL OR c.received_on >= $4::date)`;
-  const values = [clbIds, filter.status ?? null, filter.schoolId ?? null, filter.receivedFrom ?? null];
+                 AND ($3::bigint IS NULL OR c.school_id = $3) AND ($4::date IS NULL OR c.received_on >= $4::date)
+                 AND ($5::timestamptz IS NULL OR c.created_at > $5::timestamptz)`;
+  const values = [
+    clbIds,
+    filter.status ?? null,
+    filter.schoolId ?? null,
+    filter.receivedFrom ?? null,
+    filter.createdAfter ?? null,
+  ];
   const [items, total] = await Promise.all([
-    db.query<ClbCaseRow>(`${SELECT} WHERE ${where} ORDER BY c.received_on DESC, c.id DESC LIMIT $5 OFFSET $6`, [
+    db.query<ClbCaseRow>(`${SELECT} WHERE ${where} ORDER BY c.received_on DESC, c.id DESC LIMIT $6 OFFSET $7`, [
       ...values,
       filter.limit,
       filter.offset,

@@ -1,10 +1,11 @@
 // The staff e-mail digest end to end: the daily schedule, with the clock at a due date, sends one digest per user
 // to a real SMTP server started in the test (smtp-server), with the items that user may see (names and links only,
 // nothing confidential), respecting daily / weekly / off; a failing SMTP server is retried and logged, and the job
-// never crashes. The CLB-inbox hook is proved through the DigestSource interface.
+// never crashes. New CLB-inbox cases reach the CLB's workers.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertClbCase } from '../../db/clb-case.repository.ts';
 import { writePreference } from '../../db/notification.repository.ts';
 import { insertOrganisation, linkSchool } from '../../db/organisation.repository.ts';
 import { addMembership, insertUser } from '../../db/user.repository.ts';
@@ -17,7 +18,7 @@ import { runDailyJob } from '../daily-job.ts';
 import { createDailySchedule } from '../daily-schedule.ts';
 import { importFile } from '../import/import.service.ts';
 import { addAgreement, addEntry } from '../pupil-file/pupil-file.service.ts';
-import { clbInboxDigestSource, DIGEST_SOURCES, type DigestSource } from './digest.service.ts';
+import { clbInboxDigestSource } from './digest.service.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 
 const MONDAY = '2026-03-02';
@@ -252,27 +253,24 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
     expect(result.digests).toMatchObject({ sent: 0, skippedAlreadySent: 4 });
   });
 
-  it('the next day: weekly users wait for Monday, signals already mailed are not new, and the CLB-inbox hook reaches the mail', async () => {
+  it('the next day: weekly users wait for Monday, signals already mailed are not new, and the CLB inbox’s new cases reach the CLB worker’s mail', async () => {
     expect(clbInboxDigestSource.name).toBe('clb-inbox');
-    // The CLB inbox, as the parallel helper will wire it: a source returning items for CLB members only.
-    const inbox: DigestSource = {
-      name: 'clb-inbox',
-      items: async (_db, recipient) =>
-        recipient.actor.memberships.some((m) => m.kind === 'clb')
-          ? [
-              {
-                kind: 'clb-inbox',
-                key: 'inbox:1',
-                schoolName: 'School 555555',
-                pupilId: lina,
-                pupilName: 'Lina Maes',
-                className: '1A',
-                date: TUESDAY,
-                path: '/clb/inbox/1',
-              },
-            ]
-          : [],
-    };
+    // The CLB inbox (issue 13): school A signalled Lina to its CLB on Tuesday; the summary never reaches the mail.
+    const [entry] = await t.db.query<{ id: number }>(
+      `SELECT id::int AS id FROM file_entry WHERE pupil_id = $1 ORDER BY id LIMIT 1`,
+      [lina],
+    );
+    const [clb] = await t.db.query<{ id: number }>(`SELECT id::int AS id FROM organisation WHERE name = 'CLB Digest'`);
+    await insertClbCase(t.db, {
+      kind: 'signal',
+      clbId: clb?.id as number,
+      schoolId: schoolA,
+      pupilId: lina,
+      entryId: entry?.id as number,
+      receivedOn: TUESDAY,
+      summary: { measures: 'Diagnose angststoornis' },
+      by: null,
+    });
     await writePreference(t.db, userIds.clb as number, 'daily', 1);
     await writePreference(t.db, userIds.teacher as number, 'weekly', 0);
     const peer = await smtpPeer();
@@ -280,13 +278,12 @@ describe.each(testEngines())('staff e-mail digests on %s', (engine) => {
       digests: {
         mailer: mailerFor(peer.port),
         publicUrl: PUBLIC_URL,
-        sources: [...DIGEST_SOURCES.filter((s) => s.name !== 'clb-inbox'), inbox],
       },
     });
     await peer.close();
     const mails = byRecipient(peer.received);
     expect(mails.get('clb@digest.test')).toContain(
-      `Nieuw in de CLB-inbox (1)\n- Lina Maes (1A) · School 555555, ontvangen op 03/03/2026: ${PUBLIC_URL}/clb/inbox/1`,
+      `Nieuw in de CLB-inbox (1)\n- Lina Maes (1A) · School 555555, ontvangen op 03/03/2026: ${PUBLIC_URL}/clb-inbox`,
     );
     expect(mails.get('lbg@digest.test')).not.toContain('Nieuwe wettelijke signalen');
     expect(mails.get('lbg@digest.test')).toContain('Tom Peeters');

@@ -2,6 +2,7 @@
 // signals, agreements falling due or overdue, CLB-inbox items — as names and links only, sent over SMTP by the daily
 // job. Each user's preference (daily, weekly, off) is respected; every digest sent or given up on is logged (to
 // whom, what kind, how many items, when) without its content, and audited as a read of the pupils it names.
+import { clbCasesOf } from '../../db/clb-case.repository.ts';
 import type { Database } from '../../db/database.ts';
 import {
   alreadySent,
@@ -116,14 +117,37 @@ export const agreementsSource: DigestSource = {
 };
 
 /**
- * HOOK for the CLB inbox (issue 13, built in parallel): until it is wired, it lists nothing. At the merge, replace
- * its body with the inbox's items for the recipient (only CLB roles serving the school; kind 'clb-inbox', the
- * pupil's name, the date received and the path of the inbox item). `digest.int.test.ts` proves that any source in
- * DIGEST_SOURCES reaches the e-mail through this interface.
+ * CLB-inbox cases recorded since the previous digest (issue 13): for each CLB the recipient may read the inbox of
+ * (CLB roles of that CLB), the cases its schools sent that are still received or in behandeling — the pupil's name,
+ * the school, the date received and a link to the inbox; never the summary the school wrote.
  */
 export const clbInboxDigestSource: DigestSource = {
   name: 'clb-inbox',
-  items: async () => [],
+  async items(db, recipient) {
+    const clbIds = [
+      ...new Set(
+        recipient.actor.memberships
+          .filter((m) => m.kind === 'clb')
+          .map((m) => m.organisationId)
+          .filter((clbId) => accessFor(recipient.actor, 'clb-inbox.read', { organisationId: clbId }).allowed),
+      ),
+    ];
+    if (clbIds.length === 0) return [];
+    const createdAfter = recipient.since ?? undefined;
+    const { items } = await clbCasesOf(db, clbIds, { createdAfter, limit: 500, offset: 0 });
+    return items
+      .filter((c) => c.status !== 'closed')
+      .map((c) => ({
+        kind: 'clb-inbox' as const,
+        key: `clb-case:${c.id}`,
+        schoolName: c.schoolName,
+        pupilId: c.pupilId,
+        pupilName: c.pupilName,
+        className: c.className,
+        date: c.receivedOn,
+        path: '/clb-inbox',
+      }));
+  },
 };
 
 /** The sources of the digest, in order. */
