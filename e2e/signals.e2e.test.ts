@@ -1,5 +1,6 @@
 // Signals end to end: importing the 5th B half-day of a demo pupil puts B5_CLB on the attention list with its
-// evidence; a free note cannot close it (its route is the CLB signal), while a guidance signal is handled with one.
+// evidence; it offers no free note but leads to its route in the pupil file (the CLB signal), while a guidance
+// signal is handled with a note.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../src/demo/generate-demo.ts';
 import { formatBelgianDate } from '../src/domain/half-day.ts';
@@ -67,21 +68,19 @@ describe('signals end to end', () => {
     await screenshot(page, 'signals-02-pupil-evidence');
   });
 
-  it('a free note cannot close B5_CLB (its route is the CLB signal); a guidance signal is handled with one', async () => {
+  it('B5_CLB leads to its route in the pupil file instead of a free note; a guidance signal is handled with one', async () => {
     const { page } = h;
     await page.goto(`/schools/${schoolId}/attention?rule=B5_CLB`);
     await b5Row().waitFor();
     await b5Row().getByTestId('acknowledge').click();
     await expect.poll(() => b5Row().getAttribute('data-status')).toBe('acknowledged');
-    await b5Row().getByTestId('handle').click();
-    await b5Row().getByTestId('handle-note').fill('CLB gesignaleerd via het aanmeldingsformulier.');
-    await b5Row().getByTestId('handle-submit').click();
-    const refusal = b5Row().locator('.attention-row__error');
-    await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('sluit je niet af met een vrije notitie');
-    expect(await refusal.textContent()).toContain('Signalering aan het CLB');
-    expect(await b5Row().getAttribute('data-status')).toBe('acknowledged');
-    await screenshot(page, 'signals-03-free-note-refused');
+    // No free-note form on a legal signal with a closing route: the row leads to the route in the pupil file
+    // (the server refuses a free note too: signals.int.test.ts, clb-signal-figures.int.test.ts).
+    expect(await b5Row().getByTestId('handle').count()).toBe(0);
+    await b5Row().getByTestId('handle-route').click();
+    await page.waitForURL(`**/pupils/${pupilId}/file*`);
+    await page.locator('#file-workflows-section').waitFor();
+    await screenshot(page, 'signals-03-closing-route-in-file');
 
     // B_FIRST (a duty, no closing route) is handled with a note and leaves the open list.
     const firstRow = page.locator(`[data-testid="attention-row"][data-rule-id="B_FIRST"][data-pupil-id="${pupilId}"]`);

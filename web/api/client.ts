@@ -116,6 +116,8 @@ export interface AttentionItem {
   };
   handledNote: string | null;
   handledAt: string | null;
+  /** Pupil-file kinds whose entry alone closes this legal signal (e.g. the CLB signal for B5_CLB); null: any. */
+  closedBy: string[] | null;
 }
 
 export interface AttentionList {

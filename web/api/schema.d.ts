@@ -442,6 +442,8 @@ export interface paths {
           };
           handledNote: string | null;
           handledAt: string | null;
+          /** Pupil-file kinds whose recorded entry alone closes this legal signal (catalog closedBy); null: any */
+          closedBy: string[] | null;
         }[];
         /** Only when group=pupil: one card per pupil */
         groups?: {
@@ -512,6 +514,8 @@ export interface paths {
             };
             handledNote: string | null;
             handledAt: string | null;
+            /** Pupil-file kinds whose recorded entry alone closes this legal signal (catalog closedBy); null: any */
+            closedBy: string[] | null;
           }[];
         }[];
         /** Rule ids present in the list (for the filter) */
@@ -592,6 +596,8 @@ export interface paths {
           };
           handledNote: string | null;
           handledAt: string | null;
+          /** Pupil-file kinds whose recorded entry alone closes this legal signal (catalog closedBy); null: any */
+          closedBy: string[] | null;
         }[];
         /** Only when group=pupil: one card per pupil */
         groups?: {
@@ -662,6 +668,8 @@ export interface paths {
             };
             handledNote: string | null;
             handledAt: string | null;
+            /** Pupil-file kinds whose recorded entry alone closes this legal signal (catalog closedBy); null: any */
+            closedBy: string[] | null;
           }[];
         }[];
         /** Rule ids present in the list (for the filter) */

@@ -344,6 +344,7 @@ export const en: Messages = {
   'attention.daysOpen.other': 'open for {count} days',
   'attention.acknowledge': 'Seen',
   'attention.handle': 'Handled…',
+  'attention.handleRoute': 'Handle through the file…',
   'attention.handleTitle': 'Handle: {title} for {pupil}',
   'attention.handleNote': 'What was done?',
   'attention.handleNoteHint': 'Required. For example: talked with the parents on 12/11, informed the CLB.',

@@ -344,6 +344,7 @@ export const nl = {
   'attention.daysOpen.other': 'sinds {count} dagen open',
   'attention.acknowledge': 'Gezien',
   'attention.handle': 'Afgehandeld…',
+  'attention.handleRoute': 'Afhandelen via het dossier…',
   'attention.handleTitle': 'Afhandelen: {title} voor {pupil}',
   'attention.handleNote': 'Wat werd er gedaan?',
   'attention.handleNoteHint': 'Verplicht. Bijvoorbeeld: gesprek met de ouders op 12/11, CLB op de hoogte gebracht.',

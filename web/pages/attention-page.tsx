@@ -610,17 +610,29 @@ function AttentionRow({ item, position, showSchool, inCard = false, onAcknowledg
                 {t('attention.acknowledge')}
               </button>
             )}
-            <button
-              ref={handleButtonRef}
-              type="button"
-              className="button button--primary button--small"
-              disabled={busy}
-              onClick={() => setHandling(true)}
-              aria-describedby={ids.title}
-              data-testid="handle"
-            >
-              {t('attention.handle')}
-            </button>
+            {item.closedBy ? (
+              // A legal signal closes only through its route in the pupil file (decision 0023): no free note here.
+              <Link
+                to={`/pupils/${encodeURIComponent(String(item.pupil.id))}/file#file-workflows-section`}
+                className="button button--primary button--small"
+                aria-describedby={ids.title}
+                data-testid="handle-route"
+              >
+                {t('attention.handleRoute')}
+              </Link>
+            ) : (
+              <button
+                ref={handleButtonRef}
+                type="button"
+                className="button button--primary button--small"
+                disabled={busy}
+                onClick={() => setHandling(true)}
+                aria-describedby={ids.title}
+                data-testid="handle"
+              >
+                {t('attention.handle')}
+              </button>
+            )}
           </div>
         )}
 

@@ -429,6 +429,7 @@ async function pageItems(db: Sql, pageRanked: Ranked[], asOf: string): Promise<A
       priority,
       handledNote: d.handledNote,
       handledAt: d.handledAt,
+      closedBy: closingRouteOf(r.ruleId) ?? null,
     };
   });
 }

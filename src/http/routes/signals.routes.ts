@@ -62,6 +62,10 @@ const AttentionItem = z.object({
     .describe('The facts behind the position in the list, in the order they were applied'),
   handledNote: z.string().nullable(),
   handledAt: z.string().nullable(),
+  closedBy: z
+    .array(z.string())
+    .nullable()
+    .describe('Pupil-file kinds whose recorded entry alone closes this legal signal (catalog closedBy); null: any'),
 });
 
 const AttentionList = z.object({
