@@ -80,10 +80,16 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
           userId: idOf('userId'),
           organisationId: idOf('organisationId'),
           documentId: idOf('documentId'),
+          // Any other id in a path (meetingId, caseId, certificateId, stayId, …): valid ids, A's, B's or none's,
+          // so the request reaches the access check (a malformed id is a 400 that says nothing about B).
+          otherId: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })),
+          schoolYear: fc.constant('2025-2026'),
           kind: fc.constantFrom('register', 'pupils', 'calendar', 'x'),
         }),
         async (route, sessionIndex, ids) => {
-          const url = route.url.replace(/:(\w+)/g, (_, name: string) => String(ids[name as keyof typeof ids]));
+          const url = route.url.replace(/:(\w+)/g, (_, name: string) =>
+            String(ids[name as keyof typeof ids] ?? ids.otherId),
+          );
           const body = {
             organisationId: ids.organisationId,
             role: 'secretariaat',

@@ -218,6 +218,18 @@ export interface DecisionRequest {
 }
 
 /** Records what was discussed about one pupil of the agenda and turns the decisions into agreements of the file. */
+/** The access checks of recording decisions (the meeting, then the pupil's file), run before the body is read. */
+export async function requireDecisionAccess(
+  db: Database,
+  actor: Actor,
+  meetingId: number,
+  pupilId: number,
+  today: string,
+): Promise<void> {
+  await meetingFor(db, actor, meetingId, 'care-meeting.manage');
+  await requirePupilAccess(db, actor, 'file.write', pupilId, today);
+}
+
 export async function recordDecisions(
   db: Database,
   actor: Actor,

@@ -8,6 +8,7 @@ import {
   listMeetings,
   meetingMinutesPdf,
   recordDecisions,
+  requireDecisionAccess,
 } from '../../app/care-meeting/care-meeting.service.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
@@ -156,6 +157,11 @@ export async function careMeetingRoutes(api: Api, { db, today }: RouteContext) {
     {
       ...access('care-meeting.manage'),
       schema: { params: params('meetingId', 'pupilId'), body: DecisionBody, response: { 201: Decisions } },
+      // Access on the meeting and the pupil before the body is validated: no 400 tells outsiders anything.
+      preValidation: async (request) => {
+        const { meetingId, pupilId } = request.params as { meetingId: string; pupilId: string };
+        await requireDecisionAccess(db, requireActor(request), idParam(meetingId), idParam(pupilId), today());
+      },
     },
     async (request, reply) => {
       const result = await recordDecisions(
