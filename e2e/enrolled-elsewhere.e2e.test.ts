@@ -42,15 +42,15 @@ describe('enrolled in another school end to end', () => {
     await h.db.query(`UPDATE enrolment SET version = version + 1 WHERE pupil_id = $1 AND school_year = '2025-2026'`, [
       pupilId,
     ]);
-    await page.locator('.elsewhere summary').click();
+    await page.locator('[data-testid="elsewhere-form"] summary').click();
     await page.getByTestId('elsewhere-clear').click();
     const notice = page.getByTestId('elsewhere-notice');
     await notice.getByText('Iemand anders wijzigde dit intussen; herlaad de pagina').waitFor();
     await notice.getByRole('button', { name: 'Herladen' }).click();
 
-    await page.locator('.elsewhere summary').click();
+    await page.locator('[data-testid="elsewhere-form"] summary').click();
     await page.getByTestId('elsewhere-clear').click();
     await page.getByText('De registratie werd gewist').waitFor();
-    await page.getByText('nog niet geregistreerd').waitFor();
+    await expect.poll(() => fact.textContent()).toBe('nog niet geregistreerd');
   });
 });

@@ -472,7 +472,7 @@ function EnrolledElsewhereForm({
   };
 
   return (
-    <details className="elsewhere" open={!enrolment.enrolledElsewhereFrom}>
+    <details className="elsewhere" open={!enrolment.enrolledElsewhereFrom} data-testid="elsewhere-form">
       <summary>{t('pupil.elsewhere.edit')}</summary>
       <form className="file-form" onSubmit={submit} data-testid="elsewhere-form">
         <p className="muted">{t('pupil.elsewhere.hint')}</p>
