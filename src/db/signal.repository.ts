@@ -58,6 +58,11 @@ export interface EnrolmentFacts {
   excludedOn: string | null;
   /** Recorded in the app after an exclusion (enrolment-elsewhere.service.ts); ends EXCLUDED_NO_SCHOOL. */
   enrolledElsewhereFrom: string | null;
+  /**
+   * B half-days this school year at a previous school (docs/decisions/0035): the count the pupils import carried
+   * over, else the B rows of the same identity hash at another school of this database before this enrolment.
+   */
+  carriedOverB: number;
 }
 
 export interface RecomputeState {
@@ -89,7 +94,12 @@ export async function loadRecomputeState(
   }>(
     `WITH enrolled AS (
        SELECT e.pupil_id, e.school_year, e.level, p.birth_date, e.enrolled_from, e.enrolled_until, e.excluded_on,
-              e.enrolled_elsewhere_from
+              e.enrolled_elsewhere_from,
+              coalesce(e.carried_over_b, CASE WHEN p.identity_hash IS NULL THEN 0 ELSE (
+                SELECT count(*)::int FROM pupil o JOIN register_entry r ON r.pupil_id = o.id
+                WHERE o.identity_hash = p.identity_hash AND o.id <> p.id AND r.code = 'B'
+                  AND r.date >= make_date(split_part(e.school_year, '-', 1)::int, 9, 1) AND r.date < e.enrolled_from
+              ) END) AS carried_over_b
        FROM enrolment e JOIN pupil p ON p.id = e.pupil_id
        WHERE e.pupil_id = ANY($1::bigint[]) AND e.school_id = $2 AND e.enrolled_from <= $3
      ), first_day AS (
@@ -97,7 +107,8 @@ export async function loadRecomputeState(
      )
      SELECT (SELECT json_agg(json_build_object('pupilId', pupil_id, 'schoolYear', school_year, 'level', level,
                'birthDate', birth_date, 'enrolledFrom', enrolled_from, 'enrolledUntil', enrolled_until,
-               'excludedOn', excluded_on, 'enrolledElsewhereFrom', enrolled_elsewhere_from))::text
+               'excludedOn', excluded_on, 'enrolledElsewhereFrom', enrolled_elsewhere_from,
+               'carriedOverB', carried_over_b))::text
              FROM enrolled) AS enrolments,
             ${
               withRegister

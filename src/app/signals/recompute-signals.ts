@@ -142,6 +142,7 @@ export async function recomputeSignals(
         enrolledUntil: e.enrolledUntil,
         excludedOn: e.excludedOn,
         enrolledElsewhereFrom: e.enrolledElsewhereFrom,
+        carriedOverBHalfDays: e.carriedOverB,
       }));
     const enrolled = new Set(pupils.map((p) => p.pupilId));
     const input = buildEngineInput({
