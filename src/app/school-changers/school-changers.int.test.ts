@@ -27,8 +27,16 @@ describe.each(testEngines())('school changers on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    schoolA = await createSchool(t.db, SYSTEM_ACTOR, { name: 'School A', calendarLevel: 'basis' });
-    schoolB = await createSchool(t.db, SYSTEM_ACTOR, { name: 'School B', calendarLevel: 'basis' });
+    schoolA = await createSchool(t.db, SYSTEM_ACTOR, {
+      name: 'School A',
+      institutionNumber: '111111',
+      calendarLevel: 'basis',
+    });
+    schoolB = await createSchool(t.db, SYSTEM_ACTOR, {
+      name: 'School B',
+      institutionNumber: '222222',
+      calendarLevel: 'basis',
+    });
   });
   afterAll(async () => t?.drop());
 
