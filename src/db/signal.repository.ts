@@ -1,6 +1,7 @@
 // Stored signals: load the current ones of some pupils, write the changes a recompute found, list and update.
 import { isoFromDayNumber } from '../domain/rules/civil-day.ts';
 import type { RegisterRecord } from '../domain/rules/index.ts';
+import { CARRIED_OVER_B_SQL } from './carried-over.sql.ts';
 import { copyField, type Sql } from './database.ts';
 
 export interface StoredSignal {
@@ -95,11 +96,7 @@ export async function loadRecomputeState(
     `WITH enrolled AS (
        SELECT e.pupil_id, e.school_year, e.level, p.birth_date, e.enrolled_from, e.enrolled_until, e.excluded_on,
               e.enrolled_elsewhere_from,
-              coalesce(e.carried_over_b, CASE WHEN p.identity_hash IS NULL THEN 0 ELSE (
-                SELECT count(*)::int FROM pupil o JOIN register_entry r ON r.pupil_id = o.id
-                WHERE o.identity_hash = p.identity_hash AND o.id <> p.id AND r.code = 'B'
-                  AND r.date >= make_date(split_part(e.school_year, '-', 1)::int, 9, 1) AND r.date < e.enrolled_from
-              ) END) AS carried_over_b
+              ${CARRIED_OVER_B_SQL} AS carried_over_b
        FROM enrolment e JOIN pupil p ON p.id = e.pupil_id
        WHERE e.pupil_id = ANY($1::bigint[]) AND e.school_id = $2 AND e.enrolled_from <= $3
      ), first_day AS (

@@ -992,4 +992,10 @@ export const en: Messages = {
   'sick.chronic': 'Chronic illness (specialist’s note)',
   'sick.specialEducation': 'Special education (distance limit 20 km)',
   'sick.distanceKm': 'Distance school – where the pupil stays (km)',
+  'pupil.carriedOver': 'From the previous school (this school year)',
+  'pupil.carriedOver.b': '{count} B half-days',
+  'pupil.carriedOver.z': '{count} Z',
+  'pupil.carriedOver.p': '{count} P',
+  'pupil.carriedOver.import': 'from the pupils import',
+  'pupil.carriedOver.otherSchool': 'found at the previous school (same national register number)',
 };

@@ -995,6 +995,12 @@ export const nl = {
   'sick.chronic': 'Chronische ziekte (attest specialist)',
   'sick.specialEducation': 'Buitengewoon onderwijs (afstandsgrens 20 km)',
   'sick.distanceKm': 'Afstand school – verblijfplaats (km)',
+  'pupil.carriedOver': 'Van de vorige school (dit schooljaar)',
+  'pupil.carriedOver.b': '{count} halve dagen B',
+  'pupil.carriedOver.z': '{count} Z',
+  'pupil.carriedOver.p': '{count} P',
+  'pupil.carriedOver.import': 'uit de leerlingenimport',
+  'pupil.carriedOver.otherSchool': 'gevonden in de vorige school (zelfde rijksregisternummer)',
 } as const;
 
 /** Every interface text key; en.ts is typed with this so a missing or extra key fails the typecheck. */

@@ -8,6 +8,7 @@ import { rejectedProblems } from '../../testing/import-problems.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { importFile } from '../import/import.service.ts';
+import { pupilYear } from '../pupil.service.ts';
 import { pupilIdentityHash } from '../pupil-identity.ts';
 import { createSchool } from '../school.service.ts';
 
@@ -114,6 +115,24 @@ describe.each(testEngines())('school changers on %s', (engine) => {
     ]);
     expect(await rulesOf(schoolB, 'N1')).toContain('B5_CLB');
     expect(await rulesOf(schoolB, 'N2')).not.toContain('B5_CLB');
+  });
+
+  it('the pupil page shows the carried-over counts and their source, never the number or its hash', async () => {
+    const idOf = async (schoolId: number, externalId: string) =>
+      (
+        await t.db.query<{ id: number }>('SELECT id::int AS id FROM pupil WHERE school_id = $1 AND external_id = $2', [
+          schoolId,
+          externalId,
+        ])
+      )[0]?.id as number;
+    const imported = await pupilYear(t.db, SYSTEM_ACTOR, await idOf(schoolB, 'C1'), '2025-2026', TODAY);
+    expect(imported.carriedOver).toEqual({ b: 3, bSource: 'import', z: 1, p: 2 });
+    const found = await pupilYear(t.db, SYSTEM_ACTOR, await idOf(schoolB, 'N1'), '2025-2026', TODAY);
+    expect(found.carriedOver).toEqual({ b: 3, bSource: 'other-school', z: null, p: null });
+    expect((await pupilYear(t.db, SYSTEM_ACTOR, await idOf(schoolB, 'N2'), '2025-2026', TODAY)).carriedOver).toBeNull();
+    const text = JSON.stringify(found);
+    expect(text).not.toContain(INSZ_SAM);
+    expect(text).not.toContain(pupilIdentityHash(INSZ_SAM));
   });
 
   it('stores only the keyed hash: no table row anywhere holds the number, in any notation', async () => {
