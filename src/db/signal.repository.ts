@@ -69,6 +69,13 @@ export interface EnrolmentFacts {
 export interface RecomputeState {
   enrolments: EnrolmentFacts[];
   register: RegisterRecord[];
+  /**
+   * School changers (docs/decisions/0035): the rows of the same identity (keyed INSZ hash) at other schools in the
+   * school year before the pupils' first enrolment here, as rows of the pupil here (B30_TWO_YEARS looks at that
+   * year). A half-day the pupil has a row for here is left out. This school year's rows elsewhere are not here:
+   * they count as the carried-over B.
+   */
+  priorRegister: RegisterRecord[];
   stored: StoredSignal[];
   calendarVersion: number;
 }
@@ -90,6 +97,7 @@ export async function loadRecomputeState(
   const [result] = await tx.query<{
     enrolments: string | null;
     register: string | null;
+    priorRegister: string | null;
     signals: string | null;
     calendarVersion: number;
   }>(
@@ -114,16 +122,22 @@ export async function loadRecomputeState(
                WHERE r.pupil_id = ANY($1::bigint[]) AND r.date >= f.day AND r.date <= $3)`
                 : 'NULL'
             } AS register,
+            (SELECT string_agg(concat_ws(',', p.id, r.date - DATE '1970-01-01', left(r.half, 1), r.code), ';')
+             FROM pupil p JOIN pupil o ON o.identity_hash = p.identity_hash AND o.id <> p.id
+             JOIN register_entry r ON r.pupil_id = o.id, first_day f
+             WHERE p.id = ANY($1::bigint[]) AND p.identity_hash IS NOT NULL
+               AND r.date >= f.day AND r.date < (f.day + interval '1 year')::date
+               AND NOT EXISTS (SELECT 1 FROM register_entry m WHERE m.pupil_id = p.id AND m.date = r.date AND m.half = r.half)
+            ) AS "priorRegister",
             (${storedSignalsJson(1)}) AS signals,
             (SELECT calendar_version FROM organisation WHERE id = $2) AS "calendarVersion"`,
     [pupilIds, schoolId, today],
   );
   // "pupil,day number,A|P,code" items: a third shorter than ISO dates, and pg decoded the ~90 KB text value
   // at ~2.5 ms; the few hundred distinct days are turned into ISO dates once.
-  const text = result?.register ?? '';
   const isoOf = new Map<string, string>();
-  const register: RegisterRecord[] =
-    text === ''
+  const rowsOf = (text: string | null | undefined): RegisterRecord[] =>
+    !text
       ? []
       : text.split(';').map((item) => {
           const [pupilId, day, half, code] = item.split(',') as [string, string, string, string];
@@ -136,7 +150,8 @@ export async function loadRecomputeState(
         });
   return {
     enrolments: JSON.parse(result?.enrolments ?? '[]') as EnrolmentFacts[],
-    register,
+    register: rowsOf(result?.register),
+    priorRegister: rowsOf(result?.priorRegister),
     stored: parseStoredSignals(result?.signals),
     calendarVersion: result?.calendarVersion ?? 0,
   };

@@ -2,6 +2,8 @@
 // else; the B half-days of a previous school count towards B5_CLB, carried over in the pupils file or found through
 // the same identity in another school of this database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expandPreset } from '../../domain/calendar.ts';
+import { presetFor } from '../../domain/calendar-presets.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { tempDir, writeTemp } from '../../testing/fixtures.ts';
 import { rejectedProblems } from '../../testing/import-problems.ts';
@@ -17,6 +19,8 @@ const YEAR = parseSchoolYearId('2025-2026') ?? undefined;
 // Valid numbers (check digits by the rule of src/domain/insz.ts, born 2015: the "2" prefix applies).
 const INSZ_SAM = '15031512383';
 const INSZ_OTHER = '15031512284';
+const INSZ_TWO = '15031512482';
+const INSZ_THIRD = '15031512581';
 const HEADER = 'pupil_id,first_name,last_name,birth_date,level,grade,class,enrolled_from,enrolled_until';
 
 describe.each(testEngines())('school changers on %s', (engine) => {
@@ -133,6 +137,56 @@ describe.each(testEngines())('school changers on %s', (engine) => {
     const text = JSON.stringify(found);
     expect(text).not.toContain(INSZ_SAM);
     expect(text).not.toContain(pupilIdentityHash(INSZ_SAM));
+  });
+
+  it('B30_TWO_YEARS holds across schools: 30 B last year at school A, 30 B this year at school B', async () => {
+    const mornings = (year: string, from: string, count: number) => {
+      const preset = presetFor('basis', year);
+      if (!preset) throw new Error(`no preset ${year}`);
+      return expandPreset(preset)
+        .filter((h) => h.schoolDay && h.half === 'AM' && h.date >= from)
+        .slice(0, count)
+        .map((h) => h.date);
+    };
+    const lastYear = parseSchoolYearId('2024-2025') ?? undefined;
+    const pupilsLastYear = (schoolId: number, lines: readonly string[]) =>
+      importFile(t.db, SYSTEM_ACTOR, {
+        schoolId,
+        kind: 'pupils',
+        path: writeTemp(dir, `pupils-${++files}.csv`, `${lines.join('\n')}\n`),
+        schoolYear: lastYear,
+        today: TODAY,
+      });
+    await pupilsLastYear(schoolA, [
+      `${HEADER},insz`,
+      `T1,Twee,Jaar,2015-03-15,lager,4,4A,,,${INSZ_TWO}`,
+      `T2,Ander,Jaar,2015-03-15,lager,4,4A,,,${INSZ_THIRD}`,
+    ]);
+    const last = mornings('2024-2025', '2024-09-02', 30);
+    await importOf(schoolA, 'register', [
+      'pupil_id,date,half,code',
+      ...last.flatMap((d) => [`T1,${d},AM,B`, `T2,${d},AM,B`]),
+    ]);
+    // This year both are at school B; T2's number there is another child's (no identity in common).
+    await importOf(schoolB, 'pupils', [
+      `${HEADER},insz`,
+      `U1,Twee,Jaar,2015-03-15,lager,5,5C,,,${INSZ_TWO}`,
+      'U2,Ander,Jaar,2015-03-15,lager,5,5C,,,',
+    ]);
+    const now = mornings('2025-2026', '2025-09-01', 30);
+    await importOf(schoolB, 'register', [
+      'pupil_id,date,half,code',
+      ...now.flatMap((d) => [`U1,${d},AM,B`, `U2,${d},AM,B`]),
+    ]);
+    expect(await rulesOf(schoolB, 'U1')).toContain('B30_TWO_YEARS');
+    expect(await rulesOf(schoolB, 'U2')).toContain('B30');
+    expect(await rulesOf(schoolB, 'U2')).not.toContain('B30_TWO_YEARS');
+    // Last year's rows elsewhere are not this year's carried-over B.
+    const [u1] = await t.db.query<{ id: number }>(
+      `SELECT id::int AS id FROM pupil WHERE school_id = $1 AND external_id = 'U1'`,
+      [schoolB],
+    );
+    expect((await pupilYear(t.db, SYSTEM_ACTOR, u1?.id as number, '2025-2026', TODAY)).carriedOver).toBeNull();
   });
 
   it('stores only the keyed hash: no table row anywhere holds the number, in any notation', async () => {
