@@ -159,7 +159,9 @@ async function refreshCells(tx: Sql, scope: ThuiszitterScope, numbers: Thuiszitt
   const home = where(whole, { school: 'h.school_id', year: 'h.school_year' }, params);
   const code = where(whole, { school: 'c.school_id', year: 'c.school_year' }, params);
   const enrolled = where(whole, { school: 'e.school_id', year: 'e.school_year' }, params);
-  // Official codes of the compulsory-age split: B as registered, Z with D (a medical certificate), P.
+  // Official codes of the compulsory-age split: B as registered, Z with D (a medical certificate), P. "≥ 30 B"
+  // adds the B half-days the pupils import carried over from a previous school this year (docs/decisions/0035);
+  // the B, Z and P totals stay this school's own (a region's sum would count a changer's B twice otherwise).
   await tx.query(
     `INSERT INTO thuiszitter_cell (school_id, school_year, dimension, key, value)
      SELECT h.school_id, h.school_year, 'home', k.key, sum(k.value)
@@ -196,7 +198,8 @@ async function refreshCells(tx: Sql, scope: ThuiszitterScope, numbers: Thuiszitt
                                  COALESCE(sum(half_days) FILTER (WHERE code = 'P'), 0)::int AS p
                           FROM monitor_pupil_code c
                           WHERE c.school_id = e.school_id AND c.school_year = e.school_year AND c.pupil_id = e.pupil_id) t ON true
-       CROSS JOIN LATERAL (VALUES ('pupils', 1), ('b30', (t.b >= $2::int)::int), ('b', t.b), ('z', t.z), ('p', t.p),
+       CROSS JOIN LATERAL (VALUES ('pupils', 1), ('b30', (t.b + COALESCE(e.carried_over_b, 0) >= $2::int)::int),
+                                  ('b', t.b), ('z', t.z), ('p', t.p),
                                   ('with-z', (t.z > 0)::int), ('with-p', (t.p > 0)::int)) AS k (measure, value)
        WHERE extract(year FROM p.birth_date)::int <= left(e.school_year, 4)::int - $5::int
          AND p.birth_date + make_interval(years => $6::int) > make_date(left(e.school_year, 4)::int, 9, 1)${enrolled}

@@ -92,6 +92,26 @@ describe.each(testEngines())('school changers on %s', (engine) => {
     expect(stored).toEqual({ b: 3, z: 1, p: 2 });
   });
 
+  it('the official "≥ 30 B" figure counts the B carried over in the pupils file', async () => {
+    const b30 = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT COALESCE(sum(value), 0)::int AS n FROM thuiszitter_cell
+           WHERE school_id = $1 AND school_year = '2025-2026' AND dimension = 'official-b30'`,
+          [schoolB],
+        )
+      )[0]?.n;
+    const before = await b30();
+    await importOf(schoolB, 'pupils', [
+      `${HEADER},carried_over_b`,
+      'C3,Bijna,Dertig,2015-03-15,lager,5,5A,2025-11-03,,29',
+      'C4,Ook,Dertig,2015-03-15,lager,5,5A,2025-11-03,,',
+    ]);
+    await importOf(schoolB, 'register', ['pupil_id,date,half,code', 'C3,2025-11-20,AM,B', 'C4,2025-11-20,AM,B']);
+    expect(await b30()).toBe((before ?? 0) + 1);
+    expect(await rulesOf(schoolB, 'C3')).toContain('B30');
+  });
+
   it('finds the B half-days at the previous school through the same INSZ: B5_CLB at the new school', async () => {
     await importOf(schoolA, 'pupils', [
       `${HEADER},rijksregisternummer`,
