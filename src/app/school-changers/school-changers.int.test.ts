@@ -45,12 +45,12 @@ describe.each(testEngines())('school changers on %s', (engine) => {
   });
   afterAll(async () => t?.drop());
 
-  const importOf = (schoolId: number, kind: 'pupils' | 'register', lines: readonly string[]) =>
+  const importOf = (schoolId: number, kind: 'pupils' | 'register', lines: readonly string[], schoolYear = YEAR) =>
     importFile(t.db, SYSTEM_ACTOR, {
       schoolId,
       kind,
       path: writeTemp(dir, `${kind}-${++files}.csv`, `${lines.join('\n')}\n`),
-      schoolYear: YEAR,
+      schoolYear,
       today: TODAY,
     });
 
@@ -169,19 +169,16 @@ describe.each(testEngines())('school changers on %s', (engine) => {
         .map((h) => h.date);
     };
     const lastYear = parseSchoolYearId('2024-2025') ?? undefined;
-    const pupilsLastYear = (schoolId: number, lines: readonly string[]) =>
-      importFile(t.db, SYSTEM_ACTOR, {
-        schoolId,
-        kind: 'pupils',
-        path: writeTemp(dir, `pupils-${++files}.csv`, `${lines.join('\n')}\n`),
-        schoolYear: lastYear,
-        today: TODAY,
-      });
-    await pupilsLastYear(schoolA, [
-      `${HEADER},insz`,
-      `T1,Twee,Jaar,2015-03-15,lager,4,4A,,,${INSZ_TWO}`,
-      `T2,Ander,Jaar,2015-03-15,lager,4,4A,,,${INSZ_THIRD}`,
-    ]);
+    await importOf(
+      schoolA,
+      'pupils',
+      [
+        `${HEADER},insz`,
+        `T1,Twee,Jaar,2015-03-15,lager,4,4A,,,${INSZ_TWO}`,
+        `T2,Ander,Jaar,2015-03-15,lager,4,4A,,,${INSZ_THIRD}`,
+      ],
+      lastYear,
+    );
     const last = mornings('2024-2025', '2024-09-02', 30);
     await importOf(schoolA, 'register', [
       'pupil_id,date,half,code',
