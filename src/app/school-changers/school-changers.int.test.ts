@@ -10,6 +10,7 @@ import { rejectedProblems } from '../../testing/import-problems.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { importFile } from '../import/import.service.ts';
+import { refreshMonitorFully } from '../monitor/monitor-refresh.ts';
 import { pupilYear } from '../pupil.service.ts';
 import { pupilIdentityHash } from '../pupil-identity.ts';
 import { createSchool } from '../school.service.ts';
@@ -139,6 +140,29 @@ describe.each(testEngines())('school changers on %s', (engine) => {
     ]);
     expect(await rulesOf(schoolB, 'N1')).toContain('B5_CLB');
     expect(await rulesOf(schoolB, 'N2')).not.toContain('B5_CLB');
+  });
+
+  it('the official figures count a school changer once, at the latest school, with the B of both; as a full refresh', async () => {
+    const official = async () =>
+      t.db.query<{ school: number; dimension: string; key: string; value: number }>(
+        `SELECT school_id::int AS school, dimension, key, value::int AS value FROM thuiszitter_cell
+         WHERE school_year = '2025-2026' AND dimension LIKE 'official-%' ORDER BY 1, 2, 3`,
+      );
+    const sum = (rows: { school: number; dimension: string; value: number }[], school: number, dimension: string) =>
+      rows.filter((r) => r.school === school && r.dimension === dimension).reduce((n, r) => n + r.value, 0);
+    const incremental = await official();
+    // School A enrolled only Sam (S1), who moved on to school B (N1): A counts no pupil now.
+    expect(sum(incremental, schoolA, 'official-pupils')).toBe(0);
+    expect(sum(incremental, schoolA, 'official-b')).toBe(0);
+    // School B: C1, C2, N1, N2 (and C3, C4 when that test ran first); N1's B are 3 at A + 2 here.
+    const [n1b] = await t.db.query<{ b: number }>(
+      `SELECT (SELECT COALESCE(sum(half_days), 0)::int FROM monitor_pupil_code c JOIN pupil p ON p.id = c.pupil_id
+               WHERE c.code = 'B' AND c.school_year = '2025-2026' AND p.school_id = $1) AS b`,
+      [schoolB],
+    );
+    expect(sum(incremental, schoolB, 'official-b')).toBe((n1b?.b ?? 0) + 3);
+    await refreshMonitorFully(t.db);
+    expect(await official()).toEqual(incremental);
   });
 
   it('the pupil page shows the carried-over counts and their source, never the number or its hash', async () => {
