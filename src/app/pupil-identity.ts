@@ -1,7 +1,8 @@
 // A pupil's identity across schools without the national register number: the keyed hash (HMAC-SHA256) of the
 // INSZ with the key of AANWEZIG_PUPIL_KEY (docs/decisions/0035, docs/security.md). The same number gives the same
 // hash in every school of one installation; without the key the hash cannot be turned back into the number by
-// trying the few million possible numbers of a birth date. The raw number lives only in the import's memory.
+// trying the possible numbers of a birth date. The raw number lives only in the import's memory (and the
+// uploaded file, deleted when the request ends).
 import { createHmac } from 'node:crypto';
 import { loadConfig } from '../config.ts';
 
