@@ -3,29 +3,21 @@
 // src/app/school-changers/school-changers.int.test.ts; here the counts are set as the import stores them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../src/demo/generate-demo.ts';
-import { type Harness, login, startHarness } from './harness.ts';
+import { type Harness, login, personaPupilId, startHarness } from './harness.ts';
 
 const { excluded } = generateDemo().personas;
 
 describe('school changers end to end', () => {
   let h: Harness;
-  let pupilId: number;
 
   beforeAll(async () => {
     h = await startHarness();
-    const rows = await h.db.query<{ pupilId: number }>(
-      `SELECT p.id::int AS "pupilId" FROM pupil p JOIN organisation o ON o.id = p.school_id
-       WHERE o.institution_number = $1 AND p.external_id = $2`,
-      [excluded.institutionNumber, excluded.pupilId],
-    );
-    pupilId = rows[0]?.pupilId ?? -1;
   });
-  afterAll(async () => {
-    await h?.close();
-  });
+  afterAll(async () => h?.close());
 
   it('shows the carried-over B, Z and P with their source', async () => {
     const { page } = h;
+    const pupilId = await personaPupilId(h, excluded);
     await login(page);
     await page.goto(`/pupils/${pupilId}?schoolYear=2025-2026`);
     await page.getByTestId('pupil-facts').waitFor();

@@ -33,16 +33,10 @@ describe.each(testEngines())('school changers on %s', (engine) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    schoolA = await createSchool(t.db, SYSTEM_ACTOR, {
-      name: 'School A',
-      institutionNumber: '111111',
-      calendarLevel: 'basis',
-    });
-    schoolB = await createSchool(t.db, SYSTEM_ACTOR, {
-      name: 'School B',
-      institutionNumber: '222222',
-      calendarLevel: 'basis',
-    });
+    const school = (letter: string, institutionNumber: string) =>
+      createSchool(t.db, SYSTEM_ACTOR, { name: `School ${letter}`, institutionNumber, calendarLevel: 'basis' });
+    schoolA = await school('A', '111111');
+    schoolB = await school('B', '222222');
   });
   afterAll(async () => t?.drop());
 
