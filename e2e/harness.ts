@@ -139,3 +139,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The database id of a demo persona's pupil (institution number + pupil number); -1 when absent. */
+export async function personaPupilId(
+  h: Harness,
+  persona: { institutionNumber: string; pupilId: string },
+): Promise<number> {
+  const rows = await h.db.query<{ id: number }>(
+    `SELECT p.id::int AS id FROM pupil p JOIN organisation o ON o.id = p.school_id
+     WHERE o.institution_number = $1 AND p.external_id = $2`,
+    [persona.institutionNumber, persona.pupilId],
+  );
+  return rows[0]?.id ?? -1;
+}

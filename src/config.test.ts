@@ -16,7 +16,14 @@ describe('loadConfig', () => {
       workers: 1,
       oidc: null,
       mail: null,
+      pupilKey: null,
     });
+  });
+
+  it('reads the pupil identity key and refuses a short one', () => {
+    const key = 'k'.repeat(40);
+    expect(loadConfig({ AANWEZIG_PUPIL_KEY: key }).pupilKey).toBe(key);
+    expect(() => loadConfig({ AANWEZIG_PUPIL_KEY: 'short' })).toThrow(/AANWEZIG_PUPIL_KEY/);
   });
 
   it('reads the e-mail settings, and refuses an SMTP server without a From address or public URL', () => {

@@ -27,6 +27,11 @@ export interface Config {
   oidc: OidcSettings | null;
   /** E-mail digests for staff over SMTP (issue 19); null when AANWEZIG_SMTP_URL is unset (no e-mail). */
   mail: MailSettings | null;
+  /**
+   * The key of the pupil identity hash (HMAC-SHA256 of the INSZ, docs/decisions/0035); null when
+   * AANWEZIG_PUPIL_KEY is unset (then a fixed development key is used and `serve` warns).
+   */
+  pupilKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +132,7 @@ const environmentSchema = z.object({
   AANWEZIG_SMTP_RETRY_SECONDS: optional(
     z.coerce.number({ error: 'expected a number of seconds' }).min(0).max(600),
   ).default(30),
+  AANWEZIG_PUPIL_KEY: optional(z.string().min(32, 'expected a secret of at least 32 characters')),
 });
 
 function mailSettings(e: z.output<typeof environmentSchema>): MailSettings | null {
@@ -173,5 +179,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers,
     oidc: oidcSettingsFromEnv(env),
     mail: mailSettings(e),
+    pupilKey: e.AANWEZIG_PUPIL_KEY ?? null,
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { listPupils, PUPIL_SORT_KEYS, type PupilListItem } from '../db/pupil.repository.ts';
 import { historyOfPupil, registerOfPupil } from '../db/register.repository.ts';
 import { loadCalendar } from '../db/school.repository.ts';
+import { carriedOverOfPupil } from '../db/school-changer.repository.ts';
 import { parseSchoolYearId, schoolYearOf } from '../domain/school-year.ts';
 import { can, requireAccess } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -85,10 +86,11 @@ export async function pupilYear(
   const scope = await requirePupilAccess(db, actor, 'pupil.read', pupilId, today);
   const { pupil, enrolments } = scope;
   const year = schoolYear ? schoolYearParam(schoolYear, today) : schoolYearParam(enrolments[0]?.schoolYear, today);
-  const [calendar, register, history] = await Promise.all([
+  const [calendar, register, history, carriedOver] = await Promise.all([
     loadCalendar(db, pupil.schoolId, year.firstDay, year.lastDay),
     registerOfPupil(db, pupilId, year.firstDay, year.lastDay),
     historyOfPupil(db, pupilId, year.firstDay, year.lastDay),
+    carriedOverOfPupil(db, pupilId, year.id),
   ]);
   await recordAudit(db, actor, {
     action: 'pupil.read',
@@ -107,6 +109,7 @@ export async function pupilYear(
     register,
     countsByCode,
     history,
+    carriedOver,
     /** What the page may offer to change (the server checks again on every write). */
     permissions: { enrolmentElsewhere: can(actor, 'enrolment.elsewhere', scope) },
   };

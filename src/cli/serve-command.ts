@@ -17,6 +17,10 @@ export async function serveCommand(options: { port?: string; host?: string; demo
   const port = options.port === undefined ? config.port : parsePortOption(options.port);
   const host = options.host ?? config.host;
   const log = createLogger(config.logLevel);
+  if (config.pupilKey === null && cluster.isPrimary)
+    log.warn(
+      'AANWEZIG_PUPIL_KEY is unset: pupil identities (keyed INSZ hashes) use the public development key; set a secret key before importing real pupils (docs/security.md)',
+    );
   // Several processes (AANWEZIG_WORKERS, PostgreSQL only): the primary migrates, seeds and runs the daily job; the
   // workers share the port and serve requests (any of them can serve any request: sessions live in the database).
   if (config.workers > 1 && !cluster.isPrimary) return serveWorker(config, log, port, host);

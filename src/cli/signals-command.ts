@@ -107,6 +107,7 @@ export async function streamSignals(options: SignalsOptions, sink: ByteSink): Pr
       excludedOn: pupils.excludedOn,
       birthYear: pupils.birthYear,
       level: pupils.level,
+      carriedOverB: pupils.carriedOverB,
       register: { pupil: register.pupil, slot: register.slot, code: register.code },
     });
     phase('buildInput');

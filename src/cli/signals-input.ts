@@ -67,6 +67,8 @@ export interface PupilColumns {
   excludedOn: Int32Array;
   birthYear: Int32Array;
   level: Uint8Array;
+  /** `carried_over_b`: B half-days this school year at a previous school (docs/import.md "School changers"). */
+  carriedOverB: Int32Array;
 }
 
 /** Rows a file can hold at most, as an initial capacity (untouched memory costs nothing until written). */
@@ -94,6 +96,7 @@ export async function readPupils(file: string, problems: Problem[], year: School
   let excludedOn = new Int32Array(capacity);
   let birthYear = new Int32Array(capacity);
   let level = new Uint8Array(capacity);
+  let carriedOverB = new Int32Array(capacity);
   const dates = new DateReader();
   const yearOf = new Map<number, number>();
   const firstDayOfYear = year ? dayNumber(year.firstDay) : NO_DATE;
@@ -105,16 +108,21 @@ export async function readPupils(file: string, problems: Problem[], year: School
   let datesAt: number[] = [];
   let idAt = -1;
   let levelAt = -1;
+  let carriedAt = -1;
   await readFile(
     file,
     problems,
-    { required, optional: ['school_id', 'grade', 'class', 'enrolled_from', 'enrolled_until', 'excluded_on'] },
+    {
+      required,
+      optional: ['school_id', 'grade', 'class', 'enrolled_from', 'enrolled_until', 'excluded_on', 'carried_over_b'],
+    },
     (row, record, c) => {
       if (idAt < 0) {
         requiredAt = required.map((column) => c[column] ?? -1);
         datesAt = dateColumns.map((column) => c[column] ?? -1);
         idAt = c.pupil_id ?? -1;
         levelAt = c.level ?? -1;
+        carriedAt = c.carried_over_b ?? -1;
       }
       const pupilId = record.text(idAt);
       for (let k = 0; k < required.length; k++) {
@@ -138,6 +146,9 @@ export async function readPupils(file: string, problems: Problem[], year: School
       const until = enrolledUntilDay >= -1_000_000_000 ? enrolledUntilDay : NO_DATE;
       if (from !== NO_DATE && until !== NO_DATE && until < from)
         fail(row, 'enrolled_until', 'enrolment ends before it starts');
+      const carriedText = carriedAt >= 0 ? record.text(carriedAt) : '';
+      const carried = carriedText === '' ? 0 : /^\d{1,4}$/.test(carriedText) ? Number(carriedText) : -1;
+      if (carried < 0) fail(row, 'carried_over_b', `"${carriedText}" is not a whole number of half-days from 0`);
       if (!pupilId || known) return;
       const p = ids.length;
       if (p === capacity) {
@@ -147,6 +158,7 @@ export async function readPupils(file: string, problems: Problem[], year: School
         excludedOn = grow(excludedOn, capacity);
         birthYear = grow(birthYear, capacity);
         level = grow(level, capacity);
+        carriedOverB = grow(carriedOverB, capacity);
       }
       ids.push(pupilId);
       indexById.set(pupilId, p);
@@ -162,6 +174,7 @@ export async function readPupils(file: string, problems: Problem[], year: School
         birthYear[p] = y;
       } else birthYear[p] = 0;
       level[p] = levelCode;
+      carriedOverB[p] = Math.max(0, carried);
     },
   );
   const n = ids.length;
@@ -173,6 +186,7 @@ export async function readPupils(file: string, problems: Problem[], year: School
     excludedOn: excludedOn.slice(0, n),
     birthYear: birthYear.slice(0, n),
     level: level.slice(0, n),
+    carriedOverB: carriedOverB.slice(0, n),
   };
 }
 

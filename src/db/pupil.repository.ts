@@ -65,6 +65,10 @@ export const PUPIL_STAGING_COLUMNS = [
   'enrolled_until',
   'excluded_on',
   'school_year',
+  'identity_hash',
+  'carried_over_b',
+  'carried_over_z',
+  'carried_over_p',
 ] as const;
 
 export async function createPupilStaging(tx: Sql): Promise<void> {
@@ -72,7 +76,8 @@ export async function createPupilStaging(tx: Sql): Promise<void> {
     `CREATE TEMP TABLE import_pupils (
        row_number integer NOT NULL, external_id text NOT NULL, first_name text NOT NULL, last_name text NOT NULL,
        birth_date date NOT NULL, level text NOT NULL, grade integer, class_name text, enrolled_from date NOT NULL,
-       enrolled_until date, excluded_on date, school_year text NOT NULL
+       enrolled_until date, excluded_on date, school_year text NOT NULL, identity_hash text, carried_over_b integer,
+       carried_over_z integer, carried_over_p integer
      ) ON COMMIT DROP`,
   );
 }
@@ -85,15 +90,24 @@ export async function mergeStagedPupils(
   tx: Sql,
   schoolId: number,
 ): Promise<{ inserted: number; updated: number; changedPupilIds: number[] }> {
+  // Pupils whose identity across schools changes: their carried-over B (counted from the other schools) may too.
+  const newIdentity = await tx.query<{ id: number }>(
+    `SELECT p.id::int AS id FROM import_pupils s JOIN pupil p ON p.school_id = $1 AND p.external_id = s.external_id
+     WHERE s.identity_hash IS NOT NULL AND s.identity_hash IS DISTINCT FROM p.identity_hash`,
+    [schoolId],
+  );
+  // An empty INSZ or carried-over cell keeps what is stored (a file without the column changes nothing).
   const pupils = await tx.query<{ inserted: number; updated: number }>(
     `WITH merged AS (
-       INSERT INTO pupil (school_id, external_id, first_name, last_name, birth_date)
-       SELECT $1, external_id, first_name, last_name, birth_date FROM import_pupils
+       INSERT INTO pupil (school_id, external_id, first_name, last_name, birth_date, identity_hash)
+       SELECT $1, external_id, first_name, last_name, birth_date, identity_hash FROM import_pupils
        ON CONFLICT (school_id, external_id) DO UPDATE
          SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
-             birth_date = EXCLUDED.birth_date, updated_at = now()
-         WHERE (pupil.first_name, pupil.last_name, pupil.birth_date)
-               IS DISTINCT FROM (EXCLUDED.first_name, EXCLUDED.last_name, EXCLUDED.birth_date)
+             birth_date = EXCLUDED.birth_date, identity_hash = coalesce(EXCLUDED.identity_hash, pupil.identity_hash),
+             updated_at = now()
+         WHERE (pupil.first_name, pupil.last_name, pupil.birth_date, pupil.identity_hash)
+               IS DISTINCT FROM (EXCLUDED.first_name, EXCLUDED.last_name, EXCLUDED.birth_date,
+                                 coalesce(EXCLUDED.identity_hash, pupil.identity_hash))
        RETURNING (xmax = 0) AS inserted
      )
      SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
@@ -102,17 +116,26 @@ export async function mergeStagedPupils(
   );
   const enrolments = await tx.query<{ changed: number; pupils: number[] | null }>(
     `WITH merged AS (
-       INSERT INTO enrolment (pupil_id, school_id, school_year, level, grade, class_name, enrolled_from, enrolled_until, excluded_on)
-       SELECT p.id, $1, s.school_year, s.level, s.grade, s.class_name, s.enrolled_from, s.enrolled_until, s.excluded_on
+       INSERT INTO enrolment (pupil_id, school_id, school_year, level, grade, class_name, enrolled_from, enrolled_until,
+                              excluded_on, carried_over_b, carried_over_z, carried_over_p)
+       SELECT p.id, $1, s.school_year, s.level, s.grade, s.class_name, s.enrolled_from, s.enrolled_until, s.excluded_on,
+              s.carried_over_b, s.carried_over_z, s.carried_over_p
        FROM import_pupils s JOIN pupil p ON p.school_id = $1 AND p.external_id = s.external_id
        ON CONFLICT (pupil_id, school_year) DO UPDATE
          SET level = EXCLUDED.level, grade = EXCLUDED.grade, class_name = EXCLUDED.class_name,
              enrolled_from = EXCLUDED.enrolled_from, enrolled_until = EXCLUDED.enrolled_until,
-             excluded_on = EXCLUDED.excluded_on
+             excluded_on = EXCLUDED.excluded_on,
+             carried_over_b = coalesce(EXCLUDED.carried_over_b, enrolment.carried_over_b),
+             carried_over_z = coalesce(EXCLUDED.carried_over_z, enrolment.carried_over_z),
+             carried_over_p = coalesce(EXCLUDED.carried_over_p, enrolment.carried_over_p)
          WHERE (enrolment.level, enrolment.grade, enrolment.class_name, enrolment.enrolled_from,
-                enrolment.enrolled_until, enrolment.excluded_on)
+                enrolment.enrolled_until, enrolment.excluded_on, enrolment.carried_over_b, enrolment.carried_over_z,
+                enrolment.carried_over_p)
                IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.grade, EXCLUDED.class_name, EXCLUDED.enrolled_from,
-                EXCLUDED.enrolled_until, EXCLUDED.excluded_on)
+                EXCLUDED.enrolled_until, EXCLUDED.excluded_on,
+                coalesce(EXCLUDED.carried_over_b, enrolment.carried_over_b),
+                coalesce(EXCLUDED.carried_over_z, enrolment.carried_over_z),
+                coalesce(EXCLUDED.carried_over_p, enrolment.carried_over_p))
        RETURNING pupil_id, (xmax = 0) AS inserted
      )
      SELECT count(*)::int AS changed, array_agg(pupil_id::int) AS pupils FROM merged`,
@@ -122,7 +145,8 @@ export async function mergeStagedPupils(
   const e = enrolments[0] ?? { changed: 0, pupils: null };
   // A pupil row that did not change but whose enrolment did still counts as one updated row.
   const updated = Math.max(p.updated, e.changed - p.inserted);
-  return { inserted: p.inserted, updated, changedPupilIds: e.pupils ?? [] };
+  const changed = new Set([...(e.pupils ?? []), ...newIdentity.map((r) => r.id)]);
+  return { inserted: p.inserted, updated, changedPupilIds: [...changed] };
 }
 
 export interface PupilListQuery {

@@ -1,6 +1,7 @@
 // Stored signals: load the current ones of some pupils, write the changes a recompute found, list and update.
 import { isoFromDayNumber } from '../domain/rules/civil-day.ts';
 import type { RegisterRecord } from '../domain/rules/index.ts';
+import { CARRIED_OVER_B_SQL } from './carried-over.sql.ts';
 import { copyField, type Sql } from './database.ts';
 
 export interface StoredSignal {
@@ -58,11 +59,23 @@ export interface EnrolmentFacts {
   excludedOn: string | null;
   /** Recorded in the app after an exclusion (enrolment-elsewhere.service.ts); ends EXCLUDED_NO_SCHOOL. */
   enrolledElsewhereFrom: string | null;
+  /**
+   * B half-days this school year at a previous school (docs/decisions/0035): the count the pupils import carried
+   * over, else the B rows of the same identity hash at another school of this database before this enrolment.
+   */
+  carriedOverB: number;
 }
 
 export interface RecomputeState {
   enrolments: EnrolmentFacts[];
   register: RegisterRecord[];
+  /**
+   * School changers (docs/decisions/0035): the rows of the same identity (keyed INSZ hash) at other schools in the
+   * school year before the pupils' first enrolment here, as rows of the pupil here (B30_TWO_YEARS looks at that
+   * year). A half-day the pupil has a row for here is left out. This school year's rows elsewhere are not here:
+   * they count as the carried-over B.
+   */
+  priorRegister: RegisterRecord[];
   stored: StoredSignal[];
   calendarVersion: number;
 }
@@ -84,12 +97,14 @@ export async function loadRecomputeState(
   const [result] = await tx.query<{
     enrolments: string | null;
     register: string | null;
+    priorRegister: string | null;
     signals: string | null;
     calendarVersion: number;
   }>(
     `WITH enrolled AS (
        SELECT e.pupil_id, e.school_year, e.level, p.birth_date, e.enrolled_from, e.enrolled_until, e.excluded_on,
-              e.enrolled_elsewhere_from
+              e.enrolled_elsewhere_from,
+              ${CARRIED_OVER_B_SQL} AS carried_over_b
        FROM enrolment e JOIN pupil p ON p.id = e.pupil_id
        WHERE e.pupil_id = ANY($1::bigint[]) AND e.school_id = $2 AND e.enrolled_from <= $3
      ), first_day AS (
@@ -97,7 +112,8 @@ export async function loadRecomputeState(
      )
      SELECT (SELECT json_agg(json_build_object('pupilId', pupil_id, 'schoolYear', school_year, 'level', level,
                'birthDate', birth_date, 'enrolledFrom', enrolled_from, 'enrolledUntil', enrolled_until,
-               'excludedOn', excluded_on, 'enrolledElsewhereFrom', enrolled_elsewhere_from))::text
+               'excludedOn', excluded_on, 'enrolledElsewhereFrom', enrolled_elsewhere_from,
+               'carriedOverB', carried_over_b))::text
              FROM enrolled) AS enrolments,
             ${
               withRegister
@@ -106,16 +122,22 @@ export async function loadRecomputeState(
                WHERE r.pupil_id = ANY($1::bigint[]) AND r.date >= f.day AND r.date <= $3)`
                 : 'NULL'
             } AS register,
+            (SELECT string_agg(concat_ws(',', p.id, r.date - DATE '1970-01-01', left(r.half, 1), r.code), ';')
+             FROM pupil p JOIN pupil o ON o.identity_hash = p.identity_hash AND o.id <> p.id
+             JOIN register_entry r ON r.pupil_id = o.id, first_day f
+             WHERE p.id = ANY($1::bigint[]) AND p.identity_hash IS NOT NULL
+               AND r.date >= f.day AND r.date < (f.day + interval '1 year')::date
+               AND NOT EXISTS (SELECT 1 FROM register_entry m WHERE m.pupil_id = p.id AND m.date = r.date AND m.half = r.half)
+            ) AS "priorRegister",
             (${storedSignalsJson(1)}) AS signals,
             (SELECT calendar_version FROM organisation WHERE id = $2) AS "calendarVersion"`,
     [pupilIds, schoolId, today],
   );
   // "pupil,day number,A|P,code" items: a third shorter than ISO dates, and pg decoded the ~90 KB text value
   // at ~2.5 ms; the few hundred distinct days are turned into ISO dates once.
-  const text = result?.register ?? '';
   const isoOf = new Map<string, string>();
-  const register: RegisterRecord[] =
-    text === ''
+  const rowsOf = (text: string | null | undefined): RegisterRecord[] =>
+    !text
       ? []
       : text.split(';').map((item) => {
           const [pupilId, day, half, code] = item.split(',') as [string, string, string, string];
@@ -128,7 +150,8 @@ export async function loadRecomputeState(
         });
   return {
     enrolments: JSON.parse(result?.enrolments ?? '[]') as EnrolmentFacts[],
-    register,
+    register: rowsOf(result?.register),
+    priorRegister: rowsOf(result?.priorRegister),
     stored: parseStoredSignals(result?.signals),
     calendarVersion: result?.calendarVersion ?? 0,
   };

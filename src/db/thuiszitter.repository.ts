@@ -140,6 +140,31 @@ async function refreshPossibleDays(tx: Sql, scope: ThuiszitterScope): Promise<vo
   );
 }
 
+/**
+ * The same child's B, Z and P half-days this school year at the other schools of this database (through the
+ * keyed INSZ hash, docs/decisions/0035); zeros without an identity. Aliases `e` (enrolment) and `p` (pupil).
+ */
+const ELSEWHERE_SQL = `SELECT COALESCE(sum(c.half_days) FILTER (WHERE c.code = 'B'), 0)::int AS b,
+         COALESCE(sum(c.half_days) FILTER (WHERE c.code IN ('Z', 'D')), 0)::int AS z,
+         COALESCE(sum(c.half_days) FILTER (WHERE c.code = 'P'), 0)::int AS p
+  FROM pupil o JOIN monitor_pupil_code c ON c.pupil_id = o.id AND c.school_year = e.school_year
+  WHERE p.identity_hash IS NOT NULL AND o.identity_hash = p.identity_hash AND o.id <> p.id`;
+
+/** Whether the same child has a later enrolment this school year elsewhere (then it is counted there). */
+const LATER_ELSEWHERE_SQL = `p.identity_hash IS NOT NULL AND EXISTS (
+    SELECT 1 FROM pupil o JOIN enrolment oe ON oe.pupil_id = o.id AND oe.school_year = e.school_year
+    WHERE o.identity_hash = p.identity_hash AND o.id <> p.id AND (oe.enrolled_from, o.id) > (e.enrolled_from, p.id))`;
+
+/** The schools other than the scope's with a pupil of the same identity: their official cells depend on it. */
+async function schoolsSharingIdentities(tx: Sql, schoolId: number): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>(
+    `SELECT DISTINCT o.school_id::int AS id FROM pupil p JOIN pupil o ON o.identity_hash = p.identity_hash
+     WHERE p.school_id = $1 AND p.identity_hash IS NOT NULL AND o.school_id <> $1`,
+    [schoolId],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Rebuilds the cells of the scope's schools and years from the per-pupil rows and the enrolments. */
 async function refreshCells(tx: Sql, scope: ThuiszitterScope, numbers: ThuiszitterParams): Promise<void> {
   const whole = { ...scope, pupilIds: null };
@@ -159,7 +184,10 @@ async function refreshCells(tx: Sql, scope: ThuiszitterScope, numbers: Thuiszitt
   const home = where(whole, { school: 'h.school_id', year: 'h.school_year' }, params);
   const code = where(whole, { school: 'c.school_id', year: 'c.school_year' }, params);
   const enrolled = where(whole, { school: 'e.school_id', year: 'e.school_year' }, params);
-  // Official codes of the compulsory-age split: B as registered, Z with D (a medical certificate), P.
+  // Official codes of the compulsory-age split: B as registered, Z with D (a medical certificate), P. Counted per
+  // pupil across schools (docs/decisions/0035): a pupil with the same identity in another school this year counts
+  // once, at the school of the latest enrolment, with the half-days of every school; "≥ 30 B" also takes the B
+  // the pupils import carried over when that is more than what this database holds from the other schools.
   await tx.query(
     `INSERT INTO thuiszitter_cell (school_id, school_year, dimension, key, value)
      SELECT h.school_id, h.school_year, 'home', k.key, sum(k.value)
@@ -196,10 +224,14 @@ async function refreshCells(tx: Sql, scope: ThuiszitterScope, numbers: Thuiszitt
                                  COALESCE(sum(half_days) FILTER (WHERE code = 'P'), 0)::int AS p
                           FROM monitor_pupil_code c
                           WHERE c.school_id = e.school_id AND c.school_year = e.school_year AND c.pupil_id = e.pupil_id) t ON true
-       CROSS JOIN LATERAL (VALUES ('pupils', 1), ('b30', (t.b >= $2::int)::int), ('b', t.b), ('z', t.z), ('p', t.p),
-                                  ('with-z', (t.z > 0)::int), ('with-p', (t.p > 0)::int)) AS k (measure, value)
+       LEFT JOIN LATERAL (${ELSEWHERE_SQL}) x ON true
+       CROSS JOIN LATERAL (VALUES ('pupils', 1),
+                                  ('b30', (t.b + GREATEST(x.b, COALESCE(e.carried_over_b, 0)) >= $2::int)::int),
+                                  ('b', t.b + x.b), ('z', t.z + x.z), ('p', t.p + x.p),
+                                  ('with-z', (t.z + x.z > 0)::int), ('with-p', (t.p + x.p > 0)::int)) AS k (measure, value)
        WHERE extract(year FROM p.birth_date)::int <= left(e.school_year, 4)::int - $5::int
-         AND p.birth_date + make_interval(years => $6::int) > make_date(left(e.school_year, 4)::int, 9, 1)${enrolled}
+         AND p.birth_date + make_interval(years => $6::int) > make_date(left(e.school_year, 4)::int, 9, 1)
+         AND NOT (${LATER_ELSEWHERE_SQL})${enrolled}
        GROUP BY 1, 2, 3, 4`,
     params,
   );
@@ -221,6 +253,11 @@ export async function refreshThuiszitterRows(
   await refreshPupilRows(tx, scope);
   if (scope.pupilIds === null) await refreshPossibleDays(tx, scope);
   await refreshCells(tx, scope, numbers);
+  // A school changer's official figures count at one school with the half-days of all: the other schools' cells
+  // follow (their per-pupil rows are unchanged).
+  if (scope.schoolId !== null)
+    for (const other of await schoolsSharingIdentities(tx, scope.schoolId))
+      await refreshCells(tx, { schoolId: other, schoolYears: scope.schoolYears, pupilIds: null }, numbers);
 }
 
 /** Every school's id (the report without a region: the CLI). */

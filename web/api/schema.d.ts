@@ -254,6 +254,14 @@ export interface paths {
           changedBy: string | null;
           importId: number | null;
         }[];
+        /** Half-days carried over from a previous school this school year (docs/import.md); null: none */
+        carriedOver: {
+          /** B half-days at a previous school this school year, counted by the rules */
+          b: number;
+          bSource: "import" | "other-school";
+          z: number | null;
+          p: number | null;
+        } | null;
         /** What the page may offer to change (the server checks again on every write) */
         permissions: {
           enrolmentElsewhere: boolean;

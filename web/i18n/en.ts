@@ -210,7 +210,7 @@ export const en: Messages = {
   'import.kind.register': 'Absences (register)',
   'import.kind.calendar': 'Calendar',
   'import.kind.pupils.help':
-    'One row per pupil. Required columns: pupil_id (pupil number), first_name, last_name, birth_date (YYYY-MM-DD or DD/MM/YYYY), level (kleuter, lager or secundair). Optional: grade, class, enrolled_from, enrolled_until, excluded_on.',
+    'One row per pupil. Required columns: pupil_id (pupil number), first_name, last_name, birth_date (YYYY-MM-DD or DD/MM/YYYY), level (kleuter, lager or secundair). Optional: grade, class, enrolled_from, enrolled_until, excluded_on, insz (national register number; never stored, only a keyed hash), carried_over_b, carried_over_z, carried_over_p (half-days at the previous school this school year).',
   'import.kind.register.help':
     'One row per pupil per half-day that is not an ordinary presence. Required columns: pupil_id, date, half (AM/PM or VM/NM), code (e.g. B, Z, R, P). Optional: note. A school day without a row counts as present.',
   'import.kind.calendar.help':
@@ -993,4 +993,14 @@ export const en: Messages = {
   'sick.chronic': 'Chronic illness (specialist’s note)',
   'sick.specialEducation': 'Special education (distance limit 20 km)',
   'sick.distanceKm': 'Distance school – where the pupil stays (km)',
+  'pupil.carriedOver': 'From the previous school (this school year)',
+  'pupil.carriedOver.b': '{count} B half-days',
+  'pupil.carriedOver.z': '{count} Z',
+  'pupil.carriedOver.p': '{count} P',
+  'pupil.carriedOver.import': 'from the pupils import',
+  'pupil.carriedOver.otherSchool': 'found at the previous school (same national register number)',
+  'import.field.insz': 'National register number (INSZ), stored only as a keyed hash',
+  'import.field.carried_over_b': 'B half-days at the previous school (this school year)',
+  'import.field.carried_over_z': 'Z half-days at the previous school (this school year)',
+  'import.field.carried_over_p': 'P half-days at the previous school (this school year)',
 };

@@ -210,7 +210,7 @@ export const nl = {
   'import.kind.register': 'Afwezigheden (register)',
   'import.kind.calendar': 'Kalender',
   'import.kind.pupils.help':
-    'Eén rij per leerling. Verplichte kolommen: pupil_id (leerlingnummer), first_name, last_name, birth_date (JJJJ-MM-DD of DD/MM/JJJJ), level (kleuter, lager of secundair). Optioneel: grade, class, enrolled_from, enrolled_until, excluded_on.',
+    'Eén rij per leerling. Verplichte kolommen: pupil_id (leerlingnummer), first_name, last_name, birth_date (JJJJ-MM-DD of DD/MM/JJJJ), level (kleuter, lager of secundair). Optioneel: grade, class, enrolled_from, enrolled_until, excluded_on, insz (rijksregisternummer; nooit bewaard, enkel een sleutelhash), carried_over_b, carried_over_z, carried_over_p (halve dagen op de vorige school dit schooljaar).',
   'import.kind.register.help':
     'Eén rij per leerling per halve dag die geen gewone aanwezigheid is. Verplichte kolommen: pupil_id, date, half (VM/NM of AM/PM), code (bv. B, Z, R, P). Optioneel: note. Een lesdag zonder rij telt als aanwezig.',
   'import.kind.calendar.help':
@@ -996,6 +996,16 @@ export const nl = {
   'sick.chronic': 'Chronische ziekte (attest specialist)',
   'sick.specialEducation': 'Buitengewoon onderwijs (afstandsgrens 20 km)',
   'sick.distanceKm': 'Afstand school – verblijfplaats (km)',
+  'pupil.carriedOver': 'Van de vorige school (dit schooljaar)',
+  'pupil.carriedOver.b': '{count} halve dagen B',
+  'pupil.carriedOver.z': '{count} Z',
+  'pupil.carriedOver.p': '{count} P',
+  'pupil.carriedOver.import': 'uit de leerlingenimport',
+  'pupil.carriedOver.otherSchool': 'gevonden in de vorige school (zelfde rijksregisternummer)',
+  'import.field.insz': 'Rijksregisternummer (INSZ), enkel als sleutelhash bewaard',
+  'import.field.carried_over_b': 'Halve dagen B op de vorige school (dit schooljaar)',
+  'import.field.carried_over_z': 'Halve dagen Z op de vorige school (dit schooljaar)',
+  'import.field.carried_over_p': 'Halve dagen P op de vorige school (dit schooljaar)',
 } as const;
 
 /** Every interface text key; en.ts is typed with this so a missing or extra key fails the typecheck. */

@@ -153,6 +153,26 @@ export function PupilPage({ pupilId }: { pupilId: string }) {
                   {formatDate(enrolment.excludedOn)}
                 </Fact>
               )}
+              {detail.carriedOver && (
+                <Fact label={t('pupil.carriedOver')}>
+                  <span data-testid="carried-over">
+                    {[
+                      t('pupil.carriedOver.b', { count: detail.carriedOver.b }),
+                      detail.carriedOver.z !== null && t('pupil.carriedOver.z', { count: detail.carriedOver.z }),
+                      detail.carriedOver.p !== null && t('pupil.carriedOver.p', { count: detail.carriedOver.p }),
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}{' '}
+                    (
+                    {t(
+                      detail.carriedOver.bSource === 'import'
+                        ? 'pupil.carriedOver.import'
+                        : 'pupil.carriedOver.otherSchool',
+                    )}
+                    )
+                  </span>
+                </Fact>
+              )}
               {(enrolment.excludedOn || enrolment.enrolledElsewhereFrom) && (
                 <Fact label={t('pupil.elsewhere')}>
                   <span data-testid="enrolled-elsewhere">

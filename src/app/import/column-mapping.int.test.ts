@@ -134,9 +134,10 @@ describe.each(testEngines())('column mapping on %s', (engine) => {
       .trim()
       .split('\r\n');
     expect(columns).toBe(
-      'pupil_id,first_name,last_name,birth_date,level,school_id,grade,class,enrolled_from,enrolled_until,excluded_on',
+      'pupil_id,first_name,last_name,birth_date,level,school_id,grade,class,enrolled_from,enrolled_until,excluded_on,' +
+        'insz,carried_over_b,carried_over_z,carried_over_p',
     );
-    expect(example?.split(',')).toHaveLength(11);
+    expect(example?.split(',')).toHaveLength(15);
     const registerTemplate = writeTemp(
       dir,
       'register-template.csv',

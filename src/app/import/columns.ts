@@ -48,7 +48,19 @@ const PUPIL_NUMBER = [
 
 export const PUPIL_COLUMNS = {
   required: ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'],
-  optional: ['school_id', 'grade', 'class', 'enrolled_from', 'enrolled_until', 'excluded_on', 'full_name'],
+  optional: [
+    'school_id',
+    'grade',
+    'class',
+    'enrolled_from',
+    'enrolled_until',
+    'excluded_on',
+    'full_name',
+    'insz',
+    'carried_over_b',
+    'carried_over_z',
+    'carried_over_p',
+  ],
   aliases: {
     pupil_id: PUPIL_NUMBER,
     first_name: ['voornaam', 'roepnaam', 'firstname'],
@@ -62,6 +74,10 @@ export const PUPIL_COLUMNS = {
     enrolled_from: ['begindatum inschrijving', 'begindatum', 'startdatum', 'inschrijvingsdatum', 'startdate'],
     enrolled_until: ['einddatum inschrijving', 'einddatum', 'uitschrijvingsdatum', 'enddate'],
     excluded_on: ['datum definitieve uitsluiting', 'definitieve uitsluiting', 'uitsluitingsdatum'],
+    insz: ['rijksregisternummer', 'rijksregisternr', 'insz-nummer', 'inszn', 'nationaal nummer', 'bisnummer'],
+    carried_over_b: ['overgedragen b', 'b vorige school', 'b-codes vorige school'],
+    carried_over_z: ['overgedragen z', 'z vorige school', 'z-codes vorige school'],
+    carried_over_p: ['overgedragen p', 'p vorige school', 'p-codes vorige school'],
   },
   alternatives: [{ fields: ['first_name', 'last_name'], or: ['full_name'] }],
 } as const satisfies ColumnSpec<string>;

@@ -39,7 +39,10 @@ export type ImportProblemCode =
   | 'invalid-full-name'
   | 'a-for-compulsory-kleuter'
   | 'b-for-non-compulsory'
-  | 'discipline-for-kleuter';
+  | 'discipline-for-kleuter'
+  | 'invalid-insz'
+  | 'duplicate-insz'
+  | 'invalid-count';
 
 type Args = Record<string, string | number>;
 
@@ -153,6 +156,19 @@ const MESSAGES: Record<ImportProblemCode, (a: Args) => { nl: string; en: string 
   'discipline-for-kleuter': (a) => ({
     nl: `Code ${a.value} (schorsing of uitsluiting) bij kleuter "${a.pupil}": kleuters kunnen niet geschorst of uitgesloten worden.`,
     en: `Code ${a.value} (suspension or exclusion) for pre-primary pupil "${a.pupil}": pre-primary pupils cannot be suspended or excluded.`,
+  }),
+  // The number itself is never repeated in a message: problems are shown, logged and stored with the import.
+  'invalid-insz': () => ({
+    nl: 'Het rijksregisternummer (INSZ) is ongeldig: 11 cijfers met de juiste controlecijfers verwacht.',
+    en: 'The national register number (INSZ) is invalid: 11 digits with the right check digits expected.',
+  }),
+  'duplicate-insz': (a) => ({
+    nl: `Hetzelfde rijksregisternummer (INSZ) staat ook op rij ${a.other}.`,
+    en: `The same national register number (INSZ) is also on row ${a.other}.`,
+  }),
+  'invalid-count': (a) => ({
+    nl: `"${a.value}" is geen aantal halve dagen (een geheel getal vanaf 0).`,
+    en: `"${a.value}" is not a number of half-days (a whole number from 0).`,
   }),
   'too-many-problems': (a) => ({
     nl: `Meer dan ${a.limit} problemen: het nakijken werd gestopt.`,

@@ -4,8 +4,10 @@ import { copyField, type Sql } from '../../db/database.ts';
 import { createPupilStaging, PUPIL_STAGING_COLUMNS } from '../../db/pupil.repository.ts';
 import { parseCivilDate } from '../../domain/half-day.ts';
 import { IMPORT_TEXT_LIMITS, isPupilNumber, overLimit } from '../../domain/input-limits.ts';
+import { validInsz } from '../../domain/insz.ts';
 import { ownValue } from '../../domain/own-value.ts';
 import type { SchoolYear } from '../../domain/school-year.ts';
+import { pupilIdentityHash } from '../pupil-identity.ts';
 import { type ColumnField, cell, type FileColumns, PUPIL_COLUMNS, splitFullName } from './columns.ts';
 import { ImportRejected, ProblemList, problem } from './import-problem.ts';
 import type { StageOutcome } from './register-import.ts';
@@ -30,6 +32,9 @@ export async function stagePupilsFile(
   const { index, warnings } = columns;
   const problems = new ProblemList();
   const firstRowOf = new Map<string, number>();
+  // Identity hash → first row: the same child twice in one school's file is a mistake. Keys are hashes, never the
+  // number itself.
+  const firstRowOfIdentity = new Map<string, number>();
   let rows = 0;
 
   function date(row: number, values: string[], column: (typeof COLUMNS.optional)[number] | 'birth_date') {
@@ -108,6 +113,32 @@ export async function stagePupilsFile(
           }
         }
         if (from && until && until < from) problems.add(problem(row, 'enrolled_until', 'invalid-enrolment-period'));
+        // The INSZ becomes its keyed hash here; the digits go no further than this row's local variables.
+        const inszText = cell(values, index.insz);
+        let identityHash: string | null = null;
+        if (inszText) {
+          const digits = validInsz(inszText);
+          if (digits === null) problems.add(problem(row, 'insz', 'invalid-insz'));
+          else {
+            identityHash = pupilIdentityHash(digits);
+            const other = firstRowOfIdentity.get(identityHash);
+            if (other !== undefined) problems.add(problem(row, 'insz', 'duplicate-insz', { other }));
+            else firstRowOfIdentity.set(identityHash, row);
+          }
+        }
+        const carriedOver = (column: 'carried_over_b' | 'carried_over_z' | 'carried_over_p') => {
+          const text = cell(values, index[column]);
+          if (!text) return null;
+          const n = Number(text);
+          if (!/^\d{1,4}$/.test(text) || !Number.isInteger(n)) {
+            problems.add(problem(row, column, 'invalid-count', { value: text }));
+            return null;
+          }
+          return n;
+        };
+        const carriedB = carriedOver('carried_over_b');
+        const carriedZ = carriedOver('carried_over_z');
+        const carriedP = carriedOver('carried_over_p');
         if (problems.length > before || !birthDate) continue;
         const fields = [
           row,
@@ -122,6 +153,10 @@ export async function stagePupilsFile(
           until ?? null,
           excluded ?? null,
           schoolYear.id,
+          identityHash,
+          carriedB,
+          carriedZ,
+          carriedP,
         ];
         chunk += `${fields.map((f) => copyField(f)).join('\t')}\n`;
       }

@@ -112,11 +112,14 @@ export async function recomputeSignals(
   const {
     enrolments,
     register: loadedRegister,
+    priorRegister,
     stored,
     calendarVersion,
   } = await loadRecomputeState(tx, schoolId, pupilIds, today, options.register === undefined);
   if (enrolments.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
-  const registerRecords = options.register ? withinSpan(options.register, enrolments, today) : loadedRegister;
+  const ownRegister = options.register ? withinSpan(options.register, enrolments, today) : loadedRegister;
+  // A school changer's previous school year at another school (docs/decisions/0035): rarely any rows.
+  const registerRecords = priorRegister.length === 0 ? ownRegister : [...ownRegister, ...priorRegister];
   const years = [...new Set(enrolments.map((e) => e.schoolYear))].sort();
   const calendar = await schoolCalendar(tx, schoolId, calendarVersion);
   phase('load');
@@ -142,6 +145,7 @@ export async function recomputeSignals(
         enrolledUntil: e.enrolledUntil,
         excludedOn: e.excludedOn,
         enrolledElsewhereFrom: e.enrolledElsewhereFrom,
+        carriedOverBHalfDays: e.carriedOverB,
       }));
     const enrolled = new Set(pupils.map((p) => p.pupilId));
     const input = buildEngineInput({

@@ -58,6 +58,15 @@ const PupilYear = z.object({
       importId: z.number().int().nullable(),
     }),
   ),
+  carriedOver: z
+    .object({
+      b: z.number().int().describe('B half-days at a previous school this school year, counted by the rules'),
+      bSource: z.enum(['import', 'other-school']),
+      z: z.number().int().nullable(),
+      p: z.number().int().nullable(),
+    })
+    .nullable()
+    .describe('Half-days carried over from a previous school this school year (docs/import.md); null: none'),
   permissions: z
     .object({ enrolmentElsewhere: z.boolean() })
     .describe('What the page may offer to change (the server checks again on every write)'),
