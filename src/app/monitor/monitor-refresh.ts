@@ -130,6 +130,7 @@ export async function startMonitorRefresh(
       await refreshCells(tx, { ...scope, schoolYears: [...new Set(years)] }, thresholdHalfDays());
       phase('cells');
       await refreshThuiszitterFigures(tx, scope); // issue 15: time at home, T/U/Y, official figures
+      phase('thuiszitter figures');
       return {
         schoolYears: [...(scope.schoolYears ?? [])],
         dates: scope.dates?.length ?? 'all',
