@@ -105,9 +105,17 @@ export function zSpells(
   schoolHalfDays: readonly { date: IsoDate; half: Half }[],
   code = 'Z',
 ): Spell[] {
-  const byKey = new Map(register.map((r) => [`${r.date}|${r.half}`, r]));
+  // Positions of the school half-days (built once per calendar and reused for every pupil): a spell is a run of
+  // rows with `code` on consecutive positions; a school half-day without such a row ends it.
+  const positions = positionsOf(schoolHalfDays);
+  const rows = register
+    .filter((r) => r.code === code)
+    .map((row) => ({ row, at: positions.get(slotOf(row.date, row.half)) }))
+    .filter((x): x is { row: RegisterHalfDay; at: number } => x.at !== undefined)
+    .sort((a, b) => a.at - b.at);
   const spells: Spell[] = [];
   let current: RegisterHalfDay[] = [];
+  let previous = Number.NaN;
   const close = () => {
     const first = current[0];
     const last = current[current.length - 1];
@@ -116,13 +124,26 @@ export function zSpells(
     }
     current = [];
   };
-  for (const h of schoolHalfDays) {
-    const row = byKey.get(`${h.date}|${h.half}`);
-    if (row && row.code === code) current.push(row);
-    else close();
+  for (const { row, at } of rows) {
+    if (at === previous) continue; // the same half-day twice: counted once
+    if (at !== previous + 1) close();
+    current.push(row);
+    previous = at;
   }
   close();
   return spells;
+}
+
+const positionCache = new WeakMap<readonly { date: IsoDate; half: Half }[], Map<number, number>>();
+
+/** Slot → position in the school's half-days, cached per (immutable) list. */
+function positionsOf(schoolHalfDays: readonly { date: IsoDate; half: Half }[]): Map<number, number> {
+  let positions = positionCache.get(schoolHalfDays);
+  if (!positions) {
+    positions = new Map(schoolHalfDays.map((h, i) => [slotOf(h.date, h.half), i]));
+    positionCache.set(schoolHalfDays, positions);
+  }
+  return positions;
 }
 
 export type CertificateFindingKind =
