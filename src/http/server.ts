@@ -30,6 +30,7 @@ import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { medicalRoutes } from './routes/medical.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
+import { lopRoutes } from './routes/lop.routes.ts';
 import { monitorReportRoutes } from './routes/monitor-report.routes.ts';
 import { noteRoutes } from './routes/notes.routes.ts';
 import { notificationRoutes } from './routes/notifications.routes.ts';
@@ -192,6 +193,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await medicalRoutes(api, context);
       await sickPupilRoutes(api, context);
       await restartRoutes(api, context);
+      await lopRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

@@ -19,7 +19,7 @@ export function cellMap(rows: readonly { dimension: string; key: string; value: 
 
 const cell = (cells: Cells, dimension: string, key: string) => cells.get(dimension)?.get(key) ?? 0;
 
-const median = (values: readonly number[]): number | null => {
+export const median = (values: readonly number[]): number | null => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -162,11 +162,16 @@ export interface ExclusionInput {
 }
 
 /** Definitive exclusions of the school year up to the reference date: by month and level, to a new school. */
-export function exclusionSection(rows: readonly ExclusionInput[], asOf: string): ReportSection {
+export function exclusionSection(
+  rows: readonly ExclusionInput[],
+  asOf: string,
+  /** The levels to split by (a LOP follows one level); default all. */
+  levels: readonly string[] = Object.keys(LEVELS),
+): ReportSection {
   const figures: ReportFigure[] = [
     figure.count('exclusion.total', { nl: 'Definitieve uitsluitingen', en: 'Definitive exclusions' }, rows.length),
   ];
-  for (const [level, label] of Object.entries(LEVELS)) {
+  for (const [level, label] of Object.entries(LEVELS).filter(([key]) => levels.includes(key))) {
     const ofLevel = rows.filter((r) => r.level === level);
     figures.push(
       figure.count(
