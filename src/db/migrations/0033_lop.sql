@@ -5,7 +5,7 @@
 ALTER TABLE organisation DROP CONSTRAINT organisation_kind_check;
 ALTER TABLE organisation ADD CONSTRAINT organisation_kind_check CHECK (kind IN ('school', 'clb', 'region', 'lop'));
 ALTER TABLE organisation ADD COLUMN lop_level text CHECK (lop_level IN ('basis', 'secundair'));
-ALTER TABLE organisation ADD CONSTRAINT organisation_lop_level_check CHECK ((kind = 'lop') = (lop_level IS NOT NULL));
+ALTER TABLE organisation ADD CONSTRAINT organisation_lop_has_level CHECK ((kind = 'lop') = (lop_level IS NOT NULL));
 
 CREATE TABLE lop_school (
   lop_id bigint NOT NULL REFERENCES organisation (id),
