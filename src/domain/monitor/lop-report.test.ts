@@ -2,6 +2,7 @@
 // per-school figures with their suppression.
 import { describe, expect, it } from 'vitest';
 import { daysWithoutSchool, type LopExclusion, lopSchoolsSection, withoutSchoolSection } from './lop-report.ts';
+import { exclusionSection } from './thuiszitter-report.ts';
 
 const exclusion = (over: Partial<LopExclusion>): LopExclusion => ({
   schoolId: 1,
@@ -47,14 +48,14 @@ describe('the section "still without a school"', () => {
     expect(figures['without-school.days.≤61']).toBe('suppressed'); // 36 and 61
     expect(figures['without-school.days.>61']).toBe('suppressed'); // 101
     expect(figures['without-school.median-days']).toBe(36); // 1, 10, 36, 61, 101
-    expect(figures['without-school.longest-days']).toBe(101);
+    // No maximum: the longest time is one pupil's, whatever the number of pupils.
+    expect(figures).not.toHaveProperty('without-school.longest-days');
   });
 
-  it('shows no median nor longest time over fewer than five pupils', () => {
+  it('shows no median over fewer than five pupils', () => {
     const figures = byId(withoutSchoolSection(rows.slice(0, 3), '2026-01-15').figures);
     expect(figures['without-school.pupils']).toBe('suppressed');
     expect(figures['without-school.median-days']).toBe('suppressed');
-    expect(figures['without-school.longest-days']).toBe('suppressed');
   });
 });
 
@@ -88,5 +89,18 @@ describe('the per-school section', () => {
     const figures = byId(lopSchoolsSection('basis', schools, primary, '2026-01-15').figures);
     expect(figures['school.1.opvang']).toBe(6);
     expect(figures).not.toHaveProperty('school.1.search-help');
+  });
+});
+
+describe('the exclusion statistics of one level (a LOP)', () => {
+  it('split only by the levels the LOP follows, with only their duty', () => {
+    const rows = Array.from({ length: 5 }, () => exclusion({ searchHelp: true }));
+    const ids = exclusionSection(rows, '2026-01-15', ['secundair']).figures.map((f) => f.id);
+    expect(ids).toContain('exclusion.secundair');
+    expect(ids).toContain('exclusion.secondary.search-help');
+    expect(ids.filter((id) => /lager|kleuter|primary/.test(id))).toEqual([]);
+    const primary = exclusionSection([], '2026-01-15', ['kleuter', 'lager']).figures.map((f) => f.id);
+    expect(primary.filter((id) => /secundair|secondary/.test(id))).toEqual([]);
+    expect(primary).toContain('exclusion.primary.opvang');
   });
 });

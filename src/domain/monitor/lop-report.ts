@@ -50,13 +50,6 @@ export function withoutSchoolSection(rows: readonly ExclusionInput[], asOf: stri
       median(days),
       'days',
     ),
-    figure.statistic(
-      'without-school.longest-days',
-      { nl: 'Langste tijd zonder school (dagen)', en: 'Longest time without a school (days)' },
-      days.length,
-      days.length === 0 ? null : Math.max(...days),
-      'days',
-    ),
   ];
   return {
     id: 'without-school',

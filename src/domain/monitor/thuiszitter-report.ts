@@ -192,7 +192,7 @@ export function exclusionSection(
   // The duty of each level (seed 004 l. 2306–2345): opvang in primary, help finding a school in secondary.
   const primary = rows.filter((r) => r.level !== 'secundair');
   const secondary = rows.filter((r) => r.level === 'secundair');
-  figures.push(
+  const duties: ReportFigure[] = [
     figure.count(
       'exclusion.primary.opvang',
       { nl: 'Basisonderwijs: opvang geboden', en: 'Primary: opvang offered' },
@@ -213,6 +213,11 @@ export function exclusionSection(
       { nl: 'Secundair: hulp niet geregistreerd', en: 'Secondary: help not recorded' },
       secondary.filter((r) => r.searchHelp === null).length,
     ),
+  ];
+  // Only the duties of the levels split by (a LOP secundair has no opvang figures, a LOP basisonderwijs no help).
+  const followsPrimary = levels.some((level) => level !== 'secundair');
+  figures.push(
+    ...duties.filter((f) => (f.id.startsWith('exclusion.primary.') ? followsPrimary : levels.includes('secundair'))),
   );
   const months = [...new Set(rows.map((r) => r.excludedOn.slice(0, 7)))].sort();
   for (const month of months)
