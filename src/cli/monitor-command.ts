@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '../app/actor.ts';
 import { localDateTime } from '../app/daily-schedule.ts';
-import { refreshMonitorFully } from '../app/monitor/monitor-refresh.ts';
 import { lopReportFile } from '../app/monitor/lop-report.service.ts';
+import { refreshMonitorFully } from '../app/monitor/monitor-refresh.ts';
 import { monitorReportFile } from '../app/monitor/region-report.service.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';

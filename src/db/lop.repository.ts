@@ -13,9 +13,10 @@ export async function insertLop(db: Sql, name: string, level: LopLevel): Promise
 }
 
 export async function findLopByName(db: Sql, name: string): Promise<number | undefined> {
-  const rows = await db.query<{ id: number }>("SELECT id::int AS id FROM organisation WHERE kind = 'lop' AND name = $1", [
-    name,
-  ]);
+  const rows = await db.query<{ id: number }>(
+    "SELECT id::int AS id FROM organisation WHERE kind = 'lop' AND name = $1",
+    [name],
+  );
   return rows[0]?.id;
 }
 

@@ -36,9 +36,7 @@ export async function organisationName(db: Sql, id: number): Promise<string> {
 }
 
 export async function organisationKind(db: Sql, id: number): Promise<OrganisationKind | undefined> {
-  const rows = await db.query<{ kind: OrganisationKind }>('SELECT kind FROM organisation WHERE id = $1', [
-    id,
-  ]);
+  const rows = await db.query<{ kind: OrganisationKind }>('SELECT kind FROM organisation WHERE id = $1', [id]);
   return rows[0]?.kind;
 }
 

@@ -20,7 +20,8 @@ const PASSWORD = 'lop-wachtwoord-123';
 function pupils(count: number, level: 'secundair' | 'lager', first = 1): string {
   const grade = level === 'secundair' ? 2 : 4;
   const lines = ['pupil_id,first_name,last_name,birth_date,level,grade,class'];
-  for (let p = first; p < first + count; p++) lines.push(`${p},Voornaam${p},Naam${p},2011-04-0${(p % 9) + 1},${level},${grade},2A`);
+  for (let p = first; p < first + count; p++)
+    lines.push(`${p},Voornaam${p},Naam${p},2011-04-0${(p % 9) + 1},${level},${grade},2A`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -51,8 +52,13 @@ describe.each(testEngines())("the LOP's view of exclusions on %s", (engine) => {
     };
     // Big school: 6 exclusions (shown); pupil 1 has a new school recorded, pupil 2 is enrolled at the small school.
     const big = await exclude(schools.big, [1, 2, 3, 4, 5, 6], '2025-10-06');
-    await t.db.query("UPDATE enrolment SET enrolled_elsewhere_from = '2025-10-20', exclusion_search_help = true WHERE pupil_id = $1", [big[0]]);
-    await t.db.query('UPDATE enrolment SET exclusion_search_help = true WHERE pupil_id = ANY($1::bigint[])', [big.slice(1, 6)]);
+    await t.db.query(
+      "UPDATE enrolment SET enrolled_elsewhere_from = '2025-10-20', exclusion_search_help = true WHERE pupil_id = $1",
+      [big[0]],
+    );
+    await t.db.query('UPDATE enrolment SET exclusion_search_help = true WHERE pupil_id = ANY($1::bigint[])', [
+      big.slice(1, 6),
+    ]);
     const small = await pupilIdsByNumber(t.db, schools.small);
     await t.db.query('UPDATE pupil SET identity_hash = $2 WHERE id = $1', [big[1], identity(1)]);
     await t.db.query('UPDATE pupil SET identity_hash = $2 WHERE id = $1', [small[0], identity(1)]);
@@ -97,7 +103,13 @@ describe.each(testEngines())("the LOP's view of exclusions on %s", (engine) => {
     const response = await get('lop@test.be', `/api/monitor/lops/${lop}/report?asOf=${AS_OF}`);
     expect(response.statusCode, response.body).toBe(200);
     const report = response.json() as RegionReport;
-    expect(report.scope).toEqual({ kind: 'lop', id: lop, name: 'LOP Secundair Test', schoolCount: 3, level: 'secundair' });
+    expect(report.scope).toEqual({
+      kind: 'lop',
+      id: lop,
+      name: 'LOP Secundair Test',
+      schoolCount: 3,
+      level: 'secundair',
+    });
     expect(report.sections.map((s) => s.id)).toEqual(['exclusions', 'without-school', 'per-school']);
     // 6 of the big school + 2 of the small one; not the outside school's 3, not the primary school's 5.
     expect(value(report, 'exclusion.total')).toMatchObject({ value: 8, suppressed: false });

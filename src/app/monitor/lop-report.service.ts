@@ -16,7 +16,11 @@ import { requireAccess } from '../policy/policy.ts';
 import { reportFile } from './region-report.service.ts';
 
 /** The exclusions report of a LOP (its staff; the CLI as the system) as of a date: its school year up to it. */
-export async function lopReport(db: Sql, actor: Actor, options: { lopId: number; asOf: string }): Promise<RegionReport> {
+export async function lopReport(
+  db: Sql,
+  actor: Actor,
+  options: { lopId: number; asOf: string },
+): Promise<RegionReport> {
   if (!isValidIsoDate(options.asOf))
     throw invalidInput({ nl: 'Peildatum als JJJJ-MM-DD.', en: 'Reference date as YYYY-MM-DD.' });
   requireAccess(actor, 'monitor.lop', { organisationId: options.lopId });

@@ -85,7 +85,10 @@ export async function monitorReportFile(
 }
 
 /** A report (a region's, a CLB's or a LOP's) as JSON, CSV (with a BOM for Excel) or PDF. */
-export async function reportFile(report: RegionReport, format: 'json' | 'csv' | 'pdf'): Promise<{ content: string | Buffer }> {
+export async function reportFile(
+  report: RegionReport,
+  format: 'json' | 'csv' | 'pdf',
+): Promise<{ content: string | Buffer }> {
   if (format === 'pdf') return { content: await regionReportPdf(report) };
   if (format === 'csv') return { content: `\uFEFF${regionReportCsv(report)}` };
   return { content: `${JSON.stringify(report, null, 2)}\n` };

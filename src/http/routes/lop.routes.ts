@@ -32,7 +32,10 @@ export async function lopRoutes(api: Api, { db, today }: RouteContext) {
         const file = await lopReportFile(db, requireActor(request), options, format);
         return reply
           .type(format === 'csv' ? `${type}; charset=utf-8` : type)
-          .header('content-disposition', contentDisposition(`uitsluitingen-lop-${options.lopId}-${options.asOf}.${format}`))
+          .header(
+            'content-disposition',
+            contentDisposition(`uitsluitingen-lop-${options.lopId}-${options.asOf}.${format}`),
+          )
           .send(file.content);
       },
     );
