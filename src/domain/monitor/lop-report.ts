@@ -4,7 +4,12 @@
 // figure LOP agreements must weigh, seed 004 l. 2595–2607, l. 9395–9405). Every figure goes through `figure`
 // (region-report.ts), so it is suppressed below MIN_SHOWN_COUNT before it leaves the server.
 import { figure, type ReportFigure, type ReportSection } from './region-report.ts';
-import { daysToNewSchool, NEW_SCHOOL_BUCKETS, newSchoolBucket, withoutSchoolOn } from './thuiszitter-definitions.ts';
+import {
+  daysToNewSchool,
+  NEW_SCHOOL_BUCKET_KEYS,
+  newSchoolBucket,
+  withoutSchoolOn,
+} from './thuiszitter-definitions.ts';
 import { type ExclusionInput, median } from './thuiszitter-report.ts';
 
 /** The level of a LOP: LOPs basisonderwijs cover pre-primary and primary, LOPs secundair onderwijs secondary. */
@@ -29,14 +34,13 @@ export function withoutSchoolSection(rows: readonly ExclusionInput[], asOf: stri
   const days = rows
     .filter((r) => withoutSchoolOn(r.excludedOn, r.newSchoolFrom, asOf))
     .map((r) => daysWithoutSchool(r.excludedOn, asOf));
-  const buckets = [...NEW_SCHOOL_BUCKETS.map((b) => `≤${b}`), `>${NEW_SCHOOL_BUCKETS.at(-1)}`];
   const figures: ReportFigure[] = [
     figure.count(
       'without-school.pupils',
       { nl: 'Nog zonder school op de peildatum', en: 'Still without a school on the reference date' },
       days.length,
     ),
-    ...buckets.map((bucket) =>
+    ...NEW_SCHOOL_BUCKET_KEYS.map((bucket) =>
       figure.count(
         `without-school.days.${bucket}`,
         { nl: `Al ${bucket} dagen zonder school`, en: `Without a school for ${bucket} days` },

@@ -2,7 +2,12 @@
 // register, definitive exclusions, and the official figures. Built from the summed cells and small live reads;
 // every figure goes through `figure` (region-report.ts), so it is suppressed before it leaves the server.
 import { figure, type ReportFigure, type ReportSection } from './region-report.ts';
-import { daysToNewSchool, NEW_SCHOOL_BUCKETS, newSchoolBucket, withoutSchoolOn } from './thuiszitter-definitions.ts';
+import {
+  daysToNewSchool,
+  NEW_SCHOOL_BUCKET_KEYS,
+  newSchoolBucket,
+  withoutSchoolOn,
+} from './thuiszitter-definitions.ts';
 
 /** Summed cells: dimension → key → value. */
 export type Cells = ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -231,8 +236,7 @@ export function exclusionSection(
   const days = rows
     .filter((r) => r.newSchoolFrom !== null && r.newSchoolFrom <= asOf)
     .map((r) => daysToNewSchool(r.excludedOn, r.newSchoolFrom as string));
-  const buckets = [...NEW_SCHOOL_BUCKETS.map((b) => `≤${b}`), `>${NEW_SCHOOL_BUCKETS.at(-1)}`];
-  for (const bucket of buckets)
+  for (const bucket of NEW_SCHOOL_BUCKET_KEYS)
     figures.push(
       figure.count(
         `exclusion.new-school.${bucket}`,
