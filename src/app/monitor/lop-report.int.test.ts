@@ -154,6 +154,26 @@ describe.each(testEngines())("the LOP's view of exclusions on %s", (engine) => {
     }
   });
 
+  it("lets the LOP's beheerder invite a lop-medewerker, and no role of another kind", async () => {
+    const session = await signIn(app, 'beheerder-lop@test.be', PASSWORD);
+    const invite = (role: string, email: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/admin/users',
+        headers: session.headers,
+        payload: { email, displayName: 'Nieuw', organisationId: lop, role },
+      });
+    expect((await invite('lop-medewerker', 'nieuw-lop@test.be')).statusCode).toBe(201);
+    expect((await invite('analist', 'geen-analist@test.be')).statusCode).toBe(400);
+    expect((await invite('directie', 'geen-directie@test.be')).statusCode).toBe(400);
+    const organisations = await app.inject({
+      method: 'GET',
+      url: '/api/admin/organisations',
+      headers: session.headers,
+    });
+    expect(organisations.json()).toEqual([{ id: lop, name: 'LOP Secundair Test', kind: 'lop' }]);
+  });
+
   it("gives a LOP's staff no pupil-level route of the LOP's schools", async () => {
     for (const url of [`/api/schools/${schools.big}/pupils`, `/api/schools/${schools.big}/attention`]) {
       const response = await get('lop@test.be', url);
