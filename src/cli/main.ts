@@ -73,6 +73,7 @@ program
   .argument('<what>', 'refresh | report')
   .option('--as-of <date>', 'report: reference date (YYYY-MM-DD; default today)')
   .option('--region <id>', 'report: one region (default: every school)')
+  .option('--lop <id>', "report: a LOP's view of exclusions instead (aggregates only)")
   .option('--format <format>', 'report: json, csv or pdf', 'json')
   .option('--out <file>', 'report: write to a file instead of standard output')
   .action(lazy(() => import('./monitor-command.ts'), 'monitorCommand'));

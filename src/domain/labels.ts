@@ -162,6 +162,7 @@ export const AUDIT_ACTION_LABELS: Labels = {
     en: 'Provision (TOAH, Bednet, S&Z) updated',
   },
   'sick-pupil.information': { nl: 'Ouders geïnformeerd (zieke leerlingen)', en: 'Parents informed (sick pupils)' },
+  'monitor.lop-report': { nl: 'Uitsluitingen in het LOP bekeken', en: "LOP's exclusions report read" },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */

@@ -28,6 +28,7 @@ import { clbInboxRoutes } from './routes/clb-inbox.routes.ts';
 import { exclusionSupportRoutes } from './routes/exclusion-support.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
+import { lopRoutes } from './routes/lop.routes.ts';
 import { medicalRoutes } from './routes/medical.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { monitorReportRoutes } from './routes/monitor-report.routes.ts';
@@ -192,6 +193,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await medicalRoutes(api, context);
       await sickPupilRoutes(api, context);
       await restartRoutes(api, context);
+      await lopRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertLop } from '../db/lop.repository.ts';
+import { linkSchool } from '../db/organisation.repository.ts';
 import { ROLES } from '../domain/roles.ts';
 import { B_MARKER, buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
@@ -40,6 +42,9 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
     world = await buildWorld(t.db);
     // Excluded, so recording an enrolment elsewhere for B's pupil would succeed if a route forgot its access check.
     await t.db.query(`UPDATE enrolment SET excluded_on = '2025-11-17' WHERE pupil_id = $1`, [world.pupilB]);
+    // A LOP of school B (named with B's marker): no user of A may read its exclusions report.
+    const lopB = await insertLop(t.db, `LOP ${B_MARKER}`, 'secundair');
+    await linkSchool(t.db, 'lop', lopB, world.schoolB);
     app = await buildServer({ db: t.db, today: () => '2026-03-01', loginRateLimit: { max: 1000, timeWindow: 60_000 } });
     for (const role of ROLES) sessions.push(await signIn(app, world.users[role].email, WORLD_PASSWORD));
     idsOfB = {
@@ -50,6 +55,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
       userId: [world.victimB, world.userB.id, world.beheerderB.id],
       organisationId: [world.schoolB],
       documentId: [world.fileItems.B.documentId],
+      lopId: [lopB],
     };
   });
   afterAll(async () => {
@@ -80,6 +86,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
           userId: idOf('userId'),
           organisationId: idOf('organisationId'),
           documentId: idOf('documentId'),
+          lopId: idOf('lopId'),
           // Any other id in a path (meetingId, caseId, certificateId, stayId, …): valid ids, A's, B's or none's,
           // so the request reaches the access check (a malformed id is a 400 that says nothing about B).
           otherId: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })),

@@ -1009,4 +1009,8 @@ export const en: Messages = {
   'import.field.carried_over_b': 'B half-days at the previous school (this school year)',
   'import.field.carried_over_z': 'Z half-days at the previous school (this school year)',
   'import.field.carried_over_p': 'P half-days at the previous school (this school year)',
+  'lop.nav': 'Exclusions',
+  'lop.title': 'Exclusions in the LOP',
+  'lop.intro':
+    "Definitive exclusions of the LOP's schools: by month and level, the time to a new school, who is still without a school and for how long, and per school. Counts only, no names; counts from 1 to 4 are not shown (<5).",
 };

@@ -1012,6 +1012,10 @@ export const nl = {
   'import.field.carried_over_b': 'Halve dagen B op de vorige school (dit schooljaar)',
   'import.field.carried_over_z': 'Halve dagen Z op de vorige school (dit schooljaar)',
   'import.field.carried_over_p': 'Halve dagen P op de vorige school (dit schooljaar)',
+  'lop.nav': 'Uitsluitingen',
+  'lop.title': 'Uitsluitingen in het LOP',
+  'lop.intro':
+    'Definitieve uitsluitingen van de scholen van het LOP: per maand en niveau, de tijd tot een nieuwe school, wie nog zonder school is en hoe lang, en per school. Alleen aantallen, geen namen; aantallen van 1 tot 4 worden niet getoond (<5).',
 } as const;
 
 /** Every interface text key; en.ts is typed with this so a missing or extra key fails the typecheck. */

@@ -6,6 +6,7 @@ import { accountsPolicy } from './accounts.policy.ts';
 import { careMeetingPolicy } from './care-meeting.policy.ts';
 import { clbInboxPolicy } from './clb-inbox.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
+import { lopPolicy } from './lop.policy.ts';
 import { medicalPolicy } from './medical.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
@@ -35,6 +36,7 @@ export const POLICY = {
   ...partialSchoolingPolicy,
   ...clbInboxPolicy,
   ...medicalPolicy,
+  ...lopPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;
