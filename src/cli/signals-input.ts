@@ -7,7 +7,7 @@ import type { CalendarHalfDay } from '../domain/calendar.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../domain/half-day.ts';
 import { LEVEL_CODES, NO_DAY, OPEN_END, OPEN_START, type PupilLevel } from '../domain/rules/index.ts';
 import type { SchoolYear } from '../domain/school-year.ts';
-import { type CsvRecord, scanTabular } from './csv-scan.ts';
+import { type CsvRecord, type CsvSink, scanTabular } from './csv-scan.ts';
 
 export interface Problem {
   file: string;
@@ -22,18 +22,21 @@ async function readFile(
   problems: Problem[],
   spec: { required: readonly string[]; optional: readonly string[] },
   onRow: (row: number, record: CsvRecord, column: Record<string, number>) => void,
+  fastLines?: (column: Record<string, number>, fieldCount: number) => CsvSink['lines'],
 ): Promise<void> {
   let column: Record<string, number> = {};
+  const sink: CsvSink = {
+    header(names) {
+      const mapped = mapColumns(names, spec);
+      for (const p of mapped.problems) problems.push({ file, row: p.row, column: p.column, reason: p.messages.en });
+      column = mapped.index as Record<string, number>;
+      if (fastLines) sink.lines = fastLines(column, names.length);
+      return mapped.problems.length === 0;
+    },
+    row: (row, record) => onRow(row, record, column),
+  };
   try {
-    await scanTabular(file, {
-      header(names) {
-        const mapped = mapColumns(names, spec);
-        for (const p of mapped.problems) problems.push({ file, row: p.row, column: p.column, reason: p.messages.en });
-        column = mapped.index as Record<string, number>;
-        return mapped.problems.length === 0;
-      },
-      row: (row, record) => onRow(row, record, column),
-    });
+    await scanTabular(file, sink);
   } catch (error) {
     const message = (error as Error).message;
     const readable = (error as NodeJS.ErrnoException).code === undefined;
@@ -61,7 +64,8 @@ export async function readCalendar(file: string, problems: Problem[]): Promise<C
 /** Per-pupil columns, indexed in file order. */
 export interface PupilColumns {
   ids: string[];
-  indexById: Map<string, number>;
+  /** The index of a pupil id, -1 when the file has no such pupil. */
+  indexOf(id: string): number;
   enrolledFrom: Int32Array;
   enrolledUntil: Int32Array;
   excludedOn: Int32Array;
@@ -90,7 +94,9 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T,
 export async function readPupils(file: string, problems: Problem[], year: SchoolYear | null): Promise<PupilColumns> {
   let capacity = capacityFor(file, 24);
   const ids: string[] = [];
-  const indexById = new Map<string, number>();
+  // Pupils files are usually sorted by id: while each id is greater than the one before, none repeats and ids can
+  // be found by bisection. The first id out of order turns on a map of every id.
+  let indexById: Map<string, number> | null = null;
   let enrolledFrom = new Int32Array(capacity);
   let enrolledUntil = new Int32Array(capacity);
   let excludedOn = new Int32Array(capacity);
@@ -128,7 +134,11 @@ export async function readPupils(file: string, problems: Problem[], year: School
       for (let k = 0; k < required.length; k++) {
         if (!record.hasText(requiredAt[k] as number)) fail(row, required[k] as string, `"${required[k]}" is required`);
       }
-      const known = pupilId ? indexById.has(pupilId) : false;
+      let known = false;
+      if (pupilId && indexById === null && ids.length > 0 && !(pupilId > (ids[ids.length - 1] as string))) {
+        indexById = new Map(ids.map((id, i) => [id, i]));
+      }
+      if (pupilId && indexById !== null) known = indexById.has(pupilId);
       if (known) fail(row, 'pupil_id', `pupil "${pupilId}" occurs more than once`);
       const levelCode = levels.code(record, levelAt);
       if (levelCode === 0) {
@@ -161,7 +171,7 @@ export async function readPupils(file: string, problems: Problem[], year: School
         carriedOverB = grow(carriedOverB, capacity);
       }
       ids.push(pupilId);
-      indexById.set(pupilId, p);
+      indexById?.set(pupilId, p);
       enrolledFrom[p] = from !== NO_DATE ? from : OPEN_START;
       enrolledUntil[p] = until !== NO_DATE ? until : OPEN_END;
       excludedOn[p] = excludedOnDay >= -1_000_000_000 ? excludedOnDay : NO_DAY;
@@ -178,9 +188,10 @@ export async function readPupils(file: string, problems: Problem[], year: School
     },
   );
   const n = ids.length;
+  const byId = indexById as Map<string, number> | null;
   return {
     ids,
-    indexById,
+    indexOf: byId ? (id) => byId.get(id) ?? -1 : (id) => bisect(ids, id),
     enrolledFrom: enrolledFrom.slice(0, n),
     enrolledUntil: enrolledUntil.slice(0, n),
     excludedOn: excludedOn.slice(0, n),
@@ -244,6 +255,13 @@ const levels = new LevelReader();
 
 const UNKNOWN = -2;
 const INVALID = -1;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+function isBlank(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c;
+}
 
 export async function readRegister(
   file: string,
@@ -276,6 +294,152 @@ export async function readRegister(
   const range = new Int32Array(2);
   const upper = (b: number) => (b >= 0x61 && b <= 0x7a ? b - 32 : b);
 
+  /** Keeps a row that passed every check. */
+  const store = (pupil: number, slot: number, code: number, row: number): void => {
+    if (rows === capacity) {
+      capacity *= 2;
+      rowPupil = grow(rowPupil, capacity);
+      rowSlot = grow(rowSlot, capacity);
+      rowNumber = grow(rowNumber, capacity);
+      rowCode = grow(rowCode, capacity);
+    }
+    if (sorted && (pupil < previousPupil || (pupil === previousPupil && slot <= previousSlot))) sorted = false;
+    previousPupil = pupil;
+    previousSlot = slot;
+    rowPupil[rows] = pupil;
+    rowSlot[rows] = slot;
+    rowCode[rows] = code;
+    rowNumber[rows] = row;
+    rows++;
+  };
+
+  /**
+   * The fast path for lines in the usual shape (values without quotes or surrounding blanks, ISO dates, two-letter
+   * halves, one- or two-letter codes; LF or CRLF): reads them straight from the bytes. A line that is anything else,
+   * or that holds a value to report, is left to the row-by-row reading below, which reports it as before.
+   */
+  const fastLines = (c: Record<string, number>, fieldCount: number): CsvSink['lines'] => {
+    const ID = 1;
+    const DATE = 2;
+    const HALF = 3;
+    const CODE = 4;
+    const roles = new Uint8Array(Math.max(fieldCount, 1));
+    const roleOf: [string, number][] = [
+      ['pupil_id', ID],
+      ['date', DATE],
+      ['half', HALF],
+      ['code', CODE],
+    ];
+    for (const [name, role] of roleOf) {
+      const at = c[name];
+      if (at === undefined || at < 0 || at >= roles.length) return undefined;
+      roles[at] = role;
+    }
+    const roleCount = roles.length;
+    // Day numbers by (year - 1900, month, day) of ISO dates from 1900 to 2199, filled as they occur.
+    const dayOf = new Int32Array(300 * 13 * 32).fill(UNKNOWN);
+    let fastId = new Uint8Array(0);
+    let fastPupil = -1;
+    return (buf, at, end, delimiter, progress) => {
+      let line = at;
+      while (line < end) {
+        let i = line;
+        let f = 0;
+        let seen = 0;
+        let pupil = -1;
+        let day = 0;
+        let half = 0;
+        let code = 0;
+        for (;;) {
+          const s = i;
+          let b = 0;
+          while (i < end) {
+            b = buf[i] as number;
+            if (b === delimiter || b === LF || b === CR || b === QUOTE) break;
+            i++;
+          }
+          if (i >= end || b === QUOTE) return line;
+          if (b === CR && (i + 1 >= end || buf[i + 1] !== LF)) return line;
+          const role = f < roleCount ? (roles[f] as number) : 0;
+          const length = i - s;
+          if (role === ID) {
+            if (length === 0) return line;
+            let same = length === fastId.length;
+            for (let k = 0; k < length; k++) {
+              const x = buf[s + k] as number;
+              if (x <= 0x20 || x >= 0x7f) return line;
+              if (same && x !== fastId[k]) same = false;
+            }
+            if (!same) {
+              // Usually the pupil after the previous one (both files in the same order); else look the id up.
+              const next = pupils.ids[fastPupil + 1];
+              let found = next !== undefined && next.length === length ? fastPupil + 1 : -1;
+              for (let k = 0; found >= 0 && k < length; k++) {
+                if ((next as string).charCodeAt(k) !== buf[s + k]) found = -1;
+              }
+              if (found < 0) found = pupils.indexOf(buf.toString('latin1', s, i));
+              if (found < 0) return line;
+              fastId = new Uint8Array(buf.subarray(s, i));
+              fastPupil = found;
+            }
+            pupil = fastPupil;
+          } else if (role === DATE) {
+            if (length !== 10 || buf[s + 4] !== 0x2d || buf[s + 7] !== 0x2d) return line;
+            const key = digitsOf(buf, s);
+            const year = ((key / 10_000) | 0) - 1900;
+            if (key < 0 || year < 0 || year >= 300) return line;
+            const index = (year * 13 + (((key / 100) | 0) % 100)) * 32 + (key % 100);
+            day = dayOf[index] as number;
+            if (day === UNKNOWN) {
+              const iso = parseCivilDate(buf.toString('latin1', s, i));
+              day = iso ? dayNumber(iso) : INVALID;
+              dayOf[index] = day;
+            }
+            if (day === INVALID) return line;
+          } else if (role === HALF) {
+            if (length !== 2) return line;
+            const x = upper(buf[s] as number);
+            if (upper(buf[s + 1] as number) !== 0x4d) return line;
+            if (x === 0x41 || x === 0x56) half = 0;
+            else if (x === 0x50 || x === 0x4e) half = 1;
+            else return line;
+          } else if (role === CODE) {
+            if (length !== 1 && length !== 2) return line;
+            const x = buf[s] as number;
+            const key = length === 1 ? x : (x << 8) | (buf[s + 1] as number);
+            code = codeOfKey[key] as number;
+            if (code === UNKNOWN) {
+              code = codeIndex(buf.toString('utf8', s, i));
+              codeOfKey[key] = code;
+            }
+            if (code < 0 || isBlank(x) || isBlank(buf[i - 1] as number)) return line;
+          }
+          seen |= 1 << role;
+          f++;
+          if (b === delimiter) {
+            i++;
+            continue;
+          }
+          i += b === CR ? 2 : 1;
+          break;
+        }
+        if (seen < 30 || (seen & 30) !== 30) return line;
+        const slot = day * 2 + half;
+        if (!schoolSlots.has(slot)) return line;
+        if (
+          day > (pupils.enrolledUntil[pupil] as number) ||
+          (day >= firstDayOfYear && day < (pupils.enrolledFrom[pupil] as number))
+        )
+          return line;
+        progress.row++;
+        rowsRead++;
+        store(pupil, slot, code, progress.row);
+        line = i;
+      }
+      return line;
+    };
+  };
+
   const readProblems: Problem[] = [];
   await readFile(
     file,
@@ -296,14 +460,14 @@ export async function readRegister(
         if (same) pupil = lastPupil;
         else {
           pupilText = record.text(idColumn);
-          pupil = pupils.indexById.get(pupilText) ?? -1;
+          pupil = pupils.indexOf(pupilText);
           for (let k = 0; k < length; k++) lastId[k] = buf[s + k] as number;
           lastIdLength = pupil >= 0 ? length : -1;
           lastPupil = pupil;
         }
       } else {
         pupilText = record.text(idColumn);
-        pupil = pupils.indexById.get(pupilText) ?? -1;
+        pupil = pupils.indexOf(pupilText);
       }
       // Date.
       const dateColumn = c.date as number;
@@ -372,22 +536,9 @@ export async function readRegister(
         });
         return;
       }
-      if (rows === capacity) {
-        capacity *= 2;
-        rowPupil = grow(rowPupil, capacity);
-        rowSlot = grow(rowSlot, capacity);
-        rowNumber = grow(rowNumber, capacity);
-        rowCode = grow(rowCode, capacity);
-      }
-      if (sorted && (pupil < previousPupil || (pupil === previousPupil && slot <= previousSlot))) sorted = false;
-      previousPupil = pupil;
-      previousSlot = slot;
-      rowPupil[rows] = pupil;
-      rowSlot[rows] = slot;
-      rowCode[rows] = code;
-      rowNumber[rows] = row;
-      rows++;
+      store(pupil, slot, code, row);
     },
+    fastLines,
   );
   const columns = sorted
     ? { pupil: rowPupil.subarray(0, rows), slot: rowSlot.subarray(0, rows), code: rowCode.subarray(0, rows) }
@@ -453,6 +604,20 @@ class DateReader {
     const iso = parseCivilDate(text);
     return iso ? dayNumber(iso) : NOT_A_DATE;
   }
+}
+
+/** The index of `id` in strictly ascending `ids`, -1 when it is not there. */
+function bisect(ids: readonly string[], id: string): number {
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = ids[middle] as string;
+    if (at === id) return middle;
+    if (at < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** Calendar year of a day number. */

@@ -46,7 +46,7 @@ class Output {
   text(piece: string): void {
     const most = piece.length * 3;
     if (this.at + most > this.buffer.length) this.grow(most);
-    this.at += this.buffer.utf8Write(piece, this.at);
+    this.at += this.buffer.write(piece, this.at, 'utf8');
   }
 
   get full(): boolean {
