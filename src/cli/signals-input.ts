@@ -351,40 +351,11 @@ export async function readRegister(
         let half = 0;
         let code = 0;
         for (;;) {
-          const s = i;
-          let b = 0;
-          while (i < end) {
-            b = buf[i] as number;
-            if (b === delimiter || b === LF || b === CR || b === QUOTE) break;
-            i++;
-          }
-          if (i >= end || b === QUOTE) return line;
-          if (b === CR && (i + 1 >= end || buf[i + 1] !== LF)) return line;
           const role = f < roleCount ? (roles[f] as number) : 0;
-          const length = i - s;
-          if (role === ID) {
-            if (length === 0) return line;
-            let same = length === fastId.length;
-            for (let k = 0; k < length; k++) {
-              const x = buf[s + k] as number;
-              if (x <= 0x20 || x >= 0x7f) return line;
-              if (same && x !== fastId[k]) same = false;
-            }
-            if (!same) {
-              // Usually the pupil after the previous one (both files in the same order); else look the id up.
-              const next = pupils.ids[fastPupil + 1];
-              let found = next !== undefined && next.length === length ? fastPupil + 1 : -1;
-              for (let k = 0; found >= 0 && k < length; k++) {
-                if ((next as string).charCodeAt(k) !== buf[s + k]) found = -1;
-              }
-              if (found < 0) found = pupils.indexOf(buf.toString('latin1', s, i));
-              if (found < 0) return line;
-              fastId = new Uint8Array(buf.subarray(s, i));
-              fastPupil = found;
-            }
-            pupil = fastPupil;
-          } else if (role === DATE) {
-            if (length !== 10 || buf[s + 4] !== 0x2d || buf[s + 7] !== 0x2d) return line;
+          const s = i;
+          if (role === DATE) {
+            i = s + 10;
+            if (i >= end || buf[s + 4] !== 0x2d || buf[s + 7] !== 0x2d) return line;
             const key = digitsOf(buf, s);
             const year = ((key / 10_000) | 0) - 1900;
             if (key < 0 || year < 0 || year >= 300) return line;
@@ -397,33 +368,77 @@ export async function readRegister(
             }
             if (day === INVALID) return line;
           } else if (role === HALF) {
-            if (length !== 2) return line;
+            i = s + 2;
+            if (i >= end) return line;
             const x = upper(buf[s] as number);
             if (upper(buf[s + 1] as number) !== 0x4d) return line;
             if (x === 0x41 || x === 0x56) half = 0;
             else if (x === 0x50 || x === 0x4e) half = 1;
             else return line;
           } else if (role === CODE) {
-            if (length !== 1 && length !== 2) return line;
+            if (s + 2 >= end) return line;
             const x = buf[s] as number;
-            const key = length === 1 ? x : (x << 8) | (buf[s + 1] as number);
+            const y = buf[s + 1] as number;
+            const single = y === delimiter || y === LF || y === CR;
+            i = single ? s + 1 : s + 2;
+            const key = single ? x : (x << 8) | y;
             code = codeOfKey[key] as number;
             if (code === UNKNOWN) {
               code = codeIndex(buf.toString('utf8', s, i));
               codeOfKey[key] = code;
             }
             if (code < 0 || isBlank(x) || isBlank(buf[i - 1] as number)) return line;
+          } else if (role === ID) {
+            // Compared with the previous line's id while it is scanned.
+            const known = fastId;
+            let same = true;
+            for (;;) {
+              if (i >= end) return line;
+              const x = buf[i] as number;
+              if (x === delimiter || x === LF || x === CR) break;
+              if (x <= 0x20 || x >= 0x7f || x === QUOTE) return line;
+              if (same && x !== known[i - s]) same = false;
+              i++;
+            }
+            const length = i - s;
+            if (length === 0) return line;
+            if (!same || length !== known.length) {
+              // Usually the pupil after the previous one (both files in the same order); else look the id up.
+              const next = pupils.ids[fastPupil + 1];
+              let found = next !== undefined && next.length === length ? fastPupil + 1 : -1;
+              for (let k = 0; found >= 0 && k < length; k++) {
+                if ((next as string).charCodeAt(k) !== buf[s + k]) found = -1;
+              }
+              if (found < 0) found = pupils.indexOf(buf.toString('latin1', s, i));
+              if (found < 0) return line;
+              fastId = new Uint8Array(buf.subarray(s, i));
+              fastPupil = found;
+            }
+            pupil = fastPupil;
+          } else {
+            for (;;) {
+              if (i >= end) return line;
+              const x = buf[i] as number;
+              if (x === delimiter || x === LF || x === CR) break;
+              if (x === QUOTE) return line;
+              i++;
+            }
           }
+          // The field ends at a delimiter, a line feed or CR LF.
+          if (i >= end) return line;
+          const b = buf[i] as number;
           seen |= 1 << role;
           f++;
           if (b === delimiter) {
             i++;
             continue;
           }
-          i += b === CR ? 2 : 1;
+          if (b === LF) i++;
+          else if (b === CR && i + 1 < end && buf[i + 1] === LF) i += 2;
+          else return line;
           break;
         }
-        if (seen < 30 || (seen & 30) !== 30) return line;
+        if ((seen & 30) !== 30) return line;
         const slot = day * 2 + half;
         if (!schoolSlots.has(slot)) return line;
         if (
