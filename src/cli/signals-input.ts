@@ -104,7 +104,6 @@ export async function readPupils(file: string, problems: Problem[], year: School
   let level = new Uint8Array(capacity);
   let carriedOverB = new Int32Array(capacity);
   const dates = new DateReader();
-  const yearOf = new Map<number, number>();
   const firstDayOfYear = year ? dayNumber(year.firstDay) : NO_DATE;
   const dateColumns = ['birth_date', 'enrolled_from', 'enrolled_until', 'excluded_on'] as const;
   const required = ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'] as const;
@@ -176,12 +175,7 @@ export async function readPupils(file: string, problems: Problem[], year: School
       enrolledUntil[p] = until !== NO_DATE ? until : OPEN_END;
       excludedOn[p] = excludedOnDay >= -1_000_000_000 ? excludedOnDay : NO_DAY;
       if (birth >= -1_000_000_000) {
-        let y = yearOf.get(birth);
-        if (y === undefined) {
-          y = yearOfDay(birth);
-          yearOf.set(birth, y);
-        }
-        birthYear[p] = y;
+        birthYear[p] = yearOfDay(birth);
       } else birthYear[p] = 0;
       level[p] = levelCode;
       carriedOverB[p] = Math.max(0, carried);
@@ -229,16 +223,27 @@ class SchoolSlots {
 
 /** LEVEL_CODES of a level field (case-insensitive), 0 when it is none of them; the spellings are cached by bytes. */
 class LevelReader {
-  private readonly byBytes = new Map<string, number>();
+  /** Spellings met so far (a few: one per level and capitalisation) with their codes, compared byte by byte. */
+  private readonly spellings: Uint8Array[] = [];
+  private readonly codes: number[] = [];
   private readonly range = new Int32Array(2);
 
   code(record: CsvRecord, column: number): number {
     if (record.trimmedRange(column, this.range)) {
-      const bytes = record.buf.toString('latin1', this.range[0] as number, this.range[1] as number);
-      let code = this.byBytes.get(bytes);
-      if (code === undefined) {
-        code = this.lookUp(record.text(column));
-        if (this.byBytes.size < 1_000) this.byBytes.set(bytes, code);
+      const buf = record.buf;
+      const s = this.range[0] as number;
+      const length = (this.range[1] as number) - s;
+      for (let k = 0; k < this.spellings.length; k++) {
+        const spelling = this.spellings[k] as Uint8Array;
+        if (spelling.length !== length) continue;
+        let same = true;
+        for (let b = 0; same && b < length; b++) same = spelling[b] === buf[s + b];
+        if (same) return this.codes[k] as number;
+      }
+      const code = this.lookUp(record.text(column));
+      if (this.spellings.length < 16) {
+        this.spellings.push(new Uint8Array(buf.subarray(s, s + length)));
+        this.codes.push(code);
       }
       return code;
     }
@@ -336,8 +341,7 @@ export async function readRegister(
       roles[at] = role;
     }
     const roleCount = roles.length;
-    // Day numbers by (year - 1900, month, day) of ISO dates from 1900 to 2199, filled as they occur.
-    const dayOf = new Int32Array(300 * 13 * 32).fill(UNKNOWN);
+    const isoDays = new IsoDays();
     let fastId = new Uint8Array(0);
     let fastPupil = -1;
     return (buf, at, end, delimiter, progress) => {
@@ -355,18 +359,9 @@ export async function readRegister(
           const s = i;
           if (role === DATE) {
             i = s + 10;
-            if (i >= end || buf[s + 4] !== 0x2d || buf[s + 7] !== 0x2d) return line;
-            const key = digitsOf(buf, s);
-            const year = ((key / 10_000) | 0) - 1900;
-            if (key < 0 || year < 0 || year >= 300) return line;
-            const index = (year * 13 + (((key / 100) | 0) % 100)) * 32 + (key % 100);
-            day = dayOf[index] as number;
-            if (day === UNKNOWN) {
-              const iso = parseCivilDate(buf.toString('latin1', s, i));
-              day = iso ? dayNumber(iso) : INVALID;
-              dayOf[index] = day;
-            }
-            if (day === INVALID) return line;
+            if (i >= end) return line;
+            day = isoDays.at(buf, s);
+            if (day < -1_000_000_000) return line;
           } else if (role === HALF) {
             i = s + 2;
             if (i >= end) return line;
@@ -582,7 +577,7 @@ const NO_DATE = -2_000_000_000;
 const NOT_A_DATE = -2_000_000_001;
 
 class DateReader {
-  private readonly byDigits = new Map<number, number>();
+  private readonly iso = new IsoDays();
   private readonly byText = new Map<string, number>();
   private readonly range = new Int32Array(2);
 
@@ -593,16 +588,9 @@ class DateReader {
       const length = (range[1] as number) - s;
       if (length === 0) return NO_DATE;
       const buf = record.buf;
-      if (length === 10 && buf[s + 4] === 0x2d && buf[s + 7] === 0x2d) {
-        const key = digitsOf(buf, s);
-        if (key >= 0) {
-          let day = this.byDigits.get(key);
-          if (day === undefined) {
-            day = this.parse(record.text(column));
-            this.byDigits.set(key, day);
-          }
-          return day;
-        }
+      if (length === 10) {
+        const day = this.iso.at(buf, s);
+        if (day !== NOT_HANDLED) return day;
       }
     }
     const text = record.text(column);
@@ -635,9 +623,44 @@ function bisect(ids: readonly string[], id: string): number {
   return -1;
 }
 
-/** Calendar year of a day number. */
+/** A date field's value that IsoDays leaves to the text path. */
+const NOT_HANDLED = -2_100_000_000;
+const NOT_FILLED = -2_100_000_001;
+
+/** Day numbers of ISO dates (YYYY-MM-DD) from 1900 to 2199 by their digits, filled as they occur. */
+class IsoDays {
+  private readonly dayOf = new Int32Array(300 * 13 * 32).fill(NOT_FILLED);
+
+  /** The day number of the ISO date in buf[s, s + 10); NOT_A_DATE for none; NOT_HANDLED for another shape. */
+  at(buf: Uint8Array, s: number): number {
+    if (buf[s + 4] !== 0x2d || buf[s + 7] !== 0x2d) return NOT_HANDLED;
+    const key = digitsOf(buf, s);
+    const year = ((key / 10_000) | 0) - 1900;
+    if (key < 0 || year < 0 || year >= 300) return NOT_HANDLED;
+    const index = (year * 13 + (((key / 100) | 0) % 100)) * 32 + (key % 100);
+    let day = this.dayOf[index] as number;
+    if (day === NOT_FILLED) {
+      const iso = parseCivilDate(Buffer.from(buf.buffer, buf.byteOffset + s, 10).toString('latin1'));
+      day = iso ? dayNumber(iso) : NOT_A_DATE;
+      this.dayOf[index] = day;
+    }
+    return day;
+  }
+}
+
+const YEAR_CACHE_FIRST_DAY = -25_567; // 1900-01-01
+const yearCache = new Int16Array(110_000);
+
+/** Calendar year of a day number (cached from 1900 to 2201). */
 function yearOfDay(day: number): number {
-  return new Date(day * 86_400_000).getUTCFullYear();
+  const at = day - YEAR_CACHE_FIRST_DAY;
+  if (at < 0 || at >= yearCache.length) return new Date(day * 86_400_000).getUTCFullYear();
+  let year = yearCache[at] as number;
+  if (year === 0) {
+    year = new Date(day * 86_400_000).getUTCFullYear();
+    yearCache[at] = year;
+  }
+  return year;
 }
 
 /** YYYYMMDD of the digits of `YYYY-MM-DD` at s, or -1 when one of them is not a digit. */
