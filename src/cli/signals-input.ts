@@ -342,7 +342,8 @@ export async function readRegister(
     }
     const roleCount = roles.length;
     const isoDays = new IsoDays();
-    let fastId = new Uint8Array(0);
+    // The previous line's pupil and its id (ids read here are ASCII: one byte per character).
+    let fastId = '';
     let fastPupil = -1;
     return (buf, at, end, delimiter, progress) => {
       let line = at;
@@ -392,7 +393,7 @@ export async function readRegister(
               const x = buf[i] as number;
               if (x === delimiter || x === LF || x === CR) break;
               if (x <= 0x20 || x >= 0x7f || x === QUOTE) return line;
-              if (same && x !== known[i - s]) same = false;
+              if (same && x !== known.charCodeAt(i - s)) same = false;
               i++;
             }
             const length = i - s;
@@ -406,7 +407,7 @@ export async function readRegister(
               }
               if (found < 0) found = pupils.indexOf(buf.toString('latin1', s, i));
               if (found < 0) return line;
-              fastId = new Uint8Array(buf.subarray(s, i));
+              fastId = pupils.ids[found] as string;
               fastPupil = found;
             }
             pupil = fastPupil;

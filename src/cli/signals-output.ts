@@ -42,6 +42,18 @@ class Output {
     this.at = at;
   }
 
+  /** Appends `"text"` for text whose characters JSON keeps as they are, one byte each (see plainJson). */
+  quotedPlain(text: string): void {
+    const length = text.length + 2;
+    if (this.at + length > this.buffer.length) this.grow(length);
+    const buffer = this.buffer;
+    let at = this.at;
+    buffer[at++] = 0x22;
+    for (let k = 0; k < text.length; k++) buffer[at++] = text.charCodeAt(k);
+    buffer[at++] = 0x22;
+    this.at = at;
+  }
+
   /** Appends text (encoded as UTF-8). */
   text(piece: string): void {
     const most = piece.length * 3;
@@ -82,6 +94,15 @@ class Output {
 }
 
 const encode = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+
+/** Whether JSON.stringify(text) is text in quotes, in ASCII: no quote, backslash, control or non-ASCII character. */
+function plainJson(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
 
 /** Each (slot, code) evidence half-day as bytes, made once: with and without the separator before it. */
 class EvidenceCache {
@@ -163,12 +184,15 @@ export async function writeSignals(
     out.text(table.length === 0 ? '  "signals": []\n}\n' : '  "signals": [\n');
   }
   let lastPupil = -1;
-  let pupilBytes: Uint8Array = open;
+  // The pupil's id as it is when JSON keeps it so (the usual case), else its JSON text encoded.
+  let pupilId = '';
+  let pupilBytes: Uint8Array | null = null;
   for (let i = 0; i < table.length; i++) {
     const p = table.pupil[i] as number;
     if (p !== lastPupil) {
       lastPupil = p;
-      pupilBytes = encode(JSON.stringify(pupilIds[p]));
+      pupilId = pupilIds[p] as string;
+      pupilBytes = plainJson(pupilId) ? null : encode(JSON.stringify(pupilId));
     }
     const day = table.triggeredDay[i] as number;
     let triggered = dayBytes.get(day);
@@ -177,7 +201,8 @@ export async function writeSignals(
       dayBytes.set(day, triggered);
     }
     out.bytes(i > 0 ? nextOpen : open);
-    out.bytes(pupilBytes);
+    if (pupilBytes === null) out.quotedPlain(pupilId);
+    else out.bytes(pupilBytes);
     out.bytes(ruleParts[table.rule[i] as number] as Uint8Array);
     out.bytes(triggered);
     const facts = table.factsAt(i);
