@@ -45,7 +45,7 @@ const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 
 async function buildBoth(): Promise<string> {
   const cli = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: root, stdio: 'inherit' });
   if (cli.status !== 0) throw new Error('npm run build:cli failed');
-  const outdir = join(root, 'bench', 'tmp');
+  const outdir = join(root, 'dist', 'bench');
   mkdirSync(outdir, { recursive: true });
   const outfile = join(outdir, 'signals-cli-duckdb.mjs');
   await build({
