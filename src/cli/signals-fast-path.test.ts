@@ -110,6 +110,35 @@ describe('aanwezig signals: the fast path reads what the row-by-row reading read
     expect(fast.stdout).toBe((await run(register('canonical.csv', canonical, () => false))).stdout);
   });
 
+  it('pupils in any order read as sorted pupils; a repeated pupil is reported in either order', async () => {
+    const registerFile = register(
+      'for-pupils.csv',
+      registerRows.map((r) => `${r.pupilId},${r.date},${r.half},${r.code},`),
+      () => false,
+    );
+    const sorted = [...pupilRows].sort((a, b) => (a.pupilId < b.pupilId ? -1 : a.pupilId > b.pupilId ? 1 : 0));
+    const inOrder = await run(registerFile, writeTemp(dir, 'pupils-sorted.csv', [...pupilsCsvLines(sorted)].join('')));
+    const reversed = [...sorted].reverse();
+    const outOfOrder = await run(
+      registerFile,
+      writeTemp(dir, 'pupils-rev.csv', [...pupilsCsvLines(reversed)].join('')),
+    );
+    expect(inOrder.exitCode).toBe(0);
+    expect(outOfOrder).toEqual(inOrder);
+    for (const [name, rows] of [
+      ['pupils-repeat-sorted.csv', [...sorted, sorted[3] as PupilCsvRow]],
+      ['pupils-repeat-rev.csv', [...reversed, sorted[3] as PupilCsvRow]],
+    ] as const) {
+      const repeated = await run(registerFile, writeTemp(dir, name, [...pupilsCsvLines(rows)].join('')));
+      expect(repeated.exitCode).toBe(2);
+      expect(repeated.stderr).toEqual([
+        expect.stringMatching(
+          new RegExp(`row ${rows.length + 1}, column pupil_id: pupil "${sorted[3]?.pupilId}" occurs more than once`),
+        ),
+      ]);
+    }
+  });
+
   it('a pupils file in Windows-1252 reads as its UTF-8 spelling; UTF-16 is refused', async () => {
     const [first, ...others] = pupilRows as [PupilCsvRow, ...PupilCsvRow[]];
     const text = [...pupilsCsvLines([{ ...first, firstName: 'Zoë' }, ...others])].join('');
