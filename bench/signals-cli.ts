@@ -98,7 +98,10 @@ export async function benchSignalsCli(options: { pupils: number; runs: number })
         '--timings',
       ]);
       const line = c.stderr.split('\n').find((l) => l.startsWith('{"timings"'));
-      cli.push({ ...c, timings: line ? JSON.parse(line) : null });
+      const timings = line ? (JSON.parse(line) as { ran?: string }) : null;
+      // bin/aanwezig.mjs falls back to the sources when the build is older than one of them: not what is measured.
+      if (timings?.ran !== 'build') throw new Error(`aanwezig signals ran from ${timings?.ran}, not from dist/cli`);
+      cli.push({ ...c, timings });
       const d = timed(process.execPath, [duckdbScript, pupils, register]);
       const result = d.stderr.split('\n').find((l) => l.startsWith('{"duckdb"'));
       duck.push({ ...d, result: result ? JSON.parse(result) : null });

@@ -162,9 +162,10 @@ export async function signalsCommand(options: SignalsOptions): Promise<void> {
     const peakRssMb = Math.round(usage.maxRSS / 1024);
     // Since the process started (start-up included).
     const cpuTotal = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) / 1000;
-    process.stderr.write(
-      `${JSON.stringify({ timings: { ...result.timings, total }, cpu: { ...result.cpu, total: cpuTotal }, peakRssMb })}\n`,
-    );
+    // Whether this ran from the ahead-of-time build (dist/cli/, see signals-main.ts) or from the sources (tsx).
+    const ran = import.meta.url.endsWith('.ts') ? 'sources' : 'build';
+    const line = { timings: { ...result.timings, total }, cpu: { ...result.cpu, total: cpuTotal }, peakRssMb, ran };
+    process.stderr.write(`${JSON.stringify(line)}\n`);
   }
   process.exitCode = result.exitCode;
 }
