@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { MailSettings } from './app/notifications/mailer.ts';
-import { type OidcSettings, oidcSettingsFromEnv } from './app/oidc.service.ts';
+import { type OidcSettings, oidcSettingsFromEnv } from './app/oidc-settings.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
