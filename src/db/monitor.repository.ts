@@ -8,6 +8,7 @@ import type {
 } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
+import { phaseTimer } from '../phase-timer.ts';
 import { copyField, type Sql } from './database.ts';
 
 /** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */
@@ -147,23 +148,6 @@ export function refreshDaysAndPupilYears(tx: Sql, scope: RefreshScope): Promise<
     ${scope.schoolId === null ? 'ANALYZE monitor_day, monitor_pupil_year;' : ''}`);
 }
 
-/**
- * Runs a rebuild of the emptied day and pupil-year tables without their indexes and builds them afterwards as
- * migration 0007 defines them: one sort per index instead of millions of single B-tree inserts (the full refresh;
- * the tables are locked by its TRUNCATE until the transaction ends).
- */
-export async function withoutAggregateIndexes<T>(tx: Sql, work: () => Promise<T>): Promise<T> {
-  await tx.exec(`ALTER TABLE monitor_day DROP CONSTRAINT monitor_day_pkey;
-                 DROP INDEX monitor_day_year_idx;
-                 ALTER TABLE monitor_pupil_year DROP CONSTRAINT monitor_pupil_year_pkey`);
-  const result = await work();
-  await tx.exec(`ALTER TABLE monitor_day ADD CONSTRAINT monitor_day_pkey PRIMARY KEY (school_id, date, half, code);
-                 CREATE INDEX monitor_day_year_idx ON monitor_day (school_id, school_year);
-                 ALTER TABLE monitor_pupil_year ADD CONSTRAINT monitor_pupil_year_pkey
-                   PRIMARY KEY (school_id, school_year, pupil_id, code)`);
-  return result;
-}
-
 /** Rebuilds every dashboard cell of the scope's schools and years from the day rows, year totals and signals. */
 export async function refreshCells(tx: Sql, scope: RefreshScope, thresholds: readonly number[]): Promise<void> {
   const cellScope = { ...scope, dates: null, pupilIds: null };
@@ -245,14 +229,6 @@ export async function schoolYearsOfDates(tx: Sql, dates: readonly string[]): Pro
     [dates],
   );
   return row?.years ?? [];
-}
-
-/**
- * Empties every aggregate for a full refresh (locked until the transaction ends) and gives its work memory: the
- * per-pupil totals of 1.2M pupils take ~650 MB. A maintenance command on the server, one connection.
- */
-export async function emptyAggregatesForFullRefresh(tx: Sql): Promise<void> {
-  await tx.exec(`TRUNCATE monitor_day, monitor_pupil_year, monitor_cell; SET LOCAL work_mem = '1GB'`);
 }
 
 export async function aggregateRowCounts(tx: Sql): Promise<{ days: number; pupilYears: number; cells: number }> {
@@ -407,8 +383,11 @@ async function eachCopyLine(chunks: AsyncIterable<Uint8Array>, line: (fields: st
   if (rest !== '') line(rest.split('\t'));
 }
 
-/** The codes, enrolments and school half-days of one school or (null) every school, with integer days. */
-export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
+/** The absence codes and the school half-days of one school or (null) every school, as slots. */
+export async function codesAndSchoolHalfDays(
+  tx: Sql,
+  schoolId: number | null,
+): Promise<Pick<MonitorAggregateInputs, 'codes' | 'calendars'>> {
   if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
   const codes = await tx.query<AggregateCode>(
     'SELECT code, counts_as_absent AS "countsAsAbsent", maps_to AS "mapsTo" FROM absence_code ORDER BY code',
@@ -418,6 +397,13 @@ export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): 
     `SELECT school_id::int AS "schoolId", array_agg((date - DATE '1970-01-01') * 2 + (half = 'PM')::int) AS slots
      FROM calendar_half_day WHERE school_day${ofSchool} GROUP BY school_id`,
   );
+  return { codes, calendars };
+}
+
+/** The codes, enrolments and school half-days of one school or (null) every school, with integer days. */
+export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
+  const { codes, calendars } = await codesAndSchoolHalfDays(tx, schoolId);
+  const ofSchool = schoolId === null ? '' : ` AND school_id = ${schoolId}`;
   const enrolments: AggregateEnrolment[] = [];
   await eachCopyLine(
     tx.copyOut(
@@ -529,6 +515,7 @@ export async function writeDaysAndPupilYears(
   pupilYears: Iterable<PupilYearRow>,
 ): Promise<void> {
   if (scope.dates !== null || scope.pupilIds !== null) throw new Error('writes whole school years');
+  const phase = phaseTimer('monitor write');
   const own = literalConditions(scope, { school: 'school_id', year: 'school_year' });
   await tx.exec(`DELETE FROM monitor_day WHERE true${own}; DELETE FROM monitor_pupil_year WHERE true${own}`);
   const years = scope.schoolYears === null ? null : new Set(scope.schoolYears);
@@ -541,6 +528,7 @@ export async function writeDaysAndPupilYears(
       inScope(d) ? `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n` : '',
     ),
   );
+  phase('write day rows');
   await tx.copyIn(
     'monitor_pupil_year',
     ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
@@ -548,5 +536,7 @@ export async function writeDaysAndPupilYears(
       inScope(y) ? `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n` : '',
     ),
   );
+  phase('write pupil years');
   if (scope.schoolId === null) await tx.exec('ANALYZE monitor_day, monitor_pupil_year');
+  phase('analyze');
 }

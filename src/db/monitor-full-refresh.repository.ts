@@ -1,0 +1,230 @@
+// The monitor's full refresh in the database (issue 16): empties every aggregate table and drops its indexes,
+// reads the enrolments with their pupils, writes what WholeMonitorRefresh counted with COPY, adds the signal
+// cells (the one figure the register does not give), and rebuilds the indexes. Everything in the caller's
+// transaction: readers wait on the TRUNCATE's lock and never see a half refresh.
+import type { DayRow, PupilYearRow } from '../domain/monitor/aggregates.ts';
+import type {
+  CellRow,
+  HomeTimeRow,
+  PossibleDayRow,
+  PupilCodeRow,
+  ThuiszitterCellRow,
+  WholeRefreshEnrolment,
+} from '../domain/monitor/whole-refresh.ts';
+import { phaseTimer } from '../phase-timer.ts';
+import { copyField, type Sql } from './database.ts';
+
+/** The aggregate tables and their indexes, as migrations 0007 and 0025 define them. */
+const INDEXES: { table: string; drop: string; create: string }[] = [
+  {
+    table: 'monitor_day',
+    drop: 'ALTER TABLE monitor_day DROP CONSTRAINT monitor_day_pkey; DROP INDEX monitor_day_year_idx',
+    create: `ALTER TABLE monitor_day ADD CONSTRAINT monitor_day_pkey PRIMARY KEY (school_id, date, half, code);
+             CREATE INDEX monitor_day_year_idx ON monitor_day (school_id, school_year)`,
+  },
+  {
+    table: 'monitor_pupil_year',
+    drop: 'ALTER TABLE monitor_pupil_year DROP CONSTRAINT monitor_pupil_year_pkey',
+    create:
+      'ALTER TABLE monitor_pupil_year ADD CONSTRAINT monitor_pupil_year_pkey PRIMARY KEY (school_id, school_year, pupil_id, code)',
+  },
+  {
+    table: 'monitor_cell',
+    drop: 'ALTER TABLE monitor_cell DROP CONSTRAINT monitor_cell_pkey',
+    create:
+      'ALTER TABLE monitor_cell ADD CONSTRAINT monitor_cell_pkey PRIMARY KEY (school_id, school_year, dimension, key, code)',
+  },
+  {
+    table: 'monitor_home_time',
+    drop: 'ALTER TABLE monitor_home_time DROP CONSTRAINT monitor_home_time_pkey',
+    create:
+      'ALTER TABLE monitor_home_time ADD CONSTRAINT monitor_home_time_pkey PRIMARY KEY (school_id, school_year, pupil_id)',
+  },
+  {
+    table: 'monitor_pupil_code',
+    drop: 'ALTER TABLE monitor_pupil_code DROP CONSTRAINT monitor_pupil_code_pkey',
+    create:
+      'ALTER TABLE monitor_pupil_code ADD CONSTRAINT monitor_pupil_code_pkey PRIMARY KEY (school_id, school_year, pupil_id, code)',
+  },
+  {
+    table: 'monitor_possible_day',
+    drop: 'ALTER TABLE monitor_possible_day DROP CONSTRAINT monitor_possible_day_pkey',
+    create:
+      'ALTER TABLE monitor_possible_day ADD CONSTRAINT monitor_possible_day_pkey PRIMARY KEY (school_id, school_year, date, half)',
+  },
+  {
+    table: 'thuiszitter_cell',
+    drop: 'ALTER TABLE thuiszitter_cell DROP CONSTRAINT thuiszitter_cell_pkey',
+    create:
+      'ALTER TABLE thuiszitter_cell ADD CONSTRAINT thuiszitter_cell_pkey PRIMARY KEY (school_id, school_year, dimension, key)',
+  },
+];
+
+/**
+ * Empties every monitor aggregate without its indexes (locked until the transaction ends): the rows come back
+ * with COPY and each index is built once, by one sort, instead of millions of single B-tree inserts.
+ */
+export async function emptyMonitorForWholeRefresh(tx: Sql): Promise<void> {
+  await tx.exec(`TRUNCATE ${INDEXES.map((i) => i.table).join(', ')};
+                 SET LOCAL maintenance_work_mem = '512MB';
+                 ${INDEXES.map((i) => i.drop).join(';\n')}`);
+}
+
+/** Unescapes one field of COPY text format (\N is null). */
+function copyText(field: string): string | null {
+  if (field === '\\N') return null;
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/g, (_, c: string) =>
+    c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c === 'b' ? '\b' : c === 'f' ? '\f' : c === 'v' ? '\v' : c,
+  );
+}
+
+/** Calls `line` with the fields of every line of COPY text chunks (lines may span chunks). */
+async function eachLine(chunks: AsyncIterable<Uint8Array>, line: (fields: string[]) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let rest = '';
+  for await (const chunk of chunks) {
+    const text = rest + decoder.decode(chunk, { stream: true });
+    const lines = text.split('\n');
+    rest = lines.pop() ?? '';
+    for (const l of lines) line(l.split('\t'));
+  }
+  rest += decoder.decode();
+  if (rest !== '') line(rest.split('\t'));
+}
+
+/** Every enrolment with its pupil's birth date and identity hash, with integer days. */
+export async function eachEnrolmentWithPupil(tx: Sql, enrolment: (e: WholeRefreshEnrolment) => void): Promise<void> {
+  await eachLine(
+    tx.copyOut(
+      `(SELECT e.pupil_id, e.school_id, e.school_year, e.enrolled_from - DATE '1970-01-01',
+               e.enrolled_until - DATE '1970-01-01', e.level, e.grade, e.class_name, e.carried_over_b,
+               p.birth_date, p.identity_hash
+        FROM enrolment e JOIN pupil p ON p.id = e.pupil_id)`,
+      [],
+    ),
+    ([pupilId, schoolId, schoolYear, from, until, level, grade, className, carriedOverB, birthDate, identity]) => {
+      enrolment({
+        pupilId: Number(pupilId),
+        schoolId: Number(schoolId),
+        schoolYear: copyText(schoolYear as string) as string,
+        from: Number(from),
+        until: until === '\\N' ? null : Number(until),
+        level: copyText(level as string) as string,
+        grade: grade === '\\N' ? null : Number(grade),
+        className: copyText(className as string),
+        carriedOverB: carriedOverB === '\\N' ? null : Number(carriedOverB),
+        birthDate: birthDate as string,
+        identityHash: identity === '\\N' ? null : (identity as string),
+      });
+    },
+  );
+}
+
+/** COPY text in chunks of many lines (one await per chunk, not per row). */
+async function* copyChunks<T>(rows: Iterable<T>, line: (row: T) => string): AsyncGenerator<string> {
+  let chunk = '';
+  let count = 0;
+  for (const row of rows) {
+    chunk += line(row);
+    if (++count >= 20_000) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+export interface WholeMonitorTables {
+  days: Iterable<DayRow>;
+  pupilYears: Iterable<PupilYearRow>;
+  cells: Iterable<CellRow>;
+  homeTime: Iterable<HomeTimeRow>;
+  pupilCodes: Iterable<PupilCodeRow>;
+  possibleDays: Iterable<PossibleDayRow>;
+  thuiszitterCells: Iterable<ThuiszitterCellRow>;
+}
+
+/**
+ * Writes the counted tables into the emptied aggregates (emptyMonitorForWholeRefresh), adds the signal cells and
+ * the refresh time of every school, rebuilds the indexes and gives the planner statistics for the readers.
+ */
+export async function writeWholeMonitor(tx: Sql, tables: WholeMonitorTables): Promise<void> {
+  const phase = phaseTimer('monitor full refresh write');
+  await tx.copyIn(
+    'monitor_day',
+    ['school_id', 'school_year', 'date', 'half', 'code', 'half_days'],
+    copyChunks(tables.days, (d) => `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n`),
+  );
+  phase('day rows');
+  await tx.copyIn(
+    'monitor_pupil_year',
+    ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
+    copyChunks(tables.pupilYears, (y) => `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n`),
+  );
+  phase('pupil years');
+  await tx.copyIn(
+    'monitor_cell',
+    ['school_id', 'school_year', 'dimension', 'key', 'code', 'value'],
+    copyChunks(
+      tables.cells,
+      (c) => `${c.schoolId}\t${c.schoolYear}\t${c.dimension}\t${copyField(c.key)}\t${copyField(c.code)}\t${c.value}\n`,
+    ),
+  );
+  await tx.exec(`INSERT INTO monitor_cell (school_id, school_year, dimension, key, code, value)
+                 SELECT school_id, school_year, 'signal', rule_id, '*', count(*)::int FROM signal WHERE holds GROUP BY 1, 2, 4;
+                 INSERT INTO monitor_refresh (school_id, refreshed_at)
+                 SELECT id, now() FROM organisation WHERE kind = 'school'
+                 ON CONFLICT (school_id) DO UPDATE SET refreshed_at = excluded.refreshed_at`);
+  phase('cells');
+  await tx.copyIn(
+    'monitor_home_time',
+    [
+      'school_id',
+      'school_year',
+      'pupil_id',
+      'absent_half_days',
+      'spells',
+      'longest_spell',
+      'suspension_spells',
+      'longest_suspension',
+      'last_from',
+      'last_from_half',
+      'last_until',
+      'last_until_half',
+      'last_half_days',
+    ],
+    copyChunks(
+      tables.homeTime,
+      (h) =>
+        `${h.schoolId}\t${h.schoolYear}\t${h.pupilId}\t${h.absentHalfDays}\t${h.spells}\t${h.longestSpell}\t${h.suspensionSpells}\t${h.longestSuspension}\t${h.lastFrom}\t${h.lastFromHalf}\t${h.lastUntil}\t${h.lastUntilHalf}\t${h.lastHalfDays}\n`,
+    ),
+  );
+  phase('time at home');
+  await tx.copyIn(
+    'monitor_pupil_code',
+    ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
+    copyChunks(tables.pupilCodes, (c) => `${c.schoolId}\t${c.schoolYear}\t${c.pupilId}\t${copyField(c.code)}\t${c.halfDays}\n`),
+  );
+  phase('pupil codes');
+  await tx.copyIn(
+    'monitor_possible_day',
+    ['school_id', 'school_year', 'date', 'half', 'pupils'],
+    copyChunks(tables.possibleDays, (d) => `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${d.pupils}\n`),
+  );
+  phase('possible days');
+  await tx.copyIn(
+    'thuiszitter_cell',
+    ['school_id', 'school_year', 'dimension', 'key', 'value'],
+    copyChunks(
+      tables.thuiszitterCells,
+      (c) => `${c.schoolId}\t${c.schoolYear}\t${c.dimension}\t${copyField(c.key)}\t${c.value}\n`,
+    ),
+  );
+  phase('thuiszitter cells');
+  await tx.exec(INDEXES.map((i) => i.create).join(';\n'));
+  phase('indexes');
+  await tx.exec(`ANALYZE ${INDEXES.map((i) => i.table).join(', ')}`);
+  phase('analyze');
+}
