@@ -130,6 +130,22 @@ const padTwo = (value: number) => String(value).padStart(2, '0').slice(0, 2);
 const pairKey = (first: number, second: number): number | string =>
   second < 4_194_304 ? first * 4_194_304 + second : `${first}|${second}`;
 
+/** `YYYY-MM-DD` of a day number, remembered (a refresh formats the same few hundred days millions of times). */
+const dates = new Map<number, string>();
+function dateOf(day: number): string {
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = fromDayNumber(day);
+    if (dates.size > 100_000) dates.clear();
+    dates.set(day, date);
+  }
+  return date;
+}
+
+/** Sorted as PostgreSQL sorts text under the C collation (the order of the tables' keys, so that building an
+ * index over rows written in that order finds them sorted). */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const halfOf = (slot: number): 'AM' | 'PM' => (slot & 1 ? 'PM' : 'AM');
 
 /** Interns strings as small integers. */
@@ -368,22 +384,76 @@ export class WholeMonitorRefresh {
     if (!this.prepared) this.prepare();
   }
 
+  private sortedEnrolments: Int32Array | null = null;
+
+  /**
+   * The enrolments by school, school year and pupil: the key order of the per-pupil tables, so their rows are
+   * written in the order their primary key's index is built in.
+   */
+  private enrolmentOrder(): Int32Array {
+    if (this.sortedEnrolments) return this.sortedEnrolments;
+    const groupRank = new Int32Array(this.groups.length);
+    this.groupOrder().forEach((g, rank) => {
+      groupRank[g] = rank;
+    });
+    const starts = new Int32Array(this.groups.length + 1);
+    for (let e = 0; e < this.count; e++) (starts[(groupRank[this.groupOf[e] as number] as number) + 1] as number)++;
+    for (let r = 0; r < this.groups.length; r++) (starts[r + 1] as number) += starts[r] as number;
+    const order = new Int32Array(this.count);
+    const fill = starts.slice(0, this.groups.length);
+    for (let e = 0; e < this.count; e++) {
+      const rank = groupRank[this.groupOf[e] as number] as number;
+      order[fill[rank] as number] = e;
+      (fill[rank] as number)++;
+    }
+    for (let r = 0; r < this.groups.length; r++) {
+      const bucket = order.subarray(starts[r] as number, starts[r + 1] as number);
+      let sorted = true;
+      for (let i = 1; i < bucket.length && sorted; i++)
+        sorted = (this.pupil[bucket[i - 1] as number] as number) < (this.pupil[bucket[i] as number] as number);
+      if (!sorted) bucket.sort((a, b) => (this.pupil[a] as number) - (this.pupil[b] as number));
+    }
+    this.sortedEnrolments = order;
+    return order;
+  }
+
+  /** The groups by school and school year. */
+  private groupOrder(): number[] {
+    return this.groups
+      .map((_, g) => g)
+      .sort((a, b) => {
+        const x = this.groups[a] as Group;
+        const y = this.groups[b] as Group;
+        return x.schoolId - y.schoolId || byCodePoint(x.schoolYear, y.schoolYear);
+      });
+  }
+
+  /** Indexes of `names` in code-point order; `extra` (e.g. '*' at index names.length) sorted in. */
+  private static codeOrder(names: readonly string[], extra?: string): Int32Array {
+    const all = extra === undefined ? [...names] : [...names, extra];
+    return Int32Array.from(all.map((_, i) => i).sort((a, b) => byCodePoint(all[a] as string, all[b] as string)));
+  }
+
   /** Absent half-days per school, half-day and official code (monitor_day). */
   *dayRows(): Generator<DayRow> {
     this.ready();
     const codes = this.officialCodes.length;
-    for (const [schoolId, calendar] of this.calendars) {
+    const codeOrder = WholeMonitorRefresh.codeOrder(this.officialCodes);
+    const schools = [...this.calendars.keys()].sort((a, b) => a - b);
+    for (const schoolId of schools) {
+      const calendar = this.calendars.get(schoolId) as SchoolCalendar;
       const counts = calendar.counts;
       if (!counts) continue;
       for (let at = 0; at < calendar.rank.length; at++) {
         let date: string | undefined;
         let schoolYear = '';
-        for (let c = 0; c < codes; c++) {
+        for (let k = 0; k < codeOrder.length; k++) {
+        const c = codeOrder[k] as number;
           const halfDays = counts[at * codes + c] as number;
           if (halfDays === 0) continue;
           const slot = calendar.first + at;
           if (date === undefined) {
-            date = fromDayNumber(slot >> 1);
+            date = dateOf(slot >> 1);
             const start = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
             schoolYear = `${start}-${start + 1}`;
           }
@@ -397,23 +467,26 @@ export class WholeMonitorRefresh {
   *pupilYearRows(): Generator<PupilYearRow> {
     this.ready();
     const codes = this.officialCodes.length;
-    for (let e = 0; e < this.count; e++) {
+    const codeOrder = WholeMonitorRefresh.codeOrder(this.officialCodes, '*');
+    const order = this.enrolmentOrder();
+    for (let i = 0; i < order.length; i++) {
+      const e = order[i] as number;
       const total = this.total[e] as number;
       if (total === 0) continue;
       const group = this.groups[this.groupOf[e] as number] as Group;
       const pupilId = this.pupil[e] as number;
-      for (let c = 0; c < codes; c++) {
-        const halfDays = this.perOfficial[e * codes + c] as number;
+      for (let k = 0; k < codeOrder.length; k++) {
+        const c = codeOrder[k] as number;
+        const halfDays = c === codes ? total : (this.perOfficial[e * codes + c] as number);
         if (halfDays > 0)
           yield {
             schoolId: group.schoolId,
             schoolYear: group.schoolYear,
             pupilId,
-            code: this.officialCodes[c] as string,
+            code: c === codes ? '*' : (this.officialCodes[c] as string),
             halfDays,
           };
       }
-      yield { schoolId: group.schoolId, schoolYear: group.schoolYear, pupilId, code: '*', halfDays: total };
     }
   }
 
@@ -434,7 +507,7 @@ export class WholeMonitorRefresh {
         if (!any) continue;
         const slot = calendar.first + at;
         const day = slot >> 1;
-        const date = fromDayNumber(day);
+        const date = dateOf(day);
         const start = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
         const schoolYear = `${start}-${start + 1}`;
         const september = firstOfSeptember(start);
@@ -594,7 +667,9 @@ export class WholeMonitorRefresh {
   /** Time at home per pupil and school year (monitor_home_time). */
   *homeTimeRows(): Generator<HomeTimeRow> {
     const spells = this.spellsOf();
-    for (let e = 0; e < this.count; e++) {
+    const order = this.enrolmentOrder();
+    for (let i = 0; i < order.length; i++) {
+      const e = order[i] as number;
       const total = this.total[e] as number;
       if (total === 0) continue;
       const group = this.groups[this.groupOf[e] as number] as Group;
@@ -612,9 +687,9 @@ export class WholeMonitorRefresh {
         longestSpell: spells.longest[e] as number,
         suspensionSpells: spells.suspensionCount[e] as number,
         longestSuspension: spells.suspensionLongest[e] as number,
-        lastFrom: fromDayNumber(from >> 1),
+        lastFrom: dateOf(from >> 1),
         lastFromHalf: halfOf(from),
-        lastUntil: fromDayNumber(until >> 1),
+        lastUntil: dateOf(until >> 1),
         lastUntilHalf: halfOf(until),
         lastHalfDays: length,
       };
@@ -625,10 +700,14 @@ export class WholeMonitorRefresh {
   *pupilCodeRows(): Generator<PupilCodeRow> {
     this.ready();
     const codes = this.absentCodes.length;
-    for (let e = 0; e < this.count; e++) {
+    const codeOrder = WholeMonitorRefresh.codeOrder(this.absentCodes);
+    const order = this.enrolmentOrder();
+    for (let i = 0; i < order.length; i++) {
+      const e = order[i] as number;
       if ((this.total[e] as number) === 0) continue;
       const group = this.groups[this.groupOf[e] as number] as Group;
-      for (let c = 0; c < codes; c++) {
+      for (let k = 0; k < codeOrder.length; k++) {
+        const c = codeOrder[k] as number;
         const halfDays = this.perAbsent[e * codes + c] as number;
         if (halfDays > 0)
           yield {
@@ -659,7 +738,9 @@ export class WholeMonitorRefresh {
       (difference[this.baseRank[e] as number] as number)++;
       (difference[(this.baseRank[e] as number) + ranks] as number)--;
     }
-    for (const [g, difference] of differences) {
+    for (const g of this.groupOrder()) {
+      const difference = differences.get(g);
+      if (!difference) continue;
       const group = this.groups[g] as Group;
       const calendar = group.calendar as SchoolCalendar;
       let pupils = 0;
@@ -670,7 +751,7 @@ export class WholeMonitorRefresh {
         yield {
           schoolId: group.schoolId,
           schoolYear: group.schoolYear,
-          date: fromDayNumber(slot >> 1),
+          date: dateOf(slot >> 1),
           half: halfOf(slot),
           pupils,
         };
