@@ -424,10 +424,6 @@ export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): 
   return { codes, enrolments, calendars };
 }
 
-const TAB = 9;
-const NEWLINE = 10;
-const BACKSLASH = 92;
-
 /** A code of up to six ASCII characters as one number (its bytes, base 256), for the byte-level register scan. */
 function codeKey(code: string): number {
   let key = 0;
@@ -435,11 +431,16 @@ function codeKey(code: string): number {
   return key;
 }
 
+/** Days from 1970-01-01 (civil-date.ts day numbers) to 2000-01-01 (PostgreSQL's binary date). */
+const POSTGRES_EPOCH_DAY = 10_957;
+/** The binary COPY header: signature (11 bytes), flags (4), header extension length (4). */
+const BINARY_HEADER_BYTES = 19;
+
 /**
  * Streams the register of one school or (null) every school as integers — pupil, school, slot (day number × 2,
  * +1 for PM) and the index of its code in `codes` (-1 for another) — and calls `row` for each: one sequential
- * scan, no join, no aggregation in the database (the monitor's full refresh, issue 16). The code travels as it
- * is stored (cheaper for the server than mapping it) and is looked up from its bytes.
+ * scan, no join, no aggregation in the database (the monitor's full refresh, issue 16). The rows travel in
+ * PostgreSQL's binary COPY format (no dates or numbers formatted as text) and are read from the bytes.
  */
 export async function scanRegisterSlots(
   tx: Sql,
@@ -450,42 +451,59 @@ export async function scanRegisterSlots(
   if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
   const indexOf = new Map<number, number>();
   codes.forEach((code, i) => {
-    if (!/^[\x21-\x5b\x5d-\x7e]{1,6}$/.test(code)) throw new Error(`invalid code ${code}`);
+    if (!/^[\x21-\x7e]{1,6}$/.test(code)) throw new Error(`invalid code ${code}`);
     indexOf.set(codeKey(code), i);
   });
   const chunks = tx.copyOut(
-    `(SELECT pupil_id, school_id, (date - DATE '1970-01-01') * 2 + (half = 'PM')::int, code
-      FROM register_entry${schoolId === null ? '' : ` WHERE school_id = ${schoolId}`})`,
+    `(SELECT pupil_id, school_id, date, half, code FROM register_entry${schoolId === null ? '' : ` WHERE school_id = ${schoolId}`})`,
     [],
+    'binary',
   );
-  // A byte-level parser: three integer fields and the code per line, no strings per row.
-  let pupil = 0;
-  let school = 0;
-  let slot = 0;
-  let field = 0;
-  let value = 0;
-  let negative = false;
+  let rest: Uint8Array = new Uint8Array(0);
+  let header = true;
   for await (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i] as number;
-      if (byte === TAB) {
-        const signed = negative ? -value : value;
-        if (field === 0) pupil = signed;
-        else if (field === 1) school = signed;
-        else slot = signed;
-        field++;
-        value = 0;
-        negative = false;
-      } else if (byte === NEWLINE) {
-        row(pupil, school, slot, indexOf.get(value) ?? -1);
-        field = 0;
-        value = 0;
-        negative = false;
-      } else if (field === 3) value = value * 256 + byte;
-      else if (byte >= 48 && byte <= 57) value = value * 10 + (byte - 48);
-      else if (byte === 45) negative = true;
-      else if (byte === BACKSLASH) throw new Error('unexpected null in the register scan');
+    let bytes: Uint8Array = chunk;
+    if (rest.length > 0) {
+      bytes = new Uint8Array(rest.length + chunk.length);
+      bytes.set(rest);
+      bytes.set(chunk, rest.length);
     }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = 0;
+    if (header) {
+      if (bytes.length < BINARY_HEADER_BYTES) {
+        rest = bytes.slice();
+        continue;
+      }
+      at = BINARY_HEADER_BYTES + view.getInt32(15);
+      header = false;
+    }
+    // One tuple: field count (2 bytes, -1 ends the data), then per field its length (4) and bytes: pupil and
+    // school (8 each), date (4), half and code (text).
+    while (at + 2 <= bytes.length) {
+      const fields = view.getInt16(at);
+      if (fields === -1) {
+        at += 2;
+        break;
+      }
+      if (fields !== 5) throw new Error(`register scan: ${fields} fields`);
+      if (at + 44 > bytes.length) break;
+      const pupil = view.getUint32(at + 6) * 4_294_967_296 + view.getUint32(at + 10);
+      const school = view.getUint32(at + 18) * 4_294_967_296 + view.getUint32(at + 22);
+      const date = view.getInt32(at + 30);
+      const halfLength = view.getInt32(at + 34);
+      if (halfLength !== 2) throw new Error('register scan: unexpected half');
+      const pm = bytes[at + 38] === 80; // 'P'
+      const codeLength = view.getInt32(at + 40);
+      if (codeLength < 0) throw new Error('unexpected null in the register scan');
+      const end = at + 44 + codeLength;
+      if (end > bytes.length) break;
+      let key = 0;
+      for (let i = at + 44; i < end; i++) key = key * 256 + (bytes[i] as number);
+      row(pupil, school, (date + POSTGRES_EPOCH_DAY) * 2 + (pm ? 1 : 0), codeLength > 6 ? -1 : (indexOf.get(key) ?? -1));
+      at = end;
+    }
+    rest = at < bytes.length ? bytes.slice(at) : new Uint8Array(0);
   }
 }
 
