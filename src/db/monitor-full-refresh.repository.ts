@@ -11,7 +11,9 @@ import type {
   ThuiszitterCellRow,
   WholeRefreshEnrolment,
 } from '../domain/monitor/whole-refresh.ts';
+import { fromDayNumber } from '../domain/civil-date.ts';
 import { phaseTimer } from '../phase-timer.ts';
+import { dayOrNull, eachBinaryTuple, int4OrNull, int8, textOrNull } from './binary-copy.ts';
 import { copyField, type Sql } from './database.ts';
 
 /** The aggregate tables and their indexes, as migrations 0007 and 0025 define them. */
@@ -70,52 +72,46 @@ export async function emptyMonitorForWholeRefresh(tx: Sql): Promise<void> {
                  ${INDEXES.map((i) => i.drop).join(';\n')}`);
 }
 
-/** Unescapes one field of COPY text format (\N is null). */
-function copyText(field: string): string | null {
-  if (field === '\\N') return null;
-  if (!field.includes('\\')) return field;
-  return field.replace(/\\(.)/g, (_, c: string) =>
-    c === 't' ? '\t' : c === 'n' ? '\n' : c === 'r' ? '\r' : c === 'b' ? '\b' : c === 'f' ? '\f' : c === 'v' ? '\v' : c,
-  );
-}
-
-/** Calls `line` with the fields of every line of COPY text chunks (lines may span chunks). */
-async function eachLine(chunks: AsyncIterable<Uint8Array>, line: (fields: string[]) => void): Promise<void> {
-  const decoder = new TextDecoder();
-  let rest = '';
-  for await (const chunk of chunks) {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    for (const l of lines) line(l.split('\t'));
-  }
-  rest += decoder.decode();
-  if (rest !== '') line(rest.split('\t'));
-}
-
 /** Every enrolment with its pupil's birth date and identity hash, with integer days. */
 export async function eachEnrolmentWithPupil(tx: Sql, enrolment: (e: WholeRefreshEnrolment) => void): Promise<void> {
-  await eachLine(
+  // Two table reads joined here by pupil id: cheaper for the database than joining 1.2M rows itself.
+  const pupilIndex = new Map<number, number>();
+  const birthDates: string[] = [];
+  const identities: (string | null)[] = [];
+  const dates = new Map<number, string>();
+  await eachBinaryTuple(tx.copyOut('pupil', ['id', 'birth_date', 'identity_hash'], 'binary'), 3, (row) => {
+    const day = dayOrNull(row, 1) as number;
+    let date = dates.get(day);
+    if (date === undefined) {
+      date = fromDayNumber(day);
+      dates.set(day, date);
+    }
+    pupilIndex.set(int8(row, 0), birthDates.push(date) - 1);
+    identities.push(textOrNull(row, 2));
+  });
+  await eachBinaryTuple(
     tx.copyOut(
-      `(SELECT e.pupil_id, e.school_id, e.school_year, e.enrolled_from - DATE '1970-01-01',
-               e.enrolled_until - DATE '1970-01-01', e.level, e.grade, e.class_name, e.carried_over_b,
-               p.birth_date, p.identity_hash
-        FROM enrolment e JOIN pupil p ON p.id = e.pupil_id)`,
-      [],
+      'enrolment',
+      ['pupil_id', 'school_id', 'school_year', 'enrolled_from', 'enrolled_until', 'level', 'grade', 'class_name', 'carried_over_b'],
+      'binary',
     ),
-    ([pupilId, schoolId, schoolYear, from, until, level, grade, className, carriedOverB, birthDate, identity]) => {
+    9,
+    (row) => {
+      const pupilId = int8(row, 0);
+      const pupil = pupilIndex.get(pupilId);
+      if (pupil === undefined) throw new Error(`enrolment of unknown pupil ${pupilId}`);
       enrolment({
-        pupilId: Number(pupilId),
-        schoolId: Number(schoolId),
-        schoolYear: copyText(schoolYear as string) as string,
-        from: Number(from),
-        until: until === '\\N' ? null : Number(until),
-        level: copyText(level as string) as string,
-        grade: grade === '\\N' ? null : Number(grade),
-        className: copyText(className as string),
-        carriedOverB: carriedOverB === '\\N' ? null : Number(carriedOverB),
-        birthDate: birthDate as string,
-        identityHash: identity === '\\N' ? null : (identity as string),
+        pupilId,
+        schoolId: int8(row, 1),
+        schoolYear: textOrNull(row, 2) as string,
+        from: dayOrNull(row, 3) as number,
+        until: dayOrNull(row, 4),
+        level: textOrNull(row, 5) as string,
+        grade: int4OrNull(row, 6),
+        className: textOrNull(row, 7),
+        carriedOverB: int4OrNull(row, 8),
+        birthDate: birthDates[pupil] as string,
+        identityHash: identities[pupil] ?? null,
       });
     },
   );

@@ -7,6 +7,7 @@ import type {
   SchoolHalfDays,
 } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
+import { BINARY_HEADER_BYTES, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
 import { phaseTimer } from '../phase-timer.ts';
 import { copyField, type Sql } from './database.ts';
@@ -431,10 +432,6 @@ function codeKey(code: string): number {
   return key;
 }
 
-/** Days from 1970-01-01 (civil-date.ts day numbers) to 2000-01-01 (PostgreSQL's binary date). */
-const POSTGRES_EPOCH_DAY = 10_957;
-/** The binary COPY header: signature (11 bytes), flags (4), header extension length (4). */
-const BINARY_HEADER_BYTES = 19;
 
 /**
  * Streams the register of one school or (null) every school as integers — pupil, school, slot (day number × 2,
