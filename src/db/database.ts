@@ -82,6 +82,8 @@ export interface Database extends Sql {
    * services take one `db` and never both a `db` and a `tx`.
    */
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /** True inside a transaction: `transaction` then runs on the same connection (work cannot run alongside). */
+  readonly withinTransaction?: boolean;
   /** Ends the connection; inside a transaction it does nothing (the outer owner closes). */
   close(): Promise<void>;
 }
@@ -90,6 +92,7 @@ export interface Database extends Sql {
 function transactionDatabase(engine: Engine, tx: Sql, depth = 0): Database {
   return {
     engine,
+    withinTransaction: true,
     query: (text, params) => tx.query(text, params),
     exec: (text) => tx.exec(text),
     copyIn: (table, columns, lines) => tx.copyIn(table, columns, lines),

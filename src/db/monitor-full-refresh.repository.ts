@@ -72,6 +72,25 @@ export async function emptyMonitorForWholeRefresh(tx: Sql): Promise<void> {
                  ${INDEXES.map((i) => i.drop).join(';\n')}`);
 }
 
+/**
+ * The current snapshot of the caller's transaction, for other connections to read the same register, and the
+ * register's size in blocks (to split its scan between them).
+ */
+export async function exportRegisterSnapshot(tx: Sql): Promise<{ snapshot: string; blocks: number }> {
+  const [row] = await tx.query<{ snapshot: string; blocks: number }>(
+    `SELECT pg_export_snapshot() AS snapshot,
+            (pg_relation_size('register_entry') / current_setting('block_size')::int)::int AS blocks`,
+  );
+  if (!row) throw new Error('no snapshot');
+  return row;
+}
+
+/** Makes a transaction that has run nothing yet read the snapshot another one exported (exportRegisterSnapshot). */
+export async function useSnapshot(tx: Sql, snapshot: string): Promise<void> {
+  if (!/^[0-9A-F]+-[0-9A-F]+-[0-9]+$/i.test(snapshot)) throw new Error(`invalid snapshot ${snapshot}`);
+  await tx.exec(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET TRANSACTION SNAPSHOT '${snapshot}'`);
+}
+
 /** Every enrolment with its pupil's birth date and identity hash, with integer days. */
 export async function eachEnrolmentWithPupil(tx: Sql, enrolment: (e: WholeRefreshEnrolment) => void): Promise<void> {
   // Two table reads joined here by pupil id: cheaper for the database than joining 1.2M rows itself.

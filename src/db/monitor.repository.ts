@@ -444,15 +444,25 @@ export async function scanRegisterSlots(
   schoolId: number | null,
   codes: readonly string[],
   row: (pupilId: number, schoolId: number, slot: number, code: number) => void,
+  /** Only the rows in these blocks of the table (a part of a scan split over connections); null: to the end. */
+  blocks?: { from: number; to: number | null },
 ): Promise<void> {
   if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
+  const where: string[] = [];
+  if (schoolId !== null) where.push(`school_id = ${schoolId}`);
+  if (blocks) {
+    if (!Number.isSafeInteger(blocks.from) || (blocks.to !== null && !Number.isSafeInteger(blocks.to)))
+      throw new Error('invalid block range');
+    where.push(`ctid >= '(${blocks.from},0)'::tid`);
+    if (blocks.to !== null) where.push(`ctid < '(${blocks.to},0)'::tid`);
+  }
   const indexOf = new Map<number, number>();
   codes.forEach((code, i) => {
     if (!/^[\x21-\x7e]{1,6}$/.test(code)) throw new Error(`invalid code ${code}`);
     indexOf.set(codeKey(code), i);
   });
   const chunks = tx.copyOut(
-    `(SELECT pupil_id, school_id, date, half, code FROM register_entry${schoolId === null ? '' : ` WHERE school_id = ${schoolId}`})`,
+    `(SELECT pupil_id, school_id, date, half, code FROM register_entry${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`})`,
     [],
     'binary',
   );

@@ -167,8 +167,14 @@ export async function refreshMonitorAfterImport(
 
 /** Rebuilds every aggregate of every school from the register (`aanwezig monitor refresh`). */
 export async function refreshMonitorFully(db: Database): Promise<{ days: number; pupilYears: number; cells: number }> {
+  // On PostgreSQL the register is read by two more connections (PGlite has one; inside a caller's transaction
+  // there is only that one).
+  const helpers =
+    db.engine === 'postgres' && !db.withinTransaction
+      ? (work: (helper: Sql) => Promise<void>) => db.transaction(work)
+      : undefined;
   return db.transaction(async (tx) => {
-    await refreshWholeMonitor(tx);
+    await refreshWholeMonitor(tx, helpers);
     return aggregateRowCounts(tx);
   });
 }

@@ -211,6 +211,7 @@ export class WholeMonitorRefresh {
   private readonly identities = new Names();
   private readonly groups: Group[] = [];
   private readonly groupIds = new Map<string, number>();
+  private lastGroup = -1;
   private readonly firstOfPupil = new Map<number, number>();
 
   // Counting state (prepared after the enrolments).
@@ -275,9 +276,15 @@ export class WholeMonitorRefresh {
     this.count++;
     this.pupil.push(e.pupilId);
     this.school.push(e.schoolId);
-    const groupKey = `${e.schoolId}|${e.schoolYear}`;
-    let group = this.groupIds.get(groupKey);
+    // Enrolments come mostly school by school: the previous one's group first.
+    let group =
+      this.lastGroup >= 0 &&
+      (this.groups[this.lastGroup] as Group).schoolId === e.schoolId &&
+      (this.groups[this.lastGroup] as Group).schoolYear === e.schoolYear
+        ? this.lastGroup
+        : this.groupIds.get(`${e.schoolId}|${e.schoolYear}`);
     if (group === undefined) {
+      const groupKey = `${e.schoolId}|${e.schoolYear}`;
       group =
         this.groups.push({
           schoolId: e.schoolId,
@@ -287,6 +294,7 @@ export class WholeMonitorRefresh {
         }) - 1;
       this.groupIds.set(groupKey, group);
     }
+    this.lastGroup = group;
     this.groupOf.push(group);
     this.fromDay.push(e.from);
     this.untilDay.push(e.until ?? Number.MAX_SAFE_INTEGER);
