@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { copyOutStream } from './copy-out-stream.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 import { preparedName } from './prepared.ts';
@@ -252,7 +253,9 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
     async *copyOut(table, columns, format = 'text') {
       if (!('release' in client)) throw new Error('copyOut needs a transaction on PostgreSQL');
       try {
-        yield* client.query(copyTo(`COPY ${copySource(table, columns)} TO STDOUT${copyFormat(format)}`));
+        const statement = `COPY ${copySource(table, columns)} TO STDOUT${copyFormat(format)}`;
+        // Binary reads are the large ones (the monitor's register scan): one Buffer per network read.
+        yield* client.query(format === 'binary' ? copyOutStream(statement) : copyTo(statement));
       } catch (error) {
         throw connectionFault(error);
       }
