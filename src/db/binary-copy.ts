@@ -77,30 +77,26 @@ export const int4OrNull = (row: BinaryTuple, f: number) =>
 export const dayOrNull = (row: BinaryTuple, f: number) =>
   (row.lengths[f] as number) < 0 ? null : row.view.getInt32(row.offsets[f] as number) + POSTGRES_EPOCH_DAY;
 const utf8 = new TextDecoder();
-/** Short ASCII texts seen before (codes, school years, levels, class names repeat), by their bytes. */
-const shortTexts = new Map<number, string>();
+/** The last text read per field: consecutive rows mostly repeat it (school years, levels, class names). */
+const lastTexts = new WeakMap<BinaryTuple, { bytes: Uint8Array[]; texts: string[] }>();
 export function textOrNull(row: BinaryTuple, f: number): string | null {
   const length = row.lengths[f] as number;
   if (length < 0) return null;
   const start = row.offsets[f] as number;
   const bytes = row.bytes;
-  let key = length;
-  let ascii = true;
-  for (let i = start; i < start + length; i++) {
-    const byte = bytes[i] as number;
-    if (byte >= 128) ascii = false;
-    if (i - start < 6) key = key * 256 + byte;
+  let last = lastTexts.get(row);
+  if (!last) {
+    last = { bytes: [], texts: [] };
+    lastTexts.set(row, last);
   }
-  if (!ascii) return utf8.decode(bytes.subarray(start, start + length));
-  // Up to six bytes make an exact key (length first, then the bytes: below 2^53).
-  if (length <= 6) {
-    let text = shortTexts.get(key);
-    if (text === undefined) {
-      text = String.fromCharCode(...bytes.subarray(start, start + length));
-      if (shortTexts.size < 100_000) shortTexts.set(key, text);
-    }
-    return text;
+  const previous = last.bytes[f];
+  if (previous && previous.length === length) {
+    let same = true;
+    for (let i = 0; i < length && same; i++) same = previous[i] === bytes[start + i];
+    if (same) return last.texts[f] as string;
   }
-  return String.fromCharCode(...bytes.subarray(start, start + length));
+  const text = utf8.decode(bytes.subarray(start, start + length));
+  last.bytes[f] = bytes.slice(start, start + length);
+  last.texts[f] = text;
+  return text;
 }
-

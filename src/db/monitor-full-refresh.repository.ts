@@ -96,7 +96,25 @@ export async function useSnapshot(tx: Sql, snapshot: string): Promise<void> {
 /** Every enrolment with its pupil's birth date and identity hash, with integer days. */
 export async function eachEnrolmentWithPupil(tx: Sql, enrolment: (e: WholeRefreshEnrolment) => void): Promise<void> {
   // Two table reads joined here by pupil id: cheaper for the database than joining 1.2M rows itself.
-  const pupilIndex = new Map<number, number>();
+  // Pupil ids are dense in practice: an array by id, a map beyond.
+  let byId = new Int32Array(1 << 20).fill(-1);
+  const beyond = new Map<number, number>();
+  const pupilIndex = {
+    set(id: number, index: number) {
+      if (id >= 0 && id < 1 << 26) {
+        if (id >= byId.length) {
+          const grown = new Int32Array(Math.max(id + 1, byId.length * 2)).fill(-1);
+          grown.set(byId);
+          byId = grown;
+        }
+        byId[id] = index;
+      } else beyond.set(id, index);
+    },
+    get(id: number): number | undefined {
+      const index = id >= 0 && id < byId.length ? (byId[id] as number) : (beyond.get(id) ?? -1);
+      return index < 0 ? undefined : index;
+    },
+  };
   const birthDates: string[] = [];
   const identities: (string | null)[] = [];
   const dates = new Map<number, string>();
