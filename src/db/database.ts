@@ -5,8 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { copyOutStream } from './copy-out-stream.ts';
 import { type Config, loadConfig } from '../config.ts';
+import { copyOutStream } from './copy-out-stream.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 import { preparedName } from './prepared.ts';
 

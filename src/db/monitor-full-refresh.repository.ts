@@ -2,6 +2,8 @@
 // reads the enrolments with their pupils, writes what WholeMonitorRefresh counted with COPY, adds the signal
 // cells (the one figure the register does not give), and rebuilds the indexes. Everything in the caller's
 // transaction: readers wait on the TRUNCATE's lock and never see a half refresh.
+
+import { fromDayNumber } from '../domain/civil-date.ts';
 import type { DayRow, PupilYearRow } from '../domain/monitor/aggregates.ts';
 import type {
   CellRow,
@@ -11,7 +13,6 @@ import type {
   ThuiszitterCellRow,
   WholeRefreshEnrolment,
 } from '../domain/monitor/whole-refresh.ts';
-import { fromDayNumber } from '../domain/civil-date.ts';
 import { phaseTimer } from '../phase-timer.ts';
 import { dayOrNull, eachBinaryTuple, int4OrNull, int8, textOrNull } from './binary-copy.ts';
 import { copyField, type Sql } from './database.ts';
@@ -131,7 +132,17 @@ export async function eachEnrolmentWithPupil(tx: Sql, enrolment: (e: WholeRefres
   await eachBinaryTuple(
     tx.copyOut(
       'enrolment',
-      ['pupil_id', 'school_id', 'school_year', 'enrolled_from', 'enrolled_until', 'level', 'grade', 'class_name', 'carried_over_b'],
+      [
+        'pupil_id',
+        'school_id',
+        'school_year',
+        'enrolled_from',
+        'enrolled_until',
+        'level',
+        'grade',
+        'class_name',
+        'carried_over_b',
+      ],
       'binary',
     ),
     9,
@@ -190,13 +201,19 @@ export async function writeWholeMonitor(tx: Sql, tables: WholeMonitorTables): Pr
   await tx.copyIn(
     'monitor_day',
     ['school_id', 'school_year', 'date', 'half', 'code', 'half_days'],
-    copyChunks(tables.days, (d) => `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n`),
+    copyChunks(
+      tables.days,
+      (d) => `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n`,
+    ),
   );
   phase('day rows');
   await tx.copyIn(
     'monitor_pupil_year',
     ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
-    copyChunks(tables.pupilYears, (y) => `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n`),
+    copyChunks(
+      tables.pupilYears,
+      (y) => `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n`,
+    ),
   );
   phase('pupil years');
   await tx.copyIn(
@@ -240,7 +257,10 @@ export async function writeWholeMonitor(tx: Sql, tables: WholeMonitorTables): Pr
   await tx.copyIn(
     'monitor_pupil_code',
     ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
-    copyChunks(tables.pupilCodes, (c) => `${c.schoolId}\t${c.schoolYear}\t${c.pupilId}\t${copyField(c.code)}\t${c.halfDays}\n`),
+    copyChunks(
+      tables.pupilCodes,
+      (c) => `${c.schoolId}\t${c.schoolYear}\t${c.pupilId}\t${copyField(c.code)}\t${c.halfDays}\n`,
+    ),
   );
   phase('pupil codes');
   await tx.copyIn(

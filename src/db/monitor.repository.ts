@@ -7,9 +7,9 @@ import type {
   SchoolHalfDays,
 } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
+import { phaseTimer } from '../phase-timer.ts';
 import { BINARY_HEADER_BYTES, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
-import { phaseTimer } from '../phase-timer.ts';
 import { copyField, type Sql } from './database.ts';
 
 /** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */
@@ -432,7 +432,6 @@ function codeKey(code: string): number {
   return key;
 }
 
-
 /**
  * Streams the register of one school or (null) every school as integers — pupil, school, slot (day number × 2,
  * +1 for PM) and the index of its code in `codes` (-1 for another) — and calls `row` for each: one sequential
@@ -507,7 +506,12 @@ export async function scanRegisterSlots(
       if (end > bytes.length) break;
       let key = 0;
       for (let i = at + 44; i < end; i++) key = key * 256 + (bytes[i] as number);
-      row(pupil, school, (date + POSTGRES_EPOCH_DAY) * 2 + (pm ? 1 : 0), codeLength > 6 ? -1 : (indexOf.get(key) ?? -1));
+      row(
+        pupil,
+        school,
+        (date + POSTGRES_EPOCH_DAY) * 2 + (pm ? 1 : 0),
+        codeLength > 6 ? -1 : (indexOf.get(key) ?? -1),
+      );
       at = end;
     }
     rest = at < bytes.length ? bytes.slice(at) : new Uint8Array(0);

@@ -7,13 +7,13 @@ import { insertOrganisation, linkSchool } from '../../db/organisation.repository
 import { expandPreset } from '../../domain/calendar.ts';
 import { presetFor } from '../../domain/calendar-presets.ts';
 import { dashboardCsv } from '../../domain/monitor/csv.ts';
+import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import { schoolWithPupils, tempDir, writeTemp } from '../../testing/fixtures.ts';
 import { suppressionLeaks } from '../../testing/monitor-leaks.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { importFile } from '../import/import.service.ts';
 import { exportDashboardCsv, groupDashboard, listThuiszitters, schoolDashboard } from './monitor.service.ts';
-import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import { refreshMonitorFully } from './monitor-refresh.ts';
 import { refreshThuiszitterFigures } from './thuiszitter-refresh.ts';
 

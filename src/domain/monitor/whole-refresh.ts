@@ -456,7 +456,7 @@ export class WholeMonitorRefresh {
         let date: string | undefined;
         let schoolYear = '';
         for (let k = 0; k < codeOrder.length; k++) {
-        const c = codeOrder[k] as number;
+          const c = codeOrder[k] as number;
           const halfDays = counts[at * codes + c] as number;
           if (halfDays === 0) continue;
           const slot = calendar.first + at;
@@ -572,7 +572,11 @@ export class WholeMonitorRefresh {
       }
     }
     const codeOf = (c: number) => (c === codes ? '*' : (this.officialCodes[c] as string));
-    for (const { keys, values } of [...sums.entries.values(), ...perClass.entries.values(), ...perGrade.entries.values()]) {
+    for (const { keys, values } of [
+      ...sums.entries.values(),
+      ...perClass.entries.values(),
+      ...perGrade.entries.values(),
+    ]) {
       const [schoolId, schoolYear, dimension, key] = keys as [string, string, string, string];
       for (let c = 0; c < codes; c++)
         if ((values[c] as number) > 0)
@@ -787,7 +791,10 @@ export class WholeMonitorRefresh {
     const codeIndex = (code: string) => this.absentCodes.indexOf(code);
     const [b, z, d, p] = ['B', 'Z', 'D', 'P'].map(codeIndex) as [number, number, number, number];
     const countOf = (e: number, c: number) => (c < 0 ? 0 : (this.perAbsent[e * absentCodes + c] as number));
-    const identityTotals = new Map<number | string, { b: number; z: number; p: number; latestFrom: number; latestPupil: number }>();
+    const identityTotals = new Map<
+      number | string,
+      { b: number; z: number; p: number; latestFrom: number; latestPupil: number }
+    >();
     for (let e = 0; e < this.count; e++) {
       const g = this.groupOf[e] as number;
       const identity = this.identityOf[e] as number;
@@ -883,10 +890,7 @@ export class WholeMonitorRefresh {
       const age = group.startYear - birthYear;
       const levelGrade = this.levelGradeId[e] as number;
       const id = age >= 0 && age < 256 ? pairKey(g, levelGrade * 256 + age) : `${g}|${levelGrade}|${age}`;
-      const values = official.at(id, () => [
-        String(g),
-        `${this.levelGrades.names[levelGrade] as string}|${age}`,
-      ]);
+      const values = official.at(id, () => [String(g), `${this.levelGrades.names[levelGrade] as string}|${age}`]);
       const zAll = own.z + elsewhere.z;
       const pAll = own.p + elsewhere.p;
       (values[0] as number) += 1;
