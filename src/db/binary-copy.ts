@@ -4,7 +4,7 @@
 /** Days from 1970-01-01 (civil-date.ts day numbers) to 2000-01-01 (PostgreSQL's binary date). */
 export const POSTGRES_EPOCH_DAY = 10_957;
 /** The binary COPY header: signature (11 bytes), flags (4), header extension length (4). */
-export const BINARY_HEADER_BYTES = 19;
+const BINARY_HEADER_BYTES = 19;
 
 /** A row of a binary COPY stream: where each field starts in `bytes` and its length (-1: null). */
 export interface BinaryTuple {
@@ -12,6 +12,38 @@ export interface BinaryTuple {
   view: DataView;
   offsets: Int32Array;
   lengths: Int32Array;
+}
+
+/**
+ * Feeds the bytes of a binary COPY stream after its header to `parse`, chunk by chunk; `parse` reads whole tuples
+ * from `at` and returns where it stopped (the rest comes again, joined with the next chunk).
+ */
+export async function eachBinaryChunk(
+  chunks: AsyncIterable<Uint8Array>,
+  parse: (bytes: Uint8Array, view: DataView, at: number) => number,
+): Promise<void> {
+  let rest = new Uint8Array(0);
+  let header = true;
+  for await (const chunk of chunks) {
+    let bytes = chunk;
+    if (rest.length > 0) {
+      bytes = new Uint8Array(rest.length + chunk.length);
+      bytes.set(rest);
+      bytes.set(chunk, rest.length);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = 0;
+    if (header) {
+      if (bytes.length < BINARY_HEADER_BYTES) {
+        rest = bytes.slice();
+        continue;
+      }
+      at = BINARY_HEADER_BYTES + view.getInt32(15);
+      header = false;
+    }
+    at = parse(bytes, view, at);
+    rest = at < bytes.length ? bytes.slice(at) : new Uint8Array(0);
+  }
 }
 
 /** Calls `tuple` for every row of a binary COPY stream of `fields` columns (the tuple is reused between calls). */
@@ -26,33 +58,13 @@ export async function eachBinaryTuple(
     offsets: new Int32Array(fields),
     lengths: new Int32Array(fields),
   };
-  let rest = new Uint8Array(0);
-  let header = true;
-  for await (const chunk of chunks) {
-    let bytes = chunk;
-    if (rest.length > 0) {
-      bytes = new Uint8Array(rest.length + chunk.length);
-      bytes.set(rest);
-      bytes.set(chunk, rest.length);
-    }
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  await eachBinaryChunk(chunks, (bytes, view, start) => {
     row.bytes = bytes;
     row.view = view;
-    let at = 0;
-    if (header) {
-      if (bytes.length < BINARY_HEADER_BYTES) {
-        rest = bytes.slice();
-        continue;
-      }
-      at = BINARY_HEADER_BYTES + view.getInt32(15);
-      header = false;
-    }
+    let at = start;
     rows: while (at + 2 <= bytes.length) {
       const count = view.getInt16(at);
-      if (count === -1) {
-        at += 2;
-        break;
-      }
+      if (count === -1) return at + 2;
       if (count !== fields) throw new Error(`binary COPY: ${count} fields, expected ${fields}`);
       let next = at + 2;
       for (let f = 0; f < fields; f++) {
@@ -66,8 +78,8 @@ export async function eachBinaryTuple(
       tuple(row);
       at = next;
     }
-    rest = at < bytes.length ? bytes.slice(at) : new Uint8Array(0);
-  }
+    return at;
+  });
 }
 
 export const int8 = (row: BinaryTuple, f: number) =>

@@ -8,7 +8,7 @@ import type {
 } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
 import { phaseTimer } from '../phase-timer.ts';
-import { BINARY_HEADER_BYTES, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
+import { eachBinaryChunk, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
 import { copyField, type Sql } from './database.ts';
 
@@ -465,40 +465,19 @@ export async function scanRegisterSlots(
     [],
     'binary',
   );
-  let rest: Uint8Array = new Uint8Array(0);
-  let header = true;
-  for await (const chunk of chunks) {
-    let bytes: Uint8Array = chunk;
-    if (rest.length > 0) {
-      bytes = new Uint8Array(rest.length + chunk.length);
-      bytes.set(rest);
-      bytes.set(chunk, rest.length);
-    }
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let at = 0;
-    if (header) {
-      if (bytes.length < BINARY_HEADER_BYTES) {
-        rest = bytes.slice();
-        continue;
-      }
-      at = BINARY_HEADER_BYTES + view.getInt32(15);
-      header = false;
-    }
-    // One tuple: field count (2 bytes, -1 ends the data), then per field its length (4) and bytes: pupil and
-    // school (8 each), date (4), half and code (text).
+  // One tuple: field count (2 bytes, -1 ends the data), then per field its length (4) and bytes: pupil and
+  // school (8 each), date (4), half and code (text).
+  await eachBinaryChunk(chunks, (bytes, view, start) => {
+    let at = start;
     while (at + 2 <= bytes.length) {
       const fields = view.getInt16(at);
-      if (fields === -1) {
-        at += 2;
-        break;
-      }
+      if (fields === -1) return at + 2;
       if (fields !== 5) throw new Error(`register scan: ${fields} fields`);
       if (at + 44 > bytes.length) break;
       const pupil = view.getUint32(at + 6) * 4_294_967_296 + view.getUint32(at + 10);
       const school = view.getUint32(at + 18) * 4_294_967_296 + view.getUint32(at + 22);
       const date = view.getInt32(at + 30);
-      const halfLength = view.getInt32(at + 34);
-      if (halfLength !== 2) throw new Error('register scan: unexpected half');
+      if (view.getInt32(at + 34) !== 2) throw new Error('register scan: unexpected half');
       const pm = bytes[at + 38] === 80; // 'P'
       const codeLength = view.getInt32(at + 40);
       if (codeLength < 0) throw new Error('unexpected null in the register scan');
@@ -514,8 +493,8 @@ export async function scanRegisterSlots(
       );
       at = end;
     }
-    rest = at < bytes.length ? bytes.slice(at) : new Uint8Array(0);
-  }
+    return at;
+  });
 }
 
 async function* copyRows<T>(rows: Iterable<T>, line: (row: T) => string): AsyncGenerator<string> {

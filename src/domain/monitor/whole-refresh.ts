@@ -26,16 +26,24 @@ export interface WholeRefreshEnrolment {
   identityHash: string | null;
 }
 
-/** The numbers the cells count with (the catalog's, passed in by the use case). */
-export interface WholeRefreshNumbers {
-  /** Half-day thresholds of the dashboard's "pupils with ≥ n" cells. */
-  shareThresholds: readonly number[];
+/** The numbers the thuiszitter figures count with (all from the catalog and the definitions, never literals). */
+export interface ThuiszitterNumbers {
+  /** Half-day thresholds of cumulative time at home and of the longest spell. */
   homeThresholds: readonly number[];
+  /** ≥ this many B half-days: the official "problematically absent". */
   officialB: number;
+  /** Preventive suspension: a run of ≥ longHalfDays, or ≥ repeatedSpells runs. */
   suspensionLongHalfDays: number;
   suspensionRepeatedSpells: number;
+  /** Compulsory school age: from the year the child turns fromAge, while younger than untilAge on 1 September. */
   compulsoryFromAge: number;
   compulsoryUntilAge: number;
+}
+
+/** The numbers the cells count with (the catalog's, passed in by the use case). */
+export interface WholeRefreshNumbers extends ThuiszitterNumbers {
+  /** Half-day thresholds of the dashboard's "pupils with ≥ n" cells. */
+  shareThresholds: readonly number[];
 }
 
 export interface CellRow {
