@@ -7,7 +7,6 @@ import type {
   SchoolHalfDays,
 } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
-import { phaseTimer } from '../phase-timer.ts';
 import { eachBinaryChunk, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
 import { copyField, type Sql } from './database.ts';
@@ -523,7 +522,6 @@ export async function writeDaysAndPupilYears(
   pupilYears: Iterable<PupilYearRow>,
 ): Promise<void> {
   if (scope.dates !== null || scope.pupilIds !== null) throw new Error('writes whole school years');
-  const phase = phaseTimer('monitor write');
   const own = literalConditions(scope, { school: 'school_id', year: 'school_year' });
   await tx.exec(`DELETE FROM monitor_day WHERE true${own}; DELETE FROM monitor_pupil_year WHERE true${own}`);
   const years = scope.schoolYears === null ? null : new Set(scope.schoolYears);
@@ -536,7 +534,6 @@ export async function writeDaysAndPupilYears(
       inScope(d) ? `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n` : '',
     ),
   );
-  phase('write day rows');
   await tx.copyIn(
     'monitor_pupil_year',
     ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
@@ -544,7 +541,5 @@ export async function writeDaysAndPupilYears(
       inScope(y) ? `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n` : '',
     ),
   );
-  phase('write pupil years');
   if (scope.schoolId === null) await tx.exec('ANALYZE monitor_day, monitor_pupil_year');
-  phase('analyze');
 }

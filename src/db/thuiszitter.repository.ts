@@ -3,7 +3,6 @@
 // (monitor_possible_day) and the per-school cells of the region report (thuiszitter_cell). Refreshed with the
 // monitor by `refreshThuiszitterFigures` (one line in monitor-refresh.ts), read by the region report.
 import type { ThuiszitterNumbers } from '../domain/monitor/whole-refresh.ts';
-import { phaseTimer } from '../phase-timer.ts';
 import type { Sql } from './database.ts';
 
 /** What to rebuild: a school or every school; some school years or all; some pupils or all. */
@@ -241,13 +240,9 @@ export async function refreshThuiszitterRows(
   // Everything (the full refresh): emptying the tables at once instead of deleting row by row.
   if (scope.schoolId === null && scope.schoolYears === null && scope.pupilIds === null)
     await tx.exec('TRUNCATE monitor_home_time, monitor_pupil_code, monitor_possible_day, thuiszitter_cell');
-  const phase = phaseTimer('thuiszitter refresh');
   await refreshPupilRows(tx, scope);
-  phase('pupil rows');
   if (scope.pupilIds === null) await refreshPossibleDays(tx, scope);
-  phase('possible days');
   await refreshCells(tx, scope, numbers);
-  phase('cells');
   // A school changer's official figures count at one school with the half-days of all: the other schools' cells
   // follow (their per-pupil rows are unchanged).
   if (scope.schoolId !== null)
