@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { type Config, loadConfig } from '../config.ts';
+import { copyOutStream } from './copy-out-stream.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 import { preparedName } from './prepared.ts';
 
@@ -25,7 +26,7 @@ export interface Sql {
    * Needs a transaction on PostgreSQL; PGlite returns each table as one chunk. With no columns, `table` is a
    * parenthesised query whose rows are read instead.
    */
-  copyOut(table: string, columns: readonly string[]): AsyncIterable<Uint8Array>;
+  copyOut(table: string, columns: readonly string[], format?: 'text' | 'binary'): AsyncIterable<Uint8Array>;
 }
 
 /** Where the database layer reports connection faults that no request is waiting for (pool errors). */
@@ -82,6 +83,8 @@ export interface Database extends Sql {
    * services take one `db` and never both a `db` and a `tx`.
    */
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /** True inside a transaction: `transaction` then runs on the same connection (work cannot run alongside). */
+  readonly withinTransaction?: boolean;
   /** Ends the connection; inside a transaction it does nothing (the outer owner closes). */
   close(): Promise<void>;
 }
@@ -90,10 +93,11 @@ export interface Database extends Sql {
 function transactionDatabase(engine: Engine, tx: Sql, depth = 0): Database {
   return {
     engine,
+    withinTransaction: true,
     query: (text, params) => tx.query(text, params),
     exec: (text) => tx.exec(text),
     copyIn: (table, columns, lines) => tx.copyIn(table, columns, lines),
-    copyOut: (table, columns) => tx.copyOut(table, columns),
+    copyOut: (table, columns, format) => tx.copyOut(table, columns, format),
     async transaction(work) {
       const savepoint = `nested_${depth + 1}`;
       await tx.exec(`SAVEPOINT ${savepoint}`);
@@ -130,6 +134,9 @@ export function copyField(value: string | number | boolean | null | undefined): 
 const copySource = (table: string, columns: readonly string[]) =>
   columns.length === 0 ? table : `${table} (${columns.join(', ')})`;
 
+/** PostgreSQL's binary COPY format (typed fields with lengths: no text to format or parse) or text. */
+const copyFormat = (format: 'text' | 'binary') => (format === 'binary' ? ' WITH (FORMAT binary)' : '');
+
 const PGLITE_COPY_CHUNK_BYTES = 8 * 1024 * 1024;
 
 function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
@@ -161,8 +168,8 @@ function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
       await flush();
       return count;
     },
-    async *copyOut(table, columns) {
-      const result = await db.query(`COPY ${copySource(table, columns)} TO '/dev/blob'`);
+    async *copyOut(table, columns, format = 'text') {
+      const result = await db.query(`COPY ${copySource(table, columns)} TO '/dev/blob'${copyFormat(format)}`);
       if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
     },
   };
@@ -243,10 +250,12 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
       }
       return count;
     },
-    async *copyOut(table, columns) {
+    async *copyOut(table, columns, format = 'text') {
       if (!('release' in client)) throw new Error('copyOut needs a transaction on PostgreSQL');
       try {
-        yield* client.query(copyTo(`COPY ${copySource(table, columns)} TO STDOUT`));
+        const statement = `COPY ${copySource(table, columns)} TO STDOUT${copyFormat(format)}`;
+        // Binary reads are the large ones (the monitor's register scan): one Buffer per network read.
+        yield* client.query(format === 'binary' ? copyOutStream(statement) : copyTo(statement));
       } catch (error) {
         throw connectionFault(error);
       }

@@ -7,6 +7,7 @@ import type {
   SchoolHalfDays,
 } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
+import { eachBinaryChunk, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
 import { copyField, type Sql } from './database.ts';
 
@@ -147,23 +148,6 @@ export function refreshDaysAndPupilYears(tx: Sql, scope: RefreshScope): Promise<
     ${scope.schoolId === null ? 'ANALYZE monitor_day, monitor_pupil_year;' : ''}`);
 }
 
-/**
- * Runs a rebuild of the emptied day and pupil-year tables without their indexes and builds them afterwards as
- * migration 0007 defines them: one sort per index instead of millions of single B-tree inserts (the full refresh;
- * the tables are locked by its TRUNCATE until the transaction ends).
- */
-export async function withoutAggregateIndexes<T>(tx: Sql, work: () => Promise<T>): Promise<T> {
-  await tx.exec(`ALTER TABLE monitor_day DROP CONSTRAINT monitor_day_pkey;
-                 DROP INDEX monitor_day_year_idx;
-                 ALTER TABLE monitor_pupil_year DROP CONSTRAINT monitor_pupil_year_pkey`);
-  const result = await work();
-  await tx.exec(`ALTER TABLE monitor_day ADD CONSTRAINT monitor_day_pkey PRIMARY KEY (school_id, date, half, code);
-                 CREATE INDEX monitor_day_year_idx ON monitor_day (school_id, school_year);
-                 ALTER TABLE monitor_pupil_year ADD CONSTRAINT monitor_pupil_year_pkey
-                   PRIMARY KEY (school_id, school_year, pupil_id, code)`);
-  return result;
-}
-
 /** Rebuilds every dashboard cell of the scope's schools and years from the day rows, year totals and signals. */
 export async function refreshCells(tx: Sql, scope: RefreshScope, thresholds: readonly number[]): Promise<void> {
   const cellScope = { ...scope, dates: null, pupilIds: null };
@@ -245,14 +229,6 @@ export async function schoolYearsOfDates(tx: Sql, dates: readonly string[]): Pro
     [dates],
   );
   return row?.years ?? [];
-}
-
-/**
- * Empties every aggregate for a full refresh (locked until the transaction ends) and gives its work memory: the
- * per-pupil totals of 1.2M pupils take ~650 MB. A maintenance command on the server, one connection.
- */
-export async function emptyAggregatesForFullRefresh(tx: Sql): Promise<void> {
-  await tx.exec(`TRUNCATE monitor_day, monitor_pupil_year, monitor_cell; SET LOCAL work_mem = '1GB'`);
 }
 
 export async function aggregateRowCounts(tx: Sql): Promise<{ days: number; pupilYears: number; cells: number }> {
@@ -407,8 +383,11 @@ async function eachCopyLine(chunks: AsyncIterable<Uint8Array>, line: (fields: st
   if (rest !== '') line(rest.split('\t'));
 }
 
-/** The codes, enrolments and school half-days of one school or (null) every school, with integer days. */
-export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
+/** The absence codes and the school half-days of one school or (null) every school, as slots. */
+export async function codesAndSchoolHalfDays(
+  tx: Sql,
+  schoolId: number | null,
+): Promise<Pick<MonitorAggregateInputs, 'codes' | 'calendars'>> {
   if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
   const codes = await tx.query<AggregateCode>(
     'SELECT code, counts_as_absent AS "countsAsAbsent", maps_to AS "mapsTo" FROM absence_code ORDER BY code',
@@ -418,6 +397,13 @@ export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): 
     `SELECT school_id::int AS "schoolId", array_agg((date - DATE '1970-01-01') * 2 + (half = 'PM')::int) AS slots
      FROM calendar_half_day WHERE school_day${ofSchool} GROUP BY school_id`,
   );
+  return { codes, calendars };
+}
+
+/** The codes, enrolments and school half-days of one school or (null) every school, with integer days. */
+export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
+  const { codes, calendars } = await codesAndSchoolHalfDays(tx, schoolId);
+  const ofSchool = schoolId === null ? '' : ` AND school_id = ${schoolId}`;
   const enrolments: AggregateEnrolment[] = [];
   await eachCopyLine(
     tx.copyOut(
@@ -438,10 +424,6 @@ export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): 
   return { codes, enrolments, calendars };
 }
 
-const TAB = 9;
-const NEWLINE = 10;
-const BACKSLASH = 92;
-
 /** A code of up to six ASCII characters as one number (its bytes, base 256), for the byte-level register scan. */
 function codeKey(code: string): number {
   let key = 0;
@@ -452,55 +434,66 @@ function codeKey(code: string): number {
 /**
  * Streams the register of one school or (null) every school as integers — pupil, school, slot (day number × 2,
  * +1 for PM) and the index of its code in `codes` (-1 for another) — and calls `row` for each: one sequential
- * scan, no join, no aggregation in the database (the monitor's full refresh, issue 16). The code travels as it
- * is stored (cheaper for the server than mapping it) and is looked up from its bytes.
+ * scan, no join, no aggregation in the database (the monitor's full refresh, issue 16). The rows travel in
+ * PostgreSQL's binary COPY format (no dates or numbers formatted as text) and are read from the bytes.
  */
 export async function scanRegisterSlots(
   tx: Sql,
   schoolId: number | null,
   codes: readonly string[],
   row: (pupilId: number, schoolId: number, slot: number, code: number) => void,
+  /** Only the rows in these blocks of the table (a part of a scan split over connections); null: to the end. */
+  blocks?: { from: number; to: number | null },
 ): Promise<void> {
   if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
+  const where: string[] = [];
+  if (schoolId !== null) where.push(`school_id = ${schoolId}`);
+  if (blocks) {
+    if (!Number.isSafeInteger(blocks.from) || (blocks.to !== null && !Number.isSafeInteger(blocks.to)))
+      throw new Error('invalid block range');
+    where.push(`ctid >= '(${blocks.from},0)'::tid`);
+    if (blocks.to !== null) where.push(`ctid < '(${blocks.to},0)'::tid`);
+  }
   const indexOf = new Map<number, number>();
   codes.forEach((code, i) => {
-    if (!/^[\x21-\x5b\x5d-\x7e]{1,6}$/.test(code)) throw new Error(`invalid code ${code}`);
+    if (!/^[\x21-\x7e]{1,6}$/.test(code)) throw new Error(`invalid code ${code}`);
     indexOf.set(codeKey(code), i);
   });
   const chunks = tx.copyOut(
-    `(SELECT pupil_id, school_id, (date - DATE '1970-01-01') * 2 + (half = 'PM')::int, code
-      FROM register_entry${schoolId === null ? '' : ` WHERE school_id = ${schoolId}`})`,
+    `(SELECT pupil_id, school_id, date, half, code FROM register_entry${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`})`,
     [],
+    'binary',
   );
-  // A byte-level parser: three integer fields and the code per line, no strings per row.
-  let pupil = 0;
-  let school = 0;
-  let slot = 0;
-  let field = 0;
-  let value = 0;
-  let negative = false;
-  for await (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i] as number;
-      if (byte === TAB) {
-        const signed = negative ? -value : value;
-        if (field === 0) pupil = signed;
-        else if (field === 1) school = signed;
-        else slot = signed;
-        field++;
-        value = 0;
-        negative = false;
-      } else if (byte === NEWLINE) {
-        row(pupil, school, slot, indexOf.get(value) ?? -1);
-        field = 0;
-        value = 0;
-        negative = false;
-      } else if (field === 3) value = value * 256 + byte;
-      else if (byte >= 48 && byte <= 57) value = value * 10 + (byte - 48);
-      else if (byte === 45) negative = true;
-      else if (byte === BACKSLASH) throw new Error('unexpected null in the register scan');
+  // One tuple: field count (2 bytes, -1 ends the data), then per field its length (4) and bytes: pupil and
+  // school (8 each), date (4), half and code (text).
+  await eachBinaryChunk(chunks, (bytes, view, start) => {
+    let at = start;
+    while (at + 2 <= bytes.length) {
+      const fields = view.getInt16(at);
+      if (fields === -1) return at + 2;
+      if (fields !== 5) throw new Error(`register scan: ${fields} fields`);
+      if (at + 44 > bytes.length) break;
+      const pupil = view.getUint32(at + 6) * 4_294_967_296 + view.getUint32(at + 10);
+      const school = view.getUint32(at + 18) * 4_294_967_296 + view.getUint32(at + 22);
+      const date = view.getInt32(at + 30);
+      if (view.getInt32(at + 34) !== 2) throw new Error('register scan: unexpected half');
+      const pm = bytes[at + 38] === 80; // 'P'
+      const codeLength = view.getInt32(at + 40);
+      if (codeLength < 0) throw new Error('unexpected null in the register scan');
+      const end = at + 44 + codeLength;
+      if (end > bytes.length) break;
+      let key = 0;
+      for (let i = at + 44; i < end; i++) key = key * 256 + (bytes[i] as number);
+      row(
+        pupil,
+        school,
+        (date + POSTGRES_EPOCH_DAY) * 2 + (pm ? 1 : 0),
+        codeLength > 6 ? -1 : (indexOf.get(key) ?? -1),
+      );
+      at = end;
     }
-  }
+    return at;
+  });
 }
 
 async function* copyRows<T>(rows: Iterable<T>, line: (row: T) => string): AsyncGenerator<string> {

@@ -2,6 +2,7 @@
 // absent half-days per code as registered (monitor_pupil_code), enrolled pupils per school half-day
 // (monitor_possible_day) and the per-school cells of the region report (thuiszitter_cell). Refreshed with the
 // monitor by `refreshThuiszitterFigures` (one line in monitor-refresh.ts), read by the region report.
+import type { ThuiszitterNumbers } from '../domain/monitor/whole-refresh.ts';
 import type { Sql } from './database.ts';
 
 /** What to rebuild: a school or every school; some school years or all; some pupils or all. */
@@ -12,18 +13,7 @@ export interface ThuiszitterScope {
 }
 
 /** The numbers the cells count with (all from the catalog and the definitions, never literals here). */
-export interface ThuiszitterParams {
-  /** Half-day thresholds of cumulative time at home and of the longest spell. */
-  homeThresholds: readonly number[];
-  /** ≥ this many B half-days: the official "problematically absent". */
-  officialB: number;
-  /** Preventive suspension: a run of ≥ longHalfDays, or ≥ repeatedSpells runs. */
-  suspensionLongHalfDays: number;
-  suspensionRepeatedSpells: number;
-  /** Compulsory school age: from the year the child turns fromAge, while younger than untilAge on 1 September. */
-  compulsoryFromAge: number;
-  compulsoryUntilAge: number;
-}
+export type ThuiszitterParams = ThuiszitterNumbers;
 
 /** `AND …` with parameters for a scope; `columns` name the school, year and pupil columns. */
 function where(

@@ -5,17 +5,14 @@ import {
   aggregateRowCounts,
   allowNestedLoops,
   analyzeRegister,
-  emptyAggregatesForFullRefresh,
   monitorAggregateInputs,
   type RefreshScope,
   refreshCells,
   refreshDays,
   refreshDaysAndPupilYears,
   refreshPupilYears,
-  scanRegisterSlots,
   schoolYearsOfDates,
   schoolYearsOfSchool,
-  withoutAggregateIndexes,
   withoutJit,
   writeDaysAndPupilYears,
 } from '../../db/monitor.repository.ts';
@@ -24,6 +21,7 @@ import { MonitorAggregates } from '../../domain/monitor/aggregates.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import type { RegisterRecord } from '../../domain/rules/index.ts';
 import { phaseTimer } from '../../phase-timer.ts';
+import { refreshWholeMonitor } from './monitor-full-refresh.ts';
 import { refreshThuiszitterFigures } from './thuiszitter-refresh.ts';
 
 /** Up to this many changed dates and pupils the refresh touches only those; beyond, the school's years whole. */
@@ -158,24 +156,6 @@ async function countInMemory(tx: Sql, scope: RefreshScope, register: readonly Re
   await writeDaysAndPupilYears(tx, scope, counts.dayRows(), counts.pupilYearRows());
 }
 
-/**
- * The day rows and pupil-year totals of every school from one pass over the register: the database streams it
- * as integers (scanRegisterSlots, no join or aggregation there) and Node counts (MonitorAggregates); the rows are
- * written with COPY. Measured on 2,000,000 register rows: ~3.4 s for the grouping-sets statement, whose
- * aggregation ran in one process (docs/monitor.md).
- */
-async function countAllInMemory(tx: Sql): Promise<void> {
-  const inputs = await monitorAggregateInputs(tx, null);
-  const counts = new MonitorAggregates(inputs.codes, inputs.enrolments, inputs.calendars);
-  const codes = inputs.codes.map((c) => c.code);
-  const official = Int32Array.from(codes, (code) => counts.official(code));
-  await scanRegisterSlots(tx, null, codes, (pupilId, schoolId, slot, code) =>
-    counts.add(pupilId, schoolId, slot, code < 0 ? -1 : (official[code] as number)),
-  );
-  const all: RefreshScope = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
-  await writeDaysAndPupilYears(tx, all, counts.dayRows(), counts.pupilYearRows());
-}
-
 /** Refreshes one school's aggregates after an import, after the signals were recomputed (startMonitorRefresh). */
 export async function refreshMonitorAfterImport(
   ...args: Parameters<typeof startMonitorRefresh>
@@ -187,18 +167,14 @@ export async function refreshMonitorAfterImport(
 
 /** Rebuilds every aggregate of every school from the register (`aanwezig monitor refresh`). */
 export async function refreshMonitorFully(db: Database): Promise<{ days: number; pupilYears: number; cells: number }> {
+  // On PostgreSQL the register is read by two more connections (PGlite has one; inside a caller's transaction
+  // there is only that one).
+  const helpers =
+    db.engine === 'postgres' && !db.withinTransaction
+      ? (work: (helper: Sql) => Promise<void>) => db.transaction(work)
+      : undefined;
   return db.transaction(async (tx) => {
-    await emptyAggregatesForFullRefresh(tx);
-    const phase = phaseTimer('monitor full refresh');
-    const all: RefreshScope = { schoolId: null, schoolYears: null, dates: null, pupilIds: null };
-    await withoutAggregateIndexes(tx, async () => {
-      await countAllInMemory(tx);
-      phase('days and pupil years (one pass in memory)');
-    });
-    phase('indexes');
-    await refreshCells(tx, all, thresholdHalfDays());
-    phase('cells');
-    await refreshThuiszitterFigures(tx, all); // issue 15: time at home, T/U/Y, official figures
+    await refreshWholeMonitor(tx, helpers);
     return aggregateRowCounts(tx);
   });
 }

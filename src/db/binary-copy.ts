@@ -1,0 +1,114 @@
+// Reading PostgreSQL's binary COPY format (typed fields with their lengths; no text formatted by the server and
+// parsed here): the monitor's full refresh reads the register, enrolments and pupils this way (issue 16).
+
+/** Days from 1970-01-01 (civil-date.ts day numbers) to 2000-01-01 (PostgreSQL's binary date). */
+export const POSTGRES_EPOCH_DAY = 10_957;
+/** The binary COPY header: signature (11 bytes), flags (4), header extension length (4). */
+const BINARY_HEADER_BYTES = 19;
+
+/** A row of a binary COPY stream: where each field starts in `bytes` and its length (-1: null). */
+export interface BinaryTuple {
+  bytes: Uint8Array;
+  view: DataView;
+  offsets: Int32Array;
+  lengths: Int32Array;
+}
+
+/**
+ * Feeds the bytes of a binary COPY stream after its header to `parse`, chunk by chunk; `parse` reads whole tuples
+ * from `at` and returns where it stopped (the rest comes again, joined with the next chunk).
+ */
+export async function eachBinaryChunk(
+  chunks: AsyncIterable<Uint8Array>,
+  parse: (bytes: Uint8Array, view: DataView, at: number) => number,
+): Promise<void> {
+  let rest = new Uint8Array(0);
+  let header = true;
+  for await (const chunk of chunks) {
+    let bytes = chunk;
+    if (rest.length > 0) {
+      bytes = new Uint8Array(rest.length + chunk.length);
+      bytes.set(rest);
+      bytes.set(chunk, rest.length);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let at = 0;
+    if (header) {
+      if (bytes.length < BINARY_HEADER_BYTES) {
+        rest = bytes.slice();
+        continue;
+      }
+      at = BINARY_HEADER_BYTES + view.getInt32(15);
+      header = false;
+    }
+    at = parse(bytes, view, at);
+    rest = at < bytes.length ? bytes.slice(at) : new Uint8Array(0);
+  }
+}
+
+/** Calls `tuple` for every row of a binary COPY stream of `fields` columns (the tuple is reused between calls). */
+export async function eachBinaryTuple(
+  chunks: AsyncIterable<Uint8Array>,
+  fields: number,
+  tuple: (row: BinaryTuple) => void,
+): Promise<void> {
+  const row: BinaryTuple = {
+    bytes: new Uint8Array(0),
+    view: new DataView(new ArrayBuffer(0)),
+    offsets: new Int32Array(fields),
+    lengths: new Int32Array(fields),
+  };
+  await eachBinaryChunk(chunks, (bytes, view, start) => {
+    row.bytes = bytes;
+    row.view = view;
+    let at = start;
+    rows: while (at + 2 <= bytes.length) {
+      const count = view.getInt16(at);
+      if (count === -1) return at + 2;
+      if (count !== fields) throw new Error(`binary COPY: ${count} fields, expected ${fields}`);
+      let next = at + 2;
+      for (let f = 0; f < fields; f++) {
+        if (next + 4 > bytes.length) break rows;
+        const length = view.getInt32(next);
+        row.offsets[f] = next + 4;
+        row.lengths[f] = length;
+        next += 4 + Math.max(0, length);
+      }
+      if (next > bytes.length) break;
+      tuple(row);
+      at = next;
+    }
+    return at;
+  });
+}
+
+export const int8 = (row: BinaryTuple, f: number) =>
+  row.view.getInt32(row.offsets[f] as number) * 4_294_967_296 + row.view.getUint32((row.offsets[f] as number) + 4);
+export const int4OrNull = (row: BinaryTuple, f: number) =>
+  (row.lengths[f] as number) < 0 ? null : row.view.getInt32(row.offsets[f] as number);
+export const dayOrNull = (row: BinaryTuple, f: number) =>
+  (row.lengths[f] as number) < 0 ? null : row.view.getInt32(row.offsets[f] as number) + POSTGRES_EPOCH_DAY;
+const utf8 = new TextDecoder();
+/** The last text read per field: consecutive rows mostly repeat it (school years, levels, class names). */
+const lastTexts = new WeakMap<BinaryTuple, { bytes: Uint8Array[]; texts: string[] }>();
+export function textOrNull(row: BinaryTuple, f: number): string | null {
+  const length = row.lengths[f] as number;
+  if (length < 0) return null;
+  const start = row.offsets[f] as number;
+  const bytes = row.bytes;
+  let last = lastTexts.get(row);
+  if (!last) {
+    last = { bytes: [], texts: [] };
+    lastTexts.set(row, last);
+  }
+  const previous = last.bytes[f];
+  if (previous && previous.length === length) {
+    let same = true;
+    for (let i = 0; i < length && same; i++) same = previous[i] === bytes[start + i];
+    if (same) return last.texts[f] as string;
+  }
+  const text = utf8.decode(bytes.subarray(start, start + length));
+  last.bytes[f] = bytes.slice(start, start + length);
+  last.texts[f] = text;
+  return text;
+}
