@@ -16,7 +16,12 @@ interface Scope {
   pupilIds: readonly number[] | null;
 }
 
-export async function refreshThuiszitterFigures(tx: Sql, scope: Scope): Promise<void> {
+/** `pupilRowsWritten`: the per-pupil rows were counted in memory and written (a school's first import). */
+export async function refreshThuiszitterFigures(
+  tx: Sql,
+  scope: Scope,
+  options: { pupilRowsWritten?: boolean } = {},
+): Promise<void> {
   await refreshThuiszitterRows(
     tx,
     { schoolId: scope.schoolId, schoolYears: scope.schoolYears, pupilIds: scope.pupilIds },
@@ -28,5 +33,6 @@ export async function refreshThuiszitterFigures(tx: Sql, scope: Scope): Promise<
       compulsoryFromAge: COMPULSORY_AGE.fromAge,
       compulsoryUntilAge: COMPULSORY_AGE.untilAge,
     },
+    options,
   );
 }
