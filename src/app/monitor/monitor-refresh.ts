@@ -19,7 +19,6 @@ import {
   withoutJit,
   writeDaysAndPupilYears,
 } from '../../db/monitor.repository.ts';
-import { dayNumber } from '../../domain/civil-date.ts';
 import { MonitorAggregates } from '../../domain/monitor/aggregates.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import type { RegisterRecord } from '../../domain/rules/index.ts';

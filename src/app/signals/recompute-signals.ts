@@ -1,6 +1,7 @@
 // Use case: recompute the signals of some pupils of a school (after an import) and store what changed.
 import { hash } from 'node:crypto';
 import type { Sql } from '../../db/database.ts';
+import { insertNewSignals } from '../../db/new-signals.repository.ts';
 import { calendarOfSchool } from '../../db/school.repository.ts';
 import {
   type ComputedSignalRow,
@@ -26,6 +27,9 @@ import {
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { phaseTimer } from '../../phase-timer.ts';
 import { certificateSignalsOf } from './certificate-signals.ts';
+
+/** From this many signals, all new, the write skips the upsert (small recomputes keep one statement). */
+const NEW_SIGNALS_COPY_ROWS = 2_000;
 
 /** The catalog in force. (Per-school overrides of product defaults are resolved here once they are stored.) */
 export function activeCatalog(): RuleCatalog {
@@ -67,12 +71,14 @@ export const evidenceKey = (evidence: Signal['evidence']) => hash('sha1', JSON.s
  * ".key of the whole evidence" when time-driven facts make them differ. A handled signal returns only when the
  * lasting part changes; a change in the rest just refreshes the stored evidence.
  */
-export function fingerprintOf(evidence: Signal['evidence']): { lasting: string; fingerprint: string } {
+export function fingerprintOf(evidence: Signal['evidence']): { lasting: string; fingerprint: string; json: string } {
+  // The evidence as stored, serialised once: its key and the stored value come from the same text.
+  const json = JSON.stringify(evidence);
+  const whole = hash('sha1', json, 'base64url');
   const lastingPart = lastingEvidence(evidence);
-  const lasting = evidenceKey(lastingPart);
   // Half-day evidence is lasting as a whole: hash it once.
-  const whole = lastingPart === evidence ? lasting : evidenceKey(evidence);
-  return { lasting, fingerprint: lasting === whole ? lasting : `${lasting}.${whole}` };
+  const lasting = lastingPart === evidence ? whole : evidenceKey(lastingPart);
+  return { lasting, fingerprint: lasting === whole ? lasting : `${lasting}.${whole}`, json };
 }
 
 /** The lasting part of a stored fingerprint (base64url has no "."); null stays null. */
@@ -159,7 +165,7 @@ export async function recomputeSignals(
       const pupilId = Number(signal.pupilId);
       const key = `${pupilId}|${schoolYear}|${signal.ruleId}`;
       seen.add(key);
-      const { lasting, fingerprint } = fingerprintOf(signal.evidence);
+      const { lasting, fingerprint, json } = fingerprintOf(signal.evidence);
       const before = storedByKey.get(key);
       if (before?.holds && before.evidenceKey === fingerprint) return;
       let status: ComputedSignalRow['status'] = before?.status ?? 'new';
@@ -179,7 +185,7 @@ export async function recomputeSignals(
         schoolYear,
         ruleId: signal.ruleId,
         triggeredOn: signal.triggeredOn,
-        evidence: JSON.stringify(signal.evidence),
+        evidence: json,
         evidenceKey: fingerprint,
         explanationNl: explanation.nl,
         explanationEn: explanation.en,
@@ -204,7 +210,10 @@ export async function recomputeSignals(
   const cleared = stored
     .filter((s) => s.holds && evaluatedYears.has(s.schoolYear) && !seen.has(`${s.pupilId}|${s.schoolYear}|${s.ruleId}`))
     .map((s) => s.id);
-  await writeSignals(tx, rows);
+  // A school's first import: every signal is new, written with one COPY per table (new-signals.repository.ts).
+  if (rows.length >= NEW_SIGNALS_COPY_ROWS && rows.every((r) => r.event === 'detected'))
+    await insertNewSignals(tx, rows);
+  else await writeSignals(tx, rows);
   await clearSignals(tx, cleared);
   phase('write');
   return {

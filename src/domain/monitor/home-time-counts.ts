@@ -219,7 +219,13 @@ export class HomeTimeCounts {
       for (let c = 0; c < perCode.length; c++) {
         const halfDays = perCode[c] as number;
         if (halfDays > 0)
-          pupilCodes.push({ schoolId: this.schoolId, schoolYear, pupilId, code: this.absentCodes[c] as string, halfDays });
+          pupilCodes.push({
+            schoolId: this.schoolId,
+            schoolYear,
+            pupilId,
+            code: this.absentCodes[c] as string,
+            halfDays,
+          });
       }
     }
     return { homeTime, pupilCodes };
