@@ -47,7 +47,7 @@ describe.each(testEngines())('new signals written by COPY on %s', (engine) => {
   it('stores the same signals and detected events as the upsert', async () => {
     // Pupil and school ids need no rows: signal has no foreign keys to them (migration 0029).
     await t.db.transaction((tx) => writeSignals(tx, newSignals(900_001, 5_000_000, 2_500)));
-    await t.db.transaction((tx) => insertNewSignals(tx, newSignals(900_002, 6_000_000, 2_500)));
+    await t.db.transaction((tx) => insertNewSignals(tx, 2_500, newSignals(900_002, 6_000_000, 2_500)));
     const upserted = await stored(t.db, 900_001);
     expect(upserted).toHaveLength(2_500);
     expect(await stored(t.db, 900_002)).toEqual(upserted);
@@ -55,6 +55,6 @@ describe.each(testEngines())('new signals written by COPY on %s', (engine) => {
 
   it('refuses signals that are not new', async () => {
     const rows = newSignals(900_003, 7_000_000, 3).map((r) => ({ ...r, event: 'evidence-changed' as const }));
-    await expect(t.db.transaction((tx) => insertNewSignals(tx, rows))).rejects.toThrow(/new signals only/);
+    await expect(t.db.transaction((tx) => insertNewSignals(tx, rows.length, rows))).rejects.toThrow(/new signals only/);
   });
 });

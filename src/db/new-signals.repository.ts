@@ -10,22 +10,41 @@ import type { ComputedSignalRow } from './signal.repository.ts';
 const CHUNK_ROWS = 5_000;
 
 /**
- * Inserts signals that have no stored row yet (event `detected`) with their `detected` events. A signal stored by
- * a concurrent transaction for the same pupil, school year and rule makes the COPY fail (unique key), which rolls
+ * Inserts `count` signals that have no stored row yet (event `detected`) with their `detected` events. The rows
+ * may be built lazily (a generator): they are taken a chunk at a time while the COPY runs. A signal stored by a
+ * concurrent transaction for the same pupil, school year and rule makes the COPY fail (unique key), which rolls
  * the import back; the import can then be retried (it then goes through writeSignals).
  */
-export async function insertNewSignals(tx: Sql, rows: readonly ComputedSignalRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (rows.some((r) => r.event !== 'detected')) throw new Error('insertNewSignals writes new signals only');
+export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<ComputedSignalRow>): Promise<void> {
+  if (count === 0) return;
   const phase = phaseTimer('signals write');
   const [reserved] = await tx.query<{ ids: string }>(
     `SELECT string_agg(nextval(pg_get_serial_sequence('signal', 'id'))::text, ',') AS ids
      FROM generate_series(1, $1::int)`,
-    [rows.length],
+    [count],
   );
   const ids = (reserved?.ids ?? '').split(',');
-  if (ids.length !== rows.length) throw new Error('could not reserve signal ids');
-  phase(`ids of ${rows.length} new signals`);
+  if (ids.length !== count) throw new Error('could not reserve signal ids');
+  phase(`ids of ${count} new signals`);
+  let written = 0;
+  async function* signalLines(): AsyncGenerator<string> {
+    let chunk = '';
+    let inChunk = 0;
+    for (const r of rows) {
+      if (r.event !== 'detected') throw new Error('insertNewSignals writes new signals only');
+      if (written === count) throw new Error('more signals than ids reserved');
+      chunk += `${ids[written++]}\t${r.schoolId}\t${r.pupilId}\t${r.schoolYear}\t${copyField(r.ruleId)}\t${r.triggeredOn}\t${copyField(
+        r.evidence,
+      )}\t${copyField(r.evidenceKey)}\t${copyField(r.explanationNl)}\t${copyField(r.explanationEn)}\t${r.status}\n`;
+      if (++inChunk === CHUNK_ROWS) {
+        yield chunk;
+        chunk = '';
+        inChunk = 0;
+      }
+    }
+    if (chunk) yield chunk;
+    if (written !== count) throw new Error('fewer signals than ids reserved');
+  }
   await tx.copyIn(
     'signal',
     [
@@ -41,28 +60,20 @@ export async function insertNewSignals(tx: Sql, rows: readonly ComputedSignalRow
       'explanation_en',
       'status',
     ],
-    chunks(rows.length, (i) => {
-      const r = rows[i] as ComputedSignalRow;
-      return `${ids[i]}\t${r.schoolId}\t${r.pupilId}\t${r.schoolYear}\t${copyField(r.ruleId)}\t${r.triggeredOn}\t${copyField(
-        r.evidence,
-      )}\t${copyField(r.evidenceKey)}\t${copyField(r.explanationNl)}\t${copyField(r.explanationEn)}\t${r.status}\n`;
-    }),
+    signalLines(),
   );
   phase('copy signal');
-  await tx.copyIn(
-    'signal_event',
-    ['signal_id', 'event'],
-    chunks(rows.length, (i) => `${ids[i]}\tdetected\n`, CHUNK_ROWS * 10),
-  );
+  await tx.copyIn('signal_event', ['signal_id', 'event'], eventLines(ids));
   phase('copy signal_event');
 }
 
-/** `count` lines, `size` to a chunk. */
-async function* chunks(count: number, line: (i: number) => string, size = CHUNK_ROWS): AsyncGenerator<string> {
-  for (let start = 0; start < count; start += size) {
+/** A `detected` event per id, many lines to a chunk. */
+async function* eventLines(ids: readonly string[]): AsyncGenerator<string> {
+  const size = CHUNK_ROWS * 10;
+  for (let start = 0; start < ids.length; start += size) {
     let chunk = '';
-    const end = Math.min(count, start + size);
-    for (let i = start; i < end; i++) chunk += line(i);
+    const end = Math.min(ids.length, start + size);
+    for (let i = start; i < end; i++) chunk += `${ids[i]}\tdetected\n`;
     yield chunk;
   }
 }

@@ -5,10 +5,9 @@
 import type { Sql } from '../../db/database.ts';
 import { monitorAggregateInputs, type RefreshScope, writeDaysAndPupilYears } from '../../db/monitor.repository.ts';
 import { writeHomeTimeRows } from '../../db/thuiszitter-rows.repository.ts';
-import { dayNumber } from '../../domain/civil-date.ts';
 import { MonitorAggregates } from '../../domain/monitor/aggregates.ts';
 import { HomeTimeCounts } from '../../domain/monitor/home-time-counts.ts';
-import type { RegisterRecord } from '../../domain/rules/index.ts';
+import { COLUMN_CODES, type RegisterColumns } from '../../domain/register-columns.ts';
 
 /** The code of a preventive suspension, counted in runs of its own (as refreshPupilRows's `code = 'Y'`). */
 const SUSPENSION_CODE = 'Y';
@@ -17,11 +16,7 @@ const SUSPENSION_CODE = 'Y';
  * Counts a school's day rows, pupil-year totals and thuiszitter per-pupil rows from its whole register held in
  * memory, and writes them for the scope's school years.
  */
-export async function countFirstImport(
-  tx: Sql,
-  scope: RefreshScope,
-  register: readonly RegisterRecord[],
-): Promise<void> {
+export async function countFirstImport(tx: Sql, scope: RefreshScope, register: RegisterColumns): Promise<void> {
   const schoolId = scope.schoolId;
   if (schoolId === null || scope.schoolYears === null) throw new Error('counting in memory needs one school');
   const inputs = await monitorAggregateInputs(tx, schoolId);
@@ -35,23 +30,14 @@ export async function countFirstImport(
     SUSPENSION_CODE,
     register.length,
   );
-  const days = new Map<string, number>();
-  const official = new Map<string, number>();
-  for (const r of register) {
-    let day = days.get(r.date);
-    if (day === undefined) {
-      day = dayNumber(r.date);
-      days.set(r.date, day);
-    }
-    let code = official.get(r.code);
-    if (code === undefined) {
-      code = counts.official(r.code);
-      official.set(r.code, code);
-    }
-    const pupilId = Number(r.pupilId);
-    const slot = day * 2 + (r.half === 'PM' ? 1 : 0);
-    counts.add(pupilId, schoolId, slot, code);
-    home.add(pupilId, slot, r.code);
+  // Per code index of the columns: its official code's index and its text.
+  const official = Int32Array.from(COLUMN_CODES, (code) => counts.official(code));
+  for (let i = 0; i < register.length; i++) {
+    const pupilId = register.pupil[i] as number;
+    const slot = register.slot[i] as number;
+    const code = register.code[i] as number;
+    counts.add(pupilId, schoolId, slot, official[code] as number);
+    home.add(pupilId, slot, COLUMN_CODES[code] as string);
   }
   await writeDaysAndPupilYears(tx, scope, counts.dayRows(), counts.pupilYearRows());
   await writeHomeTimeRows(tx, { schoolId, schoolYears: scope.schoolYears }, home.rows());

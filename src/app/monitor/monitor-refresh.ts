@@ -21,7 +21,7 @@ import {
 } from '../../db/monitor.repository.ts';
 import { MonitorAggregates } from '../../domain/monitor/aggregates.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
-import type { RegisterRecord } from '../../domain/rules/index.ts';
+import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
 import { countFirstImport } from './first-import-counts.ts';
 import { refreshThuiszitterFigures } from './thuiszitter-refresh.ts';
@@ -65,7 +65,7 @@ export async function startMonitorRefresh(
      * The school's whole register, when the caller holds it (its first register import: the rows just written).
      * The day rows and pupil-year totals are then counted from these rows in memory, with no register scan.
      */
-    register?: readonly RegisterRecord[];
+    register?: RegisterColumns;
   } = {},
 ): Promise<MonitorRefresh> {
   // No JIT: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a one-school

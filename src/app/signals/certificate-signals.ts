@@ -8,7 +8,7 @@ import type { PupilRecord, RegisterRecord, RuleCatalog, Signal } from '../../dom
 import type { SchoolYear } from '../../domain/school-year.ts';
 
 /** The codes the certificate checks read (certificates.ts: D for uncovered D, Z for spells and exams). */
-const CHECKED_CODES = new Set(['Z', 'D']);
+export const CHECKED_CODES: ReadonlySet<string> = new Set(['Z', 'D']);
 
 export async function certificateSignalsOf(
   tx: Sql,
