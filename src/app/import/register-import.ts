@@ -12,7 +12,7 @@ import {
   schoolHasRegister,
 } from '../../db/register.repository.ts';
 import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
-import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
+import { ABSENCE_CODES, type AbsenceCode, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
@@ -24,6 +24,12 @@ import { ACCEPTED, AcceptedRows, CODE_SLOTS, IDENTICAL_REPEAT } from './accepted
 import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
 import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
+
+/** The enrolment period that holds a date (no closure per row, as `find` would make). */
+function periodOn(periods: readonly EnrolmentPeriod[], date: string): EnrolmentPeriod | undefined {
+  for (const p of periods) if (date >= p.from && date <= p.until) return p;
+  return undefined;
+}
 
 /** The compulsory school age of the catalog (K5_290.compulsoryAge). */
 function compulsoryAgeOf(catalog: RuleCatalog): number {
@@ -80,6 +86,7 @@ export async function stageRegisterFile(
   // Dates repeat on every row of a day: parse each distinct text once.
   const dateCache = new Map<string, string | null>();
   const dayCache = new Map<string, number>();
+  const codeCache = new Map<string, AbsenceCode | undefined>();
   // The valid rows, and per pupil and school half-day the code of the first row that had it.
   const accepted = new AcceptedRows(masks.keys());
   const changedPupils = new Set<number>();
@@ -128,7 +135,11 @@ export async function stageRegisterFile(
           let entryOk = ok;
           if (!halfText) entryOk = fail(row, 'half', 'required');
           else if (!half) entryOk = fail(row, 'half', 'invalid-half', { value: halfText });
-          const code = findAbsenceCode(codeText);
+          let code = codeCache.get(codeText);
+          if (code === undefined && !codeCache.has(codeText)) {
+            code = findAbsenceCode(codeText);
+            codeCache.set(codeText, code);
+          }
           if (!codeText) entryOk = fail(row, column, 'required');
           else if (!code) entryOk = fail(row, column, 'unknown-code', { value: codeText });
           if (date && half) {
@@ -136,7 +147,7 @@ export async function stageRegisterFile(
             if ((mask & (half === 'AM' ? 1 : 2)) === 0)
               entryOk = fail(row, 'date', 'not-a-school-half-day', { date, half });
             else {
-              const period = pupil?.periods.find((p) => date >= p.from && date <= p.until);
+              const period = pupil ? periodOn(pupil.periods, date) : undefined;
               if (pupil && !period) entryOk = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
               else if (period && code) entryOk = dataCheck(row, column, pupilText, period, code.code) && entryOk;
             }
@@ -175,13 +186,24 @@ export async function stageRegisterFile(
   // warning naming the rows (one per pupil); B for a non-compulsory child and T/U/Y for a kleuter are errors.
   const compulsoryAge = compulsoryAgeOf(activeCatalog());
   const aRows = new Map<string, number[]>();
+  // The check depends only on the enrolment and the code: computed once per pair.
+  const checks = new Map<EnrolmentPeriod, Map<string, ReturnType<typeof registerDataCheck>>>();
   function dataCheck(row: number, column: string, pupilText: string, period: EnrolmentPeriod, code: string): boolean {
     if (!period.level || !period.birthDate) return true;
-    const start = Number(period.schoolYear.slice(0, 4));
-    const check = registerDataCheck(
-      { code, level: period.level, birthDate: period.birthDate, schoolYearStart: start },
-      compulsoryAge,
-    );
+    let ofPeriod = checks.get(period);
+    if (!ofPeriod) {
+      ofPeriod = new Map();
+      checks.set(period, ofPeriod);
+    }
+    let check = ofPeriod.get(code);
+    if (check === undefined) {
+      const start = Number(period.schoolYear.slice(0, 4));
+      check = registerDataCheck(
+        { code, level: period.level, birthDate: period.birthDate, schoolYearStart: start },
+        compulsoryAge,
+      );
+      ofPeriod.set(code, check);
+    }
     if (check === 'a-for-compulsory-kleuter') {
       const rows = aRows.get(pupilText);
       if (rows) rows.push(row);
