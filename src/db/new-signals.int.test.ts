@@ -51,6 +51,13 @@ describe.each(testEngines())('new signals written by COPY on %s', (engine) => {
     const upserted = await stored(t.db, 900_001);
     expect(upserted).toHaveLength(2_500);
     expect(await stored(t.db, 900_002)).toEqual(upserted);
+    // The reserved ids are taken from the sequence: a later upsert gets a new one, events point at their signal.
+    await t.db.transaction((tx) => writeSignals(tx, newSignals(900_004, 8_000_000, 1)));
+    const [ids] = await t.db.query<{ later: boolean; orphans: number }>(
+      `SELECT (SELECT min(id) FROM signal WHERE school_id = 900004) > (SELECT max(id) FROM signal WHERE school_id = 900002) AS later,
+              (SELECT count(*)::int FROM signal_event e WHERE NOT EXISTS (SELECT 1 FROM signal s WHERE s.id = e.signal_id)) AS orphans`,
+    );
+    expect(ids).toEqual({ later: true, orphans: 0 });
   });
 
   it('refuses signals that are not new', async () => {

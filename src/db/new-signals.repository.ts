@@ -3,7 +3,7 @@
 // table, no upsert and no join back for the `detected` events (writeSignals in signal.repository.ts does those
 // for recomputes that change stored signals).
 import { phaseTimer } from '../phase-timer.ts';
-import { copyField, type Sql } from './database.ts';
+import { copyField, type Database, type Sql } from './database.ts';
 import type { ComputedSignalRow } from './signal.repository.ts';
 
 /** Lines per COPY chunk (PGlite sends a chunk per 8 MB; PostgreSQL streams them). */
@@ -18,13 +18,7 @@ const CHUNK_ROWS = 5_000;
 export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<ComputedSignalRow>): Promise<void> {
   if (count === 0) return;
   const phase = phaseTimer('signals write');
-  const [reserved] = await tx.query<{ ids: string }>(
-    `SELECT string_agg(nextval(pg_get_serial_sequence('signal', 'id'))::text, ',') AS ids
-     FROM generate_series(1, $1::int)`,
-    [count],
-  );
-  const ids = (reserved?.ids ?? '').split(',');
-  if (ids.length !== count) throw new Error('could not reserve signal ids');
+  const ids = await reserveIds(tx, count);
   phase(`ids of ${count} new signals`);
   let written = 0;
   async function* signalLines(): AsyncGenerator<string> {
@@ -65,6 +59,29 @@ export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<Co
   phase('copy signal');
   await tx.copyIn('signal_event', ['signal_id', 'event'], eventLines(ids));
   phase('copy signal_event');
+}
+
+/**
+ * `count` ids from the signal sequence. PGlite is one embedded session (no other writer can take a value in
+ * between): one `setval` reserves the block. On a server every id is its own `nextval`, in one statement.
+ */
+async function reserveIds(tx: Sql, count: number): Promise<string[]> {
+  if ((tx as Partial<Database>).engine === 'pglite') {
+    const [block] = await tx.query<{ last: number }>(
+      `SELECT setval(pg_get_serial_sequence('signal', 'id'), nextval(pg_get_serial_sequence('signal', 'id')) + $1::int - 1)::int8 AS last`,
+      [count],
+    );
+    const last = Number(block?.last);
+    return Array.from({ length: count }, (_, i) => String(last - count + 1 + i));
+  }
+  const [reserved] = await tx.query<{ ids: string }>(
+    `SELECT string_agg(nextval(pg_get_serial_sequence('signal', 'id'))::text, ',') AS ids
+     FROM generate_series(1, $1::int)`,
+    [count],
+  );
+  const ids = (reserved?.ids ?? '').split(',');
+  if (ids.length !== count) throw new Error('could not reserve signal ids');
+  return ids;
 }
 
 /** A `detected` event per id, many lines to a chunk. */
