@@ -4,7 +4,7 @@
 // for recomputes that change stored signals).
 import { phaseTimer } from '../phase-timer.ts';
 import { copyField, type Database, type Sql } from './database.ts';
-import type { ComputedSignalRow } from './signal.repository.ts';
+import { type ComputedSignalRow, WRITE_COLUMNS } from './signal.repository.ts';
 
 /** Lines per COPY chunk (PGlite sends a chunk per 8 MB; PostgreSQL streams them). */
 const CHUNK_ROWS = 5_000;
@@ -41,19 +41,8 @@ export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<Co
   }
   await tx.copyIn(
     'signal',
-    [
-      'id',
-      'school_id',
-      'pupil_id',
-      'school_year',
-      'rule_id',
-      'triggered_on',
-      'evidence',
-      'evidence_key',
-      'explanation_nl',
-      'explanation_en',
-      'status',
-    ],
+    // The signal's columns, with its id, less the event (written to signal_event).
+    ['id', ...WRITE_COLUMNS.filter((column) => column !== 'event')],
     signalLines(),
   );
   phase('copy signal');
