@@ -180,7 +180,7 @@ export interface ComputedSignalRow {
   event: 'detected' | 'evidence-changed' | 'reopened' | null;
 }
 
-const WRITE_COLUMNS = [
+export const WRITE_COLUMNS = [
   'school_id',
   'pupil_id',
   'school_year',

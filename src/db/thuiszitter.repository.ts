@@ -236,11 +236,13 @@ export async function refreshThuiszitterRows(
   tx: Sql,
   scope: ThuiszitterScope,
   numbers: ThuiszitterParams,
+  /** The per-pupil rows were already written (counted in memory by a school's first import: thuiszitter-rows). */
+  options: { pupilRowsWritten?: boolean } = {},
 ): Promise<void> {
   // Everything (the full refresh): emptying the tables at once instead of deleting row by row.
   if (scope.schoolId === null && scope.schoolYears === null && scope.pupilIds === null)
     await tx.exec('TRUNCATE monitor_home_time, monitor_pupil_code, monitor_possible_day, thuiszitter_cell');
-  await refreshPupilRows(tx, scope);
+  if (!options.pupilRowsWritten) await refreshPupilRows(tx, scope);
   if (scope.pupilIds === null) await refreshPossibleDays(tx, scope);
   await refreshCells(tx, scope, numbers);
   // A school changer's official figures count at one school with the half-days of all: the other schools' cells

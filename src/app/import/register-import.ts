@@ -12,16 +12,24 @@ import {
   schoolHasRegister,
 } from '../../db/register.repository.ts';
 import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
-import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
+import { ABSENCE_CODES, type AbsenceCode, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
+import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { registerDataCheck } from '../../domain/register-data-checks.ts';
-import type { RegisterRecord, RuleCatalog } from '../../domain/rules/index.ts';
+import type { RuleCatalog } from '../../domain/rules/index.ts';
 import { phaseTimer } from '../../phase-timer.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';
+import { ACCEPTED, AcceptedRows, CODE_SLOTS, IDENTICAL_REPEAT } from './accepted-rows.ts';
 import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
 import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
+
+/** The enrolment period that holds a date (no closure per row, as `find` would make). */
+function periodOn(periods: readonly EnrolmentPeriod[], date: string): EnrolmentPeriod | undefined {
+  for (const p of periods) if (date >= p.from && date <= p.until) return p;
+  return undefined;
+}
 
 /** The compulsory school age of the catalog (K5_290.compulsoryAge). */
 function compulsoryAgeOf(catalog: RuleCatalog): number {
@@ -35,8 +43,6 @@ import type { TabularFile } from './tabular-file.ts';
 
 type RegisterField = ColumnField<typeof REGISTER_COLUMNS>;
 const CODE_INDEX = new Map(ABSENCE_CODES.map((c, i) => [c.code, i]));
-/** Room for the code index in a repeated-half-day entry (row × CODE_SLOTS + code index). */
-const CODE_SLOTS = 128;
 
 export interface StageOutcome {
   rows: number;
@@ -51,7 +57,7 @@ export interface StageOutcome {
    * the school had no register rows, and a pupil's rows are only ever imported by its own school). The signals
    * recompute evaluates these instead of reading them back (recompute-signals.ts).
    */
-  register?: RegisterRecord[];
+  register?: RegisterColumns;
 }
 
 /**
@@ -74,17 +80,19 @@ export async function stageRegisterFile(
   const pupils = await loadPupilEnrolments(tx, schoolId);
   const masks = await loadSchoolHalfDayMasks(tx, schoolId);
   const direct = !(await schoolHasRegister(tx, schoolId));
+  const pupilList = [...pupils.values()];
+  const pupilIndexOf = new Map([...pupils.keys()].map((key, i) => [key, i]));
   const problems = new ProblemList();
   // Dates repeat on every row of a day: parse each distinct text once.
   const dateCache = new Map<string, string | null>();
   const dayCache = new Map<string, number>();
-  // One number per pupil and half-day → the first row that had it and its code.
-  const seen = new Map<number, number>();
+  const codeCache = new Map<string, AbsenceCode | undefined>();
+  // The valid rows, and per pupil and school half-day the code of the first row that had it.
+  const accepted = new AcceptedRows(masks.keys());
   const changedPupils = new Set<number>();
   const tail = direct ? `\t${schoolId}\t${write.importId}\t${write.userId ?? '\\N'}\n` : '\n';
   let rows = 0;
   let written = 0;
-  const register: RegisterRecord[] = [];
 
   async function* lines(): AsyncIterable<string> {
     for await (const batch of file.rows) {
@@ -95,7 +103,8 @@ export async function stageRegisterFile(
         const pupilText = cell(values, index.pupil_id);
         const dateText = cell(values, index.date);
         let ok = true;
-        const pupil = pupilText ? pupils.get(pupilText) : undefined;
+        const pupilIndex = pupilText ? pupilIndexOf.get(pupilText) : undefined;
+        const pupil = pupilIndex === undefined ? undefined : pupilList[pupilIndex];
         if (!pupilText) ok = fail(row, 'pupil_id', 'required');
         else if (!pupil) ok = fail(row, 'pupil_id', 'unknown-pupil', { value: pupilText });
         const note = cell(values, index.note);
@@ -126,7 +135,11 @@ export async function stageRegisterFile(
           let entryOk = ok;
           if (!halfText) entryOk = fail(row, 'half', 'required');
           else if (!half) entryOk = fail(row, 'half', 'invalid-half', { value: halfText });
-          const code = findAbsenceCode(codeText);
+          let code = codeCache.get(codeText);
+          if (code === undefined && !codeCache.has(codeText)) {
+            code = findAbsenceCode(codeText);
+            codeCache.set(codeText, code);
+          }
           if (!codeText) entryOk = fail(row, column, 'required');
           else if (!code) entryOk = fail(row, column, 'unknown-code', { value: codeText });
           if (date && half) {
@@ -134,32 +147,30 @@ export async function stageRegisterFile(
             if ((mask & (half === 'AM' ? 1 : 2)) === 0)
               entryOk = fail(row, 'date', 'not-a-school-half-day', { date, half });
             else {
-              const period = pupil?.periods.find((p) => date >= p.from && date <= p.until);
+              const period = pupil ? periodOn(pupil.periods, date) : undefined;
               if (pupil && !period) entryOk = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
               else if (period && code) entryOk = dataCheck(row, column, pupilText, period, code.code) && entryOk;
             }
           }
-          if (!entryOk || !pupil || !date || !half || !code) continue;
+          if (!entryOk || !pupil || pupilIndex === undefined || !date || !half || !code) continue;
           let day = dayCache.get(date);
           if (day === undefined) {
             day = dayNumber(date);
             dayCache.set(date, day);
           }
-          const key = (pupil.id * 131_072 + day) * 2 + (half === 'AM' ? 0 : 1);
           const codeIndex = CODE_INDEX.get(code.code) ?? 0;
-          const first = seen.get(key);
-          if (first !== undefined) {
+          const slot = day * 2 + (half === 'AM' ? 0 : 1);
+          const first = accepted.accept(pupilIndex, pupil.id, date, slot, codeIndex, row);
+          if (first !== ACCEPTED) {
             // The first of identical repeats counts; another code for the same half-day is a problem.
-            if (first % CODE_SLOTS !== codeIndex)
+            if (first !== IDENTICAL_REPEAT)
               fail(row, column, 'conflicting-duplicate', { other: Math.floor(first / CODE_SLOTS) });
             continue;
           }
-          seen.set(key, row * CODE_SLOTS + codeIndex);
           if (problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
           const noteField = note ? copyField(note) : '\\N';
           if (direct) {
             changedPupils.add(pupil.id);
-            register.push({ pupilId: String(pupil.id), date, half, code: code.code });
             chunk += `${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
           } else chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
           written++;
@@ -175,13 +186,24 @@ export async function stageRegisterFile(
   // warning naming the rows (one per pupil); B for a non-compulsory child and T/U/Y for a kleuter are errors.
   const compulsoryAge = compulsoryAgeOf(activeCatalog());
   const aRows = new Map<string, number[]>();
+  // The check depends only on the enrolment and the code: computed once per pair.
+  const checks = new Map<EnrolmentPeriod, Map<string, ReturnType<typeof registerDataCheck>>>();
   function dataCheck(row: number, column: string, pupilText: string, period: EnrolmentPeriod, code: string): boolean {
     if (!period.level || !period.birthDate) return true;
-    const start = Number(period.schoolYear.slice(0, 4));
-    const check = registerDataCheck(
-      { code, level: period.level, birthDate: period.birthDate, schoolYearStart: start },
-      compulsoryAge,
-    );
+    let ofPeriod = checks.get(period);
+    if (!ofPeriod) {
+      ofPeriod = new Map();
+      checks.set(period, ofPeriod);
+    }
+    let check = ofPeriod.get(code);
+    if (check === undefined) {
+      const start = Number(period.schoolYear.slice(0, 4));
+      check = registerDataCheck(
+        { code, level: period.level, birthDate: period.birthDate, schoolYearStart: start },
+        compulsoryAge,
+      );
+      ofPeriod.set(code, check);
+    }
     if (check === 'a-for-compulsory-kleuter') {
       const rows = aRows.get(pupilText);
       if (rows) rows.push(row);
@@ -225,7 +247,7 @@ export async function stageRegisterFile(
       changedPupilIds: [...changedPupils],
       changedDates: [...dayCache.keys()],
     },
-    register,
+    register: accepted,
   };
 }
 

@@ -5,7 +5,6 @@ import {
   aggregateRowCounts,
   allowNestedLoops,
   analyzeRegister,
-  monitorAggregateInputs,
   type RefreshScope,
   refreshCells,
   refreshDays,
@@ -14,13 +13,11 @@ import {
   schoolYearsOfDates,
   schoolYearsOfSchool,
   withoutJit,
-  writeDaysAndPupilYears,
 } from '../../db/monitor.repository.ts';
-import { dayNumber } from '../../domain/civil-date.ts';
-import { MonitorAggregates } from '../../domain/monitor/aggregates.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
-import type { RegisterRecord } from '../../domain/rules/index.ts';
+import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
+import { countFirstImport } from './first-import-counts.ts';
 import { refreshWholeMonitor } from './monitor-full-refresh.ts';
 import { refreshThuiszitterFigures } from './thuiszitter-refresh.ts';
 
@@ -63,7 +60,7 @@ export async function startMonitorRefresh(
      * The school's whole register, when the caller holds it (its first register import: the rows just written).
      * The day rows and pupil-year totals are then counted from these rows in memory, with no register scan.
      */
-    register?: readonly RegisterRecord[];
+    register?: RegisterColumns;
   } = {},
 ): Promise<MonitorRefresh> {
   // No JIT: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a one-school
@@ -94,8 +91,8 @@ export async function startMonitorRefresh(
       if (empty) return;
       const phase = phaseTimer('monitor refresh');
       if (options.register) {
-        await countInMemory(tx, scope, options.register);
-        phase('days and pupil years (in memory, from the imported rows)');
+        await countFirstImport(tx, scope, options.register);
+        phase('days, pupil years and time at home (in memory, from the imported rows)');
         return;
       }
       if (scope.dates === null) {
@@ -127,7 +124,8 @@ export async function startMonitorRefresh(
       });
       await refreshCells(tx, { ...scope, schoolYears: [...new Set(years)] }, thresholdHalfDays());
       phase('cells');
-      await refreshThuiszitterFigures(tx, scope); // issue 15: time at home, T/U/Y, official figures
+      // issue 15: time at home, T/U/Y, official figures (a first import counted the per-pupil rows in memory)
+      await refreshThuiszitterFigures(tx, scope, { pupilRowsWritten: options.register !== undefined });
       phase('thuiszitter figures');
       return {
         schoolYears: [...(scope.schoolYears ?? [])],
@@ -136,24 +134,6 @@ export async function startMonitorRefresh(
       };
     },
   };
-}
-
-/** Counts a school's day rows and pupil-year totals from its whole register held in memory, and writes them. */
-async function countInMemory(tx: Sql, scope: RefreshScope, register: readonly RegisterRecord[]): Promise<void> {
-  const schoolId = scope.schoolId;
-  if (schoolId === null) throw new Error('counting in memory needs one school');
-  const inputs = await monitorAggregateInputs(tx, schoolId);
-  const counts = new MonitorAggregates(inputs.codes, inputs.enrolments, inputs.calendars);
-  const days = new Map<string, number>();
-  for (const r of register) {
-    let day = days.get(r.date);
-    if (day === undefined) {
-      day = dayNumber(r.date);
-      days.set(r.date, day);
-    }
-    counts.add(Number(r.pupilId), schoolId, day * 2 + (r.half === 'PM' ? 1 : 0), counts.official(r.code));
-  }
-  await writeDaysAndPupilYears(tx, scope, counts.dayRows(), counts.pupilYearRows());
 }
 
 /** Refreshes one school's aggregates after an import, after the signals were recomputed (startMonitorRefresh). */

@@ -28,10 +28,16 @@ export function thuiszitterNumbers(): ThuiszitterParams {
   };
 }
 
-export async function refreshThuiszitterFigures(tx: Sql, scope: Scope): Promise<void> {
+/** `pupilRowsWritten`: the per-pupil rows were counted in memory and written (a school's first import). */
+export async function refreshThuiszitterFigures(
+  tx: Sql,
+  scope: Scope,
+  options: { pupilRowsWritten?: boolean } = {},
+): Promise<void> {
   await refreshThuiszitterRows(
     tx,
     { schoolId: scope.schoolId, schoolYears: scope.schoolYears, pupilIds: scope.pupilIds },
     thuiszitterNumbers(),
+    options,
   );
 }

@@ -3,9 +3,12 @@
 import type { Sql } from '../../db/database.ts';
 import { certificateStateOfPupils } from '../../db/medical.repository.ts';
 import { certificateSignals } from '../../domain/medical/certificate-signals.ts';
-import { certificateThresholds } from '../../domain/medical/certificates.ts';
+import { certificateThresholds, type RegisterHalfDay } from '../../domain/medical/certificates.ts';
 import type { PupilRecord, RegisterRecord, RuleCatalog, Signal } from '../../domain/rules/index.ts';
 import type { SchoolYear } from '../../domain/school-year.ts';
+
+/** The codes the certificate checks read (certificates.ts: D for uncovered D, Z for spells and exams). */
+export const CHECKED_CODES: ReadonlySet<string> = new Set(['Z', 'D']);
 
 export async function certificateSignalsOf(
   tx: Sql,
@@ -25,22 +28,28 @@ export async function certificateSignalsOf(
   const thresholds = certificateThresholds(catalog);
   const inYear = (date: string) => date >= year.firstDay && date <= asOf;
   const schoolHalfDays = state.schoolHalfDays.filter((h) => inYear(h.date));
-  const rowsOf = new Map<string, RegisterRecord[]>();
+  // The checks look only at Z and D half-days (CHECKED_CODES): the other rows are left out from the start.
+  const rowsOf = new Map<string, RegisterHalfDay[]>();
   for (const r of register) {
-    if (!inYear(r.date)) continue;
+    const code = r.code.toUpperCase();
+    if (!CHECKED_CODES.has(code) || !inYear(r.date)) continue;
+    const row = { date: r.date, half: r.half, code };
     const list = rowsOf.get(r.pupilId);
-    if (list) list.push(r);
-    else rowsOf.set(r.pupilId, [r]);
+    if (list) list.push(row);
+    else rowsOf.set(r.pupilId, [row]);
+  }
+  const certificatesOf = new Map<string, typeof state.certificates>();
+  for (const c of state.certificates) {
+    if (c.from > asOf) continue;
+    const list = certificatesOf.get(String(c.pupilId));
+    if (list) list.push(c);
+    else certificatesOf.set(String(c.pupilId), [c]);
   }
   const out: Signal[] = [];
   for (const pupil of pupils) {
-    const certificates = state.certificates.filter((c) => String(c.pupilId) === pupil.pupilId && c.from <= asOf);
-    const rows = (rowsOf.get(pupil.pupilId) ?? []).map((r) => ({
-      date: r.date,
-      half: r.half,
-      code: r.code.toUpperCase(),
-    }));
-    if (certificates.length === 0 && rows.every((r) => r.code !== 'Z' && r.code !== 'D')) continue;
+    const certificates = certificatesOf.get(pupil.pupilId) ?? [];
+    const rows = rowsOf.get(pupil.pupilId) ?? [];
+    if (certificates.length === 0 && rows.length === 0) continue;
     out.push(
       ...certificateSignals(catalog, pupil.pupilId, {
         register: rows,

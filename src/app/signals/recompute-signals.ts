@@ -1,6 +1,7 @@
 // Use case: recompute the signals of some pupils of a school (after an import) and store what changed.
 import { hash } from 'node:crypto';
 import type { Sql } from '../../db/database.ts';
+import { insertNewSignals } from '../../db/new-signals.repository.ts';
 import { calendarOfSchool } from '../../db/school.repository.ts';
 import {
   type ComputedSignalRow,
@@ -9,6 +10,7 @@ import {
   loadRecomputeState,
   writeSignals,
 } from '../../db/signal.repository.ts';
+import type { RegisterColumns } from '../../domain/register-columns.ts';
 import {
   buildEngineInput,
   type CompiledCalendar,
@@ -17,7 +19,6 @@ import {
   explanationAt,
   lastingEvidence,
   type PupilRecord,
-  type RegisterRecord,
   type RuleCatalog,
   type Signal,
   signalWithoutExplanation,
@@ -25,7 +26,11 @@ import {
 } from '../../domain/rules/index.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { phaseTimer } from '../../phase-timer.ts';
-import { certificateSignalsOf } from './certificate-signals.ts';
+import { CHECKED_CODES, certificateSignalsOf } from './certificate-signals.ts';
+import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
+
+/** From this many signals, all new, the write skips the upsert (small recomputes keep one statement). */
+const NEW_SIGNALS_COPY_ROWS = 2_000;
 
 /** The catalog in force. (Per-school overrides of product defaults are resolved here once they are stored.) */
 export function activeCatalog(): RuleCatalog {
@@ -44,19 +49,12 @@ async function schoolCalendar(tx: Sql, schoolId: number, version: number): Promi
 }
 
 /**
- * The rows the load would have read: from 1 September of the school year before the pupils' first enrolment up
- * to `today` (loadRecomputeState's first_day).
+ * The first day of the rows the load would have read: 1 September of the school year before the pupils' first
+ * enrolment (loadRecomputeState's first_day); they end at `today`.
  */
-function withinSpan(
-  register: readonly RegisterRecord[],
-  enrolments: readonly EnrolmentFacts[],
-  today: string,
-): readonly RegisterRecord[] {
+function firstDayOf(enrolments: readonly EnrolmentFacts[]): string {
   const firstYear = enrolments.reduce((min, e) => Math.min(min, Number(e.schoolYear.slice(0, 4))), Infinity);
-  const firstDay = `${firstYear - 1}-09-01`;
-  return register.every((r) => r.date >= firstDay && r.date <= today)
-    ? register
-    : register.filter((r) => r.date >= firstDay && r.date <= today);
+  return `${firstYear - 1}-09-01`;
 }
 
 /** SHA-1 of the evidence JSON, base64url (one-shot `hash`: no Hash object per signal). */
@@ -67,12 +65,14 @@ export const evidenceKey = (evidence: Signal['evidence']) => hash('sha1', JSON.s
  * ".key of the whole evidence" when time-driven facts make them differ. A handled signal returns only when the
  * lasting part changes; a change in the rest just refreshes the stored evidence.
  */
-export function fingerprintOf(evidence: Signal['evidence']): { lasting: string; fingerprint: string } {
+export function fingerprintOf(evidence: Signal['evidence']): { lasting: string; fingerprint: string; json: string } {
+  // The evidence as stored, serialised once: its key and the stored value come from the same text.
+  const json = JSON.stringify(evidence);
+  const whole = hash('sha1', json, 'base64url');
   const lastingPart = lastingEvidence(evidence);
-  const lasting = evidenceKey(lastingPart);
   // Half-day evidence is lasting as a whole: hash it once.
-  const whole = lastingPart === evidence ? lasting : evidenceKey(evidence);
-  return { lasting, fingerprint: lasting === whole ? lasting : `${lasting}.${whole}` };
+  const lasting = lastingPart === evidence ? whole : evidenceKey(lastingPart);
+  return { lasting, fingerprint: lasting === whole ? lasting : `${lasting}.${whole}`, json };
 }
 
 /** The lasting part of a stored fingerprint (base64url has no "."); null stays null. */
@@ -103,7 +103,7 @@ export async function recomputeSignals(
      * The pupils' whole register, when the caller holds it (a school's first import: the rows it just wrote are
      * all there is). Saves reading it back; rows outside the span the load would read are left out the same way.
      */
-    register?: readonly RegisterRecord[];
+    register?: RegisterColumns;
   } = {},
 ): Promise<RecomputeResult> {
   if (pupilIds.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
@@ -117,9 +117,12 @@ export async function recomputeSignals(
     calendarVersion,
   } = await loadRecomputeState(tx, schoolId, pupilIds, today, options.register === undefined);
   if (enrolments.length === 0) return { evaluatedPupils: 0, written: 0, cleared: 0 };
-  const ownRegister = options.register ? withinSpan(options.register, enrolments, today) : loadedRegister;
-  // A school changer's previous school year at another school (docs/decisions/0035): rarely any rows.
-  const registerRecords = priorRegister.length === 0 ? ownRegister : [...ownRegister, ...priorRegister];
+  // A first import's rows as columns (no object per row), cut to the span the load would read.
+  const columns = options.register ? columnsWithin(options.register, firstDayOf(enrolments), today) : undefined;
+  // A school changer's previous school year at another school (docs/decisions/0035): rarely any rows. With columns,
+  // the records are only the rows the certificate checks read (Z and D) and those.
+  const ownRecords = columns ? recordsWithCodes(columns, CHECKED_CODES) : loadedRegister;
+  const registerRecords = priorRegister.length === 0 ? ownRecords : [...ownRecords, ...priorRegister];
   const years = [...new Set(enrolments.map((e) => e.schoolYear))].sort();
   const calendar = await schoolCalendar(tx, schoolId, calendarVersion);
   phase('load');
@@ -130,6 +133,11 @@ export async function recomputeSignals(
   const storedByKey = new Map(stored.map((s) => [`${s.pupilId}|${s.schoolYear}|${s.ruleId}`, s]));
   const seen = new Set<string>();
   const rows: ComputedSignalRow[] = [];
+  // A school's first import with nothing stored for its pupils: every signal is new. Each school year's signals
+  // then stream into one COPY as they are built (new-signals.repository.ts), so PostgreSQL stores them while Node
+  // builds the fingerprints and sentences of the next ones.
+  const fresh = columns !== undefined && stored.length === 0;
+  let freshWritten = 0;
   for (const schoolYear of years) {
     const year = parseSchoolYearId(schoolYear);
     if (!year) continue;
@@ -148,20 +156,25 @@ export async function recomputeSignals(
         carriedOverBHalfDays: e.carriedOverB,
       }));
     const enrolled = new Set(pupils.map((p) => p.pupilId));
-    const input = buildEngineInput({
-      pupils,
-      register: registerRecords.filter((r) => enrolled.has(r.pupilId)),
-      calendars: [calendar],
-    });
+    const input = columns
+      ? engineInputFromColumns(pupils, calendar, columns, priorRegister)
+      : buildEngineInput({
+          pupils,
+          register: registerRecords.filter((r) => enrolled.has(r.pupilId)),
+          calendars: [calendar],
+        });
     const table = evaluateTable(input, catalog, asOf);
-    // Stores one computed signal when it differs from the stored one; the sentence is built only then.
-    const consider = (signal: Omit<Signal, 'explanation'>, explain: () => Signal['explanation']) => {
+    // The row to store for one computed signal when it differs from the stored one; the sentence is built only then.
+    const consider = (
+      signal: Omit<Signal, 'explanation'>,
+      explain: () => Signal['explanation'],
+    ): ComputedSignalRow | undefined => {
       const pupilId = Number(signal.pupilId);
       const key = `${pupilId}|${schoolYear}|${signal.ruleId}`;
       seen.add(key);
-      const { lasting, fingerprint } = fingerprintOf(signal.evidence);
+      const { lasting, fingerprint, json } = fingerprintOf(signal.evidence);
       const before = storedByKey.get(key);
-      if (before?.holds && before.evidenceKey === fingerprint) return;
+      if (before?.holds && before.evidenceKey === fingerprint) return undefined;
       let status: ComputedSignalRow['status'] = before?.status ?? 'new';
       let event: ComputedSignalRow['event'] = before ? 'evidence-changed' : 'detected';
       // Only time moved on (e.g. one more school day without a school): refresh the stored facts, no event.
@@ -173,29 +186,39 @@ export async function recomputeSignals(
         } else event = null;
       }
       const explanation = explain();
-      rows.push({
+      return {
         schoolId,
         pupilId,
         schoolYear,
         ruleId: signal.ruleId,
         triggeredOn: signal.triggeredOn,
-        evidence: JSON.stringify(signal.evidence),
+        evidence: json,
         evidenceKey: fingerprint,
         explanationNl: explanation.nl,
         explanationEn: explanation.en,
         status,
         event,
-      });
+      };
     };
-    for (let i = 0; i < table.length; i++) {
-      // The sentences are built only for signals that changed (most are as stored).
-      const signal = signalWithoutExplanation(table, i);
-      consider(signal, () => explanationAt(table, i, signal.evidence));
-    }
     // The certificate rules (catalog kind `certificate`): the engine does not see certificates (issue 14).
-    for (const signal of await certificateSignalsOf(tx, schoolId, catalog, pupils, registerRecords, year, asOf)) {
-      consider(signal, () => signal.explanation);
+    const certificates = await certificateSignalsOf(tx, schoolId, catalog, pupils, registerRecords, year, asOf);
+    function* computed(): Generator<ComputedSignalRow> {
+      for (let i = 0; i < table.length; i++) {
+        // The sentences are built only for signals that changed (most are as stored).
+        const signal = signalWithoutExplanation(table, i);
+        const row = consider(signal, () => explanationAt(table, i, signal.evidence));
+        if (row) yield row;
+      }
+      for (const signal of certificates) {
+        const row = consider(signal, () => signal.explanation);
+        if (row) yield row;
+      }
     }
+    if (fresh) {
+      const count = table.length + certificates.length;
+      await insertNewSignals(tx, count, computed());
+      freshWritten += count;
+    } else for (const row of computed()) rows.push(row);
   }
   phase('evaluate');
   await alongside;
@@ -204,12 +227,15 @@ export async function recomputeSignals(
   const cleared = stored
     .filter((s) => s.holds && evaluatedYears.has(s.schoolYear) && !seen.has(`${s.pupilId}|${s.schoolYear}|${s.ruleId}`))
     .map((s) => s.id);
-  await writeSignals(tx, rows);
+  // Every signal new (e.g. a large import for pupils without signals): one COPY per table.
+  if (rows.length >= NEW_SIGNALS_COPY_ROWS && rows.every((r) => r.event === 'detected'))
+    await insertNewSignals(tx, rows.length, rows);
+  else await writeSignals(tx, rows);
   await clearSignals(tx, cleared);
   phase('write');
   return {
     evaluatedPupils: new Set(enrolments.map((e) => e.pupilId)).size,
-    written: rows.length,
+    written: rows.length + freshWritten,
     cleared: cleared.length,
   };
 }

@@ -331,13 +331,24 @@ export function buildEngineInput(records: EngineRecords): EngineInput {
   const birthYear = new Int32Array(pupilCount);
   const level = new Uint8Array(pupilCount);
   const carriedOverB = new Int32Array(pupilCount);
+  // Pupils share a few enrolment dates: validate and convert each distinct text once (null: not a date).
+  const validDays = new Map<string, number | null>();
+  const validDay = (value: string): number | null => {
+    let known = validDays.get(value);
+    if (known === undefined) {
+      known = isValidIsoDate(value) ? dayNumber(value) : null;
+      validDays.set(value, known);
+    }
+    return known;
+  };
   const day = (value: IsoDate | null | undefined, where: string, fallback: number): number => {
     if (value === null || value === undefined || value === '') return fallback;
-    if (!isValidIsoDate(value)) {
+    const known = validDay(value);
+    if (known === null) {
       problems.push({ where, message: `"${value}" is not a YYYY-MM-DD date` });
       return fallback;
     }
-    return dayNumber(value);
+    return known;
   };
   records.pupils.forEach((pupil, p) => {
     const where = `pupils[${p}]`;
@@ -352,7 +363,7 @@ export function buildEngineInput(records: EngineRecords): EngineInput {
     excludedOn[p] = day(pupil.excludedOn, `${where}.excludedOn`, NO_DAY);
     enrolledElsewhereFrom[p] = day(pupil.enrolledElsewhereFrom, `${where}.enrolledElsewhereFrom`, NO_DAY);
     if (pupil.birthDate) {
-      if (isValidIsoDate(pupil.birthDate)) birthYear[p] = Number(pupil.birthDate.slice(0, 4));
+      if (validDay(pupil.birthDate) !== null) birthYear[p] = Number(pupil.birthDate.slice(0, 4));
       else problems.push({ where: `${where}.birthDate`, message: `"${pupil.birthDate}" is not a YYYY-MM-DD date` });
     }
     if (pupil.level) level[p] = LEVEL_CODES[pupil.level] ?? 0;
