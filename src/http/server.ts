@@ -25,6 +25,7 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { careMeetingRoutes } from './routes/care-meetings.routes.ts';
 import { clbInboxRoutes } from './routes/clb-inbox.routes.ts';
+import { fileTransferRoutes } from './routes/file-transfer.routes.ts';
 import { exclusionSupportRoutes } from './routes/exclusion-support.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
@@ -192,6 +193,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await medicalRoutes(api, context);
       await sickPupilRoutes(api, context);
       await restartRoutes(api, context);
+      await fileTransferRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

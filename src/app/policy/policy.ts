@@ -5,6 +5,7 @@ import { forbidden } from '../errors.ts';
 import { accountsPolicy } from './accounts.policy.ts';
 import { careMeetingPolicy } from './care-meeting.policy.ts';
 import { clbInboxPolicy } from './clb-inbox.policy.ts';
+import { fileTransferPolicy } from './file-transfer.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
 import { medicalPolicy } from './medical.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
@@ -35,6 +36,7 @@ export const POLICY = {
   ...partialSchoolingPolicy,
   ...clbInboxPolicy,
   ...medicalPolicy,
+  ...fileTransferPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;
