@@ -78,6 +78,51 @@ async function clbCaseFor(db: TestDatabase['db'], world: World, target: 'in' | '
   return c;
 }
 
+/** Per database and target: a sent file transfer with one document item (issue 15, decision 0036). */
+const fileTransfers = new WeakMap<object, Map<string, { id: number; itemId: number; toClbId: number }>>();
+
+/**
+ * A file transfer in scope (from school A to CLB A, which serves A) or out of it (from school B to another CLB),
+ * made once per target with plain SQL: the routes' access is what is tested here, not sending.
+ */
+async function fileTransferFor(db: TestDatabase['db'], world: World, target: 'in' | 'out') {
+  const ofDb = fileTransfers.get(db) ?? new Map<string, { id: number; itemId: number; toClbId: number }>();
+  fileTransfers.set(db, ofDb);
+  const made = ofDb.get(target);
+  if (made) return made;
+  const toClbId =
+    target === 'in'
+      ? world.clb
+      : ((
+          await db.query<{ id: number }>(
+            "INSERT INTO organisation (kind, name) VALUES ('clb', 'CLB ontvanger B') RETURNING id::int AS id",
+          )
+        )[0]?.id as number);
+  const schoolId = target === 'in' ? world.schoolA : world.schoolB;
+  const fromPupil = target === 'in' ? world.pupilA1 : world.pupilB;
+  const [decision] = await db.query<{ id: number }>(
+    `INSERT INTO file_transfer_decision (pupil_id, school_id, decided_by, informed_on, decided_on, recorder_role)
+     VALUES ($1, $2, 'parents', '2026-02-01', '2026-02-02', 'clb-medewerker') RETURNING id::int AS id`,
+    [fromPupil, schoolId],
+  );
+  const [transfer] = await db.query<{ id: number }>(
+    `INSERT INTO file_transfer (from_school_id, from_pupil_id, from_clb_id, to_school_id, to_pupil_id, to_clb_id,
+                                decision_id, sender_role, sent_on)
+     VALUES ($1, $2, $3, $1, $4, $3, $5, 'clb-medewerker', '2026-02-03') RETURNING id::int AS id`,
+    [schoolId, fromPupil, toClbId, world.pupilA2, decision?.id],
+  );
+  const [item] = await db.query<{ id: number }>(
+    `INSERT INTO file_transfer_item (transfer_id, category, readers, source, source_id, source_confidentiality,
+                                     occurred_on, title, file_name, media_type, size_bytes, sha256, content)
+     VALUES ($1, 'verslag', 'clb', 'document', 1, 'school+clb', '2026-02-02', 'Verslag', 'v.txt', 'text/plain', 1,
+             repeat('0', 64), 'x') RETURNING id::int AS id`,
+    [transfer?.id],
+  );
+  const fixture = { id: transfer?.id as number, itemId: item?.id as number, toClbId };
+  ofDb.set(target, fixture);
+  return fixture;
+}
+
 /**
  * How to fill each path parameter for a target, and what it scopes. A new route with a new parameter name
  * needs a line here; the test says so.
@@ -188,6 +233,14 @@ async function resolveParams(
         const c = await clbCaseFor(db, world, target);
         value = c.id;
         scope = { organisationId: c.clbId };
+        break;
+      }
+      case 'transferId':
+      case 'itemId': {
+        if (target === 'other-class') return null;
+        const transfer = await fileTransferFor(db, world, target);
+        value = name === 'transferId' ? transfer.id : transfer.itemId;
+        scope = { organisationId: transfer.toClbId };
         break;
       }
       default:
@@ -374,6 +427,18 @@ function sample(method: string, url: string, world: World, target: Target): Part
       };
     case 'PUT /api/pupils/:pupilId/enrolments/:schoolYear/exclusion-support':
       return { payload: { opvang: null, searchHelp: true, version: 1 } };
+    case 'POST /api/pupils/:pupilId/file-transfer/decisions':
+      return {
+        payload: {
+          decidedBy: 'parents',
+          informedOn: '2026-02-20',
+          decidedOn: '2026-02-25',
+          refused: [],
+          replaces: null,
+        },
+      };
+    case 'POST /api/pupils/:pupilId/file-transfer/transfers':
+      return { payload: { toPupilId: world.pupilB, decisionId: 1, entryIds: [], documents: [] } };
     case 'POST /api/me/password':
       return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };
     default:

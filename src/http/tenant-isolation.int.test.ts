@@ -17,6 +17,8 @@ async function snapshotOfB(t: TestDatabase, world: World) {
        (SELECT count(*)::int FROM register_entry WHERE school_id = $1) AS register,
        (SELECT count(*)::int FROM import_batch WHERE school_id = $1) AS imports,
        (SELECT count(*)::int FROM pupil_note WHERE school_id = $1) AS notes,
+       (SELECT count(*)::int FROM file_transfer_decision WHERE school_id = $1) AS "transferDecisions",
+       (SELECT count(*)::int FROM file_transfer WHERE from_school_id = $1) AS transfers,
        (SELECT string_agg(id || ':' || version, ',' ORDER BY id) FROM file_document WHERE school_id = $1) AS documents,
        (SELECT string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' ORDER BY id) FROM consent WHERE pupil_id = $2) AS consents,
        (SELECT string_agg(school_year || ':' || version || ':' || coalesce(enrolled_elsewhere_from::text, '-'), ',' ORDER BY school_year)
@@ -26,6 +28,40 @@ async function snapshotOfB(t: TestDatabase, world: World) {
           FROM app_user WHERE id IN (SELECT user_id FROM membership WHERE organisation_id = $1)) AS accounts`,
     [world.schoolB, world.pupilB],
   );
+}
+
+/**
+ * A file transfer of school B (issue 15): B's pupil sent by a CLB of B to another pupil row of B, with one document
+ * item holding B's marker; no user of A may read it.
+ */
+async function fileTransferOfB(t: TestDatabase, world: World) {
+  const [clb] = await t.db.query<{ id: number }>(
+    `INSERT INTO organisation (kind, name) VALUES ('clb', 'CLB ${B_MARKER}') RETURNING id::int AS id`,
+  );
+  const [other] = await t.db.query<{ id: number }>(
+    `INSERT INTO pupil (school_id, external_id, first_name, last_name, birth_date)
+     VALUES ($1, '1002', '${B_MARKER}', '${B_MARKER}', '2012-05-06') RETURNING id::int AS id`,
+    [world.schoolB],
+  );
+  const [decision] = await t.db.query<{ id: number }>(
+    `INSERT INTO file_transfer_decision (pupil_id, school_id, decided_by, informed_on, decided_on, recorder_role)
+     VALUES ($1, $2, 'parents', '2026-02-01', '2026-02-02', 'clb-medewerker') RETURNING id::int AS id`,
+    [world.pupilB, world.schoolB],
+  );
+  const [transfer] = await t.db.query<{ id: number }>(
+    `INSERT INTO file_transfer (from_school_id, from_pupil_id, from_clb_id, to_school_id, to_pupil_id, to_clb_id,
+                                decision_id, sender_role, sent_on)
+     VALUES ($1, $2, $3, $1, $4, $3, $5, 'clb-medewerker', '2026-02-03') RETURNING id::int AS id`,
+    [world.schoolB, world.pupilB, clb?.id, other?.id, decision?.id],
+  );
+  const [item] = await t.db.query<{ id: number }>(
+    `INSERT INTO file_transfer_item (transfer_id, category, readers, source, source_id, source_confidentiality,
+                                     occurred_on, title, file_name, media_type, size_bytes, sha256, content)
+     VALUES ($1, 'verslag', 'clb', 'document', 1, 'school+clb', '2026-02-02', '${B_MARKER} verslag', 'v.txt',
+             'text/plain', 6, repeat('0', 64), convert_to('${B_MARKER}', 'UTF8')) RETURNING id::int AS id`,
+    [transfer?.id],
+  );
+  return { transferId: transfer?.id as number, itemId: item?.id as number };
 }
 
 describe.each(testEngines())('tenant isolation on %s', (engine) => {
@@ -40,6 +76,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
     world = await buildWorld(t.db);
     // Excluded, so recording an enrolment elsewhere for B's pupil would succeed if a route forgot its access check.
     await t.db.query(`UPDATE enrolment SET excluded_on = '2025-11-17' WHERE pupil_id = $1`, [world.pupilB]);
+    const transferB = await fileTransferOfB(t, world);
     app = await buildServer({ db: t.db, today: () => '2026-03-01', loginRateLimit: { max: 1000, timeWindow: 60_000 } });
     for (const role of ROLES) sessions.push(await signIn(app, world.users[role].email, WORLD_PASSWORD));
     idsOfB = {
@@ -50,6 +87,8 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
       userId: [world.victimB, world.userB.id, world.beheerderB.id],
       organisationId: [world.schoolB],
       documentId: [world.fileItems.B.documentId],
+      transferId: [transferB.transferId],
+      itemId: [transferB.itemId],
     };
   });
   afterAll(async () => {
@@ -80,6 +119,8 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
           userId: idOf('userId'),
           organisationId: idOf('organisationId'),
           documentId: idOf('documentId'),
+          transferId: idOf('transferId'),
+          itemId: idOf('itemId'),
           // Any other id in a path (meetingId, caseId, certificateId, stayId, …): valid ids, A's, B's or none's,
           // so the request reaches the access check (a malformed id is a 400 that says nothing about B).
           otherId: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })),

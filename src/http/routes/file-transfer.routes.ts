@@ -1,6 +1,7 @@
 // The file transfer to the new school's CLB (issue 15, docs/decisions/0036): the transfer panel of a pupil's file,
 // the decision of the parents or the adult pupil, sending, the received snapshot and its documents, and the old
 // CLB's list of detected school changers.
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   pendingTransfers,
@@ -10,6 +11,7 @@ import {
   transferDocument,
   transferOverview,
 } from '../../app/file-transfer/file-transfer.service.ts';
+import { requirePupilAccess } from '../../app/pupil-access.ts';
 import { contentDisposition } from '../../domain/download-name.ts';
 import { TRANSFER_CATEGORY_IDS, TRANSFER_RULES } from '../../domain/file-transfer.ts';
 import { access } from '../route-access.ts';
@@ -159,6 +161,12 @@ const Pending = z.object({
 });
 
 export async function fileTransferRoutes(api: Api, { db, today }: RouteContext) {
+  // Access on the pupil before the body is validated: no 400 tells outsiders anything.
+  const preValidation = async (request: FastifyRequest) => {
+    const { pupilId } = request.params as { pupilId: string };
+    await requirePupilAccess(db, requireActor(request), 'file-transfer.manage', idParam(pupilId), today());
+  };
+
   api.get(
     '/pupils/:pupilId/file-transfer',
     { ...access('file-transfer.manage'), schema: { params: params('pupilId'), response: { 200: Overview } } },
@@ -170,6 +178,7 @@ export async function fileTransferRoutes(api: Api, { db, today }: RouteContext) 
     {
       ...access('file-transfer.manage'),
       schema: { params: params('pupilId'), body: DecisionBody, response: { 201: Decision } },
+      preValidation,
     },
     async (request, reply) =>
       reply
@@ -190,6 +199,7 @@ export async function fileTransferRoutes(api: Api, { db, today }: RouteContext) 
     {
       ...access('file-transfer.manage'),
       schema: { params: params('pupilId'), body: SendBody, response: { 201: Summary } },
+      preValidation,
     },
     async (request, reply) =>
       reply
