@@ -33,15 +33,6 @@ export async function decisionsOf(db: Sql, pupilId: number): Promise<DecisionRow
   );
 }
 
-export async function findDecision(db: Sql, id: number): Promise<DecisionRow | undefined> {
-  const rows = await db.query<DecisionRow>(
-    `SELECT ${DECISION_COLUMNS} FROM file_transfer_decision d LEFT JOIN app_user u ON u.id = d.recorded_by
-     WHERE d.id = $1`,
-    [id],
-  );
-  return rows[0];
-}
-
 /** Serialises decisions and sendings of one pupil: concurrent writers queue behind this row lock. */
 export async function lockPupil(db: Sql, pupilId: number): Promise<void> {
   await db.query('SELECT id FROM pupil WHERE id = $1 FOR UPDATE', [pupilId]);

@@ -154,7 +154,12 @@ describe.each(testEngines())('the file transfer to the new CLB on %s', (engine) 
   it('shows the old CLB where the pupil went (same identity) and what it may choose; never the school level', async () => {
     const worker = await overview('xWorker');
     expect(worker.newSchools).toEqual([
-      { pupilId: pupilN, school: { id: schoolN, name: 'School 828282' }, enrolledFrom: '2026-01-05', clb: { id: clbY, name: 'CLB Nieuw' } },
+      {
+        pupilId: pupilN,
+        school: { id: schoolN, name: 'School 828282' },
+        enrolledFrom: '2026-01-05',
+        clb: { id: clbY, name: 'CLB Nieuw' },
+      },
     ]);
     expect(worker.decider.now).toBe('parents');
     const ids = worker.choosable.entries.map((e: { id: number }) => e.id);
@@ -267,9 +272,9 @@ describe.each(testEngines())('the file transfer to the new CLB on %s', (engine) 
     expect(worker.body).not.toContain('QqMedical');
     const doctor = await call('yDoctor', 'GET', `/api/file-transfers/${transferId}`);
     expect(doctor.body).toContain('QqMedical diagnose');
-    const medicalItem = doctor
-      .json()
-      .items.find((i: { title: string | null }) => i.title === 'QqMedicalDoc') as { id: number };
+    const medicalItem = doctor.json().items.find((i: { title: string | null }) => i.title === 'QqMedicalDoc') as {
+      id: number;
+    };
     const url = `/api/file-transfers/${transferId}/items/${medicalItem.id}/content`;
     expect((await call('yDoctor', 'GET', url)).body).toBe('QqMedicalDoc inhoud');
     expect((await call('yWorker', 'GET', url)).statusCode).toBe(404);
@@ -301,7 +306,9 @@ describe.each(testEngines())('the file transfer to the new CLB on %s', (engine) 
     );
     expect(counts).toEqual({ entries: 4, documents: 2 });
     const actions = (
-      await t.db.query<{ action: string }>(`SELECT DISTINCT action FROM audit_event WHERE action LIKE 'file-transfer.%'`)
+      await t.db.query<{ action: string }>(
+        `SELECT DISTINCT action FROM audit_event WHERE action LIKE 'file-transfer.%'`,
+      )
     ).map((r) => r.action);
     expect(actions).toEqual(
       expect.arrayContaining([

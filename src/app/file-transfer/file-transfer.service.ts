@@ -25,9 +25,9 @@ import {
   visibleDocumentsOf,
   visibleEntriesOf,
 } from '../../db/file-transfer.repository.ts';
+import { organisationName } from '../../db/organisation.repository.ts';
 import { findPupil } from '../../db/pupil.repository.ts';
 import { ensureFile, insertEdit, insertEntry } from '../../db/pupil-file.repository.ts';
-import { organisationName } from '../../db/organisation.repository.ts';
 import {
   categoryOfDocument,
   categoryOfEntry,
@@ -89,12 +89,20 @@ async function sendingClb(db: Sql, actor: Actor, schoolId: number): Promise<numb
 
 /** What a choosable item of the old file is, with its category and whether it would go along now. */
 function choosable(
-  items: { entries: Awaited<ReturnType<typeof visibleEntriesOf>>; documents: Awaited<ReturnType<typeof visibleDocumentsOf>> },
+  items: {
+    entries: Awaited<ReturnType<typeof visibleEntriesOf>>;
+    documents: Awaited<ReturnType<typeof visibleDocumentsOf>>;
+  },
   refusedNow: readonly TransferCategory[] | null,
 ) {
   const verdict = (category: TransferCategory) => {
     const v = transferVerdict(category, refusedNow ?? []);
-    return { category, rule: transferCategory(category).rule, goesAlong: v.included, reason: v.included ? null : v.reason };
+    return {
+      category,
+      rule: transferCategory(category).rule,
+      goesAlong: v.included,
+      reason: v.included ? null : v.reason,
+    };
   };
   return {
     entries: items.entries
@@ -114,22 +122,24 @@ function choosable(
         title: d.title,
         uploadedOn: d.uploadedOn,
         confidentiality: d.confidentiality,
-        ...verdict(categoryOfDocument({ confidentiality: d.confidentiality, linkedEntryKind: d.linkedEntryKind, marked: null })),
+        ...verdict(
+          categoryOfDocument({ confidentiality: d.confidentiality, linkedEntryKind: d.linkedEntryKind, marked: null }),
+        ),
       })),
   };
 }
 
 function decisionOf(d: DecisionRow) {
   return {
-  id: d.id,
-  decidedBy: d.decidedBy,
-  informedOn: d.informedOn,
-  decidedOn: d.decidedOn,
-  refused: d.refused,
-  note: d.note,
-  recordedBy: d.recordedBy,
-  recorderRole: d.recorderRole,
-  recordedAt: d.recordedAt,
+    id: d.id,
+    decidedBy: d.decidedBy,
+    informedOn: d.informedOn,
+    decidedOn: d.decidedOn,
+    refused: d.refused,
+    note: d.note,
+    recordedBy: d.recordedBy,
+    recorderRole: d.recorderRole,
+    recordedAt: d.recordedAt,
   };
 }
 
@@ -178,8 +188,19 @@ export async function transferOverview(db: Database, actor: Actor, pupilId: numb
     pupilIds: [pupilId],
   });
   return {
-    categories: TRANSFER_CATEGORIES.map((c) => ({ id: c.id, rule: c.rule, readers: c.readers, nl: c.nl, en: c.en, source: c.source })),
-    decider: { now: deciderOn(scope.pupil.birthDate, today), adultAge: TRANSFER_DECIDER_RULE.adultAge, source: TRANSFER_DECIDER_RULE.source },
+    categories: TRANSFER_CATEGORIES.map((c) => ({
+      id: c.id,
+      rule: c.rule,
+      readers: c.readers,
+      nl: c.nl,
+      en: c.en,
+      source: c.source,
+    })),
+    decider: {
+      now: deciderOn(scope.pupil.birthDate, today),
+      adultAge: TRANSFER_DECIDER_RULE.adultAge,
+      source: TRANSFER_DECIDER_RULE.source,
+    },
     decisions: decisions.map(decisionOf),
     newSchools: newSchools.map((s) => ({
       pupilId: s.pupilId,
