@@ -6,11 +6,13 @@ import { fileTransferApi } from '../api/file-transfer-client.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useLabels } from '../i18n/labels.ts';
 import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 
 export function FileTransferPage({ transferId }: { transferId: string }) {
   const { t } = useI18n();
+  const labels = useLabels();
   const query = useQuery({
     queryKey: ['file-transfer-snapshot', transferId],
     queryFn: () => fileTransferApi.snapshot(transferId),
@@ -29,7 +31,7 @@ export function FileTransferPage({ transferId }: { transferId: string }) {
             {t('transfer.attention')}
           </p>
           <p className="muted">{t('transfer.page.readOnly', { date: formatDate(data.sentOn) })}</p>
-          <dl className="inbox-item__facts">
+          <dl className="facts">
             <dt>{t('transfer.page.pupil')}</dt>
             <dd>
               <Link to={`/pupils/${data.to.pupil.id}/file`}>{data.to.pupil.name}</Link> ({data.to.school.name})
@@ -89,7 +91,7 @@ export function FileTransferPage({ transferId }: { transferId: string }) {
                 {item.source === 'entry' ? (
                   <>
                     {' '}
-                    · {item.kind} · {item.who}
+                    · {labels.eventKind(item.kind ?? '')} · {item.who}
                     <p className="pre-line">{item.what}</p>
                     {item.effect && <p className="muted">{item.effect}</p>}
                   </>

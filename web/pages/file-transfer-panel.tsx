@@ -9,6 +9,7 @@ import { ApiError, errorMessage } from '../api/http.ts';
 import { ErrorMessage } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useLabels } from '../i18n/labels.ts';
 import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 
@@ -241,6 +242,7 @@ function DecisionForm({ pupilId, data, categoryName, onSaved }: FormProps & { on
 
 function SendForm({ pupilId, data, categoryName, onSent }: FormProps & { onSent: () => void }) {
   const { t, language } = useI18n();
+  const labels = useLabels();
   const decision = data.decisions[0];
   const [target, setTarget] = useState<number>(data.newSchools[0]?.pupilId ?? 0);
   const [entries, setEntries] = useState<number[]>([]);
@@ -307,7 +309,8 @@ function SendForm({ pupilId, data, categoryName, onSent }: FormProps & { onSent:
                 onChange={(event) => setEntries((now) => toggle(now, e.id, event.target.checked))}
                 data-testid={`transfer-entry-${e.id}`}
               />{' '}
-              {formatDate(e.occurredOn)} · {e.kind} · {e.who} — {categoryName(e.category)} ({verdict(e)})
+              {formatDate(e.occurredOn)} · {labels.eventKind(e.kind)} · {e.who} — {categoryName(e.category)} (
+              {verdict(e)})
             </label>
           </li>
         ))}
