@@ -1,6 +1,11 @@
 // The transfer of a pupil's CLB file to the new school's CLB: decisions of parents or the adult pupil, the schools
 // where the same identity is enrolled now, the items a sender may choose, and the stored snapshot (migration 0032).
-import type { TransferCategory, TransferDecider, TransferReaders } from '../domain/file-transfer.ts';
+import {
+  DISCIPLINARY_ENTRY_KINDS,
+  type TransferCategory,
+  type TransferDecider,
+  type TransferReaders,
+} from '../domain/file-transfer.ts';
 import type { Sql } from './database.ts';
 import { type Visibility, visibilityValues, visibleItem } from './file-visibility.sql.ts';
 
@@ -236,7 +241,7 @@ export async function linkTransferCase(db: Sql, transferId: number, caseId: numb
   await db.query('UPDATE file_transfer SET case_id = $2 WHERE id = $1', [transferId, caseId]);
 }
 
-/** Copies an entry into the snapshot as it is now. */
+/** Copies an entry into the snapshot as it is now; never one of a disciplinary kind (a second guard). */
 export async function copyEntryToTransfer(
   db: Sql,
   transferId: number,
@@ -248,8 +253,8 @@ export async function copyEntryToTransfer(
                                      occurred_on, kind, who, what, effect, author_role)
      SELECT $1, $3, $4, 'entry', e.id, e.confidentiality, e.occurred_on, e.kind, e.who, e.what, e.effect,
             e.author_role
-     FROM file_entry e WHERE e.id = $2`,
-    [transferId, entryId, c.category, c.readers],
+     FROM file_entry e WHERE e.id = $2 AND NOT (e.kind = ANY($5::text[]))`,
+    [transferId, entryId, c.category, c.readers, DISCIPLINARY_ENTRY_KINDS],
   );
 }
 

@@ -257,6 +257,33 @@ describe.each(testEngines())('the file transfer to the new CLB on %s', (engine) 
     expect(row?.n).toBe(0);
   });
 
+  it('refuses items outside the CLB part the sender reads and a target that is not where the pupil went (422)', async () => {
+    const decisionId = (await overview('xWorker')).decisions[0].id;
+    const base = { toPupilId: pupilN, decisionId, entryIds: [], documents: [] };
+    const cases: [string, object, string][] = [
+      ['xWorker', { ...base, entryIds: [content.schoolOnly] }, 'transfer-item-unknown'],
+      ['xWorker', { ...base, entryIds: [content.medical] }, 'transfer-item-unknown'],
+      ['xWorker', { ...base, documents: [{ id: content.medicalDoc }] }, 'transfer-item-unknown'],
+      ['xWorker', { ...base, toPupilId: adultA }, 'transfer-no-new-school'],
+    ];
+    for (const [who, body, type] of cases) {
+      const response = await send(who, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(422);
+      expect(response.json().type).toContain(type);
+    }
+    // A new school no CLB serves: nothing can be sent there in the application.
+    const adultN = await idOf(schoolN, 'N2');
+    await t.db.query('DELETE FROM clb_school WHERE school_id = $1', [schoolN]);
+    try {
+      const adultDecision = (await overview('xWorker', adultA)).decisions[0].id;
+      const response = await send('xWorker', { ...base, toPupilId: adultN, decisionId: adultDecision }, adultA);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().type).toContain('transfer-no-clb');
+    } finally {
+      await linkSchool(t.db, 'clb', clbY, schoolN);
+    }
+  });
+
   it('lands in the new CLB’s inbox as an attention point; the CLB doctor’s items only for its CLB doctor', async () => {
     const inbox = (await call('yWorker', 'GET', `/api/clbs/${clbY}/inbox`)).json();
     const item = inbox.items.find((i: { transferId: number | null }) => i.transferId === transferId);

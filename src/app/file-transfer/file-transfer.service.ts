@@ -305,43 +305,6 @@ export async function sendTransfer(db: Database, actor: Actor, pupilId: number, 
       'Geen CLB begeleidt de nieuwe school: het dossier kan niet in de toepassing worden overgedragen.',
       'No CLB serves the new school: the file cannot be transferred in the application.',
     );
-  const visibility = fileVisibility(actor, scope, today);
-  const [entries, documents] = await Promise.all([
-    visibleEntriesOf(db, pupilId, visibility),
-    visibleDocumentsOf(db, pupilId, visibility),
-  ]);
-  const entryById = new Map(entries.filter((e) => TRANSFERABLE_LEVELS.has(e.confidentiality)).map((e) => [e.id, e]));
-  const documentById = new Map(
-    documents.filter((d) => TRANSFERABLE_LEVELS.has(d.confidentiality)).map((d) => [d.id, d]),
-  );
-  const unknown = [
-    ...input.entryIds.filter((id) => !entryById.has(id)).map((id) => `entry ${id}`),
-    ...input.documents.filter((d) => !documentById.has(d.id)).map((d) => `document ${d.id}`),
-  ];
-  if (unknown.length > 0)
-    throw refused(
-      'transfer-item-unknown',
-      `Niet in het CLB-deel van dit dossier: ${unknown.join(', ')}.`,
-      `Not in the CLB part of this file: ${unknown.join(', ')}.`,
-    );
-  const chosen = [
-    ...[...new Set(input.entryIds)].map((id) => {
-      const e = entryById.get(id) as (typeof entries)[number];
-      return { source: 'entry' as const, id, category: categoryOfEntry(e.kind, e.confidentiality) };
-    }),
-    ...input.documents.map((d) => {
-      const row = documentById.get(d.id) as (typeof documents)[number];
-      return {
-        source: 'document' as const,
-        id: d.id,
-        category: categoryOfDocument({
-          confidentiality: row.confidentiality,
-          linkedEntryKind: row.linkedEntryKind,
-          marked: d.mark ?? null,
-        }),
-      };
-    }),
-  ];
   return db.transaction(async (tx) => {
     await lockPupil(tx, pupilId);
     const decision = (await decisionsOf(tx, pupilId))[0];
@@ -352,6 +315,42 @@ export async function sendTransfer(db: Database, actor: Actor, pupilId: number, 
         'Record the decision of the parents (or the adult pupil) after informing them first.',
       );
     if (decision.id !== input.decisionId) throw staleDecision(decisionOf(decision));
+    // Read under the pupil's lock, in the transaction that copies: what is classified is what is copied.
+    const visibility = fileVisibility(actor, scope, today);
+    const entries = await visibleEntriesOf(tx, pupilId, visibility);
+    const documents = await visibleDocumentsOf(tx, pupilId, visibility);
+    const entryById = new Map(entries.filter((e) => TRANSFERABLE_LEVELS.has(e.confidentiality)).map((e) => [e.id, e]));
+    const documentById = new Map(
+      documents.filter((d) => TRANSFERABLE_LEVELS.has(d.confidentiality)).map((d) => [d.id, d]),
+    );
+    const unknown = [
+      ...input.entryIds.filter((id) => !entryById.has(id)).map((id) => `entry ${id}`),
+      ...input.documents.filter((d) => !documentById.has(d.id)).map((d) => `document ${d.id}`),
+    ];
+    if (unknown.length > 0)
+      throw refused(
+        'transfer-item-unknown',
+        `Niet in het CLB-deel van dit dossier: ${unknown.join(', ')}.`,
+        `Not in the CLB part of this file: ${unknown.join(', ')}.`,
+      );
+    const chosen = [
+      ...[...new Set(input.entryIds)].map((id) => {
+        const e = entryById.get(id) as (typeof entries)[number];
+        return { source: 'entry' as const, id, category: categoryOfEntry(e.kind, e.confidentiality) };
+      }),
+      ...[...new Map(input.documents.map((d) => [d.id, d])).values()].map((d) => {
+        const row = documentById.get(d.id) as (typeof documents)[number];
+        return {
+          source: 'document' as const,
+          id: d.id,
+          category: categoryOfDocument({
+            confidentiality: row.confidentiality,
+            linkedEntryKind: row.linkedEntryKind,
+            marked: d.mark ?? null,
+          }),
+        };
+      }),
+    ];
     const plan = planTransfer(chosen, decision.refused);
     const leftOut: LeftOut[] = [];
     for (const item of plan.excluded) {
@@ -465,7 +464,7 @@ export async function readTransfer(db: Database, actor: Actor, transferId: numbe
   ]);
   await recordAudit(db, actor, {
     action: 'file-transfer.read',
-    organisationId: readers.length > 0 ? transfer.toClbId : null,
+    organisationId: transfer.toClbId,
     pupilIds: [transfer.toPupilId, transfer.fromPupilId],
     detail: { transferId, items: items.length, readers },
   });
