@@ -8,6 +8,7 @@ import {
 } from '../domain/file-transfer.ts';
 import type { Sql } from './database.ts';
 import { type Visibility, visibilityValues, visibleItem } from './file-visibility.sql.ts';
+import type { EntryRow } from './pupil-file.repository.ts';
 
 const TS = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -138,16 +139,11 @@ export async function pendingTransfersOf(
   );
 }
 
-export interface ChoosableEntry {
-  id: number;
-  kind: string;
-  occurredOn: string;
-  who: string;
-  what: string;
-  effect: string | null;
-  confidentiality: 'school' | 'school+clb' | 'clb' | 'clb-arts';
-  authorRole: string;
-}
+/** An entry of the old file as the sender chooses it. */
+export type ChoosableEntry = Pick<
+  EntryRow,
+  'id' | 'kind' | 'occurredOn' | 'who' | 'what' | 'effect' | 'confidentiality' | 'authorRole'
+>;
 
 export interface ChoosableDocument {
   id: number;

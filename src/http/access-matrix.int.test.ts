@@ -14,6 +14,7 @@ import { enrolmentsOfPupil } from '../db/pupil.repository.ts';
 import { membershipsOf } from '../db/user.repository.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
+import { insertSentTransfer } from '../testing/file-transfer-fixture.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import { buildServer } from './server.ts';
@@ -98,27 +99,15 @@ async function fileTransferFor(db: TestDatabase['db'], world: World, target: 'in
             "INSERT INTO organisation (kind, name) VALUES ('clb', 'CLB ontvanger B') RETURNING id::int AS id",
           )
         )[0]?.id as number);
-  const schoolId = target === 'in' ? world.schoolA : world.schoolB;
-  const fromPupil = target === 'in' ? world.pupilA1 : world.pupilB;
-  const [decision] = await db.query<{ id: number }>(
-    `INSERT INTO file_transfer_decision (pupil_id, school_id, decided_by, informed_on, decided_on, recorder_role)
-     VALUES ($1, $2, 'parents', '2026-02-01', '2026-02-02', 'clb-medewerker') RETURNING id::int AS id`,
-    [fromPupil, schoolId],
-  );
-  const [transfer] = await db.query<{ id: number }>(
-    `INSERT INTO file_transfer (from_school_id, from_pupil_id, from_clb_id, to_school_id, to_pupil_id, to_clb_id,
-                                decision_id, sender_role, sent_on)
-     VALUES ($1, $2, $3, $1, $4, $3, $5, 'clb-medewerker', '2026-02-03') RETURNING id::int AS id`,
-    [schoolId, fromPupil, toClbId, world.pupilA2, decision?.id],
-  );
-  const [item] = await db.query<{ id: number }>(
-    `INSERT INTO file_transfer_item (transfer_id, category, readers, source, source_id, source_confidentiality,
-                                     occurred_on, title, file_name, media_type, size_bytes, sha256, content)
-     VALUES ($1, 'verslag', 'clb', 'document', 1, 'school+clb', '2026-02-02', 'Verslag', 'v.txt', 'text/plain', 1,
-             repeat('0', 64), 'x') RETURNING id::int AS id`,
-    [transfer?.id],
-  );
-  const fixture = { id: transfer?.id as number, itemId: item?.id as number, toClbId };
+  const sent = await insertSentTransfer(db, {
+    schoolId: target === 'in' ? world.schoolA : world.schoolB,
+    fromPupilId: target === 'in' ? world.pupilA1 : world.pupilB,
+    toPupilId: world.pupilA2,
+    clbId: toClbId,
+    title: 'Verslag',
+    content: 'x',
+  });
+  const fixture = { id: sent.transferId, itemId: sent.itemId, toClbId };
   ofDb.set(target, fixture);
   return fixture;
 }

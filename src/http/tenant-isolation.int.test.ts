@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../domain/roles.ts';
 import { B_MARKER, buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
+import { insertSentTransfer } from '../testing/file-transfer-fixture.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import { buildServer } from './server.ts';
@@ -43,25 +44,14 @@ async function fileTransferOfB(t: TestDatabase, world: World) {
      VALUES ($1, '1002', '${B_MARKER}', '${B_MARKER}', '2012-05-06') RETURNING id::int AS id`,
     [world.schoolB],
   );
-  const [decision] = await t.db.query<{ id: number }>(
-    `INSERT INTO file_transfer_decision (pupil_id, school_id, decided_by, informed_on, decided_on, recorder_role)
-     VALUES ($1, $2, 'parents', '2026-02-01', '2026-02-02', 'clb-medewerker') RETURNING id::int AS id`,
-    [world.pupilB, world.schoolB],
-  );
-  const [transfer] = await t.db.query<{ id: number }>(
-    `INSERT INTO file_transfer (from_school_id, from_pupil_id, from_clb_id, to_school_id, to_pupil_id, to_clb_id,
-                                decision_id, sender_role, sent_on)
-     VALUES ($1, $2, $3, $1, $4, $3, $5, 'clb-medewerker', '2026-02-03') RETURNING id::int AS id`,
-    [world.schoolB, world.pupilB, clb?.id, other?.id, decision?.id],
-  );
-  const [item] = await t.db.query<{ id: number }>(
-    `INSERT INTO file_transfer_item (transfer_id, category, readers, source, source_id, source_confidentiality,
-                                     occurred_on, title, file_name, media_type, size_bytes, sha256, content)
-     VALUES ($1, 'verslag', 'clb', 'document', 1, 'school+clb', '2026-02-02', '${B_MARKER} verslag', 'v.txt',
-             'text/plain', 6, repeat('0', 64), convert_to('${B_MARKER}', 'UTF8')) RETURNING id::int AS id`,
-    [transfer?.id],
-  );
-  return { transferId: transfer?.id as number, itemId: item?.id as number };
+  return insertSentTransfer(t.db, {
+    schoolId: world.schoolB,
+    fromPupilId: world.pupilB,
+    toPupilId: other?.id as number,
+    clbId: clb?.id as number,
+    title: `${B_MARKER} verslag`,
+    content: B_MARKER,
+  });
 }
 
 describe.each(testEngines())('tenant isolation on %s', (engine) => {

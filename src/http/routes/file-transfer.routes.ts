@@ -12,11 +12,11 @@ import {
   transferOverview,
 } from '../../app/file-transfer/file-transfer.service.ts';
 import { requirePupilAccess } from '../../app/pupil-access.ts';
-import { contentDisposition } from '../../domain/download-name.ts';
 import { TRANSFER_CATEGORY_IDS, TRANSFER_RULES } from '../../domain/file-transfer.ts';
 import { access } from '../route-access.ts';
 import { type Api, CivilDate, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
+import { sendStoredFile } from '../stored-file-reply.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
 const Category = z.enum(TRANSFER_CATEGORY_IDS);
@@ -226,13 +226,7 @@ export async function fileTransferRoutes(api: Api, { db, today }: RouteContext) 
         idParam(request.params.transferId),
         idParam(request.params.itemId),
       );
-      return reply
-        .type(document.mediaType)
-        .header('content-disposition', contentDisposition(document.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(document.content);
+      return sendStoredFile(reply, document);
     },
   );
 
