@@ -1004,6 +1004,7 @@ export const en: Messages = {
   'import.field.carried_over_z': 'Z half-days at the previous school (this school year)',
   'import.field.carried_over_p': 'P half-days at the previous school (this school year)',
   // The file transfer to the new school's CLB (issue 15)
+  'transfer.toc': 'File transfer',
   'transfer.title': 'File transfer to the new school’s CLB',
   'transfer.intro':
     'Only the CLB part of the file goes along. Disciplinary and sanctioning measures never go; the parents (or the adult pupil) may refuse the transfer, except for a report (verslag).',

@@ -1007,6 +1007,7 @@ export const nl = {
   'import.field.carried_over_z': 'Halve dagen Z op de vorige school (dit schooljaar)',
   'import.field.carried_over_p': 'Halve dagen P op de vorige school (dit schooljaar)',
   // The file transfer to the new school's CLB (issue 15)
+  'transfer.toc': 'Dossieroverdracht',
   'transfer.title': 'Dossieroverdracht naar het CLB van de nieuwe school',
   'transfer.intro':
     'Enkel het CLB-deel van het dossier gaat mee. Tuchtmaatregelen en sanctionerende maatregelen gaan nooit mee; de ouders (of de meerderjarige leerling) kunnen de overdracht weigeren, behalve voor een verslag.',

@@ -301,42 +301,33 @@ function SendForm({ pupilId, data, categoryName, onSent }: FormProps & { onSent:
       <ul className="file-list">
         {data.choosable.entries.map((e) => (
           <li key={`e${e.id}`}>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                disabled={e.rule === 'never'}
-                checked={entries.includes(e.id)}
-                onChange={(event) => setEntries((now) => toggle(now, e.id, event.target.checked))}
-                data-testid={`transfer-entry-${e.id}`}
-              />{' '}
-              {formatDate(e.occurredOn)} · {labels.eventKind(e.kind)} · {e.who} — {categoryName(e.category)} (
-              {verdict(e)})
-            </label>
+            <Choice
+              label={`${formatDate(e.occurredOn)} · ${labels.eventKind(e.kind)} · ${e.who} — ${categoryName(e.category)} (${verdict(e)})`}
+              disabled={e.rule === 'never'}
+              checked={entries.includes(e.id)}
+              onChange={(on) => setEntries((now) => toggle(now, e.id, on))}
+              testId={`transfer-entry-${e.id}`}
+            />
           </li>
         ))}
         {data.choosable.documents.map((d) => (
           <li key={`d${d.id}`}>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                disabled={d.rule === 'never'}
-                checked={documents.includes(d.id)}
-                onChange={(event) => setDocuments((now) => toggle(now, d.id, event.target.checked))}
-                data-testid={`transfer-document-${d.id}`}
-              />{' '}
-              {formatDate(d.uploadedOn)} · {d.title} —{' '}
-              {verslagen.includes(d.id) ? categoryName('verslag') : `${categoryName(d.category)} (${verdict(d)})`}
-            </label>{' '}
+            <Choice
+              label={`${formatDate(d.uploadedOn)} · ${d.title} — ${
+                verslagen.includes(d.id) ? categoryName('verslag') : `${categoryName(d.category)} (${verdict(d)})`
+              }`}
+              disabled={d.rule === 'never'}
+              checked={documents.includes(d.id)}
+              onChange={(on) => setDocuments((now) => toggle(now, d.id, on))}
+              testId={`transfer-document-${d.id}`}
+            />{' '}
             {d.confidentiality !== 'clb-arts' && (
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={verslagen.includes(d.id)}
-                  onChange={(event) => setVerslagen((now) => toggle(now, d.id, event.target.checked))}
-                  data-testid={`transfer-verslag-${d.id}`}
-                />{' '}
-                {t('transfer.markVerslag')}
-              </label>
+              <Choice
+                label={t('transfer.markVerslag')}
+                checked={verslagen.includes(d.id)}
+                onChange={(on) => setVerslagen((now) => toggle(now, d.id, on))}
+                testId={`transfer-verslag-${d.id}`}
+              />
             )}
           </li>
         ))}
@@ -359,5 +350,29 @@ function SendForm({ pupilId, data, categoryName, onSent }: FormProps & { onSent:
         </p>
       )}
     </form>
+  );
+}
+
+interface ChoiceProps {
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+}
+
+/** One checkbox with its label (an item to send, or the verslag mark of a document). */
+function Choice({ label, checked, disabled = false, onChange, testId }: ChoiceProps) {
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        disabled={disabled}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        data-testid={testId}
+      />{' '}
+      {label}
+    </label>
   );
 }

@@ -101,6 +101,7 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
       ? [{ anchor: 'file-workflows-section', label: t('wf.title') }]
       : []),
     ...(file.permissions.manage ? [{ anchor: 'file-phase2-section', label: t('p2.title') }] : []),
+    ...(isClbMember ? [{ anchor: 'file-transfer', label: t('transfer.toc') }] : []),
     ...(file.permissions.letter ? [{ anchor: 'file-letters', label: t('letter.title') }] : []),
     ...(file.permissions.export ? [{ anchor: 'file-exports', label: t('file.exports') }] : []),
   ];
