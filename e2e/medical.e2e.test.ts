@@ -166,4 +166,51 @@ describe('medical certificates end to end', () => {
     );
     expect(reminders).toHaveLength(1);
   });
+
+  it('the stay is discharged and a provision is granted, started and ended from the pupil page', async () => {
+    const page = await signInAs(h, 'zorgcoordinator@aanwezig.demo');
+    await page.goto(`/pupils/${pupilId}?schoolYear=2025-2026`);
+    const section = page.getByTestId('pupil-sick');
+    await section.getByTestId('sick-toah').waitFor();
+    await section.locator('summary', { hasText: 'Ontslag registreren: Ziekenhuisschool UZ Gent' }).click();
+    await section.locator('form[data-testid^="discharge-form-"]').getByLabel('Ontslagdatum').fill('2026-02-27');
+    await section.getByRole('button', { name: 'Ontslag opslaan' }).click();
+    await section
+      .getByTestId('sick-stays')
+      .getByText(/23\/02\/2026 – 27\/02\/2026/)
+      .waitFor();
+    // A discharged stay offers no discharge form any more.
+    expect(await section.locator('summary', { hasText: 'Ontslag registreren' }).count()).toBe(0);
+
+    await section.locator('summary', { hasText: 'Voorziening toevoegen' }).click();
+    const add = page.getByTestId('provision-form');
+    await add.getByLabel('Voorwaarden nagegaan op').fill('2026-02-24');
+    await add.getByLabel('Aanvraag verstuurd op').fill('2026-02-25');
+    await add.getByRole('button', { name: 'Voorziening toevoegen' }).click();
+    await section.getByTestId('sick-provisions').getByText('TOAH: aangevraagd op 25/02/2026').waitFor();
+
+    await section.locator('summary', { hasText: 'Voorziening bijwerken' }).click();
+    const change = section.locator('form[data-testid^="provision-change-"]');
+    // Out of order: a start without an answer is refused in Dutch, nothing is saved.
+    await change.getByLabel('Start op').fill('2026-03-02');
+    await change.getByRole('button', { name: 'Voorziening bijwerken' }).click();
+    await section.getByRole('alert').getByText('Een voorziening start pas na een toekenning.').waitFor();
+    await change.getByLabel('Antwoord', { exact: true }).selectOption('toegekend');
+    await change.getByLabel('Antwoord op').fill('2026-02-27');
+    await change.getByLabel('Einde op').fill('2026-03-27');
+    await change.getByLabel('Uren per week').fill('4');
+    await change.getByRole('button', { name: 'Voorziening bijwerken' }).click();
+    await section
+      .getByTestId('sick-provisions')
+      .getByText('TOAH: loopt sinds 02/03/2026, 4 uur per week · einde op 27/03/2026')
+      .waitFor();
+    const audit = await h.db.query<{ action: string }>(
+      `SELECT action FROM audit_event WHERE action IN ('sick-pupil.discharge', 'sick-pupil.provision') ORDER BY id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'sick-pupil.discharge',
+      'sick-pupil.provision',
+      'sick-pupil.provision',
+    ]);
+  });
 });

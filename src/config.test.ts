@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       oidc: null,
       mail: null,
       pupilKey: null,
+      production: false,
     });
   });
 

@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { MailSettings } from './app/notifications/mailer.ts';
-import { type OidcSettings, oidcSettingsFromEnv } from './app/oidc.service.ts';
+import { type OidcSettings, oidcSettingsFromEnv } from './app/oidc-settings.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -32,6 +32,11 @@ export interface Config {
    * AANWEZIG_PUPIL_KEY is unset (then a fixed development key is used and `serve` warns).
    */
   pupilKey: string | null;
+  /**
+   * NODE_ENV=production: a real installation. Then `serve` refuses to start without AANWEZIG_PUPIL_KEY
+   * (src/app/pupil-identity.ts); `npm start`, the tests and the demo leave NODE_ENV unset.
+   */
+  production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -180,5 +185,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcSettingsFromEnv(env),
     mail: mailSettings(e),
     pupilKey: e.AANWEZIG_PUPIL_KEY ?? null,
+    production: env.NODE_ENV === 'production',
   };
 }

@@ -131,6 +131,8 @@ function Routes({ pathname }: { pathname: string }) {
 function monitorPage(pathname: string): ReactNode {
   if (matchPath('/monitor', pathname)) return <MonitorHubPage />;
   if (matchPath('/monitor/thuiszitters', pathname)) return <MonitorThuiszittersPage key="all" school={null} />;
+  const lop = matchPath('/monitor/lops/:id', pathname);
+  if (lop?.id) return <MonitorReportPage key={`l${lop.id}`} target={{ kind: 'lops', id: lop.id }} />;
   const clb = matchPath('/monitor/clbs/:id', pathname);
   if (clb?.id) return <MonitorDashboardPage key={`c${clb.id}`} target={{ kind: 'clb', id: clb.id }} />;
   const report = matchPath('/monitor/:kind/:id/report', pathname);

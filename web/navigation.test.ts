@@ -50,3 +50,17 @@ describe('menuKeyOf and pathAfterSchoolChange', () => {
     expect(pathAfterSchoolChange(analist, '/monitor/regions/9', regionSchool)).toBeNull();
   });
 });
+
+describe("a LOP's staff", () => {
+  const lop = { actions: ['session.read', 'monitor.lop'], memberships: [{ kind: 'lop', organisationId: 12 }] };
+
+  it("get one menu entry, the LOP's exclusions view, and land on it", () => {
+    expect(menuFor(lop, undefined)).toEqual([{ key: 'lop', path: '/monitor/lops/12', label: 'lop.nav' }]);
+    expect(startPath(lop, undefined, [], null)).toBe('/monitor/lops/12');
+    expect(menuKeyOf('/monitor/lops/12')).toBe('lop');
+  });
+
+  it('get no entry without the action, even with a LOP membership', () => {
+    expect(menuFor({ actions: [], memberships: lop.memberships }, undefined)).toEqual([]);
+  });
+});

@@ -12,7 +12,8 @@ export type MenuKey =
   | 'audit'
   | 'care'
   | 'letters'
-  | 'clb-inbox';
+  | 'clb-inbox'
+  | 'lop';
 
 export interface MenuItem {
   key: MenuKey;
@@ -27,6 +28,8 @@ interface SchoolActions {
 
 interface UserActions {
   actions?: readonly string[];
+  /** The user's memberships (from /me): a LOP's staff find their LOP here. */
+  memberships?: readonly { kind: string; organisationId: number | string }[];
 }
 
 const MONITOR_ACTIONS = ['monitor.school', 'monitor.thuiszitters', 'monitor.clb', 'monitor.region'];
@@ -34,6 +37,13 @@ const MONITOR_ACTIONS = ['monitor.school', 'monitor.thuiszitters', 'monitor.clb'
 const schoolPath = (school: SchoolActions) => `/schools/${encodeURIComponent(String(school.id))}`;
 const allows = (holder: { actions?: readonly string[] } | undefined, action: string) =>
   holder?.actions?.includes(action) ?? false;
+
+/** The exclusions view of the user's LOP (a lop-medewerker), or null. */
+function lopPath(me: UserActions): string | null {
+  if (!allows(me, 'monitor.lop')) return null;
+  const lop = me.memberships?.find((m) => m.kind === 'lop');
+  return lop ? `/monitor/lops/${encodeURIComponent(String(lop.organisationId))}` : null;
+}
 
 /** The menu for the user with `school` chosen in the header, in display order. */
 export function menuFor(me: UserActions, school: SchoolActions | undefined): MenuItem[] {
@@ -54,6 +64,8 @@ export function menuFor(me: UserActions, school: SchoolActions | undefined): Men
   if (MONITOR_ACTIONS.some((action) => allows(me, action)))
     items.push({ key: 'monitor', path: '/monitor', label: 'monitor.nav' });
   if (allows(me, 'clb-inbox.read')) items.push({ key: 'clb-inbox', path: '/clb-inbox', label: 'inbox.nav' });
+  const lop = lopPath(me);
+  if (lop) items.push({ key: 'lop', path: lop, label: 'lop.nav' });
   if (allows(me, 'user.manage')) items.push({ key: 'admin', path: '/admin/users', label: 'header.admin' });
   if (allows(me, 'audit.read')) items.push({ key: 'audit', path: '/admin/audit', label: 'header.audit' });
   return items;
@@ -64,6 +76,7 @@ export function menuKeyOf(pathname: string): MenuKey | null {
   if (pathname === '/attention' || /^\/schools\/[^/]+\/attention$/.test(pathname)) return 'attention';
   if (/^\/schools\/[^/]+\/import$/.test(pathname)) return 'import';
   if (/^\/schools\/[^/]+\/selfscan(\/|$)/.test(pathname)) return 'selfscan';
+  if (pathname.startsWith('/monitor/lops/')) return 'lop';
   if (pathname.startsWith('/monitor') || /^\/schools\/[^/]+\/(monitor|thuiszitters)$/.test(pathname)) return 'monitor';
   if (pathname === '/clb-inbox') return 'clb-inbox';
   if (pathname === '/admin/users') return 'admin';
@@ -95,7 +108,8 @@ export function needsDashboardScopes(me: UserActions): boolean {
 
 /**
  * The start page: a CLB worker on the CLB dashboard, school staff (a class teacher: their classes) on the pupil
- * overview of their school, an analist on the region dashboard; else the first page the menu offers.
+ * overview of their school, an analist on the region dashboard, a LOP's staff on the LOP's exclusions view; else
+ * the first page the menu offers.
  */
 export function startPath(
   me: UserActions,
@@ -109,6 +123,8 @@ export function startPath(
   if (withPupils) return schoolPath(withPupils);
   const region = allows(me, 'monitor.region') ? scopes?.regions[0] : undefined;
   if (region) return `/monitor/regions/${encodeURIComponent(String(region.id))}`;
+  const lop = lopPath(me);
+  if (lop) return lop;
   for (const school of [preferred, ...schools]) {
     const first = menuFor(me, school)[0];
     if (first) return first.path;

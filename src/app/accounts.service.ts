@@ -16,7 +16,7 @@ import {
   setPassword,
   setUserActive,
 } from '../db/user.repository.ts';
-import { isRole, type Role, roleFitsOrganisation } from '../domain/roles.ts';
+import { isRole, type OrganisationKind, type Role, roleFitsOrganisation } from '../domain/roles.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.service.ts';
 import { hashPassword, temporaryPassword } from './auth.service.ts';
@@ -26,7 +26,7 @@ import { can, organisationsWhere, requireAccess } from './policy/policy.ts';
 export interface OrganisationChoice {
   id: number;
   name: string;
-  kind: 'school' | 'clb' | 'region';
+  kind: OrganisationKind;
 }
 
 /** The organisations whose accounts the actor manages (for the admin page). */

@@ -2,6 +2,7 @@
 
 import { rmSync } from 'node:fs';
 import type { Database } from '../db/database.ts';
+import { findLopByName, insertLop } from '../db/lop.repository.ts';
 import {
   findOrganisationByName,
   insertOrganisation,
@@ -89,10 +90,14 @@ export async function seedDemo(
   return { schoolIds, logins };
 }
 
+const DEMO_LOP = 'LOP Secundair Demostad';
+
 /**
  * One demo login per role: the school roles on the first (primary) school, a CLB serving both schools, a region
- * analysing both, and admin@ as beheerder of everything (and directie of both schools, so it sees pupils).
+ * analysing both, a LOP secundair with the secondary school, and admin@ as beheerder of everything (and directie
+ * of both schools, so it sees pupils).
  */
+
 async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<DemoLogin[]> {
   const [firstSchool] = schoolIds;
   if (firstSchool === undefined) return [];
@@ -105,6 +110,9 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
     await linkSchool(db, 'clb', clbId, schoolId);
     await linkSchool(db, 'region', regionId, schoolId);
   }
+  // A LOP secundair onderwijs with the secondary demo school (its view of exclusions, docs/decisions/0037).
+  const lopId = (await findLopByName(db, DEMO_LOP)) ?? (await insertLop(db, DEMO_LOP, 'secundair'));
+  for (const schoolId of schoolIds.slice(1, 2)) await linkSchool(db, 'lop', lopId, schoolId);
   const firstClass = await firstClassOfSchool(db, firstSchool);
   const schoolName = (id: number) => organisationName(db, id);
   const primaryName = await schoolName(firstSchool);
@@ -113,7 +121,7 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
     {
       email: 'admin@aanwezig.demo',
       displayName: 'Demo beheerder',
-      organisation: 'alle demoscholen, Demo-CLB, Demoregio',
+      organisation: `alle demoscholen, Demo-CLB, Demoregio, ${DEMO_LOP}`,
       grants: [
         ...schoolIds.flatMap((id): Grant[] => [
           { organisationId: id, role: 'beheerder' },
@@ -121,6 +129,7 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
         ]),
         { organisationId: clbId, role: 'beheerder' },
         { organisationId: regionId, role: 'beheerder' },
+        { organisationId: lopId, role: 'beheerder' },
       ],
     },
     ...(['secretariaat', 'leerlingbegeleider', 'zorgcoordinator', 'directie'] as const).map((role) => ({
@@ -159,6 +168,12 @@ async function seedDemoAccounts(db: Database, schoolIds: number[]): Promise<Demo
       displayName: 'Demo analist',
       organisation: 'Demoregio',
       grants: [{ organisationId: regionId, role: 'analist' }],
+    },
+    {
+      email: 'lop@aanwezig.demo',
+      displayName: 'Demo LOP-medewerker',
+      organisation: DEMO_LOP,
+      grants: [{ organisationId: lopId, role: 'lop-medewerker' }],
     },
   ];
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -4,16 +4,35 @@
 // trying the possible numbers of a birth date. The raw number lives only in the import's memory (and the
 // uploaded file, deleted when the request ends).
 import { createHmac } from 'node:crypto';
-import { loadConfig } from '../config.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
 
 /** The key when AANWEZIG_PUPIL_KEY is unset: demo and tests only (README "Settings", docs/security.md). */
 export const DEVELOPMENT_PUPIL_KEY = 'aanwezig-development-pupil-key-not-for-production-use';
 
+/**
+ * In production (NODE_ENV=production) the key must be set: with the public development key anyone holding the
+ * database or a backup could turn the hashes back into national register numbers. `serve` calls this first and
+ * exits with status 2 and this message; hashing (a CLI import) refuses the same way.
+ */
+export function requirePupilKeyInProduction(config: Pick<Config, 'pupilKey' | 'production'>): void {
+  if (config.production && config.pupilKey === null)
+    throw new ConfigError(
+      'AANWEZIG_PUPIL_KEY',
+      'in production (NODE_ENV=production) a secret key of at least 32 characters is required, got none. ' +
+        'In productie (NODE_ENV=production) is een geheime sleutel van minstens 32 tekens verplicht; ' +
+        'Aanwezig start niet zonder (docs/security.md)',
+    );
+}
+
 let configuredKey: string | undefined;
 
-/** The key in force: AANWEZIG_PUPIL_KEY, or the development key when it is unset. Read once. */
+/** The key in force: AANWEZIG_PUPIL_KEY, or the development key when it is unset (never in production). Read once. */
 export function pupilIdentityKey(): string {
-  configuredKey ??= loadConfig().pupilKey ?? DEVELOPMENT_PUPIL_KEY;
+  if (configuredKey === undefined) {
+    const config = loadConfig();
+    requirePupilKeyInProduction(config);
+    configuredKey = config.pupilKey ?? DEVELOPMENT_PUPIL_KEY;
+  }
   return configuredKey;
 }
 

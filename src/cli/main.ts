@@ -1,7 +1,7 @@
 // The `aanwezig` command line: serve, migrate, demo, import, signals — thin wrappers over the use cases.
-import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataFolderLocked } from '../db/data-folder-lock.ts';
+import { addSignalsCommand, createProgram } from './program.ts';
 
 /**
  * Loads a command's module when that command runs: `signals` needs no database driver, web server or spreadsheet
@@ -13,15 +13,7 @@ function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K) {
   };
 }
 
-const program = new Command();
-program
-  .name('aanwezig')
-  .description('Aanwezig: keep every pupil in view.')
-  .showHelpAfterError()
-  // Options after a subcommand belong to it (`signals refresh --as-of` is not `signals --as-of`).
-  .enablePositionalOptions()
-  // Invalid usage exits with status 2, like invalid input (formats.md); help and version exit 0.
-  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+const program = createProgram();
 
 program
   .command('serve')
@@ -73,6 +65,7 @@ program
   .argument('<what>', 'refresh | report')
   .option('--as-of <date>', 'report: reference date (YYYY-MM-DD; default today)')
   .option('--region <id>', 'report: one region (default: every school)')
+  .option('--lop <id>', "report: a LOP's view of exclusions instead (aggregates only)")
   .option('--format <format>', 'report: json, csv or pdf', 'json')
   .option('--out <file>', 'report: write to a file instead of standard output')
   .action(lazy(() => import('./monitor-command.ts'), 'monitorCommand'));
@@ -90,35 +83,10 @@ program
   .option('--force', 'replace everything in a database that is not empty')
   .action(lazy(() => import('./backup-command.ts'), 'restoreCommand'));
 
-const signals = program
-  .command('signals')
-  .description('evaluate the rule catalog on pupils, register and calendar files (no database)')
-  .option('--pupils <file>', 'pupils.csv (required)')
-  .option('--register <file>', 'register.csv (required)')
-  .option('--calendar <file>', 'calendar.csv')
-  .option('--calendar-preset <name>', 'e.g. vlaanderen-secundair-2025-2026 or vlaanderen-basis')
-  .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; required)')
-  .option('--rules <profile>', 'rule catalog: vlaanderen or england', 'vlaanderen')
-  .option('--format <format>', 'json, ndjson (one signal per line) or table', 'json')
-  .option('--timings', 'print the time of each phase to standard error')
-  // Required here rather than with requiredOption: commander also demands an ancestor's required options of a
-  // subcommand, and `signals refresh` needs none of these.
-  .action(async (options: Record<string, unknown>, command: Command) => {
-    for (const [key, flag] of [
-      ['pupils', '--pupils <file>'],
-      ['register', '--register <file>'],
-      ['asOf', '--as-of <date>'],
-    ] as const) {
-      if (options[key] === undefined) command.error(`error: required option '${flag}' not specified`);
-    }
-    await lazy(() => import('./signals-command.ts'), 'signalsCommand')(options);
-  });
-
-signals
-  .command('refresh')
-  .description('recompute the signals of every school in the database as of a date (what the daily job does)')
-  .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default today)')
-  .action(lazy(() => import('./refresh-command.ts'), 'refreshCommand'));
+addSignalsCommand(program, {
+  signals: lazy(() => import('./signals-command.ts'), 'signalsCommand'),
+  refresh: lazy(() => import('./refresh-command.ts'), 'refreshCommand'),
+});
 
 try {
   loadConfig(); // every setting is checked before any command runs

@@ -1,9 +1,11 @@
 // `aanwezig monitor refresh`: rebuilds every monitor aggregate from the register (after a bulk load, or to
 // repair); imports keep them current incrementally, so this is not needed in normal use.
-// `aanwezig monitor report --as-of DATE [--region ID] --format json|csv|pdf`: the region report (issue 15).
+// `aanwezig monitor report --as-of DATE [--region ID | --lop ID] --format json|csv|pdf`: the region report, or a
+// LOP's view of exclusions in the same contract (issue 15).
 import { writeFileSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '../app/actor.ts';
 import { localDateTime } from '../app/daily-schedule.ts';
+import { lopReportFile } from '../app/monitor/lop-report.service.ts';
 import { refreshMonitorFully } from '../app/monitor/monitor-refresh.ts';
 import { monitorReportFile } from '../app/monitor/region-report.service.ts';
 import { loadConfig } from '../config.ts';
@@ -13,6 +15,7 @@ import { migrate } from '../db/migrate.ts';
 export interface MonitorOptions {
   asOf?: string;
   region?: string;
+  lop?: string;
   format?: string;
   out?: string;
 }
@@ -54,12 +57,21 @@ async function reportCommand(options: MonitorOptions): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const lopId = options.lop === undefined ? null : Number(options.lop);
+  if ((lopId !== null && !Number.isSafeInteger(lopId)) || (lopId !== null && regionId !== null)) {
+    console.error(`"${options.lop}" is not a LOP id, or given with --region: choose one.`);
+    process.exitCode = 2;
+    return;
+  }
   const config = loadConfig();
   const db = await openDatabase(config);
   try {
     await migrate(db);
     const asOf = options.asOf ?? localDateTime(new Date(), config.timeZone).date;
-    const file = await monitorReportFile(db, SYSTEM_ACTOR, { regionId, asOf }, format);
+    const file =
+      lopId === null
+        ? await monitorReportFile(db, SYSTEM_ACTOR, { regionId, asOf }, format)
+        : await lopReportFile(db, SYSTEM_ACTOR, { lopId, asOf }, format);
     if (options.out) writeFileSync(options.out, file.content);
     else process.stdout.write(file.content);
   } catch (error) {

@@ -3,6 +3,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { localDateTime, startDailySchedule } from '../app/daily-schedule.ts';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo-seed.ts';
 import { createMailer } from '../app/notifications/mailer.ts';
+import { requirePupilKeyInProduction } from '../app/pupil-identity.ts';
 import { type Config, loadConfig, portSchema } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -16,6 +17,7 @@ export async function serveCommand(options: { port?: string; host?: string; demo
   const config = loadConfig();
   const port = options.port === undefined ? config.port : parsePortOption(options.port);
   const host = options.host ?? config.host;
+  requirePupilKeyInProduction(config); // exits 2 naming AANWEZIG_PUPIL_KEY (main.ts)
   const log = createLogger(config.logLevel);
   if (config.pupilKey === null && cluster.isPrimary)
     log.warn(

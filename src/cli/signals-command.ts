@@ -53,6 +53,8 @@ export interface SignalsRun {
   exitCode: number;
   /** Seconds per phase. */
   timings: Record<string, number>;
+  /** CPU seconds (user + system, every thread) per phase: unlike the wall times, hardly affected by other load. */
+  cpu: Record<string, number>;
 }
 
 /**
@@ -61,11 +63,16 @@ export interface SignalsRun {
  */
 export async function streamSignals(options: SignalsOptions, sink: ByteSink): Promise<SignalsRun> {
   const timings: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
   let mark = performance.now();
+  let cpuMark = process.cpuUsage();
   const phase = (name: string) => {
     const now = performance.now();
     timings[name] = Math.round(now - mark) / 1000;
     mark = now;
+    const used = process.cpuUsage(cpuMark);
+    cpu[name] = Math.round((used.user + used.system) / 1000) / 1000;
+    cpuMark = process.cpuUsage();
   };
   const problems: Problem[] = [];
   const usage = (reason: string) => problems.push({ file: '-', row: null, column: null, reason });
@@ -94,7 +101,7 @@ export async function streamSignals(options: SignalsOptions, sink: ByteSink): Pr
   const register = await readRegister(options.register, problems, pupils, calendar, year);
   phase('readRegister');
 
-  const fail = (stderr: string[]): SignalsRun => ({ stderr, exitCode: 2, timings });
+  const fail = (stderr: string[]): SignalsRun => ({ stderr, exitCode: 2, timings, cpu });
   if (problems.length > 0 || !catalog || !format) return fail(problems.map(formatProblem));
   let table: SignalTable;
   try {
@@ -119,7 +126,7 @@ export async function streamSignals(options: SignalsOptions, sink: ByteSink): Pr
   }
   await writeSignals(table, { asOf: options.asOf, rules: options.rules }, format, sink);
   phase('write');
-  return { stderr: [], exitCode: 0, timings };
+  return { stderr: [], exitCode: 0, timings, cpu };
 }
 
 /** The whole output as one string (tests, small inputs). */
@@ -151,8 +158,14 @@ export async function signalsCommand(options: SignalsOptions): Promise<void> {
   for (const line of result.stderr) process.stderr.write(`${line}\n`);
   if (options.timings) {
     const total = Math.round(performance.now() - started) / 1000;
-    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    process.stderr.write(`${JSON.stringify({ timings: { ...result.timings, total }, peakRssMb })}\n`);
+    const usage = process.resourceUsage();
+    const peakRssMb = Math.round(usage.maxRSS / 1024);
+    // Since the process started (start-up included).
+    const cpuTotal = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) / 1000;
+    // Whether this ran from the ahead-of-time build (dist/cli/, see signals-main.ts) or from the sources (tsx).
+    const ran = import.meta.url.endsWith('.ts') ? 'sources' : 'build';
+    const line = { timings: { ...result.timings, total }, cpu: { ...result.cpu, total: cpuTotal }, peakRssMb, ran };
+    process.stderr.write(`${JSON.stringify(line)}\n`);
   }
   process.exitCode = result.exitCode;
 }

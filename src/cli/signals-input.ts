@@ -7,7 +7,7 @@ import type { CalendarHalfDay } from '../domain/calendar.ts';
 import { dayNumber, parseCivilDate, parseHalf } from '../domain/half-day.ts';
 import { LEVEL_CODES, NO_DAY, OPEN_END, OPEN_START, type PupilLevel } from '../domain/rules/index.ts';
 import type { SchoolYear } from '../domain/school-year.ts';
-import { type CsvRecord, scanTabular } from './csv-scan.ts';
+import { type CsvRecord, type CsvSink, scanTabular } from './csv-scan.ts';
 
 export interface Problem {
   file: string;
@@ -22,18 +22,21 @@ async function readFile(
   problems: Problem[],
   spec: { required: readonly string[]; optional: readonly string[] },
   onRow: (row: number, record: CsvRecord, column: Record<string, number>) => void,
+  fastLines?: (column: Record<string, number>, fieldCount: number) => CsvSink['lines'],
 ): Promise<void> {
   let column: Record<string, number> = {};
+  const sink: CsvSink = {
+    header(names) {
+      const mapped = mapColumns(names, spec);
+      for (const p of mapped.problems) problems.push({ file, row: p.row, column: p.column, reason: p.messages.en });
+      column = mapped.index as Record<string, number>;
+      if (fastLines) sink.lines = fastLines(column, names.length);
+      return mapped.problems.length === 0;
+    },
+    row: (row, record) => onRow(row, record, column),
+  };
   try {
-    await scanTabular(file, {
-      header(names) {
-        const mapped = mapColumns(names, spec);
-        for (const p of mapped.problems) problems.push({ file, row: p.row, column: p.column, reason: p.messages.en });
-        column = mapped.index as Record<string, number>;
-        return mapped.problems.length === 0;
-      },
-      row: (row, record) => onRow(row, record, column),
-    });
+    await scanTabular(file, sink);
   } catch (error) {
     const message = (error as Error).message;
     const readable = (error as NodeJS.ErrnoException).code === undefined;
@@ -61,7 +64,8 @@ export async function readCalendar(file: string, problems: Problem[]): Promise<C
 /** Per-pupil columns, indexed in file order. */
 export interface PupilColumns {
   ids: string[];
-  indexById: Map<string, number>;
+  /** The index of a pupil id, -1 when the file has no such pupil. */
+  indexOf(id: string): number;
   enrolledFrom: Int32Array;
   enrolledUntil: Int32Array;
   excludedOn: Int32Array;
@@ -90,7 +94,9 @@ function grow<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T,
 export async function readPupils(file: string, problems: Problem[], year: SchoolYear | null): Promise<PupilColumns> {
   let capacity = capacityFor(file, 24);
   const ids: string[] = [];
-  const indexById = new Map<string, number>();
+  // Pupils files are usually sorted by id: while each id is greater than the one before, none repeats and ids can
+  // be found by bisection. The first id out of order turns on a map of every id.
+  let indexById: Map<string, number> | null = null;
   let enrolledFrom = new Int32Array(capacity);
   let enrolledUntil = new Int32Array(capacity);
   let excludedOn = new Int32Array(capacity);
@@ -98,7 +104,6 @@ export async function readPupils(file: string, problems: Problem[], year: School
   let level = new Uint8Array(capacity);
   let carriedOverB = new Int32Array(capacity);
   const dates = new DateReader();
-  const yearOf = new Map<number, number>();
   const firstDayOfYear = year ? dayNumber(year.firstDay) : NO_DATE;
   const dateColumns = ['birth_date', 'enrolled_from', 'enrolled_until', 'excluded_on'] as const;
   const required = ['pupil_id', 'first_name', 'last_name', 'birth_date', 'level'] as const;
@@ -128,7 +133,11 @@ export async function readPupils(file: string, problems: Problem[], year: School
       for (let k = 0; k < required.length; k++) {
         if (!record.hasText(requiredAt[k] as number)) fail(row, required[k] as string, `"${required[k]}" is required`);
       }
-      const known = pupilId ? indexById.has(pupilId) : false;
+      let known = false;
+      if (pupilId && indexById === null && ids.length > 0 && !(pupilId > (ids[ids.length - 1] as string))) {
+        indexById = new Map(ids.map((id, i) => [id, i]));
+      }
+      if (pupilId && indexById !== null) known = indexById.has(pupilId);
       if (known) fail(row, 'pupil_id', `pupil "${pupilId}" occurs more than once`);
       const levelCode = levels.code(record, levelAt);
       if (levelCode === 0) {
@@ -161,26 +170,22 @@ export async function readPupils(file: string, problems: Problem[], year: School
         carriedOverB = grow(carriedOverB, capacity);
       }
       ids.push(pupilId);
-      indexById.set(pupilId, p);
+      indexById?.set(pupilId, p);
       enrolledFrom[p] = from !== NO_DATE ? from : OPEN_START;
       enrolledUntil[p] = until !== NO_DATE ? until : OPEN_END;
       excludedOn[p] = excludedOnDay >= -1_000_000_000 ? excludedOnDay : NO_DAY;
       if (birth >= -1_000_000_000) {
-        let y = yearOf.get(birth);
-        if (y === undefined) {
-          y = yearOfDay(birth);
-          yearOf.set(birth, y);
-        }
-        birthYear[p] = y;
+        birthYear[p] = yearOfDay(birth);
       } else birthYear[p] = 0;
       level[p] = levelCode;
       carriedOverB[p] = Math.max(0, carried);
     },
   );
   const n = ids.length;
+  const byId = indexById as Map<string, number> | null;
   return {
     ids,
-    indexById,
+    indexOf: byId ? (id) => byId.get(id) ?? -1 : (id) => bisect(ids, id),
     enrolledFrom: enrolledFrom.slice(0, n),
     enrolledUntil: enrolledUntil.slice(0, n),
     excludedOn: excludedOn.slice(0, n),
@@ -218,16 +223,27 @@ class SchoolSlots {
 
 /** LEVEL_CODES of a level field (case-insensitive), 0 when it is none of them; the spellings are cached by bytes. */
 class LevelReader {
-  private readonly byBytes = new Map<string, number>();
+  /** Spellings met so far (a few: one per level and capitalisation) with their codes, compared byte by byte. */
+  private readonly spellings: Uint8Array[] = [];
+  private readonly codes: number[] = [];
   private readonly range = new Int32Array(2);
 
   code(record: CsvRecord, column: number): number {
     if (record.trimmedRange(column, this.range)) {
-      const bytes = record.buf.toString('latin1', this.range[0] as number, this.range[1] as number);
-      let code = this.byBytes.get(bytes);
-      if (code === undefined) {
-        code = this.lookUp(record.text(column));
-        if (this.byBytes.size < 1_000) this.byBytes.set(bytes, code);
+      const buf = record.buf;
+      const s = this.range[0] as number;
+      const length = (this.range[1] as number) - s;
+      for (let k = 0; k < this.spellings.length; k++) {
+        const spelling = this.spellings[k] as Uint8Array;
+        if (spelling.length !== length) continue;
+        let same = true;
+        for (let b = 0; same && b < length; b++) same = spelling[b] === buf[s + b];
+        if (same) return this.codes[k] as number;
+      }
+      const code = this.lookUp(record.text(column));
+      if (this.spellings.length < 16) {
+        this.spellings.push(new Uint8Array(buf.subarray(s, s + length)));
+        this.codes.push(code);
       }
       return code;
     }
@@ -244,6 +260,13 @@ const levels = new LevelReader();
 
 const UNKNOWN = -2;
 const INVALID = -1;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+function isBlank(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c;
+}
 
 export async function readRegister(
   file: string,
@@ -276,6 +299,158 @@ export async function readRegister(
   const range = new Int32Array(2);
   const upper = (b: number) => (b >= 0x61 && b <= 0x7a ? b - 32 : b);
 
+  /** Keeps a row that passed every check. */
+  const store = (pupil: number, slot: number, code: number, row: number): void => {
+    if (rows === capacity) {
+      capacity *= 2;
+      rowPupil = grow(rowPupil, capacity);
+      rowSlot = grow(rowSlot, capacity);
+      rowNumber = grow(rowNumber, capacity);
+      rowCode = grow(rowCode, capacity);
+    }
+    if (sorted && (pupil < previousPupil || (pupil === previousPupil && slot <= previousSlot))) sorted = false;
+    previousPupil = pupil;
+    previousSlot = slot;
+    rowPupil[rows] = pupil;
+    rowSlot[rows] = slot;
+    rowCode[rows] = code;
+    rowNumber[rows] = row;
+    rows++;
+  };
+
+  /**
+   * The fast path for lines in the usual shape (values without quotes or surrounding blanks, ISO dates, two-letter
+   * halves, one- or two-letter codes; LF or CRLF): reads them straight from the bytes. A line that is anything else,
+   * or that holds a value to report, is left to the row-by-row reading below, which reports it as before.
+   */
+  const fastLines = (c: Record<string, number>, fieldCount: number): CsvSink['lines'] => {
+    const ID = 1;
+    const DATE = 2;
+    const HALF = 3;
+    const CODE = 4;
+    const roles = new Uint8Array(Math.max(fieldCount, 1));
+    const roleOf: [string, number][] = [
+      ['pupil_id', ID],
+      ['date', DATE],
+      ['half', HALF],
+      ['code', CODE],
+    ];
+    for (const [name, role] of roleOf) {
+      const at = c[name];
+      if (at === undefined || at < 0 || at >= roles.length) return undefined;
+      roles[at] = role;
+    }
+    const roleCount = roles.length;
+    const isoDays = new IsoDays();
+    // The previous line's pupil and its id (ids read here are ASCII: one byte per character).
+    let fastId = '';
+    let fastPupil = -1;
+    return (buf, at, end, delimiter, progress) => {
+      let line = at;
+      while (line < end) {
+        let i = line;
+        let f = 0;
+        let seen = 0;
+        let pupil = -1;
+        let day = 0;
+        let half = 0;
+        let code = 0;
+        for (;;) {
+          const role = f < roleCount ? (roles[f] as number) : 0;
+          const s = i;
+          if (role === DATE) {
+            i = s + 10;
+            if (i >= end) return line;
+            day = isoDays.at(buf, s);
+            if (day < -1_000_000_000) return line;
+          } else if (role === HALF) {
+            i = s + 2;
+            if (i >= end) return line;
+            const x = upper(buf[s] as number);
+            if (upper(buf[s + 1] as number) !== 0x4d) return line;
+            if (x === 0x41 || x === 0x56) half = 0;
+            else if (x === 0x50 || x === 0x4e) half = 1;
+            else return line;
+          } else if (role === CODE) {
+            if (s + 2 >= end) return line;
+            const x = buf[s] as number;
+            const y = buf[s + 1] as number;
+            const single = y === delimiter || y === LF || y === CR;
+            i = single ? s + 1 : s + 2;
+            const key = single ? x : (x << 8) | y;
+            code = codeOfKey[key] as number;
+            if (code === UNKNOWN) {
+              code = codeIndex(buf.toString('utf8', s, i));
+              codeOfKey[key] = code;
+            }
+            if (code < 0 || isBlank(x) || isBlank(buf[i - 1] as number)) return line;
+          } else if (role === ID) {
+            // Compared with the previous line's id while it is scanned.
+            const known = fastId;
+            let same = true;
+            for (;;) {
+              if (i >= end) return line;
+              const x = buf[i] as number;
+              if (x === delimiter || x === LF || x === CR) break;
+              if (x <= 0x20 || x >= 0x7f || x === QUOTE) return line;
+              if (same && x !== known.charCodeAt(i - s)) same = false;
+              i++;
+            }
+            const length = i - s;
+            if (length === 0) return line;
+            if (!same || length !== known.length) {
+              // Usually the pupil after the previous one (both files in the same order); else look the id up.
+              const next = pupils.ids[fastPupil + 1];
+              let found = next !== undefined && next.length === length ? fastPupil + 1 : -1;
+              for (let k = 0; found >= 0 && k < length; k++) {
+                if ((next as string).charCodeAt(k) !== buf[s + k]) found = -1;
+              }
+              if (found < 0) found = pupils.indexOf(buf.toString('latin1', s, i));
+              if (found < 0) return line;
+              fastId = pupils.ids[found] as string;
+              fastPupil = found;
+            }
+            pupil = fastPupil;
+          } else {
+            for (;;) {
+              if (i >= end) return line;
+              const x = buf[i] as number;
+              if (x === delimiter || x === LF || x === CR) break;
+              if (x === QUOTE) return line;
+              i++;
+            }
+          }
+          // The field ends at a delimiter, a line feed or CR LF.
+          if (i >= end) return line;
+          const b = buf[i] as number;
+          seen |= 1 << role;
+          f++;
+          if (b === delimiter) {
+            i++;
+            continue;
+          }
+          if (b === LF) i++;
+          else if (b === CR && i + 1 < end && buf[i + 1] === LF) i += 2;
+          else return line;
+          break;
+        }
+        if ((seen & 30) !== 30) return line;
+        const slot = day * 2 + half;
+        if (!schoolSlots.has(slot)) return line;
+        if (
+          day > (pupils.enrolledUntil[pupil] as number) ||
+          (day >= firstDayOfYear && day < (pupils.enrolledFrom[pupil] as number))
+        )
+          return line;
+        progress.row++;
+        rowsRead++;
+        store(pupil, slot, code, progress.row);
+        line = i;
+      }
+      return line;
+    };
+  };
+
   const readProblems: Problem[] = [];
   await readFile(
     file,
@@ -296,14 +471,14 @@ export async function readRegister(
         if (same) pupil = lastPupil;
         else {
           pupilText = record.text(idColumn);
-          pupil = pupils.indexById.get(pupilText) ?? -1;
+          pupil = pupils.indexOf(pupilText);
           for (let k = 0; k < length; k++) lastId[k] = buf[s + k] as number;
           lastIdLength = pupil >= 0 ? length : -1;
           lastPupil = pupil;
         }
       } else {
         pupilText = record.text(idColumn);
-        pupil = pupils.indexById.get(pupilText) ?? -1;
+        pupil = pupils.indexOf(pupilText);
       }
       // Date.
       const dateColumn = c.date as number;
@@ -372,22 +547,9 @@ export async function readRegister(
         });
         return;
       }
-      if (rows === capacity) {
-        capacity *= 2;
-        rowPupil = grow(rowPupil, capacity);
-        rowSlot = grow(rowSlot, capacity);
-        rowNumber = grow(rowNumber, capacity);
-        rowCode = grow(rowCode, capacity);
-      }
-      if (sorted && (pupil < previousPupil || (pupil === previousPupil && slot <= previousSlot))) sorted = false;
-      previousPupil = pupil;
-      previousSlot = slot;
-      rowPupil[rows] = pupil;
-      rowSlot[rows] = slot;
-      rowCode[rows] = code;
-      rowNumber[rows] = row;
-      rows++;
+      store(pupil, slot, code, row);
     },
+    fastLines,
   );
   const columns = sorted
     ? { pupil: rowPupil.subarray(0, rows), slot: rowSlot.subarray(0, rows), code: rowCode.subarray(0, rows) }
@@ -416,7 +578,7 @@ const NO_DATE = -2_000_000_000;
 const NOT_A_DATE = -2_000_000_001;
 
 class DateReader {
-  private readonly byDigits = new Map<number, number>();
+  private readonly iso = new IsoDays();
   private readonly byText = new Map<string, number>();
   private readonly range = new Int32Array(2);
 
@@ -427,16 +589,9 @@ class DateReader {
       const length = (range[1] as number) - s;
       if (length === 0) return NO_DATE;
       const buf = record.buf;
-      if (length === 10 && buf[s + 4] === 0x2d && buf[s + 7] === 0x2d) {
-        const key = digitsOf(buf, s);
-        if (key >= 0) {
-          let day = this.byDigits.get(key);
-          if (day === undefined) {
-            day = this.parse(record.text(column));
-            this.byDigits.set(key, day);
-          }
-          return day;
-        }
+      if (length === 10) {
+        const day = this.iso.at(buf, s);
+        if (day !== NOT_HANDLED) return day;
       }
     }
     const text = record.text(column);
@@ -455,9 +610,58 @@ class DateReader {
   }
 }
 
-/** Calendar year of a day number. */
+/** The index of `id` in strictly ascending `ids`, -1 when it is not there. */
+function bisect(ids: readonly string[], id: string): number {
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = ids[middle] as string;
+    if (at === id) return middle;
+    if (at < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/** A date field's value that IsoDays leaves to the text path. */
+const NOT_HANDLED = -2_100_000_000;
+const NOT_FILLED = -2_100_000_001;
+
+/** Day numbers of ISO dates (YYYY-MM-DD) from 1900 to 2199 by their digits, filled as they occur. */
+class IsoDays {
+  private readonly dayOf = new Int32Array(300 * 13 * 32).fill(NOT_FILLED);
+
+  /** The day number of the ISO date in buf[s, s + 10); NOT_A_DATE for none; NOT_HANDLED for another shape. */
+  at(buf: Uint8Array, s: number): number {
+    if (buf[s + 4] !== 0x2d || buf[s + 7] !== 0x2d) return NOT_HANDLED;
+    const key = digitsOf(buf, s);
+    const year = ((key / 10_000) | 0) - 1900;
+    if (key < 0 || year < 0 || year >= 300) return NOT_HANDLED;
+    const index = (year * 13 + (((key / 100) | 0) % 100)) * 32 + (key % 100);
+    let day = this.dayOf[index] as number;
+    if (day === NOT_FILLED) {
+      const iso = parseCivilDate(Buffer.from(buf.buffer, buf.byteOffset + s, 10).toString('latin1'));
+      day = iso ? dayNumber(iso) : NOT_A_DATE;
+      this.dayOf[index] = day;
+    }
+    return day;
+  }
+}
+
+const YEAR_CACHE_FIRST_DAY = -25_567; // 1900-01-01
+const yearCache = new Int16Array(110_000);
+
+/** Calendar year of a day number (cached from 1900 to 2201). */
 function yearOfDay(day: number): number {
-  return new Date(day * 86_400_000).getUTCFullYear();
+  const at = day - YEAR_CACHE_FIRST_DAY;
+  if (at < 0 || at >= yearCache.length) return new Date(day * 86_400_000).getUTCFullYear();
+  let year = yearCache[at] as number;
+  if (year === 0) {
+    year = new Date(day * 86_400_000).getUTCFullYear();
+    yearCache[at] = year;
+  }
+  return year;
 }
 
 /** YYYYMMDD of the digits of `YYYY-MM-DD` at s, or -1 when one of them is not a digit. */

@@ -1,5 +1,6 @@
-// Organisations (schools, CLBs, regions) by id and name, and the schools a CLB serves or a region covers (the
+// Organisations (schools, CLBs, regions, LOPs) by id and name, and the schools a CLB serves or a region covers (the
 // scope of CLB roles and analists).
+import type { OrganisationKind } from '../domain/roles.ts';
 import type { Sql } from './database.ts';
 
 export async function insertOrganisation(db: Sql, kind: 'clb' | 'region', name: string): Promise<number> {
@@ -19,8 +20,12 @@ export async function findOrganisationByName(db: Sql, kind: 'clb' | 'region', na
 }
 
 /** Links a school to the CLB that serves it or the region it belongs to. */
-export async function linkSchool(db: Sql, kind: 'clb' | 'region', organisationId: number, schoolId: number) {
-  const table = kind === 'clb' ? 'clb_school (clb_id, school_id)' : 'region_school (region_id, school_id)';
+export async function linkSchool(db: Sql, kind: 'clb' | 'region' | 'lop', organisationId: number, schoolId: number) {
+  const table = {
+    clb: 'clb_school (clb_id, school_id)',
+    region: 'region_school (region_id, school_id)',
+    lop: 'lop_school (lop_id, school_id)',
+  }[kind];
   await db.query(`INSERT INTO ${table} VALUES ($1, $2) ON CONFLICT DO NOTHING`, [organisationId, schoolId]);
 }
 
@@ -30,16 +35,14 @@ export async function organisationName(db: Sql, id: number): Promise<string> {
   return rows[0]?.name ?? '';
 }
 
-export async function organisationKind(db: Sql, id: number): Promise<'school' | 'clb' | 'region' | undefined> {
-  const rows = await db.query<{ kind: 'school' | 'clb' | 'region' }>('SELECT kind FROM organisation WHERE id = $1', [
-    id,
-  ]);
+export async function organisationKind(db: Sql, id: number): Promise<OrganisationKind | undefined> {
+  const rows = await db.query<{ kind: OrganisationKind }>('SELECT kind FROM organisation WHERE id = $1', [id]);
   return rows[0]?.kind;
 }
 
 /** Organisations by kind and name: these ids, or all of them. */
 export async function listOrganisations(db: Sql, ids: readonly number[] | 'all') {
-  return db.query<{ id: number; name: string; kind: 'school' | 'clb' | 'region' }>(
+  return db.query<{ id: number; name: string; kind: OrganisationKind }>(
     `SELECT id::int AS id, name, kind FROM organisation WHERE $1::bigint[] IS NULL OR id = ANY($1::bigint[])
      ORDER BY kind, name`,
     [ids === 'all' ? null : ids],

@@ -65,6 +65,7 @@ export async function addMembership(
 const SCHOOLS_REACHED = `CASE o.kind
               WHEN 'school' THEN ARRAY[o.id::int]
               WHEN 'clb' THEN ARRAY(SELECT school_id::int FROM clb_school WHERE clb_id = o.id ORDER BY 1)
+              WHEN 'lop' THEN ARRAY(SELECT school_id::int FROM lop_school WHERE lop_id = o.id ORDER BY 1)
               ELSE ARRAY(SELECT school_id::int FROM region_school WHERE region_id = o.id ORDER BY 1)
             END`;
 

@@ -174,6 +174,7 @@ export const AUDIT_ACTION_LABELS: Labels = {
     en: 'Document of a transferred file downloaded',
   },
   'file-transfer.pending': { nl: 'Over te dragen dossiers bekeken', en: 'Files to transfer listed' },
+  'monitor.lop-report': { nl: 'Uitsluitingen in het LOP bekeken', en: "LOP's exclusions report read" },
 };
 
 /** The label of an id in a table, or the id itself when the table does not know it (never an empty cell). */

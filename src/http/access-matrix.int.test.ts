@@ -167,6 +167,12 @@ async function resolveParams(
         value = target === 'in' ? (name === 'clbId' ? world.clb : world.region) : world.schoolB;
         scope = { organisationId: value };
         break;
+      case 'lopId':
+        if (target === 'other-class') return null;
+        // Out of scope: another organisation (school B), which no LOP member belongs to.
+        value = target === 'in' ? world.lop : world.schoolB;
+        scope = { organisationId: value };
+        break;
       case 'personId':
       case 'entryId':
       case 'agreementId':

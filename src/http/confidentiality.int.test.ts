@@ -167,6 +167,10 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/file-transfers/:transferId', shows: ['entry', 'document', 'meeting'], readers: CLB },
   { route: 'GET /api/file-transfers/:transferId/items/:itemId/content', shows: ['document'], readers: CLB },
   { route: 'GET /api/clbs/:clbId/file-transfers/pending', shows: [] },
+  // The LOP's view of exclusions (aggregates only, docs/decisions/0037): no note, entry or document text, ever
+  { route: 'GET /api/monitor/lops/:lopId/report', shows: [] },
+  { route: 'GET /api/monitor/lops/:lopId/report.csv', shows: [] },
+  { route: 'GET /api/monitor/lops/:lopId/report.pdf', shows: [] },
 ];
 
 /** The world's clb-arts note on pupil A1, shared by consent with the zorgcoordinator until 2026-06-30. */
@@ -376,6 +380,7 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
       meetingId: String(meetingId),
       clbId: String(world.clb),
       regionId: String(world.region),
+      lopId: String(world.lop),
       schoolYear: '2025-2026',
       transferId: String(transferId),
     };

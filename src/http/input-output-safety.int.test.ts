@@ -127,6 +127,8 @@ describe.each(testEngines())('input and output safety on %s', (engine) => {
     const third = await schoolWithPupils(t.db, PUPILS, { institutionNumber: '123403' });
     await addMembership(t.db, { userId: zocoId, organisationId: third, role: 'zorgcoordinator' });
     const imported = await upload(third, 'register', 'register.xlsx', response.rawPayload);
+    // The body in the message: a rare 422 here was seen once on PostgreSQL and never reproduced.
+    expect(imported.statusCode, imported.body).toBe(200);
     expect(imported.json()).toMatchObject({ status: 'applied', rows: 6 });
     expect((await get(`/api/schools/${third}/register.csv`)).body).toBe(
       (await get(`/api/schools/${schoolId}/register.csv`)).body,

@@ -29,6 +29,7 @@ import { exclusionSupportRoutes } from './routes/exclusion-support.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
 import { fileTransferRoutes } from './routes/file-transfer.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
+import { lopRoutes } from './routes/lop.routes.ts';
 import { medicalRoutes } from './routes/medical.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { monitorReportRoutes } from './routes/monitor-report.routes.ts';
@@ -194,6 +195,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await sickPupilRoutes(api, context);
       await restartRoutes(api, context);
       await fileTransferRoutes(api, context);
+      await lopRoutes(api, context);
       await openApiRoutes(api);
     },
     { prefix: '/api' },

@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertLop } from '../db/lop.repository.ts';
+import { linkSchool } from '../db/organisation.repository.ts';
 import { ROLES } from '../domain/roles.ts';
 import { B_MARKER, buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
 import { insertSentTransfer } from '../testing/file-transfer-fixture.ts';
@@ -67,6 +69,9 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
     // Excluded, so recording an enrolment elsewhere for B's pupil would succeed if a route forgot its access check.
     await t.db.query(`UPDATE enrolment SET excluded_on = '2025-11-17' WHERE pupil_id = $1`, [world.pupilB]);
     const transferB = await fileTransferOfB(t, world);
+    // A LOP of school B (named with B's marker): no user of A may read its exclusions report.
+    const lopB = await insertLop(t.db, `LOP ${B_MARKER}`, 'secundair');
+    await linkSchool(t.db, 'lop', lopB, world.schoolB);
     app = await buildServer({ db: t.db, today: () => '2026-03-01', loginRateLimit: { max: 1000, timeWindow: 60_000 } });
     for (const role of ROLES) sessions.push(await signIn(app, world.users[role].email, WORLD_PASSWORD));
     idsOfB = {
@@ -79,6 +84,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
       documentId: [world.fileItems.B.documentId],
       transferId: [transferB.transferId],
       itemId: [transferB.itemId],
+      lopId: [lopB],
     };
   });
   afterAll(async () => {
@@ -111,6 +117,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
           documentId: idOf('documentId'),
           transferId: idOf('transferId'),
           itemId: idOf('itemId'),
+          lopId: idOf('lopId'),
           // Any other id in a path (meetingId, caseId, certificateId, stayId, …): valid ids, A's, B's or none's,
           // so the request reaches the access check (a malformed id is a 400 that says nothing about B).
           otherId: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 2 ** 31 - 1 })),

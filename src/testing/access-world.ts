@@ -1,4 +1,4 @@
-// A small world for access tests: school A (classes 1A, 2B) and school B, a CLB and a region that cover only A,
+// A small world for access tests: school A (classes 1A, 2B) and school B, a CLB, a region and a LOP that cover only A,
 // one user per role on A, a user of B, and a note with a consent on a pupil of each school.
 
 import { createHash } from 'node:crypto';
@@ -7,6 +7,7 @@ import { hashPassword } from '../app/auth.service.ts';
 import { importFile } from '../app/import/import.service.ts';
 import type { Database } from '../db/database.ts';
 import { insertDocument } from '../db/file-document.repository.ts';
+import { insertLop } from '../db/lop.repository.ts';
 import { insertConsent, insertNote } from '../db/note.repository.ts';
 import { insertOrganisation, linkSchool } from '../db/organisation.repository.ts';
 import { insertAgreement, insertEntry, insertPerson } from '../db/pupil-file.repository.ts';
@@ -23,6 +24,8 @@ export interface World {
   schoolB: number;
   clb: number;
   region: number;
+  /** A LOP secundair with school A. */
+  lop: number;
   /** Pupils of A in class 1A and 2B, and a pupil of B (in a class also called 1A). */
   pupilA1: number;
   pupilA2: number;
@@ -64,6 +67,8 @@ export async function buildWorld(db: Database): Promise<World> {
   const region = await insertOrganisation(db, 'region', 'Regio A');
   await linkSchool(db, 'clb', clb, schoolA);
   await linkSchool(db, 'region', region, schoolA);
+  const lop = await insertLop(db, 'LOP A', 'secundair');
+  await linkSchool(db, 'lop', lop, schoolA);
   const pupil = async (schoolId: number, externalId: string) =>
     (
       (await db.query<{ id: number }>('SELECT id::int AS id FROM pupil WHERE school_id = $1 AND external_id = $2', [
@@ -84,6 +89,7 @@ export async function buildWorld(db: Database): Promise<World> {
   users['clb-medewerker'] = await user('clb-medewerker@clb.test', clb, 'clb-medewerker');
   users['clb-arts'] = await user('clb-arts@clb.test', clb, 'clb-arts');
   users.analist = await user('analist@regio.test', region, 'analist');
+  users['lop-medewerker'] = await user('lop-medewerker@lop.test', lop, 'lop-medewerker');
   const userB = await user('lbg@b.test', schoolB, 'leerlingbegeleider');
   const beheerderB = await user('beheerder@b.test', schoolB, 'beheerder');
   const victimA = (await user('victim@a.test', schoolA, 'leerlingbegeleider')).id;
@@ -217,6 +223,7 @@ export async function buildWorld(db: Database): Promise<World> {
     schoolB,
     clb,
     region,
+    lop,
     pupilA1,
     pupilA2,
     pupilB,

@@ -34,7 +34,15 @@ export type StayInput = ApiBody<'/api/pupils/{pupilId}/stays', 'post'>;
 export type ProvisionInput = ApiBody<'/api/pupils/{pupilId}/provisions', 'post'>;
 export type InformationInput = ApiBody<'/api/pupils/{pupilId}/sick-pupil/information', 'put'>;
 
+export type ProvisionChange = ApiBody<'/api/provisions/{provisionId}', 'put'>;
+
 export const sickPupilApi = {
+  /** Records the discharge date of a stay that is still running (version-checked: 409 on a stale form). */
+  discharge: (stayId: number, change: { to: string; version: number }) =>
+    send<void>(`/api/stays/${id(stayId)}/discharge`, 'PUT', change),
+  /** Updates a provision's checklist (answer, start, end, hours); the server keeps it in order. */
+  changeProvision: (provisionId: number, change: ProvisionChange) =>
+    send<void>(`/api/provisions/${id(provisionId)}`, 'PUT', change),
   addStay: (pupilId: number | string, input: StayInput) =>
     send<{ id: number }>(`/api/pupils/${id(pupilId)}/stays`, 'POST', input),
   addProvision: (pupilId: number | string, input: ProvisionInput) =>

@@ -11,7 +11,8 @@ export type ExclusionSupport = ApiResponse<'/api/pupils/{pupilId}/enrolments/{sc
 
 const id = (value: number | string) => encodeURIComponent(String(value));
 
-export type ReportTarget = { kind: 'regions' | 'clbs'; id: number | string };
+/** A region's or a CLB's thuiszitters report, or a LOP's view of exclusions (the same contract). */
+export type ReportTarget = { kind: 'regions' | 'clbs' | 'lops'; id: number | string };
 
 export const partialSchoolingApi = {
   ofPupil: (pupilId: number | string) => request<PupilPartialSchooling>(`/api/pupils/${id(pupilId)}/partial-schooling`),

@@ -23,7 +23,7 @@ export interface paths {
           memberships: {
             organisationId: number;
             organisationName: string;
-            kind: "school" | "clb" | "region";
+            kind: "school" | "clb" | "region" | "lop";
             role: string;
             /** Classes a class teacher follows; empty for other roles */
             classNames: string[];
@@ -64,7 +64,7 @@ export interface paths {
         memberships: {
           organisationId: number;
           organisationName: string;
-          kind: "school" | "clb" | "region";
+          kind: "school" | "clb" | "region" | "lop";
           role: string;
           /** Classes a class teacher follows; empty for other roles */
           classNames: string[];
@@ -1753,7 +1753,7 @@ export interface paths {
       response: {
         id: number;
         name: string;
-        kind: "school" | "clb" | "region";
+        kind: "school" | "clb" | "region" | "lop";
       }[];
     };
   };
@@ -3084,10 +3084,12 @@ export interface paths {
       response: {
         format: "aanwezig-region-report/1";
         scope: {
-          kind: "region" | "clb" | "all";
+          kind: "region" | "clb" | "all" | "lop";
           id: number | null;
           name: string;
           schoolCount: number;
+          /** A LOP's level (scope kind lop only) */
+          level?: "basis" | "secundair";
         };
         /** Civil date YYYY-MM-DD */
         asOf: string;
@@ -3156,10 +3158,12 @@ export interface paths {
       response: {
         format: "aanwezig-region-report/1";
         scope: {
-          kind: "region" | "clb" | "all";
+          kind: "region" | "clb" | "all" | "lop";
           id: number | null;
           name: string;
           schoolCount: number;
+          /** A LOP's level (scope kind lop only) */
+          level?: "basis" | "secundair";
         };
         /** Civil date YYYY-MM-DD */
         asOf: string;
@@ -4181,6 +4185,80 @@ export interface paths {
           };
         }[];
       };
+    };
+  };
+  "/api/monitor/lops/{lopId}/report": {
+    get: {
+      path: {
+        lopId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: {
+        format: "aanwezig-region-report/1";
+        scope: {
+          kind: "region" | "clb" | "all" | "lop";
+          id: number | null;
+          name: string;
+          schoolCount: number;
+          /** A LOP's level (scope kind lop only) */
+          level?: "basis" | "secundair";
+        };
+        /** Civil date YYYY-MM-DD */
+        asOf: string;
+        schoolYear: string;
+        refreshedAt: (string | string) | null;
+        minShownCount: number;
+        sections: {
+          id: string;
+          title: {
+            nl: string;
+            en: string;
+          };
+          definition: {
+            nl: string;
+            en: string;
+          };
+          source: string;
+          figures: {
+            id: string;
+            label: {
+              nl: string;
+              en: string;
+            };
+            unit: "pupils" | "schools" | "share" | "days" | "half-days";
+            /** null: suppressed (see suppressed) or not defined */
+            value: number | null;
+            suppressed: boolean;
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/monitor/lops/{lopId}/report.csv": {
+    get: {
+      path: {
+        lopId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/monitor/lops/{lopId}/report.pdf": {
+    get: {
+      path: {
+        lopId: string;
+      };
+      query: {
+        asOf?: string;
+      };
+      body: never;
+      response: unknown;
     };
   };
   "/api/openapi.json": {

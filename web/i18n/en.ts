@@ -972,6 +972,12 @@ export const en: Messages = {
   'wf.returnPlan.where': 'Where is the pupil received?',
   'wf.returnPlan.when': 'Then when: the steps',
   'sick.saved': 'Saved.',
+  'sick.changeProvision': 'Update provision',
+  'sick.endOn': 'Ends on',
+  'sick.discharge': 'Record discharge: {name}',
+  'sick.dischargeOn': 'Discharge date',
+  'sick.dischargeSave': 'Save discharge',
+  'sick.provisionEnds': 'ends on {date}',
   'sick.addStay': 'Record a stay',
   'sick.setting': 'Setting',
   'sick.settingName': 'Name of the setting',
@@ -1063,4 +1069,8 @@ export const en: Messages = {
   'inbox.openTransfer': 'View the transferred file',
   'inbox.pending.title': 'School changers: file still to transfer',
   'inbox.pending.row': '{pupil} ({school}) — at {newSchool} since {date}',
+  'lop.nav': 'Exclusions',
+  'lop.title': 'Exclusions in the LOP',
+  'lop.intro':
+    "Definitive exclusions of the LOP's schools: by month and level, the time to a new school, who is still without a school and for how long, and per school. Counts only, no names; counts from 1 to 4 are not shown (<5).",
 };

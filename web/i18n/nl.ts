@@ -975,6 +975,12 @@ export const nl = {
   'wf.returnPlan.where': 'Waar wordt de leerling ontvangen?',
   'wf.returnPlan.when': 'Dan het wanneer: de stappen',
   'sick.saved': 'Opgeslagen.',
+  'sick.changeProvision': 'Voorziening bijwerken',
+  'sick.endOn': 'Einde op',
+  'sick.discharge': 'Ontslag registreren: {name}',
+  'sick.dischargeOn': 'Ontslagdatum',
+  'sick.dischargeSave': 'Ontslag opslaan',
+  'sick.provisionEnds': 'einde op {date}',
   'sick.addStay': 'Verblijf registreren',
   'sick.setting': 'Voorziening',
   'sick.settingName': 'Naam van de voorziening',
@@ -1067,6 +1073,10 @@ export const nl = {
   'inbox.openTransfer': 'Bekijk het overgedragen dossier',
   'inbox.pending.title': 'Schoolveranderaars: dossier nog over te dragen',
   'inbox.pending.row': '{pupil} ({school}) — sinds {date} in {newSchool}',
+  'lop.nav': 'Uitsluitingen',
+  'lop.title': 'Uitsluitingen in het LOP',
+  'lop.intro':
+    'Definitieve uitsluitingen van de scholen van het LOP: per maand en niveau, de tijd tot een nieuwe school, wie nog zonder school is en hoe lang, en per school. Alleen aantallen, geen namen; aantallen van 1 tot 4 worden niet getoond (<5).',
 } as const;
 
 /** Every interface text key; en.ts is typed with this so a missing or extra key fails the typecheck. */

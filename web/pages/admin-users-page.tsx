@@ -13,6 +13,7 @@ const ROLES_BY_KIND: Record<Organisation['kind'], string[]> = {
   school: ['secretariaat', 'leerkracht', 'leerlingbegeleider', 'zorgcoordinator', 'directie', 'beheerder'],
   clb: ['clb-medewerker', 'clb-arts', 'beheerder'],
   region: ['analist', 'beheerder'],
+  lop: ['lop-medewerker', 'beheerder'],
 };
 
 const GRANT_ACTION_LABEL = {

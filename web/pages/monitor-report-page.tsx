@@ -1,5 +1,5 @@
-// The thuiszitters report of a region (issue 15): every figure with its definition and source, as the server
-// suppressed it (<5), with the CSV and PDF of the same report.
+// The thuiszitters report of a region or a CLB (issue 15), and a LOP's view of exclusions in the same contract:
+// every figure with its definition and source, as the server suppressed it (<5), with the CSV and PDF of it.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { todayIso } from '../../src/domain/civil-date.ts';
@@ -28,13 +28,14 @@ export function MonitorReportPage({ target }: { target: ReportTarget }) {
     queryFn: () => partialSchoolingApi.report(target, asOf || undefined),
   });
   const report = query.data;
+  const lop = target.kind === 'lops';
   return (
     <main id="main" className="page monitor" data-testid="monitor-report">
       <h1>
-        {t('report.title')}
+        {t(lop ? 'lop.title' : 'report.title')}
         {report ? `: ${report.scope.name}` : ''}
       </h1>
-      <p>{t('report.intro')}</p>
+      <p>{t(lop ? 'lop.intro' : 'report.intro')}</p>
       <TextField label={t('report.asOf')} type="date" value={asOf} onChange={setAsOf} testId="report-as-of" />
       {query.error && <ErrorMessage error={query.error} onRetry={() => query.refetch()} />}
       {!report && !query.error && <Loading />}

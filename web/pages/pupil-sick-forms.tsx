@@ -124,17 +124,28 @@ export function StayForm({ pupilId, onDone }: { pupilId: number | string; onDone
   );
 }
 
-export function ProvisionForm({ pupilId, onDone }: { pupilId: number | string; onDone: Done }) {
+type Provision = SickPupilOverview['provisions'][number];
+
+/** Adds a provision, or with `current` updates that provision's checklist (version-checked). */
+export function ProvisionForm({
+  pupilId,
+  current,
+  onDone,
+}: {
+  pupilId: number | string;
+  current?: Provision;
+  onDone: Done;
+}) {
   const { t } = useI18n();
   const [p, setP] = useState<ProvisionInput>({
-    kind: 'toah',
-    conditionsCheckedOn: null,
-    requestSentOn: null,
-    answer: null,
-    answerOn: null,
-    startOn: null,
-    endOn: null,
-    hoursPerWeek: null,
+    kind: current?.kind ?? 'toah',
+    conditionsCheckedOn: current?.conditionsCheckedOn ?? null,
+    requestSentOn: current?.requestSentOn ?? null,
+    answer: current?.answer ?? null,
+    answerOn: current?.answerOn ?? null,
+    startOn: current?.startOn ?? null,
+    endOn: current?.endOn ?? null,
+    hoursPerWeek: current?.hoursPerWeek ?? null,
   });
   const set = (change: Partial<ProvisionInput>) => setP((x) => ({ ...x, ...change }));
   const date = (name: keyof ProvisionInput, label: MessageKey) => (
@@ -145,21 +156,33 @@ export function ProvisionForm({ pupilId, onDone }: { pupilId: number | string; o
       onChange={(value) => set({ [name]: value || null } as Partial<ProvisionInput>)}
     />
   );
-  const { save, busy } = useSave((input: ProvisionInput) => sickPupilApi.addProvision(pupilId, input), onDone);
+  const { save, busy } = useSave(
+    (input: ProvisionInput) =>
+      current
+        ? sickPupilApi.changeProvision(current.id, { ...input, version: current.version })
+        : sickPupilApi.addProvision(pupilId, input),
+    onDone,
+  );
+  const action = current ? t('sick.changeProvision') : t('sick.addProvision');
   return (
     <details className="elsewhere">
-      <summary>{t('sick.addProvision')}</summary>
+      <summary>{action}</summary>
       <form
         className="file-form"
         onSubmit={(event) => {
           event.preventDefault();
           save(p);
         }}
-        data-testid="provision-form"
+        data-testid={current ? `provision-change-${current.id}` : 'provision-form'}
       >
         <Field label={t('sick.provisionKind')}>
           {(id) => (
-            <select id={id} value={p.kind} onChange={(e) => set({ kind: e.target.value as ProvisionInput['kind'] })}>
+            <select
+              id={id}
+              value={p.kind}
+              disabled={current !== undefined}
+              onChange={(e) => set({ kind: e.target.value as ProvisionInput['kind'] })}
+            >
               {(['toah', 'sio-bednet', 'school-en-ziek-zijn'] as const).map((k) => (
                 <option key={k} value={k}>
                   {t(`sick.provision.${k}` as MessageKey)}
@@ -185,6 +208,7 @@ export function ProvisionForm({ pupilId, onDone }: { pupilId: number | string; o
         </Field>
         {date('answerOn', 'sick.answerOn')}
         {date('startOn', 'sick.startOn')}
+        {current && date('endOn', 'sick.endOn')}
         <Field label={t('sick.hoursPerWeek')}>
           {(id) => (
             <input
@@ -200,7 +224,7 @@ export function ProvisionForm({ pupilId, onDone }: { pupilId: number | string; o
         </Field>
         <div className="file-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {t('sick.addProvision')}
+            {action}
           </button>
         </div>
       </form>
@@ -278,6 +302,38 @@ export function InformationForm({
         <div className="file-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('sick.editInformation')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+type Stay = SickPupilOverview['stays'][number];
+
+/** The discharge date of a running stay, reported by whoever the stay names (version-checked). */
+export function DischargeForm({ stay, onDone }: { stay: Stay; onDone: Done }) {
+  const { t } = useI18n();
+  const [to, setTo] = useState('');
+  const { save, busy } = useSave(
+    (on: string) => sickPupilApi.discharge(stay.id, { to: on, version: stay.version }),
+    onDone,
+  );
+  return (
+    <details className="elsewhere">
+      <summary>{t('sick.discharge', { name: stay.settingName })}</summary>
+      <form
+        className="file-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save(to);
+        }}
+        data-testid={`discharge-form-${stay.id}`}
+      >
+        <TextField label={t('sick.dischargeOn')} type="date" value={to} onChange={setTo} required />
+        <div className="file-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('sick.dischargeSave')}
           </button>
         </div>
       </form>

@@ -9,7 +9,7 @@ import { ErrorMessage, Loading } from '../components/status.tsx';
 import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
-import { InformationForm, ProvisionForm, StayForm } from './pupil-sick-forms.tsx';
+import { DischargeForm, InformationForm, ProvisionForm, StayForm } from './pupil-sick-forms.tsx';
 
 export function PupilSick({ pupilId }: { pupilId: number | string }) {
   const { t } = useI18n();
@@ -80,6 +80,7 @@ export function PupilSick({ pupilId }: { pupilId: number | string }) {
                       : p.requestSentOn
                         ? t('sick.provisionRequested', { date: formatDate(p.requestSentOn) })
                         : t('sick.provisionChecking')}
+                  {p.endOn && ` · ${t('sick.provisionEnds', { date: formatDate(p.endOn) })}`}
                 </li>
               ))}
             </ul>
@@ -91,6 +92,14 @@ export function PupilSick({ pupilId }: { pupilId: number | string }) {
           )}
           {data.mayWrite && (
             <>
+              {data.stays
+                .filter((s) => s.to === null)
+                .map((s) => (
+                  <DischargeForm key={`${s.id}-${s.version}`} stay={s} onDone={done} />
+                ))}
+              {data.provisions.map((p) => (
+                <ProvisionForm key={`${p.id}-${p.version}`} pupilId={pupilId} current={p} onDone={done} />
+              ))}
               <StayForm pupilId={pupilId} onDone={done} />
               <ProvisionForm pupilId={pupilId} onDone={done} />
               <InformationForm

@@ -190,4 +190,67 @@ describe.each(testEngines())('sick pupils and the monitor on %s', (engine) => {
     });
     expect(stale.statusCode).toBe(409);
   });
+
+  it('a discharge ends the stay: version-checked, never before the admission, only for writers', async () => {
+    const overview = async () => (await call('zorgcoordinator', 'GET', `/pupils/${ids[0]}/sick-pupil`)).json();
+    const stay = (await overview()).stays.find((s: { to: string | null }) => s.to === null);
+    expect(stay).toMatchObject({ settingName: 'Ziekenhuisschool UZ Gent', version: expect.any(Number) });
+    const url = `/stays/${stay.id}/discharge`;
+    expect((await call('secretariaat', 'PUT', url, { to: '2025-11-20', version: stay.version })).statusCode).toBe(403);
+    expect((await call('leerkracht', 'PUT', url, { to: '2025-11-20', version: stay.version })).statusCode).toBe(403);
+    expect(
+      (await call('zorgcoordinator', 'PUT', '/stays/999999/discharge', { to: '2025-11-20', version: 1 })).statusCode,
+    ).toBe(404);
+    const before = await call('zorgcoordinator', 'PUT', url, { to: '2025-11-01', version: stay.version });
+    expect(before.statusCode).toBe(422);
+    expect(before.json().detail).toContain('vóór de opname');
+    const audits = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_event WHERE action = 'sick-pupil.discharge'`,
+        )
+      )[0]?.n;
+    expect(await audits()).toBe(0);
+    expect((await call('zorgcoordinator', 'PUT', url, { to: '2025-11-20', version: stay.version })).statusCode).toBe(
+      204,
+    );
+    expect(await audits()).toBe(1);
+    // The same (now stale) form again: 409, the recorded date stays.
+    expect((await call('zorgcoordinator', 'PUT', url, { to: '2025-11-27', version: stay.version })).statusCode).toBe(
+      409,
+    );
+    const after = (await overview()).stays.find((s: { id: number }) => s.id === stay.id);
+    expect(after).toMatchObject({ to: '2025-11-20', version: stay.version + 1 });
+    // Discharged before today: the stay no longer counts as education during the absence.
+    expect((await education()).Smets).toBeNull();
+  });
+
+  it('a provision is updated along its checklist: it ends, stale forms get 409, the order still holds', async () => {
+    const overview = async () => (await call('zorgcoordinator', 'GET', `/pupils/${ids[1]}/sick-pupil`)).json();
+    const [provision] = (await overview()).provisions;
+    expect(provision).toMatchObject({ kind: 'toah', answer: 'toegekend', startOn: '2025-11-27' });
+    const { id, version, ...fields } = provision;
+    const url = `/provisions/${id}`;
+    expect((await call('secretariaat', 'PUT', url, { ...fields, version })).statusCode).toBe(403);
+    const unordered = await call('zorgcoordinator', 'PUT', url, { ...fields, answer: 'geweigerd', version });
+    expect(unordered.statusCode).toBe(422);
+    expect(unordered.json().detail).toContain('toekenning');
+    const backwards = await call('zorgcoordinator', 'PUT', url, { ...fields, endOn: '2025-11-26', version });
+    expect(backwards.statusCode).toBe(422);
+    const ended = await call('zorgcoordinator', 'PUT', url, {
+      ...fields,
+      endOn: '2025-11-27',
+      hoursPerWeek: 6,
+      version,
+    });
+    expect(ended.statusCode).toBe(204);
+    expect((await call('zorgcoordinator', 'PUT', url, { ...fields, version })).statusCode).toBe(409);
+    expect((await overview()).provisions[0]).toMatchObject({
+      endOn: '2025-11-27',
+      hoursPerWeek: 6,
+      version: version + 1,
+    });
+    // Ended before today: no longer education during the absence.
+    expect((await education()).Goossens).toBeNull();
+  });
 });

@@ -5,11 +5,12 @@ import { formatBelgianDate } from '../../domain/half-day.ts';
 import { figureText, type RegionReport } from '../../domain/monitor/region-report.ts';
 
 export async function regionReportPdf(report: RegionReport): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Thuiszittersrapport ${report.scope.name}` } });
+  const title = report.scope.kind === 'lop' ? 'Uitsluitingen in het LOP' : 'Thuiszittersrapport';
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${title} ${report.scope.name}` } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.font('Helvetica-Bold').fontSize(18).text(`Thuiszittersrapport: ${report.scope.name}`);
+  doc.font('Helvetica-Bold').fontSize(18).text(`${title}: ${report.scope.name}`);
   doc
     .font('Helvetica')
     .fontSize(10)

@@ -81,7 +81,14 @@ export async function monitorReportFile(
   options: { regionId: number | null; asOf: string; clbId?: number },
   format: 'json' | 'csv' | 'pdf',
 ): Promise<{ content: string | Buffer }> {
-  const report = await regionReport(db, actor, options);
+  return reportFile(await regionReport(db, actor, options), format);
+}
+
+/** A report (a region's, a CLB's or a LOP's) as JSON, CSV (with a BOM for Excel) or PDF. */
+export async function reportFile(
+  report: RegionReport,
+  format: 'json' | 'csv' | 'pdf',
+): Promise<{ content: string | Buffer }> {
   if (format === 'pdf') return { content: await regionReportPdf(report) };
   if (format === 'csv') return { content: `\uFEFF${regionReportCsv(report)}` };
   return { content: `${JSON.stringify(report, null, 2)}\n` };

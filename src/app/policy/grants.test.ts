@@ -30,8 +30,11 @@ type Row = readonly [
   analist: Grant,
   beheerder: Grant,
 ];
-/** The table's columns are the roles in their declared order (roles.ts), labelled in the Row type above. */
-const COLUMNS: readonly Role[] = ROLES;
+/**
+ * The table's columns are the roles in their declared order (roles.ts), labelled in the Row type above; the LOP's
+ * role has its own short table (docs/security.md "The LOP"), below.
+ */
+const COLUMNS: readonly Role[] = ROLES.filter((role) => role !== 'lop-medewerker');
 
 const EVERYONE: Row = ['yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes'];
 const PUPIL_READERS: Row = ['school', 'own classes', 'school', 'school', 'school', 'served', 'served', 'no', 'no'];
@@ -92,18 +95,30 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   // The file transfer to the new school's CLB (issue 15, decision 0036): CLB roles only.
   'file-transfer.manage': ['no', 'no', 'no', 'no', 'no', 'served', 'served', 'no', 'no'],
   'file-transfer.receive': ['no', 'no', 'no', 'no', 'no', 'own CLB', 'own CLB', 'no', 'no'],
+  'monitor.lop': ['no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no'],
 };
+
+/**
+ * docs/security.md "The LOP": lop-medewerker holds what every role holds (✓ for all) and `monitor.lop` of its own
+ * LOP; nothing else, although its membership reaches the LOP's schools.
+ */
+function lopGrant(action: string): Grant {
+  if (action === 'monitor.lop') return 'own organisation';
+  return (DOCUMENTED[action] as Row).every((grant) => grant === 'yes') ? 'yes' : 'no';
+}
 
 const SCHOOL = 10;
 const OTHER_SCHOOL = 20;
 const CLB = 30;
 const REGION = 40;
 const OTHER_ORGANISATION = 50;
+const LOP = 60;
 
 /** Each role in the organisation the table's column means: a school (also the beheerder), its CLB, its region. */
 function actorOf(role: Role): { actor: Actor; organisationId: number } {
-  const kind: Membership['kind'] = role.startsWith('clb-') ? 'clb' : role === 'analist' ? 'region' : 'school';
-  const organisationId = kind === 'clb' ? CLB : kind === 'region' ? REGION : SCHOOL;
+  const kinds: Partial<Record<Role, Membership['kind']>> = { analist: 'region', 'lop-medewerker': 'lop' };
+  const kind: Membership['kind'] = role.startsWith('clb-') ? 'clb' : (kinds[role] ?? 'school');
+  const organisationId = { clb: CLB, region: REGION, lop: LOP, school: SCHOOL }[kind];
   const membership: Membership = {
     organisationId,
     organisationName: `${kind} ${organisationId}`,
@@ -147,7 +162,7 @@ const PROBES: readonly { name: string; scope: (own: number) => Scope; allowedBy:
 const ORGANISATION_GRANTS: readonly Grant[] = ['own CLB', 'own region', 'own organisation'];
 
 /** School-scoped actions are probed with school scopes, organisation-scoped ones with organisations; – with all. */
-function probesFor(row: Row, grant: Grant) {
+function probesFor(row: readonly Grant[], grant: Grant) {
   const organisational = row.some((g) => ORGANISATION_GRANTS.includes(g));
   if (grant === 'no' || grant === 'yes') return PROBES;
   return organisational ? PROBES.slice(3) : PROBES.slice(0, 3);
@@ -162,20 +177,22 @@ describe('grants pinned from docs/security.md', () => {
 
   it('has one column per role', () => {
     expect(COLUMNS).toHaveLength(9);
+    expect(ROLES).toEqual([...COLUMNS, 'lop-medewerker']);
   });
 
   const cases = ACTIONS.filter((action) => Object.hasOwn(DOCUMENTED, action)).flatMap((action) =>
-    COLUMNS.map((role, column) => [action, role, column] as const),
+    ROLES.map((role, column) => [action, role, column] as const),
   );
   it.each(cases)('%s for %s answers as the table says', (action, role, column) => {
     const row = DOCUMENTED[action] as Row;
-    const grant = row[column] as Grant;
+    const grant = role === 'lop-medewerker' ? lopGrant(action) : (row[column] as Grant);
     const { actor, organisationId } = actorOf(role);
-    const answers = probesFor(row, grant).map((probe) => ({
+    const columns = [...row, lopGrant(action)];
+    const answers = probesFor(columns, grant).map((probe) => ({
       probe: probe.name,
       allowed: can(actor, action as Action, probe.scope(organisationId)),
     }));
-    const expected = probesFor(row, grant).map((probe) => ({
+    const expected = probesFor(columns, grant).map((probe) => ({
       probe: probe.name,
       allowed: probe.allowedBy.includes(grant),
     }));

@@ -7,6 +7,7 @@ import { careMeetingPolicy } from './care-meeting.policy.ts';
 import { clbInboxPolicy } from './clb-inbox.policy.ts';
 import { fileTransferPolicy } from './file-transfer.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
+import { lopPolicy } from './lop.policy.ts';
 import { medicalPolicy } from './medical.policy.ts';
 import { monitorPolicy } from './monitor.policy.ts';
 import { notesPolicy } from './notes.policy.ts';
@@ -37,6 +38,7 @@ export const POLICY = {
   ...clbInboxPolicy,
   ...medicalPolicy,
   ...fileTransferPolicy,
+  ...lopPolicy,
 } as const;
 
 export type Action = keyof typeof POLICY;

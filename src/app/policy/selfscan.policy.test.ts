@@ -33,8 +33,10 @@ describe('self-scan policy', () => {
     ]);
   });
 
-  it('lets the rest of the school and the region read, not the beheerder', () => {
-    expect(allowed('selfscan.read', SCHOOL)).toEqual(ROLES.filter((role) => role !== 'beheerder'));
+  it('lets the rest of the school and the region read, not the beheerder nor a LOP', () => {
+    expect(allowed('selfscan.read', SCHOOL)).toEqual(
+      ROLES.filter((role) => role !== 'beheerder' && role !== 'lop-medewerker'),
+    );
   });
 
   it('gives nothing on another school', () => {

@@ -28,7 +28,14 @@ export interface ReportSection {
 export interface RegionReport {
   /** Version of this JSON contract (docs/monitor.md). */
   format: 'aanwezig-region-report/1';
-  scope: { kind: 'region' | 'clb' | 'all'; id: number | null; name: string; schoolCount: number };
+  scope: {
+    kind: 'region' | 'clb' | 'all' | 'lop';
+    id: number | null;
+    name: string;
+    schoolCount: number;
+    /** A LOP's level (its view of exclusions, docs/decisions/0037); absent for the other scopes. */
+    level?: 'basis' | 'secundair';
+  };
   asOf: string;
   schoolYear: string;
   refreshedAt: string | null;

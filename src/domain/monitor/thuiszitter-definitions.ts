@@ -56,6 +56,12 @@ export function daysToNewSchool(excludedOn: string, newSchoolFrom: string): numb
   return dayNumber(newSchoolFrom) - dayNumber(excludedOn);
 }
 
+/** Every bucket key in order: `≤10`, `≤31`, `≤61`, `>61`. */
+export const NEW_SCHOOL_BUCKET_KEYS: readonly string[] = [
+  ...NEW_SCHOOL_BUCKETS.map((b) => `≤${b}`),
+  `>${NEW_SCHOOL_BUCKETS.at(-1)}`,
+];
+
 /** The bucket key of a number of days: `≤10`, `≤31`, `≤61` or `>61`. */
 export function newSchoolBucket(days: number): string {
   const bound = NEW_SCHOOL_BUCKETS.find((b) => days <= b);

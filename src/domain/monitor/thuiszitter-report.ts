@@ -2,7 +2,12 @@
 // register, definitive exclusions, and the official figures. Built from the summed cells and small live reads;
 // every figure goes through `figure` (region-report.ts), so it is suppressed before it leaves the server.
 import { figure, type ReportFigure, type ReportSection } from './region-report.ts';
-import { daysToNewSchool, NEW_SCHOOL_BUCKETS, newSchoolBucket, withoutSchoolOn } from './thuiszitter-definitions.ts';
+import {
+  daysToNewSchool,
+  NEW_SCHOOL_BUCKET_KEYS,
+  newSchoolBucket,
+  withoutSchoolOn,
+} from './thuiszitter-definitions.ts';
 
 /** Summed cells: dimension → key → value. */
 export type Cells = ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -19,7 +24,7 @@ export function cellMap(rows: readonly { dimension: string; key: string; value: 
 
 const cell = (cells: Cells, dimension: string, key: string) => cells.get(dimension)?.get(key) ?? 0;
 
-const median = (values: readonly number[]): number | null => {
+export const median = (values: readonly number[]): number | null => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -162,11 +167,16 @@ export interface ExclusionInput {
 }
 
 /** Definitive exclusions of the school year up to the reference date: by month and level, to a new school. */
-export function exclusionSection(rows: readonly ExclusionInput[], asOf: string): ReportSection {
+export function exclusionSection(
+  rows: readonly ExclusionInput[],
+  asOf: string,
+  /** The levels to split by (a LOP follows one level); default all. */
+  levels: readonly string[] = Object.keys(LEVELS),
+): ReportSection {
   const figures: ReportFigure[] = [
     figure.count('exclusion.total', { nl: 'Definitieve uitsluitingen', en: 'Definitive exclusions' }, rows.length),
   ];
-  for (const [level, label] of Object.entries(LEVELS)) {
+  for (const [level, label] of Object.entries(LEVELS).filter(([key]) => levels.includes(key))) {
     const ofLevel = rows.filter((r) => r.level === level);
     figures.push(
       figure.count(
@@ -187,7 +197,7 @@ export function exclusionSection(rows: readonly ExclusionInput[], asOf: string):
   // The duty of each level (seed 004 l. 2306–2345): opvang in primary, help finding a school in secondary.
   const primary = rows.filter((r) => r.level !== 'secundair');
   const secondary = rows.filter((r) => r.level === 'secundair');
-  figures.push(
+  const duties: ReportFigure[] = [
     figure.count(
       'exclusion.primary.opvang',
       { nl: 'Basisonderwijs: opvang geboden', en: 'Primary: opvang offered' },
@@ -208,6 +218,11 @@ export function exclusionSection(rows: readonly ExclusionInput[], asOf: string):
       { nl: 'Secundair: hulp niet geregistreerd', en: 'Secondary: help not recorded' },
       secondary.filter((r) => r.searchHelp === null).length,
     ),
+  ];
+  // Only the duties of the levels split by (a LOP secundair has no opvang figures, a LOP basisonderwijs no help).
+  const followsPrimary = levels.some((level) => level !== 'secundair');
+  figures.push(
+    ...duties.filter((f) => (f.id.startsWith('exclusion.primary.') ? followsPrimary : levels.includes('secundair'))),
   );
   const months = [...new Set(rows.map((r) => r.excludedOn.slice(0, 7)))].sort();
   for (const month of months)
@@ -221,8 +236,7 @@ export function exclusionSection(rows: readonly ExclusionInput[], asOf: string):
   const days = rows
     .filter((r) => r.newSchoolFrom !== null && r.newSchoolFrom <= asOf)
     .map((r) => daysToNewSchool(r.excludedOn, r.newSchoolFrom as string));
-  const buckets = [...NEW_SCHOOL_BUCKETS.map((b) => `≤${b}`), `>${NEW_SCHOOL_BUCKETS.at(-1)}`];
-  for (const bucket of buckets)
+  for (const bucket of NEW_SCHOOL_BUCKET_KEYS)
     figures.push(
       figure.count(
         `exclusion.new-school.${bucket}`,

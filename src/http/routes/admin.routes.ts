@@ -33,7 +33,7 @@ const AuditQuery = PageQuery.extend({
   until: z.string().max(10).optional(),
 });
 
-const OrganisationKind = z.enum(['school', 'clb', 'region']);
+const OrganisationKind = z.enum(['school', 'clb', 'region', 'lop']);
 const Organisations = z.array(z.object({ id: z.number().int(), name: z.string(), kind: OrganisationKind }));
 const Users = z.array(
   z.object({

@@ -12,7 +12,7 @@ const LoginBody = z.object({ email: z.string().min(1).max(320), password: z.stri
 const Membership = z.object({
   organisationId: z.number().int(),
   organisationName: z.string(),
-  kind: z.enum(['school', 'clb', 'region']),
+  kind: z.enum(['school', 'clb', 'region', 'lop']),
   role: z.string(),
   classNames: z.array(z.string()).describe('Classes a class teacher follows; empty for other roles'),
   schoolIds: z.array(z.number().int()).describe('Schools this membership reaches'),

@@ -10,13 +10,14 @@ import type { RouteContext } from '../server.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
 const Text = z.object({ nl: z.string(), en: z.string() });
-const RegionReport = z.object({
+export const RegionReport = z.object({
   format: z.literal('aanwezig-region-report/1'),
   scope: z.object({
-    kind: z.enum(['region', 'clb', 'all']),
+    kind: z.enum(['region', 'clb', 'all', 'lop']),
     id: z.number().int().nullable(),
     name: z.string(),
     schoolCount: z.number().int(),
+    level: z.enum(['basis', 'secundair']).optional().describe("A LOP's level (scope kind lop only)"),
   }),
   asOf: CivilDate,
   schoolYear: z.string(),
@@ -41,7 +42,7 @@ const RegionReport = z.object({
   ),
 });
 
-const ReportQuery = z.object({ asOf: CivilDate.optional().describe('Reference date; default today') });
+export const ReportQuery = z.object({ asOf: CivilDate.optional().describe('Reference date; default today') });
 
 export async function monitorReportRoutes(api: Api, { db, today }: RouteContext) {
   /** The same report for a region (its analysts) and for a CLB (its staff). */
