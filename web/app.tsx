@@ -13,6 +13,7 @@ import { AuditLogPage } from './pages/audit-log-page.tsx';
 import { CareMeetingPage, CareMeetingsPage } from './pages/care-meetings-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
 import { ClbInboxPage } from './pages/clb-inbox-page.tsx';
+import { FileTransferPage } from './pages/file-transfer-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LetterTemplatesPage } from './pages/letter-templates-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -115,6 +116,8 @@ function Routes({ pathname }: { pathname: string }) {
   }
   if (matchPath('/attention', pathname)) return <AttentionPage key="all" school={null} />;
   if (matchPath('/clb-inbox', pathname)) return <ClbInboxPage />;
+  const transfer = matchPath('/file-transfers/:transferId', pathname);
+  if (transfer?.transferId) return <FileTransferPage key={transfer.transferId} transferId={transfer.transferId} />;
   const monitorRoute = monitorPage(pathname);
   if (monitorRoute) return monitorRoute;
   const pupilFile = matchPath('/pupils/:pupilId/file', pathname);

@@ -1,7 +1,8 @@
 // The CLB inbox: what a school sent to its CLB (a CLB signal or a CLB referral), the statuses the CLB moves it
 // through, its outcomes, and the prompt that asks the school to signal again (seed 003 §2.2).
 
-export const CLB_CASE_KINDS = ['signal', 'referral'] as const;
+/** signal and referral come from the school; transfer: a file sent by the previous school's CLB (seed 003:329-337). */
+export const CLB_CASE_KINDS = ['signal', 'referral', 'transfer'] as const;
 export type ClbCaseKind = (typeof CLB_CASE_KINDS)[number];
 
 /** received → in-progress (the CLB proposes a plan van aanpak) → closed (with an outcome); seed 003:305-321. */

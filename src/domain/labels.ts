@@ -162,6 +162,18 @@ export const AUDIT_ACTION_LABELS: Labels = {
     en: 'Provision (TOAH, Bednet, S&Z) updated',
   },
   'sick-pupil.information': { nl: 'Ouders geïnformeerd (zieke leerlingen)', en: 'Parents informed (sick pupils)' },
+  'file-transfer.overview': { nl: 'Dossieroverdracht bekeken', en: 'File transfer panel read' },
+  'file-transfer.decision': {
+    nl: 'Beslissing over de dossieroverdracht geregistreerd',
+    en: 'Decision on the file transfer recorded',
+  },
+  'file-transfer.sent': { nl: 'Dossier overgedragen aan het nieuwe CLB', en: 'File transferred to the new CLB' },
+  'file-transfer.read': { nl: 'Overgedragen dossier bekeken', en: 'Transferred file read' },
+  'file-transfer.document': {
+    nl: 'Document uit een overgedragen dossier gedownload',
+    en: 'Document of a transferred file downloaded',
+  },
+  'file-transfer.pending': { nl: 'Over te dragen dossiers bekeken', en: 'Files to transfer listed' },
   'monitor.lop-report': { nl: 'Uitsluitingen in het LOP bekeken', en: "LOP's exclusions report read" },
 };
 

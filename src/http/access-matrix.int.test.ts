@@ -14,6 +14,7 @@ import { enrolmentsOfPupil } from '../db/pupil.repository.ts';
 import { membershipsOf } from '../db/user.repository.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
+import { insertSentTransfer } from '../testing/file-transfer-fixture.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import { buildServer } from './server.ts';
@@ -76,6 +77,39 @@ async function clbCaseFor(db: TestDatabase['db'], world: World, target: 'in' | '
   const c = { id: row?.id as number, clbId };
   ofDb.set(target, c);
   return c;
+}
+
+/** Per database and target: a sent file transfer with one document item (issue 15, decision 0036). */
+const fileTransfers = new WeakMap<object, Map<string, { id: number; itemId: number; toClbId: number }>>();
+
+/**
+ * A file transfer in scope (from school A to CLB A, which serves A) or out of it (from school B to another CLB),
+ * made once per target with plain SQL: the routes' access is what is tested here, not sending.
+ */
+async function fileTransferFor(db: TestDatabase['db'], world: World, target: 'in' | 'out') {
+  const ofDb = fileTransfers.get(db) ?? new Map<string, { id: number; itemId: number; toClbId: number }>();
+  fileTransfers.set(db, ofDb);
+  const made = ofDb.get(target);
+  if (made) return made;
+  const toClbId =
+    target === 'in'
+      ? world.clb
+      : ((
+          await db.query<{ id: number }>(
+            "INSERT INTO organisation (kind, name) VALUES ('clb', 'CLB ontvanger B') RETURNING id::int AS id",
+          )
+        )[0]?.id as number);
+  const sent = await insertSentTransfer(db, {
+    schoolId: target === 'in' ? world.schoolA : world.schoolB,
+    fromPupilId: target === 'in' ? world.pupilA1 : world.pupilB,
+    toPupilId: world.pupilA2,
+    clbId: toClbId,
+    title: 'Verslag',
+    content: 'x',
+  });
+  const fixture = { id: sent.transferId, itemId: sent.itemId, toClbId };
+  ofDb.set(target, fixture);
+  return fixture;
 }
 
 /**
@@ -194,6 +228,14 @@ async function resolveParams(
         const c = await clbCaseFor(db, world, target);
         value = c.id;
         scope = { organisationId: c.clbId };
+        break;
+      }
+      case 'transferId':
+      case 'itemId': {
+        if (target === 'other-class') return null;
+        const transfer = await fileTransferFor(db, world, target);
+        value = name === 'transferId' ? transfer.id : transfer.itemId;
+        scope = { organisationId: transfer.toClbId };
         break;
       }
       default:
@@ -380,6 +422,18 @@ function sample(method: string, url: string, world: World, target: Target): Part
       };
     case 'PUT /api/pupils/:pupilId/enrolments/:schoolYear/exclusion-support':
       return { payload: { opvang: null, searchHelp: true, version: 1 } };
+    case 'POST /api/pupils/:pupilId/file-transfer/decisions':
+      return {
+        payload: {
+          decidedBy: 'parents',
+          informedOn: '2026-02-20',
+          decidedOn: '2026-02-25',
+          refused: [],
+          replaces: null,
+        },
+      };
+    case 'POST /api/pupils/:pupilId/file-transfer/transfers':
+      return { payload: { toPupilId: world.pupilB, decisionId: 1, entryIds: [], documents: [] } };
     case 'POST /api/me/password':
       return { payload: { currentPassword: 'wrong-password', newPassword: 'a-new-password-123' } };
     default:

@@ -9,6 +9,9 @@
 // the coverage check: a new route joins by adding one row.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../app/actor.ts';
+import { createSchool } from '../app/school.service.ts';
+import { linkSchool } from '../db/organisation.repository.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
@@ -157,6 +160,13 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/pupils/:pupilId/certificates', shows: [] },
   { route: 'GET /api/schools/:schoolId/exam-periods', shows: [] },
   { route: 'GET /api/pupils/:pupilId/sick-pupil', shows: [] },
+  // The file transfer to the new school's CLB (issue 15): pupil A1 moved to school C, also served by CLB A; the
+  // CLB doctor sent every item the CLB part of the file holds. The panel names documents by title; the snapshot
+  // holds the current text of entries and documents, the CLB doctor's only for the CLB doctor.
+  { route: 'GET /api/pupils/:pupilId/file-transfer', shows: ['document'], readers: CLB },
+  { route: 'GET /api/file-transfers/:transferId', shows: ['entry', 'document', 'meeting'], readers: CLB },
+  { route: 'GET /api/file-transfers/:transferId/items/:itemId/content', shows: ['document'], readers: CLB },
+  { route: 'GET /api/clbs/:clbId/file-transfers/pending', shows: [] },
   // The LOP's view of exclusions (aggregates only, docs/decisions/0037): no note, entry or document text, ever
   { route: 'GET /api/monitor/lops/:lopId/report', shows: [] },
   { route: 'GET /api/monitor/lops/:lopId/report.csv', shows: [] },
@@ -179,7 +189,8 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
   let today = '2026-03-01';
   const sessions = new Map<Role, HttpSession>();
   const markers: Marker[] = [{ text: WORLD_NOTE, kind: 'note', readers: ['clb-arts', 'zorgcoordinator'] }];
-  const ids = { entry: [] as number[], document: [] as number[] };
+  const ids = { entry: [] as number[], document: [] as number[], item: [] as number[] };
+  let transferId = 0;
   const made = {} as Record<'entry' | 'document' | 'note', Record<Level, number>>;
   let meetingId = 0;
 
@@ -308,6 +319,52 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
       { text: 'QqmeetingsharedZz', kind: 'meeting', readers: READERS('school+clb', 'entry') },
       { text: 'QqmeetingclbZz', kind: 'meeting', readers: READERS('clb', 'entry') },
     );
+    // Pupil A1 moves to school C (same keyed identity, a later enrolment), served by the same CLB; the CLB doctor
+    // records the parents' decision (no objection) and sends every item it may choose.
+    const schoolC = await createSchool(t.db, SYSTEM_ACTOR, {
+      name: 'School C',
+      institutionNumber: '333333',
+      calendarLevel: 'secundair',
+    });
+    await linkSchool(t.db, 'clb', world.clb, schoolC);
+    const [movedPupil] = await t.db.query<{ id: number }>(
+      `INSERT INTO pupil (school_id, external_id, first_name, last_name, birth_date, identity_hash)
+       SELECT $1, 'C1', first_name, last_name, birth_date, repeat('c', 64) FROM pupil WHERE id = $2
+       RETURNING id::int AS id`,
+      [schoolC, world.pupilA1],
+    );
+    await t.db.query(`UPDATE pupil SET identity_hash = repeat('c', 64) WHERE id = $1`, [world.pupilA1]);
+    await t.db.query(
+      `INSERT INTO enrolment (pupil_id, school_id, school_year, level, grade, class_name, enrolled_from)
+       VALUES ($1, $2, '2025-2026', 'secundair', 1, '1C', '2026-02-23')`,
+      [movedPupil?.id, schoolC],
+    );
+    const decision = (
+      await call('clb-arts', 'POST', `${pupil}/file-transfer/decisions`, {
+        decidedBy: 'parents',
+        informedOn: '2026-02-24',
+        decidedOn: '2026-02-25',
+        refused: [],
+        replaces: null,
+      })
+    ).json();
+    const panel = (await call('clb-arts', 'GET', `${pupil}/file-transfer`)).json();
+    const sent = (
+      await call('clb-arts', 'POST', `${pupil}/file-transfer/transfers`, {
+        toPupilId: movedPupil?.id,
+        decisionId: decision.id,
+        entryIds: panel.choosable.entries.map((e: { id: number }) => e.id),
+        documents: panel.choosable.documents.map((d: { id: number }) => ({ id: d.id })),
+      })
+    ).json();
+    transferId = sent.id;
+    expect(sent.counts.map((c: { category: string }) => c.category)).toEqual(['clb-medical', 'guidance']);
+    ids.item = (
+      await t.db.query<{ id: number }>(
+        `SELECT id::int AS id FROM file_transfer_item WHERE transfer_id = $1 AND source = 'document'`,
+        [transferId],
+      )
+    ).map((r) => r.id);
   });
   afterAll(async () => {
     await app?.close();
@@ -325,11 +382,13 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
       regionId: String(world.region),
       lopId: String(world.lop),
       schoolYear: '2025-2026',
+      transferId: String(transferId),
     };
     const fill = (url: string) => url.replace(/:(\w+)/g, (whole, name: string) => values[name] ?? whole);
     const url = fill(endpoint.query ? `${path}?${endpoint.query}` : path);
     if (url.includes(':entryId')) return ids.entry.map((id) => url.replace(':entryId', String(id)));
     if (url.includes(':documentId')) return ids.document.map((id) => url.replace(':documentId', String(id)));
+    if (url.includes(':itemId')) return ids.item.map((id) => url.replace(':itemId', String(id)));
     return [url];
   }
 
@@ -365,12 +424,12 @@ describe.each(testEngines())('confidentiality of every route that returns pupil 
           for (const marker of markers) {
             const seen = text.includes(marker.text);
             // Per-item routes (a document's bytes) show only their own item: absence elsewhere is expected.
-            if (seen !== expected(endpoint, role, marker) && (seen || !/:(entry|document)Id/.test(endpoint.route)))
+            if (seen !== expected(endpoint, role, marker) && (seen || !/:(entry|document|item)Id/.test(endpoint.route)))
               problems.push(`${role} ${seen ? 'reads' : 'does not read'} ${marker.text} at ${url}`);
           }
         }
       }
-      if (/:(entry|document)Id/.test(endpoint.route) && endpoint.shows.length > 0)
+      if (/:(entry|document|item)Id/.test(endpoint.route) && endpoint.shows.length > 0)
         for (const role of ROLES)
           for (const marker of markers.filter((m) => endpoint.shows.includes(m.kind) && expected(endpoint, role, m))) {
             const texts = await Promise.all(urlsOf(endpoint).map(async (url) => (await read(role, url)).text));

@@ -27,6 +27,7 @@ import { careMeetingRoutes } from './routes/care-meetings.routes.ts';
 import { clbInboxRoutes } from './routes/clb-inbox.routes.ts';
 import { exclusionSupportRoutes } from './routes/exclusion-support.routes.ts';
 import { fileDocumentRoutes } from './routes/file-documents.routes.ts';
+import { fileTransferRoutes } from './routes/file-transfer.routes.ts';
 import { exportRoutes, importRoutes } from './routes/imports.routes.ts';
 import { lopRoutes } from './routes/lop.routes.ts';
 import { medicalRoutes } from './routes/medical.routes.ts';
@@ -193,6 +194,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await medicalRoutes(api, context);
       await sickPupilRoutes(api, context);
       await restartRoutes(api, context);
+      await fileTransferRoutes(api, context);
       await lopRoutes(api, context);
       await openApiRoutes(api);
     },

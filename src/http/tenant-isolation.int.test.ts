@@ -8,6 +8,7 @@ import { insertLop } from '../db/lop.repository.ts';
 import { linkSchool } from '../db/organisation.repository.ts';
 import { ROLES } from '../domain/roles.ts';
 import { B_MARKER, buildWorld, WORLD_PASSWORD, type World } from '../testing/access-world.ts';
+import { insertSentTransfer } from '../testing/file-transfer-fixture.ts';
 import { type HttpSession, signIn } from '../testing/http-session.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import { buildServer } from './server.ts';
@@ -19,6 +20,8 @@ async function snapshotOfB(t: TestDatabase, world: World) {
        (SELECT count(*)::int FROM register_entry WHERE school_id = $1) AS register,
        (SELECT count(*)::int FROM import_batch WHERE school_id = $1) AS imports,
        (SELECT count(*)::int FROM pupil_note WHERE school_id = $1) AS notes,
+       (SELECT count(*)::int FROM file_transfer_decision WHERE school_id = $1) AS "transferDecisions",
+       (SELECT count(*)::int FROM file_transfer WHERE from_school_id = $1) AS transfers,
        (SELECT string_agg(id || ':' || version, ',' ORDER BY id) FROM file_document WHERE school_id = $1) AS documents,
        (SELECT string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' ORDER BY id) FROM consent WHERE pupil_id = $2) AS consents,
        (SELECT string_agg(school_year || ':' || version || ':' || coalesce(enrolled_elsewhere_from::text, '-'), ',' ORDER BY school_year)
@@ -28,6 +31,29 @@ async function snapshotOfB(t: TestDatabase, world: World) {
           FROM app_user WHERE id IN (SELECT user_id FROM membership WHERE organisation_id = $1)) AS accounts`,
     [world.schoolB, world.pupilB],
   );
+}
+
+/**
+ * A file transfer of school B (issue 15): B's pupil sent by a CLB of B to another pupil row of B, with one document
+ * item holding B's marker; no user of A may read it.
+ */
+async function fileTransferOfB(t: TestDatabase, world: World) {
+  const [clb] = await t.db.query<{ id: number }>(
+    `INSERT INTO organisation (kind, name) VALUES ('clb', 'CLB ${B_MARKER}') RETURNING id::int AS id`,
+  );
+  const [other] = await t.db.query<{ id: number }>(
+    `INSERT INTO pupil (school_id, external_id, first_name, last_name, birth_date)
+     VALUES ($1, '1002', '${B_MARKER}', '${B_MARKER}', '2012-05-06') RETURNING id::int AS id`,
+    [world.schoolB],
+  );
+  return insertSentTransfer(t.db, {
+    schoolId: world.schoolB,
+    fromPupilId: world.pupilB,
+    toPupilId: other?.id as number,
+    clbId: clb?.id as number,
+    title: `${B_MARKER} verslag`,
+    content: B_MARKER,
+  });
 }
 
 describe.each(testEngines())('tenant isolation on %s', (engine) => {
@@ -42,6 +68,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
     world = await buildWorld(t.db);
     // Excluded, so recording an enrolment elsewhere for B's pupil would succeed if a route forgot its access check.
     await t.db.query(`UPDATE enrolment SET excluded_on = '2025-11-17' WHERE pupil_id = $1`, [world.pupilB]);
+    const transferB = await fileTransferOfB(t, world);
     // A LOP of school B (named with B's marker): no user of A may read its exclusions report.
     const lopB = await insertLop(t.db, `LOP ${B_MARKER}`, 'secundair');
     await linkSchool(t.db, 'lop', lopB, world.schoolB);
@@ -55,6 +82,8 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
       userId: [world.victimB, world.userB.id, world.beheerderB.id],
       organisationId: [world.schoolB],
       documentId: [world.fileItems.B.documentId],
+      transferId: [transferB.transferId],
+      itemId: [transferB.itemId],
       lopId: [lopB],
     };
   });
@@ -86,6 +115,8 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
           userId: idOf('userId'),
           organisationId: idOf('organisationId'),
           documentId: idOf('documentId'),
+          transferId: idOf('transferId'),
+          itemId: idOf('itemId'),
           lopId: idOf('lopId'),
           // Any other id in a path (meetingId, caseId, certificateId, stayId, …): valid ids, A's, B's or none's,
           // so the request reaches the access check (a malformed id is a 400 that says nothing about B).

@@ -3280,8 +3280,8 @@ export interface paths {
       response: {
         items: {
           id: number;
-          /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory */
-          kind: "signal" | "referral";
+          /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory; transfer: a file sent by the previous school’s CLB (follow-up required) */
+          kind: "signal" | "referral" | "transfer";
           clb: {
             id: number;
             name: string;
@@ -3302,6 +3302,8 @@ export interface paths {
           schoolActions: string;
           /** Grounds of a referral (seed 003:266-282) */
           grounds: string[];
+          /** A transfer case: GET /api/file-transfers/{transferId} */
+          transferId: number | null;
           status: "received" | "in-progress" | "closed";
           /** Plan van aanpak */
           plan: string | null;
@@ -3332,8 +3334,8 @@ export interface paths {
       };
       response: {
         id: number;
-        /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory */
-        kind: "signal" | "referral";
+        /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory; transfer: a file sent by the previous school’s CLB (follow-up required) */
+        kind: "signal" | "referral" | "transfer";
         clb: {
           id: number;
           name: string;
@@ -3354,6 +3356,8 @@ export interface paths {
         schoolActions: string;
         /** Grounds of a referral (seed 003:266-282) */
         grounds: string[];
+        /** A transfer case: GET /api/file-transfers/{transferId} */
+        transferId: number | null;
         status: "received" | "in-progress" | "closed";
         /** Plan van aanpak */
         plan: string | null;
@@ -3375,8 +3379,8 @@ export interface paths {
       response: {
         items: {
           id: number;
-          /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory */
-          kind: "signal" | "referral";
+          /** signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory; transfer: a file sent by the previous school’s CLB (follow-up required) */
+          kind: "signal" | "referral" | "transfer";
           clb: {
             id: number;
             name: string;
@@ -3397,6 +3401,8 @@ export interface paths {
           schoolActions: string;
           /** Grounds of a referral (seed 003:266-282) */
           grounds: string[];
+          /** A transfer case: GET /api/file-transfers/{transferId} */
+          transferId: number | null;
           status: "received" | "in-progress" | "closed";
           /** Plan van aanpak */
           plan: string | null;
@@ -3781,6 +3787,404 @@ export interface paths {
         confidentiality?: "school" | "school+clb" | "clb" | "clb-arts";
       };
       response: unknown;
+    };
+  };
+  "/api/pupils/{pupilId}/file-transfer": {
+    get: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        categories: {
+          id: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+          rule: "mandatory" | "unless-refused" | "never";
+          readers: "clb" | "clb-arts";
+          nl: string;
+          en: string;
+          source: string;
+        }[];
+        decider: {
+          now: "parents" | "pupil";
+          adultAge: number;
+          source: string;
+        };
+        /** Newest first; the first is in force */
+        decisions: {
+          id: number;
+          /** parents, or the pupil of age (18) */
+          decidedBy: "parents" | "pupil";
+          /** When the parents (or the adult pupil) were informed of the transfer */
+          informedOn: string;
+          /** Civil date YYYY-MM-DD */
+          decidedOn: string;
+          /** Refused categories; empty: no objection */
+          refused: ("verslag" | "guidance" | "clb-medical" | "disciplinary")[];
+          note: string | null;
+          recordedBy: string | null;
+          recorderRole: string;
+          recordedAt: string;
+        }[];
+        newSchools: {
+          /** The pupil row at the new school (same keyed identity) */
+          pupilId: number;
+          school: {
+            id: number;
+            name: string;
+          };
+          /** Civil date YYYY-MM-DD */
+          enrolledFrom: string;
+          clb: {
+            id: number;
+            name: string;
+          } | null;
+        }[];
+        choosable: {
+          entries: {
+            id: number;
+            kind: string;
+            /** Civil date YYYY-MM-DD */
+            occurredOn: string;
+            who: string;
+            confidentiality: "school" | "school+clb" | "clb" | "clb-arts";
+            category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+            rule: "mandatory" | "unless-refused" | "never";
+            /** Under the decision in force (none: as if nothing was refused) */
+            goesAlong: boolean;
+            reason: string | null;
+          }[];
+          documents: {
+            id: number;
+            title: string;
+            /** Civil date YYYY-MM-DD */
+            uploadedOn: string;
+            confidentiality: "school" | "school+clb" | "clb" | "clb-arts";
+            category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+            rule: "mandatory" | "unless-refused" | "never";
+            /** Under the decision in force (none: as if nothing was refused) */
+            goesAlong: boolean;
+            reason: string | null;
+          }[];
+        };
+        sent: {
+          id: number;
+          from: {
+            clb: {
+              id: number;
+              name: string;
+            };
+            school: {
+              id: number;
+              name: string;
+            };
+          };
+          to: {
+            clb: {
+              id: number;
+              name: string;
+            };
+            school: {
+              id: number;
+              name: string;
+            };
+            pupil: {
+              id: number;
+              name: string;
+            };
+          };
+          /** Civil date YYYY-MM-DD */
+          sentOn: string;
+          sentAt: string;
+          sentBy: string | null;
+          senderRole: string;
+          /** The receiving CLB’s inbox case */
+          caseId: number | null;
+          /** Items in the snapshot per category (all readers) */
+          counts: {
+            category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+            count: number;
+          }[];
+          /** Chosen but not sent: refused or never transferable (counted, never copied) */
+          leftOut: {
+            category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+            reason: string;
+            count: number;
+          }[];
+        }[];
+        received: {
+          id: number;
+          from: {
+            clb: {
+              id: number;
+              name: string;
+            };
+            school: {
+              id: number;
+              name: string;
+            };
+          };
+          to: {
+            clb: {
+              id: number;
+              name: string;
+            };
+            school: {
+              id: number;
+              name: string;
+            };
+            pupil: {
+              id: number;
+              name: string;
+            };
+          };
+          /** Civil date YYYY-MM-DD */
+          sentOn: string;
+          sentAt: string;
+          sentBy: string | null;
+          senderRole: string;
+          /** The receiving CLB’s inbox case */
+          caseId: number | null;
+          /** Items in the snapshot per category (all readers) */
+          counts: {
+            category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+            count: number;
+          }[];
+          /** Chosen but not sent: refused or never transferable (counted, never copied) */
+          leftOut: {
+            category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+            reason: string;
+            count: number;
+          }[];
+        }[];
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/file-transfer/decisions": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        decidedBy: "parents" | "pupil";
+        /** Civil date YYYY-MM-DD */
+        informedOn: string;
+        /** Civil date YYYY-MM-DD */
+        decidedOn: string;
+        refused: string[];
+        note?: string | null;
+        /** The decision in force the recorder saw (null: none); 409 if stale */
+        replaces: number | null;
+      };
+      response: {
+        id: number;
+        /** parents, or the pupil of age (18) */
+        decidedBy: "parents" | "pupil";
+        /** When the parents (or the adult pupil) were informed of the transfer */
+        informedOn: string;
+        /** Civil date YYYY-MM-DD */
+        decidedOn: string;
+        /** Refused categories; empty: no objection */
+        refused: ("verslag" | "guidance" | "clb-medical" | "disciplinary")[];
+        note: string | null;
+        recordedBy: string | null;
+        recorderRole: string;
+        recordedAt: string;
+      };
+    };
+  };
+  "/api/pupils/{pupilId}/file-transfer/transfers": {
+    post: {
+      path: {
+        pupilId: string;
+      };
+      query: never;
+      body: {
+        toPupilId: number;
+        /** The decision in force the sender saw; 409 if another was recorded since */
+        decisionId: number;
+        entryIds: number[];
+        documents: {
+          id: number;
+          mark?: ("verslag" | "disciplinary") | null;
+        }[];
+        handoverNote?: string | null;
+      };
+      response: {
+        id: number;
+        from: {
+          clb: {
+            id: number;
+            name: string;
+          };
+          school: {
+            id: number;
+            name: string;
+          };
+        };
+        to: {
+          clb: {
+            id: number;
+            name: string;
+          };
+          school: {
+            id: number;
+            name: string;
+          };
+          pupil: {
+            id: number;
+            name: string;
+          };
+        };
+        /** Civil date YYYY-MM-DD */
+        sentOn: string;
+        sentAt: string;
+        sentBy: string | null;
+        senderRole: string;
+        /** The receiving CLB’s inbox case */
+        caseId: number | null;
+        /** Items in the snapshot per category (all readers) */
+        counts: {
+          category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+          count: number;
+        }[];
+        /** Chosen but not sent: refused or never transferable (counted, never copied) */
+        leftOut: {
+          category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+          reason: string;
+          count: number;
+        }[];
+      };
+    };
+  };
+  "/api/file-transfers/{transferId}": {
+    get: {
+      path: {
+        transferId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        id: number;
+        from: {
+          clb: {
+            id: number;
+            name: string;
+          };
+          school: {
+            id: number;
+            name: string;
+          };
+        };
+        to: {
+          clb: {
+            id: number;
+            name: string;
+          };
+          school: {
+            id: number;
+            name: string;
+          };
+          pupil: {
+            id: number;
+            name: string;
+          };
+        };
+        /** Civil date YYYY-MM-DD */
+        sentOn: string;
+        sentAt: string;
+        sentBy: string | null;
+        senderRole: string;
+        /** The receiving CLB’s inbox case */
+        caseId: number | null;
+        /** Items in the snapshot per category (all readers) */
+        counts: {
+          category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+          count: number;
+        }[];
+        /** Chosen but not sent: refused or never transferable (counted, never copied) */
+        leftOut: {
+          category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+          reason: string;
+          count: number;
+        }[];
+        handoverNote: string | null;
+        decision: {
+          id: number;
+          /** parents, or the pupil of age (18) */
+          decidedBy: "parents" | "pupil";
+          /** When the parents (or the adult pupil) were informed of the transfer */
+          informedOn: string;
+          /** Civil date YYYY-MM-DD */
+          decidedOn: string;
+          /** Refused categories; empty: no objection */
+          refused: ("verslag" | "guidance" | "clb-medical" | "disciplinary")[];
+          note: string | null;
+          recordedBy: string | null;
+          recorderRole: string;
+          recordedAt: string;
+        } | null;
+        items: {
+          id: number;
+          category: "verslag" | "guidance" | "clb-medical" | "disciplinary";
+          readers: "clb" | "clb-arts";
+          source: "entry" | "document";
+          sourceConfidentiality: string;
+          /** Civil date YYYY-MM-DD */
+          occurredOn: string;
+          kind: string | null;
+          who: string | null;
+          what: string | null;
+          effect: string | null;
+          title: string | null;
+          fileName: string | null;
+          mediaType: string | null;
+          sizeBytes: number | null;
+          sha256: string | null;
+          authorRole: string | null;
+        }[];
+        /** Items of the CLB doctor this reader does not see */
+        hiddenItems: number;
+      };
+    };
+  };
+  "/api/file-transfers/{transferId}/items/{itemId}/content": {
+    get: {
+      path: {
+        transferId: string;
+        itemId: string;
+      };
+      query: never;
+      body: never;
+      response: unknown;
+    };
+  };
+  "/api/clbs/{clbId}/file-transfers/pending": {
+    get: {
+      path: {
+        clbId: string;
+      };
+      query: never;
+      body: never;
+      response: {
+        items: {
+          pupil: {
+            id: number;
+            name: string;
+            externalId: string;
+          };
+          school: {
+            id: number;
+            name: string;
+          };
+          newSchool: {
+            name: string;
+            /** Civil date YYYY-MM-DD */
+            enrolledFrom: string;
+          };
+        }[];
+      };
     };
   };
   "/api/monitor/lops/{lopId}/report": {

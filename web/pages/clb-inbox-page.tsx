@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
 import { Link } from '../router.tsx';
 import { useReadySession } from '../session.tsx';
+import { PendingTransfers } from './file-transfer-pending.tsx';
 
 const OUTCOMES = ['clb-guidance', 'external-referral', 'no-further-request'] as const;
 const STATUSES = ['received', 'in-progress', 'closed'] as const;
@@ -61,6 +62,7 @@ export function ClbInboxPage() {
       {query.error && <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />}
       {clbId !== null && !query.data && !query.error && <Loading />}
       {query.data && query.data.items.length === 0 && <p className="alert alert--info">{t('inbox.empty')}</p>}
+      {clbId !== null && <PendingTransfers clbId={clbId} />}
       {query.data && query.data.items.length > 0 && (
         <ul className="inbox-list" aria-label={t('inbox.title')}>
           {query.data.items.map((item) => (
@@ -118,6 +120,16 @@ function InboxCard({ item }: { item: ClbInboxItem }) {
           <>
             <dt>{t('inbox.grounds')}</dt>
             <dd>{item.grounds.map((g) => t(`inbox.ground.${g}` as MessageKey)).join('; ')}</dd>
+          </>
+        )}
+        {item.transferId !== null && (
+          <>
+            <dt>{t('transfer.attention')}</dt>
+            <dd>
+              <Link to={`/file-transfers/${item.transferId}`} data-testid="inbox-open-transfer">
+                {t('inbox.openTransfer')}
+              </Link>
+            </dd>
           </>
         )}
         <dt>{t('inbox.status')}</dt>

@@ -9,6 +9,8 @@ import { formatDate } from '../dates.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useLabels } from '../i18n/labels.ts';
 import { Link } from '../router.tsx';
+import { useReadySession } from '../session.tsx';
+import { FileTransferPanel } from './file-transfer-panel.tsx';
 import { Agreements } from './pupil-file/agreements.tsx';
 import { ClbCases } from './pupil-file/clb-cases.tsx';
 import { ClbSignalForm } from './pupil-file/clb-signal-form.tsx';
@@ -29,6 +31,8 @@ type Notice = { tone: 'success' | 'error'; text: string } | null;
 export function PupilFilePage({ pupilId }: { pupilId: string }) {
   const { t, language } = useI18n();
   const labels = useLabels();
+  // The file transfer is the CLB's (school staff never see the panel; the server refuses them anyway).
+  const isClbMember = useReadySession().me.memberships.some((m) => m.kind === 'clb');
   const [reload, setReload] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
   const query = useQuery({
@@ -97,6 +101,7 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
       ? [{ anchor: 'file-workflows-section', label: t('wf.title') }]
       : []),
     ...(file.permissions.manage ? [{ anchor: 'file-phase2-section', label: t('p2.title') }] : []),
+    ...(isClbMember ? [{ anchor: 'file-transfer', label: t('transfer.toc') }] : []),
     ...(file.permissions.letter ? [{ anchor: 'file-letters', label: t('letter.title') }] : []),
     ...(file.permissions.export ? [{ anchor: 'file-exports', label: t('file.exports') }] : []),
   ];
@@ -258,6 +263,8 @@ export function PupilFilePage({ pupilId }: { pupilId: string }) {
               <FilePhase2 pupilId={pupilId} run={run} reload={reload} />
             </div>
           )}
+
+          {isClbMember && <FileTransferPanel pupilId={pupilId} />}
 
           {file.permissions.letter && (
             <Section title={t('letter.title')} testId="file-letters" anchor="file-letters">

@@ -41,6 +41,8 @@ export interface ClbInboxItem {
   /** What the school had already done when it sent it (its own words, and the measures in the file). */
   schoolActions: string;
   grounds: string[];
+  /** A transfer case: the transferred file's snapshot (read it through the file-transfer routes). */
+  transferId: number | null;
   status: ClbCaseStatus;
   plan: string | null;
   outcome: string | null;
@@ -59,6 +61,7 @@ const itemOf = (row: ClbCaseRow): ClbInboxItem => ({
   receivedOn: row.receivedOn,
   schoolActions: typeof row.summary.schoolActions === 'string' ? row.summary.schoolActions : '',
   grounds: Array.isArray(row.summary.grounds) ? (row.summary.grounds as string[]) : [],
+  transferId: typeof row.summary.transferId === 'number' ? row.summary.transferId : null,
   status: row.status,
   plan: row.plan,
   outcome: row.outcome,
@@ -76,7 +79,14 @@ export async function openClbCase(
   tx: Sql,
   actor: Actor,
   scope: PupilScope,
-  c: { kind: ClbCaseKind; entryId: number; receivedOn: string; schoolActions: string; grounds?: readonly string[] },
+  c: {
+    kind: ClbCaseKind;
+    entryId: number;
+    receivedOn: string;
+    schoolActions: string;
+    grounds?: readonly string[];
+    transferId?: number;
+  },
 ): Promise<number | null> {
   const clbId = await clbOfSchool(tx, scope.schoolId);
   if (clbId === undefined) return null;
@@ -87,7 +97,11 @@ export async function openClbCase(
     pupilId: scope.pupil.id,
     entryId: c.entryId,
     receivedOn: c.receivedOn,
-    summary: { schoolActions: c.schoolActions, grounds: [...(c.grounds ?? [])] },
+    summary: {
+      schoolActions: c.schoolActions,
+      grounds: [...(c.grounds ?? [])],
+      ...(c.transferId === undefined ? {} : { transferId: c.transferId }),
+    },
     by: actor.userId,
   });
   await recordAudit(tx, actor, {
@@ -214,7 +228,8 @@ async function resignalPrompt(db: Sql, cases: readonly ClbCaseRow[], pupilId: nu
 /** The pupil's CLB cases with their status, and the prompt to signal again, for the school's pupil file. */
 export async function pupilClbCases(db: Database, actor: Actor, pupilId: number, today: string) {
   const scope = await requirePupilAccess(db, actor, 'file.read', pupilId, today);
-  const cases = await clbCasesOfPupil(db, pupilId);
+  // A transferred file is the receiving CLB's (its inbox and the transfer routes), never the school's to read.
+  const cases = (await clbCasesOfPupil(db, pupilId)).filter((c) => c.kind !== 'transfer');
   const prompt = await resignalPrompt(db, cases, pupilId, today);
   await recordAudit(db, actor, { action: 'clb-inbox.pupil', organisationId: scope.schoolId, pupilIds: [pupilId] });
   return { items: cases.map(itemOf), resignal: prompt };

@@ -92,6 +92,9 @@ const DOCUMENTED: Readonly<Record<string, Row>> = {
   'certificate.advise': ['no', 'no', 'no', 'no', 'no', 'no', 'served', 'no', 'no'],
   'exam-period.manage': ['school', 'no', 'school', 'school', 'school', 'no', 'no', 'no', 'no'],
   'sick-pupil.write': CARE_TEAM,
+  // The file transfer to the new school's CLB (issue 15, decision 0036): CLB roles only.
+  'file-transfer.manage': ['no', 'no', 'no', 'no', 'no', 'served', 'served', 'no', 'no'],
+  'file-transfer.receive': ['no', 'no', 'no', 'no', 'no', 'own CLB', 'own CLB', 'no', 'no'],
   'monitor.lop': ['no', 'no', 'no', 'no', 'no', 'no', 'no', 'no', 'no'],
 };
 

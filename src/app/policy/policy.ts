@@ -5,6 +5,7 @@ import { forbidden } from '../errors.ts';
 import { accountsPolicy } from './accounts.policy.ts';
 import { careMeetingPolicy } from './care-meeting.policy.ts';
 import { clbInboxPolicy } from './clb-inbox.policy.ts';
+import { fileTransferPolicy } from './file-transfer.policy.ts';
 import { importsPolicy } from './imports.policy.ts';
 import { lopPolicy } from './lop.policy.ts';
 import { medicalPolicy } from './medical.policy.ts';
@@ -36,6 +37,7 @@ export const POLICY = {
   ...partialSchoolingPolicy,
   ...clbInboxPolicy,
   ...medicalPolicy,
+  ...fileTransferPolicy,
   ...lopPolicy,
 } as const;
 

@@ -11,7 +11,11 @@ import { idParam, requireActor } from './require-actor.ts';
 const Status = z.enum(CLB_CASE_STATUSES);
 const InboxItem = z.object({
   id: z.number().int(),
-  kind: z.enum(CLB_CASE_KINDS).describe('signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory'),
+  kind: z
+    .enum(CLB_CASE_KINDS)
+    .describe(
+      'signal: CLB signal (5 B half-days); referral: referral for a CLB trajectory; transfer: a file sent by the previous school’s CLB (follow-up required)',
+    ),
   clb: z.object({ id: z.number().int(), name: z.string() }),
   school: z.object({ id: z.number().int(), name: z.string() }),
   pupil: z.object({
@@ -23,6 +27,7 @@ const InboxItem = z.object({
   receivedOn: CivilDate,
   schoolActions: z.string().describe('What the school had already done when it sent it'),
   grounds: z.array(z.string()).describe('Grounds of a referral (seed 003:266-282)'),
+  transferId: z.number().int().nullable().describe('A transfer case: GET /api/file-transfers/{transferId}'),
   status: Status,
   plan: z.string().nullable().describe('Plan van aanpak'),
   outcome: z.string().nullable(),

@@ -13,11 +13,11 @@ import {
   requireDocumentAccess,
   uploadDocument,
 } from '../../app/pupil-file/documents.service.ts';
-import { contentDisposition } from '../../domain/download-name.ts';
 import { DOCUMENT_LIMITS } from '../../domain/pupil-file/documents.ts';
 import { access } from '../route-access.ts';
 import { type Api, PageQuery, params, Timestamp } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
+import { sendStoredFile } from '../stored-file-reply.ts';
 import { idParam, requireActor } from './require-actor.ts';
 
 const Removal = z.object({ version: z.number().int().min(1), reason: z.string().max(2000).nullable().optional() });
@@ -151,13 +151,7 @@ export async function fileDocumentRoutes(api: Api, { db, today }: RouteContext) 
         idParam(request.params.documentId),
         today(),
       );
-      return reply
-        .type(document.mediaType)
-        .header('content-disposition', contentDisposition(document.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(content);
+      return sendStoredFile(reply, { mediaType: document.mediaType, fileName: document.fileName, content });
     },
   );
 
