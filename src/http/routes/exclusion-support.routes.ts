@@ -1,5 +1,4 @@
 // After a definitive exclusion: opvang (primary) or help finding a new school (secondary), per enrolment (issue 15).
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   exclusionSupport,
@@ -9,7 +8,7 @@ import {
 import { access } from '../route-access.ts';
 import { type Api, CivilDate, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const ExclusionSupport = z.object({
   schoolYear: z.string(),
@@ -42,10 +41,7 @@ export async function exclusionSupportRoutes(api: Api, { db, today }: RouteConte
     {
       ...access('enrolment.elsewhere'),
       schema: { params: params('pupilId', 'schoolYear'), body: Change, response: { 200: ExclusionSupport } },
-      preValidation: async (request: FastifyRequest) => {
-        const { pupilId } = request.params as { pupilId: string };
-        await requireExclusionSupportAccess(db, requireActor(request), idParam(pupilId), today());
-      },
+      preValidation: accessBeforeBody('pupilId', (actor, id) => requireExclusionSupportAccess(db, actor, id, today())),
     },
     async (request) =>
       recordExclusionSupport(

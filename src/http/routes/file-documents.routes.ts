@@ -18,7 +18,7 @@ import { access } from '../route-access.ts';
 import { type Api, PageQuery, params, Timestamp } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { sendStoredFile } from '../stored-file-reply.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const Removal = z.object({ version: z.number().int().min(1), reason: z.string().max(2000).nullable().optional() });
 const FileDocument = z.object({
@@ -95,17 +95,11 @@ export async function fileDocumentRoutes(api: Api, { db, today }: RouteContext) 
   // Writes check access on the pupil (or the document's pupil) before the body is read or validated.
   const onPupil = (action: Action) => ({
     ...access(action),
-    preValidation: async (request: FastifyRequest) => {
-      const { pupilId } = request.params as { pupilId: string };
-      await requirePupilAccess(db, requireActor(request), action, idParam(pupilId), today());
-    },
+    preValidation: accessBeforeBody('pupilId', (actor, id) => requirePupilAccess(db, actor, action, id, today())),
   });
   const onDocument = (action: Action) => ({
     ...access(action),
-    preValidation: async (request: FastifyRequest) => {
-      const { documentId } = request.params as { documentId: string };
-      await requireDocumentAccess(db, requireActor(request), action, idParam(documentId), today());
-    },
+    preValidation: accessBeforeBody('documentId', (actor, id) => requireDocumentAccess(db, actor, action, id, today())),
   });
 
   api.get(

@@ -1,7 +1,6 @@
 // The file transfer to the new school's CLB (issue 15, docs/decisions/0036): the transfer panel of a pupil's file,
 // the decision of the parents or the adult pupil, sending, the received snapshot and its documents, and the old
 // CLB's list of detected school changers.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   pendingTransfers,
@@ -17,7 +16,7 @@ import { access } from '../route-access.ts';
 import { type Api, CivilDate, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
 import { sendStoredFile } from '../stored-file-reply.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const Category = z.enum(TRANSFER_CATEGORY_IDS);
 const Level = z.enum(['school', 'school+clb', 'clb', 'clb-arts']);
@@ -162,10 +161,9 @@ const Pending = z.object({
 
 export async function fileTransferRoutes(api: Api, { db, today }: RouteContext) {
   // Access on the pupil before the body is validated: no 400 tells outsiders anything.
-  const preValidation = async (request: FastifyRequest) => {
-    const { pupilId } = request.params as { pupilId: string };
-    await requirePupilAccess(db, requireActor(request), 'file-transfer.manage', idParam(pupilId), today());
-  };
+  const preValidation = accessBeforeBody('pupilId', (actor, id) =>
+    requirePupilAccess(db, actor, 'file-transfer.manage', id, today()),
+  );
 
   api.get(
     '/pupils/:pupilId/file-transfer',

@@ -1,5 +1,4 @@
 // The medical track (issue 14): a pupil's medical certificates, the doubt route to the CLB doctor, exam periods.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   addExamPeriod,
@@ -17,7 +16,7 @@ import { DOUBT_OUTCOMES, ISSUER_KINDS } from '../../domain/medical/certificates.
 import { access } from '../route-access.ts';
 import { type Api, CivilDate, Created, NoContent, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const Half = z.enum(['AM', 'PM']);
 const version = z.number().int().min(1);
@@ -70,10 +69,7 @@ export async function medicalRoutes(api: Api, { db, today }: RouteContext) {
   const onCertificate = (action: 'certificate.write' | 'certificate.advise') => ({
     ...access(action),
     // Access before the body is validated: no 400 tells an outsider that the certificate exists.
-    preValidation: async (request: FastifyRequest) => {
-      const { certificateId } = request.params as { certificateId: string };
-      await certificateScope(db, requireActor(request), action, idParam(certificateId), today());
-    },
+    preValidation: accessBeforeBody('certificateId', (actor, id) => certificateScope(db, actor, action, id, today())),
   });
 
   api.get(
@@ -86,10 +82,9 @@ export async function medicalRoutes(api: Api, { db, today }: RouteContext) {
     '/pupils/:pupilId/certificates',
     {
       ...access('certificate.write'),
-      preValidation: async (request: FastifyRequest) => {
-        const { pupilId } = request.params as { pupilId: string };
-        await requirePupilAccess(db, requireActor(request), 'certificate.write', idParam(pupilId), today());
-      },
+      preValidation: accessBeforeBody('pupilId', (actor, id) =>
+        requirePupilAccess(db, actor, 'certificate.write', id, today()),
+      ),
       schema: { params: params('pupilId'), body: CertificateInput, response: { 201: Created } },
     },
     async (request, reply) =>

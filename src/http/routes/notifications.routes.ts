@@ -1,6 +1,5 @@
 // Notifications and letters (issue 19): one's own e-mail digest preference, the school's letter templates, and a
 // letter to a pupil's parents as PDF or DOCX (recorded in the pupil file as a contact with the parents).
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   generateLetter,
@@ -15,7 +14,7 @@ import { LETTER_FORMATS, LETTER_KINDS } from '../../domain/letters/letters.ts';
 import { access } from '../route-access.ts';
 import { type Api, CivilDate, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const Frequency = z
   .enum(['daily', 'weekly', 'off'])
@@ -126,10 +125,9 @@ export async function notificationRoutes(api: Api, { db, today }: RouteContext) 
     {
       ...access('letter.write'),
       // Access on the pupil first: no 400 reveals anything to outsiders.
-      preValidation: async (request: FastifyRequest) => {
-        const { pupilId } = request.params as { pupilId: string };
-        await requirePupilAccess(db, requireActor(request), 'letter.write', idParam(pupilId), today());
-      },
+      preValidation: accessBeforeBody('pupilId', (actor, id) =>
+        requirePupilAccess(db, actor, 'letter.write', id, today()),
+      ),
       schema: {
         params: params('pupilId'),
         body: LetterBody,

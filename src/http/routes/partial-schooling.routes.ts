@@ -1,6 +1,5 @@
 // Partial schooling at the school's request (issue 15): a pupil's arrangements with their signals, recording one
 // and changing one (a review). docs/monitor.md "Partial schooling".
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   changeArrangement,
@@ -12,7 +11,7 @@ import { PARTIAL_SCHOOLING_LIMITS, WEEK_HALF_DAYS } from '../../domain/monitor/p
 import { access } from '../route-access.ts';
 import { type Api, CivilDate, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const Terms = z.object({
   requestedBy: z.string().max(PARTIAL_SCHOOLING_LIMITS.requestedBy).describe('Who asked (role or name)'),
@@ -64,10 +63,9 @@ const PupilPartialSchooling = z.object({
 
 export async function partialSchoolingRoutes(api: Api, { db, today }: RouteContext) {
   // Access on the pupil before the body is validated: no 400 tells outsiders anything.
-  const preValidation = async (request: FastifyRequest) => {
-    const { pupilId } = request.params as { pupilId: string };
-    await requirePartialSchoolingAccess(db, requireActor(request), idParam(pupilId), today());
-  };
+  const preValidation = accessBeforeBody('pupilId', (actor, id) =>
+    requirePartialSchoolingAccess(db, actor, id, today()),
+  );
 
   api.get(
     '/pupils/:pupilId/partial-schooling',

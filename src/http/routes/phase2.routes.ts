@@ -1,7 +1,6 @@
 // Phase-2 routes with legal weight in the pupil file (docs/pupil-file.md, "Phase-2 routes"): the M-document to the
 // OCJ or VK, the AgODi report and the copy of its letter, NRTJ through the toegangspoort, the spijbelactieplan with
 // the police, and what the section needs to show before a route is chosen (facts, ABSENCE_RISING).
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../../app/actor.ts';
 import { requirePupilAccess } from '../../app/pupil-access.ts';
@@ -17,7 +16,7 @@ import type { Database } from '../../db/database.ts';
 import { access } from '../route-access.ts';
 import { type Api, CivilDate, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const text = (max: number) => z.string().max(max).optional();
 const Common = { occurredOn: z.string().max(10).optional(), who: text(200) };
@@ -103,10 +102,9 @@ export async function phase2Routes(api: Api, { db, today }: RouteContext) {
   // Access is checked on the pupil before the body is validated: no 400 reveals anything to outsiders.
   const onPupil = {
     ...access('file.legal-route'),
-    preValidation: async (request: FastifyRequest) => {
-      const { pupilId } = request.params as { pupilId: string };
-      await requirePupilAccess(db, requireActor(request), 'file.legal-route', idParam(pupilId), today());
-    },
+    preValidation: accessBeforeBody('pupilId', (actor, id) =>
+      requirePupilAccess(db, actor, 'file.legal-route', id, today()),
+    ),
   };
 
   api.get(

@@ -40,7 +40,7 @@ import { contentDisposition } from '../../domain/download-name.ts';
 import { access } from '../route-access.ts';
 import { type Api, PageQuery, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const text = (max: number) => z.string().max(max);
 const optional = (max: number) => z.string().max(max).nullable().optional();
@@ -208,10 +208,7 @@ export async function pupilFileRoutes(api: Api, { db, today }: RouteContext) {
   // to outsiders.
   const onPupil = (action: Action) => ({
     ...access(action),
-    preValidation: async (request: FastifyRequest) => {
-      const { pupilId } = request.params as { pupilId: string };
-      await requirePupilAccess(db, requireActor(request), action, idParam(pupilId), today());
-    },
+    preValidation: accessBeforeBody('pupilId', (actor, id) => requirePupilAccess(db, actor, action, id, today())),
   });
   const onItem = (action: Action, item: 'person' | 'entry' | 'agreement') => ({
     ...access(action),

@@ -1,5 +1,4 @@
 // One pupil's school year: enrolment, calendar, register and corrections; recording an enrolment elsewhere.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ELSEWHERE_SCHOOL_MAX_LENGTH,
@@ -10,7 +9,7 @@ import { pupilYear } from '../../app/pupil.service.ts';
 import { access } from '../route-access.ts';
 import { type Api, CivilDate, params, YearQuery } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const EnrolledElsewhere = z.object({
   from: CivilDate.nullable().describe('First day in the other school; null clears it'),
@@ -92,10 +91,9 @@ export async function pupilRoutes(api: Api, { db, today }: RouteContext) {
       ...access('enrolment.elsewhere'),
       schema: { params: params('pupilId', 'schoolYear'), body: EnrolledElsewhere, response: { 200: Enrolment } },
       // Access on the pupil before the body is validated (preValidation): no 400 reveals anything to outsiders.
-      preValidation: async (request: FastifyRequest) => {
-        const { pupilId } = request.params as { pupilId: string };
-        await requireEnrolmentElsewhereAccess(db, requireActor(request), idParam(pupilId), today());
-      },
+      preValidation: accessBeforeBody('pupilId', (actor, id) =>
+        requireEnrolmentElsewhereAccess(db, actor, id, today()),
+      ),
     },
     async (request) =>
       recordEnrolledElsewhere(

@@ -1,6 +1,5 @@
 // The restart decision (seed 002 §2.1–2.3): taxatie → keuzeschema → the team's decision with its reasons, a
 // relapse's evaluation, and phase 3's term and review date (a reminder). A guided workflow of the pupil file.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requirePupilAccess } from '../../app/pupil-access.ts';
 import { recordRestartDecision } from '../../app/pupil-file/restart-decision.service.ts';
@@ -8,7 +7,7 @@ import { RESTART_OUTCOMES, TAXATIE_QUESTIONS } from '../../domain/pupil-file/wor
 import { access } from '../route-access.ts';
 import { type Api, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const outcomes = RESTART_OUTCOMES.map((o) => o.id) as [string, ...string[]];
 const RestartDecision = z.object({
@@ -30,10 +29,9 @@ export async function restartRoutes(api: Api, { db, today }: RouteContext) {
     '/pupils/:pupilId/file/workflows/restart-decision',
     {
       ...access('file.manage'),
-      preValidation: async (request: FastifyRequest) => {
-        const { pupilId } = request.params as { pupilId: string };
-        await requirePupilAccess(db, requireActor(request), 'file.manage', idParam(pupilId), today());
-      },
+      preValidation: accessBeforeBody('pupilId', (actor, id) =>
+        requirePupilAccess(db, actor, 'file.manage', id, today()),
+      ),
       schema: { params: params('pupilId'), body: RestartDecision },
     },
     async (request, reply) =>

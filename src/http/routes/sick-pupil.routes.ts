@@ -1,6 +1,5 @@
 // Education for sick pupils (issue 14): stays in hospital / type 5 / K-dienst, provisions (TOAH, Bednet/SIO,
 // School en ziek zijn), the parents informed, and the entitlement computed from the register and certificates.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   addProvision,
@@ -16,7 +15,7 @@ import { requirePupilAccess } from '../../app/pupil-access.ts';
 import { access } from '../route-access.ts';
 import { type Api, CivilDate, Created, NoContent, params } from '../schemas.ts';
 import type { RouteContext } from '../server.ts';
-import { idParam, requireActor } from './require-actor.ts';
+import { accessBeforeBody, idParam, requireActor } from './require-actor.ts';
 
 const Setting = z.enum(['ziekenhuis', 'type-5', 'k-dienst']);
 const StayInput = z.object({
@@ -79,10 +78,9 @@ const Overview = z.object({
 export async function sickPupilRoutes(api: Api, { db, today }: RouteContext) {
   const onPupil = {
     ...access('sick-pupil.write'),
-    preValidation: async (request: FastifyRequest) => {
-      const { pupilId } = request.params as { pupilId: string };
-      await requirePupilAccess(db, requireActor(request), 'sick-pupil.write', idParam(pupilId), today());
-    },
+    preValidation: accessBeforeBody('pupilId', (actor, id) =>
+      requirePupilAccess(db, actor, 'sick-pupil.write', id, today()),
+    ),
   };
 
   api.get(
@@ -104,10 +102,7 @@ export async function sickPupilRoutes(api: Api, { db, today }: RouteContext) {
     '/stays/:stayId/discharge',
     {
       ...access('sick-pupil.write'),
-      preValidation: async (request: FastifyRequest) => {
-        const { stayId } = request.params as { stayId: string };
-        await requireStayAccess(db, requireActor(request), idParam(stayId), today());
-      },
+      preValidation: accessBeforeBody('stayId', (actor, id) => requireStayAccess(db, actor, id, today())),
       schema: {
         params: params('stayId'),
         body: z.object({ to: CivilDate, version: z.number().int() }),
@@ -133,10 +128,7 @@ export async function sickPupilRoutes(api: Api, { db, today }: RouteContext) {
     '/provisions/:provisionId',
     {
       ...access('sick-pupil.write'),
-      preValidation: async (request: FastifyRequest) => {
-        const { provisionId } = request.params as { provisionId: string };
-        await requireProvisionAccess(db, requireActor(request), idParam(provisionId), today());
-      },
+      preValidation: accessBeforeBody('provisionId', (actor, id) => requireProvisionAccess(db, actor, id, today())),
       schema: {
         params: params('provisionId'),
         body: ProvisionInput.extend({ version: z.number().int() }),
