@@ -1,5 +1,5 @@
 // The application shell: session gate, header and the path-based routes.
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
 import { type School, setUnauthorizedHandler } from './api/client.ts';
 import { monitorApi } from './api/monitor-client.ts';
 import { AppHeader } from './components/app-header.tsx';
@@ -7,26 +7,29 @@ import { LoginNotice } from './components/login-notice.tsx';
 import { ErrorMessage, Loading } from './components/status.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import { type DashboardScopes, needsDashboardScopes, startPath } from './navigation.ts';
-import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AttentionPage } from './pages/attention-page.tsx';
-import { AuditLogPage } from './pages/audit-log-page.tsx';
-import { CareMeetingPage, CareMeetingsPage } from './pages/care-meetings-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
-import { ClbInboxPage } from './pages/clb-inbox-page.tsx';
-import { FileTransferPage } from './pages/file-transfer-page.tsx';
-import { ImportPage } from './pages/import-page.tsx';
-import { LetterTemplatesPage } from './pages/letter-templates-page.tsx';
+import {
+  AdminUsersPage,
+  AuditLogPage,
+  CareMeetingPage,
+  CareMeetingsPage,
+  ClbInboxPage,
+  FileTransferPage,
+  ImportPage,
+  LetterTemplatesPage,
+  MonitorDashboardPage,
+  MonitorHubPage,
+  MonitorReportPage,
+  MonitorThuiszittersPage,
+  NotificationSettingsPage,
+  PupilFilePage,
+  SchoolOverviewPage,
+  SelfscanGoalPage,
+  SelfscanPage,
+} from './pages/lazy-pages.ts';
 import { LoginPage } from './pages/login-page.tsx';
-import { MonitorDashboardPage } from './pages/monitor-dashboard-page.tsx';
-import { MonitorHubPage } from './pages/monitor-hub-page.tsx';
-import { MonitorReportPage } from './pages/monitor-report-page.tsx';
-import { MonitorThuiszittersPage } from './pages/monitor-thuiszitters-page.tsx';
-import { NotificationSettingsPage } from './pages/notification-settings-page.tsx';
-import { PupilFilePage } from './pages/pupil-file-page.tsx';
 import { PupilPage } from './pages/pupil-page.tsx';
-import { SchoolOverviewPage } from './pages/school-overview-page.tsx';
-import { SelfscanGoalPage } from './pages/selfscan-goal-page.tsx';
-import { SelfscanPage } from './pages/selfscan-page.tsx';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { preferredSchool, useReadySession, useSession } from './session.tsx';
 
@@ -63,7 +66,9 @@ export function App() {
       <SkipLink />
       <AppHeader />
       <LoginNotice />
-      <Routes pathname={pathname} />
+      <Suspense fallback={<PageLoading />}>
+        <Routes pathname={pathname} />
+      </Suspense>
     </>
   );
 }
@@ -251,5 +256,17 @@ function Bare({ children }: { children: ReactNode }) {
       <p className="login__brand">{t('app.name')}</p>
       {children}
     </main>
+  );
+}
+
+/**
+ * Shown while a page's code is loaded (lazy-pages.ts). Not a second `main#main`: React keeps the previous page in
+ * the document (hidden) until the new one is ready.
+ */
+function PageLoading() {
+  return (
+    <div className="page">
+      <Loading />
+    </div>
   );
 }
