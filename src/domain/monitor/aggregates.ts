@@ -30,7 +30,8 @@ export interface SchoolHalfDays {
 export interface DayRow {
   schoolId: number;
   schoolYear: string;
-  date: string;
+  /** Day number (civil-date.ts). */
+  day: number;
   half: 'AM' | 'PM';
   code: string;
   halfDays: number;

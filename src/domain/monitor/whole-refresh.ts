@@ -1,17 +1,16 @@
 // Every monitor aggregate from one pass over the register, in memory (issue 16): the day rows and pupil-year
-// totals, the dashboard cells, and the thuiszitter figures —
-// time at home per pupil (spells along the school's school half-days), absent half-days per code as registered,
-// enrolled pupils per school half-day and the thuiszitter cells. The definitions are the SQL statements' of
-// src/db/monitor.repository.ts and src/db/thuiszitter.repository.ts, which narrow refreshes still use; the
-// full-refresh tests compare the two. Integer keys and typed arrays: a row is (pupil, school, slot, code index).
-// The one TypeScript definition of these figures: the full refresh counts every school with it, a school's first
-// register import (src/app/monitor/first-import-counts.ts) its own rows; first-import-counts.int.test.ts compares
-// that with the SQL too.
+// totals, the dashboard cells, and the thuiszitter figures — time at home per pupil (spells along the school's
+// school half-days), absent half-days per code as registered, enrolled pupils per school half-day and the
+// thuiszitter cells. The definitions are the SQL statements' of src/db/monitor.repository.ts and
+// src/db/thuiszitter.repository.ts, which narrow refreshes still use. This is their one TypeScript definition: the
+// full refresh counts every school with it, a school's first register import (first-import-counts.ts) its own
+// rows; monitor.int.test.ts and first-import-counts.int.test.ts compare both with the SQL. Integer keys and typed
+// arrays: a row is (pupil, school, slot, code index).
 import { fromDayNumber } from '../civil-date.ts';
 import type { AggregateCode, AggregateEnrolment, DayRow, PupilYearRow, SchoolHalfDays } from './aggregates.ts';
 
 /** The code of a preventive suspension, counted in runs of its own (refreshPupilRows's `code = 'Y'`). */
-export const SUSPENSION_CODE = 'Y';
+const SUSPENSION_CODE = 'Y';
 
 /** One enrolment with what the cells need of it and of its pupil (the per-pupil rows need only its dates). */
 export interface WholeRefreshEnrolment extends AggregateEnrolment {
@@ -82,7 +81,8 @@ export interface PupilCodeRow {
 export interface PossibleDayRow {
   schoolId: number;
   schoolYear: string;
-  date: string;
+  /** Day number (civil-date.ts). */
+  day: number;
   half: 'AM' | 'PM';
   pupils: number;
 }
@@ -282,8 +282,8 @@ export class WholeMonitorRefresh {
   }
 
   /**
-   * Adds an enrolment. Without the cell fields (a bare AggregateEnrolment: a first import, which writes only the
-   * day rows, pupil-year totals and per-pupil rows) it counts as unknown class and grade, with no birth date.
+   * Adds an enrolment. A bare AggregateEnrolment (a first import writes only the day rows, pupil-year totals and
+   * per-pupil rows, which need no more) leaves the cell fields empty, and the cell methods then refuse to run.
    */
   addEnrolment(e: WholeRefreshEnrolment | AggregateEnrolment): void {
     if (this.prepared) throw new Error('enrolments come before the register rows');
@@ -494,7 +494,14 @@ export class WholeMonitorRefresh {
             const start = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
             schoolYear = `${start}-${start + 1}`;
           }
-          yield { schoolId, schoolYear, date, half: halfOf(slot), code: this.officialCodes[c] as string, halfDays };
+          yield {
+            schoolId,
+            schoolYear,
+            day: slot >> 1,
+            half: halfOf(slot),
+            code: this.officialCodes[c] as string,
+            halfDays,
+          };
         }
       }
     }
@@ -793,7 +800,7 @@ export class WholeMonitorRefresh {
         yield {
           schoolId: group.schoolId,
           schoolYear: group.schoolYear,
-          date: dateOf(slot >> 1),
+          day: slot >> 1,
           half: halfOf(slot),
           pupils,
         };
