@@ -162,7 +162,9 @@ function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
       let count = 0;
       const flush = async () => {
         if (parts.length === 0) return;
-        const blob = new Blob(format === 'binary' ? [BINARY_COPY_HEADER, ...parts, BINARY_COPY_TRAILER] : parts);
+        const blob = new Blob(
+          (format === 'binary' ? [BINARY_COPY_HEADER, ...parts, BINARY_COPY_TRAILER] : parts) as BlobPart[],
+        );
         parts = [];
         size = 0;
         await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${copyFormat(format)}`, [], { blob });
