@@ -44,13 +44,9 @@ describe.each(testEngines())('binary COPY FROM on %s', (engine) => {
     expect(stored).toEqual(ROWS);
     const read: unknown[] = [];
     await t.db.transaction(async (tx) => {
-      await eachBinaryTuple(
-        tx.copyOut('binary_probe', ['id', 'big', 'small', 'day', 'label'], 'binary'),
-        5,
-        (row) => {
-          read.push([int4OrNull(row, 0), int8(row, 1), int4OrNull(row, 2), dayOrNull(row, 3), textOrNull(row, 4)]);
-        },
-      );
+      await eachBinaryTuple(tx.copyOut('binary_probe', ['id', 'big', 'small', 'day', 'label'], 'binary'), 5, (row) => {
+        read.push([int4OrNull(row, 0), int8(row, 1), int4OrNull(row, 2), dayOrNull(row, 3), textOrNull(row, 4)]);
+      });
     });
     expect(read).toEqual(ROWS.map((r) => [r.id, r.big, r.small, dayNumber(r.day), r.label]));
   });
