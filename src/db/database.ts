@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { type Config, loadConfig } from '../config.ts';
+import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER } from './binary-copy.ts';
 import { copyOutStream } from './copy-out-stream.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 import { preparedName } from './prepared.ts';
@@ -19,8 +20,15 @@ export interface Sql {
   /**
    * Bulk-loads rows in COPY text format (tab-separated, `\N` for null, one row per line) into a table.
    * Streams on PostgreSQL; on PGlite it loads bounded chunks so a large file is never held in memory whole.
+   * With `binary`, the chunks are whole tuples of PostgreSQL's binary format (BinaryTupleWriter; the header and
+   * trailer are added here) and the count is of chunks.
    */
-  copyIn(table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<number>;
+  copyIn(
+    table: string,
+    columns: readonly string[],
+    lines: AsyncIterable<string | Uint8Array>,
+    format?: 'text' | 'binary',
+  ): Promise<number>;
   /**
    * Reads a whole table in COPY text format (the inverse of copyIn), as chunks that together are whole lines.
    * Needs a transaction on PostgreSQL; PGlite returns each table as one chunk. With no columns, `table` is a
@@ -96,7 +104,7 @@ function transactionDatabase(engine: Engine, tx: Sql, depth = 0): Database {
     withinTransaction: true,
     query: (text, params) => tx.query(text, params),
     exec: (text) => tx.exec(text),
-    copyIn: (table, columns, lines) => tx.copyIn(table, columns, lines),
+    copyIn: (table, columns, lines, format) => tx.copyIn(table, columns, lines, format),
     copyOut: (table, columns, format) => tx.copyOut(table, columns, format),
     async transaction(work) {
       const savepoint = `nested_${depth + 1}`;
@@ -148,16 +156,18 @@ function pgliteSql(db: Pick<PGlite, 'query' | 'exec'>): Sql {
     async exec(text: string) {
       await db.exec(text);
     },
-    async copyIn(table, columns, lines) {
-      let parts: string[] = [];
+    async copyIn(table, columns, lines, format = 'text') {
+      let parts: (string | Uint8Array)[] = [];
       let size = 0;
       let count = 0;
       const flush = async () => {
         if (parts.length === 0) return;
-        const blob = new Blob(parts);
+        const blob = new Blob(
+          (format === 'binary' ? [BINARY_COPY_HEADER, ...parts, BINARY_COPY_TRAILER] : parts) as BlobPart[],
+        );
         parts = [];
         size = 0;
-        await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob });
+        await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${copyFormat(format)}`, [], { blob });
       };
       for await (const line of lines) {
         parts.push(line);
@@ -232,19 +242,22 @@ function clientSql(client: pg.PoolClient | pg.Pool): Sql {
         throw connectionFault(error);
       }
     },
-    async copyIn(table, columns, lines) {
+    async copyIn(table, columns, lines, format = 'text') {
       if (!('release' in client)) throw new Error('copyIn needs a transaction on PostgreSQL');
       let count = 0;
       const counted = Readable.from(
         (async function* () {
+          if (format === 'binary') yield Buffer.from(BINARY_COPY_HEADER);
           for await (const line of lines) {
             count++;
-            yield line;
+            yield typeof line === 'string' ? line : Buffer.from(line.buffer, line.byteOffset, line.byteLength);
           }
+          if (format === 'binary') yield Buffer.from(BINARY_COPY_TRAILER);
         })(),
       );
       try {
-        await pipeline(counted, client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+        const statement = `COPY ${table} (${columns.join(', ')}) FROM STDIN${copyFormat(format)}`;
+        await pipeline(counted, client.query(copyFrom(statement)));
       } catch (error) {
         throw connectionFault(error);
       }
@@ -298,11 +311,11 @@ export async function openPostgres(connectionString: string, options: { log?: Da
   return {
     engine: 'postgres',
     ...sql,
-    async copyIn(table, columns, lines) {
+    async copyIn(table, columns, lines, format) {
       const client = await connect();
       let fault: unknown;
       try {
-        return await clientSql(client).copyIn(table, columns, lines);
+        return await clientSql(client).copyIn(table, columns, lines, format);
       } catch (error) {
         fault = error;
         throw error;

@@ -15,7 +15,17 @@ import type {
 } from '../domain/monitor/whole-refresh.ts';
 import { phaseTimer } from '../phase-timer.ts';
 import { dayOrNull, eachBinaryTuple, int4OrNull, int8, textOrNull } from './binary-copy.ts';
-import { copyField, type Sql } from './database.ts';
+import type { Sql } from './database.ts';
+import {
+  CELL_ROWS,
+  copyRowsInto,
+  DAY_ROWS,
+  HOME_TIME_ROWS,
+  POSSIBLE_DAY_ROWS,
+  PUPIL_CODE_ROWS,
+  PUPIL_YEAR_ROWS,
+  THUISZITTER_CELL_ROWS,
+} from './monitor-copy-rows.ts';
 
 /** The aggregate tables and their indexes, as migrations 0007 and 0025 define them. */
 const INDEXES: { table: string; drop: string; create: string }[] = [
@@ -167,21 +177,6 @@ export async function eachEnrolmentWithPupil(tx: Sql, enrolment: (e: WholeRefres
   );
 }
 
-/** COPY text in chunks of many lines (one await per chunk, not per row). */
-async function* copyChunks<T>(rows: Iterable<T>, line: (row: T) => string): AsyncGenerator<string> {
-  let chunk = '';
-  let count = 0;
-  for (const row of rows) {
-    chunk += line(row);
-    if (++count >= 20_000) {
-      yield chunk;
-      chunk = '';
-      count = 0;
-    }
-  }
-  if (chunk) yield chunk;
-}
-
 export interface WholeMonitorTables {
   days: Iterable<DayRow>;
   pupilYears: Iterable<PupilYearRow>;
@@ -198,85 +193,24 @@ export interface WholeMonitorTables {
  */
 export async function writeWholeMonitor(tx: Sql, tables: WholeMonitorTables): Promise<void> {
   const phase = phaseTimer('monitor full refresh write');
-  await tx.copyIn(
-    'monitor_day',
-    ['school_id', 'school_year', 'date', 'half', 'code', 'half_days'],
-    copyChunks(
-      tables.days,
-      (d) => `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n`,
-    ),
-  );
+  await copyRowsInto(tx, DAY_ROWS, tables.days);
   phase('day rows');
-  await tx.copyIn(
-    'monitor_pupil_year',
-    ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
-    copyChunks(
-      tables.pupilYears,
-      (y) => `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n`,
-    ),
-  );
+  await copyRowsInto(tx, PUPIL_YEAR_ROWS, tables.pupilYears);
   phase('pupil years');
-  await tx.copyIn(
-    'monitor_cell',
-    ['school_id', 'school_year', 'dimension', 'key', 'code', 'value'],
-    copyChunks(
-      tables.cells,
-      (c) => `${c.schoolId}\t${c.schoolYear}\t${c.dimension}\t${copyField(c.key)}\t${copyField(c.code)}\t${c.value}\n`,
-    ),
-  );
+  await copyRowsInto(tx, CELL_ROWS, tables.cells);
   await tx.exec(`INSERT INTO monitor_cell (school_id, school_year, dimension, key, code, value)
                  SELECT school_id, school_year, 'signal', rule_id, '*', count(*)::int FROM signal WHERE holds GROUP BY 1, 2, 4;
                  INSERT INTO monitor_refresh (school_id, refreshed_at)
                  SELECT id, now() FROM organisation WHERE kind = 'school'
                  ON CONFLICT (school_id) DO UPDATE SET refreshed_at = excluded.refreshed_at`);
   phase('cells');
-  await tx.copyIn(
-    'monitor_home_time',
-    [
-      'school_id',
-      'school_year',
-      'pupil_id',
-      'absent_half_days',
-      'spells',
-      'longest_spell',
-      'suspension_spells',
-      'longest_suspension',
-      'last_from',
-      'last_from_half',
-      'last_until',
-      'last_until_half',
-      'last_half_days',
-    ],
-    copyChunks(
-      tables.homeTime,
-      (h) =>
-        `${h.schoolId}\t${h.schoolYear}\t${h.pupilId}\t${h.absentHalfDays}\t${h.spells}\t${h.longestSpell}\t${h.suspensionSpells}\t${h.longestSuspension}\t${h.lastFrom}\t${h.lastFromHalf}\t${h.lastUntil}\t${h.lastUntilHalf}\t${h.lastHalfDays}\n`,
-    ),
-  );
+  await copyRowsInto(tx, HOME_TIME_ROWS, tables.homeTime);
   phase('time at home');
-  await tx.copyIn(
-    'monitor_pupil_code',
-    ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
-    copyChunks(
-      tables.pupilCodes,
-      (c) => `${c.schoolId}\t${c.schoolYear}\t${c.pupilId}\t${copyField(c.code)}\t${c.halfDays}\n`,
-    ),
-  );
+  await copyRowsInto(tx, PUPIL_CODE_ROWS, tables.pupilCodes);
   phase('pupil codes');
-  await tx.copyIn(
-    'monitor_possible_day',
-    ['school_id', 'school_year', 'date', 'half', 'pupils'],
-    copyChunks(tables.possibleDays, (d) => `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${d.pupils}\n`),
-  );
+  await copyRowsInto(tx, POSSIBLE_DAY_ROWS, tables.possibleDays);
   phase('possible days');
-  await tx.copyIn(
-    'thuiszitter_cell',
-    ['school_id', 'school_year', 'dimension', 'key', 'value'],
-    copyChunks(
-      tables.thuiszitterCells,
-      (c) => `${c.schoolId}\t${c.schoolYear}\t${c.dimension}\t${copyField(c.key)}\t${c.value}\n`,
-    ),
-  );
+  await copyRowsInto(tx, THUISZITTER_CELL_ROWS, tables.thuiszitterCells);
   phase('thuiszitter cells');
   await tx.exec(INDEXES.map((i) => i.create).join(';\n'));
   phase('indexes');

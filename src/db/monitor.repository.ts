@@ -9,7 +9,8 @@ import type {
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
 import { eachBinaryChunk, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
-import { copyField, type Sql } from './database.ts';
+import type { Sql } from './database.ts';
+import { copyRowsInto, DAY_ROWS, PUPIL_YEAR_ROWS } from './monitor-copy-rows.ts';
 
 /** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */
 export interface RefreshScope {
@@ -496,23 +497,9 @@ export async function scanRegisterSlots(
   });
 }
 
-async function* copyRows<T>(rows: Iterable<T>, line: (row: T) => string): AsyncGenerator<string> {
-  let chunk = '';
-  let count = 0;
-  for (const row of rows) {
-    chunk += line(row);
-    if (++count >= 20_000 && chunk) {
-      yield chunk;
-      chunk = '';
-      count = 0;
-    }
-  }
-  if (chunk) yield chunk;
-}
-
 /**
  * Replaces the day rows and pupil-year totals of a whole-school (or every-school) scope with rows aggregated in
- * memory (MonitorAggregates), written with COPY. The school years of the scope bound both the rows removed and the
+ * memory (WholeMonitorRefresh), written with COPY. The school years of the scope bound both the rows removed and the
  * rows written, as in refreshDaysAndPupilYears.
  */
 export async function writeDaysAndPupilYears(
@@ -527,19 +514,7 @@ export async function writeDaysAndPupilYears(
   const years = scope.schoolYears === null ? null : new Set(scope.schoolYears);
   const inScope = (row: { schoolId: number; schoolYear: string }) =>
     (scope.schoolId === null || row.schoolId === scope.schoolId) && (years === null || years.has(row.schoolYear));
-  await tx.copyIn(
-    'monitor_day',
-    ['school_id', 'school_year', 'date', 'half', 'code', 'half_days'],
-    copyRows(days, (d) =>
-      inScope(d) ? `${d.schoolId}\t${d.schoolYear}\t${d.date}\t${d.half}\t${copyField(d.code)}\t${d.halfDays}\n` : '',
-    ),
-  );
-  await tx.copyIn(
-    'monitor_pupil_year',
-    ['school_id', 'school_year', 'pupil_id', 'code', 'half_days'],
-    copyRows(pupilYears, (y) =>
-      inScope(y) ? `${y.schoolId}\t${y.schoolYear}\t${y.pupilId}\t${copyField(y.code)}\t${y.halfDays}\n` : '',
-    ),
-  );
+  await copyRowsInto(tx, DAY_ROWS, days, inScope);
+  await copyRowsInto(tx, PUPIL_YEAR_ROWS, pupilYears, inScope);
   if (scope.schoolId === null) await tx.exec('ANALYZE monitor_day, monitor_pupil_year');
 }

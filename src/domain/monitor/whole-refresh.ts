@@ -1,21 +1,19 @@
-// Every monitor aggregate of the full refresh from one pass over the register, in memory (issue 16): the day rows
-// and pupil-year totals (as MonitorAggregates counts them), the dashboard cells, and the thuiszitter figures —
-// time at home per pupil (spells along the school's school half-days), absent half-days per code as registered,
-// enrolled pupils per school half-day and the thuiszitter cells. The definitions are the SQL statements' of
-// src/db/monitor.repository.ts and src/db/thuiszitter.repository.ts, which narrow refreshes still use; the
-// full-refresh tests compare the two. Integer keys and typed arrays: a row is (pupil, school, slot, code index).
+// Every monitor aggregate from one pass over the register, in memory (issue 16): the day rows and pupil-year
+// totals, the dashboard cells, and the thuiszitter figures — time at home per pupil (spells along the school's
+// school half-days), absent half-days per code as registered, enrolled pupils per school half-day and the
+// thuiszitter cells. The definitions are the SQL statements' of src/db/monitor.repository.ts and
+// src/db/thuiszitter.repository.ts, which narrow refreshes still use. This is their one TypeScript definition: the
+// full refresh counts every school with it, a school's first register import (first-import-counts.ts) its own
+// rows; monitor.int.test.ts and first-import-counts.int.test.ts compare both with the SQL. Integer keys and typed
+// arrays: a row is (pupil, school, slot, code index).
 import { fromDayNumber } from '../civil-date.ts';
-import type { AggregateCode, DayRow, PupilYearRow, SchoolHalfDays } from './aggregates.ts';
+import type { AggregateCode, AggregateEnrolment, DayRow, PupilYearRow, SchoolHalfDays } from './aggregates.ts';
 
-/** One enrolment with what the cells need of it and of its pupil. */
-export interface WholeRefreshEnrolment {
-  pupilId: number;
-  schoolId: number;
-  /** `YYYY-YYYY`. */
-  schoolYear: string;
-  /** Day numbers (civil-date.ts); until null = open. */
-  from: number;
-  until: number | null;
+/** The code of a preventive suspension, counted in runs of its own (refreshPupilRows's `code = 'Y'`). */
+const SUSPENSION_CODE = 'Y';
+
+/** One enrolment with what the cells need of it and of its pupil (the per-pupil rows need only its dates). */
+export interface WholeRefreshEnrolment extends AggregateEnrolment {
   level: string;
   grade: number | null;
   className: string | null;
@@ -64,9 +62,10 @@ export interface HomeTimeRow {
   longestSpell: number;
   suspensionSpells: number;
   longestSuspension: number;
-  lastFrom: string;
+  /** The last spell's first and last half-day: day numbers (civil-date.ts) and halves. */
+  lastFromDay: number;
   lastFromHalf: 'AM' | 'PM';
-  lastUntil: string;
+  lastUntilDay: number;
   lastUntilHalf: 'AM' | 'PM';
   lastHalfDays: number;
 }
@@ -82,7 +81,8 @@ export interface PupilCodeRow {
 export interface PossibleDayRow {
   schoolId: number;
   schoolYear: string;
-  date: string;
+  /** Day number (civil-date.ts). */
+  day: number;
   half: 'AM' | 'PM';
   pupils: number;
 }
@@ -221,6 +221,8 @@ export class WholeMonitorRefresh {
   private readonly groupIds = new Map<string, number>();
   private lastGroup = -1;
   private readonly firstOfPupil = new Map<number, number>();
+  /** Whether an enrolment came without the cell fields (then the cells cannot be counted). */
+  private withoutDetails = false;
 
   // Counting state (prepared after the enrolments).
   private prepared = false;
@@ -264,7 +266,7 @@ export class WholeMonitorRefresh {
       if (index < 0) index = this.officialCodes.push(official) - 1;
       this.officialOf[i] = index;
       this.absentOf[i] = this.absentCodes.push(code.code) - 1;
-      if (code.code === 'Y') suspension = i;
+      if (code.code === SUSPENSION_CODE) suspension = i;
     });
     this.suspensionCode = suspension;
     for (const calendar of calendars) {
@@ -279,7 +281,11 @@ export class WholeMonitorRefresh {
     }
   }
 
-  addEnrolment(e: WholeRefreshEnrolment): void {
+  /**
+   * Adds an enrolment. A bare AggregateEnrolment (a first import writes only the day rows, pupil-year totals and
+   * per-pupil rows, which need no more) leaves the cell fields empty, and the cell methods then refuse to run.
+   */
+  addEnrolment(e: WholeRefreshEnrolment | AggregateEnrolment): void {
     if (this.prepared) throw new Error('enrolments come before the register rows');
     this.count++;
     this.pupil.push(e.pupilId);
@@ -306,6 +312,17 @@ export class WholeMonitorRefresh {
     this.groupOf.push(group);
     this.fromDay.push(e.from);
     this.untilDay.push(e.until ?? Number.MAX_SAFE_INTEGER);
+    if (!('birthDate' in e)) {
+      this.withoutDetails = true;
+      this.classId.push(-1);
+      this.gradeId.push(-1);
+      this.levelGradeId.push(-1);
+      this.carriedOverB.push(0);
+      this.birthYear.push(Number.NaN);
+      this.birthMonthDay.push(Number.NaN);
+      this.identityOf.push(-1);
+      return;
+    }
     this.classId.push(this.classes.id(e.className ?? '?'));
     this.gradeId.push(this.grades.id(`${e.level}-${e.grade ?? '?'}`));
     this.levelGradeId.push(this.levelGrades.id(`${e.level}|${e.grade ?? '?'}`));
@@ -400,6 +417,10 @@ export class WholeMonitorRefresh {
     if (!this.prepared) this.prepare();
   }
 
+  private needDetails(): void {
+    if (this.withoutDetails) throw new Error('the cells need every enrolment with its class, grade and pupil');
+  }
+
   private sortedEnrolments: Int32Array | null = null;
 
   /**
@@ -473,7 +494,14 @@ export class WholeMonitorRefresh {
             const start = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) < 9 ? 1 : 0);
             schoolYear = `${start}-${start + 1}`;
           }
-          yield { schoolId, schoolYear, date, half: halfOf(slot), code: this.officialCodes[c] as string, halfDays };
+          yield {
+            schoolId,
+            schoolYear,
+            day: slot >> 1,
+            half: halfOf(slot),
+            code: this.officialCodes[c] as string,
+            halfDays,
+          };
         }
       }
     }
@@ -509,6 +537,7 @@ export class WholeMonitorRefresh {
   /** The dashboard cells (monitor_cell) except the signal counts, which the database has. */
   *cellRows(thresholds: readonly number[]): Generator<CellRow> {
     this.ready();
+    this.needDetails();
     const codes = this.officialCodes.length;
     const sums = new Sums(codes + 1);
     const perClass = new Sums(codes + 1);
@@ -707,9 +736,9 @@ export class WholeMonitorRefresh {
         longestSpell: spells.longest[e] as number,
         suspensionSpells: spells.suspensionCount[e] as number,
         longestSuspension: spells.suspensionLongest[e] as number,
-        lastFrom: dateOf(from >> 1),
+        lastFromDay: from >> 1,
         lastFromHalf: halfOf(from),
-        lastUntil: dateOf(until >> 1),
+        lastUntilDay: until >> 1,
         lastUntilHalf: halfOf(until),
         lastHalfDays: length,
       };
@@ -771,7 +800,7 @@ export class WholeMonitorRefresh {
         yield {
           schoolId: group.schoolId,
           schoolYear: group.schoolYear,
-          date: dateOf(slot >> 1),
+          day: slot >> 1,
           half: halfOf(slot),
           pupils,
         };
@@ -781,6 +810,7 @@ export class WholeMonitorRefresh {
 
   /** The region report's cells per school and school year (thuiszitter_cell). */
   *thuiszitterCellRows(numbers: WholeRefreshNumbers): Generator<ThuiszitterCellRow> {
+    this.needDetails();
     const spells = this.spellsOf();
     const absentCodes = this.absentCodes.length;
     // Per group: home pupils, half-days, spells; ≥ t at home and longest spell ≥ t per threshold; suspension
