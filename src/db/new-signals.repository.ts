@@ -18,25 +18,52 @@ const CHUNK_ROWS = 5_000;
 export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<ComputedSignalRow>): Promise<void> {
   if (count === 0) return;
   const phase = phaseTimer('signals write');
-  const ids = await reserveIds(tx, count);
-  phase(`ids of ${count} new signals`);
-  let written = 0;
-  async function* signalLines(): AsyncGenerator<string> {
-    let chunk = '';
-    let inChunk = 0;
-    for (const r of rows) {
-      if (r.event !== 'detected') throw new Error('insertNewSignals writes new signals only');
-      if (written === count) throw new Error('more signals than ids reserved');
-      chunk += `${ids[written++]}\t${r.schoolId}\t${r.pupilId}\t${r.schoolYear}\t${copyField(r.ruleId)}\t${r.triggeredOn}\t${copyField(
-        r.evidence,
-      )}\t${copyField(r.evidenceKey)}\t${copyField(r.explanationNl)}\t${copyField(r.explanationEn)}\t${r.status}\n`;
-      if (++inChunk === CHUNK_ROWS) {
-        yield chunk;
-        chunk = '';
-        inChunk = 0;
-      }
+  // While the database draws the ids (on a server ~0.4 s for 175,000), Node already formats the first chunks.
+  let ids: string[] | undefined;
+  const reserved = reserveIds(tx, count).then((drawn) => {
+    ids = drawn;
+  });
+  reserved.catch(() => {});
+  const source = rows[Symbol.iterator]();
+  let built = 0;
+  /** The next chunk of up to CHUNK_ROWS lines, each without its id; empty at the end. */
+  const nextChunk = (): string[] => {
+    const lines: string[] = [];
+    while (lines.length < CHUNK_ROWS) {
+      const next = source.next();
+      if (next.done) break;
+      const row = next.value;
+      if (row.event !== 'detected') throw new Error('insertNewSignals writes new signals only');
+      if (++built > count) throw new Error('more signals than ids reserved');
+      lines.push(
+        `\t${row.schoolId}\t${row.pupilId}\t${row.schoolYear}\t${copyField(row.ruleId)}\t${row.triggeredOn}\t${copyField(
+          row.evidence,
+        )}\t${copyField(row.evidenceKey)}\t${copyField(row.explanationNl)}\t${copyField(row.explanationEn)}\t${row.status}\n`,
+      );
     }
-    if (chunk) yield chunk;
+    return lines;
+  };
+  const early: string[][] = [];
+  while (ids === undefined) {
+    const lines = nextChunk();
+    if (lines.length === 0) break;
+    early.push(lines);
+    // Lets the ids' reply in; stops formatting ahead once they are there.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await reserved;
+  phase(`ids of ${count} new signals (the first chunks formatted meanwhile)`);
+  const drawn = ids as unknown as string[];
+  let written = 0;
+  const withIds = (lines: string[]): string => {
+    let chunk = '';
+    for (const line of lines) chunk += drawn[written++] + line;
+    return chunk;
+  };
+  async function* signalLines(): AsyncGenerator<string> {
+    for (const lines of early) yield withIds(lines);
+    early.length = 0;
+    for (let lines = nextChunk(); lines.length > 0; lines = nextChunk()) yield withIds(lines);
     if (written !== count) throw new Error('fewer signals than ids reserved');
   }
   await tx.copyIn(
@@ -46,7 +73,7 @@ export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<Co
     signalLines(),
   );
   phase('copy signal');
-  await tx.copyIn('signal_event', ['signal_id', 'event'], eventLines(ids));
+  await tx.copyIn('signal_event', ['signal_id', 'event'], eventLines(drawn));
   phase('copy signal_event');
 }
 

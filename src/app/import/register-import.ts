@@ -13,7 +13,7 @@ import {
 } from '../../db/register.repository.ts';
 import { loadSchoolHalfDayMasks } from '../../db/school.repository.ts';
 import { ABSENCE_CODES, type AbsenceCode, findAbsenceCode } from '../../domain/absence-codes.ts';
-import { dayNumber, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
+import { dayNumber, type Half, parseCivilDate, parseHalf } from '../../domain/half-day.ts';
 import { overLimit } from '../../domain/input-limits.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { registerDataCheck } from '../../domain/register-data-checks.ts';
@@ -87,6 +87,7 @@ export async function stageRegisterFile(
   const dateCache = new Map<string, string | null>();
   const dayCache = new Map<string, number>();
   const codeCache = new Map<string, AbsenceCode | undefined>();
+  const halfCache = new Map<string, Half | null>();
   // The valid rows, and per pupil and school half-day the code of the first row that had it.
   const accepted = new AcceptedRows(masks.keys());
   const changedPupils = new Set<number>();
@@ -117,21 +118,29 @@ export async function stageRegisterFile(
         }
         if (!dateText) ok = fail(row, 'date', 'required');
         else if (!date) ok = fail(row, 'date', 'invalid-date', { value: dateText });
-        // A row holds one half-day (a half and a code column) or both halves of a day (a VM and an NM column).
-        const entries = wide
-          ? [
-              { half: 'AM' as const, halfText: 'VM', codeText: cell(values, index.am_code), column: 'am_code' },
-              { half: 'PM' as const, halfText: 'NM', codeText: cell(values, index.pm_code), column: 'pm_code' },
-            ].filter((entry) => entry.codeText !== '')
-          : [
-              {
-                half: parseHalf(cell(values, index.half)),
-                halfText: cell(values, index.half),
-                codeText: cell(values, index.code),
-                column: 'code',
-              },
-            ];
-        for (const { half, halfText, codeText, column } of entries) {
+        // A row holds one half-day (a half and a code column) or both halves of a day (a VM and an NM column);
+        // read without an object per row.
+        for (let entry = 0; entry < (wide ? 2 : 1); entry++) {
+          let half: Half | null;
+          let halfText: string;
+          let codeText: string;
+          let column: string;
+          if (wide) {
+            half = entry === 0 ? 'AM' : 'PM';
+            halfText = entry === 0 ? 'VM' : 'NM';
+            column = entry === 0 ? 'am_code' : 'pm_code';
+            codeText = cell(values, entry === 0 ? index.am_code : index.pm_code);
+            if (codeText === '') continue;
+          } else {
+            halfText = cell(values, index.half);
+            half = halfCache.get(halfText) ?? null;
+            if (!halfCache.has(halfText)) {
+              half = parseHalf(halfText);
+              halfCache.set(halfText, half);
+            }
+            codeText = cell(values, index.code);
+            column = 'code';
+          }
           let entryOk = ok;
           if (!halfText) entryOk = fail(row, 'half', 'required');
           else if (!half) entryOk = fail(row, 'half', 'invalid-half', { value: halfText });

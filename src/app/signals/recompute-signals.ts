@@ -15,13 +15,15 @@ import {
   buildEngineInput,
   type CompiledCalendar,
   compileCalendar,
+  type EvidenceFacts,
+  EvidenceJson,
   evaluateTable,
   explanationAt,
   lastingEvidence,
   type PupilRecord,
   type RuleCatalog,
   type Signal,
-  signalWithoutExplanation,
+  signalHeadAt,
   VLAANDEREN_CATALOG,
 } from '../../domain/rules/index.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
@@ -57,21 +59,25 @@ function firstDayOf(enrolments: readonly EnrolmentFacts[]): string {
   return `${firstYear - 1}-09-01`;
 }
 
+/** What explanationAt is given for half-day evidence (it reads only facts). */
+const NO_HALF_DAYS: Signal['evidence'] = [];
+
 /** SHA-1 of the evidence JSON, base64url (one-shot `hash`: no Hash object per signal). */
 export const evidenceKey = (evidence: Signal['evidence']) => hash('sha1', JSON.stringify(evidence), 'base64url');
 
 /**
  * A signal's evidence fingerprint: the key of its lasting evidence (what only new evidence changes), followed by
  * ".key of the whole evidence" when time-driven facts make them differ. A handled signal returns only when the
- * lasting part changes; a change in the rest just refreshes the stored evidence.
+ * lasting part changes; a change in the rest just refreshes the stored evidence. `json` is the evidence as stored
+ * (its key and the stored value come from the same text): JSON.stringify of `facts`, or of the half-days.
  */
-export function fingerprintOf(evidence: Signal['evidence']): { lasting: string; fingerprint: string; json: string } {
-  // The evidence as stored, serialised once: its key and the stored value come from the same text.
-  const json = JSON.stringify(evidence);
+function fingerprintOf(
+  json: string,
+  facts: EvidenceFacts | undefined,
+): { lasting: string; fingerprint: string; json: string } {
   const whole = hash('sha1', json, 'base64url');
-  const lastingPart = lastingEvidence(evidence);
   // Half-day evidence is lasting as a whole: hash it once.
-  const lasting = lastingPart === evidence ? whole : evidenceKey(lastingPart);
+  const lasting = facts === undefined ? whole : evidenceKey(lastingEvidence(facts));
   return { lasting, fingerprint: lasting === whole ? lasting : `${lasting}.${whole}`, json };
 }
 
@@ -165,15 +171,18 @@ export async function recomputeSignals(
         });
     const table = evaluateTable(input, catalog, asOf);
     // The row to store for one computed signal when it differs from the stored one; the sentence is built only then.
+    // `evidence`: the stored JSON text, with the facts it was made of (none for half-days).
     const consider = (
-      signal: Omit<Signal, 'explanation'>,
+      signal: Pick<Signal, 'pupilId' | 'ruleId' | 'triggeredOn'>,
+      evidence: { json: string; facts: EvidenceFacts | undefined },
       explain: () => Signal['explanation'],
     ): ComputedSignalRow | undefined => {
       const pupilId = Number(signal.pupilId);
-      const key = `${pupilId}|${schoolYear}|${signal.ruleId}`;
-      seen.add(key);
-      const { lasting, fingerprint, json } = fingerprintOf(signal.evidence);
-      const before = storedByKey.get(key);
+      // Nothing stored (a first import): no key to look up or remember.
+      const key = stored.length === 0 ? '' : `${pupilId}|${schoolYear}|${signal.ruleId}`;
+      if (key) seen.add(key);
+      const { lasting, fingerprint, json } = fingerprintOf(evidence.json, evidence.facts);
+      const before = key ? storedByKey.get(key) : undefined;
       if (before?.holds && before.evidenceKey === fingerprint) return undefined;
       let status: ComputedSignalRow['status'] = before?.status ?? 'new';
       let event: ComputedSignalRow['event'] = before ? 'evidence-changed' : 'detected';
@@ -203,14 +212,21 @@ export async function recomputeSignals(
     // The certificate rules (catalog kind `certificate`): the engine does not see certificates (issue 14).
     const certificates = await certificateSignalsOf(tx, schoolId, catalog, pupils, registerRecords, year, asOf);
     function* computed(): Generator<ComputedSignalRow> {
+      // Evidence half-days straight from the table to JSON (no object per half-day).
+      const evidenceJson = new EvidenceJson(table);
       for (let i = 0; i < table.length; i++) {
         // The sentences are built only for signals that changed (most are as stored).
-        const signal = signalWithoutExplanation(table, i);
-        const row = consider(signal, () => explanationAt(table, i, signal.evidence));
+        const signal = signalHeadAt(table, i);
+        const facts = table.factsAt(i);
+        const row = consider(signal, { json: evidenceJson.at(i, facts), facts }, () =>
+          explanationAt(table, i, facts ?? NO_HALF_DAYS),
+        );
         if (row) yield row;
       }
       for (const signal of certificates) {
-        const row = consider(signal, () => signal.explanation);
+        const evidence = signal.evidence;
+        const facts = Array.isArray(evidence) ? undefined : evidence;
+        const row = consider(signal, { json: JSON.stringify(evidence), facts }, () => signal.explanation);
         if (row) yield row;
       }
     }

@@ -44,12 +44,14 @@ export {
 } from './resolve-catalog.ts';
 export {
   type EvidenceHalfDay,
+  EvidenceJson,
   evaluate,
   evidenceHalfDays,
   explanationAt,
   lastingEvidence,
   type Signal,
   signalAt,
+  signalHeadAt,
   signalWithoutExplanation,
   toSignals,
 } from './signals.ts';

@@ -104,6 +104,11 @@ export function lastingEvidence(evidence: Signal['evidence']): Signal['evidence'
  * for the explanation only of the signals that changed).
  */
 export function signalWithoutExplanation(table: SignalTable, i: number): Omit<Signal, 'explanation'> {
+  return { ...signalHeadAt(table, i), evidence: table.factsAt(i) ?? evidenceHalfDays(table, i) };
+}
+
+/** Signal i's pupil, rule and first date, without its evidence and sentences. */
+export function signalHeadAt(table: SignalTable, i: number): Pick<Signal, 'pupilId' | 'ruleId' | 'triggeredOn'> {
   assertCurrent(table);
   const rule = table.catalog.rules[table.rule[i] as number];
   if (!rule) throw new RangeError(`no signal ${i}`);
@@ -111,8 +116,46 @@ export function signalWithoutExplanation(table: SignalTable, i: number): Omit<Si
     pupilId: table.input.pupilIds[table.pupil[i] as number] as string,
     ruleId: rule.id,
     triggeredOn: isoDay(table.triggeredDay[i] as number),
-    evidence: table.factsAt(i) ?? evidenceHalfDays(table, i),
   };
+}
+
+/** One evidence half-day as JSON.stringify writes an EvidenceHalfDay (the key order of evidenceHalfDays). */
+export function evidenceHalfDayJson(slot: number, code: string): string {
+  return `{"date":${JSON.stringify(isoDay(slot >> 1))},"half":${(slot & 1) === 1 ? '"PM"' : '"AM"'},"code":${JSON.stringify(code)}}`;
+}
+
+/**
+ * The evidence of a table's signals as JSON text, exactly JSON.stringify(signalWithoutExplanation(table, i).evidence),
+ * without an object per half-day: each (slot, code) half-day is written once (issue 16: a first import stores
+ * ~175,000 signals' evidence).
+ */
+export class EvidenceJson {
+  private readonly halfDays = new Map<number, string>();
+  constructor(private readonly table: SignalTable) {}
+
+  /** The evidence JSON of signal i; `facts` as table.factsAt(i) gave it. */
+  at(i: number, facts: EvidenceFacts | undefined): string {
+    if (facts) return JSON.stringify(facts);
+    const table = this.table;
+    assertCurrent(table);
+    const { rowSlot, rowCode, codes } = table.input;
+    const start = table.evidenceStart[i] as number;
+    const length = table.evidenceLength[i] as number;
+    let json = '[';
+    for (let e = 0; e < length; e++) {
+      const row = table.evidenceRows[start + e] as number;
+      const slot = rowSlot[row] as number;
+      const code = rowCode[row] as number;
+      const key = slot * 256 + code;
+      let text = this.halfDays.get(key);
+      if (text === undefined) {
+        text = evidenceHalfDayJson(slot, codes[code]?.code ?? '?');
+        this.halfDays.set(key, text);
+      }
+      json += e === 0 ? text : `,${text}`;
+    }
+    return `${json}]`;
+  }
 }
 
 /** The nl/en sentence of signal i; `evidence` as signalWithoutExplanation gave it (its facts are reused). */
