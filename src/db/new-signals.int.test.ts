@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import type { Sql } from './database.ts';
-import { insertNewSignals } from './new-signals.repository.ts';
+import { addDetectedEvents, drawSignalId, insertNewSignals } from './new-signals.repository.ts';
 import { type ComputedSignalRow, writeSignals } from './signal.repository.ts';
 
 /** New signals of some pupils, with text that COPY must escape (tabs, newlines, backslashes, quotes). */
@@ -51,13 +51,35 @@ describe.each(testEngines())('new signals written by COPY on %s', (engine) => {
     const upserted = await stored(t.db, 900_001);
     expect(upserted).toHaveLength(2_500);
     expect(await stored(t.db, 900_002)).toEqual(upserted);
-    // The reserved ids are taken from the sequence: a later upsert gets a new one, events point at their signal.
+    // The ids come from the sequence: a later upsert gets a higher one, events point at their signal.
     await t.db.transaction((tx) => writeSignals(tx, newSignals(900_004, 8_000_000, 1)));
     const [ids] = await t.db.query<{ later: boolean; orphans: number }>(
       `SELECT (SELECT min(id) FROM signal WHERE school_id = 900004) > (SELECT max(id) FROM signal WHERE school_id = 900002) AS later,
               (SELECT count(*)::int FROM signal_event e WHERE NOT EXISTS (SELECT 1 FROM signal s WHERE s.id = e.signal_id)) AS orphans`,
     );
     expect(ids).toEqual({ later: true, orphans: 0 });
+  });
+
+  it('refuses to give events to a signal it did not write', async () => {
+    // A signal of the same school with an id inside the drawn range that this write did not copy (as a concurrent
+    // recompute of the school could commit): the event count no longer matches and the transaction rolls back
+    // instead of giving that signal a second event.
+    const insert = (tx: Sql, pupilId: number) =>
+      tx.query(
+        `INSERT INTO signal (school_id, pupil_id, school_year, rule_id, triggered_on, evidence, evidence_key,
+                             explanation_nl, explanation_en)
+         VALUES (900005, $1, '2025-2026', 'B5_CLB', '2025-10-01', '[]', 'k', 'nl', 'en')`,
+        [pupilId],
+      );
+    await expect(
+      t.db.transaction(async (tx) => {
+        const before = await drawSignalId(tx);
+        for (const pupil of [9_000_001, 9_000_002, 9_000_003]) await insert(tx, pupil);
+        await insert(tx, 9_999_999);
+        await addDetectedEvents(tx, 900_005, before, 3);
+      }),
+    ).rejects.toThrow(/4 events for 3 signals/);
+    expect(await stored(t.db, 900_005)).toHaveLength(0);
   });
 
   it('refuses signals that are not new', async () => {

@@ -19,12 +19,35 @@ export async function certificateSignalsOf(
   year: SchoolYear,
   asOf: string,
 ): Promise<Signal[]> {
-  if (pupils.length === 0 || !catalog.rules.some((r) => r.kind === 'certificate')) return [];
+  if (!checksCertificates(catalog, pupils)) return [];
   const state = await certificateStateOfPupils(
     tx,
     schoolId,
     pupils.map((p) => Number(p.pupilId)),
   );
+  return certificateSignalsFrom(state, catalog, pupils, register, year, asOf);
+}
+
+/** Whether the catalog has certificate rules and there are pupils to check. */
+export const checksCertificates = (catalog: RuleCatalog, pupils: readonly unknown[]) =>
+  pupils.length > 0 && catalog.rules.some((r) => r.kind === 'certificate');
+
+/** What the certificate checks read from the database (certificateStateOfPupils). */
+export type CertificateState = Awaited<ReturnType<typeof certificateStateOfPupils>>;
+
+/**
+ * The certificate signals from loaded state (no database): `state` may hold more pupils' certificates than
+ * `pupils` (a school's first import loads them once for all its pupils, first-import-signals.ts).
+ */
+export function certificateSignalsFrom(
+  state: CertificateState,
+  catalog: RuleCatalog,
+  pupils: readonly PupilRecord[],
+  register: readonly RegisterRecord[],
+  year: SchoolYear,
+  asOf: string,
+): Signal[] {
+  if (!checksCertificates(catalog, pupils)) return [];
   const thresholds = certificateThresholds(catalog);
   const inYear = (date: string) => date >= year.firstDay && date <= asOf;
   const schoolHalfDays = state.schoolHalfDays.filter((h) => inYear(h.date));

@@ -1,5 +1,4 @@
 // Use case: recompute the signals of some pupils of a school (after an import) and store what changed.
-import { hash } from 'node:crypto';
 import type { Sql } from '../../db/database.ts';
 import { insertNewSignals } from '../../db/new-signals.repository.ts';
 import { calendarOfSchool } from '../../db/school.repository.ts';
@@ -15,21 +14,16 @@ import {
   buildEngineInput,
   type CompiledCalendar,
   compileCalendar,
-  type EvidenceFacts,
-  EvidenceJson,
   evaluateTable,
-  explanationAt,
-  lastingEvidence,
   type PupilRecord,
   type RuleCatalog,
-  type Signal,
-  signalHeadAt,
   VLAANDEREN_CATALOG,
 } from '../../domain/rules/index.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { phaseTimer } from '../../phase-timer.ts';
 import { CHECKED_CODES, certificateSignalsOf } from './certificate-signals.ts';
 import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
+import { yearSignalRows } from './signal-rows.ts';
 
 /** From this many signals, all new, the write skips the upsert (small recomputes keep one statement). */
 const NEW_SIGNALS_COPY_ROWS = 2_000;
@@ -58,31 +52,6 @@ function firstDayOf(enrolments: readonly EnrolmentFacts[]): string {
   const firstYear = enrolments.reduce((min, e) => Math.min(min, Number(e.schoolYear.slice(0, 4))), Infinity);
   return `${firstYear - 1}-09-01`;
 }
-
-/** What explanationAt is given for half-day evidence (it reads only facts). */
-const NO_HALF_DAYS: Signal['evidence'] = [];
-
-/** SHA-1 of the evidence JSON, base64url (one-shot `hash`: no Hash object per signal). */
-export const evidenceKey = (evidence: Signal['evidence']) => hash('sha1', JSON.stringify(evidence), 'base64url');
-
-/**
- * A signal's evidence fingerprint: the key of its lasting evidence (what only new evidence changes), followed by
- * ".key of the whole evidence" when time-driven facts make them differ. A handled signal returns only when the
- * lasting part changes; a change in the rest just refreshes the stored evidence. `json` is the evidence as stored
- * (its key and the stored value come from the same text): JSON.stringify of `facts`, or of the half-days.
- */
-function fingerprintOf(
-  json: string,
-  facts: EvidenceFacts | undefined,
-): { lasting: string; fingerprint: string; json: string } {
-  const whole = hash('sha1', json, 'base64url');
-  // Half-day evidence is lasting as a whole: hash it once.
-  const lasting = facts === undefined ? whole : evidenceKey(lastingEvidence(facts));
-  return { lasting, fingerprint: lasting === whole ? lasting : `${lasting}.${whole}`, json };
-}
-
-/** The lasting part of a stored fingerprint (base64url has no "."); null stays null. */
-const lastingPart = (fingerprint: string | null | undefined) => fingerprint?.split('.')[0] ?? null;
 
 export interface RecomputeResult {
   evaluatedPupils: number;
@@ -170,71 +139,20 @@ export async function recomputeSignals(
           calendars: [calendar],
         });
     const table = evaluateTable(input, catalog, asOf);
-    // The row to store for one computed signal when it differs from the stored one; the sentence is built only then.
-    // `evidence`: the stored JSON text, with the facts it was made of (none for half-days).
-    const consider = (
-      signal: Pick<Signal, 'pupilId' | 'ruleId' | 'triggeredOn'>,
-      evidence: { json: string; facts: EvidenceFacts | undefined },
-      explain: () => Signal['explanation'],
-    ): ComputedSignalRow | undefined => {
-      const pupilId = Number(signal.pupilId);
-      // Nothing stored (a first import): no key to look up or remember.
-      const key = stored.length === 0 ? '' : `${pupilId}|${schoolYear}|${signal.ruleId}`;
-      if (key) seen.add(key);
-      const { lasting, fingerprint, json } = fingerprintOf(evidence.json, evidence.facts);
-      const before = key ? storedByKey.get(key) : undefined;
-      if (before?.holds && before.evidenceKey === fingerprint) return undefined;
-      let status: ComputedSignalRow['status'] = before?.status ?? 'new';
-      let event: ComputedSignalRow['event'] = before ? 'evidence-changed' : 'detected';
-      // Only time moved on (e.g. one more school day without a school): refresh the stored facts, no event.
-      if (before?.holds && lastingPart(before.evidenceKey) === lasting) event = null;
-      if (before?.status === 'handled') {
-        if (lastingPart(before.handledEvidenceKey) !== lasting) {
-          status = 'new';
-          event = 'reopened';
-        } else event = null;
-      }
-      const explanation = explain();
-      return {
-        schoolId,
-        pupilId,
-        schoolYear,
-        ruleId: signal.ruleId,
-        triggeredOn: signal.triggeredOn,
-        evidence: json,
-        evidenceKey: fingerprint,
-        explanationNl: explanation.nl,
-        explanationEn: explanation.en,
-        status,
-        event,
-      };
-    };
     // The certificate rules (catalog kind `certificate`): the engine does not see certificates (issue 14).
     const certificates = await certificateSignalsOf(tx, schoolId, catalog, pupils, registerRecords, year, asOf);
-    function* computed(): Generator<ComputedSignalRow> {
-      // Evidence half-days straight from the table to JSON (no object per half-day).
-      const evidenceJson = new EvidenceJson(table);
-      for (let i = 0; i < table.length; i++) {
-        // The sentences are built only for signals that changed (most are as stored).
-        const signal = signalHeadAt(table, i);
-        const facts = table.factsAt(i);
-        const row = consider(signal, { json: evidenceJson.at(i, facts), facts }, () =>
-          explanationAt(table, i, facts ?? NO_HALF_DAYS),
-        );
-        if (row) yield row;
-      }
-      for (const signal of certificates) {
-        const evidence = signal.evidence;
-        const facts = Array.isArray(evidence) ? undefined : evidence;
-        const row = consider(signal, { json: JSON.stringify(evidence), facts }, () => signal.explanation);
-        if (row) yield row;
-      }
-    }
+    const computed = yearSignalRows(schoolId, schoolYear, table, certificates, (pupilId, ruleId) => {
+      // Nothing stored (a first import): no key to look up or remember.
+      if (stored.length === 0) return undefined;
+      const key = `${pupilId}|${schoolYear}|${ruleId}`;
+      seen.add(key);
+      return storedByKey.get(key);
+    });
     if (fresh) {
       const count = table.length + certificates.length;
-      await insertNewSignals(tx, count, computed());
+      await insertNewSignals(tx, count, computed);
       freshWritten += count;
-    } else for (const row of computed()) rows.push(row);
+    } else for (const row of computed) rows.push(row);
   }
   phase('evaluate');
   await alongside;
