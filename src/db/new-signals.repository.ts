@@ -33,8 +33,6 @@ export function newSignalLine(row: ComputedSignalRow): string {
  */
 export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<ComputedSignalRow>): Promise<void> {
   if (count === 0) return;
-  const phase = phaseTimer('signals write');
-  const before = await drawSignalId(tx);
   const source = rows[Symbol.iterator]();
   let built = 0;
   let schoolId: number | undefined;
@@ -56,9 +54,25 @@ export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<Co
     if (chunk) yield chunk;
     if (built !== count) throw new Error('fewer signals than announced');
   }
-  await tx.copyIn('signal', COPY_COLUMNS, lines());
+  await insertNewSignalLines(tx, () => schoolId as number, count, lines());
+}
+
+/**
+ * insertNewSignals for signals already formatted as COPY text (newSignalLine), e.g. by the first import's worker
+ * thread: `count` lines in all, of the school `schoolId` (a function: known once the lines were read).
+ */
+export async function insertNewSignalLines(
+  tx: Sql,
+  schoolId: number | (() => number),
+  count: number,
+  lines: AsyncIterable<string>,
+): Promise<void> {
+  if (count === 0) return;
+  const phase = phaseTimer('signals write');
+  const before = await drawSignalId(tx);
+  await tx.copyIn('signal', COPY_COLUMNS, lines);
   phase('copy signal');
-  await addDetectedEvents(tx, schoolId as number, before, count);
+  await addDetectedEvents(tx, typeof schoolId === 'number' ? schoolId : schoolId(), before, count);
   phase('signal_event');
 }
 

@@ -1,4 +1,5 @@
 // Use case: import a pupils, register or calendar file into a school — all-or-nothing, idempotent.
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Database } from '../../db/database.ts';
 import {
@@ -18,6 +19,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { notFound } from '../errors.ts';
 import { startMonitorRefresh } from '../monitor/monitor-refresh.ts';
+import { FirstImportSignals } from '../signals/first-import-signals.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
 import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
 import { COLUMNS_OF_KIND, type ColumnMapping, type ColumnMatch, headerSignature, mapColumns } from './columns.ts';
@@ -96,6 +98,7 @@ async function runImport(
   header.names = file.header;
   header.labels = file.labels;
   const columns = await resolveColumns(db, school, request, file);
+  let firstImport: FirstImportSignals | undefined;
   try {
     return await db.transaction(async (tx) => {
       await prepareImportTransaction(tx);
@@ -108,7 +111,13 @@ async function runImport(
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
-        staged = await stageRegisterFile(tx, school.id, file, columns, { importId, userId: actor.userId });
+        // A school's first large register: its signals are evaluated in a worker while the rows go in.
+        firstImport = await FirstImportSignals.prepare(tx, school.id, today, statSync(request.path).size);
+        staged = await stageRegisterFile(tx, school.id, file, columns, {
+          importId,
+          userId: actor.userId,
+          onParsed: firstImport ? (rows, pupils) => firstImport?.start(rows, pupils) : undefined,
+        });
         merged = staged.written ?? (await mergeStagedRegister(tx, importId, school.id, actor.userId));
       } else if (request.kind === 'pupils') {
         const year = request.schoolYear ?? schoolYearOf(today);
@@ -140,13 +149,18 @@ async function runImport(
         { register: staged.register },
       );
       let aggregates: Promise<void> | undefined;
-      await recomputeSignals(tx, school.id, affected, today, {
-        register: staged.register,
-        whileEvaluating: () => {
-          aggregates = monitor.aggregates();
-          return aggregates;
-        },
-      });
+      // The worker's signals (the monitor's counts and writes run while it finishes), else the recompute here.
+      if (firstImport) aggregates = monitor.aggregates();
+      await (aggregates ?? Promise.resolve());
+      const written = firstImport ? await firstImport.write(tx, affected) : undefined;
+      if (!written)
+        await recomputeSignals(tx, school.id, affected, today, {
+          register: staged.register,
+          whileEvaluating: () => {
+            aggregates ??= monitor.aggregates();
+            return aggregates;
+          },
+        });
       await (aggregates ?? monitor.aggregates());
       await monitor.cells();
       return {
@@ -175,6 +189,8 @@ async function runImport(
       throw new ImportRejected([problem(null, null, 'unreadable-file', { reason: error.message })]);
     }
     throw error;
+  } finally {
+    await firstImport?.dispose();
   }
 }
 

@@ -1,6 +1,6 @@
 // Imports a register file (formats.md register.csv): validate every row, then write it all-or-nothing.
 
-import { copyField, type Sql } from '../../db/database.ts';
+import { copyField, type Database, type Sql } from '../../db/database.ts';
 import { type EnrolmentPeriod, loadPupilEnrolments } from '../../db/pupil.repository.ts';
 import {
   analyzeStagedRegister,
@@ -71,7 +71,15 @@ export async function stageRegisterFile(
   schoolId: number,
   file: TabularFile,
   columns: FileColumns<RegisterField>,
-  write: { importId: number; userId: number | null },
+  write: {
+    importId: number;
+    userId: number | null;
+    /**
+     * A first import (rows straight into the register): called once the whole file is parsed without a problem,
+     * with the accepted rows and their pupils, while the rows may still be on their way to the database.
+     */
+    onParsed?: (rows: RegisterColumns, pupilIds: readonly number[]) => void;
+  },
 ): Promise<StageOutcome> {
   const phase = phaseTimer('register import');
   const { index, warnings } = columns;
@@ -229,7 +237,17 @@ export async function stageRegisterFile(
   }
 
   phase(direct ? 'prepare (first import of the school: straight into the register)' : 'prepare');
-  if (direct) await tx.copyIn('register_entry', REGISTER_DIRECT_COLUMNS, lines());
+  const parsed = () => {
+    if (problems.length === 0) write.onParsed?.(accepted, [...changedPupils]);
+  };
+  // With onParsed, the file is read ahead of the COPY (parseAhead): the parse does not wait for the database, so
+  // the caller's work on the parsed rows runs while the database still stores them.
+  if (direct)
+    await tx.copyIn(
+      'register_entry',
+      REGISTER_DIRECT_COLUMNS,
+      write.onParsed ? parseAhead(lines(), parsed, (tx as Partial<Database>).engine === 'pglite') : lines(),
+    );
   else {
     await createRegisterStaging(tx);
     await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
@@ -258,6 +276,45 @@ export async function stageRegisterFile(
     },
     register: accepted,
   };
+}
+
+/**
+ * Reads `source` to its end as fast as it yields, keeping its items until the consumer (a COPY) takes them, and
+ * calls `ended` once it has ended. With `wholeFirst` nothing is handed over before that: on PGlite the COPY runs
+ * on this thread, and taking chunks early would hold the parse up.
+ */
+async function* parseAhead<T>(source: AsyncIterable<T>, ended: () => void, wholeFirst: boolean): AsyncGenerator<T> {
+  const items: T[] = [];
+  let next = 0;
+  let finished = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  void (async () => {
+    try {
+      for await (const item of source) {
+        items.push(item);
+        wake?.();
+      }
+      ended();
+    } catch (error) {
+      failure = { error };
+    } finally {
+      finished = true;
+      wake?.();
+    }
+  })();
+  for (;;) {
+    if (failure) throw failure.error;
+    if (next < items.length && (finished || !wholeFirst)) {
+      const item = items[next] as T;
+      items[next++] = undefined as T; // handed over: let it go
+      yield item;
+    } else if (finished) return;
+    else
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+  }
 }
 
 export { mergeStagedRegister };

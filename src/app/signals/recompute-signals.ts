@@ -2,20 +2,13 @@
 import type { Sql } from '../../db/database.ts';
 import { insertNewSignals } from '../../db/new-signals.repository.ts';
 import { calendarOfSchool } from '../../db/school.repository.ts';
-import {
-  type ComputedSignalRow,
-  clearSignals,
-  type EnrolmentFacts,
-  loadRecomputeState,
-  writeSignals,
-} from '../../db/signal.repository.ts';
+import { type ComputedSignalRow, clearSignals, loadRecomputeState, writeSignals } from '../../db/signal.repository.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import {
   buildEngineInput,
   type CompiledCalendar,
   compileCalendar,
   evaluateTable,
-  type PupilRecord,
   type RuleCatalog,
   VLAANDEREN_CATALOG,
 } from '../../domain/rules/index.ts';
@@ -23,7 +16,7 @@ import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { phaseTimer } from '../../phase-timer.ts';
 import { CHECKED_CODES, certificateSignalsOf } from './certificate-signals.ts';
 import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
-import { yearSignalRows } from './signal-rows.ts';
+import { firstDayOf, pupilRecordsOf, yearSignalRows } from './signal-rows.ts';
 
 /** From this many signals, all new, the write skips the upsert (small recomputes keep one statement). */
 const NEW_SIGNALS_COPY_ROWS = 2_000;
@@ -42,15 +35,6 @@ async function schoolCalendar(tx: Sql, schoolId: number, version: number): Promi
   const calendar = compileCalendar('school', await calendarOfSchool(tx, schoolId));
   calendarCache.set(schoolId, { version, calendar });
   return calendar;
-}
-
-/**
- * The first day of the rows the load would have read: 1 September of the school year before the pupils' first
- * enrolment (loadRecomputeState's first_day); they end at `today`.
- */
-function firstDayOf(enrolments: readonly EnrolmentFacts[]): string {
-  const firstYear = enrolments.reduce((min, e) => Math.min(min, Number(e.schoolYear.slice(0, 4))), Infinity);
-  return `${firstYear - 1}-09-01`;
 }
 
 export interface RecomputeResult {
@@ -117,19 +101,7 @@ export async function recomputeSignals(
     const year = parseSchoolYearId(schoolYear);
     if (!year) continue;
     const asOf = today < year.lastDay ? today : year.lastDay;
-    const pupils: PupilRecord[] = enrolments
-      .filter((e) => e.schoolYear === schoolYear)
-      .map((e) => ({
-        pupilId: String(e.pupilId),
-        calendarId: 'school',
-        birthDate: e.birthDate,
-        level: e.level,
-        enrolledFrom: e.enrolledFrom,
-        enrolledUntil: e.enrolledUntil,
-        excludedOn: e.excludedOn,
-        enrolledElsewhereFrom: e.enrolledElsewhereFrom,
-        carriedOverBHalfDays: e.carriedOverB,
-      }));
+    const pupils = pupilRecordsOf(enrolments, schoolYear);
     const enrolled = new Set(pupils.map((p) => p.pupilId));
     const input = columns
       ? engineInputFromColumns(pupils, calendar, columns, priorRegister)

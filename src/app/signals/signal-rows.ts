@@ -3,16 +3,46 @@
 // request (recompute-signals.ts) and the first import's evaluation in a worker thread (first-import-worker.ts), so
 // both store exactly the same rows. No database here.
 import { hash } from 'node:crypto';
-import type { ComputedSignalRow, StoredSignal } from '../../db/signal.repository.ts';
+import type { ComputedSignalRow, EnrolmentFacts, StoredSignal } from '../../db/signal.repository.ts';
 import {
   type EvidenceFacts,
   EvidenceJson,
   explanationAt,
   lastingEvidence,
+  type PupilRecord,
   type Signal,
   type SignalTable,
   signalHeadAt,
 } from '../../domain/rules/index.ts';
+
+/** An enrolment as the recompute loads it (loadRecomputeState). */
+export type RecomputeEnrolment = EnrolmentFacts;
+
+/** The engine's pupils of one school year. */
+export function pupilRecordsOf(enrolments: readonly RecomputeEnrolment[], schoolYear: string): PupilRecord[] {
+  return enrolments
+    .filter((e) => e.schoolYear === schoolYear)
+    .map((e) => ({
+      pupilId: String(e.pupilId),
+      calendarId: 'school',
+      birthDate: e.birthDate,
+      level: e.level,
+      enrolledFrom: e.enrolledFrom,
+      enrolledUntil: e.enrolledUntil,
+      excludedOn: e.excludedOn,
+      enrolledElsewhereFrom: e.enrolledElsewhereFrom,
+      carriedOverBHalfDays: e.carriedOverB,
+    }));
+}
+
+/**
+ * The first day of the rows the load would have read: 1 September of the school year before the pupils' first
+ * enrolment (loadRecomputeState's first_day); they end at `today`.
+ */
+export function firstDayOf(enrolments: readonly RecomputeEnrolment[]): string {
+  const firstYear = enrolments.reduce((min, e) => Math.min(min, Number(e.schoolYear.slice(0, 4))), Infinity);
+  return `${firstYear - 1}-09-01`;
+}
 
 /** What explanationAt is given for half-day evidence (it reads only facts). */
 const NO_HALF_DAYS: Signal['evidence'] = [];

@@ -1,0 +1,155 @@
+// A school's first large register import evaluates its signals in a worker thread (issue 16): the catalog runs on
+// the machine's second core while the main thread feeds the rows to the database, instead of after them. The
+// worker (first-import-worker.ts) computes what recomputeSignals computes for a first import; this module loads
+// what it needs before the rows go in, hands it the rows the moment the file is parsed, and writes what it returns
+// with one COPY per school year (new-signals.repository.ts). When a precondition of that equality does not hold,
+// `write` returns undefined and the import recomputes in the request as before.
+import { Worker } from 'node:worker_threads';
+import type { Sql } from '../../db/database.ts';
+import { certificateStateOfPupils } from '../../db/medical.repository.ts';
+import { insertNewSignalLines } from '../../db/new-signals.repository.ts';
+import { calendarOfSchool } from '../../db/school.repository.ts';
+import { loadRecomputeState } from '../../db/signal.repository.ts';
+import type { RegisterColumns } from '../../domain/register-columns.ts';
+import { phaseTimer } from '../../phase-timer.ts';
+import type { FirstImportReply, FirstImportTask } from './first-import-worker.ts';
+import type { RecomputeResult } from './recompute-signals.ts';
+
+/**
+ * Files from this size (about 130,000 register rows) are evaluated in a worker: starting one costs ~0.3 s, which
+ * the parse of a smaller file does not hide, and the evaluation of a smaller one takes less than that in the
+ * request. AANWEZIG_SIGNALS_WORKER_MIN_BYTES overrides it (the tests set 0 to take this path with small files).
+ */
+const DEFAULT_MIN_BYTES = 4 * 1024 * 1024;
+
+const minBytes = () => {
+  const setting = process.env.AANWEZIG_SIGNALS_WORKER_MIN_BYTES;
+  return setting === undefined || setting === '' ? DEFAULT_MIN_BYTES : Number(setting);
+};
+
+/** The school's enrolled pupils, and whether one of them has register rows at another school (a school changer). */
+async function pupilsOfSchool(tx: Sql, schoolId: number): Promise<{ ids: number[]; rowsElsewhere: boolean }> {
+  const [row] = await tx.query<{ ids: number[] | null; elsewhere: boolean }>(
+    `WITH enrolled AS (SELECT DISTINCT pupil_id FROM enrolment WHERE school_id = $1)
+     SELECT (SELECT array_agg(pupil_id::int) FROM enrolled) AS ids,
+            EXISTS (SELECT 1 FROM enrolled e JOIN pupil p ON p.id = e.pupil_id
+                    JOIN pupil o ON o.identity_hash = p.identity_hash AND o.id <> p.id
+                    JOIN register_entry r ON r.pupil_id = o.id
+                    WHERE p.identity_hash IS NOT NULL) AS elsewhere`,
+    [schoolId],
+  );
+  return { ids: row?.ids ?? [], rowsElsewhere: row?.elsewhere === true };
+}
+
+export class FirstImportSignals {
+  private readonly worker: Worker;
+  private readonly reply: Promise<FirstImportReply>;
+  private started: readonly number[] | undefined;
+
+  private constructor(
+    private readonly schoolId: number,
+    private readonly today: string,
+    private readonly state: Awaited<ReturnType<typeof loadRecomputeState>>,
+    private readonly calendar: Awaited<ReturnType<typeof calendarOfSchool>>,
+    private readonly certificates: FirstImportTask['certificates'],
+  ) {
+    // The bootstrap registers tsx's loader in the thread when the sources run as TypeScript.
+    this.worker = new Worker(new URL('./first-import-worker.mjs', import.meta.url));
+    this.reply = new Promise<FirstImportReply>((resolve, reject) => {
+      this.worker.once('message', resolve);
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`the signals worker stopped (${code})`)));
+    });
+    this.reply.catch(() => {});
+  }
+
+  /**
+   * Before a register import's rows are written: undefined unless the school has no register rows yet, the file is
+   * large, and none of its pupils has rows at another school (those rows are read from the database after the
+   * write). Loads the enrolments, stored signals, calendar and certificates of all the school's pupils, none of
+   * which the import changes, and starts the worker.
+   */
+  static async prepare(
+    tx: Sql,
+    schoolId: number,
+    today: string,
+    fileBytes: number,
+  ): Promise<FirstImportSignals | undefined> {
+    if (fileBytes < minBytes()) return undefined;
+    const [first] = await tx.query<{ found: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM register_entry WHERE school_id = $1) AS found',
+      [schoolId],
+    );
+    if (first?.found) return undefined;
+    const pupils = await pupilsOfSchool(tx, schoolId);
+    if (pupils.rowsElsewhere || pupils.ids.length === 0) return undefined;
+    const state = await loadRecomputeState(tx, schoolId, pupils.ids, today, false);
+    const calendar = await calendarOfSchool(tx, schoolId);
+    const certificates = await certificateStateOfPupils(tx, schoolId, pupils.ids);
+    return new FirstImportSignals(schoolId, today, state, calendar, certificates);
+  }
+
+  /** The file is parsed: `columns` are every row it holds, of the pupils `pupilIds`. Evaluation starts. */
+  start(columns: RegisterColumns, pupilIds: readonly number[]): void {
+    const changed = new Set(pupilIds);
+    // A recompute of these pupils compares with their stored signals: with any, it is not a first evaluation.
+    if (this.state.stored.some((s) => changed.has(s.pupilId))) return;
+    this.started = pupilIds;
+    const task: FirstImportTask = {
+      schoolId: this.schoolId,
+      today: this.today,
+      enrolments: this.state.enrolments.filter((e) => changed.has(e.pupilId)),
+      calendar: this.calendar,
+      columns: {
+        length: columns.length,
+        pupil: columns.pupil.slice(0, columns.length),
+        slot: columns.slot.slice(0, columns.length),
+        code: columns.code.slice(0, columns.length),
+      },
+      certificates: this.certificates,
+    };
+    // The copies are handed over, not copied again.
+    const { pupil, slot, code } = task.columns;
+    this.worker.postMessage(task, [
+      pupil.buffer as ArrayBuffer,
+      slot.buffer as ArrayBuffer,
+      code.buffer as ArrayBuffer,
+    ]);
+  }
+
+  /**
+   * Writes the worker's signals for exactly `pupilIds` (the pupils whose rows the import wrote), or returns
+   * undefined when the worker did not evaluate them (the caller recomputes them in the request).
+   */
+  async write(tx: Sql, pupilIds: readonly number[]): Promise<RecomputeResult | undefined> {
+    if (!this.started || !sameSet(this.started, pupilIds)) return undefined;
+    const phase = phaseTimer('signals (worker)');
+    const reply = await this.reply;
+    phase('wait for the worker');
+    if ('error' in reply) throw new Error(`signals worker: ${reply.error}`);
+    let written = 0;
+    for (const year of reply.years) {
+      await insertNewSignalLines(tx, this.schoolId, year.count, eachOf(year.chunks));
+      written += year.count;
+    }
+    phase('write');
+    const changed = new Set(pupilIds);
+    const evaluated = new Set(this.state.enrolments.filter((e) => changed.has(e.pupilId)).map((e) => e.pupilId));
+    return { evaluatedPupils: evaluated.size, written, cleared: 0 };
+  }
+
+  /** Ends the worker (after the write, or when the import fails). */
+  async dispose(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+async function* eachOf<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+const sameSet = (a: readonly number[], b: readonly number[]) => {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((x) => set.has(x));
+};

@@ -1,0 +1,86 @@
+// The worker thread of a school's first register import (first-import-signals.ts): evaluates the catalog over the
+// rows the import just parsed, while the main thread feeds them to the database, and returns the new signals as
+// COPY text. What it computes is what recompute-signals.ts computes for a first import (the same functions:
+// engineInputFromColumns, evaluateTable, certificateSignalsFrom, yearSignalRows); no database here.
+import { parentPort } from 'node:worker_threads';
+import { newSignalLine } from '../../db/new-signals.repository.ts';
+import type { CalendarHalfDay } from '../../domain/calendar.ts';
+import type { RegisterColumns } from '../../domain/register-columns.ts';
+import { compileCalendar, evaluateTable } from '../../domain/rules/index.ts';
+import { parseSchoolYearId } from '../../domain/school-year.ts';
+import { type CertificateState, CHECKED_CODES, certificateSignalsFrom } from './certificate-signals.ts';
+import { activeCatalog } from './recompute-signals.ts';
+import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
+import { firstDayOf, pupilRecordsOf, type RecomputeEnrolment, yearSignalRows } from './signal-rows.ts';
+
+/** Lines per COPY text chunk handed back (a few MB each). */
+const CHUNK_ROWS = 5_000;
+
+export interface FirstImportTask {
+  schoolId: number;
+  today: string;
+  /** The enrolments of the pupils with rows in the file, up to today (loadRecomputeState's). */
+  enrolments: RecomputeEnrolment[];
+  calendar: CalendarHalfDay[];
+  /** The imported rows (the school's whole register). */
+  columns: RegisterColumns;
+  certificates: CertificateState;
+}
+
+export interface FirstImportYear {
+  schoolYear: string;
+  count: number;
+  /** COPY text of new-signals.repository.ts (newSignalLine), CHUNK_ROWS lines each. */
+  chunks: string[];
+}
+
+export type FirstImportReply = { years: FirstImportYear[] } | { error: string };
+
+/** The new signals of every school year of the enrolments, as COPY text. */
+export function evaluateFirstImport(task: FirstImportTask): FirstImportYear[] {
+  const catalog = activeCatalog();
+  const calendar = compileCalendar('school', task.calendar);
+  if (task.enrolments.length === 0) return [];
+  // The rows within the span the recompute would read.
+  const columns = columnsWithin(task.columns, firstDayOf(task.enrolments), task.today);
+  const registerRecords = recordsWithCodes(columns, CHECKED_CODES);
+  const years = [...new Set(task.enrolments.map((e) => e.schoolYear))].sort();
+  const today = task.today;
+  const out: FirstImportYear[] = [];
+  for (const schoolYear of years) {
+    const year = parseSchoolYearId(schoolYear);
+    if (!year) continue;
+    // As of today, or the last day of a past school year (ISO dates compare as text).
+    let asOf = year.lastDay;
+    if (today < asOf) asOf = today;
+    const pupils = pupilRecordsOf(task.enrolments, schoolYear);
+    const table = evaluateTable(engineInputFromColumns(pupils, calendar, columns, []), catalog, asOf);
+    const certificates = certificateSignalsFrom(task.certificates, catalog, pupils, registerRecords, year, asOf);
+    const chunks: string[] = [];
+    let chunk = '';
+    let inChunk = 0;
+    let count = 0;
+    for (const row of yearSignalRows(task.schoolId, schoolYear, table, certificates, () => undefined)) {
+      chunk += newSignalLine(row);
+      count++;
+      if (++inChunk === CHUNK_ROWS) {
+        chunks.push(chunk);
+        chunk = '';
+        inChunk = 0;
+      }
+    }
+    if (chunk) chunks.push(chunk);
+    out.push({ schoolYear, count, chunks });
+  }
+  return out;
+}
+
+parentPort?.on('message', (task: FirstImportTask) => {
+  let reply: FirstImportReply;
+  try {
+    reply = { years: evaluateFirstImport(task) };
+  } catch (error) {
+    reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});
