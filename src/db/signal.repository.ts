@@ -251,7 +251,7 @@ export async function writeSignals(tx: Sql, rows: readonly ComputedSignalRow[]):
   if (rows.length >= COPY_FROM_ROWS) {
     await tx.exec(
       `CREATE TEMP TABLE signal_write (
-         school_id bigint, pupil_id bigint, school_year text, rule_id text, triggered_on date, evidence jsonb,
+         school_id bigint, pupil_id bigint, school_year text, rule_id text, triggered_on date, evidence json,
          evidence_key text, explanation_nl text, explanation_en text, status text, event text
        ) ON COMMIT DROP`,
     );
@@ -263,7 +263,7 @@ export async function writeSignals(tx: Sql, rows: readonly ComputedSignalRow[]):
   const column = <K extends keyof ComputedSignalRow>(key: K) => rows.map((r) => r[key]);
   await tx.query(
     upsertFrom(
-      `SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::date[], $6::jsonb[], $7::text[],
+      `SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::date[], $6::json[], $7::text[],
                            $8::text[], $9::text[], $10::text[], $11::text[])
          AS t(${WRITE_COLUMNS.join(', ')})`,
     ),
