@@ -58,7 +58,8 @@ export async function writeFirstImportCells(
                  DELETE FROM thuiszitter_cell WHERE true${of(scope.schoolYears)}`);
   const within = (years: readonly string[]) => {
     const set = new Set(years);
-    return (row: { schoolId: number; schoolYear: string }) => row.schoolId === scope.schoolId && set.has(row.schoolYear);
+    return (row: { schoolId: number; schoolYear: string }) =>
+      row.schoolId === scope.schoolId && set.has(row.schoolYear);
   };
   await copyRowsInto(tx, CELL_ROWS, rows.cells, within(scope.cellYears));
   await copyRowsInto(tx, POSSIBLE_DAY_ROWS, rows.possibleDays, within(scope.schoolYears));

@@ -199,7 +199,12 @@ export async function eachEnrolmentWithPupil(
  * of every school or of one school's school years (its first import, which counted the other cells in memory).
  */
 export async function addSignalCells(tx: Sql, school?: { schoolId: number; schoolYears: readonly string[] }) {
-  const scope = { schoolId: school?.schoolId ?? null, schoolYears: school?.schoolYears ?? null, dates: null, pupilIds: null };
+  const scope = {
+    schoolId: school?.schoolId ?? null,
+    schoolYears: school?.schoolYears ?? null,
+    dates: null,
+    pupilIds: null,
+  };
   const own = literalConditions(scope, { school: 'school_id', year: 'school_year' });
   const ownSchool = literalConditions({ ...scope, schoolYears: null }, { school: 'id', year: 'school_year' });
   await tx.exec(`INSERT INTO monitor_cell (school_id, school_year, dimension, key, code, value)

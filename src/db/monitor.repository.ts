@@ -1,10 +1,5 @@
 // The monitor's precomputed aggregates: refresh (one school, some dates or pupils, or everything) and reads.
-import type {
-  AggregateCode,
-  DayRow,
-  PupilYearRow,
-  SchoolHalfDays,
-} from '../domain/monitor/aggregates.ts';
+import type { AggregateCode, DayRow, PupilYearRow, SchoolHalfDays } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
 import { eachBinaryChunk, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
@@ -369,10 +364,7 @@ export interface MonitorAggregateInputs {
 }
 
 /** The absence codes and the school half-days of one school or (null) every school, as slots. */
-export async function codesAndSchoolHalfDays(
-  tx: Sql,
-  schoolId: number | null,
-): Promise<MonitorAggregateInputs> {
+export async function codesAndSchoolHalfDays(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
   if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
   const codes = await tx.query<AggregateCode>(
     'SELECT code, counts_as_absent AS "countsAsAbsent", maps_to AS "mapsTo" FROM absence_code ORDER BY code',

@@ -69,7 +69,8 @@ export async function startMonitorRefresh(
   options: {
     /**
      * The school's whole register, when the caller holds it (its first register import: the rows just written).
-     * The day rows and pupil-year totals are then counted from these rows in memory, with no register scan.
+     * Every aggregate but the signal cells is then counted from these rows in memory in `aggregates()`, with no
+     * register scan and no cell statement (first-import-counts.ts); `cells()` adds the signal cells.
      */
     register?: RegisterColumns;
   } = {},

@@ -38,12 +38,6 @@ export interface ThuiszitterNumbers {
   compulsoryUntilAge: number;
 }
 
-/** The numbers the cells count with (the catalog's, passed in by the use case). */
-export interface WholeRefreshNumbers extends ThuiszitterNumbers {
-  /** Half-day thresholds of the dashboard's "pupils with ≥ n" cells. */
-  shareThresholds: readonly number[];
-}
-
 /**
  * An enrolment of another school whose pupil has the identity of one of the counted pupils (a school changer,
  * decision 0035), with that pupil's B, Z (with D) and P half-days of the school year as stored: what a count of one
@@ -304,8 +298,8 @@ export class WholeMonitorRefresh {
   }
 
   /**
-   * Adds an enrolment. A bare AggregateEnrolment (a first import writes only the day rows, pupil-year totals and
-   * per-pupil rows, which need no more) leaves the cell fields empty, and the cell methods then refuse to run.
+   * Adds an enrolment. A bare AggregateEnrolment (enough for the day rows, pupil-year totals and per-pupil rows)
+   * leaves the cell fields empty, and the cell methods then refuse to run.
    */
   addEnrolment(e: WholeRefreshEnrolment | AggregateEnrolment): void {
     if (this.prepared) throw new Error('enrolments come before the register rows');
