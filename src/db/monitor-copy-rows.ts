@@ -1,7 +1,8 @@
 // The monitor's aggregate tables as COPY targets for rows counted in memory (issue 16): one column list and one
 // tuple format per table, shared by the full refresh (monitor-full-refresh.repository.ts) and a school's first
-// import (monitor.repository.ts, thuiszitter-rows.repository.ts). PostgreSQL's binary COPY format: the server
-// stores integers and dates without parsing text, and Node writes bytes into one buffer instead of strings.
+// import (monitor.repository.ts, thuiszitter-rows.repository.ts, first-import-cells.repository.ts). PostgreSQL's
+// binary COPY format: the server stores integers and dates without parsing text, and Node writes bytes into one
+// buffer instead of strings.
 import type { DayRow, PupilYearRow } from '../domain/monitor/aggregates.ts';
 import type {
   CellRow,

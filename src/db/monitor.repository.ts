@@ -1,11 +1,5 @@
 // The monitor's precomputed aggregates: refresh (one school, some dates or pupils, or everything) and reads.
-import type {
-  AggregateCode,
-  AggregateEnrolment,
-  DayRow,
-  PupilYearRow,
-  SchoolHalfDays,
-} from '../domain/monitor/aggregates.ts';
+import type { AggregateCode, DayRow, PupilYearRow, SchoolHalfDays } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
 import { eachBinaryChunk, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
@@ -90,7 +84,7 @@ export async function refreshPupilYears(tx: Sql, scope: RefreshScope): Promise<v
 }
 
 /** `AND …` conditions of a whole-school scope as SQL literals (for a statement sent with others in one round trip). */
-function literalConditions(scope: RefreshScope, columns: { school: string; year: string }): string {
+export function literalConditions(scope: RefreshScope, columns: { school: string; year: string }): string {
   let sql = '';
   if (scope.schoolId !== null) {
     if (!Number.isSafeInteger(scope.schoolId)) throw new Error(`invalid school id ${scope.schoolId}`);
@@ -363,32 +357,14 @@ export async function pupilFileFacts(db: Sql, pupilIds: readonly number[], educa
   return new Map(rows.map((r) => [r.pupilId, r]));
 }
 
-/** What the in-memory aggregation (src/domain/monitor/aggregates.ts) needs besides the register rows. */
+/** What the in-memory aggregation (src/domain/monitor/aggregates.ts) needs besides the register and enrolments. */
 export interface MonitorAggregateInputs {
   codes: AggregateCode[];
-  enrolments: AggregateEnrolment[];
   calendars: SchoolHalfDays[];
 }
 
-/** Calls `line` with the fields of every line of COPY text chunks (lines may span chunks). */
-async function eachCopyLine(chunks: AsyncIterable<Uint8Array>, line: (fields: string[]) => void): Promise<void> {
-  const decoder = new TextDecoder();
-  let rest = '';
-  for await (const chunk of chunks) {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    for (const l of lines) line(l.split('\t'));
-  }
-  rest += decoder.decode();
-  if (rest !== '') line(rest.split('\t'));
-}
-
 /** The absence codes and the school half-days of one school or (null) every school, as slots. */
-export async function codesAndSchoolHalfDays(
-  tx: Sql,
-  schoolId: number | null,
-): Promise<Pick<MonitorAggregateInputs, 'codes' | 'calendars'>> {
+export async function codesAndSchoolHalfDays(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
   if (schoolId !== null && !Number.isSafeInteger(schoolId)) throw new Error(`invalid school id ${schoolId}`);
   const codes = await tx.query<AggregateCode>(
     'SELECT code, counts_as_absent AS "countsAsAbsent", maps_to AS "mapsTo" FROM absence_code ORDER BY code',
@@ -399,30 +375,6 @@ export async function codesAndSchoolHalfDays(
      FROM calendar_half_day WHERE school_day${ofSchool} GROUP BY school_id`,
   );
   return { codes, calendars };
-}
-
-/** The codes, enrolments and school half-days of one school or (null) every school, with integer days. */
-export async function monitorAggregateInputs(tx: Sql, schoolId: number | null): Promise<MonitorAggregateInputs> {
-  const { codes, calendars } = await codesAndSchoolHalfDays(tx, schoolId);
-  const ofSchool = schoolId === null ? '' : ` AND school_id = ${schoolId}`;
-  const enrolments: AggregateEnrolment[] = [];
-  await eachCopyLine(
-    tx.copyOut(
-      `(SELECT pupil_id, school_id, school_year, enrolled_from - DATE '1970-01-01', enrolled_until - DATE '1970-01-01'
-        FROM enrolment WHERE true${ofSchool})`,
-      [],
-    ),
-    ([pupilId, school, schoolYear, from, until]) => {
-      enrolments.push({
-        pupilId: Number(pupilId),
-        schoolId: Number(school),
-        schoolYear: schoolYear as string,
-        from: Number(from),
-        until: until === '\\N' ? null : Number(until),
-      });
-    },
-  );
-  return { codes, enrolments, calendars };
 }
 
 /** A code of up to six ASCII characters as one number (its bytes, base 256), for the byte-level register scan. */

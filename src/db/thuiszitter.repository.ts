@@ -236,20 +236,29 @@ export async function refreshThuiszitterRows(
   tx: Sql,
   scope: ThuiszitterScope,
   numbers: ThuiszitterParams,
-  /** The per-pupil rows were already written (counted in memory by a school's first import: thuiszitter-rows). */
-  options: { pupilRowsWritten?: boolean } = {},
 ): Promise<void> {
   // Everything (the full refresh): emptying the tables at once instead of deleting row by row.
   if (scope.schoolId === null && scope.schoolYears === null && scope.pupilIds === null)
     await tx.exec('TRUNCATE monitor_home_time, monitor_pupil_code, monitor_possible_day, thuiszitter_cell');
-  if (!options.pupilRowsWritten) await refreshPupilRows(tx, scope);
+  await refreshPupilRows(tx, scope);
   if (scope.pupilIds === null) await refreshPossibleDays(tx, scope);
   await refreshCells(tx, scope, numbers);
-  // A school changer's official figures count at one school with the half-days of all: the other schools' cells
-  // follow (their per-pupil rows are unchanged).
   if (scope.schoolId !== null)
-    for (const other of await schoolsSharingIdentities(tx, scope.schoolId))
-      await refreshCells(tx, { schoolId: other, schoolYears: scope.schoolYears, pupilIds: null }, numbers);
+    await refreshCellsSharingIdentities(tx, { schoolId: scope.schoolId, schoolYears: scope.schoolYears }, numbers);
+}
+
+/**
+ * A school changer's official figures count at one school with the half-days of all: after a school's per-pupil
+ * rows changed, the cells of the other schools with a pupil of the same identity follow (their own per-pupil rows
+ * are unchanged).
+ */
+export async function refreshCellsSharingIdentities(
+  tx: Sql,
+  scope: { schoolId: number; schoolYears: readonly string[] | null },
+  numbers: ThuiszitterParams,
+): Promise<void> {
+  for (const other of await schoolsSharingIdentities(tx, scope.schoolId))
+    await refreshCells(tx, { schoolId: other, schoolYears: scope.schoolYears, pupilIds: null }, numbers);
 }
 
 /** Every school's id (the report without a region: the CLI). */

@@ -1,26 +1,47 @@
-// The monitor after a school's first register import (issue 16): the day rows, pupil-year totals and the thuiszitter
-// figures' per-pupil rows counted in one pass over the rows the import holds in memory (they are the school's
+// The monitor after a school's first register import (issue 16): the day rows, pupil-year totals, the thuiszitter
+// figures' per-pupil rows, the dashboard cells (all but the signal counts), the enrolled pupils per school half-day
+// and the thuiszitter cells counted in one pass over the rows the import holds in memory (they are the school's
 // whole register) by the full refresh's counter (WholeMonitorRefresh: one TypeScript definition of the figures),
-// written with COPY. Narrower refreshes keep the SQL of monitor.repository.ts and thuiszitter.repository.ts;
+// written with COPY. Only the signal cells wait for the signals (addSignalCells, a small grouping of the signal
+// table). Narrower refreshes keep the SQL of monitor.repository.ts and thuiszitter.repository.ts;
 // src/app/monitor/monitor.int.test.ts and first-import-counts.int.test.ts compare both.
 import type { Sql } from '../../db/database.ts';
-import { monitorAggregateInputs, type RefreshScope, writeDaysAndPupilYears } from '../../db/monitor.repository.ts';
+import { enrolmentsElsewhere, writeFirstImportCells } from '../../db/first-import-cells.repository.ts';
+import { codesAndSchoolHalfDays, type RefreshScope, writeDaysAndPupilYears } from '../../db/monitor.repository.ts';
+import { eachEnrolmentWithPupil } from '../../db/monitor-full-refresh.repository.ts';
+import { refreshCellsSharingIdentities } from '../../db/thuiszitter.repository.ts';
 import { writeHomeTimeRows } from '../../db/thuiszitter-rows.repository.ts';
+import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import { WholeMonitorRefresh } from '../../domain/monitor/whole-refresh.ts';
 import { COLUMN_CODES, type RegisterColumns } from '../../domain/register-columns.ts';
+import { phaseTimer } from '../../phase-timer.ts';
+import { thuiszitterNumbers } from './thuiszitter-refresh.ts';
 
 /**
- * Counts a school's day rows, pupil-year totals and thuiszitter per-pupil rows from its whole register held in
- * memory, and writes them for the scope's school years.
+ * Counts a school's monitor from its whole register held in memory and writes it: the day rows, pupil-year totals,
+ * per-pupil rows, enrolled pupils per half-day and thuiszitter cells of the scope's school years, and the dashboard
+ * cells but the signal counts of `cellYears` (the scope's years and the next ones, as the SQL refresh).
+ *
+ * The school's register is exactly the rows in memory (its first import), so every count of every school year of
+ * its enrolments is what the SQL would compute from the stored rows. Its official thuiszitter figures also take
+ * the school changers' enrolments and half-days at other schools (enrolmentsElsewhere), and those schools' cells
+ * follow with the SQL, as after any import.
  */
-export async function countFirstImport(tx: Sql, scope: RefreshScope, register: RegisterColumns): Promise<void> {
+export async function countFirstImport(
+  tx: Sql,
+  scope: RefreshScope,
+  register: RegisterColumns,
+  cellYears: readonly string[],
+): Promise<void> {
   const schoolId = scope.schoolId;
   if (schoolId === null || scope.schoolYears === null) throw new Error('counting in memory needs one school');
-  const inputs = await monitorAggregateInputs(tx, schoolId);
-  const counts = new WholeMonitorRefresh(inputs.codes, inputs.calendars);
-  for (const enrolment of inputs.enrolments) counts.addEnrolment(enrolment);
+  const phase = phaseTimer('monitor refresh');
+  const { codes, calendars } = await codesAndSchoolHalfDays(tx, schoolId);
+  const counts = new WholeMonitorRefresh(codes, calendars);
+  await eachEnrolmentWithPupil(tx, (enrolment) => counts.addEnrolment(enrolment), schoolId);
+  for (const other of await enrolmentsElsewhere(tx, schoolId)) counts.addElsewhere(other);
   // Per code index of the columns: the index of its code among the database's codes (-1: unknown).
-  const codeIndex = Int32Array.from(COLUMN_CODES, (code) => inputs.codes.findIndex((c) => c.code === code));
+  const codeIndex = Int32Array.from(COLUMN_CODES, (code) => codes.findIndex((c) => c.code === code));
   for (let i = 0; i < register.length; i++)
     counts.add(
       register.pupil[i] as number,
@@ -34,4 +55,19 @@ export async function countFirstImport(tx: Sql, scope: RefreshScope, register: R
     { schoolId, schoolYears: scope.schoolYears },
     { homeTime: counts.homeTimeRows(), pupilCodes: counts.pupilCodeRows() },
   );
+  phase('days, pupil years and time at home (in memory, from the imported rows)');
+  const numbers = thuiszitterNumbers();
+  await writeFirstImportCells(
+    tx,
+    { schoolId, schoolYears: scope.schoolYears, cellYears },
+    {
+      cells: counts.cellRows(shareThresholds().map((t) => t.halfDays)),
+      possibleDays: counts.possibleDayRows(),
+      thuiszitterCells: counts.thuiszitterCellRows(numbers),
+    },
+  );
+  // A school changer's official figures count at one school with the half-days of all (their per-pupil rows here
+  // were just written).
+  await refreshCellsSharingIdentities(tx, { schoolId, schoolYears: scope.schoolYears }, numbers);
+  phase('cells, possible days and thuiszitter cells (in memory)');
 }

@@ -14,6 +14,7 @@ import {
   schoolYearsOfSchool,
   withoutJit,
 } from '../../db/monitor.repository.ts';
+import { addSignalCells } from '../../db/monitor-full-refresh.repository.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
@@ -31,6 +32,16 @@ export interface MonitorRefreshResult {
   schoolYears: string[];
   dates: number | 'all';
   pupils: number | 'all';
+}
+
+/** The school years whose cells a refresh rebuilds: the scope's and the next ones, whose signals can change too
+ * (PRIOR_YEAR, B30_TWO_YEARS look one year back). */
+function cellYears(scope: RefreshScope): string[] {
+  const years = (scope.schoolYears ?? []).flatMap((year) => {
+    const start = Number(year.slice(0, 4)) + 1;
+    return [year, `${start}-${start + 1}`];
+  });
+  return [...new Set(years)];
 }
 
 /** A school's refresh after an import, in two steps around the signals recompute (startMonitorRefresh). */
@@ -58,7 +69,8 @@ export async function startMonitorRefresh(
   options: {
     /**
      * The school's whole register, when the caller holds it (its first register import: the rows just written).
-     * The day rows and pupil-year totals are then counted from these rows in memory, with no register scan.
+     * Every aggregate but the signal cells is then counted from these rows in memory in `aggregates()`, with no
+     * register scan and no cell statement (first-import-counts.ts); `cells()` adds the signal cells.
      */
     register?: RegisterColumns;
   } = {},
@@ -91,8 +103,8 @@ export async function startMonitorRefresh(
       if (empty) return;
       const phase = phaseTimer('monitor refresh');
       if (options.register) {
-        await countFirstImport(tx, scope, options.register);
-        phase('days, pupil years and time at home (in memory, from the imported rows)');
+        // Everything but the signal cells, counted in memory (phases timed inside).
+        await countFirstImport(tx, scope, options.register, cellYears(scope));
         return;
       }
       if (scope.dates === null) {
@@ -113,19 +125,20 @@ export async function startMonitorRefresh(
     async cells() {
       if (empty) return { schoolYears: [], dates: 0, pupils: 0 };
       const phase = phaseTimer('monitor refresh');
+      if (options.register) {
+        // A first import counted every other cell in aggregates(); the signal cells count the signals just written.
+        await addSignalCells(tx, { schoolId, schoolYears: cellYears(scope) });
+        phase('cells (signal counts; the others counted in memory)');
+        return { schoolYears: [...(scope.schoolYears ?? [])], dates: 'all', pupils: 'all' };
+      }
       // After a narrow refresh (a few dates and pupils) the cell statements read small aggregate tables, where
       // nested loops are the right choice; after a whole-school refresh they aggregate large ones (measured 58 s
       // with nested loops for a 1,000,000-row import), so hash joins.
       await allowNestedLoops(tx, scope.dates !== null);
-      // Signals of the next school year can change too (PRIOR_YEAR, B30_TWO_YEARS look one year back).
-      const years = (scope.schoolYears ?? []).flatMap((year) => {
-        const start = Number(year.slice(0, 4)) + 1;
-        return [year, `${start}-${start + 1}`];
-      });
-      await refreshCells(tx, { ...scope, schoolYears: [...new Set(years)] }, thresholdHalfDays());
+      await refreshCells(tx, { ...scope, schoolYears: cellYears(scope) }, thresholdHalfDays());
       phase('cells');
-      // issue 15: time at home, T/U/Y, official figures (a first import counted the per-pupil rows in memory)
-      await refreshThuiszitterFigures(tx, scope, { pupilRowsWritten: options.register !== undefined });
+      // issue 15: time at home, T/U/Y, official figures
+      await refreshThuiszitterFigures(tx, scope);
       phase('thuiszitter figures');
       return {
         schoolYears: [...(scope.schoolYears ?? [])],

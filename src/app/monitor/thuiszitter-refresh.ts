@@ -28,16 +28,11 @@ export function thuiszitterNumbers(): ThuiszitterParams {
   };
 }
 
-/** `pupilRowsWritten`: the per-pupil rows were counted in memory and written (a school's first import). */
-export async function refreshThuiszitterFigures(
-  tx: Sql,
-  scope: Scope,
-  options: { pupilRowsWritten?: boolean } = {},
-): Promise<void> {
+/** Rebuilds the thuiszitter figures of a scope with the SQL (a school's first import counts them in memory). */
+export async function refreshThuiszitterFigures(tx: Sql, scope: Scope): Promise<void> {
   await refreshThuiszitterRows(
     tx,
     { schoolId: scope.schoolId, schoolYears: scope.schoolYears, pupilIds: scope.pupilIds },
     thuiszitterNumbers(),
-    options,
   );
 }

@@ -38,10 +38,20 @@ export interface ThuiszitterNumbers {
   compulsoryUntilAge: number;
 }
 
-/** The numbers the cells count with (the catalog's, passed in by the use case). */
-export interface WholeRefreshNumbers extends ThuiszitterNumbers {
-  /** Half-day thresholds of the dashboard's "pupils with ≥ n" cells. */
-  shareThresholds: readonly number[];
+/**
+ * An enrolment of another school whose pupil has the identity of one of the counted pupils (a school changer,
+ * decision 0035), with that pupil's B, Z (with D) and P half-days of the school year as stored: what a count of one
+ * school (a first import) needs to count the official figures once per child, as the SQL does across schools.
+ */
+export interface ElsewhereEnrolment {
+  identityHash: string;
+  schoolYear: string;
+  pupilId: number;
+  /** Day number of the enrolment's first day. */
+  from: number;
+  b: number;
+  z: number;
+  p: number;
 }
 
 export interface CellRow {
@@ -160,6 +170,10 @@ const halfOf = (slot: number): 'AM' | 'PM' => (slot & 1 ? 'PM' : 'AM');
 class Names {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
+  /** The id of a name seen before, undefined for another. */
+  find(name: string): number | undefined {
+    return this.ids.get(name);
+  }
   id(name: string): number {
     let id = this.ids.get(name);
     if (id === undefined) {
@@ -223,6 +237,8 @@ export class WholeMonitorRefresh {
   private readonly firstOfPupil = new Map<number, number>();
   /** Whether an enrolment came without the cell fields (then the cells cannot be counted). */
   private withoutDetails = false;
+  /** Other schools' enrolments of the counted pupils' identities (addElsewhere). */
+  private readonly elsewhere: ElsewhereEnrolment[] = [];
 
   // Counting state (prepared after the enrolments).
   private prepared = false;
@@ -282,8 +298,8 @@ export class WholeMonitorRefresh {
   }
 
   /**
-   * Adds an enrolment. A bare AggregateEnrolment (a first import writes only the day rows, pupil-year totals and
-   * per-pupil rows, which need no more) leaves the cell fields empty, and the cell methods then refuse to run.
+   * Adds an enrolment. A bare AggregateEnrolment (enough for the day rows, pupil-year totals and per-pupil rows)
+   * leaves the cell fields empty, and the cell methods then refuse to run.
    */
   addEnrolment(e: WholeRefreshEnrolment | AggregateEnrolment): void {
     if (this.prepared) throw new Error('enrolments come before the register rows');
@@ -330,6 +346,15 @@ export class WholeMonitorRefresh {
     this.birthYear.push(Number(e.birthDate.slice(0, 4)));
     this.birthMonthDay.push(Number(e.birthDate.slice(5, 7)) * 100 + Number(e.birthDate.slice(8, 10)));
     this.identityOf.push(e.identityHash === null ? -1 : this.identities.id(e.identityHash));
+  }
+
+  /**
+   * Adds an enrolment of a school that is not counted here, of a pupil with the identity of a counted one (a count
+   * of one school: every school changer's enrolments elsewhere). The official figures then count such a child at
+   * one school with the half-days of all, as when every school is counted. Add them after the enrolments.
+   */
+  addElsewhere(e: ElsewhereEnrolment): void {
+    this.elsewhere.push(e);
   }
 
   /** Bounds, ranks and bit ranges per enrolment, once all enrolments are in. */
@@ -809,7 +834,7 @@ export class WholeMonitorRefresh {
   }
 
   /** The region report's cells per school and school year (thuiszitter_cell). */
-  *thuiszitterCellRows(numbers: WholeRefreshNumbers): Generator<ThuiszitterCellRow> {
+  *thuiszitterCellRows(numbers: ThuiszitterNumbers): Generator<ThuiszitterCellRow> {
     this.needDetails();
     const spells = this.spellsOf();
     const absentCodes = this.absentCodes.length;
@@ -833,26 +858,35 @@ export class WholeMonitorRefresh {
       number | string,
       { b: number; z: number; p: number; latestFrom: number; latestPupil: number }
     >();
+    /** Adds one enrolment of an identity to its totals of the school year (and whether it is the latest). */
+    const tally = (key: string, own: { b: number; z: number; p: number }, from: number, pupil: number) => {
+      let totals = identityTotals.get(key);
+      if (!totals) {
+        totals = { b: 0, z: 0, p: 0, latestFrom: Number.NEGATIVE_INFINITY, latestPupil: Number.NEGATIVE_INFINITY };
+        identityTotals.set(key, totals);
+      }
+      totals.b += own.b;
+      totals.z += own.z;
+      totals.p += own.p;
+      if (from > totals.latestFrom || (from === totals.latestFrom && pupil > totals.latestPupil)) {
+        totals.latestFrom = from;
+        totals.latestPupil = pupil;
+      }
+    };
+    for (const other of this.elsewhere) {
+      const identity = this.identities.find(other.identityHash);
+      if (identity !== undefined) tally(`${identity}|${other.schoolYear}`, other, other.from, other.pupilId);
+    }
     for (let e = 0; e < this.count; e++) {
       const g = this.groupOf[e] as number;
       const identity = this.identityOf[e] as number;
-      if (identity >= 0) {
-        const key = `${identity}|${(this.groups[g] as Group).schoolYear}`;
-        let totals = identityTotals.get(key);
-        if (!totals) {
-          totals = { b: 0, z: 0, p: 0, latestFrom: Number.NEGATIVE_INFINITY, latestPupil: Number.NEGATIVE_INFINITY };
-          identityTotals.set(key, totals);
-        }
-        totals.b += countOf(e, b);
-        totals.z += countOf(e, z) + countOf(e, d);
-        totals.p += countOf(e, p);
-        const from = this.fromDay[e] as number;
-        const pupil = this.pupil[e] as number;
-        if (from > totals.latestFrom || (from === totals.latestFrom && pupil > totals.latestPupil)) {
-          totals.latestFrom = from;
-          totals.latestPupil = pupil;
-        }
-      }
+      if (identity >= 0)
+        tally(
+          `${identity}|${(this.groups[g] as Group).schoolYear}`,
+          { b: countOf(e, b), z: countOf(e, z) + countOf(e, d), p: countOf(e, p) },
+          this.fromDay[e] as number,
+          this.pupil[e] as number,
+        );
       const total = this.total[e] as number;
       if (total === 0) continue;
       const at = g * width;
