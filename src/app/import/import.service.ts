@@ -18,6 +18,7 @@ import { requireAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { notFound } from '../errors.ts';
+import { FirstImportCounts } from '../monitor/first-import-counts.ts';
 import { startMonitorRefresh } from '../monitor/monitor-refresh.ts';
 import { FirstImportSignals } from '../signals/first-import-signals.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
@@ -99,6 +100,7 @@ async function runImport(
   header.labels = file.labels;
   const columns = await resolveColumns(db, school, request, file);
   let firstImport: FirstImportSignals | undefined;
+  let counted: Promise<FirstImportCounts> | undefined;
   try {
     return await db.transaction(async (tx) => {
       await prepareImportTransaction(tx);
@@ -112,11 +114,20 @@ async function runImport(
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
         // A school's first large register: its signals are evaluated in a worker while the rows go in.
+        // The monitor's counts too: loaded before and counted while the rows go in.
         firstImport = await FirstImportSignals.prepare(tx, school.id, today, statSync(request.path).size);
+        const counts = firstImport ? await FirstImportCounts.load(tx, school.id) : undefined;
         staged = await stageRegisterFile(tx, school.id, file, columns, {
           importId,
           userId: actor.userId,
-          onParsed: firstImport ? (rows, pupils) => firstImport?.start(rows, pupils) : undefined,
+          onParsed:
+            firstImport && counts
+              ? (rows, pupils) => {
+                  firstImport?.start(rows, pupils);
+                  counted = counts.add(rows);
+                  counted.catch(() => {}); // awaited by the monitor refresh
+                }
+              : undefined,
         });
         merged = staged.written ?? (await mergeStagedRegister(tx, importId, school.id, actor.userId));
       } else if (request.kind === 'pupils') {
@@ -146,7 +157,7 @@ async function runImport(
         request.kind,
         merged.changedPupilIds,
         merged.changedDates ?? [],
-        { register: staged.register },
+        { register: staged.register, counted },
       );
       let aggregates: Promise<void> | undefined;
       // The worker's signals (the monitor's counts and writes run while it finishes), else the recompute here.

@@ -17,6 +17,9 @@ import { COLUMN_CODES, type RegisterColumns } from '../../domain/register-column
 import { phaseTimer } from '../../phase-timer.ts';
 import { thuiszitterNumbers } from './thuiszitter-refresh.ts';
 
+/** Rows counted between two turns of the event loop (a COPY in flight keeps being fed meanwhile). */
+const ROWS_PER_TURN = 100_000;
+
 /**
  * Counts a school's monitor from its whole register held in memory and writes it: the day rows, pupil-year totals,
  * per-pupil rows, enrolled pupils per half-day and thuiszitter cells of the scope's school years, and the dashboard
@@ -26,48 +29,82 @@ import { thuiszitterNumbers } from './thuiszitter-refresh.ts';
  * its enrolments is what the SQL would compute from the stored rows. Its official thuiszitter figures also take
  * the school changers' enrolments and half-days at other schools (enrolmentsElsewhere), and those schools' cells
  * follow with the SQL, as after any import.
+ *
+ * In three steps, so that a caller can load before its rows go into the database and count while they do:
+ * `load` (what the count needs besides the rows; the import does not change it), `add` (the rows) and `write`.
  */
+export class FirstImportCounts {
+  private constructor(
+    private readonly schoolId: number,
+    private readonly counts: WholeMonitorRefresh,
+    /** Per code index of the columns: the index of its code among the database's codes (-1: unknown). */
+    private readonly codeIndex: Int32Array,
+  ) {}
+
+  static async load(tx: Sql, schoolId: number): Promise<FirstImportCounts> {
+    const { codes, calendars } = await codesAndSchoolHalfDays(tx, schoolId);
+    const counts = new WholeMonitorRefresh(codes, calendars);
+    await eachEnrolmentWithPupil(tx, (enrolment) => counts.addEnrolment(enrolment), schoolId);
+    for (const other of await enrolmentsElsewhere(tx, schoolId)) counts.addElsewhere(other);
+    const codeIndex = Int32Array.from(COLUMN_CODES, (code) => codes.findIndex((c) => c.code === code));
+    return new FirstImportCounts(schoolId, counts, codeIndex);
+  }
+
+  /** Counts the school's rows (all of them, once). */
+  async add(register: RegisterColumns): Promise<this> {
+    const { counts, codeIndex, schoolId } = this;
+    for (let start = 0; start < register.length; start += ROWS_PER_TURN) {
+      if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const end = Math.min(register.length, start + ROWS_PER_TURN);
+      for (let i = start; i < end; i++)
+        counts.add(
+          register.pupil[i] as number,
+          schoolId,
+          register.slot[i] as number,
+          codeIndex[register.code[i] as number] as number,
+        );
+    }
+    return this;
+  }
+
+  /** Writes what was counted for the scope's school years (and the cells of `cellYears`). */
+  async write(tx: Sql, scope: RefreshScope, cellYears: readonly string[]): Promise<void> {
+    const { counts, schoolId } = this;
+    if (scope.schoolId !== schoolId || scope.schoolYears === null)
+      throw new Error('counting in memory needs one school');
+    const phase = phaseTimer('monitor refresh');
+    await writeDaysAndPupilYears(tx, scope, counts.dayRows(), counts.pupilYearRows());
+    await writeHomeTimeRows(
+      tx,
+      { schoolId, schoolYears: scope.schoolYears },
+      { homeTime: counts.homeTimeRows(), pupilCodes: counts.pupilCodeRows() },
+    );
+    phase('days, pupil years and time at home (in memory, from the imported rows)');
+    const numbers = thuiszitterNumbers();
+    await writeFirstImportCells(
+      tx,
+      { schoolId, schoolYears: scope.schoolYears, cellYears },
+      {
+        cells: counts.cellRows(shareThresholds().map((t) => t.halfDays)),
+        possibleDays: counts.possibleDayRows(),
+        thuiszitterCells: counts.thuiszitterCellRows(numbers),
+      },
+    );
+    // A school changer's official figures count at one school with the half-days of all (their per-pupil rows here
+    // were just written).
+    await refreshCellsSharingIdentities(tx, { schoolId, schoolYears: scope.schoolYears }, numbers);
+    phase('cells, possible days and thuiszitter cells (in memory)');
+  }
+}
+
+/** FirstImportCounts in one go: load, count `register`, write. */
 export async function countFirstImport(
   tx: Sql,
   scope: RefreshScope,
   register: RegisterColumns,
   cellYears: readonly string[],
 ): Promise<void> {
-  const schoolId = scope.schoolId;
-  if (schoolId === null || scope.schoolYears === null) throw new Error('counting in memory needs one school');
-  const phase = phaseTimer('monitor refresh');
-  const { codes, calendars } = await codesAndSchoolHalfDays(tx, schoolId);
-  const counts = new WholeMonitorRefresh(codes, calendars);
-  await eachEnrolmentWithPupil(tx, (enrolment) => counts.addEnrolment(enrolment), schoolId);
-  for (const other of await enrolmentsElsewhere(tx, schoolId)) counts.addElsewhere(other);
-  // Per code index of the columns: the index of its code among the database's codes (-1: unknown).
-  const codeIndex = Int32Array.from(COLUMN_CODES, (code) => codes.findIndex((c) => c.code === code));
-  for (let i = 0; i < register.length; i++)
-    counts.add(
-      register.pupil[i] as number,
-      schoolId,
-      register.slot[i] as number,
-      codeIndex[register.code[i] as number] as number,
-    );
-  await writeDaysAndPupilYears(tx, scope, counts.dayRows(), counts.pupilYearRows());
-  await writeHomeTimeRows(
-    tx,
-    { schoolId, schoolYears: scope.schoolYears },
-    { homeTime: counts.homeTimeRows(), pupilCodes: counts.pupilCodeRows() },
-  );
-  phase('days, pupil years and time at home (in memory, from the imported rows)');
-  const numbers = thuiszitterNumbers();
-  await writeFirstImportCells(
-    tx,
-    { schoolId, schoolYears: scope.schoolYears, cellYears },
-    {
-      cells: counts.cellRows(shareThresholds().map((t) => t.halfDays)),
-      possibleDays: counts.possibleDayRows(),
-      thuiszitterCells: counts.thuiszitterCellRows(numbers),
-    },
-  );
-  // A school changer's official figures count at one school with the half-days of all (their per-pupil rows here
-  // were just written).
-  await refreshCellsSharingIdentities(tx, { schoolId, schoolYears: scope.schoolYears }, numbers);
-  phase('cells, possible days and thuiszitter cells (in memory)');
+  if (scope.schoolId === null) throw new Error('counting in memory needs one school');
+  const counts = await (await FirstImportCounts.load(tx, scope.schoolId)).add(register);
+  await counts.write(tx, scope, cellYears);
 }

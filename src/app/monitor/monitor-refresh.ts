@@ -18,7 +18,7 @@ import { addSignalCells } from '../../db/monitor-full-refresh.repository.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
-import { countFirstImport } from './first-import-counts.ts';
+import { countFirstImport, type FirstImportCounts } from './first-import-counts.ts';
 import { refreshWholeMonitor } from './monitor-full-refresh.ts';
 import { refreshThuiszitterFigures } from './thuiszitter-refresh.ts';
 
@@ -73,6 +73,8 @@ export async function startMonitorRefresh(
      * register scan and no cell statement (first-import-counts.ts); `cells()` adds the signal cells.
      */
     register?: RegisterColumns;
+    /** With `register`: its rows already counted (FirstImportCounts, while they were being written). */
+    counted?: Promise<FirstImportCounts>;
   } = {},
 ): Promise<MonitorRefresh> {
   // No JIT: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a one-school
@@ -104,7 +106,8 @@ export async function startMonitorRefresh(
       const phase = phaseTimer('monitor refresh');
       if (options.register) {
         // Everything but the signal cells, counted in memory (phases timed inside).
-        await countFirstImport(tx, scope, options.register, cellYears(scope));
+        if (options.counted) await (await options.counted).write(tx, scope, cellYears(scope));
+        else await countFirstImport(tx, scope, options.register, cellYears(scope));
         return;
       }
       if (scope.dates === null) {

@@ -16,7 +16,9 @@ const CODES = ['B', 'Z', 'Z', 'D', 'P', 'R', 'B', 'Z'];
 function pupilsCsv(): string {
   const lines = ['pupil_id,first_name,last_name,birth_date,level,grade,class'];
   for (let p = 0; p < PUPILS; p++)
-    lines.push(`L${p},Voornaam${p},Achternaam${p},20${10 + (p % 3)}-0${1 + (p % 9)}-15,secundair,${1 + (p % 6)},${1 + (p % 6)}A`);
+    lines.push(
+      `L${p},Voornaam${p},Achternaam${p},20${10 + (p % 3)}-0${1 + (p % 9)}-15,secundair,${1 + (p % 6)},${1 + (p % 6)}A`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
