@@ -224,7 +224,7 @@ export function registerFastLines(c: RegisterLineContext): CsvLineSink['lines'] 
         const x = buf[noteStart] as number;
         const y = buf[noteEnd - 1] as number;
         if (x <= 0x20 || x >= 0x7f || x === APOSTROPHE || y <= 0x20 || y >= 0x7f) return line;
-        for (let k = noteStart + 1; k < noteEnd - 1; k++) {
+        for (let k = noteStart; k < noteEnd; k++) {
           const b = buf[k] as number;
           if (b < 0x20 || b === BACKSLASH || b === TAB) return line;
         }
