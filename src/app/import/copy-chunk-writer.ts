@@ -36,17 +36,16 @@ export class CopyChunkWriter {
     this.copy(piece, 0, piece.length);
   }
 
-  /** A whole number ≥ 0 in decimal (room() first, 10 bytes). */
+  /** A whole number ≥ 0 in decimal (room() first, 16 bytes). */
   number(value: number): void {
-    const buf = this.buf;
-    const start = this.length;
-    let at = start;
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let at = this.length + digits;
+    this.length = at;
     do {
-      buf[at++] = 0x30 + (value % 10);
+      this.buf[--at] = 0x30 + (value % 10);
       value = Math.floor(value / 10);
     } while (value > 0);
-    buf.subarray(start, at).reverse();
-    this.length = at;
   }
 
   /** A text as UTF-8 (makes its own room). */

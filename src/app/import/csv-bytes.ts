@@ -41,6 +41,7 @@ export class CsvByteReader {
   private eof = false;
   private readonly hash = createHash('sha256');
   private digest: string | null = null;
+  private closed = false;
   private readonly config: Papa.ParseConfig;
 
   private constructor(
@@ -88,7 +89,10 @@ export class CsvByteReader {
     return this.digest;
   }
 
+  /** Closes the file (again: nothing). */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.handle.close();
   }
 

@@ -126,6 +126,7 @@ export async function stageRegisterFile(
 
   async function* byteLines(reader: CsvByteReader): AsyncIterable<Uint8Array> {
     const out = new CopyChunkWriter();
+    let lastChanged = -1;
     emit = (line) => out.text(line);
     const fast = registerFastLines({
       index,
@@ -141,8 +142,11 @@ export async function stageRegisterFile(
       aRow,
       acceptedDate: (date) => dayOf(date),
       written: (pupilId) => {
-        if (direct) changedPupils.add(pupilId);
         written++;
+        if (direct && pupilId !== lastChanged) {
+          lastChanged = pupilId;
+          changedPupils.add(pupilId);
+        }
       },
       out,
       direct,
@@ -303,10 +307,14 @@ export async function stageRegisterFile(
   }
 
   phase(direct ? 'prepare (first import of the school: straight into the register)' : 'prepare');
-  if (direct) await tx.copyIn('register_entry', REGISTER_DIRECT_COLUMNS, lines());
-  else {
-    await createRegisterStaging(tx);
-    await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
+  try {
+    if (direct) await tx.copyIn('register_entry', REGISTER_DIRECT_COLUMNS, lines());
+    else {
+      await createRegisterStaging(tx);
+      await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
+    }
+  } finally {
+    await reader?.close();
   }
   phase('parse, validate and write');
   for (const [pupil, rowsOfPupil] of aRows) {
