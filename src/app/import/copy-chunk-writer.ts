@@ -1,4 +1,4 @@
-// Builds COPY text lines as bytes, for copyIn (the register import's byte path, issue 16): pre-encoded pieces and
+// Builds COPY lines (text, or binary tuples) as bytes, for copyIn (the register import's byte path, issue 16): pre-encoded pieces and
 // byte ranges of the file are copied into a Buffer, so a row costs no string. Each chunk handed out is a new Buffer
 // (copyIn keeps the ones it has been given until it has sent them): a chunk is the part of the current Buffer written
 // since the last one, and a new Buffer is only taken when that one is full.
@@ -46,6 +46,11 @@ export class CopyChunkWriter {
       this.buf[--at] = 0x30 + (value % 10);
       value = Math.floor(value / 10);
     } while (value > 0);
+  }
+
+  /** A 32-bit integer, big-endian as binary COPY writes it (room() first). */
+  int32(value: number): void {
+    this.length = this.buf.writeInt32BE(value, this.length);
   }
 
   /** A text as UTF-8 (makes its own room). */

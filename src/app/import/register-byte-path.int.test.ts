@@ -5,11 +5,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertUser } from '../../db/user.repository.ts';
 import { expandPreset } from '../../domain/calendar.ts';
 import { presetFor } from '../../domain/calendar-presets.ts';
 import { schoolWithPupils, tempDir, writeTemp } from '../../testing/fixtures.ts';
 import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
-import { SYSTEM_ACTOR } from '../actor.ts';
+import { type Actor, SYSTEM_ACTOR } from '../actor.ts';
 import type { ColumnMapping } from './columns.ts';
 import { byteReading } from './csv-bytes.ts';
 import { importFile } from './import.service.ts';
@@ -242,9 +243,15 @@ describe.each(testEngines())('register import read from bytes or as a row stream
   let rows: TestDatabase;
   const dir = tempDir();
   let school = 100;
+  // Imports by a user (recorded_by) except in every third school (the system: no user).
+  let actor: Actor;
 
   beforeAll(async () => {
     [bytes, rows] = await Promise.all([createTestDatabase(engine), createTestDatabase(engine)]);
+    const user = { email: 'secretariaat@school.test', displayName: 'Secretariaat', passwordHash: 'x' };
+    const [a, b] = await Promise.all([insertUser(bytes.db, user), insertUser(rows.db, user)]);
+    expect(a).toBe(b);
+    actor = { ...SYSTEM_ACTOR, userId: a };
   });
   afterAll(async () => {
     byteReading.enabled = true;
@@ -268,7 +275,7 @@ describe.each(testEngines())('register import read from bytes or as a row stream
         const seed = writeTemp(dir, `${school}-seed.csv`, l('pupil_id,date,half,code', `${p}L0,2025-09-01,AM,Z`));
         await importFile(t.db, SYSTEM_ACTOR, { schoolId, kind: 'register', path: seed });
       }
-      const result = await importFile(t.db, SYSTEM_ACTOR, {
+      const result = await importFile(t.db, school % 3 === 0 ? SYSTEM_ACTOR : actor, {
         schoolId,
         kind: 'register',
         path,
@@ -279,7 +286,8 @@ describe.each(testEngines())('register import read from bytes or as a row stream
         throw error;
       });
       const register = await t.db.query(
-        `SELECT p.external_id, r.date, r.half, r.code, r.note FROM register_entry r JOIN pupil p ON p.id = r.pupil_id
+        `SELECT p.external_id, r.date, r.half, r.code, r.note, r.school_id, r.import_id, r.recorded_by
+         FROM register_entry r JOIN pupil p ON p.id = r.pupil_id
          WHERE r.school_id = $1 ORDER BY 1, 2, 3`,
         [schoolId],
       );

@@ -9,9 +9,9 @@ import { IMPORT_TEXT_LIMITS } from '../../domain/input-limits.ts';
 import type { RegisterDataCheck } from '../../domain/register-data-checks.ts';
 import { ACCEPTED, type AcceptedRows } from './accepted-rows.ts';
 import type { ColumnField, ColumnIndex, REGISTER_COLUMNS } from './columns.ts';
-import type { CopyChunkWriter } from './copy-chunk-writer.ts';
 import type { CsvLineSink } from './csv-bytes.ts';
 import type { ProblemList } from './import-problem.ts';
+import type { RegisterCopyRows } from './register-copy-rows.ts';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -22,10 +22,6 @@ const BACKSLASH = 0x5c;
 const UNKNOWN = -2;
 const INVALID = -1;
 const CODE_INDEX = new Map(ABSENCE_CODES.map((c, i) => [c.code, i]));
-const CODE_PIECES = ABSENCE_CODES.map((c) => Buffer.from(`${c.code}\t`));
-const HALF_PIECES = [Buffer.from('AM\t'), Buffer.from('PM\t')];
-const NULL_PIECE = Buffer.from('\\N');
-const TAB_PIECE = Buffer.from('\t');
 
 export interface RegisterLineContext {
   index: ColumnIndex<ColumnField<typeof REGISTER_COLUMNS>>;
@@ -47,11 +43,8 @@ export interface RegisterLineContext {
   acceptedDate(date: string): void;
   /** Counts a written row of a pupil. */
   written(pupilId: number): void;
-  out: CopyChunkWriter;
-  /** Straight into the register (else into staging, the row number first). */
-  direct: boolean;
-  /** What ends each COPY line. */
-  tail: Buffer;
+  /** Where the rows go. */
+  rows: RegisterCopyRows;
 }
 
 /** A date of the file, as the rows use it. */
@@ -62,14 +55,14 @@ interface FileDate {
   mask: number;
   /** AcceptedRows.dayPosition (school dates only). */
   position: number;
-  /** `YYYY-MM-DD\t` */
+  /** The date as RegisterCopyRows writes it. */
   piece: Buffer;
   noted: boolean;
 }
 
 /** The fast path's `lines` for CsvByteReader. */
 export function registerFastLines(c: RegisterLineContext): CsvLineSink['lines'] {
-  const { index, wide, crlf, pupils, accepted, out, direct, tail } = c;
+  const { index, wide, crlf, pupils, accepted, rows } = c;
   const delimiter = c.delimiter.charCodeAt(0);
   const idColumn = index.pupil_id;
   const dateColumn = index.date;
@@ -88,7 +81,6 @@ export function registerFastLines(c: RegisterLineContext): CsvLineSink['lines'] 
   let lastText = '';
   const dates = new Map<number, FileDate | null>();
   const codeOfKey = new Int16Array(1 << 16).fill(UNKNOWN);
-  const pupilPieces: (Buffer | undefined)[] = [];
   let checksPeriod: EnrolmentPeriod | null = null;
   const checks: (RegisterDataCheck | null | undefined)[] = [];
   // The line's half-days: half (0 AM, 1 PM) and code index, and the data check of each.
@@ -109,16 +101,11 @@ export function registerFastLines(c: RegisterLineContext): CsvLineSink['lines'] 
     if (found === undefined) {
       const date = parseCivilDate(buf.toString('latin1', s, s + 10));
       const mask = date ? (c.masks.get(date) ?? 0) : 0;
-      found = date
-        ? {
-            date,
-            day: dayNumber(date),
-            mask,
-            position: mask ? accepted.dayPosition(date) : -1,
-            piece: Buffer.from(`${date}\t`),
-            noted: false,
-          }
-        : null;
+      if (date) {
+        const day = dayNumber(date);
+        const position = mask ? accepted.dayPosition(date) : -1;
+        found = { date, day, mask, position, piece: rows.datePiece(date, day), noted: false };
+      } else found = null;
       dates.set(key, found);
     }
     return found;
@@ -306,23 +293,7 @@ export function registerFastLines(c: RegisterLineContext): CsvLineSink['lines'] 
         const slot = date.day * 2 + half;
         if (accepted.acceptAt(pupilIndex, pupil.id, date.position + half, slot, code, row) !== ACCEPTED) continue;
         if (c.problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
-        out.room(64 + (noteEnd - noteStart) + tail.length);
-        if (!direct) {
-          out.number(row);
-          out.piece(TAB_PIECE);
-        }
-        let pupilPiece = pupilPieces[pupilIndex];
-        if (!pupilPiece) {
-          pupilPiece = Buffer.from(`${pupil.id}\t`);
-          pupilPieces[pupilIndex] = pupilPiece;
-        }
-        out.piece(pupilPiece);
-        out.piece(date.piece);
-        out.piece(HALF_PIECES[half] as Buffer);
-        out.piece(CODE_PIECES[code] as Buffer);
-        if (noteEnd > noteStart) out.copy(buf, noteStart, noteEnd);
-        else out.piece(NULL_PIECE);
-        out.piece(tail);
+        rows.fromBytes(row, pupilIndex, pupil.id, date.piece, half, code, buf, noteStart, noteEnd);
         c.written(pupil.id);
       }
       line = next;

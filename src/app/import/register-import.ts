@@ -26,6 +26,7 @@ import { CopyChunkWriter } from './copy-chunk-writer.ts';
 import { asRowStreamError, byteReading, CsvByteReader } from './csv-bytes.ts';
 import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
+import { RegisterCopyRows } from './register-copy-rows.ts';
 import { registerFastLines } from './register-fast-lines.ts';
 
 /** The enrolment period that holds a date (no closure per row, as `find` would make). */
@@ -103,9 +104,9 @@ export async function stageRegisterFile(
   const reader = file.bytes && byteReading.enabled ? await CsvByteReader.open(file.bytes, file.header) : null;
   if (reader) file.bytes?.take(() => reader.sha256());
   let chunk = '';
-  let emit = (line: string) => {
-    chunk += line;
-  };
+  // The byte path's COPY rows: binary tuples into the register, text lines into staging.
+  const out = new CopyChunkWriter();
+  const copyRows = reader ? new RegisterCopyRows(out, direct, { schoolId, ...write }) : null;
 
   async function* lines(): AsyncIterable<string | Uint8Array> {
     if (reader) {
@@ -125,9 +126,7 @@ export async function stageRegisterFile(
   }
 
   async function* byteLines(reader: CsvByteReader): AsyncIterable<Uint8Array> {
-    const out = new CopyChunkWriter();
     let lastChanged = -1;
-    emit = (line) => out.text(line);
     const fast = registerFastLines({
       index,
       wide,
@@ -148,9 +147,7 @@ export async function stageRegisterFile(
           changedPupils.add(pupilId);
         }
       },
-      out,
-      direct,
-      tail: Buffer.from(tail),
+      rows: copyRows as RegisterCopyRows,
     });
     try {
       for await (const _ of reader.records({ lines: fast, record: readRow })) {
@@ -250,11 +247,13 @@ export async function stageRegisterFile(
         continue;
       }
       if (problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
-      const noteField = note ? copyField(note) : '\\N';
-      if (direct) {
-        changedPupils.add(pupil.id);
-        emit(`${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`);
-      } else emit(`${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`);
+      if (copyRows) copyRows.fromValues(row, pupilIndex, pupil.id, date, day, half === 'AM' ? 0 : 1, codeIndex, note);
+      else {
+        const noteField = note ? copyField(note) : '\\N';
+        if (direct) chunk += `${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
+        else chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
+      }
+      if (direct) changedPupils.add(pupil.id);
       written++;
     }
   }
@@ -308,7 +307,7 @@ export async function stageRegisterFile(
 
   phase(direct ? 'prepare (first import of the school: straight into the register)' : 'prepare');
   try {
-    if (direct) await tx.copyIn('register_entry', REGISTER_DIRECT_COLUMNS, lines());
+    if (direct) await tx.copyIn('register_entry', REGISTER_DIRECT_COLUMNS, lines(), copyRows?.format);
     else {
       await createRegisterStaging(tx);
       await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
