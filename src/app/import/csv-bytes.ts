@@ -101,6 +101,7 @@ export class CsvByteReader {
     const progress = { row: this.row };
     const first = this.row;
     let rowPath = 0;
+    byteReading.last = { fast: 0, rowPath: 0 };
     for (;;) {
       progress.row = this.row;
       this.at = sink.lines(this.buf, this.at, this.filled, progress);

@@ -108,6 +108,10 @@ const CASES: Case[] = [
         `'${p}01,2025-09-23,AM,B,`,
         `${p}01,'2025-09-23,AM,B,`,
         `${p}01,2025-09-23,PM,'=B,`,
+        `${p}01,31/02/2025,AM,B,`,
+        `${p}01,1/9/2025,AM,B,`,
+        `${p}01,24.09.2025,AM,B,`,
+        `${p}01,2025/09/25,AM,B,`,
       ),
     fast: true,
   },
@@ -132,7 +136,13 @@ const CASES: Case[] = [
         `"${p}02" ,2025-09-15,AM,B,"a ""quoted"" note"`,
         `${p}02,2025-09-16,AM,B,mid"quote`,
         `${p}02,2025-09-18,AM,B,"  "`,
+        `"${p}02","2025-09-19","PM","Z","Peeters, Lotte: ziek"`,
+        `"${p}02","19/09/2025","AM","Z",""\r`,
+        `"${p}02",2025-09-22,"AM""",Z,`,
+        `"${p}02",2025-09-22,"AM"\r,Z,`,
+        `${p}02,"2025-09-22" ,AM,Z,`,
       ),
+    fast: true,
   },
   {
     name: 'notes with tabs, backslashes, line breaks and other characters',
@@ -220,7 +230,12 @@ const CASES: Case[] = [
   },
   {
     name: 'more problems than the report holds',
-    file: (p) => bigFile(p, 12_000, (i, line) => (i % 6 === 0 ? line : [`${p}X${i}`, ...line.slice(1)])),
+    file: (p) =>
+      bigFile(p, 12_000, (i, line) => {
+        if (i % 1000 === 999) return '"",""';
+        if (i % 1000 === 500) return `"${p}L1","2025-09-15","AM","B",""`;
+        return i % 6 === 0 ? line : [`${p}X${i}`, ...line.slice(1)];
+      }),
     fast: true,
   },
   {

@@ -1,7 +1,8 @@
 // The register import's fast path (issue 16): reads CSV lines of the usual shape straight from the file's bytes —
-// no quotes, values without surrounding blanks, ISO dates, known pupils and codes, a note without characters to
-// escape, and nothing to report — keeps their half-days in AcceptedRows and writes their COPY lines from
-// pre-encoded pieces. Any other line is declined: register-import.ts reads it row by row and reports it as before.
+// values without surrounding blanks (quoted whole or not at all), ISO or Belgian dates, known pupils and codes, a
+// note without characters to escape, and nothing to report — keeps their half-days in AcceptedRows and writes
+// their COPY rows from pre-encoded pieces. Any other line is declined: register-import.ts reads it row by row and
+// reports it as before.
 import type { EnrolmentPeriod } from '../../db/pupil.repository.ts';
 import { ABSENCE_CODES, findAbsenceCode } from '../../domain/absence-codes.ts';
 import { dayNumber, parseCivilDate } from '../../domain/half-day.ts';
@@ -88,18 +89,25 @@ export function registerFastLines(c: RegisterLineContext): CsvLineSink['lines'] 
   const entryCode = [0, 0];
   const entryCheck: (RegisterDataCheck | null)[] = [null, null];
 
-  const fileDate = (buf: Buffer, s: number): FileDate | null | undefined => {
-    let key = 0;
-    for (let k = 0; k < 10; k++) {
-      const b = buf[s + k] as number;
-      if (k === 4 || k === 7) {
-        if (b !== 0x2d) return undefined;
-      } else if (b < 0x30 || b > 0x39) return undefined;
-      else key = key * 10 + (b - 0x30);
+  /** The date in [s, e): ISO or Belgian (digits with `-`, `/` or `.`), cached by its bytes; undefined for other text. */
+  const fileDate = (buf: Buffer, s: number, e: number): FileDate | null | undefined => {
+    const length = e - s;
+    if (length < 8 || length > 10) return undefined;
+    // Four bits a character and the length: one exact number per text.
+    let key = length;
+    for (let k = s; k < e; k++) {
+      const b = buf[k] as number;
+      let v: number;
+      if (b >= 0x30 && b <= 0x39) v = b - 0x30;
+      else if (b === 0x2d) v = 10;
+      else if (b === 0x2f) v = 11;
+      else if (b === 0x2e) v = 12;
+      else return undefined;
+      key = key * 16 + v;
     }
     let found = dates.get(key);
     if (found === undefined) {
-      const date = parseCivilDate(buf.toString('latin1', s, s + 10));
+      const date = parseCivilDate(buf.toString('latin1', s, e));
       const mask = date ? (c.masks.get(date) ?? 0) : 0;
       if (date) {
         const day = dayNumber(date);
@@ -151,36 +159,60 @@ export function registerFastLines(c: RegisterLineContext): CsvLineSink['lines'] 
   return (buf, at, end, progress) => {
     let line = at;
     while (line < end) {
-      // Fields up to the line feed; a quote anywhere leaves the line to papaparse.
+      // Fields up to the line feed. A value may be quoted whole ("…", no quote, CR or LF inside, the delimiter or
+      // the line's end right after it: papaparse reads the text between the quotes); any other quote leaves the line
+      // to papaparse.
       let i = line;
       let f = 0;
       let fieldStart = line;
+      let quotedStart = -1;
+      let quotedEnd = -1;
       for (;;) {
         if (i >= end) return line;
         const b = buf[i] as number;
         if (b === delimiter) {
           if (f <= lastColumn) {
-            starts[f] = fieldStart;
-            ends[f] = i;
+            starts[f] = quotedStart < 0 ? fieldStart : quotedStart;
+            ends[f] = quotedStart < 0 ? i : quotedEnd;
           }
           f++;
           fieldStart = i + 1;
+          quotedStart = -1;
         } else if (b === LF) break;
-        else if (b === QUOTE) return line;
+        else if (b === QUOTE) {
+          if (i !== fieldStart) return line;
+          let j = i + 1;
+          for (;;) {
+            if (j >= end) return line;
+            const x = buf[j] as number;
+            if (x === QUOTE) break;
+            if (x === LF || x === CR) return line;
+            j++;
+          }
+          quotedStart = i + 1;
+          quotedEnd = j;
+          i = j + 1;
+          if (i >= end) return line;
+          const after = buf[i] as number;
+          if (after === CR ? !(i + 1 < end && buf[i + 1] === LF) : after !== delimiter && after !== LF) return line;
+          continue;
+        }
         i++;
       }
       let contentEnd = i;
       if (i > line && buf[i - 1] === CR) contentEnd = i - 1;
       else if (crlf) return line;
       if (f <= lastColumn) {
-        starts[f] = fieldStart;
-        ends[f] = contentEnd;
+        starts[f] = quotedStart < 0 ? fieldStart : quotedStart;
+        ends[f] = quotedStart < 0 ? contentEnd : quotedEnd;
       }
       const fields = f + 1;
       const next = i + 1;
 
       if (c.problems.full) {
-        // The file is rejected and no more problems are collected: only the rows are counted.
+        // The file is rejected and no more problems are collected: only the rows are counted (a line with quotes
+        // may be blank to papaparse, which reads it then).
+        if (quotedEnd >= 0) return line;
         let blank = true;
         for (let k = line; blank && k < contentEnd; k++) {
           const b = buf[k] as number;
@@ -195,9 +227,7 @@ export function registerFastLines(c: RegisterLineContext): CsvLineSink['lines'] 
       if (idColumn >= fields || dateColumn >= fields) return line;
       const pupilIndex = pupilOf(buf, starts[idColumn] as number, ends[idColumn] as number);
       if (pupilIndex < 0) return line;
-      const ds = starts[dateColumn] as number;
-      if ((ends[dateColumn] as number) - ds !== 10) return line;
-      const date = fileDate(buf, ds);
+      const date = fileDate(buf, starts[dateColumn] as number, ends[dateColumn] as number);
       if (!date) return line;
 
       let noteStart = 0;
