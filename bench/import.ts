@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../src/app/actor.ts';
+import { byteReading } from '../src/app/import/csv-bytes.ts';
 import { importFile } from '../src/app/import/import.service.ts';
 import { tempDir } from '../src/app/temp-files.ts';
 import { expandPreset } from '../src/domain/calendar.ts';
@@ -64,6 +65,8 @@ export async function benchImport(options: { rows: number; pupils: number }) {
   const registerPath = join(dir, 'register.csv');
   await writeLines(registerPath, registerLines(options.rows, options.pupils));
   // BENCH_ENGINES=postgres (or pglite) measures one engine only.
+  // BENCH_ROW_STREAM=1 reads the register through the row stream (papaparse) instead of its bytes (csv-bytes.ts).
+  if (process.env.BENCH_ROW_STREAM === '1') byteReading.enabled = false;
   const engines = (process.env.BENCH_ENGINES?.split(',') ??
     (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'])) as ('pglite' | 'postgres')[];
   const measurements = [];

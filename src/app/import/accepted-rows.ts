@@ -36,7 +36,21 @@ export class AcceptedRows implements RegisterColumns {
    * repeat with another code the first row's number × CODE_SLOTS + its code index.
    */
   accept(pupilIndex: number, pupilId: number, date: string, slot: number, code: number, row: number): number {
-    const position = (this.dateIndex.get(date) as number) * 2 + (slot & 1);
+    return this.acceptAt(pupilIndex, pupilId, this.dayPosition(date) + (slot & 1), slot, code, row);
+  }
+
+  /** The position of a school date's AM half-day (PM is the next one), for acceptAt and firstCodeAt. */
+  dayPosition(date: string): number {
+    return (this.dateIndex.get(date) as number) * 2;
+  }
+
+  /** The code index + 1 of the row kept for a half-day (at its position), 0 when there is none yet. */
+  firstCodeAt(pupilIndex: number, position: number): number {
+    return (this.firstCode[pupilIndex]?.[position] as number | undefined) ?? 0;
+  }
+
+  /** accept() for a half-day's position (dayPosition, + 1 for PM). */
+  acceptAt(pupilIndex: number, pupilId: number, position: number, slot: number, code: number, row: number): number {
     let codes = this.firstCode[pupilIndex];
     if (!codes) {
       codes = new Uint8Array(this.dateIndex.size * 2);

@@ -22,8 +22,12 @@ import { phaseTimer } from '../../phase-timer.ts';
 import { activeCatalog } from '../signals/recompute-signals.ts';
 import { ACCEPTED, AcceptedRows, CODE_SLOTS, IDENTICAL_REPEAT } from './accepted-rows.ts';
 import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
+import { CopyChunkWriter } from './copy-chunk-writer.ts';
+import { asRowStreamError, byteReading, CsvByteReader } from './csv-bytes.ts';
 import { type ImportProblem, ImportRejected, ProblemList, problem } from './import-problem.ts';
 import { pausePoint } from './pause-point.ts';
+import { RegisterCopyRows } from './register-copy-rows.ts';
+import { registerFastLines } from './register-fast-lines.ts';
 
 /** The enrolment period that holds a date (no closure per row, as `find` would make). */
 function periodOn(periods: readonly EnrolmentPeriod[], date: string): EnrolmentPeriod | undefined {
@@ -103,99 +107,162 @@ export async function stageRegisterFile(
   let rows = 0;
   let written = 0;
 
-  async function* lines(): AsyncIterable<string> {
+  // A UTF-8 CSV is read from its bytes (csv-bytes.ts): lines of the usual shape by the fast path
+  // (register-fast-lines.ts), every other row by readRow below as from the row stream.
+  const reader = file.bytes && byteReading.enabled ? await CsvByteReader.open(file.bytes, file.header) : null;
+  if (reader) file.bytes?.take(() => reader.sha256());
+  let chunk = '';
+  // The byte path's COPY rows: binary tuples into the register, text lines into staging.
+  const out = new CopyChunkWriter();
+  const copyRows = reader ? new RegisterCopyRows(out, direct, { schoolId, ...write }) : null;
+
+  async function* lines(): AsyncIterable<string | Uint8Array> {
+    if (reader) {
+      yield* byteLines(reader);
+      return;
+    }
     for await (const batch of file.rows) {
-      let chunk = '';
+      chunk = '';
       for (const { row, values } of batch) {
         rows++;
-        if (problems.full) continue;
-        const pupilText = cell(values, index.pupil_id);
-        const dateText = cell(values, index.date);
-        let ok = true;
-        const pupilIndex = pupilText ? pupilIndexOf.get(pupilText) : undefined;
-        const pupil = pupilIndex === undefined ? undefined : pupilList[pupilIndex];
-        if (!pupilText) ok = fail(row, 'pupil_id', 'required');
-        else if (!pupil) ok = fail(row, 'pupil_id', 'unknown-pupil', { value: pupilText });
-        const note = cell(values, index.note);
-        const noteTooLong = overLimit('note', note);
-        if (noteTooLong) ok = fail(row, 'note', 'too-long', noteTooLong);
-        let date = dateCache.get(dateText);
-        if (date === undefined) {
-          date = parseCivilDate(dateText);
-          dateCache.set(dateText, date);
-        }
-        if (!dateText) ok = fail(row, 'date', 'required');
-        else if (!date) ok = fail(row, 'date', 'invalid-date', { value: dateText });
-        // A row holds one half-day (a half and a code column) or both halves of a day (a VM and an NM column);
-        // read without an object per row.
-        for (let entry = 0; entry < (wide ? 2 : 1); entry++) {
-          let half: Half | null;
-          let halfText: string;
-          let codeText: string;
-          let column: string;
-          if (wide) {
-            half = entry === 0 ? 'AM' : 'PM';
-            halfText = entry === 0 ? 'VM' : 'NM';
-            column = entry === 0 ? 'am_code' : 'pm_code';
-            codeText = cell(values, entry === 0 ? index.am_code : index.pm_code);
-            if (codeText === '') continue;
-          } else {
-            halfText = cell(values, index.half);
-            half = halfCache.get(halfText) ?? null;
-            if (!halfCache.has(halfText)) {
-              half = parseHalf(halfText);
-              halfCache.set(halfText, half);
-            }
-            codeText = cell(values, index.code);
-            column = 'code';
-          }
-          let entryOk = ok;
-          if (!halfText) entryOk = fail(row, 'half', 'required');
-          else if (!half) entryOk = fail(row, 'half', 'invalid-half', { value: halfText });
-          let code = codeCache.get(codeText);
-          if (code === undefined && !codeCache.has(codeText)) {
-            code = findAbsenceCode(codeText);
-            codeCache.set(codeText, code);
-          }
-          if (!codeText) entryOk = fail(row, column, 'required');
-          else if (!code) entryOk = fail(row, column, 'unknown-code', { value: codeText });
-          if (date && half) {
-            const mask = masks.get(date) ?? 0;
-            if ((mask & (half === 'AM' ? 1 : 2)) === 0)
-              entryOk = fail(row, 'date', 'not-a-school-half-day', { date, half });
-            else {
-              const period = pupil ? periodOn(pupil.periods, date) : undefined;
-              if (pupil && !period) entryOk = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
-              else if (period && code) entryOk = dataCheck(row, column, pupilText, period, code.code) && entryOk;
-            }
-          }
-          if (!entryOk || !pupil || pupilIndex === undefined || !date || !half || !code) continue;
-          let day = dayCache.get(date);
-          if (day === undefined) {
-            day = dayNumber(date);
-            dayCache.set(date, day);
-          }
-          const codeIndex = CODE_INDEX.get(code.code) ?? 0;
-          const slot = day * 2 + (half === 'AM' ? 0 : 1);
-          const first = accepted.accept(pupilIndex, pupil.id, date, slot, codeIndex, row);
-          if (first !== ACCEPTED) {
-            // The first of identical repeats counts; another code for the same half-day is a problem.
-            if (first !== IDENTICAL_REPEAT)
-              fail(row, column, 'conflicting-duplicate', { other: Math.floor(first / CODE_SLOTS) });
-            continue;
-          }
-          if (problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
-          const noteField = note ? copyField(note) : '\\N';
-          if (direct) {
-            changedPupils.add(pupil.id);
-            chunk += `${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
-          } else chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
-          written++;
-        }
+        readRow(row, values);
       }
       if (chunk) yield chunk;
       // The COPY took rows and asks for more: the moment the SIGKILL test kills a first import (tests only).
       if (direct && written > 0) await pausePoint('register-copy');
+    }
+  }
+
+  async function* byteLines(reader: CsvByteReader): AsyncIterable<Uint8Array> {
+    let lastChanged = -1;
+    const fast = registerFastLines({
+      index,
+      wide,
+      delimiter: reader.delimiter,
+      crlf: reader.newline === '\r\n',
+      pupilIndexOf,
+      pupils: pupilList,
+      masks,
+      accepted,
+      problems,
+      checkOf,
+      aRow,
+      acceptedDate: (date) => dayOf(date),
+      written: (pupilId) => {
+        written++;
+        if (direct && pupilId !== lastChanged) {
+          lastChanged = pupilId;
+          changedPupils.add(pupilId);
+        }
+      },
+      rows: copyRows as RegisterCopyRows,
+    });
+    try {
+      for await (const _ of reader.records({ lines: fast, record: readRow })) {
+        yield* out.take();
+        if (direct && written > 0) await pausePoint('register-copy');
+      }
+    } catch (error) {
+      throw await asRowStreamError(error);
+    } finally {
+      await reader.close();
+    }
+    rows = reader.row - 1;
+  }
+
+  /** The day number of an accepted half-day's date; the dates seen are the import's changed dates. */
+  function dayOf(date: string): number {
+    let day = dayCache.get(date);
+    if (day === undefined) {
+      day = dayNumber(date);
+      dayCache.set(date, day);
+    }
+    return day;
+  }
+
+  /** Validates one row (its values trimmed) and keeps and writes what it holds when it has no problem. */
+  function readRow(row: number, values: string[]): void {
+    if (problems.full) return;
+    const pupilText = cell(values, index.pupil_id);
+    const dateText = cell(values, index.date);
+    let ok = true;
+    const pupilIndex = pupilText ? pupilIndexOf.get(pupilText) : undefined;
+    const pupil = pupilIndex === undefined ? undefined : pupilList[pupilIndex];
+    if (!pupilText) ok = fail(row, 'pupil_id', 'required');
+    else if (!pupil) ok = fail(row, 'pupil_id', 'unknown-pupil', { value: pupilText });
+    const note = cell(values, index.note);
+    const noteTooLong = overLimit('note', note);
+    if (noteTooLong) ok = fail(row, 'note', 'too-long', noteTooLong);
+    let date = dateCache.get(dateText);
+    if (date === undefined) {
+      date = parseCivilDate(dateText);
+      dateCache.set(dateText, date);
+    }
+    if (!dateText) ok = fail(row, 'date', 'required');
+    else if (!date) ok = fail(row, 'date', 'invalid-date', { value: dateText });
+    // A row holds one half-day (a half and a code column) or both halves of a day (a VM and an NM column);
+    // read without an object per row.
+    for (let entry = 0; entry < (wide ? 2 : 1); entry++) {
+      let half: Half | null;
+      let halfText: string;
+      let codeText: string;
+      let column: string;
+      if (wide) {
+        half = entry === 0 ? 'AM' : 'PM';
+        halfText = entry === 0 ? 'VM' : 'NM';
+        column = entry === 0 ? 'am_code' : 'pm_code';
+        codeText = cell(values, entry === 0 ? index.am_code : index.pm_code);
+        if (codeText === '') continue;
+      } else {
+        halfText = cell(values, index.half);
+        half = halfCache.get(halfText) ?? null;
+        if (!halfCache.has(halfText)) {
+          half = parseHalf(halfText);
+          halfCache.set(halfText, half);
+        }
+        codeText = cell(values, index.code);
+        column = 'code';
+      }
+      let entryOk = ok;
+      if (!halfText) entryOk = fail(row, 'half', 'required');
+      else if (!half) entryOk = fail(row, 'half', 'invalid-half', { value: halfText });
+      let code = codeCache.get(codeText);
+      if (code === undefined && !codeCache.has(codeText)) {
+        code = findAbsenceCode(codeText);
+        codeCache.set(codeText, code);
+      }
+      if (!codeText) entryOk = fail(row, column, 'required');
+      else if (!code) entryOk = fail(row, column, 'unknown-code', { value: codeText });
+      if (date && half) {
+        const mask = masks.get(date) ?? 0;
+        if ((mask & (half === 'AM' ? 1 : 2)) === 0)
+          entryOk = fail(row, 'date', 'not-a-school-half-day', { date, half });
+        else {
+          const period = pupil ? periodOn(pupil.periods, date) : undefined;
+          if (pupil && !period) entryOk = fail(row, 'date', 'outside-enrolment', { pupil: pupilText, date });
+          else if (period && code) entryOk = dataCheck(row, column, pupilText, period, code.code) && entryOk;
+        }
+      }
+      if (!entryOk || !pupil || pupilIndex === undefined || !date || !half || !code) continue;
+      const day = dayOf(date);
+      const codeIndex = CODE_INDEX.get(code.code) ?? 0;
+      const slot = day * 2 + (half === 'AM' ? 0 : 1);
+      const first = accepted.accept(pupilIndex, pupil.id, date, slot, codeIndex, row);
+      if (first !== ACCEPTED) {
+        // The first of identical repeats counts; another code for the same half-day is a problem.
+        if (first !== IDENTICAL_REPEAT)
+          fail(row, column, 'conflicting-duplicate', { other: Math.floor(first / CODE_SLOTS) });
+        continue;
+      }
+      if (problems.length > 0) continue; // the file will be rejected: stop writing, keep validating
+      if (copyRows) copyRows.fromValues(row, pupilIndex, pupil.id, date, day, half === 'AM' ? 0 : 1, codeIndex, note);
+      else {
+        const noteField = note ? copyField(note) : '\\N';
+        if (direct) chunk += `${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
+        else chunk += `${row}\t${pupil.id}\t${date}\t${half}\t${code.code}\t${noteField}${tail}`;
+      }
+      if (direct) changedPupils.add(pupil.id);
+      written++;
     }
   }
 
@@ -205,8 +272,8 @@ export async function stageRegisterFile(
   const aRows = new Map<string, number[]>();
   // The check depends only on the enrolment and the code: computed once per pair.
   const checks = new Map<EnrolmentPeriod, Map<string, ReturnType<typeof registerDataCheck>>>();
-  function dataCheck(row: number, column: string, pupilText: string, period: EnrolmentPeriod, code: string): boolean {
-    if (!period.level || !period.birthDate) return true;
+  function checkOf(period: EnrolmentPeriod, code: string): ReturnType<typeof registerDataCheck> {
+    if (!period.level || !period.birthDate) return null;
     let ofPeriod = checks.get(period);
     if (!ofPeriod) {
       ofPeriod = new Map();
@@ -221,10 +288,20 @@ export async function stageRegisterFile(
       );
       ofPeriod.set(code, check);
     }
+    return check;
+  }
+
+  function aRow(pupilText: string, row: number): void {
+    const rows = aRows.get(pupilText);
+    if (rows) rows.push(row);
+    else aRows.set(pupilText, [row]);
+  }
+
+  function dataCheck(row: number, column: string, pupilText: string, period: EnrolmentPeriod, code: string): boolean {
+    if (!period.level || !period.birthDate) return true;
+    const check = checkOf(period, code);
     if (check === 'a-for-compulsory-kleuter') {
-      const rows = aRows.get(pupilText);
-      if (rows) rows.push(row);
-      else aRows.set(pupilText, [row]);
+      aRow(pupilText, row);
       return true;
     }
     if (check) return fail(row, column, check, { pupil: pupilText, value: code });
@@ -242,15 +319,20 @@ export async function stageRegisterFile(
   };
   // With onParsed, the file is read ahead of the COPY (parseAhead): the parse does not wait for the database, so
   // the caller's work on the parsed rows runs while the database still stores them.
-  if (direct)
-    await tx.copyIn(
-      'register_entry',
-      REGISTER_DIRECT_COLUMNS,
-      write.onParsed ? parseAhead(lines(), parsed, (tx as Partial<Database>).engine === 'pglite') : lines(),
-    );
-  else {
-    await createRegisterStaging(tx);
-    await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
+  try {
+    if (direct)
+      await tx.copyIn(
+        'register_entry',
+        REGISTER_DIRECT_COLUMNS,
+        write.onParsed ? parseAhead(lines(), parsed, (tx as Partial<Database>).engine === 'pglite') : lines(),
+        copyRows?.format,
+      );
+    else {
+      await createRegisterStaging(tx);
+      await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
+    }
+  } finally {
+    await reader?.close();
   }
   phase('parse, validate and write');
   for (const [pupil, rowsOfPupil] of aRows) {

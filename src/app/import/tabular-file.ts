@@ -30,6 +30,21 @@ export interface TabularFile {
   rows: AsyncIterable<TabularRow[]>;
   /** SHA-256 of the file's bytes; resolves once the rows have been read to the end. */
   sha256(): string;
+  /** A UTF-8 CSV's bytes, for a reader that scans them itself instead of reading `rows` (csv-bytes.ts). */
+  bytes?: CsvBytesSource;
+}
+
+/** What a reader of a UTF-8 CSV's bytes needs to read it as `rows` would (register-import.ts, csv-bytes.ts). */
+export interface CsvBytesSource {
+  path: string;
+  delimiter: string;
+  /** The line break papaparse chose from the file's first chunk (`\n`, `\r\n` or `\r`). */
+  newline: string;
+  /**
+   * Stops the row stream (`rows` must not be read afterwards) and hands the file over to the byte reader:
+   * `sha256()` answers with `digest` from then on, which must cover every byte of the file.
+   */
+  take(digest: () => string): void;
 }
 
 export class UnreadableFile extends Error {}
@@ -163,15 +178,44 @@ export async function openTabularFile(path: string): Promise<TabularFile> {
   const hash = createHash('sha256');
   const source = createReadStream(path);
   const hashed = new PassThrough();
-  source.on('data', (chunk) => hash.update(chunk));
+  const onData = (chunk: string | Buffer) => {
+    hash.update(chunk);
+  };
+  source.on('data', onData);
   source.on('error', (error) => hashed.destroy(error));
   source.pipe(hashed);
   let digest: string | null = null;
+  let takenOver: (() => string) | null = null;
   const sha256 = () => {
+    if (takenOver) return takenOver();
     digest ??= hash.digest('hex');
     return digest;
   };
-  return encoding === null ? openXlsx(hashed, sha256) : openCsv(hashed, head, encoding, sha256);
+  if (encoding === null) return openXlsx(hashed, sha256);
+  const control: CsvControl = {};
+  const file = await openCsv(hashed, head, encoding, sha256, control);
+  if (encoding !== 'utf-8' || !control.newline || file.header.length === 0) return file;
+  const newline = control.newline;
+  file.bytes = {
+    path,
+    delimiter: detectDelimiter(head.toString('latin1')),
+    newline,
+    take(digest) {
+      control.stop?.();
+      source.off('data', onData);
+      source.unpipe(hashed);
+      source.destroy();
+      hashed.destroy();
+      takenOver = digest;
+    },
+  };
+  return file;
+}
+
+/** What openCsv reports and offers besides the rows: the line break papaparse chose, and a way to stop it. */
+interface CsvControl {
+  newline?: string;
+  stop?: () => void;
 }
 
 /** Rows arrive in batches (one per parsed chunk) so validation and COPY work on many rows at a time. */
@@ -180,9 +224,10 @@ async function openCsv(
   head: Buffer,
   encoding: TextEncoding,
   sha256: () => string,
+  control: CsvControl,
 ): Promise<TabularFile> {
   const text = encoding === 'utf-8' ? utf8Text(input) : windows1252Text(input);
-  const batches = csvBatches(text, detectDelimiter(head.toString('latin1')));
+  const batches = csvBatches(text, detectDelimiter(head.toString('latin1')), control);
   const first = await batches.next();
   const firstBatch = first.done ? [] : first.value;
   const headerValues = firstBatch[0];
@@ -222,7 +267,11 @@ function windows1252Text(input: PassThrough): Transform {
 }
 
 /** Streams papaparse chunks with backpressure: the parser pauses until the consumer asks for more. */
-async function* csvBatches(input: PassThrough | Transform, delimiter: string): AsyncGenerator<string[][]> {
+async function* csvBatches(
+  input: PassThrough | Transform,
+  delimiter: string,
+  control: CsvControl,
+): AsyncGenerator<string[][]> {
   const queue: string[][][] = [];
   let done = false;
   let failure: Error | null = null;
@@ -233,11 +282,16 @@ async function* csvBatches(input: PassThrough | Transform, delimiter: string): A
     wake?.();
     wake = null;
   };
+  control.stop = () => {
+    (parserHandle as Papa.Parser | null)?.abort();
+    done = true;
+  };
   Papa.parse<string[]>(input as unknown as Papa.LocalFile, {
     delimiter,
     skipEmptyLines: 'greedy',
     chunk(results, parser) {
       parserHandle = parser;
+      control.newline ??= results.meta.linebreak;
       const fatal = results.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
       if (fatal) {
         failure = new UnreadableFile(`row ${rowsSoFar + (fatal.row ?? 0) + 1}: ${fatal.message}`);
@@ -293,7 +347,7 @@ function emptyFile(format: 'csv' | 'xlsx', encoding: TextEncoding | null, sha256
 }
 
 /** A value as the importers see it: trimmed, without the formula guard our own CSV exports add (decision 0010). */
-const cleanValue = (value: string) => removeFormulaGuard(value.trim());
+export const cleanValue = (value: string) => removeFormulaGuard(value.trim());
 
 /** Renders a spreadsheet cell as the text a CSV export would hold (dates as YYYY-MM-DD). */
 function cellText(value: ExcelJS.CellValue): string {
