@@ -129,15 +129,6 @@ const NUMERIC_OID = 1700;
 const parseDate = (value: string) => value;
 const parseInt8 = (value: string) => Number(value);
 
-/** Escapes a value for COPY text format. */
-export function copyField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '\\N';
-  const text = String(value);
-  return /[\\\t\n\r]/.test(text)
-    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : text;
-}
-
 /** `table (columns)`, or a parenthesised query as it is when there are no columns (copyOut). */
 const copySource = (table: string, columns: readonly string[]) =>
   columns.length === 0 ? table : `${table} (${columns.join(', ')})`;

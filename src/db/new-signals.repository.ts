@@ -3,7 +3,8 @@
 // them its `detected` event — no temporary table, no upsert and no ids drawn and sent back beforehand
 // (writeSignals in signal.repository.ts does the upsert for recomputes that change stored signals).
 import { phaseTimer } from '../phase-timer.ts';
-import { copyField, type Sql } from './database.ts';
+import { copyField } from './copy-text.ts';
+import type { Sql } from './database.ts';
 import { type ComputedSignalRow, WRITE_COLUMNS } from './signal.repository.ts';
 
 /** Lines per COPY chunk (PGlite sends a chunk per 8 MB; PostgreSQL streams them). */
@@ -65,7 +66,7 @@ export async function insertNewSignalLines(
   tx: Sql,
   schoolId: number | (() => number),
   count: number,
-  lines: AsyncIterable<string>,
+  lines: AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
   if (count === 0) return;
   const phase = phaseTimer('signals write');
@@ -83,9 +84,19 @@ export async function drawSignalId(tx: Sql): Promise<string> {
   return drawn.id;
 }
 
-/** The `detected` event of each signal of the school with an id after `before` (and before a value drawn now). */
+/**
+ * The `detected` event of each signal of the school with an id after `before` (and before a value drawn now). When
+ * no other session drew a value meanwhile, those ids are exactly the next `count` values and the events go in by
+ * COPY without reading the signals back (always on PGlite, one session); otherwise one INSERT…SELECT over the range,
+ * checked to give `count` events.
+ */
 export async function addDetectedEvents(tx: Sql, schoolId: number, before: string, count: number): Promise<void> {
   const after = await drawSignalId(tx);
+  const first = BigInt(before) + 1n;
+  if (BigInt(after) - first === BigInt(count)) {
+    await tx.copyIn('signal_event', ['signal_id', 'event'], eventLines(first, count));
+    return;
+  }
   const [added] = await tx.query<{ n: number }>(
     `WITH added AS (
        INSERT INTO signal_event (signal_id, event)
@@ -96,4 +107,17 @@ export async function addDetectedEvents(tx: Sql, schoolId: number, before: strin
   );
   if (added?.n !== count)
     throw new Error(`new signals: ${added?.n} events for ${count} signals (another write to this school's signals?)`);
+}
+
+/** A `detected` event line for each of the `count` ids from `first`, many lines to a chunk. */
+async function* eventLines(first: bigint, count: number): AsyncGenerator<string> {
+  const base = Number(first);
+  if (!Number.isSafeInteger(base + count)) throw new Error('signal ids beyond the safe integers');
+  const size = CHUNK_ROWS * 10;
+  for (let start = 0; start < count; start += size) {
+    let chunk = '';
+    const end = Math.min(count, start + size);
+    for (let i = start; i < end; i++) chunk += `${base + i}\tdetected\n`;
+    yield chunk;
+  }
 }

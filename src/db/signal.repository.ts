@@ -2,7 +2,8 @@
 import { isoFromDayNumber } from '../domain/rules/civil-day.ts';
 import type { RegisterRecord } from '../domain/rules/index.ts';
 import { CARRIED_OVER_B_SQL } from './carried-over.sql.ts';
-import { copyField, type Sql } from './database.ts';
+import { copyField } from './copy-text.ts';
+import type { Sql } from './database.ts';
 
 export interface StoredSignal {
   id: number;

@@ -26,8 +26,8 @@ import { requirePupilAccess } from '../pupil-access.ts';
 import { fileVisibility } from '../pupil-file/file-access.ts';
 import { belgianDate } from '../pupil-file/file-export.service.ts';
 import { addAgreement, requireDate, requireText, writeEntry } from '../pupil-file/pupil-file.service.ts';
+import { activeCatalog } from '../signals/active-catalog.ts';
 import { listAttention } from '../signals/attention-list.service.ts';
-import { activeCatalog } from '../signals/recompute-signals.ts';
 
 /** How many pupils the agenda proposal lists (product default: what one meeting can discuss). */
 export const AGENDA_PROPOSAL_SIZE = 20;

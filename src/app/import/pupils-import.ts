@@ -1,6 +1,7 @@
 // Imports a pupils file (formats.md pupils.csv): pupils plus their enrolment in one school year.
 
-import { copyField, type Sql } from '../../db/database.ts';
+import { copyField } from '../../db/copy-text.ts';
+import type { Sql } from '../../db/database.ts';
 import { createPupilStaging, PUPIL_STAGING_COLUMNS } from '../../db/pupil.repository.ts';
 import { parseCivilDate } from '../../domain/half-day.ts';
 import { IMPORT_TEXT_LIMITS, isPupilNumber, overLimit } from '../../domain/input-limits.ts';

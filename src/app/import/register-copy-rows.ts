@@ -5,7 +5,7 @@
 // pupil's id, a date, a half, a code, the school/import/user tail — are encoded once.
 
 import { POSTGRES_EPOCH_DAY } from '../../db/binary-copy.ts';
-import { copyField } from '../../db/database.ts';
+import { copyField } from '../../db/copy-text.ts';
 import { ABSENCE_CODES } from '../../domain/absence-codes.ts';
 import type { CopyChunkWriter } from './copy-chunk-writer.ts';
 

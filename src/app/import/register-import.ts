@@ -1,6 +1,7 @@
 // Imports a register file (formats.md register.csv): validate every row, then write it all-or-nothing.
 
-import { copyField, type Database, type Sql } from '../../db/database.ts';
+import { copyField } from '../../db/copy-text.ts';
+import type { Database, Sql } from '../../db/database.ts';
 import { type EnrolmentPeriod, loadPupilEnrolments } from '../../db/pupil.repository.ts';
 import {
   analyzeStagedRegister,
@@ -19,7 +20,7 @@ import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { registerDataCheck } from '../../domain/register-data-checks.ts';
 import type { RuleCatalog } from '../../domain/rules/index.ts';
 import { phaseTimer } from '../../phase-timer.ts';
-import { activeCatalog } from '../signals/recompute-signals.ts';
+import { activeCatalog } from '../signals/active-catalog.ts';
 import { ACCEPTED, AcceptedRows, CODE_SLOTS, IDENTICAL_REPEAT } from './accepted-rows.ts';
 import { type ColumnField, cell, type FileColumns, type REGISTER_COLUMNS } from './columns.ts';
 import { CopyChunkWriter } from './copy-chunk-writer.ts';

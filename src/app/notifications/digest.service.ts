@@ -20,7 +20,7 @@ import { schoolYearOf } from '../../domain/school-year.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { type Action, accessFor, schoolsWhere } from '../policy/policy.ts';
-import { activeCatalog } from '../signals/recompute-signals.ts';
+import { activeCatalog } from '../signals/active-catalog.ts';
 import type { Mailer } from './mailer.ts';
 
 export const DIGEST_KIND = 'digest';

@@ -18,7 +18,7 @@ import { FILE_TRACKS } from '../../domain/pupil-file/intervention-kinds.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { requirePupilAccess } from '../pupil-access.ts';
-import { activeCatalog } from '../signals/recompute-signals.ts';
+import { activeCatalog } from '../signals/active-catalog.ts';
 import { documentLine, exportedDocuments } from './documents.service.ts';
 import { fileVisibility } from './file-access.ts';
 

@@ -24,7 +24,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';
 import { can, requireAccess, schoolsWhere } from '../policy/policy.ts';
-import { activeCatalog } from './recompute-signals.ts';
+import { activeCatalog } from './active-catalog.ts';
 import { type Track, trackOf } from './tracks.ts';
 
 /** Obligation levels the catalog marks as binding by law: always on top, with how long they have been open. */

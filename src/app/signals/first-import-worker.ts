@@ -8,10 +8,12 @@ import type { CalendarHalfDay } from '../../domain/calendar.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { compileCalendar, evaluateTable } from '../../domain/rules/index.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
+import { activeCatalog } from './active-catalog.ts';
 import { type CertificateState, CHECKED_CODES, certificateSignalsFrom } from './certificate-signals.ts';
-import { activeCatalog } from './recompute-signals.ts';
 import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
 import { firstDayOf, pupilRecordsOf, type RecomputeEnrolment, yearSignalRows } from './signal-rows.ts';
+
+const encoder = new TextEncoder();
 
 /** Lines per COPY text chunk handed back (a few MB each). */
 const CHUNK_ROWS = 5_000;
@@ -30,8 +32,11 @@ export interface FirstImportTask {
 export interface FirstImportYear {
   schoolYear: string;
   count: number;
-  /** COPY text of new-signals.repository.ts (newSignalLine), CHUNK_ROWS lines each. */
-  chunks: string[];
+  /**
+   * COPY text of new-signals.repository.ts (newSignalLine), CHUNK_ROWS lines each, encoded: handed over without a
+   * copy (a string would be copied between the threads) and sent to the database as they are.
+   */
+  chunks: Uint8Array[];
 }
 
 export type FirstImportReply = { years: FirstImportYear[] } | { error: string };
@@ -56,7 +61,7 @@ export function evaluateFirstImport(task: FirstImportTask): FirstImportYear[] {
     const pupils = pupilRecordsOf(task.enrolments, schoolYear);
     const table = evaluateTable(engineInputFromColumns(pupils, calendar, columns, []), catalog, asOf);
     const certificates = certificateSignalsFrom(task.certificates, catalog, pupils, registerRecords, year, asOf);
-    const chunks: string[] = [];
+    const chunks: Uint8Array[] = [];
     let chunk = '';
     let inChunk = 0;
     let count = 0;
@@ -64,12 +69,12 @@ export function evaluateFirstImport(task: FirstImportTask): FirstImportYear[] {
       chunk += newSignalLine(row);
       count++;
       if (++inChunk === CHUNK_ROWS) {
-        chunks.push(chunk);
+        chunks.push(encoder.encode(chunk));
         chunk = '';
         inChunk = 0;
       }
     }
-    if (chunk) chunks.push(chunk);
+    if (chunk) chunks.push(encoder.encode(chunk));
     out.push({ schoolYear, count, chunks });
   }
   return out;
@@ -82,5 +87,6 @@ parentPort?.on('message', (task: FirstImportTask) => {
   } catch (error) {
     reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort?.postMessage(reply);
+  const transfer = 'years' in reply ? reply.years.flatMap((y) => y.chunks.map((c) => c.buffer as ArrayBuffer)) : [];
+  parentPort?.postMessage(reply, transfer);
 });

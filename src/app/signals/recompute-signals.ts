@@ -4,27 +4,16 @@ import { insertNewSignals } from '../../db/new-signals.repository.ts';
 import { calendarOfSchool } from '../../db/school.repository.ts';
 import { type ComputedSignalRow, clearSignals, loadRecomputeState, writeSignals } from '../../db/signal.repository.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
-import {
-  buildEngineInput,
-  type CompiledCalendar,
-  compileCalendar,
-  evaluateTable,
-  type RuleCatalog,
-  VLAANDEREN_CATALOG,
-} from '../../domain/rules/index.ts';
+import { buildEngineInput, type CompiledCalendar, compileCalendar, evaluateTable } from '../../domain/rules/index.ts';
 import { parseSchoolYearId } from '../../domain/school-year.ts';
 import { phaseTimer } from '../../phase-timer.ts';
+import { activeCatalog } from './active-catalog.ts';
 import { CHECKED_CODES, certificateSignalsOf } from './certificate-signals.ts';
 import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
 import { firstDayOf, pupilRecordsOf, yearSignalRows } from './signal-rows.ts';
 
 /** From this many signals, all new, the write skips the upsert (small recomputes keep one statement). */
 const NEW_SIGNALS_COPY_ROWS = 2_000;
-
-/** The catalog in force. (Per-school overrides of product defaults are resolved here once they are stored.) */
-export function activeCatalog(): RuleCatalog {
-  return VLAANDEREN_CATALOG;
-}
 
 /** Compiled calendars per school, reused while the school's calendar_version is unchanged. */
 const calendarCache = new Map<number, { version: number; calendar: CompiledCalendar }>();
