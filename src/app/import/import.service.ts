@@ -20,7 +20,7 @@ import { recordAudit } from '../audit.service.ts';
 import { notFound } from '../errors.ts';
 import { FirstImportCounts } from '../monitor/first-import-counts.ts';
 import { startMonitorRefresh } from '../monitor/monitor-refresh.ts';
-import { FirstImportSignals } from '../signals/first-import-signals.ts';
+import { FirstImportSignals, type ReadAlongside } from '../signals/first-import-signals.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
 import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
 import { COLUMNS_OF_KIND, type ColumnMapping, type ColumnMatch, headerSignature, mapColumns } from './columns.ts';
@@ -115,8 +115,13 @@ async function runImport(
       if (request.kind === 'register') {
         // A school's first large register: its signals are evaluated in a worker while the rows go in.
         // The monitor's counts too: loaded before and counted while the rows go in.
-        firstImport = await FirstImportSignals.prepare(tx, school.id, today, statSync(request.path).size);
-        const counts = firstImport ? await FirstImportCounts.load(tx, school.id) : undefined;
+        // On PostgreSQL what they need besides the rows is read on another connection while this one takes the rows
+        // (PGlite is one connection: there it is read first).
+        const read: ReadAlongside =
+          db.engine === 'postgres' && !db.withinTransaction ? (work) => db.transaction(work) : (work) => work(tx);
+        firstImport = await FirstImportSignals.begin(tx, read, school.id, today, statSync(request.path).size);
+        const counts = firstImport ? read((sql) => FirstImportCounts.load(sql, school.id)) : undefined;
+        counts?.catch(() => {}); // awaited once the file is parsed
         staged = await stageRegisterFile(tx, school.id, file, columns, {
           importId,
           userId: actor.userId,
@@ -124,7 +129,7 @@ async function runImport(
             firstImport && counts
               ? (rows, pupils) => {
                   firstImport?.start(rows, pupils);
-                  counted = counts.add(rows);
+                  counted = counts.then((loaded) => loaded.add(rows));
                   counted.catch(() => {}); // awaited by the monitor refresh
                 }
               : undefined,

@@ -22,6 +22,9 @@ import type { RecomputeResult } from './recompute-signals.ts';
  */
 const DEFAULT_MIN_BYTES = 4 * 1024 * 1024;
 
+/** The worker's young generation (V8's default is 16 MB on 64-bit machines). */
+const YOUNG_GENERATION_MB = 64;
+
 const minBytes = () => {
   const setting = process.env.AANWEZIG_SIGNALS_WORKER_MIN_BYTES;
   return setting === undefined || setting === '' ? DEFAULT_MIN_BYTES : Number(setting);
@@ -41,36 +44,67 @@ async function pupilsOfSchool(tx: Sql, schoolId: number): Promise<{ ids: number[
   return { ids: row?.ids ?? [], rowsElsewhere: row?.elsewhere === true };
 }
 
+/** Runs reads alongside the import's transaction (another connection), or in it. */
+export type ReadAlongside = <T>(work: (db: Sql) => Promise<T>) => Promise<T>;
+
+/** What the worker needs besides the rows, loaded before they are written (none of it changes with them). */
+interface LoadedState {
+  state: Awaited<ReturnType<typeof loadRecomputeState>>;
+  calendar: Awaited<ReturnType<typeof calendarOfSchool>>;
+  certificates: FirstImportTask['certificates'];
+}
+
+/**
+ * Loads the enrolments, stored signals, calendar and certificates of all the school's pupils; undefined when one of
+ * them has rows at another school (those rows are read from the database after the write).
+ */
+async function loadState(db: Sql, schoolId: number, today: string): Promise<LoadedState | undefined> {
+  const pupils = await pupilsOfSchool(db, schoolId);
+  if (pupils.rowsElsewhere || pupils.ids.length === 0) return undefined;
+  const state = await loadRecomputeState(db, schoolId, pupils.ids, today, false);
+  const calendar = await calendarOfSchool(db, schoolId);
+  const certificates = await certificateStateOfPupils(db, schoolId, pupils.ids);
+  return { state, calendar, certificates };
+}
+
 export class FirstImportSignals {
   private readonly worker: Worker;
   private readonly reply: Promise<FirstImportReply>;
-  private started: readonly number[] | undefined;
+  private readonly loaded: Promise<LoadedState | undefined>;
+  /** The pupils handed to the worker, once it has them (undefined: the request recomputes). */
+  private started: Promise<readonly number[] | undefined> = Promise.resolve(undefined);
 
   private constructor(
     private readonly schoolId: number,
     private readonly today: string,
-    private readonly state: Awaited<ReturnType<typeof loadRecomputeState>>,
-    private readonly calendar: Awaited<ReturnType<typeof calendarOfSchool>>,
-    private readonly certificates: FirstImportTask['certificates'],
+    read: ReadAlongside,
   ) {
     // The bootstrap registers tsx's loader in the thread when the sources run as TypeScript.
-    this.worker = new Worker(new URL('./first-import-worker.mjs', import.meta.url));
+    // A larger young generation: the evaluation makes many short-lived strings (evidence, sentences, COPY lines),
+    // and with the default each scavenge promoted some of them (~0.7 s of garbage collection for 175,000 signals).
+    this.worker = new Worker(new URL('./first-import-worker.mjs', import.meta.url), {
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     this.reply = new Promise<FirstImportReply>((resolve, reject) => {
       this.worker.once('message', resolve);
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`the signals worker stopped (${code})`)));
     });
     this.reply.catch(() => {});
+    this.loaded = read((db) => loadState(db, schoolId, today));
+    this.loaded.catch(() => {});
   }
 
   /**
-   * Before a register import's rows are written: undefined unless the school has no register rows yet, the file is
-   * large, and none of its pupils has rows at another school (those rows are read from the database after the
-   * write). Loads the enrolments, stored signals, calendar and certificates of all the school's pupils, none of
-   * which the import changes, and starts the worker.
+   * Before a register import's rows are written: undefined unless the file is large and the school has no register
+   * rows yet (checked in `tx`). Starts the worker and the load of what it needs besides the rows through `read`:
+   * on PostgreSQL a transaction on another connection of the pool, so that the load runs while the import's
+   * connection takes the rows (the data read is not written by the import; read committed, as a statement in `tx`
+   * would read it).
    */
-  static async prepare(
+  static async begin(
     tx: Sql,
+    read: ReadAlongside,
     schoolId: number,
     today: string,
     fileBytes: number,
@@ -81,40 +115,40 @@ export class FirstImportSignals {
       [schoolId],
     );
     if (first?.found) return undefined;
-    const pupils = await pupilsOfSchool(tx, schoolId);
-    if (pupils.rowsElsewhere || pupils.ids.length === 0) return undefined;
-    const state = await loadRecomputeState(tx, schoolId, pupils.ids, today, false);
-    const calendar = await calendarOfSchool(tx, schoolId);
-    const certificates = await certificateStateOfPupils(tx, schoolId, pupils.ids);
-    return new FirstImportSignals(schoolId, today, state, calendar, certificates);
+    return new FirstImportSignals(schoolId, today, read);
   }
 
   /** The file is parsed: `columns` are every row it holds, of the pupils `pupilIds`. Evaluation starts. */
   start(columns: RegisterColumns, pupilIds: readonly number[]): void {
-    const changed = new Set(pupilIds);
-    // A recompute of these pupils compares with their stored signals: with any, it is not a first evaluation.
-    if (this.state.stored.some((s) => changed.has(s.pupilId))) return;
-    this.started = pupilIds;
-    const task: FirstImportTask = {
-      schoolId: this.schoolId,
-      today: this.today,
-      enrolments: this.state.enrolments.filter((e) => changed.has(e.pupilId)),
-      calendar: this.calendar,
-      columns: {
-        length: columns.length,
-        pupil: columns.pupil.slice(0, columns.length),
-        slot: columns.slot.slice(0, columns.length),
-        code: columns.code.slice(0, columns.length),
-      },
-      certificates: this.certificates,
+    // The rows are copied at once: the caller goes on with them.
+    const rows = {
+      length: columns.length,
+      pupil: columns.pupil.slice(0, columns.length),
+      slot: columns.slot.slice(0, columns.length),
+      code: columns.code.slice(0, columns.length),
     };
-    // The copies are handed over, not copied again.
-    const { pupil, slot, code } = task.columns;
-    this.worker.postMessage(task, [
-      pupil.buffer as ArrayBuffer,
-      slot.buffer as ArrayBuffer,
-      code.buffer as ArrayBuffer,
-    ]);
+    this.started = this.loaded.then((loaded) => {
+      if (!loaded) return undefined;
+      const changed = new Set(pupilIds);
+      // A recompute of these pupils compares with their stored signals: with any, it is not a first evaluation.
+      if (loaded.state.stored.some((s) => changed.has(s.pupilId))) return undefined;
+      const task: FirstImportTask = {
+        schoolId: this.schoolId,
+        today: this.today,
+        enrolments: loaded.state.enrolments.filter((e) => changed.has(e.pupilId)),
+        calendar: loaded.calendar,
+        columns: rows,
+        certificates: loaded.certificates,
+      };
+      // The copies are handed over, not copied again.
+      this.worker.postMessage(task, [
+        rows.pupil.buffer as ArrayBuffer,
+        rows.slot.buffer as ArrayBuffer,
+        rows.code.buffer as ArrayBuffer,
+      ]);
+      return pupilIds;
+    });
+    this.started.catch(() => {});
   }
 
   /**
@@ -122,8 +156,9 @@ export class FirstImportSignals {
    * undefined when the worker did not evaluate them (the caller recomputes them in the request).
    */
   async write(tx: Sql, pupilIds: readonly number[]): Promise<RecomputeResult | undefined> {
-    if (!this.started || !sameSet(this.started, pupilIds)) return undefined;
     const phase = phaseTimer('signals (worker)');
+    const started = await this.started;
+    if (!started || !sameSet(started, pupilIds)) return undefined;
     const reply = await this.reply;
     phase('wait for the worker');
     if ('error' in reply) throw new Error(`signals worker: ${reply.error}`);
@@ -134,7 +169,8 @@ export class FirstImportSignals {
     }
     phase('write');
     const changed = new Set(pupilIds);
-    const evaluated = new Set(this.state.enrolments.filter((e) => changed.has(e.pupilId)).map((e) => e.pupilId));
+    const enrolments = (await this.loaded)?.state.enrolments ?? [];
+    const evaluated = new Set(enrolments.filter((e) => changed.has(e.pupilId)).map((e) => e.pupilId));
     return { evaluatedPupils: evaluated.size, written, cleared: 0 };
   }
 

@@ -13,7 +13,12 @@ import { type CertificateState, CHECKED_CODES, certificateSignalsFrom } from './
 import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
 import { firstDayOf, pupilRecordsOf, type RecomputeEnrolment, yearSignalRows } from './signal-rows.ts';
 
-const encoder = new TextEncoder();
+/** UTF-8 bytes in a buffer of their own (a large Buffer.from is not taken from the shared pool; checked). */
+function encoded(text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength) return Uint8Array.from(bytes);
+  return bytes;
+}
 
 /** Lines per COPY text chunk handed back (a few MB each). */
 const CHUNK_ROWS = 5_000;
@@ -69,12 +74,12 @@ export function evaluateFirstImport(task: FirstImportTask): FirstImportYear[] {
       chunk += newSignalLine(row);
       count++;
       if (++inChunk === CHUNK_ROWS) {
-        chunks.push(encoder.encode(chunk));
+        chunks.push(encoded(chunk));
         chunk = '';
         inChunk = 0;
       }
     }
-    if (chunk) chunks.push(encoder.encode(chunk));
+    if (chunk) chunks.push(encoded(chunk));
     out.push({ schoolYear, count, chunks });
   }
   return out;
