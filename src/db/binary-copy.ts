@@ -183,6 +183,14 @@ export class BinaryTupleWriter {
     this.at += 4 + encoded.length;
   }
 
+  /** A text that seldom repeats (evidence, sentences): encoded straight into the buffer, not kept. */
+  uniqueText(value: string): void {
+    this.room(4 + value.length * 3);
+    const { written } = this.encoder.encodeInto(value, this.bytes.subarray(this.at + 4));
+    this.view.setInt32(this.at, written);
+    this.at += 4 + written;
+  }
+
   /** The tuples written since the last call (a copy: the writer goes on in its own buffer). */
   take(): Uint8Array {
     const tuples = this.bytes.slice(0, this.at);

@@ -2,7 +2,10 @@
 // into `signal` whose ids the column default draws while the rows go in, then one statement that gives each of
 // them its `detected` event — no temporary table, no upsert and no ids drawn and sent back beforehand
 // (writeSignals in signal.repository.ts does the upsert for recomputes that change stored signals).
+
+import { dayNumber } from '../domain/civil-date.ts';
 import { phaseTimer } from '../phase-timer.ts';
+import type { BinaryTupleWriter } from './binary-copy.ts';
 import { copyField } from './copy-text.ts';
 import type { Sql } from './database.ts';
 import { type ComputedSignalRow, WRITE_COLUMNS } from './signal.repository.ts';
@@ -19,6 +22,22 @@ export function newSignalLine(row: ComputedSignalRow): string {
   return `${row.schoolId}\t${row.pupilId}\t${row.schoolYear}\t${copyField(row.ruleId)}\t${row.triggeredOn}\t${copyField(
     row.evidence,
   )}\t${copyField(row.evidenceKey)}\t${copyField(row.explanationNl)}\t${copyField(row.explanationEn)}\t${row.status}\n`;
+}
+
+/** A new signal as a tuple of PostgreSQL's binary COPY format, in COPY_COLUMNS order (json is sent as its text). */
+export function newSignalTuple(writer: BinaryTupleWriter, row: ComputedSignalRow): void {
+  if (row.event !== 'detected') throw new Error('insertNewSignals writes new signals only');
+  writer.tuple(COPY_COLUMNS.length);
+  writer.int8(row.schoolId);
+  writer.int8(row.pupilId);
+  writer.text(row.schoolYear);
+  writer.text(row.ruleId);
+  writer.day(dayNumber(row.triggeredOn));
+  writer.uniqueText(row.evidence);
+  writer.uniqueText(row.evidenceKey);
+  writer.uniqueText(row.explanationNl);
+  writer.uniqueText(row.explanationEn);
+  writer.text(row.status);
 }
 
 /**
@@ -59,19 +78,21 @@ export async function insertNewSignals(tx: Sql, count: number, rows: Iterable<Co
 }
 
 /**
- * insertNewSignals for signals already formatted as COPY text (newSignalLine), e.g. by the first import's worker
- * thread: `count` lines in all, of the school `schoolId` (a function: known once the lines were read).
+ * insertNewSignals for signals already formatted for COPY — text lines (newSignalLine) or binary tuples
+ * (newSignalTuple, e.g. by the first import's worker thread): `count` rows in all, of the school `schoolId` (a
+ * function: known once the rows were read).
  */
 export async function insertNewSignalLines(
   tx: Sql,
   schoolId: number | (() => number),
   count: number,
   lines: AsyncIterable<string | Uint8Array>,
+  format: 'text' | 'binary' = 'text',
 ): Promise<void> {
   if (count === 0) return;
   const phase = phaseTimer('signals write');
   const before = await drawSignalId(tx);
-  await tx.copyIn('signal', COPY_COLUMNS, lines);
+  await tx.copyIn('signal', COPY_COLUMNS, lines, format);
   phase('copy signal');
   await addDetectedEvents(tx, typeof schoolId === 'number' ? schoolId : schoolId(), before, count);
   phase('signal_event');

@@ -164,7 +164,7 @@ export class FirstImportSignals {
     if ('error' in reply) throw new Error(`signals worker: ${reply.error}`);
     let written = 0;
     for (const year of reply.years) {
-      await insertNewSignalLines(tx, this.schoolId, year.count, eachOf(year.chunks));
+      await insertNewSignalLines(tx, this.schoolId, year.count, eachOf(year.chunks), 'binary');
       written += year.count;
     }
     phase('write');

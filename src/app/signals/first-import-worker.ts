@@ -3,7 +3,8 @@
 // COPY text. What it computes is what recompute-signals.ts computes for a first import (the same functions:
 // engineInputFromColumns, evaluateTable, certificateSignalsFrom, yearSignalRows); no database here.
 import { parentPort } from 'node:worker_threads';
-import { newSignalLine } from '../../db/new-signals.repository.ts';
+import { BinaryTupleWriter } from '../../db/binary-copy.ts';
+import { newSignalTuple } from '../../db/new-signals.repository.ts';
 import type { CalendarHalfDay } from '../../domain/calendar.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { compileCalendar, evaluateTable } from '../../domain/rules/index.ts';
@@ -13,15 +14,8 @@ import { type CertificateState, CHECKED_CODES, certificateSignalsFrom } from './
 import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
 import { firstDayOf, pupilRecordsOf, type RecomputeEnrolment, yearSignalRows } from './signal-rows.ts';
 
-/** UTF-8 bytes in a buffer of their own (a large Buffer.from is not taken from the shared pool; checked). */
-function encoded(text: string): Uint8Array {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength) return Uint8Array.from(bytes);
-  return bytes;
-}
-
-/** Lines per COPY text chunk handed back (a few MB each). */
-const CHUNK_ROWS = 5_000;
+/** Bytes per chunk handed back (a copy of the writer's buffer each: handed over without another copy). */
+const CHUNK_BYTES = 4 * 1024 * 1024;
 
 export interface FirstImportTask {
   schoolId: number;
@@ -38,8 +32,8 @@ export interface FirstImportYear {
   schoolYear: string;
   count: number;
   /**
-   * COPY text of new-signals.repository.ts (newSignalLine), CHUNK_ROWS lines each, encoded: handed over without a
-   * copy (a string would be copied between the threads) and sent to the database as they are.
+   * Binary COPY tuples of new-signals.repository.ts (newSignalTuple): bytes, handed over without a copy (strings
+   * would be copied between the threads), that the database takes without parsing text.
    */
   chunks: Uint8Array[];
 }
@@ -57,6 +51,7 @@ export function evaluateFirstImport(task: FirstImportTask): FirstImportYear[] {
   const years = [...new Set(task.enrolments.map((e) => e.schoolYear))].sort();
   const today = task.today;
   const out: FirstImportYear[] = [];
+  const writer = new BinaryTupleWriter();
   for (const schoolYear of years) {
     const year = parseSchoolYearId(schoolYear);
     if (!year) continue;
@@ -67,19 +62,13 @@ export function evaluateFirstImport(task: FirstImportTask): FirstImportYear[] {
     const table = evaluateTable(engineInputFromColumns(pupils, calendar, columns, []), catalog, asOf);
     const certificates = certificateSignalsFrom(task.certificates, catalog, pupils, registerRecords, year, asOf);
     const chunks: Uint8Array[] = [];
-    let chunk = '';
-    let inChunk = 0;
     let count = 0;
     for (const row of yearSignalRows(task.schoolId, schoolYear, table, certificates, () => undefined)) {
-      chunk += newSignalLine(row);
+      newSignalTuple(writer, row);
       count++;
-      if (++inChunk === CHUNK_ROWS) {
-        chunks.push(encoded(chunk));
-        chunk = '';
-        inChunk = 0;
-      }
+      if (writer.size >= CHUNK_BYTES) chunks.push(writer.take());
     }
-    if (chunk) chunks.push(encoded(chunk));
+    if (writer.size > 0) chunks.push(writer.take());
     out.push({ schoolYear, count, chunks });
   }
   return out;
