@@ -215,6 +215,41 @@ export async function addSignalCells(tx: Sql, school?: { schoolId: number; schoo
                  ON CONFLICT (school_id) DO UPDATE SET refreshed_at = excluded.refreshed_at`);
 }
 
+/** Holding signals per school year and rule ("year|rule" → count), counted by the caller. */
+export type SignalCellCounts = ReadonlyMap<string, number>;
+
+/**
+ * addSignalCells for one school with counts the caller holds (a first import: the signals it wrote, which the
+ * worker counted, plus those the school held before), for `schoolYears`, and the refresh time.
+ */
+export async function writeSignalCells(
+  tx: Sql,
+  school: { schoolId: number; schoolYears: readonly string[] },
+  counts: SignalCellCounts,
+): Promise<void> {
+  const years: string[] = [];
+  const rules: string[] = [];
+  const values: number[] = [];
+  const inScope = new Set(school.schoolYears);
+  for (const [key, value] of counts) {
+    const [year, rule] = key.split('|') as [string, string];
+    if (!inScope.has(year) || value === 0) continue;
+    years.push(year);
+    rules.push(rule);
+    values.push(value);
+  }
+  await tx.query(
+    `INSERT INTO monitor_cell (school_id, school_year, dimension, key, code, value)
+     SELECT $1, year, 'signal', rule, '*', value FROM unnest($2::text[], $3::text[], $4::int[]) AS c(year, rule, value)`,
+    [school.schoolId, years, rules, values],
+  );
+  await tx.query(
+    `INSERT INTO monitor_refresh (school_id, refreshed_at) VALUES ($1, now())
+     ON CONFLICT (school_id) DO UPDATE SET refreshed_at = excluded.refreshed_at`,
+    [school.schoolId],
+  );
+}
+
 export interface WholeMonitorTables {
   days: Iterable<DayRow>;
   pupilYears: Iterable<PupilYearRow>;

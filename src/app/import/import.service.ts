@@ -178,7 +178,7 @@ async function runImport(
           },
         });
       await (aggregates ?? monitor.aggregates());
-      await monitor.cells();
+      await monitor.cells(written?.signalCells);
       return {
         status: 'applied' as const,
         importId,

@@ -14,7 +14,7 @@ import {
   schoolYearsOfSchool,
   withoutJit,
 } from '../../db/monitor.repository.ts';
-import { addSignalCells } from '../../db/monitor-full-refresh.repository.ts';
+import { addSignalCells, type SignalCellCounts, writeSignalCells } from '../../db/monitor-full-refresh.repository.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
@@ -52,7 +52,7 @@ export interface MonitorRefresh {
    */
   aggregates(): Promise<void>;
   /** The cells, after the signals were recomputed (they count the signals). */
-  cells(): Promise<MonitorRefreshResult>;
+  cells(signalCells?: SignalCellCounts): Promise<MonitorRefreshResult>;
 }
 
 /**
@@ -125,12 +125,14 @@ export async function startMonitorRefresh(
       await refreshPupilYears(tx, scope);
       phase('pupil years');
     },
-    async cells() {
+    /** `signalCells`: after a first import, the school's signal counts when the caller holds them. */
+    async cells(signalCells?: SignalCellCounts) {
       if (empty) return { schoolYears: [], dates: 0, pupils: 0 };
       const phase = phaseTimer('monitor refresh');
       if (options.register) {
         // A first import counted every other cell in aggregates(); the signal cells count the signals just written.
-        await addSignalCells(tx, { schoolId, schoolYears: cellYears(scope) });
+        if (signalCells) await writeSignalCells(tx, { schoolId, schoolYears: cellYears(scope) }, signalCells);
+        else await addSignalCells(tx, { schoolId, schoolYears: cellYears(scope) });
         phase('cells (signal counts; the others counted in memory)');
         return { schoolYears: [...(scope.schoolYears ?? [])], dates: 'all', pupils: 'all' };
       }

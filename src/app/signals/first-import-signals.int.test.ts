@@ -83,6 +83,16 @@ describe.each(testEngines())('first import signals on %s', (engine) => {
     expect(expected.length).toBeGreaterThan(100);
     expect(new Set(expected.map((s) => (s as { rule_id: string }).rule_id)).size).toBeGreaterThan(5);
     expect(await signalsOf(inWorker)).toEqual(expected);
+    // The monitor's signal cells: counted from the worker's signals, the same as the grouping of the stored ones.
+    const cellsOf = (schoolId: number) =>
+      t.db.query(
+        `SELECT school_year, dimension, key, code, value FROM monitor_cell WHERE school_id = $1
+         ORDER BY school_year, dimension, key, code`,
+        [schoolId],
+      );
+    const cells = await cellsOf(inRequest);
+    expect(cells.filter((c) => (c as { dimension: string }).dimension === 'signal').length).toBeGreaterThan(5);
+    expect(await cellsOf(inWorker)).toEqual(cells);
     // A later import of the same school goes through the stored-signal comparison as before.
     const again = await importFile(t.db, SYSTEM_ACTOR, { schoolId: inWorker, kind: 'register', path: register, today });
     expect(again.status).toBe('unchanged');

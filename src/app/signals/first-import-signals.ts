@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Sql } from '../../db/database.ts';
 import { certificateStateOfPupils } from '../../db/medical.repository.ts';
+import type { SignalCellCounts } from '../../db/monitor-full-refresh.repository.ts';
 import { insertNewSignalLines } from '../../db/new-signals.repository.ts';
 import { calendarOfSchool } from '../../db/school.repository.ts';
 import { loadRecomputeState } from '../../db/signal.repository.ts';
@@ -52,6 +53,8 @@ interface LoadedState {
   state: Awaited<ReturnType<typeof loadRecomputeState>>;
   calendar: Awaited<ReturnType<typeof calendarOfSchool>>;
   certificates: FirstImportTask['certificates'];
+  /** The school's holding signals per "year|rule" before this import (for the monitor's signal cells). */
+  signalCells: Map<string, number>;
 }
 
 /**
@@ -64,7 +67,12 @@ async function loadState(db: Sql, schoolId: number, today: string): Promise<Load
   const state = await loadRecomputeState(db, schoolId, pupils.ids, today, false);
   const calendar = await calendarOfSchool(db, schoolId);
   const certificates = await certificateStateOfPupils(db, schoolId, pupils.ids);
-  return { state, calendar, certificates };
+  const cells = await db.query<{ key: string; n: number }>(
+    `SELECT school_year || '|' || rule_id AS key, count(*)::int AS n FROM signal
+     WHERE holds AND school_id = $1 GROUP BY school_year, rule_id`,
+    [schoolId],
+  );
+  return { state, calendar, certificates, signalCells: new Map(cells.map((c) => [c.key, c.n])) };
 }
 
 export class FirstImportSignals {
@@ -155,23 +163,32 @@ export class FirstImportSignals {
    * Writes the worker's signals for exactly `pupilIds` (the pupils whose rows the import wrote), or returns
    * undefined when the worker did not evaluate them (the caller recomputes them in the request).
    */
-  async write(tx: Sql, pupilIds: readonly number[]): Promise<RecomputeResult | undefined> {
+  async write(
+    tx: Sql,
+    pupilIds: readonly number[],
+  ): Promise<(RecomputeResult & { signalCells: SignalCellCounts }) | undefined> {
     const phase = phaseTimer('signals (worker)');
     const started = await this.started;
     if (!started || !sameSet(started, pupilIds)) return undefined;
     const reply = await this.reply;
     phase('wait for the worker');
     if ('error' in reply) throw new Error(`signals worker: ${reply.error}`);
+    const loaded = await this.loaded;
+    const signalCells = new Map(loaded?.signalCells);
     let written = 0;
     for (const year of reply.years) {
+      for (const [rule, n] of Object.entries(year.rules)) {
+        const key = `${year.schoolYear}|${rule}`;
+        signalCells.set(key, (signalCells.get(key) ?? 0) + n);
+      }
       await insertNewSignalLines(tx, this.schoolId, year.count, eachOf(year.chunks), 'binary');
       written += year.count;
     }
     phase('write');
     const changed = new Set(pupilIds);
-    const enrolments = (await this.loaded)?.state.enrolments ?? [];
+    const enrolments = loaded?.state.enrolments ?? [];
     const evaluated = new Set(enrolments.filter((e) => changed.has(e.pupilId)).map((e) => e.pupilId));
-    return { evaluatedPupils: evaluated.size, written, cleared: 0 };
+    return { evaluatedPupils: evaluated.size, written, cleared: 0, signalCells };
   }
 
   /** Ends the worker (after the write, or when the import fails). */

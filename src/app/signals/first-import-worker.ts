@@ -36,6 +36,8 @@ export interface FirstImportYear {
    * would be copied between the threads), that the database takes without parsing text.
    */
   chunks: Uint8Array[];
+  /** The new signals per rule. */
+  rules: Record<string, number>;
 }
 
 export type FirstImportReply = { years: FirstImportYear[] } | { error: string };
@@ -63,13 +65,15 @@ export function evaluateFirstImport(task: FirstImportTask): FirstImportYear[] {
     const certificates = certificateSignalsFrom(task.certificates, catalog, pupils, registerRecords, year, asOf);
     const chunks: Uint8Array[] = [];
     let count = 0;
+    const rules: Record<string, number> = {};
     for (const row of yearSignalRows(task.schoolId, schoolYear, table, certificates, () => undefined)) {
       newSignalTuple(writer, row);
       count++;
+      rules[row.ruleId] = (rules[row.ruleId] ?? 0) + 1;
       if (writer.size >= CHUNK_BYTES) chunks.push(writer.take());
     }
     if (writer.size > 0) chunks.push(writer.take());
-    out.push({ schoolYear, count, chunks });
+    out.push({ schoolYear, count, chunks, rules });
   }
   return out;
 }
