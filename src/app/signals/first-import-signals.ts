@@ -9,6 +9,7 @@ import type { Sql } from '../../db/database.ts';
 import { certificateStateOfPupils } from '../../db/medical.repository.ts';
 import type { SignalCellCounts } from '../../db/monitor-full-refresh.repository.ts';
 import { insertNewSignalLines } from '../../db/new-signals.repository.ts';
+import { schoolHasRegister } from '../../db/register.repository.ts';
 import { calendarOfSchool } from '../../db/school.repository.ts';
 import { loadRecomputeState } from '../../db/signal.repository.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
@@ -118,11 +119,7 @@ export class FirstImportSignals {
     fileBytes: number,
   ): Promise<FirstImportSignals | undefined> {
     if (fileBytes < minBytes()) return undefined;
-    const [first] = await tx.query<{ found: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM register_entry WHERE school_id = $1) AS found',
-      [schoolId],
-    );
-    if (first?.found) return undefined;
+    if (await schoolHasRegister(tx, schoolId)) return undefined;
     return new FirstImportSignals(schoolId, today, read);
   }
 
