@@ -191,6 +191,18 @@ export class BinaryTupleWriter {
     this.at += 4 + written;
   }
 
+  /**
+   * The tuples written since the last call, in the writer's own buffer (no copy): the writer goes on in a new one.
+   * For a buffer that is handed over (transferred to another thread); `take` suits a writer that keeps going.
+   */
+  handOver(): Uint8Array {
+    const tuples = this.bytes.subarray(0, this.at);
+    this.bytes = new Uint8Array(this.bytes.length);
+    this.view = new DataView(this.bytes.buffer);
+    this.at = 0;
+    return tuples;
+  }
+
   /** The tuples written since the last call (a copy: the writer goes on in its own buffer). */
   take(): Uint8Array {
     const tuples = this.bytes.slice(0, this.at);

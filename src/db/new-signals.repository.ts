@@ -6,6 +6,7 @@
 import { dayNumber } from '../domain/civil-date.ts';
 import { phaseTimer } from '../phase-timer.ts';
 import type { BinaryTupleWriter } from './binary-copy.ts';
+import { withoutIndexes } from './bulk-load.ts';
 import { copyField } from './copy-text.ts';
 import type { Sql } from './database.ts';
 import { type ComputedSignalRow, WRITE_COLUMNS } from './signal.repository.ts';
@@ -91,9 +92,14 @@ export async function insertNewSignalLines(
 ): Promise<void> {
   if (count === 0) return;
   const phase = phaseTimer('signals write');
+  const rebuilt = await withoutIndexes(tx, 'signal', count);
   const before = await drawSignalId(tx);
   await tx.copyIn('signal', COPY_COLUMNS, lines, format);
   phase('copy signal');
+  if (rebuilt) {
+    await rebuilt.restore();
+    phase('signal indexes built');
+  }
   await addDetectedEvents(tx, typeof schoolId === 'number' ? schoolId : schoolId(), before, count);
   phase('signal_event');
 }
@@ -115,7 +121,9 @@ export async function addDetectedEvents(tx: Sql, schoolId: number, before: strin
   const after = await drawSignalId(tx);
   const first = BigInt(before) + 1n;
   if (BigInt(after) - first === BigInt(count)) {
+    const rebuilt = await withoutIndexes(tx, 'signal_event', count);
     await tx.copyIn('signal_event', ['signal_id', 'event'], eventLines(first, count));
+    await rebuilt?.restore();
     return;
   }
   const [added] = await tx.query<{ n: number }>(

@@ -125,6 +125,15 @@ async function runImport(
         staged = await stageRegisterFile(tx, school.id, file, columns, {
           importId,
           userId: actor.userId,
+          fileBytes: statSync(request.path).size,
+          // Reads on another connection must be done before the register's lock is taken (bulk-load.ts).
+          readsDone: Promise.all([
+            firstImport?.readsDone(),
+            counts?.then(
+              () => {},
+              () => {},
+            ),
+          ]),
           onParsed:
             firstImport && counts
               ? (rows, pupils) => {

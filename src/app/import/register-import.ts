@@ -1,5 +1,6 @@
 // Imports a register file (formats.md register.csv): validate every row, then write it all-or-nothing.
 
+import { withoutIndexes } from '../../db/bulk-load.ts';
 import { copyField } from '../../db/copy-text.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { type EnrolmentPeriod, loadPupilEnrolments } from '../../db/pupil.repository.ts';
@@ -47,6 +48,12 @@ function compulsoryAgeOf(catalog: RuleCatalog): number {
 import type { TabularFile } from './tabular-file.ts';
 
 type RegisterField = ColumnField<typeof REGISTER_COLUMNS>;
+/**
+ * Bytes of a typical register line ("P1234,2026-09-01,AM,Z,", 23, with some margin for longer pupil numbers): the
+ * rows a file adds are estimated from its size before it is read.
+ */
+const REGISTER_LINE_BYTES = 32;
+
 const CODE_INDEX = new Map(ABSENCE_CODES.map((c, i) => [c.code, i]));
 
 export interface StageOutcome {
@@ -84,6 +91,10 @@ export async function stageRegisterFile(
      * with the accepted rows and their pupils, while the rows may still be on their way to the database.
      */
     onParsed?: (rows: RegisterColumns, pupilIds: readonly number[]) => void;
+    /** The file's size: from it the rows it adds are estimated (whether to build the indexes after them). */
+    fileBytes?: number;
+    /** Settles when no read on another connection of this import is under way any more (bulk-load.ts). */
+    readsDone?: Promise<unknown>;
   },
 ): Promise<StageOutcome> {
   const phase = phaseTimer('register import');
@@ -320,6 +331,12 @@ export async function stageRegisterFile(
   };
   // With onParsed, the file is read ahead of the COPY (parseAhead): the parse does not wait for the database, so
   // the caller's work on the parsed rows runs while the database still stores them.
+  // A first import into a register that holds few rows yet builds its indexes after the rows (bulk-load.ts).
+  if (direct) await write.readsDone;
+  const rebuilt =
+    direct && write.fileBytes !== undefined
+      ? await withoutIndexes(tx, 'register_entry', Math.floor(write.fileBytes / REGISTER_LINE_BYTES))
+      : undefined;
   try {
     if (direct)
       await tx.copyIn(
@@ -336,6 +353,10 @@ export async function stageRegisterFile(
     await reader?.close();
   }
   phase('parse, validate and write');
+  if (rebuilt && problems.length === 0) {
+    await rebuilt.restore();
+    phase('indexes built');
+  }
   for (const [pupil, rowsOfPupil] of aRows) {
     const shown = rowsOfPupil.length > 20 ? `${rowsOfPupil.slice(0, 20).join(', ')} …` : rowsOfPupil.join(', ');
     warnings.push(problem(rowsOfPupil[0] ?? null, 'code', 'a-for-compulsory-kleuter', { pupil, rows: shown }));

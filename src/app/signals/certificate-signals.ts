@@ -35,6 +35,23 @@ export const checksCertificates = (catalog: RuleCatalog, pupils: readonly unknow
 /** What the certificate checks read from the database (certificateStateOfPupils). */
 export type CertificateState = Awaited<ReturnType<typeof certificateStateOfPupils>>;
 
+/** Per pupil, the half-days the certificate checks read: their Z and D rows of the school year up to `asOf`. */
+export type CertificateRows = ReadonlyMap<string, RegisterHalfDay[]>;
+
+/** The checks look only at Z and D half-days (CHECKED_CODES): the other rows are left out from the start. */
+export function certificateRows(register: readonly RegisterRecord[], year: SchoolYear, asOf: string): CertificateRows {
+  const rowsOf = new Map<string, RegisterHalfDay[]>();
+  for (const r of register) {
+    const code = r.code.toUpperCase();
+    if (!CHECKED_CODES.has(code) || r.date < year.firstDay || r.date > asOf) continue;
+    const row = { date: r.date, half: r.half, code };
+    const list = rowsOf.get(r.pupilId);
+    if (list) list.push(row);
+    else rowsOf.set(r.pupilId, [row]);
+  }
+  return rowsOf;
+}
+
 /**
  * The certificate signals from loaded state (no database): `state` may hold more pupils' certificates than
  * `pupils` (a school's first import loads them once for all its pupils, first-import-signals.ts).
@@ -43,7 +60,7 @@ export function certificateSignalsFrom(
   state: CertificateState,
   catalog: RuleCatalog,
   pupils: readonly PupilRecord[],
-  register: readonly RegisterRecord[],
+  register: readonly RegisterRecord[] | CertificateRows,
   year: SchoolYear,
   asOf: string,
 ): Signal[] {
@@ -51,16 +68,7 @@ export function certificateSignalsFrom(
   const thresholds = certificateThresholds(catalog);
   const inYear = (date: string) => date >= year.firstDay && date <= asOf;
   const schoolHalfDays = state.schoolHalfDays.filter((h) => inYear(h.date));
-  // The checks look only at Z and D half-days (CHECKED_CODES): the other rows are left out from the start.
-  const rowsOf = new Map<string, RegisterHalfDay[]>();
-  for (const r of register) {
-    const code = r.code.toUpperCase();
-    if (!CHECKED_CODES.has(code) || !inYear(r.date)) continue;
-    const row = { date: r.date, half: r.half, code };
-    const list = rowsOf.get(r.pupilId);
-    if (list) list.push(row);
-    else rowsOf.set(r.pupilId, [row]);
-  }
+  const rowsOf = isRecords(register) ? certificateRows(register, year, asOf) : register;
   const certificatesOf = new Map<string, typeof state.certificates>();
   for (const c of state.certificates) {
     if (c.from > asOf) continue;
@@ -86,3 +94,6 @@ export function certificateSignalsFrom(
   }
   return out;
 }
+
+const isRecords = (register: readonly RegisterRecord[] | CertificateRows): register is readonly RegisterRecord[] =>
+  Array.isArray(register);

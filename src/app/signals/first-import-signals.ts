@@ -14,7 +14,7 @@ import { calendarOfSchool } from '../../db/school.repository.ts';
 import { loadRecomputeState } from '../../db/signal.repository.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
-import type { FirstImportReply, FirstImportTask } from './first-import-worker.ts';
+import type { FirstImportMessage, FirstImportTask } from './first-import-worker.ts';
 import type { RecomputeResult } from './recompute-signals.ts';
 
 /**
@@ -78,7 +78,8 @@ async function loadState(db: Sql, schoolId: number, today: string): Promise<Load
 
 export class FirstImportSignals {
   private readonly worker: Worker;
-  private readonly reply: Promise<FirstImportReply>;
+  /** The worker's messages in order, as they come (FirstImportMessage). */
+  private readonly messages: MessageQueue;
   private readonly loaded: Promise<LoadedState | undefined>;
   /** The pupils handed to the worker, once it has them (undefined: the request recomputes). */
   private started: Promise<readonly number[] | undefined> = Promise.resolve(undefined);
@@ -94,12 +95,10 @@ export class FirstImportSignals {
     this.worker = new Worker(new URL('./first-import-worker.mjs', import.meta.url), {
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    this.reply = new Promise<FirstImportReply>((resolve, reject) => {
-      this.worker.once('message', resolve);
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new Error(`the signals worker stopped (${code})`)));
-    });
-    this.reply.catch(() => {});
+    this.messages = new MessageQueue();
+    this.worker.on('message', (message: FirstImportMessage) => this.messages.push(message));
+    this.worker.once('error', (error) => this.messages.fail(error));
+    this.worker.once('exit', (code) => this.messages.fail(new Error(`the signals worker stopped (${code})`)));
     this.loaded = read((db) => loadState(db, schoolId, today));
     this.loaded.catch(() => {});
   }
@@ -167,19 +166,44 @@ export class FirstImportSignals {
     const phase = phaseTimer('signals (worker)');
     const started = await this.started;
     if (!started || !sameSet(started, pupilIds)) return undefined;
-    const reply = await this.reply;
-    phase('wait for the worker');
-    if ('error' in reply) throw new Error(`signals worker: ${reply.error}`);
     const loaded = await this.loaded;
     const signalCells = new Map(loaded?.signalCells);
+    const messages = this.messages;
     let written = 0;
-    for (const year of reply.years) {
-      for (const [rule, n] of Object.entries(year.rules)) {
-        const key = `${year.schoolYear}|${rule}`;
-        signalCells.set(key, (signalCells.get(key) ?? 0) + n);
+    let waited = false;
+    // Each school year's chunks go into the database as the worker sends them.
+    for (;;) {
+      const message = await messages.next();
+      if (!waited) {
+        phase('wait for the worker (its first school year)');
+        waited = true;
       }
-      await insertNewSignalLines(tx, this.schoolId, year.count, eachOf(year.chunks), 'binary');
-      written += year.count;
+      if (message.type === 'done') break;
+      if (message.type === 'error') throw new Error(`signals worker: ${message.error}`);
+      if (message.type !== 'year') throw new Error(`signals worker: unexpected ${message.type}`);
+      const { schoolYear, count } = message;
+      let rules: Record<string, number> | undefined;
+      async function* tuples(): AsyncGenerator<Uint8Array> {
+        for (;;) {
+          const next = await messages.next();
+          if (next.type === 'chunk') yield next.tuples;
+          else if (next.type === 'year-done') {
+            rules = next.rules;
+            return;
+          } else if (next.type === 'error') throw new Error(`signals worker: ${next.error}`);
+          else throw new Error(`signals worker: unexpected ${next.type}`);
+        }
+      }
+      if (count > 0) await insertNewSignalLines(tx, this.schoolId, count, tuples(), 'binary');
+      else for await (const _ of tuples()); // to its year-done
+      let inRules = 0;
+      for (const [rule, n] of Object.entries(rules ?? {})) {
+        const key = `${schoolYear}|${rule}`;
+        signalCells.set(key, (signalCells.get(key) ?? 0) + n);
+        inRules += n;
+      }
+      if (inRules !== count) throw new Error(`signals worker: ${inRules} signals sent, ${count} announced`);
+      written += count;
     }
     phase('write');
     const changed = new Set(pupilIds);
@@ -188,14 +212,51 @@ export class FirstImportSignals {
     return { evaluatedPupils: evaluated.size, written, cleared: 0, signalCells };
   }
 
+  /** Settles once the reads alongside are done (failed or not): they read the tables the import writes. */
+  async readsDone(): Promise<void> {
+    await this.loaded.then(
+      () => {},
+      () => {},
+    );
+  }
+
   /** Ends the worker (after the write, or when the import fails). */
   async dispose(): Promise<void> {
     await this.worker.terminate();
   }
 }
 
-async function* eachOf<T>(items: readonly T[]): AsyncGenerator<T> {
-  yield* items;
+/** Messages in the order they came, taken one at a time; a failure ends the queue for every later taker. */
+class MessageQueue {
+  private readonly items: FirstImportMessage[] = [];
+  private failure: { error: unknown } | undefined;
+  private waiting: { resolve: (m: FirstImportMessage) => void; reject: (e: unknown) => void } | undefined;
+
+  push(message: FirstImportMessage): void {
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = undefined;
+      resolve(message);
+    } else this.items.push(message);
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= { error };
+    if (this.waiting) {
+      const { reject } = this.waiting;
+      this.waiting = undefined;
+      reject(error);
+    }
+  }
+
+  next(): Promise<FirstImportMessage> {
+    const item = this.items.shift();
+    if (item) return Promise.resolve(item);
+    if (this.failure) return Promise.reject(this.failure.error);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
+  }
 }
 
 const sameSet = (a: readonly number[], b: readonly number[]) => {

@@ -13,7 +13,14 @@ import {
   VLAANDEREN_CATALOG,
 } from '../../domain/rules/index.ts';
 import { BASIS_HALF_DAYS } from '../../domain/rules/test-fixtures.ts';
-import { columnsWithin, engineInputFromColumns, recordsWithCodes } from './register-columns-input.ts';
+import { parseSchoolYearId } from '../../domain/school-year.ts';
+import { certificateRows } from './certificate-signals.ts';
+import {
+  certificateRowsFromColumns,
+  columnsWithin,
+  engineInputFromColumns,
+  recordsWithCodes,
+} from './register-columns-input.ts';
 
 const CALENDAR = compileCalendar('school', BASIS_HALF_DAYS);
 const SCHOOL_HALF_DAYS = BASIS_HALF_DAYS.filter((h) => h.schoolDay && h.date >= '2025-09-01');
@@ -89,6 +96,19 @@ describe('engine input from register columns', () => {
         expect(recordsWithCodes(columns, new Set(['Z', 'D']))).toEqual(
           records.filter((r) => r.code === 'Z' || r.code === 'D'),
         );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("groups the certificate checks' half-days from columns as from the records", () => {
+    const year = parseSchoolYearId('2025-2026');
+    if (!year) throw new Error('school year');
+    fc.assert(
+      fc.property(registerArbitrary, fc.constantFrom('2025-11-15', '2026-06-30', '2025-09-01'), (records, asOf) => {
+        const fromColumns = certificateRowsFromColumns(columnsOf(records), year, asOf);
+        const fromRecords = certificateRows(records, year, asOf);
+        expect([...fromColumns]).toEqual([...fromRecords]);
       }),
       { numRuns: 60 },
     );

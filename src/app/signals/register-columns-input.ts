@@ -2,6 +2,7 @@
 // straight from the typed arrays the import kept, without an object per row; the same input buildEngineInput
 // makes from the equal records (register-columns-input.test.ts).
 import { dayNumber } from '../../domain/civil-date.ts';
+import type { RegisterHalfDay } from '../../domain/medical/certificates.ts';
 import { COLUMN_CODES, type RegisterColumns } from '../../domain/register-columns.ts';
 import { isoFromDayNumber } from '../../domain/rules/civil-day.ts';
 import {
@@ -12,6 +13,8 @@ import {
   type PupilRecord,
   type RegisterRecord,
 } from '../../domain/rules/index.ts';
+import type { SchoolYear } from '../../domain/school-year.ts';
+import { type CertificateRows, CHECKED_CODES } from './certificate-signals.ts';
 
 /** The rows from day `from` up to day `until` (both included); the columns themselves when all are. */
 export function columnsWithin(columns: RegisterColumns, from: string, until: string): RegisterColumns {
@@ -119,4 +122,32 @@ export function recordsWithCodes(columns: RegisterColumns, codes: ReadonlySet<st
     });
   }
   return out;
+}
+
+/**
+ * certificateRows (certificate-signals.ts) of the rows in `columns`, straight from the typed arrays: one object per Z
+ * or D half-day of the school year up to `asOf`, in the columns' order (register-columns-input.test.ts compares).
+ */
+export function certificateRowsFromColumns(columns: RegisterColumns, year: SchoolYear, asOf: string): CertificateRows {
+  const wanted = COLUMN_CODES.map((code) => CHECKED_CODES.has(code));
+  const low = dayNumber(year.firstDay) * 2;
+  const high = dayNumber(asOf) * 2 + 1;
+  const dates = new Map<number, string>();
+  const rowsOf = new Map<number, RegisterHalfDay[]>();
+  for (let i = 0; i < columns.length; i++) {
+    const code = columns.code[i] as number;
+    const slot = columns.slot[i] as number;
+    if (!wanted[code] || slot < low || slot > high) continue;
+    let date = dates.get(slot >> 1);
+    if (date === undefined) {
+      date = isoFromDayNumber(slot >> 1);
+      dates.set(slot >> 1, date);
+    }
+    const row: RegisterHalfDay = { date, half: slot & 1 ? 'PM' : 'AM', code: COLUMN_CODES[code] as string };
+    const pupil = columns.pupil[i] as number;
+    const list = rowsOf.get(pupil);
+    if (list) list.push(row);
+    else rowsOf.set(pupil, [row]);
+  }
+  return new Map([...rowsOf].map(([pupil, rows]) => [String(pupil), rows]));
 }
