@@ -50,4 +50,32 @@ describe.each(testEngines())('binary COPY FROM on %s', (engine) => {
     });
     expect(read).toEqual(ROWS.map((r) => [r.id, r.big, r.small, dayNumber(r.day), r.label]));
   });
+
+  it('stores unique texts (ASCII byte by byte, else UTF-8) from buffers handed over', async () => {
+    const texts = [
+      '[{"date":"2025-09-01","half":"AM","code":"B"}]',
+      'één afwezige halve dag',
+      'tien afwezige halve dagen: één',
+      'end in é',
+      '',
+      'emoji 🏫 and a tab\tand a newline\n',
+      'x'.repeat(5_000),
+    ];
+    await t.db.exec('CREATE TABLE unique_text_probe (id int NOT NULL, body text)');
+    await t.db.transaction(async (tx) => {
+      const writer = new BinaryTupleWriter();
+      const chunks = (async function* () {
+        for (const [i, text] of texts.entries()) {
+          writer.tuple(2);
+          writer.int4(i);
+          writer.uniqueText(text);
+          if (i % 2 === 1) yield writer.handOver();
+        }
+        yield writer.handOver();
+      })();
+      await tx.copyIn('unique_text_probe', ['id', 'body'], chunks, 'binary');
+    });
+    const stored = await t.db.query<{ body: string }>('SELECT body FROM unique_text_probe ORDER BY id');
+    expect(stored.map((r) => r.body)).toEqual(texts);
+  });
 });

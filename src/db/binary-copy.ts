@@ -186,9 +186,20 @@ export class BinaryTupleWriter {
   /** A text that seldom repeats (evidence, sentences): encoded straight into the buffer, not kept. */
   uniqueText(value: string): void {
     this.room(4 + value.length * 3);
-    const { written } = this.encoder.encodeInto(value, this.bytes.subarray(this.at + 4));
-    this.view.setInt32(this.at, written);
-    this.at += 4 + written;
+    const bytes = this.bytes;
+    const start = this.at + 4;
+    // ASCII (JSON evidence, keys, most sentences) byte by byte: no view and no encoder call per text.
+    let at = start;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) {
+        at = start + this.encoder.encodeInto(value, bytes.subarray(start)).written;
+        break;
+      }
+      bytes[at++] = c;
+    }
+    this.view.setInt32(this.at, at - start);
+    this.at = at;
   }
 
   /**

@@ -44,7 +44,10 @@ describe.each(testEngines())('bulk load on %s', (engine) => {
     const before = await indexesOf(t.db, 'register_entry');
     expect(before.map((i) => i.name)).toEqual(['register_entry_pkey', 'register_entry_school_date_idx']);
     const settings = (tx: Sql) =>
-      tx.query(`SELECT current_setting('maintenance_work_mem') AS memory, current_setting('lock_timeout') AS wait`);
+      tx.query(
+        `SELECT current_setting('maintenance_work_mem') AS memory, current_setting('lock_timeout') AS wait,
+                current_setting('max_parallel_maintenance_workers') AS workers`,
+      );
     await t.db.transaction(async (tx) => {
       const settingsBefore = await settings(tx);
       const dropped = await withoutIndexes(tx, 'register_entry', 100);
