@@ -4,6 +4,7 @@ import { AppError } from '../app/errors.ts';
 import { importFile } from '../app/import/import.service.ts';
 import { ImportRejected } from '../app/import/import-problem.ts';
 import { IMPORT_KINDS, type ImportKind } from '../app/import/import-result.ts';
+import { prewarmFirstImportWorker } from '../app/signals/first-import-signals.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
@@ -18,6 +19,8 @@ export async function importCommand(
   const mapping = parseMapOptions(options.map ?? []);
   const schoolYear = options.schoolYear ? parseSchoolYearId(options.schoolYear) : undefined;
   if (schoolYear === null) fail(`"${options.schoolYear}" is not a school year (YYYY-YYYY).`);
+  // A school's first large register is evaluated in a worker thread: it starts while the database opens.
+  if (kind === 'register') prewarmFirstImportWorker().catch(() => {});
   const db = await openDatabase();
   try {
     await migrate(db);

@@ -4,6 +4,7 @@ import { localDateTime, startDailySchedule } from '../app/daily-schedule.ts';
 import { DEMO_PASSWORD, seedDemo } from '../app/demo-seed.ts';
 import { createMailer } from '../app/notifications/mailer.ts';
 import { requirePupilKeyInProduction } from '../app/pupil-identity.ts';
+import { prewarmFirstImportWorker } from '../app/signals/first-import-signals.ts';
 import { type Config, loadConfig, portSchema } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -62,6 +63,10 @@ export async function serveCommand(options: { port?: string; host?: string; demo
 }
 
 async function buildApp(config: Config, db: Database, log: Logger) {
+  // A school's first large register is evaluated in a worker thread: one is kept ready (decision 0042).
+  prewarmFirstImportWorker().catch((error: unknown) =>
+    log.warn({ err: error }, 'could not start the first-import signals worker ahead (a first import starts its own)'),
+  );
   return buildServer({
     db,
     logger: log,

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase, testEngines } from '../../testin
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { importFile } from '../import/import.service.ts';
 import { tempDir, writeTemp } from '../temp-files.ts';
+import { prewarmFirstImportWorker, spareFirstImportWorker } from './first-import-signals.ts';
 
 const PUPILS = 120;
 const CODES = ['B', 'Z', 'Z', 'D', 'P', 'R', 'B', 'Z'];
@@ -93,6 +94,16 @@ describe.each(testEngines())('first import signals on %s', (engine) => {
     const cells = await cellsOf(inRequest);
     expect(cells.filter((c) => (c as { dimension: string }).dimension === 'signal').length).toBeGreaterThan(5);
     expect(await cellsOf(inWorker)).toEqual(cells);
+    // With a worker started ahead (a running server keeps one ready): the same signals, and the next one is ready.
+    const prewarmed = await schoolWithPupils(t.db, pupilsCsv(), { institutionNumber: '000014' });
+    await prewarmFirstImportWorker();
+    const ready = spareFirstImportWorker();
+    expect(ready).toBeDefined();
+    await importFile(t.db, SYSTEM_ACTOR, { schoolId: prewarmed, kind: 'register', path: register, today });
+    expect(await signalsOf(prewarmed)).toEqual(expected);
+    // The import took the spare (and ended it); a new one is on its way.
+    expect(spareFirstImportWorker()).not.toBe(ready);
+    await expect.poll(() => spareFirstImportWorker() !== undefined).toBe(true);
     // A later import of the same school goes through the stored-signal comparison as before.
     const again = await importFile(t.db, SYSTEM_ACTOR, { schoolId: inWorker, kind: 'register', path: register, today });
     expect(again.status).toBe('unchanged');

@@ -92,11 +92,12 @@ export class FirstImportSignals {
     // The bootstrap registers tsx's loader in the thread when the sources run as TypeScript.
     // A larger young generation: the evaluation makes many short-lived strings (evidence, sentences, COPY lines),
     // and with the default each scavenge promoted some of them (~0.7 s of garbage collection for 175,000 signals).
-    this.worker = new Worker(new URL('./first-import-worker.mjs', import.meta.url), {
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    });
+    this.worker = takeSpareWorker() ?? newWorker();
+    this.worker.ref();
     this.messages = new MessageQueue();
-    this.worker.on('message', (message: FirstImportMessage) => this.messages.push(message));
+    this.worker.on('message', (message: FirstImportMessage | { type: 'ready' }) => {
+      if (message.type !== 'ready') this.messages.push(message);
+    });
     this.worker.once('error', (error) => this.messages.fail(error));
     this.worker.once('exit', (code) => this.messages.fail(new Error(`the signals worker stopped (${code})`)));
     this.loaded = read((db) => loadState(db, schoolId, today));
@@ -220,10 +221,56 @@ export class FirstImportSignals {
     );
   }
 
-  /** Ends the worker (after the write, or when the import fails). */
+  /** Ends the worker (after the write, or when the import fails); a process that keeps a spare starts the next. */
   async dispose(): Promise<void> {
     await this.worker.terminate();
+    if (keepSpare) prewarmFirstImportWorker().catch(() => {});
   }
+}
+
+/** A worker started ahead of the next first import (prewarmFirstImportWorker), until one takes it. */
+let spare: Worker | undefined;
+/** Whether this process keeps a spare worker ready: once asked to, a first import that took it starts another. */
+let keepSpare = false;
+
+function newWorker(): Worker {
+  return new Worker(new URL('./first-import-worker.mjs', import.meta.url), {
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
+}
+
+/** The spare worker waiting for the next first import, if any (tests). */
+export const spareFirstImportWorker = () => spare;
+
+/** The spare worker, if one was started (prewarmFirstImportWorker). */
+function takeSpareWorker(): Worker | undefined {
+  const worker = spare;
+  spare = undefined;
+  return worker;
+}
+
+/**
+ * Starts a worker thread ahead of the next first import (a running server keeps one ready): loading its modules
+ * costs ~0.5 s of CPU that a first import would otherwise spend while it parses. It holds no data until it gets a
+ * task, and it does not keep the process alive.
+ */
+export function prewarmFirstImportWorker(): Promise<void> {
+  keepSpare = true;
+  if (spare) return Promise.resolve();
+  const worker = newWorker();
+  worker.unref();
+  spare = worker;
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+  worker.once('exit', () => {
+    if (spare === worker) spare = undefined;
+  });
+  ready.catch(() => {
+    if (spare === worker) spare = undefined;
+  });
+  return ready;
 }
 
 /** Messages in the order they came, taken one at a time; a failure ends the queue for every later taker. */

@@ -77,6 +77,9 @@ export function evaluateFirstImport(task: FirstImportTask, send: (message: First
   }
 }
 
+// Loaded: a spare worker is ready for its task (prewarmFirstImportWorker).
+parentPort?.postMessage({ type: 'ready' });
+
 parentPort?.on('message', (task: FirstImportTask) => {
   const port = parentPort;
   if (!port) return;
