@@ -20,7 +20,7 @@ export async function importCommand(
   const schoolYear = options.schoolYear ? parseSchoolYearId(options.schoolYear) : undefined;
   if (schoolYear === null) fail(`"${options.schoolYear}" is not a school year (YYYY-YYYY).`);
   // A school's first large register is evaluated in a worker thread: it starts while the database opens.
-  if (kind === 'register') prewarmFirstImportWorker().catch(() => {});
+  if (kind === 'register') prewarmFirstImportWorker({ keep: false }).catch(() => {});
   const db = await openDatabase();
   try {
     await migrate(db);

@@ -224,7 +224,7 @@ export class FirstImportSignals {
   /** Ends the worker (after the write, or when the import fails); a process that keeps a spare starts the next. */
   async dispose(): Promise<void> {
     await this.worker.terminate();
-    if (keepSpare) prewarmFirstImportWorker().catch(() => {});
+    if (keepSpare) setTimeout(() => prewarmFirstImportWorker().catch(() => {}), SPARE_AGAIN_AFTER_MS).unref();
   }
 }
 
@@ -232,6 +232,12 @@ export class FirstImportSignals {
 let spare: Worker | undefined;
 /** Whether this process keeps a spare worker ready: once asked to, a first import that took it starts another. */
 let keepSpare = false;
+
+/**
+ * A first import that took the spare starts the next one this long after it ended: the next first import is seldom
+ * that close, and starting it at once would take CPU from what the user does right after an import.
+ */
+const SPARE_AGAIN_AFTER_MS = 30_000;
 
 function newWorker(): Worker {
   return new Worker(new URL('./first-import-worker.mjs', import.meta.url), {
@@ -252,10 +258,11 @@ function takeSpareWorker(): Worker | undefined {
 /**
  * Starts a worker thread ahead of the next first import (a running server keeps one ready): loading its modules
  * costs ~0.5 s of CPU that a first import would otherwise spend while it parses. It holds no data until it gets a
- * task, and it does not keep the process alive.
+ * task, and it does not keep the process alive. With `keep` (the default) a first import that takes it starts
+ * another SPARE_AGAIN_AFTER_MS later; a one-off import (the CLI) passes false.
  */
-export function prewarmFirstImportWorker(): Promise<void> {
-  keepSpare = true;
+export function prewarmFirstImportWorker(options: { keep?: boolean } = {}): Promise<void> {
+  if (options.keep !== false) keepSpare = true;
   if (spare) return Promise.resolve();
   const worker = newWorker();
   worker.unref();
