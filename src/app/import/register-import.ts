@@ -1,6 +1,6 @@
 // Imports a register file (formats.md register.csv): validate every row, then write it all-or-nothing.
 
-import { withoutIndexes } from '../../db/bulk-load.ts';
+import { type DroppedIndexes, withoutIndexes } from '../../db/bulk-load.ts';
 import { copyField } from '../../db/copy-text.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { type EnrolmentPeriod, loadPupilEnrolments } from '../../db/pupil.repository.ts';
@@ -331,21 +331,19 @@ export async function stageRegisterFile(
   };
   // With onParsed, the file is read ahead of the COPY (parseAhead): the parse does not wait for the database, so
   // the caller's work on the parsed rows runs while the database still stores them.
-  // A first import into a register that holds few rows yet builds its indexes after the rows (bulk-load.ts).
-  if (direct) await write.readsDone;
-  const rebuilt =
-    direct && write.fileBytes !== undefined
-      ? await withoutIndexes(tx, 'register_entry', Math.floor(write.fileBytes / REGISTER_LINE_BYTES))
-      : undefined;
+  let rebuilt: DroppedIndexes | undefined;
   try {
-    if (direct)
-      await tx.copyIn(
-        'register_entry',
-        REGISTER_DIRECT_COLUMNS,
-        write.onParsed ? parseAhead(lines(), parsed, (tx as Partial<Database>).engine === 'pglite') : lines(),
-        copyRows?.format,
-      );
-    else {
+    if (direct) {
+      const source = write.onParsed
+        ? parseAhead(lines(), parsed, (tx as Partial<Database>).engine === 'pglite')
+        : lines();
+      // A first import into a register that holds few rows yet builds its indexes after the rows (bulk-load.ts).
+      // The parse has started; reads on another connection end before the register's lock is taken.
+      await write.readsDone;
+      if (write.fileBytes !== undefined)
+        rebuilt = await withoutIndexes(tx, 'register_entry', Math.floor(write.fileBytes / REGISTER_LINE_BYTES));
+      await tx.copyIn('register_entry', REGISTER_DIRECT_COLUMNS, source, copyRows?.format);
+    } else {
       await createRegisterStaging(tx);
       await tx.copyIn('import_register', REGISTER_STAGING_COLUMNS, lines());
     }
