@@ -239,9 +239,11 @@ let keepSpare = false;
  */
 const SPARE_AGAIN_AFTER_MS = 30_000;
 
-function newWorker(): Worker {
+/** A worker; `warmUp`: it evaluates a made-up school before it says it is ready (a spare, not needed yet). */
+function newWorker(warmUp = false): Worker {
   return new Worker(new URL('./first-import-worker.mjs', import.meta.url), {
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    workerData: { warmUp },
   });
 }
 
@@ -257,14 +259,15 @@ function takeSpareWorker(): Worker | undefined {
 
 /**
  * Starts a worker thread ahead of the next first import (a running server keeps one ready): loading its modules
- * costs ~0.5 s of CPU that a first import would otherwise spend while it parses. It holds no data until it gets a
+ * costs ~0.5 s of CPU that a first import would otherwise spend while it parses, and a warm-up on a made-up school
+ * (~0.3 s) lets V8 optimise the evaluation before the real one (measured: ~0.3 s less for 175,000 signals). It holds no data until it gets a
  * task, and it does not keep the process alive. With `keep` (the default) a first import that takes it starts
  * another SPARE_AGAIN_AFTER_MS later; a one-off import (the CLI) passes false.
  */
 export function prewarmFirstImportWorker(options: { keep?: boolean } = {}): Promise<void> {
   if (options.keep !== false) keepSpare = true;
   if (spare) return Promise.resolve();
-  const worker = newWorker();
+  const worker = newWorker(true);
   worker.unref();
   spare = worker;
   const ready = new Promise<void>((resolve, reject) => {
