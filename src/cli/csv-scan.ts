@@ -90,9 +90,13 @@ function blankRecord(record: CsvRecord): boolean {
     }
     for (let i = record.start[f] as number; i < (record.end[f] as number); i++) {
       const b = record.buf[i] as number;
-      if (!isBlank(b) && b !== 0xa0) return false;
+      // Beyond ASCII the import's trim decides (a no-break space is blank to it).
+      if (b >= 0x80) {
+        if (record.text(f) !== '') return false;
+        break;
+      }
+      if (!isBlank(b)) return false;
     }
-    if (record.text(f) !== '') return false;
   }
   return true;
 }
@@ -106,9 +110,10 @@ export interface CsvSink {
    * An optional fast path for data lines in the usual shape: reads whole lines of `buf` from `at` (each ending in
    * a line feed, before `end`) as long as it can take them as they are, counting each one in `progress.row`, and
    * returns where it stopped. The line it stops at (any line it declines: quotes, blanks, a value it would report)
-   * is read by the generic path and handed to `row`, then the fast path goes on after it.
+   * is read by the generic path and handed to `row`, then the fast path goes on after it. `newline` is the file's
+   * line break (headNewline): with CR LF a lone line feed does not end a line, and a file of lone CRs is not for it.
    */
-  lines?(buf: Buffer, at: number, end: number, delimiter: number, progress: { row: number }): number;
+  lines?(buf: Buffer, at: number, end: number, delimiter: number, progress: { row: number }, newline: Newline): number;
 }
 
 /** Reads a CSV (or XLSX) file to its end. Throws on an unreadable file; reports unterminated quotes by row. */
@@ -135,7 +140,7 @@ export async function scanTabular(path: string, sink: CsvSink): Promise<void> {
       return await scanTranscoded(path, sink);
     }
     const delimiter = headerDelimiter(head.subarray(0, headBytes));
-    scanCsv(fd, delimiter, sink);
+    scanCsv(fd, delimiter, headNewline(head.subarray(0, headBytes)), sink);
   } finally {
     if (!closed) closeSync(fd);
   }
@@ -201,9 +206,83 @@ function headerDelimiter(head: Uint8Array): number {
   return DELIMITERS[best] as number;
 }
 
+/** A file's line break, as the import's reader (papaparse) takes it. */
+export type Newline = 'lf' | 'crlf' | 'cr';
+
+const CR = 0x0d;
+
+/**
+ * The line break papaparse guesses from the file's first chunk (its guessLineEndings; the import reads chunks of
+ * 64 KiB): with quoted text left out, LF when there is no CR or an LF comes first; else CR LF when at least half the
+ * CRs are followed by an LF; else CR.
+ */
+function headNewline(head: Uint8Array): Newline {
+  let crs = 0;
+  let crLfs = 0;
+  let firstLf = -1;
+  let firstCr = -1;
+  let at = 0; // position with quoted text left out, as papaparse compares the lengths of the first lines
+  let quoted = false;
+  let previousCr = false;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i] as number;
+    if (b === QUOTE) {
+      // papaparse removes each "…" pair (non-greedy) with its quotes.
+      quoted = !quoted;
+      previousCr = false;
+      continue;
+    }
+    if (quoted) continue;
+    if (b === CR) {
+      crs++;
+      if (firstCr < 0) firstCr = at;
+      previousCr = true;
+    } else {
+      if (b === LF) {
+        if (previousCr) crLfs++;
+        if (firstLf < 0) firstLf = at;
+      }
+      previousCr = false;
+    }
+    at++;
+  }
+  if (crs === 0 || (firstLf >= 0 && firstLf < firstCr)) return 'lf';
+  // papaparse splits on CR: crs + 1 parts, of which those after a CR that start with LF count.
+  return crLfs >= (crs + 1) / 2 ? 'crlf' : 'cr';
+}
+
 export class CsvSyntaxError extends Error {}
 
-function scanCsv(fd: number, delimiter: number, sink: CsvSink): void {
+const MORE = 2;
+
+/**
+ * Whether what follows a closing quote at `at` is well formed: white space up to the delimiter or the line break,
+ * or the file's end right after the quote. MORE when the buffer ends before that is known.
+ */
+function quoteEnd(
+  buf: Buffer,
+  at: number,
+  end: number,
+  eof: boolean,
+  delimiter: number,
+  newline: Newline,
+): boolean | typeof MORE {
+  const start = at;
+  for (;;) {
+    if (at >= end) return eof ? at === start : MORE;
+    const c = buf[at] as number;
+    if (c === delimiter) return true;
+    if (newline === 'lf' ? c === LF : newline === 'cr' ? c === CR : c === CR && buf[at + 1] === LF) return true;
+    if (newline === 'crlf' && c === CR && at + 1 >= end && !eof) return MORE;
+    if (isBlank(c) || c === LF) at++;
+    else if (c === 0xc2 && at + 1 >= end && !eof) return MORE;
+    else if (c === 0xc2 && buf[at + 1] === 0xa0)
+      at += 2; // a no-break space
+    else return false;
+  }
+}
+
+function scanCsv(fd: number, delimiter: number, newline: Newline, sink: CsvSink): void {
   let buf = Buffer.allocUnsafe(CHUNK);
   let filled = 0;
   let eof = false;
@@ -240,7 +319,7 @@ function scanCsv(fd: number, delimiter: number, sink: CsvSink): void {
     while (i <= end) {
       if (fast && i === fieldStart && record.count === 0) {
         progress.row = row;
-        const stopped = fast(buf, i, end, delimiter, progress);
+        const stopped = fast(buf, i, end, delimiter, progress, newline);
         row = progress.row;
         if (stopped > i) {
           i = stopped;
@@ -278,6 +357,12 @@ function scanCsv(fd: number, delimiter: number, sink: CsvSink): void {
           if (!eof) break;
           throw new CsvSyntaxError(`row ${row + 1}: Quoted field unterminated`);
         }
+        // As the import's reader (papaparse): after the closing quote only white space (what JavaScript's trim
+        // removes), then the delimiter or the file's line break, or nothing before the file's end; anything else
+        // is a malformed quote and the file is refused.
+        const closing = quoteEnd(buf, closedAt + 1, end, eof, delimiter, newline);
+        if (closing === MORE) break; // the bytes that decide are in the next chunk
+        if (!closing) throw new CsvSyntaxError(`row ${row + 1}: Trailing quote on quoted field is malformed`);
         quoted = 1;
         i = closedAt + 1;
         continue;
@@ -286,7 +371,7 @@ function scanCsv(fd: number, delimiter: number, sink: CsvSink): void {
         record.push(fieldStart, i, quoted);
         quoted = 0;
         fieldStart = i + 1;
-      } else if (b === LF) {
+      } else if (newline === 'cr' ? b === CR : b === LF && (newline === 'lf' || (i > consumed && buf[i - 1] === CR))) {
         record.push(fieldStart, i, quoted);
         quoted = 0;
         emit();
@@ -304,7 +389,10 @@ function scanCsv(fd: number, delimiter: number, sink: CsvSink): void {
 
   function emit(): void {
     const s0 = record.start[0] as number;
-    if (!(record.count > 0 && s0 < (record.end[0] as number) && !isBlank(record.buf[s0] as number))) {
+    const b0 = record.buf[s0] as number;
+    // A line that starts with an ASCII character other than a blank is not blank; any other is checked (a
+    // no-break space, U+00A0, is blank to the import's trim).
+    if (!(record.count > 0 && s0 < (record.end[0] as number) && b0 < 0x80 && !isBlank(b0))) {
       if (blankRecord(record)) return;
     }
     row++;

@@ -345,7 +345,9 @@ export async function readRegister(
     // The previous line's pupil and its id (ids read here are ASCII: one byte per character).
     let fastId = '';
     let fastPupil = -1;
-    return (buf, at, end, delimiter, progress) => {
+    return (buf, at, end, delimiter, progress, newline) => {
+      // Lines broken by lone CRs are left to the generic reading.
+      if (newline === 'cr') return at;
       let line = at;
       while (line < end) {
         let i = line;
@@ -429,7 +431,8 @@ export async function readRegister(
             i++;
             continue;
           }
-          if (b === LF) i++;
+          // A lone LF where the file breaks lines with CR LF is part of the value: the generic reading's.
+          if (b === LF && newline === 'lf') i++;
           else if (b === CR && i + 1 < end && buf[i + 1] === LF) i += 2;
           else return line;
           break;
