@@ -1,8 +1,10 @@
 // A byte-level CSV reader for the `signals` CLI: hands each record to the caller as field offsets into a reused
 // buffer, so a register of millions of rows is read without an object or a string per row. Same reading as the
 // import path (tabular-file.ts): delimiter detected from the header line, optional BOM, quoted fields with ""
-// escapes, values trimmed, lines whose fields are all blank skipped, the header row numbered 1. XLSX files are
-// read through tabular-file.ts and handed over in the same shape.
+// escapes, values trimmed, lines whose fields are all blank skipped, the header row numbered 1, the line break
+// papaparse guesses (LF, CR LF or CR), and a file refused when a closing quote is followed by more than white space
+// (csv-scan.test.ts compares both readers). XLSX files are read through tabular-file.ts and handed over in the same
+// shape.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
