@@ -1,10 +1,12 @@
 // `aanwezig import pupils|register|calendar FILE`: import with an English problem report on stderr.
+
+import { statSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '../app/actor.ts';
 import { AppError } from '../app/errors.ts';
 import { importFile } from '../app/import/import.service.ts';
 import { ImportRejected } from '../app/import/import-problem.ts';
 import { IMPORT_KINDS, type ImportKind } from '../app/import/import-result.ts';
-import { prewarmFirstImportWorker } from '../app/signals/first-import-signals.ts';
+import { evaluatedInWorker, prewarmFirstImportWorker } from '../app/signals/first-import-signals.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { parseSchoolYearId } from '../domain/school-year.ts';
@@ -20,7 +22,8 @@ export async function importCommand(
   const schoolYear = options.schoolYear ? parseSchoolYearId(options.schoolYear) : undefined;
   if (schoolYear === null) fail(`"${options.schoolYear}" is not a school year (YYYY-YYYY).`);
   // A school's first large register is evaluated in a worker thread: it starts while the database opens.
-  if (kind === 'register') prewarmFirstImportWorker({ keep: false }).catch(() => {});
+  if (kind === 'register' && evaluatedInWorker(fileSize(file)))
+    prewarmFirstImportWorker({ keep: false }).catch(() => {});
   const db = await openDatabase();
   try {
     await migrate(db);
@@ -79,4 +82,13 @@ function parseMapOptions(values: readonly string[]): Record<string, string> | un
 function fail(message: string): never {
   console.error(message);
   process.exit(2);
+}
+
+/** The file's size in bytes; 0 when it cannot be read (the import then says why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

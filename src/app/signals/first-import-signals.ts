@@ -32,6 +32,9 @@ const minBytes = () => {
   return setting === undefined || setting === '' ? DEFAULT_MIN_BYTES : Number(setting);
 };
 
+/** Whether a register file of this size is evaluated in a worker when it is its school's first. */
+export const evaluatedInWorker = (fileBytes: number) => fileBytes >= minBytes();
+
 /** The school's enrolled pupils, and whether one of them has register rows at another school (a school changer). */
 async function pupilsOfSchool(tx: Sql, schoolId: number): Promise<{ ids: number[]; rowsElsewhere: boolean }> {
   const [row] = await tx.query<{ ids: number[] | null; elsewhere: boolean }>(
@@ -118,7 +121,7 @@ export class FirstImportSignals {
     today: string,
     fileBytes: number,
   ): Promise<FirstImportSignals | undefined> {
-    if (fileBytes < minBytes()) return undefined;
+    if (!evaluatedInWorker(fileBytes)) return undefined;
     if (await schoolHasRegister(tx, schoolId)) return undefined;
     return new FirstImportSignals(schoolId, today, read);
   }
