@@ -52,7 +52,6 @@ export async function withoutIndexes(
     [limit + 1],
   );
   if ((counted?.n ?? 0) > limit) return undefined;
-  if (!(await lockAtOnce(tx, table))) return undefined;
   const indexes = await tx.query<TableIndex>(
     `SELECT c.relname AS name,
             CASE WHEN k.conname IS NULL THEN pg_get_indexdef(i.indexrelid) END AS definition,
@@ -65,7 +64,7 @@ export async function withoutIndexes(
      ORDER BY c.relname`,
     [table],
   );
-  if (indexes.length === 0) return undefined;
+  if (indexes.length === 0 || !(await lockAtOnce(tx, table))) return undefined;
   for (const index of indexes)
     await tx.exec(index.constraint ? `ALTER TABLE ${table} DROP CONSTRAINT ${index.name}` : `DROP INDEX ${index.name}`);
   return {

@@ -119,21 +119,16 @@ async function runImport(
         // (PGlite is one connection: there it is read first).
         const read: ReadAlongside =
           db.engine === 'postgres' && !db.withinTransaction ? (work) => db.transaction(work) : (work) => work(tx);
-        firstImport = await FirstImportSignals.begin(tx, read, school.id, today, statSync(request.path).size);
+        const fileBytes = statSync(request.path).size;
+        firstImport = await FirstImportSignals.begin(tx, read, school.id, today, fileBytes);
         const counts = firstImport ? read((sql) => FirstImportCounts.load(sql, school.id)) : undefined;
         counts?.catch(() => {}); // awaited once the file is parsed
         staged = await stageRegisterFile(tx, school.id, file, columns, {
           importId,
           userId: actor.userId,
-          fileBytes: statSync(request.path).size,
+          fileBytes,
           // Reads on another connection must be done before the register's lock is taken (bulk-load.ts).
-          readsDone: Promise.all([
-            firstImport?.readsDone(),
-            counts?.then(
-              () => {},
-              () => {},
-            ),
-          ]),
+          readsDone: Promise.allSettled([firstImport?.readsDone(), counts]),
           onParsed:
             firstImport && counts
               ? (rows, pupils) => {

@@ -216,12 +216,9 @@ export class FirstImportSignals {
     return { evaluatedPupils: evaluated.size, written, cleared: 0, signalCells };
   }
 
-  /** Settles once the reads alongside are done (failed or not): they read the tables the import writes. */
-  async readsDone(): Promise<void> {
-    await this.loaded.then(
-      () => {},
-      () => {},
-    );
+  /** The reads alongside, which read the tables the import writes: settled before a lock on those is taken. */
+  readsDone(): Promise<unknown> {
+    return this.loaded;
   }
 
   /** Ends the worker (after the write, or when the import fails); a process that keeps a spare starts the next. */
@@ -263,9 +260,9 @@ function takeSpareWorker(): Worker | undefined {
 /**
  * Starts a worker thread ahead of the next first import (a running server keeps one ready): loading its modules
  * costs ~0.5 s of CPU that a first import would otherwise spend while it parses, and a warm-up on a made-up school
- * (~0.3 s) lets V8 optimise the evaluation before the real one (measured: ~0.3 s less for 175,000 signals). It holds no data until it gets a
- * task, and it does not keep the process alive. With `keep` (the default) a first import that takes it starts
- * another SPARE_AGAIN_AFTER_MS later; a one-off import (the CLI) passes false.
+ * (~0.3 s) lets V8 optimise the evaluation before the real one (measured: ~0.3 s less for 175,000 signals). It
+ * holds no data until it gets a task, and it does not keep the process alive. With `keep` (the default) a first
+ * import that takes it starts another SPARE_AGAIN_AFTER_MS later; a one-off import (the CLI) passes false.
  */
 export function prewarmFirstImportWorker(options: { keep?: boolean } = {}): Promise<void> {
   if (options.keep !== false) keepSpare = true;

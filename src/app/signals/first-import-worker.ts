@@ -1,7 +1,8 @@
 // The worker thread of a school's first register import (first-import-signals.ts): evaluates the catalog over the
 // rows the import just parsed, while the main thread feeds them to the database, and sends the new signals as
 // binary COPY tuples, chunk by chunk as it makes them. What it computes is what recompute-signals.ts computes for a
-// first import (the same functions: engineInputFromColumns, evaluateTable, certificateSignalsFrom, yearSignalRows); no database here.
+// first import (the same functions: engineInputFromColumns, evaluateTable, certificateSignalsFrom,
+// yearSignalRows); no database here.
 import { parentPort, workerData } from 'node:worker_threads';
 import { BinaryTupleWriter } from '../../db/binary-copy.ts';
 import { newSignalTuple } from '../../db/new-signals.repository.ts';
