@@ -124,7 +124,12 @@ export async function benchImport(options: { rows: number; pupils: number }) {
         // Where the time after the store goes (the signals and the monitor's scan overlap, so these do not add up).
         phases: phases
           .filter((p) => p.label !== 'register import' && p.label !== 'register merge')
-          .map((p) => ({ step: `${p.label}: ${p.phase}`, seconds: Number((p.ms / 1000).toFixed(3)) })),
+          .map((p) => ({
+            step: `${p.label}: ${p.phase}`,
+            seconds: Number((p.ms / 1000).toFixed(3)),
+            // When the step ended, from the start of the import: shows which steps overlap.
+            endedAt: Number(((p.at - start) / 1000).toFixed(3)),
+          })),
         wholeImportSeconds: Number(seconds.toFixed(3)),
         wholeImportRowsPerSecond: Math.round(result.rows / seconds),
         reimportStatus: reimport.status,

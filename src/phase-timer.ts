@@ -3,6 +3,8 @@ export interface PhaseTiming {
   label: string;
   phase: string;
   ms: number;
+  /** When the phase ended (performance.now()). */
+  at: number;
 }
 
 const collected: PhaseTiming[] = [];
@@ -18,7 +20,7 @@ export function phaseTimer(label: string): (phase: string) => void {
   let last = performance.now();
   return (phase) => {
     const now = performance.now();
-    collected.push({ label, phase, ms: now - last });
+    collected.push({ label, phase, ms: now - last, at: now });
     if (mode === '1') process.stderr.write(`[${label}] ${phase}: ${(now - last).toFixed(0)} ms\n`);
     last = now;
   };
