@@ -31,7 +31,11 @@ interface TableIndex {
 /** What `withoutIndexes` dropped: `restore` builds each index again, with its name and definition. */
 export interface DroppedIndexes {
   readonly names: readonly string[];
-  restore(): Promise<void>;
+  /**
+   * Builds the indexes again. `alone: false`: something else of the import runs meanwhile (the signals worker), so
+   * each build takes one process; otherwise PostgreSQL may add parallel workers (the server's setting).
+   */
+  restore(options?: { alone?: boolean }): Promise<void>;
 }
 
 /**
@@ -69,21 +73,57 @@ export async function withoutIndexes(
     await tx.exec(index.constraint ? `ALTER TABLE ${table} DROP CONSTRAINT ${index.name}` : `DROP INDEX ${index.name}`);
   return {
     names: indexes.map((i) => i.name),
-    async restore() {
+    async restore(options = {}) {
       const restoreSetting = await setLocal(tx, 'maintenance_work_mem', BUILD_MEMORY);
-      // One process per build: during a first import the machine's other core evaluates the signals (measured: a
-      // parallel build made the whole import ~0.35 s slower on 2 cores, decision 0042).
-      const restoreWorkers = await setLocal(tx, 'max_parallel_maintenance_workers', '0');
+      // Beside the signals worker, one process per build: measured on 2 cores, parallel builds made the whole import
+      // slower (6.40 s against 6.04 s, decision 0042). Alone, the server's max_parallel_maintenance_workers holds.
+      const restoreWorkers =
+        options.alone === false ? await setLocal(tx, 'max_parallel_maintenance_workers', '0') : undefined;
       for (const index of indexes)
         await tx.exec(
           index.constraint
             ? `ALTER TABLE ${table} ADD CONSTRAINT ${index.name} ${index.constraint}`
             : (index.definition as string),
         );
-      await restoreWorkers();
+      await restoreWorkers?.();
       await restoreSetting();
     },
   };
+}
+
+/**
+ * The index builds of several bulk loads in one transaction, put off until the caller runs them (decision 0043). A
+ * school's first import copies its register and monitor rows, builds their indexes while its signals worker still
+ * evaluates, then copies the signals and builds theirs once the worker has ended (then PostgreSQL may use parallel
+ * workers). Until its build a table has only the indexes a foreign key needs: meanwhile the import reads nothing
+ * from it (what it wrote is in memory). A build that finds a broken unique key fails the import, as the insert
+ * would have.
+ */
+export class PendingIndexBuilds {
+  private readonly dropped: DroppedIndexes[] = [];
+
+  /** Builds `dropped` at the end (nothing when the load kept its indexes). */
+  add(dropped: DroppedIndexes | undefined): void {
+    if (dropped) this.dropped.push(dropped);
+  }
+
+  /** Builds every index put off so far (`options`: DroppedIndexes.restore); whether there was any. */
+  async build(options?: { alone?: boolean }): Promise<boolean> {
+    const dropped = this.dropped.splice(0);
+    for (const indexes of dropped) await indexes.restore(options);
+    return dropped.length > 0;
+  }
+}
+
+/** Builds `dropped` now, or later when the caller collects the builds (`pending`); whether it built now. */
+export async function restoreIndexes(
+  dropped: DroppedIndexes | undefined,
+  pending: PendingIndexBuilds | undefined,
+): Promise<boolean> {
+  if (!dropped) return false;
+  if (pending) pending.add(dropped);
+  else await dropped.restore();
+  return !pending;
 }
 
 /** Takes `table`'s ACCESS EXCLUSIVE lock if no other session holds a lock on it now (waits at most LOCK_WAIT). */
@@ -111,4 +151,20 @@ async function setLocal(tx: Sql, name: string, value: string): Promise<() => Pro
   return async () => {
     await tx.query('SELECT set_config($1, $2, true)', [name, before?.value ?? value]);
   };
+}
+
+/**
+ * The rows of a COPY into `table` (as an array, to count them), after dropping the table's indexes for `pending` to
+ * build when the table is small enough (withoutIndexes); without `pending` the rows as they are.
+ */
+export async function bulkLoadOf<T>(
+  tx: Sql,
+  table: string,
+  rows: Iterable<T>,
+  pending: PendingIndexBuilds | undefined,
+): Promise<Iterable<T>> {
+  if (!pending) return rows;
+  const all = [...rows];
+  pending.add(await withoutIndexes(tx, table, all.length));
+  return all;
 }

@@ -2,6 +2,7 @@
 import type { AggregateCode, DayRow, PupilYearRow, SchoolHalfDays } from '../domain/monitor/aggregates.ts';
 import type { MonitorCell } from '../domain/monitor/dashboard.ts';
 import { eachBinaryChunk, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
+import { bulkLoadOf, type PendingIndexBuilds } from './bulk-load.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
 import type { Sql } from './database.ts';
 import { copyRowsInto, DAY_ROWS, PUPIL_YEAR_ROWS } from './monitor-copy-rows.ts';
@@ -459,6 +460,7 @@ export async function writeDaysAndPupilYears(
   scope: RefreshScope,
   days: Iterable<DayRow>,
   pupilYears: Iterable<PupilYearRow>,
+  pendingIndexes?: PendingIndexBuilds,
 ): Promise<void> {
   if (scope.dates !== null || scope.pupilIds !== null) throw new Error('writes whole school years');
   const own = literalConditions(scope, { school: 'school_id', year: 'school_year' });
@@ -467,6 +469,11 @@ export async function writeDaysAndPupilYears(
   const inScope = (row: { schoolId: number; schoolYear: string }) =>
     (scope.schoolId === null || row.schoolId === scope.schoolId) && (years === null || years.has(row.schoolYear));
   await copyRowsInto(tx, DAY_ROWS, days, inScope);
-  await copyRowsInto(tx, PUPIL_YEAR_ROWS, pupilYears, inScope);
+  await copyRowsInto(
+    tx,
+    PUPIL_YEAR_ROWS,
+    await bulkLoadOf(tx, 'monitor_pupil_year', pupilYears, pendingIndexes),
+    inScope,
+  );
   if (scope.schoolId === null) await tx.exec('ANALYZE monitor_day, monitor_pupil_year');
 }

@@ -6,7 +6,7 @@
 import { dayNumber } from '../domain/civil-date.ts';
 import { phaseTimer } from '../phase-timer.ts';
 import type { BinaryTupleWriter } from './binary-copy.ts';
-import { withoutIndexes } from './bulk-load.ts';
+import { type PendingIndexBuilds, restoreIndexes, withoutIndexes } from './bulk-load.ts';
 import { copyField } from './copy-text.ts';
 import type { Sql } from './database.ts';
 import { type ComputedSignalRow, WRITE_COLUMNS } from './signal.repository.ts';
@@ -89,6 +89,7 @@ export async function insertNewSignalLines(
   count: number,
   lines: AsyncIterable<string | Uint8Array>,
   format: 'text' | 'binary' = 'text',
+  pendingIndexes?: PendingIndexBuilds,
 ): Promise<void> {
   if (count === 0) return;
   const phase = phaseTimer('signals write');
@@ -96,11 +97,8 @@ export async function insertNewSignalLines(
   const before = await drawSignalId(tx);
   await tx.copyIn('signal', COPY_COLUMNS, lines, format);
   phase('copy signal');
-  if (rebuilt) {
-    await rebuilt.restore();
-    phase('signal indexes built');
-  }
-  await addDetectedEvents(tx, typeof schoolId === 'number' ? schoolId : schoolId(), before, count);
+  if (await restoreIndexes(rebuilt, pendingIndexes)) phase('signal indexes built');
+  await addDetectedEvents(tx, typeof schoolId === 'number' ? schoolId : schoolId(), before, count, pendingIndexes);
   phase('signal_event');
 }
 
@@ -117,13 +115,19 @@ export async function drawSignalId(tx: Sql): Promise<string> {
  * COPY without reading the signals back (always on PGlite, one session); otherwise one INSERT…SELECT over the range,
  * checked to give `count` events.
  */
-export async function addDetectedEvents(tx: Sql, schoolId: number, before: string, count: number): Promise<void> {
+export async function addDetectedEvents(
+  tx: Sql,
+  schoolId: number,
+  before: string,
+  count: number,
+  pendingIndexes?: PendingIndexBuilds,
+): Promise<void> {
   const after = await drawSignalId(tx);
   const first = BigInt(before) + 1n;
   if (BigInt(after) - first === BigInt(count)) {
     const rebuilt = await withoutIndexes(tx, 'signal_event', count);
     await tx.copyIn('signal_event', ['signal_id', 'event'], eventLines(first, count));
-    await rebuilt?.restore();
+    await restoreIndexes(rebuilt, pendingIndexes);
     return;
   }
   const [added] = await tx.query<{ n: number }>(

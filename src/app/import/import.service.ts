@@ -1,6 +1,7 @@
 // Use case: import a pupils, register or calendar file into a school — all-or-nothing, idempotent.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { PendingIndexBuilds } from '../../db/bulk-load.ts';
 import type { Database } from '../../db/database.ts';
 import {
   completeImportBatch,
@@ -14,6 +15,7 @@ import { mergeStagedPupils, pupilIdsOfSchool } from '../../db/pupil.repository.t
 import { mergeStagedRegister } from '../../db/register.repository.ts';
 import { findSchool, type SchoolRow } from '../../db/school.repository.ts';
 import { type SchoolYear, schoolYearOf } from '../../domain/school-year.ts';
+import { phaseTimer } from '../../phase-timer.ts';
 import { requireAccess } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
@@ -111,6 +113,7 @@ async function runImport(
         userId: actor.userId,
       });
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
+      const pendingIndexes = new PendingIndexBuilds();
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
         // A school's first large register: its signals are evaluated in a worker while the rows go in.
@@ -127,6 +130,7 @@ async function runImport(
           importId,
           userId: actor.userId,
           fileBytes,
+          pendingIndexes: firstImport ? pendingIndexes : undefined,
           // Reads on another connection must be done before the register's lock is taken (bulk-load.ts).
           readsDone: Promise.allSettled([firstImport?.readsDone(), counts]),
           onParsed:
@@ -166,13 +170,17 @@ async function runImport(
         request.kind,
         merged.changedPupilIds,
         merged.changedDates ?? [],
-        { register: staged.register, counted },
+        { register: staged.register, counted, pendingIndexes: firstImport ? pendingIndexes : undefined },
       );
       let aggregates: Promise<void> | undefined;
       // The worker's signals (the monitor's counts and writes run while it finishes), else the recompute here.
       if (firstImport) aggregates = monitor.aggregates();
       await (aggregates ?? Promise.resolve());
-      const written = firstImport ? await firstImport.write(tx, affected) : undefined;
+      // The indexes of a first import's bulk loads (register, monitor; bulk-load.ts) are built now, while the signals
+      // worker may still evaluate: the database has nothing else to do until the signals come.
+      const building = phaseTimer('bulk load');
+      if (await pendingIndexes.build({ alone: false })) building('indexes of the register and the monitor');
+      const written = firstImport ? await firstImport.write(tx, affected, pendingIndexes) : undefined;
       if (!written)
         await recomputeSignals(tx, school.id, affected, today, {
           register: staged.register,
@@ -183,6 +191,9 @@ async function runImport(
         });
       await (aggregates ?? monitor.aggregates());
       await monitor.cells(written?.signalCells);
+      // The signals' indexes last: the worker has ended, so PostgreSQL may build them with parallel workers.
+      const buildingLast = phaseTimer('bulk load');
+      if (await pendingIndexes.build()) buildingLast('indexes of the signals');
       return {
         status: 'applied' as const,
         importId,

@@ -1,6 +1,6 @@
 // Imports a register file (formats.md register.csv): validate every row, then write it all-or-nothing.
 
-import { type DroppedIndexes, withoutIndexes } from '../../db/bulk-load.ts';
+import { type DroppedIndexes, type PendingIndexBuilds, restoreIndexes, withoutIndexes } from '../../db/bulk-load.ts';
 import { copyField } from '../../db/copy-text.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import { type EnrolmentPeriod, loadPupilEnrolments } from '../../db/pupil.repository.ts';
@@ -95,6 +95,8 @@ export async function stageRegisterFile(
     fileBytes?: number;
     /** Settles when no read on another connection of this import is under way any more (bulk-load.ts). */
     readsDone?: Promise<unknown>;
+    /** Collects the register's index builds of a bulk load for the caller to run at the end (bulk-load.ts). */
+    pendingIndexes?: PendingIndexBuilds;
   },
 ): Promise<StageOutcome> {
   const phase = phaseTimer('register import');
@@ -351,10 +353,7 @@ export async function stageRegisterFile(
     await reader?.close();
   }
   phase('parse, validate and write');
-  if (rebuilt && problems.length === 0) {
-    await rebuilt.restore();
-    phase('indexes built');
-  }
+  if (problems.length === 0 && (await restoreIndexes(rebuilt, write.pendingIndexes))) phase('indexes built');
   for (const [pupil, rowsOfPupil] of aRows) {
     const shown = rowsOfPupil.length > 20 ? `${rowsOfPupil.slice(0, 20).join(', ')} …` : rowsOfPupil.join(', ');
     warnings.push(problem(rowsOfPupil[0] ?? null, 'code', 'a-for-compulsory-kleuter', { pupil, rows: shown }));

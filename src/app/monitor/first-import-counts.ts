@@ -5,6 +5,7 @@
 // written with COPY. Only the signal cells wait for the signals (addSignalCells, a small grouping of the signal
 // table). Narrower refreshes keep the SQL of monitor.repository.ts and thuiszitter.repository.ts;
 // src/app/monitor/monitor.int.test.ts and first-import-counts.int.test.ts compare both.
+import type { PendingIndexBuilds } from '../../db/bulk-load.ts';
 import type { Sql } from '../../db/database.ts';
 import { enrolmentsElsewhere, writeFirstImportCells } from '../../db/first-import-cells.repository.ts';
 import { codesAndSchoolHalfDays, type RefreshScope, writeDaysAndPupilYears } from '../../db/monitor.repository.ts';
@@ -68,16 +69,22 @@ export class FirstImportCounts {
   }
 
   /** Writes what was counted for the scope's school years (and the cells of `cellYears`). */
-  async write(tx: Sql, scope: RefreshScope, cellYears: readonly string[]): Promise<void> {
+  async write(
+    tx: Sql,
+    scope: RefreshScope,
+    cellYears: readonly string[],
+    pendingIndexes?: PendingIndexBuilds,
+  ): Promise<void> {
     const { counts, schoolId } = this;
     if (scope.schoolId !== schoolId || scope.schoolYears === null)
       throw new Error('counting in memory needs one school');
     const phase = phaseTimer('monitor refresh');
-    await writeDaysAndPupilYears(tx, scope, counts.dayRows(), counts.pupilYearRows());
+    await writeDaysAndPupilYears(tx, scope, counts.dayRows(), counts.pupilYearRows(), pendingIndexes);
     await writeHomeTimeRows(
       tx,
       { schoolId, schoolYears: scope.schoolYears },
       { homeTime: counts.homeTimeRows(), pupilCodes: counts.pupilCodeRows() },
+      pendingIndexes,
     );
     phase('days, pupil years and time at home (in memory, from the imported rows)');
     const numbers = thuiszitterNumbers();

@@ -1,5 +1,6 @@
 // Use cases that keep the monitor's aggregates current: the incremental refresh inside every import
 // transaction (one school; for a register import only the changed dates and pupils) and the full refresh.
+import type { PendingIndexBuilds } from '../../db/bulk-load.ts';
 import type { Database, Sql } from '../../db/database.ts';
 import {
   aggregateRowCounts,
@@ -75,6 +76,8 @@ export async function startMonitorRefresh(
     register?: RegisterColumns;
     /** With `register`: its rows already counted (FirstImportCounts, while they were being written). */
     counted?: Promise<FirstImportCounts>;
+    /** With `register`: the caller builds the indexes of the tables loaded in bulk at its end (bulk-load.ts). */
+    pendingIndexes?: PendingIndexBuilds;
   } = {},
 ): Promise<MonitorRefresh> {
   // No JIT: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a one-school
@@ -106,7 +109,7 @@ export async function startMonitorRefresh(
       const phase = phaseTimer('monitor refresh');
       if (options.register) {
         // Everything but the signal cells, counted in memory (phases timed inside).
-        if (options.counted) await (await options.counted).write(tx, scope, cellYears(scope));
+        if (options.counted) await (await options.counted).write(tx, scope, cellYears(scope), options.pendingIndexes);
         else await countFirstImport(tx, scope, options.register, cellYears(scope));
         return;
       }

@@ -5,6 +5,7 @@
 // with one COPY per school year (new-signals.repository.ts). When a precondition of that equality does not hold,
 // `write` returns undefined and the import recomputes in the request as before.
 import { Worker } from 'node:worker_threads';
+import type { PendingIndexBuilds } from '../../db/bulk-load.ts';
 import type { Sql } from '../../db/database.ts';
 import { certificateStateOfPupils } from '../../db/medical.repository.ts';
 import type { SignalCellCounts } from '../../db/monitor-full-refresh.repository.ts';
@@ -166,6 +167,7 @@ export class FirstImportSignals {
   async write(
     tx: Sql,
     pupilIds: readonly number[],
+    pendingIndexes?: PendingIndexBuilds,
   ): Promise<(RecomputeResult & { signalCells: SignalCellCounts }) | undefined> {
     const phase = phaseTimer('signals (worker)');
     const started = await this.started;
@@ -198,7 +200,7 @@ export class FirstImportSignals {
           else throw new Error(`signals worker: unexpected ${next.type}`);
         }
       }
-      if (count > 0) await insertNewSignalLines(tx, this.schoolId, count, tuples(), 'binary');
+      if (count > 0) await insertNewSignalLines(tx, this.schoolId, count, tuples(), 'binary', pendingIndexes);
       else for await (const _ of tuples()); // to its year-done
       let inRules = 0;
       for (const [rule, n] of Object.entries(rules ?? {})) {
