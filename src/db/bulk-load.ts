@@ -102,7 +102,7 @@ export async function withoutIndexes(
 export class PendingIndexBuilds {
   private readonly dropped: DroppedIndexes[] = [];
 
-  /** Builds `dropped` at the end (nothing when the load kept its indexes). */
+  /** Keeps `dropped` for the next `build` (nothing when the load kept its indexes). */
   add(dropped: DroppedIndexes | undefined): void {
     if (dropped) this.dropped.push(dropped);
   }

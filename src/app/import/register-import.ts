@@ -95,7 +95,7 @@ export async function stageRegisterFile(
     fileBytes?: number;
     /** Settles when no read on another connection of this import is under way any more (bulk-load.ts). */
     readsDone?: Promise<unknown>;
-    /** Collects the register's index builds of a bulk load for the caller to run at the end (bulk-load.ts). */
+    /** Collects the register's index builds of a bulk load for the caller to run later (bulk-load.ts). */
     pendingIndexes?: PendingIndexBuilds;
   },
 ): Promise<StageOutcome> {

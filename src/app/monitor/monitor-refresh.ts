@@ -76,7 +76,7 @@ export async function startMonitorRefresh(
     register?: RegisterColumns;
     /** With `register`: its rows already counted (FirstImportCounts, while they were being written). */
     counted?: Promise<FirstImportCounts>;
-    /** With `register`: the caller builds the indexes of the tables loaded in bulk at its end (bulk-load.ts). */
+    /** With `register`: collects the index builds of the tables loaded in bulk, for the caller (bulk-load.ts). */
     pendingIndexes?: PendingIndexBuilds;
   } = {},
 ): Promise<MonitorRefresh> {
