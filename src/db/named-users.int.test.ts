@@ -4,16 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
 import { followUp } from './attention.repository.ts';
 import { insertNewSignals } from './new-signals.repository.ts';
+import { insertUser } from './user.repository.ts';
 
 const code = (error: unknown) => (error as { code?: string }).code;
 
-async function newUser(t: TestDatabase, email: string): Promise<number> {
-  const [user] = await t.db.query<{ id: number }>(
-    `INSERT INTO app_user (email, display_name) VALUES ($1, $1) RETURNING id::int AS id`,
-    [email],
-  );
-  return (user as { id: number }).id;
-}
+/** A user that holds no role anywhere (the password hash is never checked here). */
+const newUser = (t: TestDatabase, email: string) =>
+  insertUser(t.db, { email, displayName: email, passwordHash: 'not-a-hash' });
 
 describe.each(testEngines())('user references of signals on %s', (engine) => {
   let t: TestDatabase;

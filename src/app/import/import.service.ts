@@ -113,7 +113,8 @@ async function runImport(
         userId: actor.userId,
       });
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
-      const pendingIndexes = new PendingIndexBuilds();
+      // A first import's bulk loads leave their index builds here, for the two rounds below (bulk-load.ts).
+      let pendingIndexes: PendingIndexBuilds | undefined;
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
         // A school's first large register: its signals are evaluated in a worker while the rows go in.
@@ -124,13 +125,14 @@ async function runImport(
           db.engine === 'postgres' && !db.withinTransaction ? (work) => db.transaction(work) : (work) => work(tx);
         const fileBytes = statSync(request.path).size;
         firstImport = await FirstImportSignals.begin(tx, read, school.id, today, fileBytes);
+        if (firstImport) pendingIndexes = new PendingIndexBuilds();
         const counts = firstImport ? read((sql) => FirstImportCounts.load(sql, school.id)) : undefined;
         counts?.catch(() => {}); // awaited once the file is parsed
         staged = await stageRegisterFile(tx, school.id, file, columns, {
           importId,
           userId: actor.userId,
           fileBytes,
-          pendingIndexes: firstImport ? pendingIndexes : undefined,
+          pendingIndexes,
           // Reads on another connection must be done before the register's lock is taken (bulk-load.ts).
           readsDone: Promise.allSettled([firstImport?.readsDone(), counts]),
           onParsed:
@@ -170,7 +172,7 @@ async function runImport(
         request.kind,
         merged.changedPupilIds,
         merged.changedDates ?? [],
-        { register: staged.register, counted, pendingIndexes: firstImport ? pendingIndexes : undefined },
+        { register: staged.register, counted, pendingIndexes },
       );
       let aggregates: Promise<void> | undefined;
       // The worker's signals (the monitor's counts and writes run while it finishes), else the recompute here.
@@ -179,7 +181,7 @@ async function runImport(
       // The indexes of a first import's bulk loads (register, monitor; bulk-load.ts) are built now, while the signals
       // worker may still evaluate: the database has nothing else to do until the signals come.
       const building = phaseTimer('bulk load');
-      if (await pendingIndexes.build({ alone: false })) building('indexes of the register and the monitor');
+      if (await pendingIndexes?.build({ alone: false })) building('indexes of the register and the monitor');
       const written = firstImport ? await firstImport.write(tx, affected, pendingIndexes) : undefined;
       if (!written)
         await recomputeSignals(tx, school.id, affected, today, {
@@ -193,7 +195,7 @@ async function runImport(
       await monitor.cells(written?.signalCells);
       // The signals' indexes last: the worker has ended, so PostgreSQL may build them with parallel workers.
       const buildingLast = phaseTimer('bulk load');
-      if (await pendingIndexes.build()) buildingLast('indexes of the signals');
+      if (await pendingIndexes?.build()) buildingLast('indexes of the signals');
       return {
         status: 'applied' as const,
         importId,
