@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testEngines } from '../testing/test-database.ts';
-import { REBUILD_MAX_EXISTING_SHARE, withoutIndexes } from './bulk-load.ts';
+import { PendingIndexBuilds, REBUILD_MAX_EXISTING_SHARE, withoutIndexes } from './bulk-load.ts';
 import type { Sql } from './database.ts';
 
 /** The table's indexes and the constraints they back, as the catalog describes them. */
@@ -60,6 +60,18 @@ describe.each(testEngines())('bulk load on %s', (engine) => {
       expect(await settings(tx)).toEqual(settingsBefore);
     });
     expect(await indexesOf(t.db, 'register_entry')).toEqual(before);
+    // Put off for a later round (PendingIndexBuilds): one script with what follows the builds, settings put back too.
+    await t.db.transaction(async (tx) => {
+      const settingsBefore = await settings(tx);
+      const pending = new PendingIndexBuilds(tx);
+      pending.add(await withoutIndexes(tx, 'register_entry', 1_000));
+      await tx.copyIn('register_entry', COLUMNS, registerLines(700_002, 9_100_001, 100));
+      expect(await indexesOf(tx, 'register_entry')).toEqual([]);
+      expect(await pending.build({ alone: false, followedBy: ['ANALYZE register_entry'] })).toBe(true);
+      expect(await indexesOf(tx, 'register_entry')).toEqual(before);
+      expect(await settings(tx)).toEqual(settingsBefore);
+      expect(await pending.build()).toBe(false);
+    });
     // The rebuilt primary key holds: the same half-day again is refused.
     await expect(
       t.db.transaction((tx) => tx.copyIn('register_entry', COLUMNS, registerLines(700_001, 9_000_001, 1))),

@@ -32,9 +32,12 @@ interface TableIndex {
 export interface DroppedIndexes {
   readonly names: readonly string[];
   /**
-   * Builds the indexes again. `alone: false`: something else of the import runs meanwhile (the signals worker), so
-   * each build takes one process; otherwise PostgreSQL may add parallel workers (the server's setting).
+   * The statements that build the indexes again, as one script (`restore` runs it). `alone: false`: something else
+   * of the import runs meanwhile (the signals worker), so each build takes one process; otherwise PostgreSQL may add
+   * parallel workers (the server's setting).
    */
+  restoreScript(options?: { alone?: boolean }): string;
+  /** Builds the indexes again (restoreScript). */
   restore(options?: { alone?: boolean }): Promise<void>;
 }
 
@@ -50,12 +53,15 @@ export async function withoutIndexes(
   incomingRows: number,
 ): Promise<DroppedIndexes | undefined> {
   const limit = Math.floor(incomingRows * REBUILD_MAX_EXISTING_SHARE);
-  // A bounded count: reads at most limit + 1 rows of a large table.
-  const [counted] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} LIMIT $1) t`,
+  // A bounded count: reads at most limit + 1 rows of a large table. With it, the two settings the rebuild sets for
+  // itself, to put them back after it.
+  const [counted] = await tx.query<{ n: number; memory: string; workers: string }>(
+    `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM ${table} LIMIT $1) t) AS n,
+            current_setting('maintenance_work_mem') AS memory,
+            current_setting('max_parallel_maintenance_workers') AS workers`,
     [limit + 1],
   );
-  if ((counted?.n ?? 0) > limit) return undefined;
+  if (!counted || counted.n > limit) return undefined;
   const indexes = await tx.query<TableIndex>(
     `SELECT c.relname AS name,
             CASE WHEN k.conname IS NULL THEN pg_get_indexdef(i.indexrelid) END AS definition,
@@ -71,46 +77,60 @@ export async function withoutIndexes(
   if (indexes.length === 0 || !(await lockAtOnce(tx, table))) return undefined;
   for (const index of indexes)
     await tx.exec(index.constraint ? `ALTER TABLE ${table} DROP CONSTRAINT ${index.name}` : `DROP INDEX ${index.name}`);
+  const script = (options: { alone?: boolean } = {}) =>
+    [
+      setLocalStatement('maintenance_work_mem', BUILD_MEMORY),
+      // Beside the signals worker, one process per build: measured on 2 cores, parallel builds made the whole
+      // import slower (6.40 s against 6.04 s, decision 0042). Alone, the server's max_parallel_maintenance_workers.
+      ...(options.alone === false ? [setLocalStatement('max_parallel_maintenance_workers', '0')] : []),
+      ...indexes.map((index) =>
+        index.constraint
+          ? `ALTER TABLE ${table} ADD CONSTRAINT ${index.name} ${index.constraint}`
+          : (index.definition as string),
+      ),
+      ...(options.alone === false ? [setLocalStatement('max_parallel_maintenance_workers', counted.workers)] : []),
+      setLocalStatement('maintenance_work_mem', counted.memory),
+    ].join(';\n');
   return {
     names: indexes.map((i) => i.name),
-    async restore(options = {}) {
-      const restoreSetting = await setLocal(tx, 'maintenance_work_mem', BUILD_MEMORY);
-      // Beside the signals worker, one process per build: measured on 2 cores, parallel builds made the whole import
-      // slower (6.40 s against 6.04 s, decision 0042). Alone, the server's max_parallel_maintenance_workers holds.
-      const restoreWorkers =
-        options.alone === false ? await setLocal(tx, 'max_parallel_maintenance_workers', '0') : undefined;
-      for (const index of indexes)
-        await tx.exec(
-          index.constraint
-            ? `ALTER TABLE ${table} ADD CONSTRAINT ${index.name} ${index.constraint}`
-            : (index.definition as string),
-        );
-      await restoreWorkers?.();
-      await restoreSetting();
+    restoreScript: script,
+    async restore(options) {
+      await tx.exec(script(options));
     },
   };
 }
 
+/** A statement that sets a setting for the rest of the transaction (`value` from the server or a constant). */
+const setLocalStatement = (name: string, value: string) =>
+  `SELECT set_config('${name}', '${value.replaceAll("'", "''")}', true)`;
+
 /**
- * The index builds of several bulk loads in one transaction, put off until the caller runs them (decision 0043). A
- * school's first import copies its register and monitor rows, builds their indexes while its signals worker still
- * evaluates, then copies the signals and builds theirs once the worker has ended (then PostgreSQL may use parallel
- * workers). Until its build a table has only the indexes a foreign key needs: meanwhile the import reads nothing
+ * The index builds of several bulk loads in one transaction, put off until the caller runs them (decisions 0043 and
+ * 0044). A school's first import copies its register and builds its indexes while it computes the monitor's rows,
+ * copies those and builds their indexes while its signals worker still evaluates, then copies the signals and builds
+ * theirs once the worker has ended (then PostgreSQL may use parallel workers). Until its build a table has only the indexes a foreign key needs: meanwhile the import reads nothing
  * from it (what it wrote is in memory). A build that finds a broken unique key fails the import, as the insert
  * would have.
  */
 export class PendingIndexBuilds {
   private readonly dropped: DroppedIndexes[] = [];
 
+  constructor(private readonly tx: Sql) {}
+
   /** Keeps `dropped` for the next `build` (nothing when the load kept its indexes). */
   add(dropped: DroppedIndexes | undefined): void {
     if (dropped) this.dropped.push(dropped);
   }
 
-  /** Builds every index put off so far (`options`: DroppedIndexes.restore); whether there was any. */
-  async build(options?: { alone?: boolean }): Promise<boolean> {
+  /**
+   * Builds every index put off so far (`alone`: DroppedIndexes.restoreScript), then runs `followedBy` (e.g. an ANALYZE of
+   * the tables), all in one script: once it is sent, the database works through it without waiting for this
+   * thread, which may meanwhile compute what it writes next. Whether there was any build.
+   */
+  async build(options: { alone?: boolean; followedBy?: readonly string[] } = {}): Promise<boolean> {
     const dropped = this.dropped.splice(0);
-    for (const indexes of dropped) await indexes.restore(options);
+    const statements = [...dropped.map((indexes) => indexes.restoreScript(options)), ...(options.followedBy ?? [])];
+    if (statements.length > 0) await this.tx.exec(statements.join(';\n'));
     return dropped.length > 0;
   }
 }

@@ -11,6 +11,7 @@ import {
   prepareImportTransaction,
 } from '../../db/import-batch.repository.ts';
 import { findColumnMapping, saveColumnMapping } from '../../db/import-mapping.repository.ts';
+import { ANALYZE_REGISTER_QUICKLY } from '../../db/monitor.repository.ts';
 import { mergeStagedPupils, pupilIdsOfSchool } from '../../db/pupil.repository.ts';
 import { mergeStagedRegister } from '../../db/register.repository.ts';
 import { findSchool, type SchoolRow } from '../../db/school.repository.ts';
@@ -113,8 +114,10 @@ async function runImport(
         userId: actor.userId,
       });
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
-      // A first import's bulk loads leave their index builds here, for the two rounds below (bulk-load.ts).
+      // A first import's bulk loads leave their index builds here, for the three rounds below (bulk-load.ts).
       let pendingIndexes: PendingIndexBuilds | undefined;
+      /** The first build round, of the register (pendingIndexes), once it was started. */
+      let registerBuilt: Promise<boolean> | undefined;
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
         // A school's first large register: its signals are evaluated in a worker while the rows go in.
@@ -125,7 +128,7 @@ async function runImport(
           db.engine === 'postgres' && !db.withinTransaction ? (work) => db.transaction(work) : (work) => work(tx);
         const fileBytes = statSync(request.path).size;
         firstImport = await FirstImportSignals.begin(tx, read, school.id, today, fileBytes);
-        if (firstImport) pendingIndexes = new PendingIndexBuilds();
+        if (firstImport) pendingIndexes = new PendingIndexBuilds(tx);
         const counts = firstImport ? read((sql) => FirstImportCounts.load(sql, school.id)) : undefined;
         counts?.catch(() => {}); // awaited once the file is parsed
         staged = await stageRegisterFile(tx, school.id, file, columns, {
@@ -145,6 +148,17 @@ async function runImport(
               : undefined,
         });
         merged = staged.written ?? (await mergeStagedRegister(tx, importId, school.id, actor.userId));
+        if (pendingIndexes && counted) {
+          // First round: the register's indexes and statistics, in one script that the database works through while
+          // this thread computes the monitor's rows (the signals worker still evaluates; decision 0044).
+          const building = phaseTimer('bulk load');
+          registerBuilt = pendingIndexes.build({ alone: false, followedBy: ANALYZE_REGISTER_QUICKLY });
+          registerBuilt.catch(() => {}); // awaited below
+          (await counted).prepare();
+          building('monitor rows computed while the register indexes are built');
+          await registerBuilt;
+          building('indexes and statistics of the register');
+        }
       } else if (request.kind === 'pupils') {
         const year = request.schoolYear ?? schoolYearOf(today);
         staged = await stagePupilsFile(tx, school, year, file, { ...columns, defaultLevel: defaultLevel(school) });
@@ -172,16 +186,15 @@ async function runImport(
         request.kind,
         merged.changedPupilIds,
         merged.changedDates ?? [],
-        { register: staged.register, counted, pendingIndexes },
+        { register: staged.register, counted, pendingIndexes, registerAnalyzed: registerBuilt !== undefined },
       );
       let aggregates: Promise<void> | undefined;
       // The worker's signals (the monitor's counts and writes run while it finishes), else the recompute here.
       if (firstImport) aggregates = monitor.aggregates();
       await (aggregates ?? Promise.resolve());
-      // The indexes of a first import's bulk loads (register, monitor; bulk-load.ts) are built now, while the signals
-      // worker may still evaluate: the database has nothing else to do until the signals come.
+      // Second round: the monitor's indexes (bulk-load.ts), while the signals worker may still evaluate.
       const building = phaseTimer('bulk load');
-      if (await pendingIndexes?.build({ alone: false })) building('indexes of the register and the monitor');
+      if (await pendingIndexes?.build({ alone: false })) building('indexes of the monitor');
       const written = firstImport ? await firstImport.write(tx, affected, pendingIndexes) : undefined;
       if (!written)
         await recomputeSignals(tx, school.id, affected, today, {
@@ -193,7 +206,7 @@ async function runImport(
         });
       await (aggregates ?? monitor.aggregates());
       await monitor.cells(written?.signalCells);
-      // The signals' indexes last: the worker has ended, so PostgreSQL may build them with parallel workers.
+      // Last round: the signals' indexes. The worker has ended, so PostgreSQL may build them with parallel workers.
       const buildingLast = phaseTimer('bulk load');
       if (await pendingIndexes?.build()) buildingLast('indexes of the signals');
       return {

@@ -12,8 +12,9 @@ import { codesAndSchoolHalfDays, type RefreshScope, writeDaysAndPupilYears } fro
 import { eachEnrolmentWithPupil } from '../../db/monitor-full-refresh.repository.ts';
 import { refreshCellsSharingIdentities } from '../../db/thuiszitter.repository.ts';
 import { writeHomeTimeRows } from '../../db/thuiszitter-rows.repository.ts';
+import type { DayRow, PupilYearRow } from '../../domain/monitor/aggregates.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
-import { WholeMonitorRefresh } from '../../domain/monitor/whole-refresh.ts';
+import { type HomeTimeRow, type PupilCodeRow, WholeMonitorRefresh } from '../../domain/monitor/whole-refresh.ts';
 import { COLUMN_CODES, type RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
 import { thuiszitterNumbers } from './thuiszitter-refresh.ts';
@@ -35,6 +36,9 @@ const ROWS_PER_TURN = 100_000;
  * `load` (what the count needs besides the rows; the import does not change it), `add` (the rows) and `write`.
  */
 export class FirstImportCounts {
+  /** The per-pupil and day rows, computed ahead of `write` (prepare). */
+  private rows: PreparedRows | undefined;
+
   private constructor(
     private readonly schoolId: number,
     private readonly counts: WholeMonitorRefresh,
@@ -68,6 +72,21 @@ export class FirstImportCounts {
     return this;
   }
 
+  /**
+   * Computes the day, pupil-year and per-pupil rows that `write` writes, ahead of it: a first import does it while
+   * the database builds the register's indexes (import.service.ts). The counts are complete (after `add`).
+   */
+  prepare(): this {
+    const { counts } = this;
+    this.rows ??= {
+      days: [...counts.dayRows()],
+      pupilYears: [...counts.pupilYearRows()],
+      homeTime: [...counts.homeTimeRows()],
+      pupilCodes: [...counts.pupilCodeRows()],
+    };
+    return this;
+  }
+
   /** Writes what was counted for the scope's school years (and the cells of `cellYears`). */
   async write(
     tx: Sql,
@@ -79,11 +98,12 @@ export class FirstImportCounts {
     if (scope.schoolId !== schoolId || scope.schoolYears === null)
       throw new Error('counting in memory needs one school');
     const phase = phaseTimer('monitor refresh');
-    await writeDaysAndPupilYears(tx, scope, counts.dayRows(), counts.pupilYearRows(), pendingIndexes);
+    const rows = this.prepare().rows as PreparedRows;
+    await writeDaysAndPupilYears(tx, scope, rows.days, rows.pupilYears, pendingIndexes);
     await writeHomeTimeRows(
       tx,
       { schoolId, schoolYears: scope.schoolYears },
-      { homeTime: counts.homeTimeRows(), pupilCodes: counts.pupilCodeRows() },
+      { homeTime: rows.homeTime, pupilCodes: rows.pupilCodes },
       pendingIndexes,
     );
     phase('days, pupil years and time at home (in memory, from the imported rows)');
@@ -102,6 +122,14 @@ export class FirstImportCounts {
     await refreshCellsSharingIdentities(tx, { schoolId, schoolYears: scope.schoolYears }, numbers);
     phase('cells, possible days and thuiszitter cells (in memory)');
   }
+}
+
+/** What FirstImportCounts.prepare computes ahead of the write. */
+interface PreparedRows {
+  days: DayRow[];
+  pupilYears: PupilYearRow[];
+  homeTime: HomeTimeRow[];
+  pupilCodes: PupilCodeRow[];
 }
 
 /** FirstImportCounts in one go: load, count `register`, write. */

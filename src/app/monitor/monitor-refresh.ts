@@ -78,6 +78,8 @@ export async function startMonitorRefresh(
     counted?: Promise<FirstImportCounts>;
     /** With `register`: collects the index builds of the tables loaded in bulk, for the caller (bulk-load.ts). */
     pendingIndexes?: PendingIndexBuilds;
+    /** The caller has analysed the register after the import's rows went in (a first import, with its indexes). */
+    registerAnalyzed?: boolean;
   } = {},
 ): Promise<MonitorRefresh> {
   // No JIT: with nested loops disabled every cost is inflated past PostgreSQL's JIT thresholds, and a one-school
@@ -87,7 +89,7 @@ export async function startMonitorRefresh(
   if (kind === 'register') {
     // A large import changes the register's statistics within this transaction; without fresh statistics the
     // planner picks nested loops over the new rows (measured: 96 s instead of well under a second for 200,000).
-    await analyzeRegister(tx);
+    if (!options.registerAnalyzed) await analyzeRegister(tx);
     const years = await schoolYearsOfDates(tx, changedDates);
     const dates = [...changedDates];
     // A large import (a whole year's register) refreshes its school years whole: filtering every register row
