@@ -6,6 +6,7 @@
 // PostgreSQL it holds the table's ACCESS EXCLUSIVE lock until the commit: it is taken only when the table is small
 // and the lock comes at once.
 import type { Sql } from './database.ts';
+import { isEncoded, type RowsToCopy } from './monitor-copy-rows.ts';
 
 /**
  * The load rebuilds the indexes when the rows already in the table are at most this share of the rows it adds:
@@ -174,17 +175,18 @@ async function setLocal(tx: Sql, name: string, value: string): Promise<() => Pro
 }
 
 /**
- * The rows of a COPY into `table` (as an array, to count them), after dropping the table's indexes for `pending` to
- * build when the table is small enough (withoutIndexes); without `pending` the rows as they are.
+ * The rows of a COPY into `table` (as an array, to count them; encoded rows as they are), after dropping the
+ * table's indexes for `pending` to build when the table is small enough (withoutIndexes); without `pending` the rows
+ * as they are.
  */
 export async function bulkLoadOf<T>(
   tx: Sql,
   table: string,
-  rows: Iterable<T>,
+  rows: RowsToCopy<T>,
   pending: PendingIndexBuilds | undefined,
-): Promise<Iterable<T>> {
+): Promise<RowsToCopy<T>> {
   if (!pending) return rows;
-  const all = [...rows];
-  pending.add(await withoutIndexes(tx, table, all.length));
+  const all = isEncoded(rows) ? rows : [...rows];
+  pending.add(await withoutIndexes(tx, table, isEncoded(all) ? all.count : all.length));
   return all;
 }

@@ -10,7 +10,13 @@ import type {
 } from '../domain/monitor/whole-refresh.ts';
 import type { Sql } from './database.ts';
 import { literalConditions } from './monitor.repository.ts';
-import { CELL_ROWS, copyRowsInto, POSSIBLE_DAY_ROWS, THUISZITTER_CELL_ROWS } from './monitor-copy-rows.ts';
+import {
+  CELL_ROWS,
+  copyRowsInto,
+  POSSIBLE_DAY_ROWS,
+  type RowsToCopy,
+  THUISZITTER_CELL_ROWS,
+} from './monitor-copy-rows.ts';
 
 /**
  * The enrolments at other schools of pupils with the identity of a pupil enrolled at the school, with their B, Z
@@ -43,9 +49,9 @@ export async function writeFirstImportCells(
   tx: Sql,
   scope: { schoolId: number; schoolYears: readonly string[]; cellYears: readonly string[] },
   rows: {
-    cells: Iterable<CellRow>;
-    possibleDays: Iterable<PossibleDayRow>;
-    thuiszitterCells: Iterable<ThuiszitterCellRow>;
+    cells: RowsToCopy<CellRow>;
+    possibleDays: RowsToCopy<PossibleDayRow>;
+    thuiszitterCells: RowsToCopy<ThuiszitterCellRow>;
   },
 ): Promise<void> {
   const of = (schoolYears: readonly string[]) =>

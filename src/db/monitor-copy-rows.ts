@@ -144,12 +144,51 @@ async function* tupleChunks<T>(
   if (writer.size > 0) yield writer.take();
 }
 
-/** Writes rows into a target with binary COPY; `keep` leaves rows out. */
+/**
+ * Rows already encoded as binary COPY tuples (encodeRows), e.g. while the database was busy with something else:
+ * copyRowsInto sends them as they are.
+ */
+export interface EncodedRows {
+  readonly chunks: readonly Uint8Array[];
+  /** How many rows the chunks hold. */
+  readonly count: number;
+}
+
+/** Rows to copy: as objects, or encoded ahead (EncodedRows). */
+export type RowsToCopy<T> = Iterable<T> | EncodedRows;
+
+export const isEncoded = <T>(rows: RowsToCopy<T>): rows is EncodedRows =>
+  !(Symbol.iterator in rows) && Array.isArray((rows as EncodedRows).chunks);
+
+/** Encodes the rows for `target` now (without `keep`'s rows out), for a later copyRowsInto. */
+export function encodeRows<T>(target: CopyTarget<T>, rows: Iterable<T>, keep?: (row: T) => boolean): EncodedRows {
+  const writer = new BinaryTupleWriter();
+  const chunks: Uint8Array[] = [];
+  let count = 0;
+  for (const row of rows) {
+    if (keep && !keep(row)) continue;
+    target.tuple(writer, row);
+    count++;
+    if (writer.size >= 1 << 20) chunks.push(writer.take());
+  }
+  if (writer.size > 0) chunks.push(writer.take());
+  return { chunks, count };
+}
+
+/**
+ * Writes rows into a target with binary COPY; `keep` leaves rows out. Encoded rows are sent as they are: their
+ * encoder left out what it had to.
+ */
 export async function copyRowsInto<T>(
   tx: Sql,
   target: CopyTarget<T>,
-  rows: Iterable<T>,
+  rows: RowsToCopy<T>,
   keep?: (row: T) => boolean,
 ): Promise<void> {
-  await tx.copyIn(target.table, target.columns, tupleChunks(rows, target.tuple, keep), 'binary');
+  const chunks = isEncoded(rows) ? sendChunks(rows.chunks) : tupleChunks(rows, target.tuple, keep);
+  await tx.copyIn(target.table, target.columns, chunks, 'binary');
+}
+
+async function* sendChunks(chunks: readonly Uint8Array[]) {
+  yield* chunks;
 }

@@ -5,7 +5,7 @@ import { eachBinaryChunk, POSTGRES_EPOCH_DAY } from './binary-copy.ts';
 import { bulkLoadOf, type PendingIndexBuilds } from './bulk-load.ts';
 import { clbSignalledOn } from './clb-signalled.sql.ts';
 import type { Sql } from './database.ts';
-import { copyRowsInto, DAY_ROWS, PUPIL_YEAR_ROWS } from './monitor-copy-rows.ts';
+import { copyRowsInto, DAY_ROWS, PUPIL_YEAR_ROWS, type RowsToCopy } from './monitor-copy-rows.ts';
 
 /** Which part of the aggregates to rebuild. Omitted filters mean "all of it" (a school, or every school). */
 export interface RefreshScope {
@@ -471,8 +471,8 @@ export async function scanRegisterSlots(
 export async function writeDaysAndPupilYears(
   tx: Sql,
   scope: RefreshScope,
-  days: Iterable<DayRow>,
-  pupilYears: Iterable<PupilYearRow>,
+  days: RowsToCopy<DayRow>,
+  pupilYears: RowsToCopy<PupilYearRow>,
   pendingIndexes?: PendingIndexBuilds,
 ): Promise<void> {
   if (scope.dates !== null || scope.pupilIds !== null) throw new Error('writes whole school years');

@@ -3,7 +3,7 @@
 import type { HomeTimeRow, PupilCodeRow } from '../domain/monitor/whole-refresh.ts';
 import { bulkLoadOf, type PendingIndexBuilds } from './bulk-load.ts';
 import type { Sql } from './database.ts';
-import { copyRowsInto, HOME_TIME_ROWS, PUPIL_CODE_ROWS } from './monitor-copy-rows.ts';
+import { copyRowsInto, HOME_TIME_ROWS, PUPIL_CODE_ROWS, type RowsToCopy } from './monitor-copy-rows.ts';
 
 const SCHOOL_YEAR = /^\d{4}-\d{4}$/;
 
@@ -11,7 +11,7 @@ const SCHOOL_YEAR = /^\d{4}-\d{4}$/;
 export async function writeHomeTimeRows(
   tx: Sql,
   scope: { schoolId: number; schoolYears: readonly string[] },
-  rows: { homeTime: Iterable<HomeTimeRow>; pupilCodes: Iterable<PupilCodeRow> },
+  rows: { homeTime: RowsToCopy<HomeTimeRow>; pupilCodes: RowsToCopy<PupilCodeRow> },
   pendingIndexes?: PendingIndexBuilds,
 ): Promise<void> {
   if (!Number.isSafeInteger(scope.schoolId)) throw new Error(`invalid school id ${scope.schoolId}`);

@@ -22,7 +22,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.service.ts';
 import { notFound } from '../errors.ts';
 import { FirstImportCounts } from '../monitor/first-import-counts.ts';
-import { startMonitorRefresh } from '../monitor/monitor-refresh.ts';
+import { type MonitorRefresh, startMonitorRefresh } from '../monitor/monitor-refresh.ts';
 import { FirstImportSignals, type ReadAlongside } from '../signals/first-import-signals.ts';
 import { recomputeSignals } from '../signals/recompute-signals.ts';
 import { mergeStagedCalendar, stageCalendarFile } from './calendar-import.ts';
@@ -116,8 +116,8 @@ async function runImport(
       let staged: Awaited<ReturnType<typeof stageRegisterFile>>;
       // A first import's bulk loads leave their index builds here, for the three rounds below (bulk-load.ts).
       let pendingIndexes: PendingIndexBuilds | undefined;
-      /** The first build round, of the register (pendingIndexes), once it was started. */
-      let registerBuilt: Promise<boolean> | undefined;
+      /** A first import's monitor refresh, started with the register's index builds. */
+      let monitor: MonitorRefresh | undefined;
       let merged: { inserted: number; updated: number; changedPupilIds: number[]; changedDates?: string[] };
       if (request.kind === 'register') {
         // A school's first large register: its signals are evaluated in a worker while the rows go in.
@@ -150,11 +150,17 @@ async function runImport(
         merged = staged.written ?? (await mergeStagedRegister(tx, importId, school.id, actor.userId));
         if (pendingIndexes && counted) {
           // First round: the register's indexes and statistics, in one script that the database works through while
-          // this thread computes the monitor's rows (the signals worker still evaluates; decision 0044).
+          // this thread computes and encodes the monitor's rows (the signals worker still evaluates; decision 0044).
+          monitor = await startMonitorRefresh(tx, school.id, 'register', merged.changedPupilIds, merged.changedDates, {
+            register: staged.register,
+            counted,
+            pendingIndexes,
+            registerAnalyzed: true,
+          });
           const building = phaseTimer('bulk load');
-          registerBuilt = pendingIndexes.build({ alone: false, followedBy: ANALYZE_REGISTER_QUICKLY });
+          const registerBuilt = pendingIndexes.build({ alone: false, followedBy: ANALYZE_REGISTER_QUICKLY });
           registerBuilt.catch(() => {}); // awaited below
-          (await counted).prepare();
+          await monitor.prepare();
           building('monitor rows computed while the register indexes are built');
           await registerBuilt;
           building('indexes and statistics of the register');
@@ -180,13 +186,13 @@ async function runImport(
       // The monitor's aggregates follow the register and the signals, in the same transaction. Its register scan
       // does not depend on the signals: the database runs it while Node evaluates them; its cells count the
       // signals, so they come last.
-      const monitor = await startMonitorRefresh(
+      monitor ??= await startMonitorRefresh(
         tx,
         school.id,
         request.kind,
         merged.changedPupilIds,
         merged.changedDates ?? [],
-        { register: staged.register, counted, pendingIndexes, registerAnalyzed: registerBuilt !== undefined },
+        { register: staged.register, counted, pendingIndexes },
       );
       let aggregates: Promise<void> | undefined;
       // The worker's signals (the monitor's counts and writes run while it finishes), else the recompute here.

@@ -9,6 +9,17 @@ import type { PendingIndexBuilds } from '../../db/bulk-load.ts';
 import type { Sql } from '../../db/database.ts';
 import { enrolmentsElsewhere, writeFirstImportCells } from '../../db/first-import-cells.repository.ts';
 import { codesAndSchoolHalfDays, type RefreshScope, writeDaysAndPupilYears } from '../../db/monitor.repository.ts';
+import {
+  CELL_ROWS,
+  DAY_ROWS,
+  type EncodedRows,
+  encodeRows,
+  HOME_TIME_ROWS,
+  POSSIBLE_DAY_ROWS,
+  PUPIL_CODE_ROWS,
+  PUPIL_YEAR_ROWS,
+  THUISZITTER_CELL_ROWS,
+} from '../../db/monitor-copy-rows.ts';
 import { eachEnrolmentWithPupil } from '../../db/monitor-full-refresh.repository.ts';
 import { refreshCellsSharingIdentities } from '../../db/thuiszitter.repository.ts';
 import { writeHomeTimeRows } from '../../db/thuiszitter-rows.repository.ts';
@@ -73,16 +84,33 @@ export class FirstImportCounts {
   }
 
   /**
-   * Computes the day, pupil-year and per-pupil rows that `write` writes, ahead of it: a first import does it while
-   * the database builds the register's indexes (import.service.ts). The counts are complete (after `add`).
+   * Computes and encodes every row that `write` writes for the scope's school years (and the cells of `cellYears`),
+   * ahead of it: a first import does it while the database builds the register's indexes (import.service.ts). The
+   * counts are complete (after `add`). Only the rows of this school and of those years are kept, as the writes
+   * would keep them.
    */
-  prepare(): this {
-    const { counts } = this;
-    this.rows ??= {
-      days: [...counts.dayRows()],
-      pupilYears: [...counts.pupilYearRows()],
-      homeTime: [...counts.homeTimeRows()],
-      pupilCodes: [...counts.pupilCodeRows()],
+  prepare(scope: RefreshScope, cellYears: readonly string[]): this {
+    const { counts, schoolId } = this;
+    if (scope.schoolId !== schoolId || scope.schoolYears === null)
+      throw new Error('counting in memory needs one school');
+    const key = `${scope.schoolYears.join()}|${cellYears.join()}`;
+    if (this.rows?.key === key) return this;
+    const within = (years: readonly string[]) => {
+      const set = new Set(years);
+      return (row: { schoolId: number; schoolYear: string }) => row.schoolId === schoolId && set.has(row.schoolYear);
+    };
+    const inYears = within(scope.schoolYears);
+    const numbers = thuiszitterNumbers();
+    this.rows = {
+      key,
+      numbers,
+      days: encodeRows(DAY_ROWS, counts.dayRows(), inYears),
+      pupilYears: encodeRows(PUPIL_YEAR_ROWS, counts.pupilYearRows(), inYears),
+      homeTime: encodeRows(HOME_TIME_ROWS, counts.homeTimeRows(), inYears),
+      pupilCodes: encodeRows(PUPIL_CODE_ROWS, counts.pupilCodeRows(), inYears),
+      cells: encodeRows(CELL_ROWS, counts.cellRows(shareThresholds().map((t) => t.halfDays)), within(cellYears)),
+      possibleDays: encodeRows(POSSIBLE_DAY_ROWS, counts.possibleDayRows(), inYears),
+      thuiszitterCells: encodeRows(THUISZITTER_CELL_ROWS, counts.thuiszitterCellRows(numbers), inYears),
     };
     return this;
   }
@@ -94,42 +122,41 @@ export class FirstImportCounts {
     cellYears: readonly string[],
     pendingIndexes?: PendingIndexBuilds,
   ): Promise<void> {
-    const { counts, schoolId } = this;
-    if (scope.schoolId !== schoolId || scope.schoolYears === null)
-      throw new Error('counting in memory needs one school');
+    const { schoolId } = this;
     const phase = phaseTimer('monitor refresh');
-    const rows = this.prepare().rows as PreparedRows;
+    const rows = this.prepare(scope, cellYears).rows as PreparedRows;
+    const schoolYears = scope.schoolYears as readonly string[];
     await writeDaysAndPupilYears(tx, scope, rows.days, rows.pupilYears, pendingIndexes);
     await writeHomeTimeRows(
       tx,
-      { schoolId, schoolYears: scope.schoolYears },
+      { schoolId, schoolYears },
       { homeTime: rows.homeTime, pupilCodes: rows.pupilCodes },
       pendingIndexes,
     );
     phase('days, pupil years and time at home (in memory, from the imported rows)');
-    const numbers = thuiszitterNumbers();
     await writeFirstImportCells(
       tx,
-      { schoolId, schoolYears: scope.schoolYears, cellYears },
-      {
-        cells: counts.cellRows(shareThresholds().map((t) => t.halfDays)),
-        possibleDays: counts.possibleDayRows(),
-        thuiszitterCells: counts.thuiszitterCellRows(numbers),
-      },
+      { schoolId, schoolYears, cellYears },
+      { cells: rows.cells, possibleDays: rows.possibleDays, thuiszitterCells: rows.thuiszitterCells },
     );
     // A school changer's official figures count at one school with the half-days of all (their per-pupil rows here
     // were just written).
-    await refreshCellsSharingIdentities(tx, { schoolId, schoolYears: scope.schoolYears }, numbers);
+    await refreshCellsSharingIdentities(tx, { schoolId, schoolYears }, rows.numbers);
     phase('cells, possible days and thuiszitter cells (in memory)');
   }
 }
 
-/** What FirstImportCounts.prepare computes ahead of the write. */
+/** What FirstImportCounts.prepare encodes ahead of the write, for one scope (`key`). */
 interface PreparedRows {
-  days: DayRow[];
-  pupilYears: PupilYearRow[];
-  homeTime: HomeTimeRow[];
-  pupilCodes: PupilCodeRow[];
+  key: string;
+  numbers: ReturnType<typeof thuiszitterNumbers>;
+  days: EncodedRows;
+  pupilYears: EncodedRows;
+  homeTime: EncodedRows;
+  pupilCodes: EncodedRows;
+  cells: EncodedRows;
+  possibleDays: EncodedRows;
+  thuiszitterCells: EncodedRows;
 }
 
 /** FirstImportCounts in one go: load, count `register`, write. */

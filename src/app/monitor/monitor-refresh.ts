@@ -52,6 +52,11 @@ export interface MonitorRefresh {
    * when called, so the database scans while the caller goes on computing; await it before the next query.
    */
   aggregates(): Promise<void>;
+  /**
+   * After a first import counted in memory (options.counted): computes and encodes what aggregates() and cells()
+   * write, ahead of them (FirstImportCounts.prepare); nothing otherwise.
+   */
+  prepare(): Promise<void>;
   /** The cells, after the signals were recomputed (they count the signals). */
   cells(signalCells?: SignalCellCounts): Promise<MonitorRefreshResult>;
 }
@@ -106,6 +111,10 @@ export async function startMonitorRefresh(
   }
   const empty = scope.schoolYears !== null && scope.schoolYears.length === 0;
   return {
+    async prepare() {
+      if (empty || !options.register || !options.counted) return;
+      (await options.counted).prepare(scope, cellYears(scope));
+    },
     async aggregates() {
       if (empty) return;
       const phase = phaseTimer('monitor refresh');
