@@ -23,9 +23,8 @@ import {
 import { eachEnrolmentWithPupil } from '../../db/monitor-full-refresh.repository.ts';
 import { refreshCellsSharingIdentities } from '../../db/thuiszitter.repository.ts';
 import { writeHomeTimeRows } from '../../db/thuiszitter-rows.repository.ts';
-import type { DayRow, PupilYearRow } from '../../domain/monitor/aggregates.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
-import { type HomeTimeRow, type PupilCodeRow, WholeMonitorRefresh } from '../../domain/monitor/whole-refresh.ts';
+import { WholeMonitorRefresh } from '../../domain/monitor/whole-refresh.ts';
 import { COLUMN_CODES, type RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
 import { thuiszitterNumbers } from './thuiszitter-refresh.ts';
