@@ -109,9 +109,9 @@ const setLocalStatement = (name: string, value: string) =>
  * The index builds of several bulk loads in one transaction, put off until the caller runs them (decisions 0043 and
  * 0044). A school's first import copies its register and builds its indexes while it computes the monitor's rows,
  * copies those and builds their indexes while its signals worker still evaluates, then copies the signals and builds
- * theirs once the worker has ended (then PostgreSQL may use parallel workers). Until its build a table has only the indexes a foreign key needs: meanwhile the import reads nothing
- * from it (what it wrote is in memory). A build that finds a broken unique key fails the import, as the insert
- * would have.
+ * theirs once the worker has ended (then PostgreSQL may use parallel workers). Until its build a table has only
+ * the indexes a foreign key needs: meanwhile the import reads nothing from it (what it wrote is in memory). A build
+ * that finds a broken unique key fails the import, as the insert would have.
  */
 export class PendingIndexBuilds {
   private readonly dropped: DroppedIndexes[] = [];
@@ -124,9 +124,9 @@ export class PendingIndexBuilds {
   }
 
   /**
-   * Builds every index put off so far (`alone`: DroppedIndexes.restoreScript), then runs `followedBy` (e.g. an ANALYZE of
-   * the tables), all in one script: once it is sent, the database works through it without waiting for this
-   * thread, which may meanwhile compute what it writes next. Whether there was any build.
+   * Builds every index put off so far (`alone`: DroppedIndexes.restoreScript), then runs `followedBy` (e.g. an
+   * ANALYZE of the tables), all in one script: once it is sent, the database works through it without waiting for
+   * this thread, which may meanwhile compute what it writes next. Whether there was any build.
    */
   async build(options: { alone?: boolean; followedBy?: readonly string[] } = {}): Promise<boolean> {
     const dropped = this.dropped.splice(0);

@@ -1,7 +1,7 @@
 // The worker thread of a school's first register import (first-import-signals.ts): evaluates the catalog over the
 // rows the import just parsed, while the main thread feeds them to the database, and sends the new signals as
 // binary COPY tuples, chunk by chunk as it makes them. What it computes is what recompute-signals.ts computes for a
-// first import (the same functions: engineInputFromColumns, evaluateTable, certificateSignalsFrom,
+// first import (the same functions: engineInputFromColumns, evaluateTable, certificateSignalsFromColumns,
 // yearSignalRows); no database here.
 import { parentPort, workerData } from 'node:worker_threads';
 import { BinaryTupleWriter } from '../../db/binary-copy.ts';
@@ -13,8 +13,8 @@ import { COLUMN_CODES, type RegisterColumns } from '../../domain/register-column
 import { compileCalendar, evaluateTable } from '../../domain/rules/index.ts';
 import { parseSchoolYearId, schoolYearOf } from '../../domain/school-year.ts';
 import { activeCatalog } from './active-catalog.ts';
-import { type CertificateState, certificateSignalsFrom } from './certificate-signals.ts';
-import { certificateRowsFromColumns, columnsWithin, engineInputFromColumns } from './register-columns-input.ts';
+import { type CertificateState, certificateSignalsFromColumns } from './certificate-signals.ts';
+import { columnsWithin, engineInputFromColumns } from './register-columns-input.ts';
 import { firstDayOf, pupilRecordsOf, type RecomputeEnrolment, yearSignalRows } from './signal-rows.ts';
 
 /** Bytes per chunk sent (the writer's buffer each, handed over without a copy): the COPY starts after the first. */
@@ -65,8 +65,7 @@ export function evaluateFirstImport(task: FirstImportTask, send: (message: First
     if (today < asOf) asOf = today;
     const pupils = pupilRecordsOf(task.enrolments, schoolYear);
     const table = evaluateTable(engineInputFromColumns(pupils, calendar, columns, []), catalog, asOf);
-    const rows = certificateRowsFromColumns(columns, year, asOf);
-    const certificates = certificateSignalsFrom(task.certificates, catalog, pupils, rows, year, asOf);
+    const certificates = certificateSignalsFromColumns(task.certificates, catalog, pupils, columns, year, asOf);
     // A first evaluation stores every computed signal: one row each (yearSignalRows with no stored signals).
     send({ type: 'year', schoolYear, count: table.length + certificates.length });
     const rules: Record<string, number> = {};
