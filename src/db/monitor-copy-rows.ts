@@ -169,9 +169,10 @@ export function encodeRows<T>(target: CopyTarget<T>, rows: Iterable<T>, keep?: (
     if (keep && !keep(row)) continue;
     target.tuple(writer, row);
     count++;
-    if (writer.size >= 1 << 20) chunks.push(writer.take());
+    // Kept until the COPY: the writer's buffer is handed over, not copied.
+    if (writer.size >= 1 << 20) chunks.push(writer.handOver());
   }
-  if (writer.size > 0) chunks.push(writer.take());
+  if (writer.size > 0) chunks.push(writer.handOver());
   return { chunks, count };
 }
 
