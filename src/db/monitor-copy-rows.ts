@@ -160,7 +160,7 @@ export type RowsToCopy<T> = Iterable<T> | EncodedRows;
 export const isEncoded = <T>(rows: RowsToCopy<T>): rows is EncodedRows =>
   !(Symbol.iterator in rows) && Array.isArray((rows as EncodedRows).chunks);
 
-/** Encodes the rows for `target` now (without `keep`'s rows out), for a later copyRowsInto. */
+/** Encodes the rows for `target` now, leaving out those `keep` refuses, for a later copyRowsInto. */
 export function encodeRows<T>(target: CopyTarget<T>, rows: Iterable<T>, keep?: (row: T) => boolean): EncodedRows {
   const writer = new BinaryTupleWriter();
   const chunks: Uint8Array[] = [];

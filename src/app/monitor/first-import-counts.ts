@@ -46,7 +46,7 @@ const ROWS_PER_TURN = 100_000;
  * `load` (what the count needs besides the rows; the import does not change it), `add` (the rows) and `write`.
  */
 export class FirstImportCounts {
-  /** The per-pupil and day rows, computed ahead of `write` (prepare). */
+  /** Every row `write` writes, encoded ahead of it (prepare), for one scope. */
   private rows: PreparedRows | undefined;
 
   private constructor(
