@@ -7,6 +7,7 @@ import { certificateSignals, certificateSignalsWithoutCertificates } from '../..
 import { certificateThresholds, type RegisterHalfDay } from '../../domain/medical/certificates.ts';
 import { COLUMN_CODES, type RegisterColumns } from '../../domain/register-columns.ts';
 import { isoFromDayNumber } from '../../domain/rules/civil-day.ts';
+import { sortRowsByPupil } from '../../domain/rules/engine-input.ts';
 import type { PupilRecord, RegisterRecord, RuleCatalog, Signal } from '../../domain/rules/index.ts';
 import type { SchoolYear } from '../../domain/school-year.ts';
 
@@ -68,17 +69,8 @@ export function certificateSignalsFrom(
   asOf: string,
 ): Signal[] {
   if (!checksCertificates(catalog, pupils)) return [];
-  const thresholds = certificateThresholds(catalog);
-  const inYear = (date: string) => date >= year.firstDay && date <= asOf;
-  const schoolHalfDays = state.schoolHalfDays.filter((h) => inYear(h.date));
+  const { thresholds, schoolHalfDays, certificatesOf } = yearOfChecks(state, catalog, year, asOf);
   const rowsOf = isRecords(register) ? certificateRows(register, year, asOf) : register;
-  const certificatesOf = new Map<string, typeof state.certificates>();
-  for (const c of state.certificates) {
-    if (c.from > asOf) continue;
-    const list = certificatesOf.get(String(c.pupilId));
-    if (list) list.push(c);
-    else certificatesOf.set(String(c.pupilId), [c]);
-  }
   const out: Signal[] = [];
   for (const pupil of pupils) {
     const certificates = certificatesOf.get(pupil.pupilId) ?? [];
@@ -99,6 +91,23 @@ export function certificateSignalsFrom(
 }
 
 /**
+ * What both certificateSignalsFrom and certificateSignalsFromColumns read besides the rows: the catalog's numbers,
+ * the school half-days of the year up to `asOf`, and per pupil the certificates that start by `asOf`.
+ */
+function yearOfChecks(state: CertificateState, catalog: RuleCatalog, year: SchoolYear, asOf: string) {
+  const thresholds = certificateThresholds(catalog);
+  const schoolHalfDays = state.schoolHalfDays.filter((h) => h.date >= year.firstDay && h.date <= asOf);
+  const certificatesOf = new Map<string, CertificateState['certificates']>();
+  for (const c of state.certificates) {
+    if (c.from > asOf) continue;
+    const list = certificatesOf.get(String(c.pupilId));
+    if (list) list.push(c);
+    else certificatesOf.set(String(c.pupilId), [c]);
+  }
+  return { thresholds, schoolHalfDays, certificatesOf };
+}
+
+/**
  * certificateSignalsFrom(state, catalog, pupils, certificateRowsFromColumns(columns, year, asOf), year, asOf),
  * straight from the register's columns: the pupils without a certificate in the school year (nearly all) are
  * checked from their half-days' slots (certificateSignalsWithoutCertificates), the others as records. A school's
@@ -113,9 +122,7 @@ export function certificateSignalsFromColumns(
   asOf: string,
 ): Signal[] {
   if (!checksCertificates(catalog, pupils)) return [];
-  const thresholds = certificateThresholds(catalog);
-  const inYear = (date: string) => date >= year.firstDay && date <= asOf;
-  const schoolHalfDays = state.schoolHalfDays.filter((h) => inYear(h.date));
+  const { thresholds, schoolHalfDays, certificatesOf } = yearOfChecks(state, catalog, year, asOf);
   const low = dayNumber(year.firstDay) * 2;
   const high = dayNumber(asOf) * 2 + 1;
   // Position of each slot of the year among the school's half-days (-1: none).
@@ -124,42 +131,34 @@ export function certificateSignalsFromColumns(
     positions[dayNumber(h.date) * 2 + (h.half === 'PM' ? 1 : 0) - low] = i;
   });
   const examDays = state.examPeriods.map((p) => ({ from: dayNumber(p.from), to: dayNumber(p.to) }));
-  const certificatesOf = new Map<string, typeof state.certificates>();
-  for (const c of state.certificates) {
-    if (c.from > asOf) continue;
-    const list = certificatesOf.get(String(c.pupilId));
-    if (list) list.push(c);
-    else certificatesOf.set(String(c.pupilId), [c]);
-  }
-  // Each pupil's Z and D half-days of the year up to asOf, in the columns' order (certificateRowsFromColumns'),
-  // gathered by pupil in two passes: counts, then the rows at their pupil's offset.
+  // Each pupil's Z and D half-days of the year up to asOf, grouped by pupil and sorted by slot with ties in the
+  // columns' order, as the engine's input sorts its rows (sortRowsByPupil). A pupil may come twice (two enrolments
+  // in the year): its rows are gathered once, by id.
   const kind = COLUMN_CODES.map((code) => (code === 'Z' ? 0 : code === 'D' ? 1 : -1));
-  // A pupil may come twice (two enrolments in the year): its rows are gathered once, by id.
   const indexOf = new Map<number, number>();
   for (const pupil of pupils) if (!indexOf.has(Number(pupil.pupilId))) indexOf.set(Number(pupil.pupilId), indexOf.size);
-  const groups = indexOf.size;
-  const rowPupil = new Int32Array(columns.length).fill(-1);
-  const start = new Int32Array(groups + 1);
+  const keptPupil: number[] = [];
+  const keptSlot: number[] = [];
+  const keptD: number[] = [];
+  const start = new Int32Array(indexOf.size + 1);
   for (let i = 0; i < columns.length; i++) {
     const slot = columns.slot[i] as number;
-    if (kind[columns.code[i] as number] === -1 || slot < low || slot > high) continue;
+    const d = kind[columns.code[i] as number] as number;
+    if (d === -1 || slot < low || slot > high) continue;
     const p = indexOf.get(columns.pupil[i] as number);
     if (p === undefined) continue;
-    rowPupil[i] = p;
+    keptPupil.push(p);
+    keptSlot.push(slot);
+    keptD.push(d);
     start[p + 1] = (start[p + 1] as number) + 1;
   }
-  for (let p = 0; p < groups; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
-  const slots = new Int32Array(start[groups] as number);
-  const d = new Uint8Array(slots.length);
-  const next = start.slice(0, groups);
-  for (let i = 0; i < columns.length; i++) {
-    const p = rowPupil[i] as number;
-    if (p < 0) continue;
-    const at = next[p] as number;
-    next[p] = at + 1;
-    slots[at] = columns.slot[i] as number;
-    d[at] = kind[columns.code[i] as number] as number;
-  }
+  for (let p = 0; p < indexOf.size; p++) start[p + 1] = (start[p + 1] as number) + (start[p] as number);
+  const { rowSlot: slots, rowCode: d } = sortRowsByPupil(
+    Int32Array.from(keptPupil),
+    Int32Array.from(keptSlot),
+    Uint8Array.from(keptD),
+    start,
+  );
   const out: Signal[] = [];
   for (const pupil of pupils) {
     const p = indexOf.get(Number(pupil.pupilId)) as number;
@@ -188,7 +187,7 @@ export function certificateSignalsFromColumns(
       out.push(...certificateSignals(catalog, pupil.pupilId, input));
       continue;
     }
-    const halfDays = sortedBySlot(slots.subarray(from, to), d.subarray(from, to));
+    const halfDays = { slots: slots.subarray(from, to), d: d.subarray(from, to) };
     out.push(
       ...certificateSignalsWithoutCertificates(catalog, pupil.pupilId, halfDays, {
         schoolPositions: { low, at: positions },
@@ -199,27 +198,6 @@ export function certificateSignalsFromColumns(
     );
   }
   return out;
-}
-
-/**
- * Sorts a pupil's half-days by slot in place, ties in their order (as checkCertificates sorts them): an insertion
- * sort, as a pupil has a few dozen, mostly in order already.
- */
-function sortedBySlot(slots: Int32Array, d: Uint8Array): { slots: Int32Array; d: Uint8Array } {
-  for (let i = 1; i < slots.length; i++) {
-    const slot = slots[i] as number;
-    if ((slots[i - 1] as number) <= slot) continue;
-    const kind = d[i] as number;
-    let j = i - 1;
-    while (j >= 0 && (slots[j] as number) > slot) {
-      slots[j + 1] = slots[j] as number;
-      d[j + 1] = d[j] as number;
-      j--;
-    }
-    slots[j + 1] = slot;
-    d[j + 1] = kind;
-  }
-  return { slots, d };
 }
 
 const isRecords = (register: readonly RegisterRecord[] | CertificateRows): register is readonly RegisterRecord[] =>

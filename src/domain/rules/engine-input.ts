@@ -145,7 +145,7 @@ export function createEngineInput(columns: EngineColumns): EngineInput {
       maxRowsPerPupil = Math.max(maxRowsPerPupil, (rowStart[p + 1] as number) - (rowStart[p] as number));
     }
   } else {
-    ({ rowSlot, rowCode } = sortRows(pupil, slot, code, rowStart));
+    ({ rowSlot, rowCode } = sortRowsByPupil(pupil, slot, code, rowStart));
     // Duplicates: the same half-day twice with one code is harmless; with two codes it is ambiguous.
     let write = 0;
     finalStart = new Int32Array(pupilCount + 1);
@@ -199,8 +199,11 @@ export function createEngineInput(columns: EngineColumns): EngineInput {
   };
 }
 
-/** Counting sort by pupil, then insertion sort by slot within each pupil (a pupil has few hundred rows at most). */
-function sortRows(
+/**
+ * Counting sort by pupil, then insertion sort by slot within each pupil (a pupil has few hundred rows at most);
+ * rows of a pupil with the same slot keep their order. `rowStart`: where each pupil's rows start (and the end).
+ */
+export function sortRowsByPupil(
   pupil: Int32Array,
   slot: Int32Array,
   code: Uint8Array,
