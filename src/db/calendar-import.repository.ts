@@ -1,5 +1,6 @@
 // A calendar import's staging table and its merge into the school's calendar (src/app/import/calendar-import.ts).
 import type { Sql } from './database.ts';
+import { analyzeIfChangedMuch } from './statistics.ts';
 
 export const CALENDAR_STAGING_COLUMNS = ['row_number', 'date', 'half', 'school_day'] as const;
 
@@ -37,5 +38,7 @@ export async function mergeStagedCalendarRows(
      FROM merged`,
     [schoolId, source],
   );
-  return rows[0] ?? { inserted: 0, updated: 0 };
+  const merged = rows[0] ?? { inserted: 0, updated: 0 };
+  await analyzeIfChangedMuch(tx, { calendar_half_day: merged.inserted + merged.updated });
+  return merged;
 }

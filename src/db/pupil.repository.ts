@@ -1,6 +1,7 @@
 // Pupils and their enrolments per school year.
 import { ownValue } from '../domain/own-value.ts';
 import type { Sql } from './database.ts';
+import { analyzeIfChangedMuch } from './statistics.ts';
 
 export interface EnrolmentPeriod {
   from: string;
@@ -143,6 +144,8 @@ export async function mergeStagedPupils(
   );
   const p = pupils[0] ?? { inserted: 0, updated: 0 };
   const e = enrolments[0] ?? { changed: 0, pupils: null };
+  // The monitor refresh after this merge and the next register import plan with these tables' statistics.
+  await analyzeIfChangedMuch(tx, { pupil: p.inserted + p.updated, enrolment: e.changed });
   // A pupil row that did not change but whose enrolment did still counts as one updated row.
   const updated = Math.max(p.updated, e.changed - p.inserted);
   const changed = new Set([...(e.pupils ?? []), ...newIdentity.map((r) => r.id)]);

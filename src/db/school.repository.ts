@@ -1,6 +1,7 @@
 // Schools (organisations of kind school) and their calendars.
 import type { CalendarHalfDay } from '../domain/calendar.ts';
 import type { Sql } from './database.ts';
+import { analyzeIfChangedMuch } from './statistics.ts';
 
 export interface SchoolRow {
   id: number;
@@ -60,8 +61,12 @@ export async function upsertCalendar(
     'CREATE TEMP TABLE IF NOT EXISTS calendar_staging (date date, half text, school_day boolean) ON COMMIT DROP',
   );
   await db.exec('TRUNCATE calendar_staging');
+  let count = 0;
   async function* lines() {
-    for (const e of entries) yield `${e.date}\t${e.half}\t${e.schoolDay ? 't' : 'f'}\n`;
+    for (const e of entries) {
+      count++;
+      yield `${e.date}\t${e.half}\t${e.schoolDay ? 't' : 'f'}\n`;
+    }
   }
   await db.copyIn('calendar_staging', ['date', 'half', 'school_day'], lines());
   await db.query(
@@ -71,6 +76,8 @@ export async function upsertCalendar(
      WHERE calendar_half_day.school_day <> EXCLUDED.school_day`,
     [schoolId, source],
   );
+  // A new school's calendar in a database of few schools: the imports after it plan with these statistics.
+  await analyzeIfChangedMuch(db, { calendar_half_day: count });
   await bumpCalendarVersion(db, schoolId);
 }
 
