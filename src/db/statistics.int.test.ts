@@ -57,4 +57,15 @@ describe.each(testEngines())('planner statistics after imports on %s', (engine) 
     expect(await analyzeIfChangedMuch(t.db, { stats_probe: 0 })).toEqual([]);
     expect(await analyzeIfChangedMuch(t.db, { stats_probe: 151 })).toEqual(['stats_probe']);
   });
+
+  // PostgreSQL only: PGlite has one connection, so no other transaction holds a lock meanwhile.
+  it.runIf(engine === 'postgres')('does not wait for a table that another transaction is analysing', async () => {
+    const waited = await t.db.transaction(async (tx) => {
+      await tx.exec('ANALYZE stats_probe'); // holds the table's lock until this transaction ends
+      const other = analyzeIfChangedMuch(t.db, { stats_probe: 10_000 }).then(() => false);
+      const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 3000));
+      return Promise.race([other, timeout]);
+    });
+    expect(waited).toBe(false);
+  });
 });

@@ -29,6 +29,8 @@ export async function analyzeIfChangedMuch(tx: Sql, changedRows: Readonly<Record
     [changed.map(([name]) => name), changed.map(([, n]) => n), ANALYZE_THRESHOLD, ANALYZE_SCALE_FACTOR],
   );
   const due = rows.filter((r) => r.due).map((r) => r.name);
-  if (due.length > 0) await tx.exec(`ANALYZE ${due.join(', ')}`);
+  // Inside a transaction ANALYZE keeps its lock (SHARE UPDATE EXCLUSIVE, which conflicts with itself) until the
+  // commit: SKIP_LOCKED leaves a table that another import is analysing to that import instead of waiting for it.
+  if (due.length > 0) await tx.exec(`ANALYZE (SKIP_LOCKED) ${due.join(', ')}`);
   return due;
 }
