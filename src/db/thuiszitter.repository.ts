@@ -4,6 +4,7 @@
 // monitor by `refreshThuiszitterFigures` (one line in monitor-refresh.ts), read by the region report.
 import type { ThuiszitterNumbers } from '../domain/monitor/whole-refresh.ts';
 import type { Sql } from './database.ts';
+import { analyzeAfterSchoolRewrite, analyzeIfChangedMuch } from './statistics.ts';
 
 /** What to rebuild: a school or every school; some school years or all; some pupils or all. */
 export interface ThuiszitterScope {
@@ -241,6 +242,11 @@ export async function refreshThuiszitterRows(
   if (scope.schoolId === null && scope.schoolYears === null && scope.pupilIds === null)
     await tx.exec('TRUNCATE monitor_home_time, monitor_pupil_code, monitor_possible_day, thuiszitter_cell');
   await refreshPupilRows(tx, scope);
+  // The cells below read the per-pupil rows just written: statistics for them when the school's rows are many
+  // (decision 0045), or when a first import loaded the tables without any.
+  const perPupil = ['monitor_home_time', 'monitor_pupil_code'];
+  if (scope.schoolId !== null && scope.pupilIds === null) await analyzeAfterSchoolRewrite(tx, scope.schoolId, perPupil);
+  else if (scope.schoolId !== null) await analyzeIfChangedMuch(tx, Object.fromEntries(perPupil.map((t) => [t, 0])));
   if (scope.pupilIds === null) await refreshPossibleDays(tx, scope);
   await refreshCells(tx, scope, numbers);
   if (scope.schoolId !== null)
