@@ -15,8 +15,10 @@ const ANALYZE_SCALE_FACTOR = 0.1;
  * Analyses the tables whose rows changed in this transaction (`changedRows`: table → rows inserted or updated) when
  * those changes, with the changes since the table's last ANALYZE, pass autovacuum's threshold, or when the table has
  * no column statistics at all (never analysed, or analysed while it was empty; an index build sets the row estimate
- * but not these). A table listed with 0 changed rows is analysed only in that last case, when it has pages. Table names come from the code, never from input. The
- * tables it analysed.
+ * but not these). A table listed with 0 changed rows is analysed only in that last case, when it has pages: the
+ * changes of earlier transactions alone are left to autovacuum, so that a small import does not pay for them (a bulk
+ * load's rows count as changes after the commit even when it analysed the table itself). Table names come from the
+ * code, never from input. The tables it analysed.
  */
 export async function analyzeIfChangedMuch(tx: Sql, changedRows: Readonly<Record<string, number>>): Promise<string[]> {
   const tables = Object.entries(changedRows);
@@ -25,7 +27,8 @@ export async function analyzeIfChangedMuch(tx: Sql, changedRows: Readonly<Record
     `SELECT t.name,
             (NOT EXISTS (SELECT 1 FROM pg_stats p WHERE p.schemaname = n.nspname AND p.tablename = c.relname)
                AND (t.changed > 0 OR pg_relation_size(c.oid) > 0))
-            OR COALESCE(s.n_mod_since_analyze, 0) + t.changed > $3::float8 + $4::float8 * greatest(c.reltuples, 0)
+            OR (t.changed > 0
+                AND COALESCE(s.n_mod_since_analyze, 0) + t.changed > $3::float8 + $4::float8 * greatest(c.reltuples, 0))
               AS due
      FROM unnest($1::text[], $2::float8[]) AS t (name, changed)
      JOIN pg_class c ON c.oid = t.name::regclass
