@@ -43,6 +43,11 @@ export async function analyzeIfChangedMuch(tx: Sql, changedRows: Readonly<Record
   return due;
 }
 
+/** Analyses those of `tables` that have rows but no column statistics (analyzeIfChangedMuch with no changes). */
+export function analyzeIfWithoutStatistics(tx: Sql, tables: readonly string[]): Promise<string[]> {
+  return analyzeIfChangedMuch(tx, Object.fromEntries(tables.map((table) => [table, 0])));
+}
+
 /**
  * After a whole-school rewrite of `tables` (each with a `school_id` column): their rows of the school count as
  * changed (analyzeIfChangedMuch). On an installation of many schools one school's rows stay under the threshold;

@@ -4,7 +4,7 @@
 // monitor by `refreshThuiszitterFigures` (one line in monitor-refresh.ts), read by the region report.
 import type { ThuiszitterNumbers } from '../domain/monitor/whole-refresh.ts';
 import type { Sql } from './database.ts';
-import { analyzeAfterSchoolRewrite, analyzeIfChangedMuch } from './statistics.ts';
+import { analyzeAfterSchoolRewrite, analyzeIfWithoutStatistics } from './statistics.ts';
 
 /** What to rebuild: a school or every school; some school years or all; some pupils or all. */
 export interface ThuiszitterScope {
@@ -246,7 +246,7 @@ export async function refreshThuiszitterRows(
   // (decision 0045), or when a first import loaded the tables without any.
   const perPupil = ['monitor_home_time', 'monitor_pupil_code'];
   if (scope.schoolId !== null && scope.pupilIds === null) await analyzeAfterSchoolRewrite(tx, scope.schoolId, perPupil);
-  else if (scope.schoolId !== null) await analyzeIfChangedMuch(tx, Object.fromEntries(perPupil.map((t) => [t, 0])));
+  else if (scope.schoolId !== null) await analyzeIfWithoutStatistics(tx, perPupil);
   if (scope.pupilIds === null) await refreshPossibleDays(tx, scope);
   await refreshCells(tx, scope, numbers);
   if (scope.schoolId !== null)

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { type Database, type Engine, openPglite, openPostgres } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 
@@ -103,5 +104,23 @@ export async function createTestDatabase(
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
+  };
+}
+
+/**
+ * A fresh database of `engine` for the tests of the describe block it is called in: created before them, dropped
+ * after them. The returned function gives it inside the tests.
+ */
+export function databaseOfSuite(engine: Engine): () => TestDatabase {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.drop();
+  });
+  return () => {
+    if (!t) throw new Error('the suite database is created before its tests');
+    return t;
   };
 }

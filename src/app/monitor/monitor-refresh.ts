@@ -16,7 +16,7 @@ import {
   withoutJit,
 } from '../../db/monitor.repository.ts';
 import { addSignalCells, type SignalCellCounts, writeSignalCells } from '../../db/monitor-full-refresh.repository.ts';
-import { analyzeAfterSchoolRewrite, analyzeIfChangedMuch } from '../../db/statistics.ts';
+import { analyzeAfterSchoolRewrite, analyzeIfWithoutStatistics } from '../../db/statistics.ts';
 import { shareThresholds } from '../../domain/monitor/definitions.ts';
 import type { RegisterColumns } from '../../domain/register-columns.ts';
 import { phaseTimer } from '../../phase-timer.ts';
@@ -162,7 +162,7 @@ export async function startMonitorRefresh(
       // them; a school's first import loaded them without statistics (decision 0045): without fresh ones the
       // planner expected 10 pupil-year rows for 80,000 and the cells took 178 s instead of 0.2 s.
       if (scope.dates === null) await analyzeAfterSchoolRewrite(tx, schoolId, CELL_SOURCES);
-      else await analyzeIfChangedMuch(tx, Object.fromEntries(CELL_SOURCES.map((table) => [table, 0])));
+      else await analyzeIfWithoutStatistics(tx, CELL_SOURCES);
       await refreshCells(tx, { ...scope, schoolYears: cellYears(scope) }, thresholdHalfDays());
       phase('cells');
       // issue 15: time at home, T/U/Y, official figures

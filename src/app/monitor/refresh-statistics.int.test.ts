@@ -2,12 +2,12 @@
 // import's refresh joins them: without statistics the planner expected 10 pupil-year rows for 80,000 and one cell
 // statement took 178 s (decision 0045). The refresh now analyses what it reads when a table has none, or when the
 // school's rewritten rows are many; checked here on both engines, for a whole-school and for a narrow refresh.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sql } from '../../db/database.ts';
 import { expandPreset } from '../../domain/calendar.ts';
 import { presetFor } from '../../domain/calendar-presets.ts';
 import { schoolWithPupils, tempDir, writeTemp } from '../../testing/fixtures.ts';
-import { createTestDatabase, type TestDatabase, testEngines } from '../../testing/test-database.ts';
+import { databaseOfSuite, testEngines } from '../../testing/test-database.ts';
 import { SYSTEM_ACTOR } from '../actor.ts';
 import { importFile } from '../import/import.service.ts';
 
@@ -43,30 +43,29 @@ async function withStatistics(db: Sql, tables: readonly string[]): Promise<strin
 }
 
 describe.each(testEngines())('statistics for the monitor refresh on %s', (engine) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.drop();
-  });
+  const database = databaseOfSuite(engine);
 
   it("the import after a school's first one plans its refresh with statistics", async () => {
     const dir = tempDir();
-    const schoolId = await schoolWithPupils(t.db, pupilsCsv);
+    const schoolId = await schoolWithPupils(database().db, pupilsCsv);
     const run = (name: string, csv: string) =>
-      importFile(t.db, SYSTEM_ACTOR, { schoolId, kind: 'register', path: writeTemp(dir, name, csv), today: TODAY });
+      importFile(database().db, SYSTEM_ACTOR, {
+        schoolId,
+        kind: 'register',
+        path: writeTemp(dir, name, csv),
+        today: TODAY,
+      });
     // First import: the register's first rows; the monitor's and the signals' rows are loaded without statistics.
     await run('first.csv', registerCsv(0, 40));
-    expect(await withStatistics(t.db, READ_AFTER_WRITE)).toEqual([]);
+    expect(await withStatistics(database().db, READ_AFTER_WRITE)).toEqual([]);
     // A narrow refresh (one more half-day): the tables without statistics get them, once.
     await run('second.csv', registerCsv(0, 41));
-    expect(await withStatistics(t.db, READ_AFTER_WRITE)).toEqual([...READ_AFTER_WRITE].sort());
+    expect(await withStatistics(database().db, READ_AFTER_WRITE)).toEqual([...READ_AFTER_WRITE].sort());
     // A whole-school refresh (79 new dates, more than the 31 of a narrow one) rewrites all of the school's rows,
     // here all of the tables' rows: they are analysed again, and the estimate follows the 120 day rows.
-    expect(await rowEstimate(t.db, 'monitor_day')).toBe(41);
+    expect(await rowEstimate(database().db, 'monitor_day')).toBe(41);
     await run('third.csv', registerCsv(0, 120));
-    expect(await rowEstimate(t.db, 'monitor_day')).toBe(120);
+    expect(await rowEstimate(database().db, 'monitor_day')).toBe(120);
   });
 });
 
